@@ -1,0 +1,73 @@
+// `timberline analyze [--json] FILE...`: the headless engine. Prints a human
+// summary, or with --json exactly one JSON document (see engine/report.ts).
+
+import { analyze } from '../engine/analysis/analyze.ts';
+import { ingestSources } from '../engine/ingest/ingest.ts';
+import type { ByteSource } from '../engine/ingest/byte-source.ts';
+import { buildReport, type Report } from '../engine/report.ts';
+import { fileSource, missingSource } from './node-source.ts';
+
+const USAGE = `usage: timberline analyze [--json] FILE...
+
+  Reads log files (any supported format, .gz too), merges them into one
+  timeline and prints the incident findings.
+
+  --json   print one JSON document (version 1) instead of a summary`;
+
+export async function analyzePaths(paths: string[]): Promise<Report> {
+  const sources: ByteSource[] = [];
+  for (const p of paths) {
+    try {
+      sources.push(await fileSource(p));
+    } catch (e) {
+      sources.push(missingSource(p, e instanceof Error ? e.message : String(e)));
+    }
+  }
+  const result = await ingestSources(sources);
+  return buildReport(result, analyze(result));
+}
+
+export function summary(r: Report): string {
+  const lines: string[] = [];
+  for (const f of r.files) {
+    if (f.error) {
+      lines.push(`✗ ${f.name}: ${f.error}`);
+      continue;
+    }
+    lines.push(
+      `• ${f.name} [${f.format}] ${f.lines} lines → ${f.events} events, ${f.continuations} continuation, ${f.blank} blank, ${f.malformed} malformed, ${f.untimed} untimed` +
+        (f.firstTime ? `\n    ${f.firstTime} … ${f.lastTime}` : '') +
+        (f.notices.length ? `\n    note: ${f.notices.join('; ')}` : ''),
+    );
+  }
+  lines.push('');
+  if (r.findings.length === 0) lines.push('No incident pattern found.');
+  for (const f of r.findings) {
+    lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule})`);
+    lines.push(`  ${f.start} → ${f.end}`);
+    for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
+    if (f.evidence.length) lines.push(`  evidence: ${f.evidence.slice(0, 8).map((e) => `${e.file}:${e.line}`).join(', ')}${f.evidence.length > 8 ? ', …' : ''}`);
+    lines.push('');
+  }
+  const byKind = new Map<string, number>();
+  for (const m of r.marks) byKind.set(m.kind, (byKind.get(m.kind) ?? 0) + 1);
+  if (byKind.size) lines.push(`marks: ${[...byKind].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd !== 'analyze') {
+    process.stderr.write(USAGE + '\n');
+    return cmd === '--help' || cmd === '-h' ? 0 : 2;
+  }
+  const json = rest.includes('--json');
+  const paths = rest.filter((a) => a !== '--json');
+  if (paths.length === 0) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  const report = await analyzePaths(paths);
+  process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : summary(report) + '\n');
+  return report.files.some((f) => !f.error) ? 0 : 1;
+}

@@ -1,0 +1,31 @@
+// The format registry: every format scores the first lines; the highest wins.
+// Adding a format is one import and one entry here (plus its fixtures).
+
+import { jsonLinesFormat } from './json-lines.ts';
+import { plainTextFormat } from './plain-text.ts';
+import type { LogFormat } from './types.ts';
+
+export const FORMATS: readonly LogFormat[] = [jsonLinesFormat, plainTextFormat];
+
+export function formatById(id: string): LogFormat | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/** Pick the most confident format; the file name is a hint only, never required. */
+export function detectFormat(name: string, firstLines: readonly string[]): { format: LogFormat; confidence: number } {
+  let best: LogFormat = plainTextFormat;
+  let score = -1;
+  for (const f of FORMATS) {
+    let s = 0;
+    try {
+      s = f.detect(name, firstLines);
+    } catch {
+      s = 0;
+    }
+    if (s > score) {
+      best = f;
+      score = s;
+    }
+  }
+  return { format: best, confidence: score };
+}

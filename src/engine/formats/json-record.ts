@@ -1,0 +1,197 @@
+// Maps one parsed JSON record of any common dialect onto time / level /
+// message / logger, and unwraps the envelopes that carry another record
+// inside (Docker json-file `log`, Loki `line`, GCP `jsonPayload`/`textPayload`).
+// Field names per dialect: slog, zap/Caddy, logrus, zerolog, go-kit, pino,
+// bunyan, tracing-subscriber, Serilog CLEF, ECS, GCP LogEntry, journald.
+
+import { levelFromHttpStatus, levelFromNumber, levelFromSyslog, levelFromWord } from '../model/levels.ts';
+import { fromEpochString, parseTimeValue } from '../model/time.ts';
+import { LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Own property only: a record's "__proto__" or "constructor" key is just data. */
+function own(o: JsonObject, k: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+}
+
+const TIME_KEYS = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'Timestamp', 'TIMESTAMP', 'datetime', 'date', 'Time', 'eventTime', 'EventTime', 'asctime', 'logtime', 'log_time', 'created_at', 'start_time', 'StartUTC', 'EdgeStartTimestamp', 'receiveTimestamp', 'ingestionTime'];
+const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'levelname', 'loglevel', 'log_level', 'Level', 'Severity', 'level_name', 'SeverityText', 'severity_text'];
+const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
+const LOGGER_KEYS = ['logger', 'logger_name', 'target', 'component', 'log.logger', 'module', 'name', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
+const EXTRA_KEYS = ['error', 'err', 'error.message', 'reason', 'exception', 'errorVerbose', 'response_flags', 'response_code_details', 'upstream_error', 'status_text', 'error_message', 'cause'];
+const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCode', 'DownstreamStatus', 'EdgeResponseStatus', 'OriginStatus', 'http.response.status_code', 'code'];
+
+function str(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return '';
+}
+
+/** Dotted lookup: "log.level" as a flat key (ECS) or as nested objects. */
+function pick(o: JsonObject, key: string): unknown {
+  const v = own(o, key);
+  if (v !== undefined) return v;
+  const dot = key.indexOf('.');
+  if (dot < 0) return undefined;
+  const head = own(o, key.slice(0, dot));
+  return isObject(head) ? pick(head, key.slice(dot + 1)) : undefined;
+}
+
+function firstOf(o: JsonObject, keys: readonly string[]): unknown {
+  for (const k of keys) {
+    const v = pick(o, k);
+    if (v !== undefined && v !== null && v !== '') return v;
+  }
+  return undefined;
+}
+
+function levelOf(v: unknown): number {
+  if (typeof v === 'number') return levelFromNumber(v);
+  if (typeof v === 'string') {
+    if (/^\d+$/.test(v)) return levelFromNumber(+v);
+    return levelFromWord(v);
+  }
+  return 0;
+}
+
+/** Serilog message template "{Name} did {Thing}" rendered with the record's properties. */
+function renderTemplate(mt: string, o: JsonObject): string {
+  return mt.replace(/\{@?\$?([\w.]+)(?::[^}]*)?\}/g, (all, name: string) => {
+    const v = own(o, name);
+    return v === undefined ? all : typeof v === 'string' ? v : JSON.stringify(v);
+  });
+}
+
+function isDockerEnvelope(o: JsonObject): boolean {
+  return typeof own(o, 'log') === 'string' && (own(o, 'stream') !== undefined || own(o, 'time') !== undefined) && own(o, 'msg') === undefined && own(o, 'message') === undefined;
+}
+
+function isLokiEnvelope(o: JsonObject): boolean {
+  return typeof own(o, 'line') === 'string' && own(o, 'timestamp') !== undefined && (own(o, 'labels') !== undefined || own(o, 'msg') === undefined);
+}
+
+const MAX_INNER_DEPTH = 3;
+
+/**
+ * Fill `out` from a parsed record. Returns LineType.record, or LineType.text
+ * when the record is an envelope around plain text (out.text is the inner
+ * text, out.tMs the envelope's time to fall back on).
+ */
+export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, depth = 0): LineTypeCode {
+  // Envelopes first: Docker json-file {"log","stream","time"} and Loki {"timestamp","line","labels"}.
+  const docker = isDockerEnvelope(o);
+  const loki = !docker && isLokiEnvelope(o);
+  if ((docker || loki) && depth < MAX_INNER_DEPTH) {
+    const inner = (str(own(o, docker ? 'log' : 'line'))).replace(/\r?\n$/, '');
+    const outerTime = own(o, docker ? 'time' : 'timestamp');
+    setTime(outerTime, out, env);
+    const labels = own(o, 'labels');
+    if (isObject(labels)) out.logger = str(firstOf(labels, ['service_name', 'app', 'container', 'job', 'pod']));
+    const trimmed = inner.trimStart();
+    if (trimmed.charCodeAt(0) === 123) {
+      try {
+        const parsed: unknown = JSON.parse(trimmed);
+        if (isObject(parsed)) {
+          const fallback = { ms: out.tMs, ns: out.subNs, zoned: out.zoned, logger: out.logger };
+          const type = mapJsonRecord(parsed, out, env, depth + 1);
+          if (Number.isNaN(out.tMs)) {
+            out.tMs = fallback.ms;
+            out.subNs = fallback.ns;
+            out.zoned = fallback.zoned;
+          }
+          if (!out.logger) out.logger = fallback.logger;
+          return type;
+        }
+      } catch {
+        // Inner text that merely starts with "{" is text.
+      }
+    }
+    out.text = inner;
+    if (docker && own(o, 'stream') === 'stderr') out.extra = '';
+    return LineType.text;
+  }
+
+  // GCP LogEntry: payload is nested.
+  const jsonPayload = own(o, 'jsonPayload');
+  const payload = isObject(jsonPayload) ? jsonPayload : null;
+
+  setTime(firstOf(o, TIME_KEYS) ?? (payload ? firstOf(payload, TIME_KEYS) : undefined), out, env);
+  if (Number.isNaN(out.tMs)) {
+    const rt = own(o, '__REALTIME_TIMESTAMP');
+    if (typeof rt === 'string' && fromEpochString(rt, env.time)) copyTime(out, env);
+  }
+
+  let level = levelOf(firstOf(o, LEVEL_KEYS) ?? (payload ? firstOf(payload, LEVEL_KEYS) : undefined));
+  if (!level) {
+    const p = own(o, 'PRIORITY');
+    if (p !== undefined) level = levelFromSyslog(Number(p));
+  }
+
+  let message: unknown;
+  const fields = own(o, 'fields');
+  if (isObject(fields)) message = own(fields, 'message'); // tracing-subscriber
+  if (message === undefined) message = firstOf(o, MESSAGE_KEYS);
+  if (message === undefined && payload) message = firstOf(payload, MESSAGE_KEYS);
+  if (message === undefined) {
+    const mt = own(o, '@mt');
+    if (typeof mt === 'string') message = renderTemplate(mt, o);
+  }
+  if (level === 0 && (own(o, '@mt') !== undefined || own(o, '@m') !== undefined)) level = 3; // CLEF: absent @l means Information
+
+  // Requests (access logs): status gives level when the dialect has none, and a readable message.
+  const statusV = firstOf(o, STATUS_KEYS) ?? (isObject(own(o, 'httpRequest')) ? own(own(o, 'httpRequest') as JsonObject, 'status') : undefined);
+  const status = typeof statusV === 'number' ? statusV : typeof statusV === 'string' && /^\d{3}$/.test(statusV) ? +statusV : 0;
+  if (status >= 100 && status < 600) {
+    out.status = status;
+    if (!level) level = levelFromHttpStatus(status);
+  }
+  let msg = typeof message === 'string' ? message : message !== undefined ? JSON.stringify(message) : '';
+  if (!msg || msg === 'handled request') {
+    const req = describeRequest(o, status);
+    if (req) msg = msg ? `${msg}: ${req}` : req;
+  }
+  if (!msg) msg = compact(o);
+  out.message = msg;
+  out.level = level;
+  out.logger = str(firstOf(o, LOGGER_KEYS)) || (payload ? str(firstOf(payload, LOGGER_KEYS)) : '');
+
+  let extra = '';
+  for (const k of EXTRA_KEYS) {
+    const v = pick(o, k);
+    if (v !== undefined && v !== null && typeof v !== 'object' && v !== message) extra += ' ' + str(v);
+  }
+  if (payload) for (const k of EXTRA_KEYS) extra += ' ' + str(pick(payload, k));
+  out.extra = extra.trim();
+  return LineType.record;
+}
+
+function setTime(v: unknown, out: RecordOut, env: ParseEnv): void {
+  if (v === undefined || v === null) return;
+  if (parseTimeValue(v, env.time)) copyTime(out, env);
+}
+
+function copyTime(out: RecordOut, env: ParseEnv): void {
+  out.tMs = env.time.ms;
+  out.subNs = env.time.subNs;
+  out.zoned = env.time.zoned;
+}
+
+function describeRequest(o: JsonObject, status: number): string {
+  const req = own(o, 'request');
+  const r = isObject(req) ? req : isObject(own(o, 'httpRequest')) ? (own(o, 'httpRequest') as JsonObject) : o;
+  const method = str(firstOf(r, ['method', 'requestMethod', 'RequestMethod', 'ClientRequestMethod', 'http.request.method']));
+  const path = str(firstOf(r, ['uri', 'path', 'url', 'requestUrl', 'RequestPath', 'ClientRequestURI', 'url.original']));
+  if (!method && !path) return '';
+  const flags = str(own(o, 'response_flags'));
+  return [method, path, status || '', flags && flags !== '-' ? flags : ''].filter(Boolean).join(' ');
+}
+
+function compact(o: JsonObject): string {
+  const s = JSON.stringify(o);
+  return s.length > 500 ? s.slice(0, 500) + '…' : s;
+}

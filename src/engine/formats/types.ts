@@ -1,0 +1,88 @@
+// The contract every input format implements (speedscope's importer-per-format
+// idea): `detect` scores a file from its first lines, `createParser` reads it a
+// physical line at a time. Parsers write into a reused `RecordOut` and return a
+// LineType, so the hot loop allocates nothing per line.
+
+import type { TimeOut } from '../model/time.ts';
+
+export const LineType = {
+  /** The line starts a new structured event; `out` is filled. */
+  record: 1,
+  /** Unstructured text (`out.text`): the generic text path decides (leading
+   * timestamp, continuation of a stack trace, or an untimed event). `out` may
+   * carry a fallback time, level and logger from a wrapper. */
+  text: 2,
+  /** The line belongs to the current event (format-specific, e.g. a quoted CSV newline). */
+  continuation: 3,
+  blank: 4,
+  /** The line looked like this format but failed to parse; it becomes an event with its raw text. */
+  malformed: 5,
+  /** The line starts a record that is not complete yet (pretty JSON, quoted CSV). */
+  pending: 6,
+  /** This line completes the pending record: the event starts at the pending line. */
+  done: 7,
+} as const;
+export type LineTypeCode = (typeof LineType)[keyof typeof LineType];
+
+export interface RecordOut {
+  /** Epoch ms, NaN when the record has no time. */
+  tMs: number;
+  subNs: number;
+  /** The time carried a zone or was an epoch. */
+  zoned: boolean;
+  level: number;
+  message: string;
+  /** Logger / target / component / compose service: becomes a lane within the file. */
+  logger: string;
+  /** More text the classifier should look at (error, err, reason fields). */
+  extra: string;
+  /** For LineType.text: the text to analyse (wrapper removed). */
+  text: string;
+  /** HTTP status when the record is a request (access logs), else 0. */
+  status: number;
+  /** Bit set of Flag values the parser knows (e.g. failed). */
+  flags: number;
+}
+
+export function newRecordOut(): RecordOut {
+  return { tMs: NaN, subNs: 0, zoned: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0 };
+}
+
+export function resetRecord(o: RecordOut): void {
+  o.tMs = NaN;
+  o.subNs = 0;
+  o.zoned = false;
+  o.level = 0;
+  o.message = '';
+  o.logger = '';
+  o.extra = '';
+  o.text = '';
+  o.status = 0;
+  o.flags = 0;
+}
+
+export interface ParseEnv {
+  /** Year for timestamps that carry none (syslog, klog): from the file's mtime, else now. */
+  year: number;
+  /** Shared scratch for time parsing. */
+  time: TimeOut;
+}
+
+export interface LineParser {
+  /** Parse one physical line (no newline, no CR). `out` was reset by the caller. */
+  parseLine(line: string, out: RecordOut): LineTypeCode;
+  /** After a line: another record that started on the same line (CloudWatch payloads pack many). */
+  more?(out: RecordOut): boolean;
+  /** End of input: a pending record can be completed (done) or given up (malformed). */
+  end?(out: RecordOut): LineTypeCode | null;
+}
+
+export interface LogFormat {
+  id: string;
+  label: string;
+  /** Confidence 0..1 that these first lines are this format. Must not depend on `name` alone. */
+  detect(name: string, firstLines: readonly string[]): number;
+  createParser(env: ParseEnv): LineParser;
+  /** Full detail of one event for the detail panel (all fields, nested), from its raw text. */
+  fields?(raw: string, env: ParseEnv): Record<string, unknown>;
+}

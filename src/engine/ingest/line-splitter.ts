@@ -1,0 +1,174 @@
+// Splits a byte stream into physical lines while tracking each line's byte
+// offset and length, so an event can be read back later from its source.
+// UTF-8 is split at byte level on '\n' (0x0A never occurs inside a multi-byte
+// sequence), so a decoded piece never ends mid-character and a line that
+// spans two chunks parses exactly like one that does not.
+
+/** Lines longer than this keep only their head in memory (the rest is counted, not lost). */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export type LineSink = (text: string, byteOffset: number, byteLength: number, truncated: boolean) => void;
+
+export class LineSplitter {
+  private carry: Uint8Array[] = [];
+  private carryLen = 0;
+  /** Bytes of the current line dropped because it exceeded MAX_LINE_BYTES. */
+  private dropped = 0;
+  private lastByteWasNl = false;
+  private offset = 0;
+  private readonly decoder: TextDecoder;
+  private readonly utf16: boolean;
+  private pendingText = '';
+  /** Lines whose text had bytes that were not valid in the encoding (replaced by U+FFFD). */
+  invalidLines = 0;
+
+  constructor(private readonly sink: LineSink, readonly encoding: Encoding = 'utf-8') {
+    // The driver strips a BOM itself (and calls skip), so keep any later U+FEFF as text.
+    this.decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+    this.utf16 = encoding !== 'utf-8';
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.utf16) return this.pushUtf16(chunk);
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      if (this.carryLen === 0 && this.dropped === 0) {
+        // Fast path: a run of complete lines inside this chunk, decoded at once.
+        const last = chunk.lastIndexOf(10);
+        this.emitPiece(chunk.subarray(start, last + 1));
+        start = last + 1;
+        break;
+      }
+      this.appendCarry(chunk.subarray(start, nl + 1));
+      this.flushCarry();
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.appendCarry(chunk.subarray(start));
+  }
+
+  end(): void {
+    if (this.utf16) {
+      const rest = this.pendingText + this.decoder.decode();
+      this.pendingText = '';
+      if (rest.length > 0) this.emitTextLines(rest, true);
+      return;
+    }
+    if (this.carryLen > 0 || this.dropped > 0) this.flushCarry();
+  }
+
+  private appendCarry(part: Uint8Array): void {
+    this.lastByteWasNl = part.length > 0 && part[part.length - 1] === 10;
+    if (this.carryLen + part.length > MAX_LINE_BYTES) {
+      const keep = Math.max(0, MAX_LINE_BYTES - this.carryLen);
+      if (keep > 0) {
+        this.carry.push(part.slice(0, keep));
+        this.carryLen += keep;
+      }
+      this.dropped += part.length - keep;
+      return;
+    }
+    this.carry.push(part.slice());
+    this.carryLen += part.length;
+  }
+
+  private flushCarry(): void {
+    const buf = new Uint8Array(this.carryLen);
+    let o = 0;
+    for (const p of this.carry) {
+      buf.set(p, o);
+      o += p.length;
+    }
+    this.carry = [];
+    this.carryLen = 0;
+    if (this.dropped > 0) {
+      const dropped = this.dropped;
+      this.dropped = 0;
+      // The kept head never contains the newline (it was past the cap), so
+      // the line's true length is everything we saw up to it.
+      const text = this.decoder.decode(buf).replace(/\r?\n$/, '');
+      const total = buf.length + dropped;
+      const hasNl = total > 0 && this.lastByteWasNl;
+      this.sink(text, this.offset, total - (hasNl ? 1 : 0), true);
+      this.offset += total;
+      return;
+    }
+    this.emitPiece(buf);
+  }
+
+  /** Decode a run of whole lines (the last one may lack its newline at EOF). */
+  private emitPiece(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    const text = this.decoder.decode(bytes);
+    const ascii = text.length === bytes.length;
+    let pos = 0;
+    while (pos < text.length) {
+      let nl = text.indexOf('\n', pos);
+      const hasNl = nl >= 0;
+      if (!hasNl) nl = text.length;
+      let line = text.slice(pos, nl);
+      const lineBytes = ascii ? line.length : utf8Length(line);
+      let cr = 0;
+      if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
+        line = line.slice(0, -1);
+        cr = 1;
+      }
+      if (!ascii && line.includes('\uFFFD')) this.invalidLines++;
+      this.sink(line, this.offset, lineBytes - cr, false);
+      this.offset += lineBytes + (hasNl ? 1 : 0);
+      pos = nl + 1;
+    }
+  }
+
+  private pushUtf16(chunk: Uint8Array): void {
+    const text = this.pendingText + this.decoder.decode(chunk, { stream: true });
+    const last = text.lastIndexOf('\n');
+    if (last < 0) {
+      this.pendingText = text;
+      return;
+    }
+    this.pendingText = text.slice(last + 1);
+    this.emitTextLines(text.slice(0, last + 1), false);
+  }
+
+  /** UTF-16: each code unit is two bytes, so offsets follow from character counts. */
+  private emitTextLines(text: string, atEnd: boolean): void {
+    let pos = 0;
+    while (pos < text.length) {
+      let nl = text.indexOf('\n', pos);
+      const hasNl = nl >= 0;
+      if (!hasNl) nl = text.length;
+      let line = text.slice(pos, nl);
+      const units = line.length;
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (line.includes('\uFFFD')) this.invalidLines++;
+      this.sink(line, this.offset, line.length * 2, false);
+      this.offset += (units + (hasNl ? 1 : 0)) * 2;
+      pos = nl + 1;
+      if (!hasNl && !atEnd) break;
+    }
+  }
+
+  /** Skip leading bytes (a BOM) without emitting them, keeping offsets true to the file. */
+  skip(n: number): void {
+    this.offset += n;
+  }
+}
+
+/** UTF-8 byte length of a JS string. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,103 @@
+// Looks at a file's first bytes before parsing: gzip (decompressed with the
+// platform's DecompressionStream), byte-order marks, UTF-16 without a BOM, and
+// binary content, which is refused with a message instead of being parsed
+// into garbage.
+
+import { isGzip, iterate, type ByteSource } from './byte-source.ts';
+import type { Encoding } from './line-splitter.ts';
+
+export interface OpenedText {
+  encoding: Encoding;
+  /** Bytes to skip at the start (a BOM). */
+  bom: number;
+  gzip: boolean;
+  chunks: AsyncGenerator<Uint8Array>;
+  error: string | null;
+}
+
+const SNIFF_BYTES = 8192;
+
+async function* prepend(first: Uint8Array[], rest: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for (const c of first) yield c;
+  yield* rest;
+}
+
+async function* gunzip(chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const ds = new DecompressionStream('gzip');
+  const writer = ds.writable.getWriter();
+  const pump = (async () => {
+    try {
+      for await (const c of chunks) await writer.write(c as Uint8Array<ArrayBuffer>);
+      await writer.close();
+    } catch (e) {
+      await writer.abort(e).catch(() => undefined);
+    }
+  })();
+  yield* iterate(ds.readable as ReadableStream<Uint8Array>);
+  await pump;
+}
+
+/** Read enough of the head to decide; the returned chunks start at byte 0. */
+async function head(it: AsyncGenerator<Uint8Array>): Promise<{ buf: Uint8Array; taken: Uint8Array[]; done: boolean }> {
+  const taken: Uint8Array[] = [];
+  let n = 0;
+  let done = false;
+  while (n < SNIFF_BYTES) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    taken.push(r.value);
+    n += r.value.length;
+  }
+  const buf = new Uint8Array(Math.min(n, SNIFF_BYTES));
+  let o = 0;
+  for (const c of taken) {
+    if (o >= buf.length) break;
+    const part = c.subarray(0, buf.length - o);
+    buf.set(part, o);
+    o += part.length;
+  }
+  return { buf, taken, done };
+}
+
+export async function openText(source: ByteSource): Promise<OpenedText> {
+  let it = iterate(source.stream());
+  let h = await head(it);
+  let gzip = false;
+  if (isGzip(h.buf)) {
+    gzip = true;
+    it = gunzip(prepend(h.taken, it));
+    h = await head(it);
+  }
+  const chunks = prepend(h.taken, it);
+  const b = h.buf;
+  const base = { gzip, chunks, error: null as string | null };
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { ...base, encoding: 'utf-8', bom: 3 };
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { ...base, encoding: 'utf-16le', bom: 2 };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { ...base, encoding: 'utf-16be', bom: 2 };
+  // UTF-16 without BOM: ASCII text has a zero in every other byte.
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  let control = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0) {
+      if (i % 2 === 0) zeroEven++;
+      else zeroOdd++;
+    } else if (c < 9 || (c > 13 && c < 32 && c !== 27)) control++;
+  }
+  const half = b.length / 2;
+  if (half > 8 && zeroOdd > half * 0.7 && zeroEven < half * 0.05) return { ...base, encoding: 'utf-16le', bom: 0 };
+  if (half > 8 && zeroEven > half * 0.7 && zeroOdd < half * 0.05) return { ...base, encoding: 'utf-16be', bom: 0 };
+  if (zeroEven + zeroOdd > 0 || control > b.length * 0.1) {
+    return {
+      ...base,
+      encoding: 'utf-8',
+      bom: 0,
+      error: `not a text log: ${zeroEven + zeroOdd} NUL and ${control} control bytes in the first ${b.length} bytes (binary file?)`,
+    };
+  }
+  return { ...base, encoding: 'utf-8', bom: 0 };
+}

@@ -1,0 +1,150 @@
+// An engine session: the ingested table, its analysis, and random access to
+// the raw bytes. The worker wraps exactly one; the main-thread fallback and
+// tests use it directly. Raw text stays in the files: an event's full line is
+// read back by byte range only when it is shown (see issue on gigabyte logs).
+
+import { analyze, type Analysis } from '../analysis/analyze.ts';
+import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
+import { ingestSources, type IngestOptions, type IngestResult } from '../ingest/ingest.ts';
+import type { FileStats } from '../ingest/file-stats.ts';
+import { formatById } from '../formats/index.ts';
+import { newTimeOut, toIso } from '../model/time.ts';
+import { KIND_NAMES } from '../model/kinds.ts';
+import { LEVEL_NAMES } from '../model/levels.ts';
+import type { EventTable } from '../model/event-table.ts';
+import type { TemplateInfo } from '../templates/templater.ts';
+
+export type SessionSource = ByteSource & RangeReader;
+
+export interface LoadSummary {
+  table: EventTable;
+  files: FileStats[];
+  templates: TemplateInfo[];
+  analysis: Analysis;
+}
+
+export interface EventDetail {
+  row: number;
+  time: string;
+  level: string;
+  kind: string;
+  file: string;
+  line: number;
+  lineCount: number;
+  logger: string;
+  message: string;
+  /** The event's raw text, continuation lines included (capped). */
+  raw: string;
+  /** Parsed fields of a structured record, when the format has them. */
+  fields: Record<string, unknown> | null;
+}
+
+/** Raw text shown for one event is capped so a 10 MB line cannot freeze the detail panel. */
+export const MAX_RAW_BYTES = 256 * 1024;
+
+export class EngineSession {
+  private result: IngestResult | null = null;
+  private readers: RangeReader[] = [];
+
+  async load(sources: SessionSource[], options: IngestOptions = {}): Promise<LoadSummary> {
+    const result = await ingestSources(sources, options);
+    this.result = result;
+    this.readers = sources.map((s, i) => {
+      const d = result.decompressed[i];
+      return d ? blobSource(d, s.name) : s;
+    });
+    const analysis = analyze(result);
+    return { table: result.table, files: result.files, templates: result.templates, analysis };
+  }
+
+  get loaded(): IngestResult | null {
+    return this.result;
+  }
+
+  /** Message text for rows (kept in memory, or read back from the file). */
+  async messages(rows: readonly number[]): Promise<string[]> {
+    const r = this.result;
+    if (!r) return [];
+    return Promise.all(rows.map(async (row) => r.messages[row] ?? firstLine(await this.raw(row, 4096))));
+  }
+
+  async raw(row: number, cap = MAX_RAW_BYTES): Promise<string> {
+    const r = this.result;
+    if (!r || row < 0 || row >= r.table.length) return '';
+    const t = r.table;
+    const reader = this.readers[t.file[row]];
+    const start = t.byteOffset[row];
+    const len = Math.min(t.byteLength[row], cap);
+    if (!reader || start < 0) return r.messages[row] ?? '';
+    const bytes = await reader.read(start, start + len);
+    const enc = r.files[t.file[row]]?.encoding ?? 'utf-8';
+    return new TextDecoder(enc).decode(bytes);
+  }
+
+  async detail(row: number): Promise<EventDetail | null> {
+    const r = this.result;
+    if (!r || row < 0 || row >= r.table.length) return null;
+    const t = r.table;
+    const raw = await this.raw(row);
+    const file = r.files[t.file[row]];
+    const format = formatById(file?.format ?? '');
+    let fields: Record<string, unknown> | null = null;
+    if (format?.fields) {
+      try {
+        fields = format.fields(raw, { year: new Date().getUTCFullYear(), time: newTimeOut() });
+      } catch {
+        fields = null;
+      }
+    }
+    return {
+      row,
+      time: toIso(t.tMs[row], t.subNs[row]),
+      level: LEVEL_NAMES[t.level[row]] ?? 'none',
+      kind: KIND_NAMES[t.kind[row]] ?? 'plain',
+      file: file?.name ?? '',
+      line: t.line[row],
+      lineCount: t.lineCount[row],
+      logger: t.loggers[t.logger[row]] ?? '',
+      message: r.messages[row] ?? firstLine(raw),
+      raw,
+      fields,
+    };
+  }
+
+  /**
+   * Rows whose text matches: plain text is case-insensitive, /re/flags is a
+   * regular expression. Returns a 0/1 mask over rows.
+   */
+  async search(query: string): Promise<Uint8Array> {
+    const r = this.result;
+    const n = r?.table.length ?? 0;
+    const mask = new Uint8Array(n);
+    if (!r || !query) return mask.fill(1);
+    const test = compileQuery(query);
+    for (let i = 0; i < n; i++) {
+      const m = r.messages[i];
+      if (m !== undefined ? test(m) : test(await this.raw(i, 4096))) mask[i] = 1;
+    }
+    return mask;
+  }
+}
+
+function firstLine(s: string): string {
+  const nl = s.indexOf('\n');
+  return nl < 0 ? s : s.slice(0, nl);
+}
+
+/** Plain text (case-insensitive substring) or /regex/flags. Throws on a bad regex. */
+export function compileQuery(query: string): (s: string) => boolean {
+  const m = /^\/(.+)\/([gimsuy]*)$/.exec(query);
+  if (m) {
+    const re = new RegExp(m[1], m[2].replace('g', ''));
+    return (s) => re.test(s);
+  }
+  const q = query.toLowerCase();
+  return (s) => s.toLowerCase().includes(q);
+}
+
+export function blobSessionSource(blob: Blob, name: string, lastModified?: number): SessionSource {
+  return blobSource(blob, name, lastModified);
+}
