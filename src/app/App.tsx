@@ -1,4 +1,72 @@
-// The application shell (placeholder until the app issue lands).
+// The application shell: header, timeline (or the empty state), log list and
+// the side panel with files, findings and detail. Starts the global services
+// (URL sync, search runner, keys) and opens ?sample=<id> at start-up.
+
+import { useEffect } from 'react';
+import { useStore } from '../store/store.ts';
+import { Timeline } from '../timeline/Timeline.tsx';
+import { DetailPanel } from './DetailPanel.tsx';
+import { DropZone } from './DropZone.tsx';
+import { EmptyState } from './EmptyState.tsx';
+import { FilesPanel } from './FilesPanel.tsx';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { Header } from './Header.tsx';
+import { HelpDialog } from './HelpDialog.tsx';
+import { startKeyboard } from './keyboard.ts';
+import { loadSampleById } from './load/open-sample.ts';
+import { LogFilters } from './log/LogFilters.tsx';
+import { LogList } from './log/LogList.tsx';
+import { startSearchRunner } from './log/search-runner.ts';
+import { PasteDialog } from './PasteDialog.tsx';
+import { initUrlState, sampleParam, startUrlSync } from './url-state.ts';
+
+let started = false;
+
+/** Once per page (StrictMode mounts effects twice in development). */
+function startServices(): void {
+  if (started) return;
+  started = true;
+  initUrlState();
+  startUrlSync();
+  startSearchRunner();
+  startKeyboard();
+  const sample = sampleParam();
+  if (sample) void loadSampleById(sample);
+}
+
+function useTheme(): void {
+  const theme = useStore((s) => s.theme);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') root.removeAttribute('data-theme');
+    else root.setAttribute('data-theme', theme);
+  }, [theme]);
+}
+
 export function App() {
-  return <main><h1>Timberline</h1></main>;
+  const hasData = useStore((s) => s.dataVersion > 0);
+  useEffect(startServices, []);
+  useTheme();
+  return (
+    <div className="app">
+      <Header />
+      <main className="main">
+        <div className="center">
+          <div className="timeline-slot">{hasData ? <Timeline /> : <EmptyState />}</div>
+          <section aria-label="Log" className="log-panel">
+            <LogFilters />
+            <LogList />
+          </section>
+        </div>
+        <aside className="side" aria-label="Files, findings and detail">
+          <FilesPanel />
+          <FindingsPanel />
+          <DetailPanel />
+        </aside>
+      </main>
+      <DropZone />
+      <PasteDialog />
+      <HelpDialog />
+    </div>
+  );
 }

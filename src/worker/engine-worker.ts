@@ -3,39 +3,11 @@
 // Tables leave with Comlink.transfer, so no row objects are cloned.
 
 import * as Comlink from 'comlink';
-import { blobSessionSource, EngineSession } from '../engine/session/session.ts';
-import { tableBuffers } from '../engine/model/event-table.ts';
-import type { IngestOptions, IngestProgress } from '../engine/ingest/ingest.ts';
+import { createEngineApi } from './engine-api.ts';
 
-export interface DroppedFile {
-  name: string;
-  blob: Blob;
-  lastModified?: number;
-}
+export type { DroppedFile, LoadOptions } from './engine-api.ts';
 
-const session = new EngineSession();
-let cancelFlag = { aborted: false };
-
-const api = {
-  async load(files: DroppedFile[], options: Omit<IngestOptions, 'onProgress' | 'signal'>, onProgress?: (p: IngestProgress) => void) {
-    cancelFlag = { aborted: false };
-    const summary = await session.load(
-      files.map((f) => blobSessionSource(f.blob, f.name, f.lastModified)),
-      { ...options, signal: cancelFlag, onProgress: onProgress ? (p) => void onProgress(p) : undefined },
-    );
-    return Comlink.transfer(summary, tableBuffers(summary.table));
-  },
-  /** Stop the running load at the next chunk. */
-  cancel() {
-    cancelFlag.aborted = true;
-  },
-  detail: (row: number) => session.detail(row),
-  messages: (rows: number[]) => session.messages(rows),
-  async search(query: string) {
-    const mask = await session.search(query);
-    return Comlink.transfer(mask, [mask.buffer as ArrayBuffer]);
-  },
-};
+const api = createEngineApi((value, buffers) => Comlink.transfer(value, buffers));
 
 export type EngineApi = typeof api;
 

@@ -1,9 +1,18 @@
-// The classification vocabulary: which messages are signals, operation starts
-// and ends, timeouts, health failures, restarts and crashes. It is data, so a
-// user can extend it (the app and share links carry custom entries) and each
-// entry carries the sample lines it was written for; a test checks them.
-// Entries are tried in order; the first match wins, so specific entries
-// (crash, op-end) come before general ones (op-start "starting ...").
+// The classification vocabulary: which events are signals, operation starts
+// and ends, timeouts, health failures, restarts and crashes. It is data (in the
+// spirit of lnav's format files), so a user can extend it: custom entries come
+// in as IngestOptions.vocabulary, are tried before these, and travel in share
+// links. Every entry carries the lines it was written for, and a test fails
+// when a sample does not classify as its entry or an entry has no sample;
+// NEGATIVE_SAMPLES pins the lines that look alike but must not match.
+//
+// Patterns are matched case-insensitively against the message followed by the
+// record's error-ish fields (`error`, `err`, `reason`...): Centauri logs
+// `Failed to connect to upstream` with `error: context canceled` in a field.
+// Entries are tried in order and the first match wins, so the specific come
+// before the general: crashes, then failed operations (a renewal that failed
+// with a timeout is an operation end, not a request timeout), health failures,
+// timeouts, signals, restarts, successful ends and finally starts.
 
 import type { KindName } from '../model/kinds.ts';
 
@@ -15,98 +24,206 @@ export interface VocabularyEntry {
   failed?: boolean;
   /** Why this entry exists. */
   note: string;
-  /** Lines this entry must classify (and the test checks it does). */
+  /** Messages this entry must classify (and the test checks it does). */
   samples: string[];
+  /** Records whose deciding text is in a field: [message, extra fields]. */
+  fieldSamples?: [string, string][];
 }
 
+/** Lines that resemble an entry but must classify otherwise ('plain' unless `kind` says). */
+export interface NegativeSample {
+  message: string;
+  extra?: string;
+  kind: KindName;
+  failed?: boolean;
+  why: string;
+}
+
+// Words that name a long-running operation; shared by the op-* entries so a
+// start and its end are recognised by the same nouns.
+const OP_NOUN = String.raw`(?:certificates?|cert|renewal|acme|ocsp|backups?|migrations?|compaction|snapshot|vacuum|reindex(?:ing)?|rebuild|sync(?:hroni[sz]ation)?|replication|rotation|job|task|batch|export|import|upgrade|deploy(?:ment)?|rollout|garbage collection|gc cycle|checkpoint|flush)`;
+
 export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
-  // ---- crashes: checked first, a panic that mentions "timeout" is still a crash
+  // ---- crashes: first, because a panic whose text mentions a timeout is still a crash.
   {
     kind: 'crash',
-    pattern: String.raw`^(panic: |fatal error: |unexpected fault address|\[signal SIG(SEGV|BUS|ABRT)|SIGSEGV|segmentation fault|thread '[^']*' panicked at|Traceback \(most recent call last\)|Exception in thread "|Uncaught (Exception|TypeError|Error)|uncaught exception|unhandled (promise )?rejection|java\.lang\.OutOfMemoryError|FATAL ERROR: .*heap out of memory|runtime: out of memory)`,
-    note: 'Runtime crash headers: Go panic/fatal error, Rust panic, Python traceback, JVM/Node fatal errors.',
+    pattern: String.raw`^(?:panic: |fatal error: |unexpected fault address|\[signal SIG(?:SEGV|BUS|ABRT|ILL|FPE)|SIGSEGV|SIGABRT|segmentation fault|thread '[^']*' panicked at|Traceback \(most recent call last\)|Exception in thread "|Uncaught (?:Exception|TypeError|ReferenceError|RangeError|Error)|uncaught exception|unhandled (?:promise )?rejection|FATAL ERROR: |runtime: out of memory|terminate called after throwing|Aborted \(core dumped\)|\*\*\* stack smashing)`,
+    note: 'Runtime crash headers at the start of a message: Go panic / fatal error (concurrent map writes, deadlock), Rust panic, Python traceback, JVM uncaught exception, Node fatal error, C++ abort.',
     samples: [
       'fatal error: concurrent map writes',
+      'fatal error: all goroutines are asleep - deadlock!',
       'panic: runtime error: invalid memory address or nil pointer dereference',
       "thread 'main' panicked at src/main.rs:10:5:",
+      "thread 'tokio-runtime-worker' panicked at 'called `Option::unwrap()` on a `None` value', src/proxy.rs:88:14",
       'Traceback (most recent call last):',
-      'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space',
+      'Exception in thread "main" java.lang.IllegalStateException: boom',
       'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      'runtime: out of memory: cannot allocate 4194304-byte block (1073741824 in use)',
+      'Segmentation fault (core dumped)',
+      "terminate called after throwing an instance of 'std::bad_alloc'",
     ],
   },
   {
     kind: 'crash',
-    pattern: String.raw`(main process exited, code=(exited|killed|dumped), status=(?!0/)|Out of memory: Killed process|oom-kill|OOMKilled|invoked oom-killer|core dumped|fatal error: all goroutines are asleep|terminated by signal SIG(SEGV|ABRT|KILL|BUS))`,
-    note: 'Process deaths reported by the supervisor or kernel: systemd, the OOM killer, Kubernetes.',
+    pattern: String.raw`(?:main process exited, code=(?:exited|killed|dumped), status=(?!0/)|Out of memory: Kill(?:ed)? process|invoked oom-killer|\boom-kill(?:er)?\b|\bOOMKilled\b|java\.lang\.OutOfMemoryError|\bOutOfMemoryError\b|JavaScript heap out of memory|terminated by signal SIG(?:SEGV|ABRT|KILL|BUS)|killed by signal (?:9|11|6)\b|\bcore dumped\b|exited with (?:exit )?(?:code|status) (?:[1-9]\d*|-\d+)\b|^exit status [1-9]|\bCrashLoopBackOff\b)`,
+    note: 'Process deaths told by someone else (systemd, the kernel OOM killer, Kubernetes, a supervisor) or an OOM that may be logged mid-line.',
     samples: [
       'nginx.service: Main process exited, code=exited, status=1/FAILURE',
-      'Out of memory: Killed process 1234 (java) total-vm:123kB',
+      'app.service: Main process exited, code=killed, status=9/KILL',
+      'Out of memory: Killed process 1234 (java) total-vm:12345678kB, anon-rss:8123456kB',
+      'java invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0',
       'Container app was OOMKilled',
+      'ERROR Unhandled error in worker: java.lang.OutOfMemoryError: Java heap space',
+      'child process exited with code 2',
+      'Back-off restarting failed container api in pod api-7f9 (CrashLoopBackOff)',
     ],
   },
-  // ---- health failures
+  // ---- operations that ended in failure (before timeouts: "renewal failed: i/o timeout" ends the renewal).
+  {
+    kind: 'op-end',
+    failed: true,
+    pattern: String.raw`(?:\b(?:renewal|renewing|obtain(?:ing)?|issu(?:e|ance|ing)|acme|ocsp stapl\w*|backups?|migrations?|compaction|snapshot|vacuum|reindex|job|task|batch|sync|replication|deploy(?:ment)?|rollout|upgrade)\b[^.;]{0,80}?\b(?:failed|failure|errored|aborted|gave up|giving up)\b|\b(?:(?:failed|unable) to|could not|couldn't|cannot) (?:renew(?! (?:a |the )?lease)|obtain|issue|staple)\b|\b(?:(?:failed|unable) to|could not|couldn't|cannot) (?:get|fetch) (?:a |the )?(?:certificate|cert)|\b(?:(?:failed|unable) to|could not|couldn't|cannot) (?:complete|finish|run|apply|restore) (?:the |a )?${OP_NOUN}\b|\bacme: error\b|\bmigration\b.*\brolled back\b)`,
+    note: 'A long-running operation (certificate renewal, ACME, backup, migration, job) ended in failure: its span is marked failed.',
+    samples: [
+      'certificate renewal failed: acme: error 429 rateLimited',
+      'backup failed: disk full',
+      'could not renew certificate for a.example.com',
+      'Job "nightly-report" failed after 3 attempts',
+      'failed to obtain certificate: context deadline exceeded',
+      'migration 0042_add_index rolled back',
+    ],
+    fieldSamples: [['backup', 'failed: no space left on device']],
+  },
+  // ---- health failures: a watcher noticed the service stopped answering.
   {
     kind: 'health-fail',
-    pattern: String.raw`(health ?check(s)? (failed|failing)|unhealthy|(liveness|readiness|startup) probe failed|probe failed|unresponsive|not responding|is not answering|heartbeat (missed|timeout|failed)|failed health check)`,
-    note: 'A watcher noticed the service stopped answering.',
+    pattern: String.raw`(?:health ?-?check(?:s)?\b[^.;]{0,40}?\b(?:failed|failing|failure|timed out|error)|failed health ?-?check|(?:liveness|readiness|startup) probe (?:failed|errored)|\bprobe failed\b|(?<!\b0 )\bunhealthy\b(?!\s*[=:]\s*0\b)|\bunresponsive\b|\bnot responding\b|stopped responding|is not answering|heartbeat (?:missed|timeout|timed out|failed|lost)|missed (?:\d+ )?heartbeats?|watchdog (?:timeout|expired|triggered|fired)|blocked for more than \d+ seconds)`,
+    note: 'Health checks, probes, heartbeats and watchdogs that failed: the periodic-freeze rule counts these.',
     samples: [
       'process is alive but admin API is unresponsive -- killing and restarting',
       'Liveness probe failed: Get "http://10.0.0.5:8080/healthz": context deadline exceeded',
       'health check failed for upstream 10.1.2.3:443',
+      'marking backend 10.0.0.7:8080 unhealthy after 3 failures',
+      'admin endpoint not responding, will restart child',
+      'heartbeat missed from worker-3',
+      'INFO: task kworker/3:1:123 blocked for more than 120 seconds.',
     ],
   },
-  // ---- timeouts and upstream failures
+  // ---- timeouts and upstream failures: what a stalled or dead backend looks like from the caller.
   {
     kind: 'timeout',
-    pattern: String.raw`(context canceled|context deadline exceeded|deadline exceeded|i/o timeout|timed? ?out|timeout (exceeded|expired|elapsed)|request timeout|gateway time-?out|\b504\b|upstream (connect )?(error|timeout|failed|prematurely closed)|failed to connect to upstream|no healthy upstream|connection (reset|refused) by peer|connection refused|broken pipe|ETIMEDOUT|ECONNRESET|ECONNREFUSED|\bUT\b|\bUF\b|\bURX\b)`,
-    note: 'Requests that ended in a timeout or upstream failure (Go context errors, proxies, Envoy flags UT/UF).',
+    pattern: String.raw`(?:context cancell?ed|context deadline exceeded|deadline ?exceeded|i/o timeout|\btimed out\b|\btime-?out\b(?![\w=:-]|\s*[=:]?\s*\d|\s+(?:set|is set|configured|value|of|to)\b)|\b\w*Timeout(?:Exception|Error)\b|\b(?:Read|Connect|Socket|Pool)Timeout\b|gateway time-?out|\bupstream\b[^.;]{0,40}?\b(?:error|failed|failure|unavailable|unreachable|prematurely closed|timed out|timeout(?![\w=:-]|\s*[=:]?\s*\d))|failed to (?:connect|dial|reach|proxy)(?: to)? (?:the )?(?:upstream|backend|origin)|no healthy upstream|connection (?:reset by peer|refused)|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|SOCKETTIMEDOUT|HOSTUNREACH)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP/[\d.]+)?"?\s+50[234]\b|\bstatus[=:"\s]+504\b|\b504\s+(?:Gateway|-)|\b[45]\d\d (?:UT|UF|UH|URX|UC)\b|\bcode ?= ?(?:DeadlineExceeded|Unavailable)\b)`,
+    note: 'Requests that ended in a timeout or an upstream failure: Go context errors, socket timeouts, proxy 503/504 and Envoy UT/UF flags. "timeout=30s" and other settings are not timeouts.',
     samples: [
-      'Failed to connect to upstream error: context canceled',
       'dial tcp 10.0.0.1:443: i/o timeout',
       'upstream request timeout',
-      'GET /api 504 Gateway Timeout',
+      'GET /api/orders HTTP/1.1 504 10.0.0.9',
+      'GET /api 503 UF',
+      'upstream timed out (110: Connection timed out) while reading response header from upstream',
+      'request to backend failed: context deadline exceeded',
+      'java.net.SocketTimeoutException: Read timed out',
+      'requests.exceptions.ReadTimeout: HTTPSConnectionPool(host=api, port=443)',
+      'Timeout waiting for connection from pool',
+      'rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+      'Error: connect ECONNREFUSED 127.0.0.1:5432',
+      'no healthy upstream',
+    ],
+    fieldSamples: [
+      ['Failed to connect to upstream', 'context canceled'],
+      ['handled request', 'dial tcp 10.0.0.1:8080: connect: connection refused'],
     ],
   },
-  // ---- signals and reloads
+  // ---- signals and reloads: what the stall-after-reload rule pairs with long operations.
   {
     kind: 'signal',
-    pattern: String.raw`(\bSIG(HUP|USR1|USR2|TERM|INT|QUIT)\b|received signal|got signal|caught signal|signal received|reload(ing)? (config|configuration|routes)|configuration reload|config(uration)? reloaded|updating routes|hot reload|POST /load\b|admin.*/load\b|"/load")`,
-    note: 'Reloads and signals: what the stall-after-reload rule pairs with long operations.',
+    pattern: String.raw`(?:\bSIG(?:HUP|USR1|USR2|TERM|INT|QUIT|WINCH)\b|\b(?:received|got|caught|handling|trapped|trap) (?:a |the )?(?:signal|hangup)\b|\bsignal (?:received|caught)\b|\bsignal \d+ \(SIG\w+\)|\breload(?:ing|ed)? (?:the |its |new )?(?:config(?:uration)?|routes|settings|certificates|tls|rules|plugins)\b|\bconfig(?:uration)? (?:reload(?:ed|ing)?)\b|\b(?:changed|modified|updated)[,;:]? (?:reloading|applying)\b|\bupdating routes\b|\bapplying new config(?:uration)?\b|\bhot[- ]?reload|\breconfiguring\b|^Reload(?:ing|ed) |\b(?:POST|PUT) /(?:load|reload|config)\b|\badmin\b.*\s/(?:load|reload)\b)`,
+    note: 'Reloads and signals (SIGHUP, "received signal", "reloading configuration", "updating routes", admin /load).',
     samples: [
       'Received signal, updating routes...',
       'received SIGHUP, reloading configuration',
       'POST /load 200',
+      'signal 1 (SIGHUP) received from 4321, reconfiguring',
+      'Reloading nginx.service - A high performance web server...',
+      'config file changed, reloading',
+      'caught signal terminated, shutting down',
     ],
   },
-  // ---- restarts
+  // ---- restarts: a process (re)started or became ready. Not "started processing request".
   {
     kind: 'restart',
-    pattern: String.raw`(\brestart(ing|ed)?\b|scheduled restart|back-?off restarting|\bstarted\b|server started|listening on|serving on|now listening|ready to accept connections|starting server|re-applying \d+ routes|started container|booting)`,
-    note: 'A process (re)started or became ready.',
+    pattern: String.raw`(?:\brestart(?:ing|ed)\b(?! (?:processing|request|handler|timer|count))|scheduled restart job|restart counter is at \d+|back-?off restarting|\b(?:server|service|daemon|proxy|application|app|instance|supervisor|child process|process|container|node|broker|agent|listener) (?:is )?(?:started|ready|up and running|booted)\b|\b(?:starting|started|booting) (?:the )?(?:http |https |grpc |tcp |web |api |admin )?(?:server|service|daemon|proxy|instance|supervisor|container|listener)\b|\blistening on\b|\bserving (?:http |https |grpc )?(?:on|at)\b|\bnow listening\b|\bready to accept connections\b|\bstartup complete\b|^Started \S+\.service\b|^Started \w+Application in |^Booting worker|\bstarted container\b|\bspawned (?:new )?(?:child|process|worker)\b)`,
+    note: 'A process (re)started or became ready: supervisors, systemd, Kubernetes, servers announcing their listener.',
     samples: [
       'restarted -- re-applying 12 routes',
       'Listening on :8080',
       'nginx.service: Scheduled restart job, restart counter is at 3.',
+      'HTTP server listening on 0.0.0.0:8443',
+      'Started api.service - Example API.',
+      'Started DemoApplication in 3.21 seconds (JVM running for 3.9)',
+      'Ready to accept connections tcp',
+      'starting server addr=:8080',
+      'server started',
+      'spawned child pid=4242',
     ],
   },
-  // ---- long-running operations: failures and ends before starts
+  // ---- operations that ended well.
   {
     kind: 'op-end',
-    failed: true,
-    pattern: String.raw`((renew(al)?|obtain(ing)?|issu(e|ance|ing)|acme|certificate|backup|migration|compaction|snapshot|ocsp)\b.*\b(failed|failure|error|aborted)|(failed|could not|unable) to (renew|obtain|issue|complete|finish|run (the )?(backup|migration|compaction)))`,
-    note: 'A long-running operation ended in failure.',
-    samples: ['certificate renewal failed: acme: error 429', 'backup failed: disk full', 'could not renew certificate'],
+    pattern: String.raw`(?:\b(?:certificate|cert) (?:obtained|renewed|issued)\b|\bobtained (?:a |the )?(?:new )?certificate|\brenewed successfully\b|\bsuccessfully (?:renewed|obtained|issued|stapled|completed|finished)\b|\bocsp (?:response )?(?:stapled|updated|refreshed)\b|\b${OP_NOUN}\b[^.;]{0,60}?\b(?:completed?|finished|done|succeeded|successful(?:ly)?|ended|applied)\b(?!\s+with\s+[1-9]\d* errors?)|\b(?:completed|finished) (?:the )?${OP_NOUN}\b)`,
+    note: 'A long-running operation finished: its span ends here (an end only pairs with a start of the same operation).',
+    samples: [
+      'certificate obtained successfully',
+      'renewed successfully',
+      'backup completed in 42s',
+      'compaction finished',
+      'job nightly-report done',
+      'finished backup of /var/lib/db',
+      'backup completed with 0 errors',
+      'migrations applied',
+    ],
   },
-  {
-    kind: 'op-end',
-    pattern: String.raw`(\b(certificate )?obtained\b|renewed successfully|successfully (renewed|obtained|issued|completed)|certificate (renewed|issued)|\bfinished\b|\bcompleted?\b|\bdone\b( in|\.|$)|\bsucceeded\b|backup (complete|finished|done)|migration(s)? (complete|finished|applied)|compaction (complete|finished|done)|stapled ocsp|ocsp (response )?(stapled|updated))`,
-    note: 'A long-running operation finished.',
-    samples: ['certificate obtained successfully', 'renewed successfully', 'backup completed in 42s', 'compaction finished'],
-  },
+  // ---- operations that began.
   {
     kind: 'op-start',
-    pattern: String.raw`(\brenewing\b|\bobtaining\b|starting acme|acme process|\bissuing\b|obtain(ing)? certificate|renew(ing)? certificate|stapling ocsp|refreshing ocsp|\bstarting (backup|migration|compaction|snapshot|vacuum|job|task|sync|reindex|rebuild|\w+ process)|\b(backup|migration|compaction|snapshot) (started|starting|begins|beginning)|running migrations?|\bbegin(ning)? (backup|migration|compaction))`,
-    note: 'A long-running operation began.',
-    samples: ['Renewing certificate', 'Starting ACME process', 'starting backup of /var/lib/db', 'running migrations'],
+    pattern: String.raw`(?:\brenewing\b|\bobtaining\b(?! lock)|\bissuing (?:a |the )?(?:new )?cert|\bstarting acme\b|\bacme process\b|\b(?:renew|obtain)(?:ing)? (?:a |the )?certificates?\b|\b(?:stapling|refreshing) ocsp|\b(?:starting|beginning|begin|running|launching|triggering|kicking off) (?:the |a |scheduled |nightly |daily |hourly )?${OP_NOUN}\b|\b${OP_NOUN}\b[^.;]{0,40}?\b(?:started|starting|begins|beginning|in progress|triggered|kicked off)\b|\brunning migrations?\b|\bmigrating (?:database|schema)\b)`,
+    note: 'A long-running operation began: certificate renewal and issuance, ACME, OCSP stapling, backups, migrations, compactions, jobs.',
+    samples: [
+      'Renewing certificate',
+      'Starting ACME process',
+      'starting backup of /var/lib/db',
+      'running migrations',
+      'obtaining certificate for a.example.com',
+      'compaction started level=2',
+      'job nightly-report started',
+      'Starting scheduled job cleanup',
+    ],
   },
+];
+
+export const NEGATIVE_SAMPLES: NegativeSample[] = [
+  { message: 'started processing request', kind: 'plain', why: 'a request, not a process start' },
+  { message: 'Started GET "/users" for 127.0.0.1 at 2024-05-01 10:00:00 +0000', kind: 'plain', why: 'Rails request line' },
+  { message: 'processed 120 items, 0 errors', kind: 'plain', why: '"0 errors" is not an error' },
+  { message: 'backup completed with 0 errors', kind: 'op-end', failed: false, why: 'a clean finish, not a failure' },
+  { message: 'backup completed with 3 errors', kind: 'plain', why: 'neither a clean end nor the failure wording; left to the level' },
+  { message: 'upstream config: timeout=30s retries=3', kind: 'plain', why: 'a setting, not a timeout' },
+  { message: 'read_timeout: 30s', kind: 'plain', why: 'a setting' },
+  { message: 'server config loaded, timeout 30s', kind: 'plain', why: 'a setting' },
+  { message: 'setting request timeout to 30s', kind: 'plain', why: 'a setting' },
+  { message: 'request completed', kind: 'plain', why: 'every request completes; not an operation' },
+  { message: 'job scheduled', kind: 'plain', why: 'scheduling is not starting' },
+  { message: 'health check passed', kind: 'plain', why: 'a passing check' },
+  { message: 'upstreams: 4 healthy, 0 unhealthy', kind: 'plain', why: 'zero unhealthy' },
+  { message: 'restart_policy=always', kind: 'plain', why: 'a setting' },
+  { message: 'no restart needed', kind: 'plain', why: 'nothing restarted' },
+  { message: 'x509: certificate has expired or is not yet valid', kind: 'plain', why: 'a TLS error, not the renewal operation' },
+  { message: 'certificate renewal scheduled in 720h', kind: 'plain', why: 'scheduled, not started' },
+  { message: 'http: panic serving 10.0.0.1:5555: runtime error: index out of range', kind: 'plain', why: 'net/http recovered the panic; the process lives on' },
+  { message: 'GET /healthz 200 1ms', kind: 'plain', why: 'a passing probe request' },
+  { message: 'GET /api/orders 200 504ms', kind: 'plain', why: '504 ms is a duration, not a status' },
+  { message: 'exited with code 0', kind: 'plain', why: 'a clean exit' },
+  { message: 'obtaining lock on table users', kind: 'plain', why: 'a lock, not an operation' },
+  { message: 'Failed with result \'exit-code\'.', kind: 'plain', why: 'systemd repeats the crash it already reported' },
+  { message: 'cache miss', kind: 'plain', why: 'ordinary traffic' },
+  { message: 'POST /api/orders 201', kind: 'plain', why: 'ordinary traffic' },
 ];

@@ -3,6 +3,7 @@
 // plain-text line from another writer) fall back to the text path, so mixed
 // files keep every line.
 
+import { FAST_FALLBACK, parseJsonFast } from './json-fast.ts';
 import { mapJsonRecord, isObject } from './json-record.ts';
 import { LineType, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
 
@@ -17,6 +18,9 @@ export function parseJsonLine(line: string, out: RecordOut, env: ParseEnv): Line
     }
     line = trimmed;
   }
+  // Most records never need a full object (json-fast.ts); the rest take JSON.parse below.
+  const fast = parseJsonFast(line, out, env);
+  if (fast !== FAST_FALLBACK) return fast;
   let v: unknown;
   try {
     v = JSON.parse(line);

@@ -19,12 +19,18 @@ function own(o: JsonObject, k: string): unknown {
   return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
 }
 
-const TIME_KEYS = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'Timestamp', 'TIMESTAMP', 'datetime', 'date', 'Time', 'eventTime', 'EventTime', 'asctime', 'logtime', 'log_time', 'created_at', 'start_time', 'StartUTC', 'EdgeStartTimestamp', 'receiveTimestamp', 'ingestionTime'];
-const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'levelname', 'loglevel', 'log_level', 'Level', 'Severity', 'level_name', 'SeverityText', 'severity_text'];
-const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
-const LOGGER_KEYS = ['logger', 'logger_name', 'target', 'component', 'log.logger', 'module', 'name', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
-const EXTRA_KEYS = ['error', 'err', 'error.message', 'reason', 'exception', 'errorVerbose', 'response_flags', 'response_code_details', 'upstream_error', 'status_text', 'error_message', 'cause'];
-const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCode', 'DownstreamStatus', 'EdgeResponseStatus', 'OriginStatus', 'http.response.status_code', 'code'];
+// Field names per dialect, most specific first: the first present key wins.
+// Exported so other readers of the same records (json-fast.ts) share one list.
+export const TIME_KEYS = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'Timestamp', 'TIMESTAMP', 'datetime', 'date', 'Time', 'eventTime', 'EventTime', 'asctime', 'logtime', 'log_time', 'created_at', 'start_time', 'StartUTC', 'EdgeStartTimestamp', 'receiveTimestamp', 'ingestionTime'];
+export const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'levelname', 'loglevel', 'log_level', 'Level', 'Severity', 'level_name', 'SeverityText', 'severity_text'];
+export const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
+export const LOGGER_KEYS = ['logger', 'logger_name', 'log.logger', 'SourceContext', 'target', 'component', 'module', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
+export const EXTRA_KEYS = ['error', 'err', 'error.message', 'err.message', 'reason', 'exception', 'errorVerbose', 'response_flags', 'response_code_details', 'upstream_error', 'status_text', 'error_message', 'cause', '@x', '@x.Message', 'fields.error'];
+export const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCode', 'DownstreamStatus', 'EdgeResponseStatus', 'OriginStatus', 'http.response.status_code', 'code'];
+/** pino / bunyan name their logger `name`; elsewhere `name` is ordinary data, so it counts only next to their `pid`/`hostname`. */
+const PINO_NAME_WITH = ['pid', 'hostname'];
+/** GCP LogEntry: the lane is the workload the entry came from. */
+const GCP_LOGGER_KEYS = ['resource.labels.container_name', 'resource.labels.service_name', 'resource.labels.function_name', 'resource.labels.module_id', 'resource.type'];
 
 function str(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -48,6 +54,13 @@ function firstOf(o: JsonObject, keys: readonly string[]): unknown {
     if (v !== undefined && v !== null && v !== '') return v;
   }
   return undefined;
+}
+
+/** Does the record carry a message of its own (not one built from its fields)? */
+export function hasMessage(o: JsonObject): boolean {
+  if (firstOf(o, MESSAGE_KEYS) !== undefined || own(o, '@mt') !== undefined) return true;
+  const f = own(o, 'fields');
+  return isObject(f) && own(f, 'message') !== undefined;
 }
 
 function levelOf(v: unknown): number {
@@ -141,6 +154,12 @@ export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, dept
     const mt = own(o, '@mt');
     if (typeof mt === 'string') message = renderTemplate(mt, o);
   }
+  // journald writes MESSAGE as an array of bytes when it is not valid UTF-8.
+  if (Array.isArray(message) && message.every((b) => typeof b === 'number')) message = bytesToText(message as number[]);
+  if (message === undefined) {
+    const proto = own(o, 'protoPayload'); // GCP audit logs
+    if (isObject(proto)) message = [str(own(proto, 'methodName')), str(own(proto, 'resourceName'))].filter(Boolean).join(' ') || undefined;
+  }
   if (level === 0 && (own(o, '@mt') !== undefined || own(o, '@m') !== undefined)) level = 3; // CLEF: absent @l means Information
 
   // Requests (access logs): status gives level when the dialect has none, and a readable message.
@@ -158,7 +177,7 @@ export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, dept
   if (!msg) msg = compact(o);
   out.message = msg;
   out.level = level;
-  out.logger = str(firstOf(o, LOGGER_KEYS)) || (payload ? str(firstOf(payload, LOGGER_KEYS)) : '');
+  out.logger = loggerOf(o, payload);
 
   let extra = '';
   for (const k of EXTRA_KEYS) {
@@ -170,6 +189,21 @@ export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, dept
   return LineType.record;
 }
 
+function loggerOf(o: JsonObject, payload: JsonObject | null): string {
+  const direct = str(firstOf(o, LOGGER_KEYS));
+  if (direct) return direct;
+  if (payload) {
+    const inner = str(firstOf(payload, LOGGER_KEYS));
+    if (inner) return inner;
+  }
+  if (PINO_NAME_WITH.some((k) => own(o, k) !== undefined)) {
+    const name = own(o, 'name');
+    if (typeof name === 'string') return name;
+  }
+  if (payload || own(o, 'textPayload') !== undefined || own(o, 'protoPayload') !== undefined) return str(firstOf(o, GCP_LOGGER_KEYS));
+  return '';
+}
+
 function setTime(v: unknown, out: RecordOut, env: ParseEnv): void {
   if (v === undefined || v === null) return;
   if (parseTimeValue(v, env.time)) copyTime(out, env);
@@ -179,6 +213,7 @@ function copyTime(out: RecordOut, env: ParseEnv): void {
   out.tMs = env.time.ms;
   out.subNs = env.time.subNs;
   out.zoned = env.time.zoned;
+  out.yearless = env.time.yearless;
 }
 
 function describeRequest(o: JsonObject, status: number): string {
@@ -189,6 +224,10 @@ function describeRequest(o: JsonObject, status: number): string {
   if (!method && !path) return '';
   const flags = str(own(o, 'response_flags'));
   return [method, path, status || '', flags && flags !== '-' ? flags : ''].filter(Boolean).join(' ');
+}
+
+function bytesToText(bytes: number[]): string {
+  return new TextDecoder('utf-8').decode(Uint8Array.from(bytes, (b) => b & 255));
 }
 
 function compact(o: JsonObject): string {

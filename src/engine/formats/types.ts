@@ -30,6 +30,8 @@ export interface RecordOut {
   subNs: number;
   /** The time carried a zone or was an epoch. */
   zoned: boolean;
+  /** The time carried no year (syslog, klog): the file's year was assumed. */
+  yearless: boolean;
   level: number;
   message: string;
   /** Logger / target / component / compose service: becomes a lane within the file. */
@@ -45,13 +47,14 @@ export interface RecordOut {
 }
 
 export function newRecordOut(): RecordOut {
-  return { tMs: NaN, subNs: 0, zoned: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0 };
+  return { tMs: NaN, subNs: 0, zoned: false, yearless: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0 };
 }
 
 export function resetRecord(o: RecordOut): void {
   o.tMs = NaN;
   o.subNs = 0;
   o.zoned = false;
+  o.yearless = false;
   o.level = 0;
   o.message = '';
   o.logger = '';
@@ -71,8 +74,14 @@ export interface ParseEnv {
 export interface LineParser {
   /** Parse one physical line (no newline, no CR). `out` was reset by the caller. */
   parseLine(line: string, out: RecordOut): LineTypeCode;
-  /** After a line: another record that started on the same line (CloudWatch payloads pack many). */
-  more?(out: RecordOut): boolean;
+  /**
+   * After a line: another item that starts on the same line (CloudWatch
+   * payloads pack many events in one line; a JSON array may close one record
+   * and open the next on one line). Returns record, text (the text path
+   * decides, as for parseLine) or pending, or null when the line is used up.
+   * These items share their line, so they add rows, not line counts.
+   */
+  more?(out: RecordOut): LineTypeCode | null;
   /** End of input: a pending record can be completed (done) or given up (malformed). */
   end?(out: RecordOut): LineTypeCode | null;
 }
@@ -83,6 +92,12 @@ export interface LogFormat {
   /** Confidence 0..1 that these first lines are this format. Must not depend on `name` alone. */
   detect(name: string, firstLines: readonly string[]): number;
   createParser(env: ParseEnv): LineParser;
+  /**
+   * Lines of this format can be parsed starting at any line boundary (no
+   * header, no records spanning lines), so a large file may be split across
+   * workers. CSV (header, quoted newlines) and JSON documents are not.
+   */
+  splittable?: boolean;
   /** Full detail of one event for the detail panel (all fields, nested), from its raw text. */
   fields?(raw: string, env: ParseEnv): Record<string, unknown>;
 }

@@ -22,4 +22,16 @@ export interface Mark {
   count: number;
   /** Operations only. */
   spanEnd?: SpanEnd;
+  /** Operations: the identifier the start carried (host, job name, id), '' when none. */
+  key?: string;
+  /** Operations: what kind of operation ("certificate", "backup", or the start's template). */
+  family?: string;
+  /** Operations: time of the last event seen for it (start, steps, end). */
+  lastSeen?: number;
+  /** Bursts: the source's usual rate of such events, per minute; gaps: its event rate next to the silence. */
+  baselinePerMin?: number;
+  /** Bursts: the rate inside the burst, per minute. */
+  ratePerMin?: number;
+  /** Gaps: events the source's rate next to the silence predicts for it. */
+  expected?: number;
 }

@@ -15,25 +15,27 @@ export const LEVEL_NAMES = ['none', 'trace', 'debug', 'info', 'warn', 'error', '
 export type LevelName = (typeof LEVEL_NAMES)[number];
 
 // Every spelling seen in the wild (lnav's level tables, logrus/zap/zerolog/
-// slog/serilog/log4j/python/syslog/GCP), lower-cased. Unknown words map to none.
+// slog/serilog/log4j/python/syslog/GCP/logcat), lower-cased. Unknown words map
+// to none. Single letters are klog/logcat/Ruby initials; callers only offer
+// them where a level letter is expected (see text-patterns.ts).
 const WORDS: Record<string, LevelCode> = {
-  trace: 1, trc: 1, verbose: 1, vrb: 1, verb: 1, finest: 1, finer: 1, t: 1,
-  debug: 2, dbg: 2, debu: 2, fine: 2, d: 2, debug1: 2, debug2: 1, debug3: 1,
-  info: 3, inf: 3, information: 3, informational: 3, notice: 3, note: 3, i: 3, ok: 3, config: 3,
-  warn: 4, warning: 4, wrn: 4, warn_: 4, w: 4, wrng: 4,
+  trace: 1, trc: 1, trac: 1, verbose: 1, vrb: 1, verb: 1, finest: 1, finer: 1, t: 1, v: 1, all: 1,
+  debug: 2, dbg: 2, debu: 2, dbug: 2, fine: 2, d: 2, debug1: 2, debug2: 1, debug3: 1,
+  info: 3, inf: 3, information: 3, informational: 3, notice: 3, note: 3, i: 3, config: 3, success: 3,
+  warn: 4, warning: 4, warnings: 4, wrn: 4, w: 4, wrng: 4, warnin: 4,
   error: 5, err: 5, eror: 5, erro: 5, e: 5, severe: 5, failure: 5,
-  fatal: 6, ftl: 6, fatl: 6, crit: 6, critical: 6, crt: 6, alert: 6, emerg: 6, emergency: 6, panic: 6, dpanic: 6, f: 6, pnc: 6,
+  fatal: 6, fata: 6, ftl: 6, fatl: 6, crit: 6, critical: 6, crt: 6, alert: 6, emerg: 6, emergency: 6, panic: 6, pani: 6, dpanic: 6, f: 6, pnc: 6,
 };
 
 /** Map a level word (any case, common abbreviations) to a level code, or none. */
 export function levelFromWord(word: string): LevelCode {
-  if (word.length === 0 || word.length > 13) return Level.none;
-  const w = word.toLowerCase();
+  if (word.length === 0 || word.length > 16) return Level.none;
+  let w = word.toLowerCase();
   const hit = WORDS[w];
   if (hit !== undefined) return hit;
-  // GCP severities (DEFAULT is not a level) and words with decorations like "[warn]".
-  const trimmed = w.replace(/^[[(<]+|[\])>:]+$/g, '');
-  return trimmed !== w ? (WORDS[trimmed] ?? Level.none) : Level.none;
+  // Decorations: "[warn]", "<error>", "error:", and slog's offsets "INFO+2" / "ERROR-4".
+  w = w.replace(/^[[(<]+|[\])>:]+$/g, '').replace(/[+-]\d+$/, '');
+  return WORDS[w] ?? Level.none;
 }
 
 /** pino / bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal. */
@@ -58,9 +60,18 @@ export function levelFromSyslog(p: number): LevelCode {
 
 /** Numeric level whose scheme is guessed from its range (bunyan 10-60 vs syslog 0-7). */
 export function levelFromNumber(n: number): LevelCode {
-  if (!Number.isFinite(n)) return Level.none;
+  if (!Number.isFinite(n) || n < 0) return Level.none;
   if (n >= 10) return levelFromBunyan(n);
   return levelFromSyslog(n);
+}
+
+/** A level given as a JSON value: a word, a number, or digits in a string ("30", "6"). */
+export function levelFromValue(v: unknown): LevelCode {
+  if (typeof v === 'number') return levelFromNumber(v);
+  if (typeof v !== 'string' || v.length === 0) return Level.none;
+  const c = v.charCodeAt(0);
+  if (c >= 48 && c <= 57 && /^\d{1,3}$/.test(v)) return levelFromNumber(+v);
+  return levelFromWord(v);
 }
 
 /** Access logs carry no level: 5xx is an error, 4xx a warning, the rest info. */

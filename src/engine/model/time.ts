@@ -11,10 +11,12 @@ export interface TimeOut {
   zoned: boolean;
   /** Index in the input just after the timestamp. */
   end: number;
+  /** The text carried no year (syslog, klog, logcat): the caller's year was used. */
+  yearless: boolean;
 }
 
 export function newTimeOut(): TimeOut {
-  return { ms: NaN, subNs: 0, zoned: false, end: 0 };
+  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false };
 }
 
 const MONTHS: Record<string, number> = {
@@ -61,33 +63,64 @@ function fraction(s: string, i: number, out: TimeOut): [number, number] {
   return [ms, j];
 }
 
-/** Parse a zone at s[i]: Z, z, ±HH:MM, ±HHMM, ±HH, " UTC"/" GMT". Returns offset minutes or NaN. */
+/**
+ * Parse a zone at s[i]: Z, z, ±HH:MM, ±HHMM, ±HH, and after one space ±HHMM,
+ * ±HH:MM, UTC or GMT (Go's time.String "+0000 UTC", CLF " -0700"). Returns the
+ * offset in minutes (east positive) and sets out.end, or NaN.
+ */
 function zone(s: string, i: number, out: TimeOut): number {
   const c = s.charCodeAt(i);
   if (c === 90 || c === 122) { // Z z
     out.end = i + 1;
     return 0;
   }
-  if (c === 43 || c === 45) { // + -
-    const sign = c === 45 ? -1 : 1;
-    const hh = digits(s, i + 1, 2);
-    if (hh < 0) return NaN;
-    let j = i + 3;
-    let mm = 0;
-    if (s.charCodeAt(j) === 58) j++;
-    const m2 = digits(s, j, 2);
-    if (m2 >= 0) { mm = m2; j += 2; } else if (s.charCodeAt(j - 1) === 58) return NaN;
-    out.end = j;
-    return sign * (hh * 60 + mm);
-  }
+  if (c === 43 || c === 45) return offset(s, i, out, false);
   if (c === 32) {
+    const n = s.charCodeAt(i + 1);
+    if (n === 43 || n === 45) {
+      const off = offset(s, i + 1, out, true);
+      if (!Number.isNaN(off)) skipZoneName(s, out);
+      return off;
+    }
     const w = s.slice(i + 1, i + 4);
-    if (w === 'UTC' || w === 'GMT') {
+    if ((w === 'UTC' || w === 'GMT') && !isLetter(s.charCodeAt(i + 4))) {
       out.end = i + 4;
       return 0;
     }
   }
   return NaN;
+}
+
+/** ±HH[:MM] or ±HHMM at s[i]; after a space (`strict`) the minutes are required. */
+function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
+  const sign = s.charCodeAt(i) === 45 ? -1 : 1;
+  const hh = digits(s, i + 1, 2);
+  if (hh < 0 || hh > 18) return NaN;
+  let j = i + 3;
+  let mm = 0;
+  const colon = s.charCodeAt(j) === 58;
+  if (colon) j++;
+  const m2 = digits(s, j, 2);
+  if (m2 >= 0 && m2 < 60) {
+    mm = m2;
+    j += 2;
+  } else if (colon || strict) return NaN;
+  if (isDigit(s.charCodeAt(j))) return NaN; // "+12345" is a number, not a zone
+  out.end = j;
+  return sign * (hh * 60 + mm);
+}
+
+/** Go prints "+0000 UTC" / "-0700 MST": the name after a numeric offset adds nothing. */
+function skipZoneName(s: string, out: TimeOut): void {
+  let j = out.end;
+  if (s.charCodeAt(j) !== 32) return;
+  let k = j + 1;
+  while (k < s.length && k - j <= 5 && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) k++;
+  if (k - j >= 3 && !isLetter(s.charCodeAt(k))) out.end = k;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
@@ -120,8 +153,16 @@ function clock(s: string, i: number, y: number, mo: number, d: number, out: Time
     off = 0;
     out.end = j;
   }
-  out.ms = Date.UTC(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
+  out.ms = utc(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
+  out.yearless = false;
   return Number.isFinite(out.ms);
+}
+
+/** Date.UTC, except that years 0-99 stay years 0-99 (Date.UTC maps them to 19xx). */
+function utc(y: number, mo: number, d: number, hh: number, mi: number, ss: number, ms: number): number {
+  if (mo < 0 || mo > 11 || d < 1 || d > 31) return NaN;
+  const t = Date.UTC(y, mo, d, hh, mi, ss, ms);
+  return y < 100 ? new Date(t).setUTCFullYear(y) : t;
 }
 
 /**
@@ -142,9 +183,11 @@ export function parseIsoAt(s: string, i: number, out: TimeOut): boolean {
     d = digits(s, j + 4, 2);
     j += 6;
   } else {
+    // Compact "20060102": only when the digits stop there ("2006010215" is a number).
     mo = digits(s, j, 2);
     d = digits(s, j + 2, 2);
     j += 4;
+    if (isDigit(s.charCodeAt(j))) return false;
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
   const t = s.charCodeAt(j);
@@ -154,10 +197,12 @@ export function parseIsoAt(s: string, i: number, out: TimeOut): boolean {
     if (t === 45 && clock(s, j + 1, y, mo - 1, d, out, 46)) return true;
     return false;
   }
-  // A bare date is a time too (midnight UTC), e.g. CSV exports.
+  // A bare date is a time too (midnight UTC), e.g. CSV exports; not "2006-01-0212".
+  if (isDigit(t)) return false;
   out.ms = Date.UTC(y, mo - 1, d);
   out.subNs = 0;
   out.zoned = false;
+  out.yearless = false;
   out.end = j;
   return true;
 }
@@ -169,6 +214,10 @@ export function parseIso(s: string, out: TimeOut): boolean {
   return parseIsoAt(s, i, out);
 }
 
+/** Epochs outside 2001-01-01 .. 2286 are not times (they are ids, sizes, counters). */
+const MIN_EPOCH_MS = 978307200000;
+const MAX_EPOCH_MS = 1e13;
+
 /**
  * Epoch number to time, guessing the unit from the magnitude: seconds (1e9),
  * milliseconds (1e12), microseconds (1e15) or nanoseconds (1e18). Valid for
@@ -177,6 +226,7 @@ export function parseIso(s: string, out: TimeOut): boolean {
 export function fromEpoch(v: number, out: TimeOut): boolean {
   if (!Number.isFinite(v) || v <= 0) return false;
   out.zoned = true;
+  out.yearless = false;
   if (v < 1e11) { // seconds, possibly fractional (zap, caddy)
     const ms = v * 1000;
     out.ms = Math.floor(ms);
@@ -192,22 +242,44 @@ export function fromEpoch(v: number, out: TimeOut): boolean {
     out.ms = Math.floor(v / 1e6);
     out.subNs = 0;
   }
-  return out.ms > 978307200000 && out.ms < 1e13;
+  return out.ms > MIN_EPOCH_MS && out.ms < MAX_EPOCH_MS;
 }
 
-/** Epoch digits given as a string, exact to the nanosecond (journald µs, Loki ns). */
+/**
+ * Epoch digits given as a string, exact to the nanosecond: journald's µs
+ * "1534860261221373", Loki's ns "1714557600123456789", "1661140434" seconds,
+ * "1761019822.3152757" fractional seconds. The unit follows from the number
+ * of integer digits (10 s, 13 ms, 16 µs, 19 ns, give or take one).
+ */
 export function fromEpochString(s: string, out: TimeOut): boolean {
-  if (!/^\d{9,19}(\.\d+)?$/.test(s)) return false;
+  if (!/^\d{9,19}(\.\d{1,9})?$/.test(s)) return false;
   const dot = s.indexOf('.');
   const int = dot < 0 ? s : s.slice(0, dot);
-  if (dot >= 0 || int.length <= 13) return fromEpoch(Number(s), out);
-  // 16 digits µs, 19 digits ns: keep exact digits below the millisecond.
-  const msDigits = int.length - (int.length >= 17 ? 6 : 3);
-  out.ms = Number(int.slice(0, msDigits));
-  const rest = int.slice(msDigits);
-  out.subNs = Number(rest) * (rest.length === 3 ? 1000 : 1);
+  const frac = dot < 0 ? '' : s.slice(dot + 1);
+  // Digits of the integer part below the millisecond: 0 for s and ms, 3 for µs, 6 for ns.
+  const n = int.length;
+  let ms: number;
+  let subNs: number;
+  if (n <= 11) { // seconds
+    const f = (frac + '000000000').slice(0, 9);
+    ms = Number(int) * 1000 + Number(f.slice(0, 3));
+    subNs = Number(f.slice(3));
+  } else if (n <= 14) { // milliseconds
+    ms = Number(int);
+    subNs = Number((frac + '000000').slice(0, 6));
+  } else if (n <= 17) { // microseconds
+    ms = Number(int.slice(0, n - 3));
+    subNs = Number(int.slice(n - 3)) * 1000 + Number((frac + '000').slice(0, 3));
+  } else { // nanoseconds
+    ms = Number(int.slice(0, n - 6));
+    subNs = Number(int.slice(n - 6));
+  }
+  out.ms = ms;
+  out.subNs = subNs;
   out.zoned = true;
-  return out.ms > 978307200000 && out.ms < 1e13;
+  out.yearless = false;
+  out.end = s.length;
+  return ms > MIN_EPOCH_MS && ms < MAX_EPOCH_MS;
 }
 
 /** Any time value a JSON field may hold: ISO string, epoch number or epoch string. */
@@ -251,7 +323,9 @@ export function parseSyslogAt(s: string, i: number, year: number, out: TimeOut):
     const end = out.end + 5;
     clock(s, j, y2, mo, d, out);
     out.end = end;
+    return true;
   }
+  out.yearless = true;
   return true;
 }
 
@@ -288,7 +362,66 @@ export function parseKlogAt(s: string, i: number, year: number, out: TimeOut): b
   const mo = digits(s, i, 2);
   const d = digits(s, i + 2, 2);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || s.charCodeAt(i + 4) !== 32) return false;
-  return clock(s, i + 5, year, mo - 1, d, out);
+  if (!clock(s, i + 5, year, mo - 1, d, out)) return false;
+  out.yearless = true;
+  return true;
+}
+
+/**
+ * Any leading timestamp at s[i], whatever its shape: ISO 8601 and relatives,
+ * CLF, epoch seconds / milliseconds, syslog and ctime. The year is used
+ * only by shapes that carry none.
+ */
+export function parseTimeAt(s: string, i: number, year: number, out: TimeOut): boolean {
+  const c = s.charCodeAt(i);
+  if (isDigit(c)) {
+    if (parseIsoAt(s, i, out)) return true;
+    if (parseClfAt(s, i, out)) return true;
+    return epochAt(s, i, out);
+  }
+  return parseSyslogAt(s, i, year, out) || parseCtimeAt(s, i, year, out);
+}
+
+/** Epoch seconds (10 digits, optional fraction) or milliseconds (13 digits) at s[i], ending at a non-digit. */
+function epochAt(s: string, i: number, out: TimeOut): boolean {
+  let j = i;
+  while (isDigit(s.charCodeAt(j))) j++;
+  const n = j - i;
+  if (n !== 10 && n !== 13) return false;
+  if (n === 10 && s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
+    j++;
+    while (isDigit(s.charCodeAt(j)) && j - i < 20) j++;
+  }
+  if (isLetter(s.charCodeAt(j)) || isDigit(s.charCodeAt(j))) return false;
+  if (!fromEpochString(s.slice(i, j), out)) return false;
+  out.end = j;
+  return true;
+}
+
+/**
+ * A time from separate fields, as the text patterns capture them. Month is
+ * 1-based; `frac` holds fraction digits ("558677"), `ms` whole milliseconds
+ * (HealthApp's unpadded ":7" is 7 ms); `offsetMin` is NaN for no zone.
+ */
+export function timeFromParts(
+  y: number, mo: number, d: number, hh: number, mi: number, ss: number,
+  ms: number, frac: string, offsetMin: number, out: TimeOut,
+): boolean {
+  if (hh > 24 || mi > 59 || ss > 60) return false;
+  out.subNs = 0;
+  let fracMs = ms;
+  if (frac) [fracMs] = fraction(frac, 0, out);
+  out.zoned = !Number.isNaN(offsetMin);
+  out.ms = utc(y, mo - 1, d, hh, mi, ss, fracMs) - (out.zoned ? offsetMin : 0) * 60000;
+  out.yearless = false;
+  return Number.isFinite(out.ms);
+}
+
+/** A zone string on its own ("Z", "+09:00", "-0700", "UTC"): offset minutes, or NaN. */
+export function parseZone(s: string, out: TimeOut): number {
+  if (s === 'UTC' || s === 'GMT' || s === 'utc') return 0;
+  const off = zone(s, 0, out);
+  return out.end === s.length ? off : NaN;
 }
 
 /** Loose forms found inside JSON time fields: syslog, ctime, CLF, RFC 1123 ("Mon, 02 Jan 2006 15:04:05 MST"). */
@@ -300,6 +433,7 @@ export function parseLooseText(s: string, out: TimeOut, year = new Date().getUTC
   if (Number.isFinite(ms)) {
     out.ms = ms;
     out.subNs = 0;
+    out.yearless = false;
     out.zoned = /(?:Z|[+-]\d\d:?\d\d|GMT|UTC|[ECMP][SD]T)\s*$/.test(s);
     out.end = s.length;
     return true;

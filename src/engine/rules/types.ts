@@ -4,7 +4,9 @@
 import type { EventTable } from '../model/event-table.ts';
 import type { FileStats } from '../ingest/file-stats.ts';
 import type { Mark } from '../marks/types.ts';
+import type { SourceIndex } from '../marks/sources.ts';
 import type { TemplateInfo } from '../templates/templater.ts';
+import type { TemplateTimes } from '../templates/template-stats.ts';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
@@ -34,11 +36,22 @@ export interface RuleContext {
   marks: readonly Mark[];
   /** Message text of a row (from memory or, failing that, its template pattern). */
   message(row: number): string;
+  /** Rows of each file in time order. */
+  sources: SourceIndex;
+  /** First/last time and count of each template ("never before" questions). */
+  templateTimes: TemplateTimes;
 }
 
 export interface Rule {
   id: string;
   title: string;
   description: string;
+  /**
+   * How specific the rule is (default 2). A finding is dropped when a finding
+   * of a more specific rule, at least as severe, overlaps it in time: a generic
+   * "error burst" (0) gives way to "error burst after deploy" (1), and both to
+   * "stall after reload" (2) explaining the same minutes.
+   */
+  specificity?: number;
   run(ctx: RuleContext): Finding[];
 }

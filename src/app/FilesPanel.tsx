@@ -1,0 +1,100 @@
+// The loaded files with what went wrong beside each one: unreadable or binary
+// files, zone-less timestamps (with a control to say which zone they were
+// written in), malformed and untimed lines, and the engine's other notices.
+
+import type { FileStats } from '../engine/ingest/file-stats.ts';
+import { useStore } from '../store/store.ts';
+import { formatBytes, formatInt } from './format.ts';
+import { setZoneOffset } from './load/loader.ts';
+
+const OFFSETS: number[] = [];
+for (let m = -12 * 60; m <= 14 * 60; m += 30) OFFSETS.push(m);
+
+function offsetLabel(m: number): string {
+  const sign = m < 0 ? '−' : '+';
+  const a = Math.abs(m);
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+function notices(f: FileStats): { level: 'error' | 'warn' | 'info'; text: string }[] {
+  const out: { level: 'error' | 'warn' | 'info'; text: string }[] = [];
+  if (f.error) out.push({ level: 'error', text: f.error });
+  if (f.malformed > 0) out.push({ level: 'warn', text: `${formatInt(f.malformed)} line(s) did not parse as ${f.formatLabel || f.format}; shown as plain text` });
+  if (f.untimed > 0) out.push({ level: 'info', text: `${formatInt(f.untimed)} line(s) had no timestamp and took the previous line's time` });
+  if (f.outOfOrder > 0) out.push({ level: 'info', text: `${formatInt(f.outOfOrder)} line(s) were out of time order` });
+  if (f.yearAssumed) out.push({ level: 'info', text: 'timestamps had no year; the file’s date was used' });
+  for (const n of f.notices) {
+    if (f.zoneAssumed && /time zone/.test(n)) continue; // shown with its control below
+    out.push({ level: 'warn', text: n });
+  }
+  return out;
+}
+
+function FileRow({ f, index }: { f: FileStats; index: number }) {
+  const zoneOffsets = useStore((s) => s.zoneOffsets);
+  const status = useStore((s) => s.status);
+  const offset = zoneOffsets[index];
+  const list = notices(f);
+  return (
+    <li className={`file${f.error ? ' file--error' : ''}`} data-file={f.name}>
+      <div className="file-head">
+        <span className="file-name ellipsis" title={f.name}>{f.name}</span>
+        <span className="file-meta muted">
+          {f.error ? 'not loaded' : `${f.formatLabel || f.format}${f.gzip ? ' · gzip' : ''} · ${formatInt(f.events)} events · ${formatBytes(f.bytes)}`}
+        </span>
+      </div>
+      {list.length > 0 && (
+        <ul className="notices">
+          {list.map((n, i) => (
+            <li key={i} className={`notice notice--${n.level}`}>{n.text}</li>
+          ))}
+        </ul>
+      )}
+      {(f.zoneAssumed || offset !== undefined) && (
+        <label className="zone-control">
+          <span className="notice notice--warn">Timestamps carry no zone. Written in:</span>
+          <select
+            value={offset === undefined ? 'utc' : String(offset)}
+            disabled={status === 'loading'}
+            onChange={(e) => void setZoneOffset(index, e.target.value === 'utc' ? null : Number(e.target.value))}
+          >
+            <option value="utc">UTC (assumed)</option>
+            {OFFSETS.filter((m) => m !== 0).map((m) => (
+              <option key={m} value={m}>{offsetLabel(m)}</option>
+            ))}
+          </select>
+        </label>
+      )}
+    </li>
+  );
+}
+
+export function FilesPanel() {
+  const files = useStore((s) => s.files);
+  const open = useStore((s) => s.filesOpen);
+  const setOpen = useStore((s) => s.setFilesOpen);
+  if (files.length === 0) return null;
+  const problems = files.reduce((a, f) => a + notices(f).length + (f.zoneAssumed ? 1 : 0), 0);
+  const expanded = open || files.length <= 2 || files.some((f) => f.error);
+  return (
+    <section aria-label="Files" className="panel files-panel">
+      <div className="panel-head">
+        <h2>Files <span className="count">{files.length}</span></h2>
+        {problems > 0 && <span className="chip chip-warn">{problems} notice{problems === 1 ? '' : 's'}</span>}
+        <div className="spacer" />
+        {files.length > 2 && !files.some((f) => f.error) && (
+          <button type="button" className="btn btn-small" aria-expanded={expanded} onClick={() => setOpen(!open)}>
+            {expanded ? 'Hide' : 'Show'}
+          </button>
+        )}
+      </div>
+      {expanded && (
+        <ul className="files">
+          {files.map((f, i) => (
+            <FileRow key={`${i}:${f.name}`} f={f} index={i} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// Loading orchestration: hand files to the engine worker, report progress to
+// the store, install the result as the dataset, and apply a view waiting in
+// the URL. The File objects are kept here (not in the store) so a per-file
+// zone change can re-ingest the same files.
+
+import { engineClient, type DroppedFile } from '../../bridge/engine-client.ts';
+import { messageCache } from '../../bridge/message-cache.ts';
+import { setDataset } from '../../store/dataset.ts';
+import { setSearchMask } from '../../store/derived.ts';
+import { useStore } from '../../store/store.ts';
+import { takePendingView } from '../url-state.ts';
+
+let current: { files: DroppedFile[]; title: string } | null = null;
+let seq = 0;
+
+export function loadedFiles(): DroppedFile[] {
+  return current?.files ?? [];
+}
+
+/**
+ * Load files as the new incident. `zoneOffsets` (file index -> minutes east of
+ * UTC) applies to timestamps that carry no zone.
+ */
+export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets: Record<number, number> = {}): Promise<void> {
+  if (files.length === 0) return;
+  const my = ++seq;
+  const st = useStore.getState();
+  const client = await engineClient();
+  if (st.status === 'loading') await client.cancel();
+  const totalBytes = files.reduce((a, f) => a + f.blob.size, 0);
+  st.setLoading({ bytes: 0, totalBytes, lines: 0, events: 0, elapsedMs: 0, fileName: files[0].name });
+  let lastUpdate = 0;
+  try {
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets }, (p) => {
+      if (my !== seq) return;
+      const now = performance.now();
+      if (now - lastUpdate < 80 && p.bytes < p.totalBytes) return;
+      lastUpdate = now;
+      useStore.getState().setProgress({ ...p, fileName: files[p.fileIndex]?.name ?? '' });
+    });
+    if (my !== seq) return;
+    const ds = setDataset({
+      table: summary.table,
+      files: summary.files,
+      templates: summary.templates,
+      marks: summary.analysis.marks,
+      findings: summary.analysis.findings,
+    });
+    current = { files, title };
+    messageCache.reset();
+    setSearchMask('', null);
+    const s = useStore.getState();
+    const pending = takePendingView();
+    s.clearSelection();
+    s.setDataExtent(ds.extent, pending?.window ?? null);
+    s.setLoaded(ds.version, summary.files, title, zoneOffsets);
+    pending?.apply();
+  } catch (e) {
+    if (my !== seq) return;
+    const name = e instanceof Error ? e.name : '';
+    const message = e instanceof Error ? e.message : String(e);
+    useStore.getState().setLoadError(name === 'IngestCancelled' || /cancel/i.test(message) ? 'Loading cancelled.' : `Could not load: ${message}`);
+  }
+}
+
+/** Stop the load in progress; what was loaded before stays on screen. */
+export async function cancelLoad(): Promise<void> {
+  if (useStore.getState().status !== 'loading') return;
+  await (await engineClient()).cancel();
+}
+
+/** Re-ingest the current files with a different zone for one of them. */
+export async function setZoneOffset(fileIndex: number, minutes: number | null): Promise<void> {
+  if (!current) return;
+  const offsets = { ...useStore.getState().zoneOffsets };
+  if (minutes === null) delete offsets[fileIndex];
+  else offsets[fileIndex] = minutes;
+  const w = useStore.getState().window;
+  const { files, title } = current;
+  await loadFiles(files, title, offsets);
+  useStore.getState().setWindow(w[0], w[1]);
+}
+
+/** Read File objects (from a drop or a file input) into engine inputs. */
+export function fromFiles(list: Iterable<File>): DroppedFile[] {
+  return [...list].map((f) => ({ name: f.name, blob: f, lastModified: f.lastModified }));
+}
+
+export function titleFor(files: readonly DroppedFile[]): string {
+  return files.length === 1 ? files[0].name : `${files.length} files`;
+}

@@ -1,0 +1,113 @@
+// Filters over the log list: text (plain, or /regex/ run in the worker),
+// level toggles, kind and source menus, and how many events pass.
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import { KIND_NAMES, type KindName } from '../../engine/model/kinds.ts';
+import type { LevelName } from '../../engine/model/levels.ts';
+import { laneModel } from '../../store/derived.ts';
+import { useStore } from '../../store/store.ts';
+import { formatInt } from '../format.ts';
+import { useListView } from './LogList.tsx';
+
+const LEVELS: LevelName[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+const KIND_LABELS: Record<KindName, string> = {
+  plain: 'Plain lines',
+  signal: 'Signals / reloads',
+  'op-start': 'Operation starts',
+  'op-end': 'Operation ends',
+  timeout: 'Timeouts',
+  'health-fail': 'Health failures',
+  restart: 'Restarts',
+  crash: 'Crashes',
+};
+
+function Menu({ label, count, children }: { label: string; count: number; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      const d = ref.current;
+      if (d?.open && e.target instanceof Node && !d.contains(e.target)) d.open = false;
+    };
+    document.addEventListener('click', close);
+    return () => document.removeEventListener('click', close);
+  }, []);
+  return (
+    <details className="menu" ref={ref}>
+      <summary className={`btn${count > 0 ? ' btn-active' : ''}`}>
+        {label}
+        {count > 0 && <span className="badge">{count}</span>}
+      </summary>
+      <div className="menu-body menu-checks" role="group" aria-label={label}>{children}</div>
+    </details>
+  );
+}
+
+export function LogFilters() {
+  const text = useStore((s) => s.text);
+  const levels = useStore((s) => s.levels);
+  const kinds = useStore((s) => s.kinds);
+  const sources = useStore((s) => s.sources);
+  const searchState = useStore((s) => s.searchState);
+  const searchError = useStore((s) => s.searchError);
+  const laneMode = useStore((s) => s.laneMode);
+  const dataVersion = useStore((s) => s.dataVersion);
+  const st = useStore.getState;
+  const view = useListView();
+  const lanes = dataVersion > 0 ? laneModel(laneMode).model.lanes : [];
+  const any = text || levels.length || kinds.length || sources.length;
+  return (
+    <div className="log-filters" role="search" aria-label="Filter the log list">
+      <div className={`search${searchError ? ' search--error' : ''}`}>
+        <label htmlFor="log-filter-text" className="visually-hidden">Filter messages</label>
+        <input
+          id="log-filter-text"
+          type="search"
+          placeholder="Filter messages: text or /regex/   ( / )"
+          value={text}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={!!searchError}
+          aria-describedby={searchError ? 'log-filter-error' : undefined}
+          onChange={(e) => st().setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              st().setText('');
+              (e.target as HTMLInputElement).blur();
+            }
+          }}
+        />
+        {searchState === 'running' && <span className="search-state muted">searching…</span>}
+        {searchError && <span id="log-filter-error" className="search-state error-text" role="status">{searchError}</span>}
+      </div>
+      <div className="level-toggles" role="group" aria-label="Levels">
+        {LEVELS.map((l) => (
+          <button key={l} type="button" className={`lvl-toggle lvl-${l}`} aria-pressed={levels.includes(l)} onClick={() => st().toggleLevel(l)}>
+            {l}
+          </button>
+        ))}
+      </div>
+      <Menu label="Kind" count={kinds.length}>
+        {KIND_NAMES.map((k) => (
+          <label key={k} className="check">
+            <input type="checkbox" checked={kinds.includes(k)} onChange={() => st().toggleKind(k)} />
+            {KIND_LABELS[k]}
+          </label>
+        ))}
+      </Menu>
+      <Menu label="Source" count={sources.length}>
+        {lanes.length === 0 && <span className="muted">No sources loaded</span>}
+        {lanes.map((l) => (
+          <label key={l.id} className="check" title={l.sub ? `${l.sub} › ${l.name}` : l.name}>
+            <input type="checkbox" checked={sources.includes(l.id)} onChange={() => st().toggleSource(l.id)} />
+            <span className="ellipsis">{l.name}</span>
+          </label>
+        ))}
+      </Menu>
+      {any ? <button type="button" className="btn btn-small" onClick={() => st().clearFilters()}>Clear filters</button> : null}
+      <div className="spacer" />
+      <div className="log-count muted" aria-live="polite">
+        {any ? `${formatInt(view.count)} of ${formatInt(view.windowCount)} events in view` : `${formatInt(view.windowCount)} events in view`}
+      </div>
+    </div>
+  );
+}

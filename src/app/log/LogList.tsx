@@ -1,0 +1,192 @@
+// The virtualized log list: the events of the visible window that pass the
+// filters, one fixed-height row each (smooth at millions of rows: only the
+// rows on screen exist in the DOM, and their message text is fetched from the
+// worker for those rows only). Selection is shared with the timeline both
+// ways, and the span of rows on screen is drawn on the timeline's axis.
+
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { messageCache } from '../../bridge/message-cache.ts';
+import { KIND_NAMES } from '../../engine/model/kinds.ts';
+import { LEVEL_NAMES } from '../../engine/model/levels.ts';
+import { getDataset } from '../../store/dataset.ts';
+import { filterResult } from '../../store/derived.ts';
+import { useStore } from '../../store/store.ts';
+import { differentDays, formatRelative, formatTime, zoneLabel } from '../format.ts';
+import { listView } from './list-view.ts';
+import { scrollTopFor, viewport } from './virtual-scroll.ts';
+
+export const ROW_H = 22;
+
+function useFilterInputs() {
+  const levels = useStore((s) => s.levels);
+  const kinds = useStore((s) => s.kinds);
+  const sources = useStore((s) => s.sources);
+  const text = useStore((s) => s.text);
+  const searchQuery = useStore((s) => s.searchQuery);
+  const searchVersion = useStore((s) => s.searchVersion);
+  const laneMode = useStore((s) => s.laneMode);
+  const dataVersion = useStore((s) => s.dataVersion);
+  return { levels, kinds, sources, text, searchQuery, searchVersion, laneMode, dataVersion };
+}
+
+export function useListView() {
+  const inputs = useFilterInputs();
+  const win = useStore((s) => s.window);
+  const fr = filterResult(inputs);
+  return useMemo(() => listView(getDataset().table, win, fr.rows), [win, fr]);
+}
+
+export function LogList() {
+  const view = useListView();
+  const zone = useStore((s) => s.timeZone);
+  const reference = useStore((s) => s.reference);
+  const selectedRow = useStore((s) => s.selectedRow);
+  const selectedFinding = useStore((s) => s.selectedFinding);
+  const scrollTo = useStore((s) => s.scrollTo);
+  const searchState = useStore((s) => s.searchState);
+  const text = useStore((s) => s.text);
+  const laneMode = useStore((s) => s.laneMode);
+  useSyncExternalStore((fn) => messageCache.subscribe(fn), () => messageCache.version);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewH, setViewH] = useState(400);
+  const d = getDataset();
+  const t = d.table;
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewH(el.clientHeight));
+    ro.observe(el);
+    setViewH(el.clientHeight);
+    return () => ro.disconnect();
+  }, []);
+
+  const scrollToIndex = (i: number, frac = 0.4) => {
+    const el = scroller.current;
+    if (!el || i < 0) return;
+    const top = scrollTopFor(i, view.count, ROW_H, el.clientHeight, frac);
+    el.scrollTop = top;
+    setScrollTop(top);
+  };
+
+  // A new set of rows (window moved, filters changed): keep the selected row in view, else start at the top.
+  useLayoutEffect(() => {
+    const i = selectedRow === null ? -1 : view.indexOf(selectedRow);
+    if (i >= 0) scrollToIndex(i);
+    else scrollToIndex(0, 0);
+  }, [view]);
+
+  // Explicit requests (finding selected, event clicked on the timeline).
+  useLayoutEffect(() => {
+    if (scrollTo) scrollToIndex(view.indexOf(scrollTo.row));
+  }, [scrollTo]);
+
+  const vp = viewport(view.count, ROW_H, viewH, scrollTop);
+  const rows: number[] = [];
+  for (let k = 0; k < vp.visible; k++) rows.push(view.rowAt(vp.first + k));
+
+  // Tell the timeline which time span the list shows.
+  const spanA = rows.length ? t.tMs[rows[0]] : NaN;
+  const spanB = rows.length ? t.tMs[rows[rows.length - 1]] : NaN;
+  useEffect(() => {
+    useStore.getState().setListSpan(Number.isFinite(spanA) ? [spanA, spanB] : null);
+  }, [spanA, spanB]);
+
+  // Fetch the next screenful ahead of scrolling.
+  useEffect(() => {
+    const ahead: number[] = [];
+    for (let k = vp.first + vp.visible; k < Math.min(view.count, vp.first + vp.visible * 2); k++) ahead.push(view.rowAt(k));
+    messageCache.prefetch(ahead);
+  }, [vp.first, vp.visible, view]);
+
+  const evidence = useMemo(() => new Set(selectedFinding !== null ? d.findings[selectedFinding]?.evidence ?? [] : []), [selectedFinding, d]);
+  const withDate = view.count > 0 && differentDays(t.tMs[view.rowAt(0)], t.tMs[view.rowAt(view.count - 1)], zone);
+  const select = (row: number) => useStore.getState().selectRow(row);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (view.count === 0) return;
+    const cur = selectedRow === null ? -1 : view.indexOf(selectedRow);
+    const page = Math.max(1, Math.floor(viewH / ROW_H) - 1);
+    let next = cur < 0 ? vp.first : cur;
+    switch (e.key) {
+      case 'ArrowDown': next = cur < 0 ? vp.first : cur + 1; break;
+      case 'ArrowUp': next = cur < 0 ? vp.first : cur - 1; break;
+      case 'PageDown': next += page; break;
+      case 'PageUp': next -= page; break;
+      case 'Home': next = 0; break;
+      case 'End': next = view.count - 1; break;
+      case 'Enter':
+        if (selectedRow !== null) useStore.getState().selectRow(selectedRow, { reveal: true });
+        e.preventDefault();
+        return;
+      default: return;
+    }
+    e.preventDefault();
+    next = Math.max(0, Math.min(view.count - 1, next));
+    select(view.rowAt(next));
+    const el = scroller.current;
+    if (el && (next < vp.first + 1 || next >= vp.first + vp.visible - 2)) scrollToIndex(next, next < vp.first + 1 ? 0.1 : 0.9);
+  };
+
+  let empty: string | null = null;
+  if (d.version === 0) empty = 'Events appear here once logs are loaded.';
+  else if (text && searchState === 'running') empty = 'Searching…';
+  else if (view.count === 0 && view.windowCount > 0) empty = 'No events in this window match the filters.';
+  else if (view.count === 0) empty = 'No events in this window. Zoom out or press F to fit all.';
+
+  return (
+    <div className="log-list">
+      <div className="log-head" aria-hidden="true">
+        <span className="c-time">Time ({zoneLabel(zone)})</span>
+        {reference !== null && <span className="c-rel">From ref</span>}
+        <span className="c-lvl">Level</span>
+        <span className="c-src">{laneMode === 'logger' ? 'Logger' : 'Source'}</span>
+        <span className="c-msg">Message</span>
+      </div>
+      <div
+        className="log-scroll"
+        ref={scroller}
+        tabIndex={0}
+        role="listbox"
+        aria-label="Log events"
+        aria-activedescendant={selectedRow !== null && view.indexOf(selectedRow) >= 0 ? `log-row-${selectedRow}` : undefined}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={onKey}
+      >
+        <div className="log-spacer" style={{ height: vp.scrollHeight }} />
+        <div className="log-rows" style={{ transform: `translateY(${scrollTop - vp.shift}px)` }}>
+          {rows.map((row) => {
+            const level = LEVEL_NAMES[t.level[row]] ?? 'none';
+            const kind = KIND_NAMES[t.kind[row]] ?? 'plain';
+            const msg = messageCache.get(row);
+            const src = laneMode === 'logger' ? t.loggers[t.logger[row]] || d.files[t.file[row]]?.name : d.files[t.file[row]]?.name;
+            const on = row === selectedRow;
+            return (
+              <div
+                key={row}
+                id={`log-row-${row}`}
+                role="option"
+                aria-selected={on}
+                data-row={row}
+                className={`log-row lvl-row-${level}${on ? ' log-row--on' : ''}${evidence.has(row) ? ' log-row--evidence' : ''}`}
+                onClick={() => select(row)}
+              >
+                <span className="c-time">{formatTime(t.tMs[row], zone, { date: withDate })}</span>
+                {reference !== null && <span className="c-rel">{formatRelative(t.tMs[row] - reference)}</span>}
+                <span className={`c-lvl lvl lvl-${level}`}>{level === 'none' ? '' : level}</span>
+                <span className="c-src" title={src}>{src}</span>
+                <span className="c-msg">
+                  {kind !== 'plain' && <span className={`kind kind-${kind}`}>{kind}</span>}
+                  {msg === undefined ? <span className="muted">…</span> : msg}
+                  {t.lineCount[row] > 1 && <span className="more-lines">+{t.lineCount[row] - 1} lines</span>}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+        {empty && <div className="log-empty">{empty}</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Which rows the log list shows: the events inside the visible window that
+// pass the filters, as an index range over either the whole table or the
+// filtered row list. Both are in time order, so the window is two binary
+// searches and the list never copies rows.
+
+import type { EventTable } from '../../engine/model/event-table.ts';
+import { lowerBound } from '../../engine/model/event-table.ts';
+import type { Interval } from '../../store/types.ts';
+
+export interface ListView {
+  /** Rows shown. */
+  count: number;
+  /** Rows in the window before filtering. */
+  windowCount: number;
+  /** Table row of the i-th list entry. */
+  rowAt(i: number): number;
+  /** List index of a table row, or -1 when the row is not shown. */
+  indexOf(row: number): number;
+}
+
+function lowerBoundIn(tMs: Float64Array, rows: Uint32Array, t: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tMs[rows[mid]] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function search(rows: Uint32Array, row: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && rows[lo] === row ? lo : -1;
+}
+
+/** `filtered` = passing rows in time order, or null for "all rows". The window is inclusive. */
+export function listView(table: EventTable, window: Interval, filtered: Uint32Array | null): ListView {
+  const tMs = table.tMs;
+  const lo = lowerBound(table, window[0], table.length);
+  const hi = lowerBound(table, nextAfter(window[1]), table.length);
+  if (!filtered) {
+    return {
+      count: hi - lo,
+      windowCount: hi - lo,
+      rowAt: (i) => lo + i,
+      indexOf: (row) => (row >= lo && row < hi ? row - lo : -1),
+    };
+  }
+  const flo = lowerBoundIn(tMs, filtered, window[0]);
+  const fhi = lowerBoundIn(tMs, filtered, nextAfter(window[1]));
+  return {
+    count: fhi - flo,
+    windowCount: hi - lo,
+    rowAt: (i) => filtered[flo + i],
+    indexOf: (row) => {
+      const k = search(filtered, row, flo, fhi);
+      return k < 0 ? -1 : k - flo;
+    },
+  };
+}
+
+/** The smallest time after t (so a window ending exactly on an event includes it). */
+function nextAfter(t: number): number {
+  return t + Math.max(1e-6, Math.abs(t) * Number.EPSILON * 2);
+}

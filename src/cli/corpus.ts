@@ -1,0 +1,87 @@
+// `npm run corpus`: runs the engine over every real-world log in
+// ../shared/corpus/ (or the folders/files given) and prints, per file, the
+// detected format, the line accounting and how many lines carry a time. It
+// exits non-zero when any file breaks `lines == events + continuations + blank`,
+// so regressions in format coverage show up as numbers, not anecdotes.
+// `--show N` also prints each file's first N events for a by-eye check.
+
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestSources } from '../engine/ingest/ingest.ts';
+import type { FileStats } from '../engine/ingest/file-stats.ts';
+import { LEVEL_NAMES } from '../engine/model/levels.ts';
+import { toIso } from '../engine/model/time.ts';
+import { fileSource } from './node-source.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DEFAULT_CORPUS = resolve(HERE, '../../../shared/corpus');
+
+/** Files that describe the corpus rather than belong to it. */
+function isCorpusFile(name: string): boolean {
+  return !name.endsWith('.source.txt') && name !== 'INDEX.tsv' && !name.startsWith('.');
+}
+
+async function listFiles(targets: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const t of targets) {
+    const st = await stat(t);
+    if (st.isDirectory()) {
+      const names = (await readdir(t)).filter(isCorpusFile).sort();
+      for (const n of names) out.push(join(t, n));
+    } else out.push(t);
+  }
+  return out;
+}
+
+function row(cells: (string | number)[], widths: number[]): string {
+  return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+}
+
+const HEAD = ['file', 'format', 'lines', 'events', 'cont', 'blank', 'untimed', 'malformed', 'check'];
+
+export async function runCorpus(argv: string[]): Promise<number> {
+  const showAt = argv.indexOf('--show');
+  const show = showAt >= 0 ? Number(argv[showAt + 1]) || 10 : 0;
+  const targets = argv.filter((a, i) => a !== '--show' && (showAt < 0 || i !== showAt + 1));
+  const files = await listFiles(targets.length ? targets : [DEFAULT_CORPUS]);
+  const nameW = Math.min(60, Math.max(...files.map((f) => f.split('/').pop()!.length), 10));
+  const widths = [nameW, 10, 7, 7, 6, 6, 7, 9, 5];
+  process.stdout.write(row(HEAD, widths) + '\n');
+  const total = { lines: 0, events: 0, cont: 0, blank: 0, untimed: 0, malformed: 0, failed: 0, errors: 0 };
+  for (const path of files) {
+    // One file per ingest so each is detected and accounted on its own.
+    const result = await ingestSources([await fileSource(path)]);
+    const f: FileStats = result.files[0];
+    const ok = f.lines === f.events + f.continuations + f.blank;
+    const name = f.name.length > nameW ? f.name.slice(0, nameW - 1) + '…' : f.name;
+    process.stdout.write(row([name, f.error ? 'ERROR' : f.format, f.lines, f.events, f.continuations, f.blank, f.untimed, f.malformed, ok ? 'OK' : 'FAIL'], widths) + '\n');
+    if (f.error) process.stdout.write(`    error: ${f.error}\n`);
+    total.lines += f.lines;
+    total.events += f.events;
+    total.cont += f.continuations;
+    total.blank += f.blank;
+    total.untimed += f.untimed;
+    total.malformed += f.malformed;
+    if (!ok) total.failed++;
+    if (f.error) total.errors++;
+    if (show > 0) {
+      const t = result.table;
+      for (let i = 0; i < Math.min(show, t.length); i++) {
+        const msg = (result.messages[i] ?? '').slice(0, 140).replace(/\n/g, '⏎');
+        process.stdout.write(`    ${toIso(t.tMs[i], t.subNs[i])} ${LEVEL_NAMES[t.level[i]].padEnd(5)} L${t.line[i]}+${t.lineCount[i] - 1} [${t.loggers[t.logger[i]]}] ${msg}\n`);
+      }
+    }
+  }
+  const check = total.failed === 0 ? 'OK' : `FAIL(${total.failed})`;
+  process.stdout.write(row([`TOTAL (${files.length} files, ${total.errors} unreadable)`, '', total.lines, total.events, total.cont, total.blank, total.untimed, total.malformed, check], widths) + '\n');
+  return total.failed === 0 ? 0 : 1;
+}
+
+runCorpus(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,400 @@
+// The JSON-lines fast path (issue 6): reads time, level, message, logger and
+// the classifying fields straight out of the line text, without building the
+// record object. `JSON.parse` allocates every key and value of every line;
+// this scanner validates the whole line (so invalid JSON is never accepted)
+// but only materialises the few top-level values the mapping needs.
+//
+// It must give exactly what `mapJsonRecord(JSON.parse(line))` gives. Anything
+// it does not handle the same way returns FAST_FALLBACK and the caller takes
+// the full path: escaped keys, duplicate keys, objects in a mapped field
+// (`error.message`, `log.level`), wrappers (Docker `log`, Loki `line`, GCP
+// `jsonPayload`, tracing `fields`, `httpRequest`), journald, Serilog templates
+// without `@m`, records with no message, control characters, deep nesting.
+// test/perf/json-fast.test.ts compares both paths over generated and fixture
+// lines, with every key json-record.ts names. Keep the key lists below in the
+// same order as json-record.ts: the first present key wins.
+
+import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
+import { parseTimeValue } from '../model/time.ts';
+import { LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
+
+/** Returned when the line needs the full JSON.parse path. */
+export const FAST_FALLBACK = -1;
+
+const TIME_KEYS = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'Timestamp', 'TIMESTAMP', 'datetime', 'date', 'Time', 'eventTime', 'EventTime', 'asctime', 'logtime', 'log_time', 'created_at', 'start_time', 'StartUTC', 'EdgeStartTimestamp', 'receiveTimestamp', 'ingestionTime'];
+const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'levelname', 'loglevel', 'log_level', 'Level', 'Severity', 'level_name', 'SeverityText', 'severity_text'];
+const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
+const LOGGER_KEYS = ['logger', 'logger_name', 'target', 'component', 'log.logger', 'module', 'name', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
+const EXTRA_KEYS = ['error', 'err', 'error.message', 'reason', 'exception', 'errorVerbose', 'response_flags', 'response_code_details', 'upstream_error', 'status_text', 'error_message', 'cause'];
+const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCode', 'DownstreamStatus', 'EdgeResponseStatus', 'OriginStatus', 'http.response.status_code', 'code'];
+/** Present at all (any value): the full path decides. */
+const FALLBACK_KEYS = ['fields', 'jsonPayload', 'httpRequest', '__REALTIME_TIMESTAMP', 'PRIORITY'];
+/** Looked at for envelopes and templates, or as parents of dotted keys. */
+const OTHER_KEYS = ['@mt', 'stream', 'line', 'labels', 'http'];
+/** Parents of the dotted keys ("log.level", "error.message", "http.response.status_code"): an object here is looked into. */
+const DOTTED_PARENTS = ['log', 'error', 'http'];
+
+// ---- key table: every relevant key gets a slot; lookups hash without allocating
+
+const KEY_NAMES: string[] = [];
+const slotOf = new Map<string, number>();
+function slot(name: string): number {
+  let s = slotOf.get(name);
+  if (s === undefined) {
+    s = KEY_NAMES.length;
+    KEY_NAMES.push(name);
+    slotOf.set(name, s);
+  }
+  return s;
+}
+const slots = (keys: readonly string[]) => Int32Array.from(keys, slot);
+const TIME = slots(TIME_KEYS);
+const LEVEL = slots(LEVEL_KEYS);
+const MESSAGE = slots(MESSAGE_KEYS);
+const LOGGER = slots(LOGGER_KEYS);
+const EXTRA = slots(EXTRA_KEYS);
+const STATUS = slots(STATUS_KEYS);
+const FALLBACK = slots(FALLBACK_KEYS);
+const [S_MT, S_STREAM, S_LINE, S_LABELS] = slots(OTHER_KEYS);
+const [S_MSG, S_MESSAGE, S_M] = MESSAGE;
+const S_LOG = slot('log');
+const S_TIME = slot('time');
+const S_TIMESTAMP = slot('timestamp');
+const NSLOTS = KEY_NAMES.length;
+const FALLBACK_MASK = new Uint8Array(NSLOTS);
+for (const s of FALLBACK) FALLBACK_MASK[s] = 1;
+const PARENT_MASK = new Uint8Array(NSLOTS);
+for (const k of DOTTED_PARENTS) PARENT_MASK[slot(k)] = 1;
+
+// Open-addressing table keyed by a hash the scanner computes while it walks a key.
+const TABLE = 1024;
+const tSlot = new Int32Array(TABLE).fill(-1);
+const tHash = new Int32Array(TABLE);
+for (let s = 0; s < NSLOTS; s++) {
+  const k = KEY_NAMES[s];
+  let h = 0;
+  for (let i = 0; i < k.length; i++) h = (Math.imul(h, 31) + k.charCodeAt(i)) | 0;
+  let idx = h & (TABLE - 1);
+  while (tSlot[idx] >= 0) idx = (idx + 1) & (TABLE - 1);
+  tSlot[idx] = s;
+  tHash[idx] = h;
+}
+
+function lookupKey(line: string, start: number, end: number, h: number): number {
+  for (let idx = h & (TABLE - 1); tSlot[idx] >= 0; idx = (idx + 1) & (TABLE - 1)) {
+    if (tHash[idx] !== h) continue;
+    const name = KEY_NAMES[tSlot[idx]];
+    if (name.length === end - start && line.startsWith(name, start)) return tSlot[idx];
+  }
+  return -1;
+}
+
+// ---- per-line scratch (the scanner is synchronous, so one set is enough)
+
+const T_ABSENT = 0;
+const T_STRING = 1;
+const T_NUMBER = 2;
+const T_TRUE = 3;
+const T_FALSE = 4;
+const T_NULL = 5;
+/** Object or array: a present value that is neither text nor a number (firstOf still stops at it). */
+const T_OBJECT = 6;
+const vType = new Uint8Array(NSLOTS);
+const vStart = new Int32Array(NSLOTS);
+const vEnd = new Int32Array(NSLOTS);
+const vEsc = new Uint8Array(NSLOTS);
+const touched = new Int32Array(NSLOTS);
+let nTouched = 0;
+
+const MAX_DEPTH = 64;
+
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+// Strings are walked char by char: for the short keys and values of log
+// records this beats indexOf, and the same loop rejects raw control
+// characters (invalid in JSON strings) and notices escapes.
+
+/** Set by stringEnd: the string had an escape sequence. */
+let hadEscape = false;
+/** Set by keyEnd: hash of the key's characters. */
+let keyHash = 0;
+
+/** The line has no backslash and no control character: strings end at the next quote. */
+let plain = false;
+const SPECIAL = /[\u0000-\u001f\\]/;
+
+/** Index of the closing quote of the string starting at i (after its opening quote), -1 if invalid. */
+function stringEnd(line: string, i: number): number {
+  if (plain) {
+    hadEscape = false;
+    return line.indexOf('"', i);
+  }
+  const n = line.length;
+  for (; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) {
+      hadEscape = false;
+      return i;
+    }
+    if (c === 92 || c < 32) return escapedEnd(line, i);
+  }
+  return -1;
+}
+
+function escapedEnd(line: string, j: number): number {
+  hadEscape = true;
+  const n = line.length;
+  for (; j < n; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 34) return j;
+    if (c < 32) return -1;
+    if (c !== 92) continue;
+    const e = line.charCodeAt(++j);
+    if (e === 117) { // \uXXXX
+      if (!(isHex(line.charCodeAt(j + 1)) && isHex(line.charCodeAt(j + 2)) && isHex(line.charCodeAt(j + 3)) && isHex(line.charCodeAt(j + 4)))) return -1;
+      j += 4;
+    } else if (e !== 34 && e !== 92 && e !== 47 && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) return -1;
+  }
+  return -1;
+}
+
+/** Like stringEnd for a key, hashing it; -1 for invalid or escaped keys (the full path handles those). */
+function keyEnd(line: string, i: number): number {
+  const n = line.length;
+  let h = 0;
+  for (; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) {
+      keyHash = h;
+      return i;
+    }
+    if (c === 92 || c < 32) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return -1;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** End (exclusive) of a JSON number starting at i, -1 if invalid. */
+function numberEnd(line: string, i: number): number {
+  let c = line.charCodeAt(i);
+  if (c === 45) c = line.charCodeAt(++i);
+  if (c === 48) c = line.charCodeAt(++i);
+  else if (c >= 49 && c <= 57) {
+    do c = line.charCodeAt(++i);
+    while (isDigit(c));
+  } else return -1;
+  if (c === 46) {
+    c = line.charCodeAt(++i);
+    if (!isDigit(c)) return -1;
+    do c = line.charCodeAt(++i);
+    while (isDigit(c));
+  }
+  if (c === 101 || c === 69) {
+    c = line.charCodeAt(++i);
+    if (c === 43 || c === 45) c = line.charCodeAt(++i);
+    if (!isDigit(c)) return -1;
+    do c = line.charCodeAt(++i);
+    while (isDigit(c));
+  }
+  return i;
+}
+
+function ws(line: string, i: number): number {
+  while (line.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** End (exclusive) of any JSON value starting at i (validated), -1 if invalid. */
+function valueEnd(line: string, i: number, depth: number): number {
+  const c = line.charCodeAt(i);
+  if (c === 34) {
+    const e = stringEnd(line, i + 1);
+    return e < 0 ? -1 : e + 1;
+  }
+  if (c === 123 || c === 91) {
+    if (depth >= MAX_DEPTH) return -1;
+    const close = c === 123 ? 125 : 93;
+    i = ws(line, i + 1);
+    if (line.charCodeAt(i) === close) return i + 1;
+    for (;;) {
+      if (c === 123) {
+        if (line.charCodeAt(i) !== 34) return -1;
+        const k = stringEnd(line, i + 1);
+        if (k < 0) return -1;
+        i = ws(line, k + 1);
+        if (line.charCodeAt(i) !== 58) return -1;
+        i = ws(line, i + 1);
+      }
+      i = valueEnd(line, i, depth + 1);
+      if (i < 0) return -1;
+      i = ws(line, i);
+      const d = line.charCodeAt(i);
+      if (d === close) return i + 1;
+      if (d !== 44) return -1;
+      i = ws(line, i + 1);
+    }
+  }
+  if (c === 45 || isDigit(c)) return numberEnd(line, i);
+  if (c === 116) return line.startsWith('true', i) ? i + 4 : -1;
+  if (c === 102) return line.startsWith('false', i) ? i + 5 : -1;
+  if (c === 110) return line.startsWith('null', i) ? i + 4 : -1;
+  return -1;
+}
+
+/** Scan a whole line (starting with "{") into the slots; false means "take the full path". */
+export function scan(line: string): boolean {
+  for (let k = 0; k < nTouched; k++) vType[touched[k]] = T_ABSENT;
+  nTouched = 0;
+  plain = !SPECIAL.test(line);
+  let i = ws(line, 1);
+  if (line.charCodeAt(i) === 125) i++;
+  else
+    for (;;) {
+      if (line.charCodeAt(i) !== 34) return false;
+      const ke = keyEnd(line, i + 1);
+      if (ke < 0) return false;
+      const s = lookupKey(line, i + 1, ke, keyHash);
+      i = ws(line, ke + 1);
+      if (line.charCodeAt(i) !== 58) return false;
+      i = ws(line, i + 1);
+      const c = line.charCodeAt(i);
+      let type: number;
+      let vs = i;
+      let ve: number;
+      let esc = 0;
+      if (c === 34) {
+        ve = stringEnd(line, i + 1);
+        if (ve < 0) return false;
+        esc = hadEscape ? 1 : 0;
+        vs = i + 1;
+        i = ve + 1;
+        type = T_STRING;
+      } else {
+        ve = valueEnd(line, i, 1);
+        if (ve < 0) return false;
+        i = ve;
+        type = c === 123 || c === 91 ? T_OBJECT : c === 116 ? T_TRUE : c === 102 ? T_FALSE : c === 110 ? T_NULL : T_NUMBER;
+      }
+      if (s >= 0) {
+        // Duplicates, wrapper keys and objects under dotted keys: the full path decides.
+        if (vType[s] !== T_ABSENT || FALLBACK_MASK[s] || (type === T_OBJECT && PARENT_MASK[s])) return false;
+        vType[s] = type;
+        vStart[s] = vs;
+        vEnd[s] = ve;
+        vEsc[s] = esc;
+        touched[nTouched++] = s;
+      }
+      i = ws(line, i);
+      const d = line.charCodeAt(i);
+      if (d === 125) {
+        i++;
+        break;
+      }
+      if (d !== 44) return false;
+      i = ws(line, i + 1);
+    }
+  return ws(line, i) === line.length;
+}
+
+// ---- mapping, mirroring mapJsonRecord for the records that get here
+
+type Scalar = string | number | boolean | null;
+
+function value(line: string, s: number): Scalar {
+  switch (vType[s]) {
+    case T_STRING:
+      return vEsc[s] ? (JSON.parse(line.slice(vStart[s] - 1, vEnd[s] + 1)) as string) : line.slice(vStart[s], vEnd[s]);
+    case T_NUMBER:
+      return Number(line.slice(vStart[s], vEnd[s]));
+    case T_TRUE:
+      return true;
+    case T_FALSE:
+      return false;
+    default:
+      return null; // null, and objects: no time, level, status or logger comes from them
+  }
+}
+
+/** First slot with a value that is not null and not "" (json-record's firstOf), or -1. */
+function firstOf(list: Int32Array): number {
+  for (let k = 0; k < list.length; k++) {
+    const s = list[k];
+    const t = vType[s];
+    if (t === T_ABSENT || t === T_NULL) continue;
+    if (t === T_STRING && vEnd[s] === vStart[s]) continue;
+    return s;
+  }
+  return -1;
+}
+
+const present = (s: number) => vType[s] !== T_ABSENT;
+const str = (v: Scalar) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const DIGITS = /^\d+$/;
+const STATUS3 = /^\d{3}$/;
+
+const levelWords = new Map<string, number>();
+function levelOf(v: Scalar): number {
+  if (typeof v === 'number') return levelFromNumber(v);
+  if (typeof v !== 'string') return 0;
+  let l = levelWords.get(v);
+  if (l === undefined) {
+    l = DIGITS.test(v) ? levelFromNumber(+v) : levelFromWord(v);
+    if (levelWords.size < 512) levelWords.set(v, l);
+  }
+  return l;
+}
+
+/**
+ * Fill `out` from a JSON-lines line that starts with "{". Returns the line
+ * type, or FAST_FALLBACK when the full parse must decide (results would
+ * otherwise differ).
+ */
+export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
+  if (!scan(line)) return FAST_FALLBACK;
+  // Envelopes (Docker json-file, Loki) carry another record inside.
+  if (vType[S_LOG] === T_STRING && (present(S_STREAM) || present(S_TIME)) && !present(S_MSG) && !present(S_MESSAGE)) return FAST_FALLBACK;
+  if (vType[S_LINE] === T_STRING && present(S_TIMESTAMP) && (present(S_LABELS) || !present(S_MSG))) return FAST_FALLBACK;
+
+  const ms = firstOf(MESSAGE);
+  if (ms < 0 || vType[ms] !== T_STRING) return FAST_FALLBACK; // templates, compact dumps, non-string messages
+  const message = value(line, ms) as string;
+  if (message === 'handled request') return FAST_FALLBACK; // described from the request object
+
+  const ts = firstOf(TIME);
+  if (ts >= 0 && parseTimeValue(value(line, ts), env.time)) {
+    out.tMs = env.time.ms;
+    out.subNs = env.time.subNs;
+    out.zoned = env.time.zoned;
+  }
+
+  const ls = firstOf(LEVEL);
+  let level = ls < 0 ? 0 : levelOf(value(line, ls));
+  if (level === 0 && (present(S_MT) || present(S_M))) level = 3; // CLEF: absent @l means Information
+
+  const ss = firstOf(STATUS);
+  if (ss >= 0) {
+    const v = value(line, ss);
+    const status = typeof v === 'number' ? v : typeof v === 'string' && STATUS3.test(v) ? +v : 0;
+    if (status >= 100 && status < 600) {
+      out.status = status;
+      if (!level) level = levelFromHttpStatus(status);
+    }
+  }
+  out.message = message;
+  out.level = level;
+  const lg = firstOf(LOGGER);
+  out.logger = lg < 0 ? '' : str(value(line, lg));
+
+  let extra = '';
+  for (let k = 0; k < EXTRA.length; k++) {
+    const s = EXTRA[k];
+    const t = vType[s];
+    if (t === T_ABSENT || t === T_NULL || t === T_OBJECT) continue;
+    const v = s === ms ? message : value(line, s);
+    if (v !== message) extra += ' ' + str(v);
+  }
+  out.extra = extra.trim();
+  return LineType.record;
+}

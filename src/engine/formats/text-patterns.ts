@@ -1,0 +1,348 @@
+// Plain-text line dialects as data (lnav's format files, CONVENTIONS rule 2):
+// each entry is a regular expression with named groups, the level words of
+// its dialect, and sample lines it was written for. One generic runner
+// (text-line.ts) reads every entry the same way; a test fails when a sample
+// is claimed by no pattern, or by another one first, or a pattern has none.
+//
+// Named groups the runner understands:
+//   ts                       a whole timestamp, read by time.ts (ISO, CLF, epoch, syslog, ctime)
+//   Y | y2, M | mon, D, h, m, s, ms, frac, tz
+//                            a timestamp in pieces (odd shapes: klog, HDFS, HealthApp, Proxifier);
+//                            without Y/y2 the file's year is used, without a date the line is untimed
+//   epoch (+ frac)           epoch seconds, with sub-second digits from another field (BGL)
+//   level                    mapped through `levels` first (exact, '*' = any other value), then by word
+//   pri                      syslog PRI: severity = pri & 7
+//   logger, source           the lane within the file (source only when the tail finds no logger)
+//   status                   HTTP status: the level of access logs
+//   extra                    more text for the classifier (zap console's JSON fields)
+//   msg                      the message; with `tail`, the generic reader first takes a level word,
+//                            a [thread] and a logger off its front
+// Order matters: the first pattern that matches wins, so specific shapes come
+// before the generic "timestamp, then anything" ones at the end.
+
+export interface TextPattern {
+  id: string;
+  /** The program or convention this shape comes from. */
+  note: string;
+  /** Characters a matching line can start with, as a regex class body ('0-9', 'IWEF', '\\['); '' = any. */
+  first: string;
+  /** A substring every matching line contains: a cheap test before the regex. */
+  has?: string;
+  /** The pattern; {ISO}, {SYSLOG}, {CTIME}, {CLF}, {EPOCH} expand to timestamp shapes. */
+  re: string;
+  /** Level words of this dialect; '*' maps any other non-empty value. */
+  levels?: Readonly<Record<string, number>>;
+  /** Run the generic level / [thread] / logger reader on the front of `msg`. */
+  tail?: boolean;
+  /** Only a match when the level group is a known level word (else the next pattern is tried). */
+  needsLevel?: boolean;
+  samples: readonly string[];
+}
+
+/** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
+export const TIME_MACROS: Readonly<Record<string, string>> = {
+  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)[T _]\d\d:\d\d(?::\d\d)?(?:[.,]\d{1,9})?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: [A-Z]{3,5})?(?![\w])| UTC| GMT)?`,
+  SYSLOG: String.raw`[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?(?: \d{4}(?= ))?`,
+  CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?(?: \d{4})?`,
+  CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
+  EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,
+};
+
+const LETTER_LEVELS = { V: 1, T: 1, D: 2, I: 3, W: 4, E: 5, F: 6, A: 6 } as const;
+
+export const TEXT_PATTERNS: readonly TextPattern[] = [
+  {
+    id: 'klog',
+    note: 'Kubernetes klog / glog: Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg',
+    first: 'IWEF',
+    re: String.raw`^(?<level>[IWEF])(?<M>\d\d)(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<frac>\d{1,9}))? +\d+ [^ \]]+\] ?(?<msg>.*)$`,
+    levels: LETTER_LEVELS,
+    samples: [
+      'I0516 18:34:04.558677   12345 controller.go:123] "Starting workers" controller="deployment" count=5',
+      'E0807 11:44:13.480966      10 webhook.go:154] Failed to make webhook authenticator request: unknown',
+    ],
+  },
+  {
+    id: 'ruby-logger',
+    note: "Ruby's Logger default: I, [time #pid]  INFO -- progname: msg",
+    first: 'DIWEFAU',
+    re: String.raw`^[DIWEFAU], \[(?<ts>{ISO}) #\d+\] +(?<level>[A-Z]+) -- (?<logger>[^:]*?): (?<msg>.*)$`,
+    samples: [
+      'I, [2024-05-01T10:00:00.123456 #4242]  INFO -- : Started GET "/health" for 10.0.0.7',
+      'E, [2024-05-01T10:00:02.500000 #4242] ERROR -- worker: job 17 failed: Redis::TimeoutError',
+    ],
+  },
+  {
+    id: 'syslog-5424',
+    note: 'RFC 5424 syslog: <PRI>1 time host app procid msgid [sd] msg',
+    first: '<',
+    re: String.raw`^<(?<pri>\d{1,3})>1 (?:(?<ts>{ISO})|-) \S+ (?<logger>\S+) \S+ \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(?<msg>.*)$`,
+    samples: [
+      '<165>1 2024-05-01T10:00:00.003Z edge-1 proxy 8710 ID47 [origin ip="10.0.0.1"] upstream timed out',
+      '<11>1 2024-05-01T10:00:01+02:00 edge-1 proxy - - - route table reloaded',
+    ],
+  },
+  {
+    id: 'syslog-3164-pri',
+    note: 'RFC 3164 syslog as sent on the wire: <PRI>Mmm dd hh:mm:ss host ident[pid]: msg',
+    first: '<',
+    re: String.raw`^<(?<pri>\d{1,3})>(?<ts>{SYSLOG}) \S+ (?<logger>[^\s:[]+)(?:\[\d+\])?: ?(?<msg>.*)$`,
+    samples: ['<30>May  1 10:00:00 edge-1 nginx[311]: reloading configuration'],
+  },
+  {
+    id: 'bgl',
+    note: 'Blue Gene/L RAS log (loghub): alert epoch date node time node type component LEVEL msg',
+    first: '\\-A-Z',
+    re: String.raw`^[-A-Z][\w-]* (?<epoch>\d{10}) \d{4}\.\d\d\.\d\d \S+ \d{4}-\d\d-\d\d-\d\d\.\d\d\.\d\d\.(?<frac>\d{1,9}) \S+ \S+ (?<logger>\S+) (?<level>[A-Z]+) (?<msg>.*)$`,
+    samples: [
+      '- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected',
+      'KERNDTLB 1118536327 2005.06.11 R30-M0-N9-C:J16-U01 2005-06-11-17.32.07.581048 R30-M0-N9-C:J16-U01 RAS KERNEL FATAL data TLB error interrupt',
+    ],
+  },
+  {
+    id: 'thunderbird',
+    note: 'Thunderbird supercomputer syslog (loghub): alert epoch date node syslog-line; alert "-" is none',
+    first: '\\-A-Z',
+    re: String.raw`^(?<level>-|[A-Z][\w-]*) (?<epoch>\d{10}) \d{4}\.\d\d\.\d\d \S+ [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ (?<logger>[^\s:[]+)(?:\[\d+\])?:? ?(?<msg>.*)$`,
+    levels: { '-': 0, '*': 5 },
+    samples: [
+      '- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond(pam_unix)[2915]: session closed for user root',
+      'VAPI 1131567000 2005.11.09 tbird-admin1 Nov 9 12:10:00 local@tbird-admin1 postfix/postdrop[10896]: warning: unable to look up public/pickup',
+    ],
+  },
+  {
+    id: 'hpc',
+    note: 'HPC cluster event log (loghub): id node component event epoch flag msg',
+    first: '0-9',
+    re: String.raw`^\d+ \S+ (?<logger>\S+) \S+ (?<epoch>\d{10}) \d+ (?<msg>.*)$`,
+    samples: ['134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change: Component \\042alt0\\042 is in the unavailable state (HWID=1973)'],
+  },
+  {
+    id: 'hdfs',
+    note: 'Hadoop HDFS (loghub): yyMMdd HHmmss pid LEVEL logger: msg',
+    first: '0-9',
+    re: String.raw`^(?<y2>\d\d)(?<M>\d\d)(?<D>\d\d) (?<h>\d\d)(?<m>\d\d)(?<s>\d\d) \d+ (?<level>[A-Z]+) (?<logger>[^\s:]+): (?<msg>.*)$`,
+    samples: ['081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_38865049064139660 terminating'],
+  },
+  {
+    id: 'logcat',
+    note: 'Android logcat -v threadtime: MM-DD hh:mm:ss.mmm pid tid L tag: msg (no year)',
+    first: '0-9',
+    re: String.raw`^(?<M>\d\d)-(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{3}) +\d+ +\d+ (?<level>[VDIWEFA]) (?<logger>.*?) *: (?<msg>.*)$`,
+    levels: LETTER_LEVELS,
+    samples: [
+      '03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogsopening app wtoken = AppWindowToken{9f4ef63}',
+      '03-17 16:15:01.002  1702  1820 E ActivityManager: ANR in com.example.app',
+    ],
+  },
+  {
+    id: 'healthapp',
+    note: 'HealthApp (loghub): yyyyMMdd-H:m:s:SSS|component|pid|msg, fields not zero-padded',
+    first: '0-9',
+    re: String.raw`^(?<Y>\d{4})(?<M>\d\d)(?<D>\d\d)-(?<h>\d{1,2}):(?<m>\d{1,2}):(?<s>\d{1,2}):(?<ms>\d{1,3})\|(?<logger>[^|]*)\|\d+\|(?<msg>.*)$`,
+    samples: [
+      '20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579',
+      '20171223-22:18:2:7|Step_SPUtils|30002312|setTodayTotalDetailSteps=1514038440000##7007##548365##8661##12361##27173954',
+    ],
+  },
+  {
+    id: 'proxifier',
+    note: 'Proxifier (loghub): [MM.DD hh:mm:ss] program - msg (no year)',
+    first: '\\[',
+    re: String.raw`^\[(?<M>\d\d)\.(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\] (?<logger>\S+(?: \*\d+)?) - (?<msg>.*)$`,
+    samples: ['[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS'],
+  },
+  {
+    id: 'apache-error',
+    note: 'Apache httpd error log, 2.2 and 2.4: [ctime] [module:level] [pid n] msg',
+    first: '\\[',
+    re: String.raw`^\[(?<ts>{CTIME})\] \[(?:(?<logger>[\w-]+):)?(?<level>[a-z]+)\d?\] (?:\[pid \d+[^\]]*\] )?(?:\[client [^\]]*\] )?(?<msg>.*)$`,
+    samples: [
+      '[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6',
+      '[Fri Sep 09 10:42:29.902022 2011] [core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] File does not exist: /usr/local/apache2/htdocs/favicon.ico',
+    ],
+  },
+  {
+    id: 'envoy-access',
+    note: 'Envoy / Istio default text access log: [START_TIME] "METHOD PATH PROTO" CODE FLAGS ...',
+    first: '\\[',
+    has: '] "',
+    re: String.raw`^\[(?<ts>{ISO})\] (?<msg>"[^"]*" (?<status>\d{3}) .*)$`,
+    samples: ['[2024-05-01T10:00:00.118Z] "GET /api/orders HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure} - "-" 0 91 30001 - "-" "curl/8.5.0" "5735b2d0" "orders:8080" "10.0.3.4:8080"'],
+  },
+  {
+    id: 'clf',
+    note: 'Apache / nginx common and combined log format (status gives the level)',
+    first: '',
+    has: '] "',
+    re: String.raw`^(?:\S+ )?\S+ \S+ \S+ \[(?<ts>{CLF})\] (?<msg>"(?:[^"\\]|\\.)*" (?<status>\d{3}) .*)$`,
+    samples: [
+      '10.0.0.7 - frank [01/May/2024:10:00:00 +0000] "GET /index.html HTTP/1.1" 200 2326',
+      '203.0.113.9 - - [01/May/2024:10:00:03 +0200] "POST /api/login HTTP/2.0" 502 157 "https://shop.example/" "Mozilla/5.0"',
+      'shop.example:443 203.0.113.9 - - [01/May/2024:10:00:04 +0000] "GET / HTTP/1.1" 404 0 "-" "curl/8.5.0"',
+    ],
+  },
+  {
+    id: 'nginx-error',
+    note: 'nginx error log: yyyy/MM/dd hh:mm:ss [level] pid#tid: *conn msg',
+    first: '0-9',
+    re: String.raw`^(?<ts>\d{4}/\d\d/\d\d \d\d:\d\d:\d\d) \[(?<level>[a-z]+)\] \d+#\d+: (?:\*\d+ )?(?<msg>.*)$`,
+    samples: ['2024/05/01 10:00:05 [error] 31#31: *771 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.7'],
+  },
+  {
+    id: 'lambda',
+    note: 'AWS Lambda runtime text: time \\t request id \\t LEVEL \\t msg',
+    first: '0-9',
+    has: '\t',
+    re: String.raw`^(?<ts>{ISO})\t[0-9a-f]{8}-[0-9a-f-]{27}\t(?<level>[A-Z]+)\t(?<msg>.*)$`,
+    samples: ['2024-05-01T10:00:00.120Z\t6f1c2a9e-3b1d-4c55-9a41-2f0f1b7c9d10\tERROR\tInvoke Error: connect ETIMEDOUT 10.0.0.12:5432'],
+  },
+  {
+    id: 'zap-console',
+    note: 'zap console encoder: time \\t LEVEL \\t [logger \\t] [caller \\t] msg [\\t {fields}]',
+    first: '0-9',
+    has: '\t',
+    re: String.raw`^(?<ts>{ISO})\t(?<level>[A-Za-z]+)\t(?:(?<logger>[^\t]+)\t(?=[^\t]+:\d+\t))?(?:[^\t ]+:\d+\t)?(?<msg>.*?)(?:\t(?<extra>\{.*\}))?$`,
+    samples: [
+      '2024-05-01T10:00:00.856Z\terror\tinternal/queue_sender.go:128\tExporting failed. Dropping data.\t{"error": "context deadline exceeded"}',
+      '2024-05-01T10:00:00.854Z\tinfo\tMetrics\t{"resource metrics": 3}',
+      '2024-05-01T10:00:01.001+0200\tINFO\tproxy.admin\tadmin/server.go:88\tadmin endpoint started\t{"address": "localhost:2019"}',
+    ],
+  },
+  {
+    id: 'zap-console-spaces',
+    note: 'zap development console with tabs expanded: time  LEVEL  caller  msg  {fields}',
+    first: '0-9',
+    re: String.raw`^(?<ts>{ISO}) {2,}(?<level>[A-Z]+) {2,}[^\s]+:\d+ {2,}(?<msg>.*?)(?: {2,}(?<extra>\{.*\}))?$`,
+    samples: ['2021-02-05T12:41:49.059-0700    ERROR   zapper/zapper.go:18     some message 2   {"rand_index": 3}'],
+  },
+  {
+    id: 'spring-boot',
+    note: 'Spring Boot default console: time  LEVEL pid --- [thread] logger : msg',
+    first: '0-9',
+    has: ' --- ',
+    re: String.raw`^(?<ts>{ISO}) +(?<level>[A-Z]+) +\d+ --- (?:\[[^\]]*\] )?\[ *[^\]]*\] (?<logger>\S+) *: (?<msg>.*)$`,
+    samples: ['2024-05-01 10:00:00.123  INFO 4242 --- [           main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port(s): 8080 (http)'],
+  },
+  {
+    id: 'python-dashes',
+    note: "Python logging '%(asctime)s - %(name)s - %(levelname)s - %(message)s'",
+    first: '0-9',
+    re: String.raw`^(?<ts>{ISO}) - (?<logger>\S+) - (?<level>[A-Z]+) - (?<msg>.*)$`,
+    samples: ['2024-05-01 10:00:00,123 - billing.db - ERROR - connection pool exhausted'],
+  },
+  {
+    id: 'log4j-dashes',
+    note: 'log4j "%d - %p [%t:%C{1}@%L] - %m" (ZooKeeper)',
+    first: '0-9',
+    re: String.raw`^(?<ts>{ISO}) - (?<level>[A-Z]+) +\[.*?(?::(?<logger>[\w$]+)@\d+)?\] - (?<msg>.*)$`,
+    samples: ['2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774] - Notification time out: 3200'],
+  },
+  {
+    id: 'windows-cbs',
+    note: 'Windows CBS.log: time, Level  Component  msg',
+    first: '0-9',
+    has: ', ',
+    re: String.raw`^(?<ts>{ISO}), (?<level>[A-Za-z]+) +(?<logger>\w+) +(?<msg>.*)$`,
+    needsLevel: true,
+    samples: ['2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505 with Core'],
+  },
+  {
+    id: 'file-prefixed',
+    note: 'lines prefixed with their log file name (OpenStack dumps, grep -H): file.log time ...',
+    first: 'A-Za-z0-9_',
+    has: '.log',
+    re: String.raw`^(?<source>[\w.-]*\.log[\w.:-]*?)[ :] ?(?<ts>{ISO}) (?<msg>.*)$`,
+    tail: true,
+    samples: ['nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server [req-38101a0b-2096 - - -] 10.11.10.1 "GET /v2/servers HTTP/1.1" status: 200 len: 1893 time: 0.2477829'],
+  },
+  {
+    id: 'syslog-iso',
+    note: 'rsyslog high-precision / journalctl -o short-iso: time host ident[pid]: msg',
+    first: '0-9',
+    re: String.raw`^(?<ts>{ISO}) [\w.-]+ (?<logger>[^\s:[]+)\[\d+\]: ?(?<msg>.*)$`,
+    samples: ['2024-05-01T10:00:00.123456+02:00 edge-1 caddy[811]: {"level":"info","msg":"received signal","signal":"SIGHUP"}'],
+  },
+  {
+    id: 'syslog',
+    note: 'BSD syslog / journalctl short: Mmm dd hh:mm:ss host ident[pid]: msg (no year)',
+    first: 'A-Z',
+    re: String.raw`^(?<ts>{SYSLOG}) \S+ (?<logger>[^\s:[]+)(?:\[\d+\])?: ?(?<msg>.*)$`,
+    tail: true,
+    samples: [
+      'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
+      'Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback - Thunderbolt HPD packet',
+      'May 01 10:00:00 edge-1 systemd[1]: Reloading caddy.service - Caddy web server...',
+    ],
+  },
+  {
+    id: 'level-first',
+    note: 'the level word before the time: "ERROR 2024-05-01 ..." / "[WARN] [2024-05-01 ...]"',
+    first: 'A-Za-z\\[<',
+    re: String.raw`^[[<]?(?<level>[A-Za-z]{3,11})[\]>]?:? +\[?(?<ts>{ISO}|{SYSLOG})\]?:? *(?<msg>.*)$`,
+    needsLevel: true,
+    tail: true,
+    samples: [
+      'WARN  [2024-05-01 10:00:00,120] com.example.Cache: eviction took 812ms',
+      '[ERROR] 2024-05-01T10:00:01Z upstream connect error',
+    ],
+  },
+  {
+    id: 'iso',
+    note: 'any ISO-8601-like time first, then level / [thread] / logger in any usual order',
+    first: '0-9\\[',
+    re: String.raw`^\[?(?<ts>{ISO})\]?:?(?: +|\t|$)(?<msg>.*)$`,
+    tail: true,
+    samples: [
+      '2024-05-01T10:00:00.123456789Z INFO received signal, updating routes',
+      '2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster',
+      '[2024-05-01 10:00:00.120] [warn] [cache] slow eviction',
+      '2022/09/11 16:31:21 main.go:63: creating otel trace grpc client',
+      '2024-05-01 10:00:00.123 [main] INFO  com.example.Application - Started Application in 3.2 seconds',
+    ],
+  },
+  {
+    id: 'yy-slash',
+    note: 'two-digit year first: yy/MM/dd hh:mm:ss (Spark, log4j %d{yy/MM/dd})',
+    first: '0-9',
+    re: String.raw`^(?<y2>\d\d)/(?<M>\d\d)/(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))? +(?<msg>.*)$`,
+    tail: true,
+    samples: ['17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]'],
+  },
+  {
+    id: 'named-month',
+    note: 'ctime or syslog time first without a syslog host/ident',
+    first: 'A-Z\\[',
+    re: String.raw`^\[?(?<ts>{CTIME}|{SYSLOG})\]?:? *(?<msg>.*)$`,
+    tail: true,
+    samples: ['Tue May 01 10:00:00 2024 [notice] reload requested', 'May 01 10:00:00.250 worker-2 stalled'],
+  },
+  {
+    id: 'epoch',
+    note: 'epoch seconds or milliseconds first',
+    first: '0-9\\[',
+    re: String.raw`^\[?(?<ts>{EPOCH})\]?[ ,;|\t]+(?<msg>.*)$`,
+    tail: true,
+    samples: ['1714557600.125 WARN health probe failed: context deadline exceeded', '1714557600125|proxy|route table reloaded'],
+  },
+  {
+    id: 'time-of-day',
+    note: 'a clock without a date (logback "%d{HH:mm:ss.SSS}"): level and logger, time from a wrapper or untimed',
+    first: '0-9\\[',
+    re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?\]? +(?<msg>.*)$`,
+    tail: true,
+    samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted'],
+  },
+  {
+    id: 'python-basic',
+    note: "Python logging.basicConfig default: LEVEL:logger:msg (no time)",
+    first: 'A-Z',
+    re: String.raw`^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[^:\s]*):(?<msg>.*)$`,
+    samples: ['ERROR:billing.db:connection pool exhausted'],
+  },
+];
+
+/** Expand the {MACRO} placeholders of a pattern. */
+export function expandPattern(re: string): string {
+  return re.replace(/\{([A-Z]+)\}/g, (all, name: string) => (Object.prototype.hasOwnProperty.call(TIME_MACROS, name) ? `(?:${TIME_MACROS[name]})` : all));
+}

@@ -1,0 +1,162 @@
+// Operation spans: pair each op-start with its op-end in the same file, by
+// the identifier both carry, else by operation family (oldest open first),
+// else (an end that names nothing, "done") with the latest open operation.
+// A start that follows an open operation of the same family within STEP_MS
+// under a different template ("Renewing certificate" then "Starting ACME
+// process") is a step of it, not a new operation.
+// Ends that are never logged (Centauri logs none) are inferred only where the
+// evidence allows: in a family that never logs an end, a run of starts less
+// than SERIES_MAX_GAP_MS apart is sequential, so the next start ends the
+// previous one ('inferred'). Anything else without an end stays 'open', with
+// `end` at the last time it was seen; failed ends give 'failed'.
+
+import { Flag, Kind } from '../model/kinds.ts';
+import type { EventTable } from '../model/event-table.ts';
+import type { Mark, SpanEnd } from './types.ts';
+import type { SourceIndex } from './sources.ts';
+import { opFamily, opKey } from './op-identity.ts';
+import { MAX_MARK_EVENTS, labelOf } from './points.ts';
+
+/** A second start within this long of an open operation's last event, same family, other template: a step of it.
+ * Steps of one renewal (renew, ACME order, challenge) follow each other within a second or two. */
+export const STEP_MS = 5_000;
+/** Starts further apart than this are not one sequential series: nothing says the first ran that long.
+ * Five minutes covers a slow ACME order or backup step while keeping nightly runs apart. */
+export const SERIES_MAX_GAP_MS = 5 * 60_000;
+/** Cap on operation marks: the UI draws hundreds, not millions. Unfinished and failed ones are kept first. */
+export const MAX_OPERATION_MARKS = 5_000;
+
+interface Op {
+  startRow: number;
+  start: number;
+  end: number;
+  lastSeen: number;
+  key: string;
+  family: string;
+  startTemplate: number;
+  steps: Set<number>;
+  events: number[];
+  spanEnd: SpanEnd;
+  file: number;
+}
+
+export interface OperationInput {
+  table: EventTable;
+  sources: SourceIndex;
+  message(row: number): string;
+}
+
+export function operationMarks(input: OperationInput): Mark[] {
+  const { table, sources, message } = input;
+  const ops: Op[] = [];
+  for (let f = 0; f < sources.rows.length; f++) ops.push(...pairFile(table, sources.rows[f], f, message));
+  inferSequentialEnds(ops);
+  return toMarks(ops, message);
+}
+
+function pairFile(table: EventTable, rows: Int32Array, file: number, message: (row: number) => string): Op[] {
+  const all: Op[] = [];
+  const open: Op[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k];
+    const kind = table.kind[row];
+    if (kind !== Kind.opStart && kind !== Kind.opEnd) continue;
+    const msg = message(row);
+    const t = table.tMs[row];
+    const key = opKey(msg);
+    const noun = opFamily(msg);
+    if (kind === Kind.opStart) {
+      const family = noun || `template ${table.template[row]}`;
+      const last = open[open.length - 1];
+      if (last && last.family === family && (key === '' || key === last.key) && t - last.lastSeen <= STEP_MS
+        && table.template[row] !== last.startTemplate && !last.steps.has(table.template[row])) {
+        last.steps.add(table.template[row]);
+        last.lastSeen = t;
+        if (last.events.length < MAX_MARK_EVENTS) last.events.push(row);
+        continue;
+      }
+      const op: Op = { startRow: row, start: t, end: t, lastSeen: t, key, family, startTemplate: table.template[row], steps: new Set(), events: [row], spanEnd: 'open', file };
+      open.push(op);
+      all.push(op);
+      continue;
+    }
+    const i = findOpen(open, key, noun);
+    if (i < 0) continue; // an end whose start is before the file begins
+    const op = open[i];
+    open.splice(i, 1);
+    op.end = t;
+    op.lastSeen = t;
+    op.spanEnd = table.flags[row] & Flag.failed ? 'failed' : 'ended';
+    op.events.push(row);
+  }
+  return all;
+}
+
+/** Which open operation an end closes: same identifier, else same family (oldest), else the latest. */
+function findOpen(open: Op[], key: string, family: string): number {
+  if (key) {
+    const i = open.findIndex((o) => o.key === key && (!family || o.family === family));
+    if (i >= 0) return i;
+  }
+  if (family) {
+    const i = open.findIndex((o) => o.family === family && (!key || !o.key));
+    if (i >= 0) return i;
+    return open.findIndex((o) => o.family === family);
+  }
+  return open.length - 1;
+}
+
+/** In families that never log an end, the next start of a close run ends the previous one. */
+function inferSequentialEnds(ops: Op[]): void {
+  const byFamily = new Map<string, Op[]>();
+  for (const op of ops) {
+    const k = `${op.file}\u0000${op.family}`;
+    let list = byFamily.get(k);
+    if (!list) byFamily.set(k, (list = []));
+    list.push(op);
+  }
+  for (const list of byFamily.values()) {
+    if (list.some((o) => o.spanEnd === 'ended' || o.spanEnd === 'failed')) continue;
+    for (let i = 0; i + 1 < list.length; i++) {
+      const next = list[i + 1];
+      if (next.start - list[i].lastSeen <= SERIES_MAX_GAP_MS) {
+        list[i].end = Math.max(list[i].lastSeen, next.start);
+        list[i].spanEnd = 'inferred';
+      }
+    }
+  }
+  for (const op of ops) if (op.spanEnd === 'open') op.end = op.lastSeen;
+}
+
+const SUFFIX: Record<SpanEnd, string> = {
+  ended: '',
+  failed: ' (failed)',
+  inferred: ' (end inferred from the next start)',
+  open: ' (no end logged)',
+};
+
+function toMarks(ops: Op[], message: (row: number) => string): Mark[] {
+  let kept = ops;
+  if (ops.length > MAX_OPERATION_MARKS) {
+    const rank = (o: Op) => (o.spanEnd === 'open' || o.spanEnd === 'failed' ? Infinity : o.end - o.start);
+    kept = [...ops].sort((a, b) => rank(b) - rank(a)).slice(0, MAX_OPERATION_MARKS);
+  }
+  return kept.map((o) => {
+    const text = labelOf(message(o.startRow));
+    const named = o.key && !text.toLowerCase().includes(o.key) ? `${text} [${o.key}]` : text;
+    return {
+      kind: 'operation',
+      start: o.start,
+      end: o.end,
+      label: named + SUFFIX[o.spanEnd],
+      file: o.file,
+      logger: 0,
+      events: o.events,
+      count: o.events.length,
+      spanEnd: o.spanEnd,
+      key: o.key,
+      family: o.family,
+      lastSeen: o.lastSeen,
+    };
+  });
+}

@@ -1,0 +1,65 @@
+// Point marks: signals/reloads, restarts and crashes. Lines that belong to one
+// happening are folded into one mark per file ("received SIGHUP" and
+// "reloading configuration" a millisecond apart are one reload; "Starting
+// server" and "Listening on :8080" one restart), and the label is the first
+// line's text: for a crash, the crash's first line such as
+// `fatal error: concurrent map writes`.
+
+import { Kind, type KindCode } from '../model/kinds.ts';
+import type { EventTable } from '../model/event-table.ts';
+import type { Mark, MarkKind } from './types.ts';
+import type { SourceIndex } from './sources.ts';
+
+/** Rows listed per mark; `count` keeps the full number. */
+export const MAX_MARK_EVENTS = 200;
+/** Labels are one line of reasonable length. */
+const MAX_LABEL = 160;
+
+/** How close lines must be to be one happening. A reload logs its lines within a second or two; a
+ * restart's "starting", "listening", "ready" within ten; a crash's header, exit and supervisor note within five. */
+export const POINT_MERGE_MS: Record<'signal' | 'restart' | 'crash', number> = {
+  signal: 2_000,
+  restart: 10_000,
+  crash: 5_000,
+};
+
+const POINT_KINDS: [KindCode, MarkKind & keyof typeof POINT_MERGE_MS][] = [
+  [Kind.signal, 'signal'],
+  [Kind.restart, 'restart'],
+  [Kind.crash, 'crash'],
+];
+
+export function labelOf(message: string): string {
+  const nl = message.indexOf('\n');
+  const line = (nl < 0 ? message : message.slice(0, nl)).trim();
+  return line.length > MAX_LABEL ? line.slice(0, MAX_LABEL - 1) + '…' : line;
+}
+
+export function pointMarks(table: EventTable, sources: SourceIndex, message: (row: number) => string): Mark[] {
+  const out: Mark[] = [];
+  for (let f = 0; f < sources.rows.length; f++) {
+    const rows = sources.rows[f];
+    const current = new Map<KindCode, Mark>();
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
+      const kind = table.kind[row] as KindCode;
+      const entry = POINT_KINDS.find((p) => p[0] === kind);
+      if (!entry) continue;
+      const [, markKind] = entry;
+      const t = table.tMs[row];
+      const open = current.get(kind);
+      if (open && t - open.end <= POINT_MERGE_MS[markKind]) {
+        open.end = t;
+        open.count++;
+        if (open.events.length < MAX_MARK_EVENTS) open.events.push(row);
+        continue;
+      }
+      const m: Mark = { kind: markKind, start: t, end: t, label: labelOf(message(row)), file: f, logger: 0, events: [row], count: 1 };
+      current.set(kind, m);
+      out.push(m);
+    }
+  }
+  // Points: the happening is at its first line; `end` was only used to chain the merge.
+  for (const m of out) m.end = m.start;
+  return out;
+}

@@ -1,0 +1,44 @@
+// Queries over marks and files that several rules share: which signals are
+// reloads, what happened in a window, names of sources, evidence lists.
+
+import type { Mark, MarkKind } from '../marks/types.ts';
+import type { RuleContext } from './types.ts';
+
+/** Signals that stop a process are not reloads. */
+const SHUTDOWN = /SIGTERM|SIGINT|SIGQUIT|SIGKILL|\bterminat|shut(?:ting)? ?down|\binterrupt|\bexiting\b|\bstopping\b/i;
+
+export function isReload(m: Mark): boolean {
+  return m.kind === 'signal' && !SHUTDOWN.test(m.label);
+}
+
+export function marksOf(ctx: RuleContext, ...kinds: MarkKind[]): Mark[] {
+  return ctx.marks.filter((m) => kinds.includes(m.kind));
+}
+
+/** Marks of the kinds whose start lies in [from, to]. */
+export function startingIn(marks: readonly Mark[], from: number, to: number): Mark[] {
+  return marks.filter((m) => m.start >= from && m.start <= to);
+}
+
+export function sourceName(ctx: RuleContext, file: number): string {
+  return ctx.files[file]?.name ?? `file ${file}`;
+}
+
+/** Rows in time order without duplicates, capped (the report lists them as file:line). */
+export function evidence(ctx: RuleContext, rows: Iterable<number>, cap = 40): number[] {
+  const uniq = [...new Set(rows)].filter((r) => r >= 0 && r < ctx.table.length);
+  uniq.sort((a, b) => a - b); // rows are in time order already
+  return uniq.length > cap ? uniq.slice(0, cap) : uniq;
+}
+
+/** Template id -> how often it occurs among some rows, most frequent first. */
+export function topTemplates(ctx: RuleContext, rows: readonly number[], limit = 3): { template: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(ctx.table.template[r], (counts.get(ctx.table.template[r]) ?? 0) + 1);
+  return [...counts].map(([template, count]) => ({ template, count })).sort((a, b) => b.count - a.count).slice(0, limit);
+}
+
+/** Does [a0, a1] come within `slack` ms of [b0, b1]? */
+export function near(a0: number, a1: number, b0: number, b1: number, slack = 0): boolean {
+  return a0 <= b1 + slack && b0 <= a1 + slack;
+}

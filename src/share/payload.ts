@@ -1,0 +1,158 @@
+// The share-link payload: what an incident link carries in its fragment.
+// Versioned JSON (this file is version 1; older shapes are migrated in
+// migrations.ts). Events are columnar, like the engine's EventTable, because
+// parallel arrays of small numbers compress far better than row objects and
+// restore straight into a table. Row references (mark events, finding
+// evidence) are indices into these columns, never rows of the sender's table.
+
+import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
+import type { KindName } from '../engine/model/kinds.ts';
+import type { LevelName } from '../engine/model/levels.ts';
+import type { MarkKind, SpanEnd } from '../engine/marks/types.ts';
+import type { Severity } from '../engine/rules/types.ts';
+
+export const SHARE_VERSION = 1;
+
+/** Epoch-ms time range, start <= end. */
+export interface TimeRange {
+  start: number;
+  end: number;
+}
+
+export interface SharedFile {
+  name: string;
+  format: string;
+  formatLabel: string;
+  /** Totals of the whole original file (the link carries only part of it). */
+  lines: number;
+  events: number;
+  firstTime: number | null;
+  lastTime: number | null;
+  zoneAssumed: boolean;
+  error: string | null;
+  notices: string[];
+}
+
+/** Parallel columns, all of the same length. */
+export interface SharedEvents {
+  /** Milliseconds relative to `SharePayload.t0` (keeps the numbers short). */
+  t: number[];
+  /** Nanoseconds inside the millisecond. */
+  ns: number[];
+  level: number[];
+  kind: number[];
+  flags: number[];
+  /** Index into `files`. */
+  file: number[];
+  /** Index into `loggers` (0 = none). */
+  logger: number[];
+  /** 1-based line number in the original file (so "file:line" still points at the source). */
+  line: number[];
+  /** Physical lines the event spans in the original file. */
+  lines: number[];
+  msg: string[];
+  /** Raw text (all its lines) when it differs from `msg`, else null. */
+  raw: (string | null)[];
+}
+
+export interface SharedMark {
+  kind: MarkKind;
+  start: number;
+  end: number;
+  label: string;
+  file: number;
+  logger: number;
+  /** Indices into the shared events. */
+  events: number[];
+  count: number;
+  spanEnd?: SpanEnd;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface SharedFinding {
+  rule: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  title: string;
+  detail: string;
+  count?: number;
+  confidence: number;
+  /** Indices into the shared events. */
+  evidence: number[];
+  /** How many evidence events the finding had before the link was cut to a window. */
+  evidenceTotal: number;
+  data?: { [key: string]: JsonValue };
+}
+
+export type LaneMode = 'file' | 'logger';
+
+export interface ShareFilters {
+  /** Plain text or /regex/flags, as typed in the filter box. */
+  text: string;
+  /** Levels shown; empty = all. */
+  levels: LevelName[];
+  /** Kinds shown; empty = all. */
+  kinds: KindName[];
+  /** Source (lane) names shown; empty = all. */
+  sources: string[];
+}
+
+export interface ShareView {
+  /** The zoom window of the timeline. */
+  window: TimeRange;
+  /** A brushed range inside it, if any. */
+  brush: TimeRange | null;
+  lanes: LaneMode;
+  filters: ShareFilters;
+  /** Index into `findings`, or null. */
+  selectedFinding: number | null;
+  timeZone: 'utc' | 'local';
+}
+
+export interface RedactionSummary {
+  /** Categories (and custom labels) that were applied. */
+  categories: string[];
+  /** Number of values replaced. */
+  replaced: number;
+}
+
+export interface SharePayload {
+  v: typeof SHARE_VERSION;
+  /** ISO time the link was made. */
+  created: string;
+  /** The range whose events the link carries. */
+  window: TimeRange;
+  /** Time origin of `events.t`. */
+  t0: number;
+  files: SharedFile[];
+  /** Interned logger names; loggers[0] === ''. */
+  loggers: string[];
+  events: SharedEvents;
+  marks: SharedMark[];
+  findings: SharedFinding[];
+  view: ShareView;
+  /** The sender's custom vocabulary entries. */
+  vocabulary: VocabularyEntry[];
+  redaction: RedactionSummary;
+  /** What was left out to keep the link small ("debug lines dropped", ...). */
+  reductions: string[];
+}
+
+export function emptyEvents(): SharedEvents {
+  return { t: [], ns: [], level: [], kind: [], flags: [], file: [], logger: [], line: [], lines: [], msg: [], raw: [] };
+}
+
+export const EVENT_COLUMNS = ['t', 'ns', 'level', 'kind', 'flags', 'file', 'logger', 'line', 'lines', 'msg', 'raw'] as const satisfies readonly (keyof SharedEvents)[];
+
+export function defaultView(window: TimeRange): ShareView {
+  return {
+    window: { ...window },
+    brush: null,
+    lanes: 'file',
+    filters: { text: '', levels: [], kinds: [], sources: [] },
+    selectedFinding: null,
+    timeZone: 'utc',
+  };
+}

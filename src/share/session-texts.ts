@@ -1,0 +1,20 @@
+// The `texts()` a share needs, read from an engine session: the message and
+// the raw lines of each row. Lives here so the worker can expose it with one
+// line (`shareTexts: (rows) => sessionTexts(session, rows)`) and tests can
+// build payloads from a real ingest.
+
+import type { EngineSession } from '../engine/session/session.ts';
+import type { EventText } from './build.ts';
+import { MAX_SHARED_RAW_CHARS } from './limits.ts';
+
+/** Bytes read per raw event: enough for MAX_SHARED_RAW_CHARS characters of UTF-8. */
+const RAW_BYTES = MAX_SHARED_RAW_CHARS * 4;
+
+export async function sessionTexts(session: EngineSession, rows: readonly number[]): Promise<EventText[]> {
+  const messages = await session.messages(rows);
+  const out: EventText[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    out.push({ message: messages[i] ?? '', raw: await session.raw(rows[i], RAW_BYTES) });
+  }
+  return out;
+}

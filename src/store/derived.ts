@@ -1,0 +1,119 @@
+// Data derived from the dataset and the UI state, cached outside Zustand and
+// keyed by the store's versions: the lane model (per lane grouping), each
+// lane's density levels, the search mask from the worker, and the filtered
+// view (mask + row list) that the log list shows and the timeline highlights.
+// Each is rebuilt in one O(events) pass only when its inputs change.
+
+import { KIND_NAMES } from '../engine/model/kinds.ts';
+import { LEVEL_NAMES } from '../engine/model/levels.ts';
+import { buildDensity, type Density } from '../timeline/density.ts';
+import { buildLanes, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from '../timeline/lanes.ts';
+import { getDataset } from './dataset.ts';
+import type { AppState } from './types.ts';
+
+/** Lanes with fewer events are drawn straight from their rows. */
+const DENSITY_MIN_EVENTS = 2048;
+
+let lanesCache: { version: number; mode: LaneMode; model: LaneModel; density: (Density | null)[] } | null = null;
+
+export function laneModel(mode: LaneMode): { model: LaneModel; density: (Density | null)[] } {
+  const d = getDataset();
+  if (!lanesCache || lanesCache.version !== d.version || lanesCache.mode !== mode) {
+    const model = buildLanes(d.table, d.files, mode);
+    const density = model.lanes.map((l) => (l.rows.length >= DENSITY_MIN_EVENTS ? buildDensity(d.table, l.rows, d.extent) : null));
+    lanesCache = { version: d.version, mode, model, density };
+  }
+  return lanesCache;
+}
+
+// --- search mask (answer of the worker's search for the current text) ---
+
+let search: { version: number; query: string; mask: Uint8Array } | null = null;
+
+export function setSearchMask(query: string, mask: Uint8Array | null): void {
+  search = mask ? { version: getDataset().version, query, mask } : null;
+}
+
+function searchMaskFor(query: string): Uint8Array | null {
+  if (!search || !query || search.query !== query || search.version !== getDataset().version) return null;
+  return search.mask;
+}
+
+// --- the filtered view ---
+
+export interface FilterResult {
+  key: string;
+  /** Any filter restricting rows (text, level, kind or source). */
+  active: boolean;
+  /** 1 for rows that pass; null when inactive. */
+  mask: Uint8Array | null;
+  /** Passing rows in time order; null when inactive (all rows pass). */
+  rows: Uint32Array | null;
+  /** Density of the passing rows per lane (for the timeline's highlight). */
+  density: (Density | null)[] | null;
+}
+
+type FilterInputs = Pick<AppState, 'levels' | 'kinds' | 'sources' | 'text' | 'searchQuery' | 'searchVersion' | 'laneMode' | 'dataVersion'>;
+
+let filterCache: FilterResult | null = null;
+
+export function filterKey(s: FilterInputs): string {
+  const textPart = s.text ? `${s.searchQuery}#${s.searchVersion}` : '';
+  return [getDataset().version, s.laneMode, s.levels.join(','), s.kinds.join(','), s.sources.join('\u0001'), textPart].join('|');
+}
+
+export function filterResult(s: FilterInputs): FilterResult {
+  const key = filterKey(s);
+  if (filterCache && filterCache.key === key) return filterCache;
+  const d = getDataset();
+  const t = d.table;
+  const n = t.length;
+  const text = s.text ? searchMaskFor(s.searchQuery) : null;
+  const levelOn = s.levels.length > 0 ? LEVEL_NAMES.map((x) => s.levels.includes(x)) : null;
+  const kindOn = s.kinds.length > 0 ? KIND_NAMES.map((x) => s.kinds.includes(x)) : null;
+  const sourceOn = s.sources.length > 0 ? sourceTest(new Set(s.sources)) : null;
+  if (!levelOn && !kindOn && !sourceOn && !s.text) {
+    filterCache = { key, active: false, mask: null, rows: null, density: null };
+    return filterCache;
+  }
+  const mask = new Uint8Array(n);
+  let count = 0;
+  // A text filter whose answer has not arrived yet passes nothing rather than everything.
+  if (!s.text || text) {
+    for (let i = 0; i < n; i++) {
+      if (text && !text[i]) continue;
+      if (levelOn && !levelOn[t.level[i]]) continue;
+      if (kindOn && !kindOn[t.kind[i]]) continue;
+      if (sourceOn && !sourceOn(t.file[i], t.logger[i])) continue;
+      mask[i] = 1;
+      count++;
+    }
+  }
+  const rows = new Uint32Array(count);
+  for (let i = 0, j = 0; i < n; i++) if (mask[i]) rows[j++] = i;
+  const { model, density } = laneModel(s.laneMode);
+  const filteredDensity = model.lanes.map((l, i) => (density[i] ? buildDensity(t, l.rows, d.extent, mask) : null));
+  filterCache = { key, active: true, mask, rows, density: filteredDensity };
+  return filterCache;
+}
+
+/**
+ * Source filter entries are lane ids of either grouping (a whole file, or one
+ * logger of a file), so switching the grouping keeps the filter meaning the same.
+ */
+function sourceTest(wanted: Set<string>): (file: number, logger: number) => boolean {
+  const d = getDataset();
+  const fileIds = fileLaneIds(d.files);
+  const fileOn = fileIds.map((id) => wanted.has(id));
+  const memo = new Map<number, boolean>();
+  return (file, logger) => {
+    if (fileOn[file]) return true;
+    const k = logger * 65536 + file;
+    let v = memo.get(k);
+    if (v === undefined) {
+      v = wanted.has(loggerLaneId(fileIds[file] ?? '', d.table.loggers[logger] ?? ''));
+      memo.set(k, v);
+    }
+    return v;
+  };
+}

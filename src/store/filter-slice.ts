@@ -1,0 +1,54 @@
+// Log-list filters: text (plain or /regex/, matched in the worker), levels,
+// kinds and sources (lane ids). Empty lists mean "no restriction". The search
+// mask itself is kept outside the store (it is one byte per event); the store
+// only records which query it answers and whether it failed.
+
+import type { KindName } from '../engine/model/kinds.ts';
+import type { LevelName } from '../engine/model/levels.ts';
+import type { SliceCreator } from './types.ts';
+
+export type SearchState = 'idle' | 'running' | 'done' | 'error';
+
+export interface FilterSlice {
+  text: string;
+  levels: LevelName[];
+  kinds: KindName[];
+  sources: string[];
+  /** Query the current search mask answers ('' = none). */
+  searchQuery: string;
+  searchState: SearchState;
+  searchError: string | null;
+  /** Bumped whenever the search mask changes. */
+  searchVersion: number;
+  setText(text: string): void;
+  toggleLevel(level: LevelName): void;
+  toggleKind(kind: KindName): void;
+  toggleSource(laneId: string): void;
+  setFilters(f: Partial<Pick<FilterSlice, 'text' | 'levels' | 'kinds' | 'sources'>>): void;
+  clearFilters(): void;
+  setSearch(state: SearchState, query: string, error?: string | null): void;
+}
+
+function toggle<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+export const createFilterSlice: SliceCreator<FilterSlice> = (set, get) => ({
+  text: '',
+  levels: [],
+  kinds: [],
+  sources: [],
+  searchQuery: '',
+  searchState: 'idle',
+  searchError: null,
+  searchVersion: 0,
+  setText: (text) => set({ text }),
+  toggleLevel: (level) => set({ levels: toggle(get().levels, level) }),
+  toggleKind: (kind) => set({ kinds: toggle(get().kinds, kind) }),
+  toggleSource: (id) => set({ sources: toggle(get().sources, id) }),
+  setFilters: (f) => set(f),
+  clearFilters: () => set({ text: '', levels: [], kinds: [], sources: [] }),
+  setSearch(state, query, error = null) {
+    set({ searchState: state, searchQuery: query, searchError: error, searchVersion: get().searchVersion + 1 });
+  },
+});

@@ -1,0 +1,16 @@
+// The store's full shape, kept apart from the slices so each slice can type
+// `set`/`get` against the whole state without importing the others.
+
+import type { StateCreator } from 'zustand';
+import type { ViewSlice } from './view-slice.ts';
+import type { SelectionSlice } from './selection-slice.ts';
+import type { FilterSlice } from './filter-slice.ts';
+import type { PanelSlice } from './panel-slice.ts';
+import type { LoadSlice } from './load-slice.ts';
+
+export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice;
+
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+/** A time interval in epoch ms, start <= end. */
+export type Interval = readonly [number, number];

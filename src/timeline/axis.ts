@@ -1,0 +1,71 @@
+// The time axis above the lanes: a d3 axis (UTC or local ticks) in SVG, so
+// its text is crisp and selectable, plus a d3 brush along it that selects a
+// time range. Also draws the span of rows the log list shows as a thin bar,
+// which is how the list's scroll position is visible on the timeline.
+
+import { axisTop, brushX, select, type BrushBehavior, type D3BrushEvent } from 'd3';
+import { useStore } from '../store/store.ts';
+import type { Spaces } from './spaces.ts';
+
+export const AXIS_H = 26;
+
+export class TimeAxis {
+  private readonly brush: BrushBehavior<unknown>;
+  private syncing = false;
+  private brushing = false;
+  private lastBrushKey = '';
+  private width = 0;
+  private sp: Spaces | null = null;
+
+  constructor(private readonly svg: SVGSVGElement) {
+    const root = select(svg);
+    root.selectAll('*').remove();
+    root.append('rect').attr('class', 'tl-listspan').attr('y', AXIS_H - 3).attr('height', 3);
+    root.append('g').attr('class', 'tl-axis-g').attr('transform', `translate(0,${AXIS_H - 1})`);
+    this.brush = brushX<unknown>()
+      .on('start', (e: D3BrushEvent<unknown>) => {
+        if (!this.syncing && e.sourceEvent) this.brushing = true;
+      })
+      .on('end', (e: D3BrushEvent<unknown>) => {
+        if (this.syncing || !e.sourceEvent || !this.sp) return;
+        this.brushing = false;
+        const s = e.selection as [number, number] | null;
+        const st = useStore.getState();
+        if (!s || s[1] - s[0] < 2) st.setRange(null);
+        else st.setRange([this.sp.cssToT(s[0]), this.sp.cssToT(s[1])]);
+      });
+    root.append('g').attr('class', 'tl-brush');
+  }
+
+  /** Redraw for the frame's scale (called from the renderer's frame). */
+  update(sp: Spaces): void {
+    this.sp = sp;
+    const st = useStore.getState();
+    const root = select(this.svg);
+    const w = sp.cssWidth;
+    if (w !== this.width) {
+      this.width = w;
+      this.brush.extent([[0, 0], [w, AXIS_H]]);
+      root.select<SVGGElement>('g.tl-brush').call(this.brush);
+    }
+    const scale = sp.axisScale(st.timeZone);
+    root.select<SVGGElement>('g.tl-axis-g').call(axisTop(scale).ticks(Math.max(2, Math.floor(w / 110))).tickSizeOuter(0).tickSizeInner(5).tickPadding(4));
+    const ls = st.listSpan;
+    const span = root.select('rect.tl-listspan');
+    if (ls && ls[1] >= sp.t0 && ls[0] <= sp.t1) {
+      const x0 = Math.max(0, sp.tToCss(ls[0]));
+      const x1 = Math.min(w, sp.tToCss(ls[1]));
+      span.attr('x', x0).attr('width', Math.max(2, x1 - x0)).attr('visibility', 'visible');
+    } else span.attr('visibility', 'hidden');
+    // Keep the brush over the stored range as the window moves (not while the user drags it).
+    const r = st.range;
+    const key = `${r?.[0]},${r?.[1]},${sp.t0},${sp.t1},${w}`;
+    if (this.brushing || key === this.lastBrushKey) return;
+    this.lastBrushKey = key;
+    this.syncing = true;
+    const g = root.select<SVGGElement>('g.tl-brush');
+    if (r && r[1] >= sp.t0 && r[0] <= sp.t1) this.brush.move(g, [Math.max(0, sp.tToCss(r[0])), Math.min(w, sp.tToCss(r[1]))]);
+    else this.brush.move(g, null);
+    this.syncing = false;
+  }
+}

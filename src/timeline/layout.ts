@@ -1,0 +1,91 @@
+// Vertical layout of the swimlanes: mark lanes on top, then one row per source
+// lane. Operations can overlap, so they are stacked into sub-rows (greedy
+// interval partitioning) and that lane grows with the stack. Source lanes
+// stretch to fill spare height, so two files do not sit in a sea of blank.
+
+import type { Mark } from '../engine/marks/types.ts';
+import { MARK_LANES, type LaneModel } from './lanes.ts';
+
+export interface LaneRow {
+  id: string;
+  name: string;
+  sub: string;
+  kind: 'mark' | 'source';
+  /** Index into MARK_LANES or into model.lanes. */
+  index: number;
+  /** CSS px from the top of the lanes area. */
+  y: number;
+  h: number;
+  /** Events (source lanes) or marks (mark lanes) on the row. */
+  count: number;
+}
+
+export interface TimelineLayout {
+  rows: LaneRow[];
+  height: number;
+  /** Mark index -> mark lane index (-1 for gaps, which sit on source lanes). */
+  markLane: Int8Array;
+  /** Operation mark index -> stack sub-row (0-based), -1 for other marks. */
+  opRow: Int16Array;
+  opRows: number;
+}
+
+export const MARK_LANE_H = 24;
+export const OP_ROW_H = 13;
+export const MIN_SOURCE_H = 24;
+export const MAX_SOURCE_H = 44;
+const MAX_OP_ROWS = 6;
+
+export function computeLayout(model: LaneModel, marks: readonly Mark[], availableHeight: number): TimelineLayout {
+  const markLane = new Int8Array(marks.length).fill(-1);
+  const counts = MARK_LANES.map(() => 0);
+  for (let i = 0; i < marks.length; i++) {
+    const li = MARK_LANES.findIndex((l) => l.kinds.includes(marks[i].kind));
+    markLane[i] = li;
+    if (li >= 0) counts[li]++;
+  }
+  // Stack operations: each goes to the first sub-row free at its start.
+  const opRow = new Int16Array(marks.length).fill(-1);
+  const ops = [...marks.keys()].filter((i) => marks[i].kind === 'operation').sort((a, b) => marks[a].start - marks[b].start);
+  const rowEnd: number[] = [];
+  for (const i of ops) {
+    let r = rowEnd.findIndex((end) => end <= marks[i].start);
+    if (r < 0) {
+      r = rowEnd.length < MAX_OP_ROWS ? rowEnd.length : rowEnd.indexOf(Math.min(...rowEnd));
+      if (r === rowEnd.length) rowEnd.push(0);
+    }
+    rowEnd[r] = Math.max(rowEnd[r], marks[i].end);
+    opRow[i] = r;
+  }
+  const opRows = Math.max(1, rowEnd.length);
+  const rows: LaneRow[] = [];
+  let y = 0;
+  MARK_LANES.forEach((l, i) => {
+    const h = l.id === 'mark:operations' ? Math.max(MARK_LANE_H, opRows * OP_ROW_H + 8) : MARK_LANE_H;
+    rows.push({ id: l.id, name: l.name, sub: '', kind: 'mark', index: i, y, h, count: counts[i] });
+    y += h;
+  });
+  const n = model.lanes.length;
+  const spare = availableHeight - y;
+  const sourceH = n > 0 ? Math.max(MIN_SOURCE_H, Math.min(MAX_SOURCE_H, Math.floor(spare / n))) : MIN_SOURCE_H;
+  model.lanes.forEach((l, i) => {
+    rows.push({ id: l.id, name: l.name, sub: l.sub, kind: 'source', index: i, y, h: sourceH, count: l.rows.length });
+    y += sourceH;
+  });
+  return { rows, height: y, markLane, opRow, opRows };
+}
+
+/** The row at a CSS y inside the lanes area (binary search: rows are sorted by y). */
+export function rowAt(layout: TimelineLayout, y: number): LaneRow | null {
+  const rows = layout.rows;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rows[mid];
+    if (y < r.y) hi = mid - 1;
+    else if (y >= r.y + r.h) lo = mid + 1;
+    else return r;
+  }
+  return null;
+}

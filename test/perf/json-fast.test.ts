@@ -1,0 +1,177 @@
+// The JSON-lines fast path must read every line exactly as the full
+// JSON.parse path does: same time, level, message, logger, classifying fields
+// and status, and never accept a line JSON.parse rejects. Lines come from the
+// benchmark's dialect generator, the real corpus, our fixtures, and a fuzzer
+// whose keys include every key json-record.ts names (read from its source, so
+// a key added there is fuzzed here without anyone remembering to).
+
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FAST_FALLBACK, parseJsonFast } from '../../src/engine/formats/json-fast.ts';
+import { isObject, mapJsonRecord } from '../../src/engine/formats/json-record.ts';
+import { LineType, newRecordOut, type LineTypeCode, type ParseEnv, type RecordOut } from '../../src/engine/formats/types.ts';
+import { newTimeOut } from '../../src/engine/model/time.ts';
+import { logLines, rng } from '../bench/generate.ts';
+
+const env = (): ParseEnv => ({ year: 2024, time: newTimeOut() });
+
+/** The full path, as json-lines.ts runs it when the fast path steps aside. */
+function slow(line: string): { type: LineTypeCode; out: RecordOut } {
+  const out = newRecordOut();
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return { type: LineType.malformed, out };
+  }
+  if (!isObject(v)) return { type: LineType.malformed, out };
+  return { type: mapJsonRecord(v, out, env()), out };
+}
+
+interface Tally {
+  fast: number;
+  fallback: number;
+}
+
+/** Compare both paths on one line; returns whether the fast path answered. */
+function check(line: string, tally: Tally): void {
+  const out = newRecordOut();
+  const type = parseJsonFast(line, out, env());
+  if (type === FAST_FALLBACK) {
+    tally.fallback++;
+    return;
+  }
+  tally.fast++;
+  const ref = slow(line);
+  expect({ line, type, out }).toEqual({ line, type: ref.type, out: ref.out });
+}
+
+function corpusLines(): string[] {
+  const lines: string[] = [];
+  const dirs = ['/work/shared/corpus', join(__dirname, '../fixtures')];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (statSync(p).size < 8 << 20) {
+        for (const l of readFileSync(p, 'utf8').split('\n')) if (l.trimStart().startsWith('{')) lines.push(l.trimStart());
+      }
+    }
+  };
+  for (const d of dirs) if (existsSync(d)) walk(d);
+  return lines;
+}
+
+/** Every string literal in json-record.ts: the keys the mapping looks at. */
+function mappedKeys(): string[] {
+  const src = readFileSync(join(__dirname, '../../src/engine/formats/json-record.ts'), 'utf8');
+  const keys = new Set<string>();
+  for (const m of src.matchAll(/'([^'\\\n]{1,40})'/g)) keys.add(m[1]);
+  for (const k of [...keys]) if (k.includes('.')) for (const part of k.split('.')) keys.add(part);
+  return [...keys];
+}
+
+const STRINGS = ['', 'info', 'WARN', 'eror', 'Information', 'context canceled', 'handled request', '2024-05-01T10:00:00.123456789Z', '2024-05-01 10:00:00', '1714557600', '1714557600123', '1714557600123456', 'Jan  2 15:04:05', 'Mon, 02 Jan 2006 15:04:05 MST', '200', '503', '42', 'héllo wörld', 'tab\there', 'quote " inside', 'back\\slash', 'line\nbreak', '\u2028', '😀 emoji', '\ud800', 'renewing certificate', '{"nested":"json"}', 'fatal error: concurrent map writes', ' padded '];
+const NUMBERS = ['0', '-0', '30', '50', '1714557600.123456', '1714557600123', '1.5e9', '1E3', '-12', '0.1', '1e999', '404'];
+
+function fuzzValue(r: () => number, depth: number): string {
+  const x = r();
+  if (x < 0.45) {
+    const s = STRINGS[Math.floor(r() * STRINGS.length)];
+    return r() < 0.1 ? '"' + [...s].map((ch) => (r() < 0.3 ? '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0') : JSON.stringify(ch).slice(1, -1))).join('') + '"' : JSON.stringify(s);
+  }
+  if (x < 0.65) return NUMBERS[Math.floor(r() * NUMBERS.length)];
+  if (x < 0.72) return ['true', 'false', 'null'][Math.floor(r() * 3)];
+  if (depth > 2) return '1';
+  if (x < 0.86) return fuzzObject(r, depth + 1, 3);
+  return '[' + Array.from({ length: Math.floor(r() * 3) }, () => fuzzValue(r, depth + 1)).join(r() < 0.5 ? ',' : ' , ') + ']';
+}
+
+let KEYS: string[] = [];
+function fuzzObject(r: () => number, depth: number, maxKeys: number): string {
+  const n = Math.floor(r() * maxKeys) + (depth === 0 ? 1 : 0);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = r() < 0.8 ? KEYS[Math.floor(r() * KEYS.length)] : `k${Math.floor(r() * 20)}`;
+    const sp = r() < 0.1 ? ' ' : '';
+    parts.push(`${JSON.stringify(key)}${sp}:${sp}${fuzzValue(r, depth)}`);
+  }
+  return '{' + parts.join(r() < 0.1 ? ', ' : ',') + '}';
+}
+
+/** Ways a line stops being valid JSON (or becomes valid in a surprising way). */
+function mutate(line: string, r: () => number): string {
+  const i = Math.floor(r() * line.length);
+  switch (Math.floor(r() * 9)) {
+    case 0: return line.slice(0, i);
+    case 1: return line + (r() < 0.5 ? ' x' : ',');
+    case 2: return line.slice(0, i) + '\t' + line.slice(i);
+    case 3: return line.slice(0, i) + '\\' + line.slice(i);
+    case 4: return line.replace(/,"/, ',,"');
+    case 5: return line.replace(/:(\d)/, ':0$1');
+    case 6: return line.replace('}', ',}');
+    case 7: return line.slice(0, i) + '\u0001' + line.slice(i);
+    default: return line + '   ';
+  }
+}
+
+describe('JSON-lines fast path', () => {
+  it('reads the benchmark dialects (slog, zap, pino, logrus, zerolog, CLEF, ECS) exactly like JSON.parse, without falling back', () => {
+    const tally: Tally = { fast: 0, fallback: 0 };
+    let n = 0;
+    for (const line of logLines(7)) {
+      if (++n > 20000) break;
+      if (line.startsWith('{')) check(line, tally);
+    }
+    expect(tally.fast).toBeGreaterThan(15000);
+    // Only pino error lines with a nested `err` object and the like may need the full path.
+    expect(tally.fallback / (tally.fast + tally.fallback)).toBeLessThan(0.05);
+  });
+
+  it('agrees with JSON.parse on every JSON line of the corpus and the fixtures', () => {
+    const lines = corpusLines();
+    const tally: Tally = { fast: 0, fallback: 0 };
+    for (const l of lines) check(l, tally);
+    if (lines.length > 0) expect(tally.fast).toBeGreaterThan(0);
+  });
+
+  it('agrees on fuzzed records using every mapped key, odd values, escapes and duplicates', () => {
+    KEYS = mappedKeys();
+    expect(KEYS).toContain('msg');
+    expect(KEYS).toContain('log.level');
+    const r = rng(42);
+    const tally: Tally = { fast: 0, fallback: 0 };
+    for (let i = 0; i < 30000; i++) check(fuzzObject(r, 0, 8), tally);
+    expect(tally.fast).toBeGreaterThan(3000);
+  });
+
+  it('never accepts a line JSON.parse rejects, and agrees on mutated lines it accepts', () => {
+    KEYS = mappedKeys();
+    const r = rng(9);
+    const tally: Tally = { fast: 0, fallback: 0 };
+    let invalid = 0;
+    let n = 0;
+    const lines: string[] = [];
+    for (const line of logLines(11)) {
+      if (++n > 5000) break;
+      if (line.startsWith('{')) lines.push(line);
+    }
+    for (let i = 0; i < 20000; i++) lines.push(fuzzObject(r, 0, 6));
+    for (const line of lines) {
+      const bad = mutate(line, r);
+      let valid = true;
+      try {
+        JSON.parse(bad);
+      } catch {
+        valid = false;
+      }
+      if (!bad.startsWith('{')) continue;
+      if (!valid) {
+        invalid++;
+        expect({ bad, type: parseJsonFast(bad, newRecordOut(), env()) }).toEqual({ bad, type: FAST_FALLBACK });
+      } else check(bad, tally);
+    }
+    expect(invalid).toBeGreaterThan(10000);
+  });
+});
