@@ -18,6 +18,9 @@ import { LogFilters } from './log/LogFilters.tsx';
 import { LogList } from './log/LogList.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
+import { openShareFromHash, startShareHashListener } from './share/open-share.ts';
+import { loadUrlParam } from './share/open-url.ts';
+import { hasShareFragment } from '../share/link.ts';
 import { initUrlState, sampleParam, startUrlSync } from './url-state.ts';
 
 let started = false;
@@ -30,8 +33,12 @@ function startServices(): void {
   startUrlSync();
   startSearchRunner();
   startKeyboard();
+  // A share link (#s=...) wins over ?sample= and ?url= (see src/app/share).
+  startShareHashListener();
   const sample = sampleParam();
-  if (sample) void loadSampleById(sample);
+  if (hasShareFragment(location.hash)) void openShareFromHash();
+  else if (sample) void loadSampleById(sample);
+  else loadUrlParam();
 }
 
 function useTheme(): void {
@@ -44,11 +51,14 @@ function useTheme(): void {
 }
 
 export function App() {
-  const hasData = useStore((s) => s.dataVersion > 0);
+  const dataVersion = useStore((s) => s.dataVersion);
+  const status = useStore((s) => s.status);
+  const hasData = dataVersion > 0;
   useEffect(startServices, []);
   useTheme();
   return (
-    <div className="app">
+    // data-status / data-version let tests (and the benchmark) wait for a load to land.
+    <div className="app" data-status={status} data-version={dataVersion}>
       <Header />
       <main className="main">
         <div className="center">

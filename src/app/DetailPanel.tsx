@@ -34,7 +34,7 @@ function Row({ k, children }: { k: string; children: ReactNode }) {
   return (
     <>
       <dt>{k}</dt>
-      <dd>{children}</dd>
+      <dd data-key={k.toLowerCase().replace(/\s+/g, '-')}>{children}</dd>
     </>
   );
 }

@@ -75,14 +75,14 @@ export function FilesPanel() {
   const setOpen = useStore((s) => s.setFilesOpen);
   if (files.length === 0) return null;
   const problems = files.reduce((a, f) => a + notices(f).length + (f.zoneAssumed ? 1 : 0), 0);
-  const expanded = open || files.length <= 2 || files.some((f) => f.error);
+  const expanded = open || files.some((f) => f.error);
   return (
     <section aria-label="Files" className="panel files-panel">
       <div className="panel-head">
         <h2>Files <span className="count">{files.length}</span></h2>
         {problems > 0 && <span className="chip chip-warn">{problems} notice{problems === 1 ? '' : 's'}</span>}
         <div className="spacer" />
-        {files.length > 2 && !files.some((f) => f.error) && (
+        {!files.some((f) => f.error) && (
           <button type="button" className="btn btn-small" aria-expanded={expanded} onClick={() => setOpen(!open)}>
             {expanded ? 'Hide' : 'Show'}
           </button>

@@ -8,6 +8,7 @@ import { formatInt } from './format.ts';
 import { LoadProgress } from './LoadProgress.tsx';
 import { fromFiles, loadFiles, titleFor } from './load/loader.ts';
 import { SampleMenu } from './SampleMenu.tsx';
+import { ShareButton } from './share/ShareButton.tsx';
 import { setSampleParam } from './url-state.ts';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -50,7 +51,7 @@ function Status() {
       {title && <span className="status-title ellipsis" title={title}>{title}</span>}
       {files.length > 0 && (
         <span className="muted">
-          {formatInt(events)} events · {files.length} file{files.length === 1 ? '' : 's'}
+          {formatInt(events)} events{files.length > 1 ? ` · ${files.length} files` : ''}
           {problems > 0 && <span className="warn-text"> · {problems} unreadable</span>}
         </span>
       )}
@@ -78,6 +79,7 @@ export function Header() {
         <OpenFilesButton />
         <button type="button" className="btn" onClick={() => setPasteOpen(true)}>Paste</button>
         <SampleMenu />
+        <ShareButton />
       </div>
       <Status />
       <div className="header-end">

@@ -5,29 +5,38 @@
 
 import * as Comlink from 'comlink';
 import type { DroppedFile, EngineApi, LoadOptions } from '../worker/engine-worker.ts';
-import type { IngestProgress } from '../engine/ingest/ingest.ts';
+import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
+import type { EventText } from '../share/build.ts';
+import type { OpenShareResult } from '../share/worker-share.ts';
 
 export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
 
 /** What the app calls; every method is async whether or not a worker answers. */
 export interface EngineClient {
-  load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void): Promise<LoadSummary>;
+  load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void): Promise<LoadSummary>;
   cancel(): Promise<void>;
   detail(row: number): Promise<EventDetail | null>;
   messages(rows: number[]): Promise<string[]>;
   search(query: string): Promise<Uint8Array>;
+  /** Open a share link into the engine (no files needed); errors come back as { ok: false }. */
+  openShare(link: string): Promise<OpenShareResult>;
+  /** Message and raw text of rows, for building a share link. */
+  shareTexts(rows: number[]): Promise<EventText[]>;
 }
 
 function workerClient(): EngineClient {
   const worker = new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module', name: 'timberline-engine' });
   const remote = Comlink.wrap<EngineApi>(worker);
   return {
-    load: (files, options, onProgress) => remote.load(files, options, onProgress ? Comlink.proxy(onProgress) : undefined),
+    load: (files, options, onProgress, onPartial) =>
+      remote.load(files, options, onProgress ? Comlink.proxy(onProgress) : undefined, onPartial ? Comlink.proxy(onPartial) : undefined),
     cancel: () => remote.cancel(),
     detail: (row) => remote.detail(row),
     messages: (rows) => remote.messages(rows),
     search: (query) => remote.search(query),
+    openShare: (link) => remote.openShare(link),
+    shareTexts: (rows) => remote.shareTexts(rows),
   };
 }
 
@@ -36,11 +45,13 @@ async function inlineClient(): Promise<EngineClient> {
   const { createEngineApi } = await import('../worker/engine-api.ts');
   const api = createEngineApi((v) => v);
   return {
-    load: (files, options, onProgress) => api.load(files, options, onProgress),
+    load: (files, options, onProgress, onPartial) => api.load(files, options, onProgress, onPartial),
     cancel: async () => api.cancel(),
     detail: (row) => api.detail(row),
     messages: (rows) => api.messages(rows),
     search: (query) => api.search(query),
+    openShare: (link) => api.openShare(link),
+    shareTexts: (rows) => api.shareTexts(rows),
   };
 }
 

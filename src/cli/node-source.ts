@@ -13,6 +13,7 @@ export async function fileSource(path: string, chunkSize = 1 << 20): Promise<Byt
     size: st.size,
     lastModified: st.mtimeMs,
     stream: () => createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Uint8Array>,
+    streamFrom: (start: number) => createReadStream(path, { start, highWaterMark: chunkSize }) as AsyncIterable<Uint8Array>,
     async read(start: number, end: number) {
       const fh = await open(path, 'r');
       try {

@@ -60,9 +60,10 @@ function chooseRows(s: ShareSource, w: TimeRange, marks: readonly Mark[], findin
     for (let r = from; r < to; r++) extra.add(r);
     return { rows: [...extra].filter((r) => r >= 0 && r < t.length).sort((a, b) => a - b), dropped: 0 };
   }
-  // Over the cap: evidence and marks, then warnings / classified events, then the rest in order.
+  // Over the cap: evidence and marks, then warnings and errors, then classified events, then the rest in order.
   const chosen = new Set([...extra].filter((r) => r >= 0 && r < t.length).slice(0, cap));
-  for (let r = from; r < to && chosen.size < cap; r++) if (t.level[r] >= Level.warn || t.kind[r] !== Kind.plain) chosen.add(r);
+  for (let r = from; r < to && chosen.size < cap; r++) if (t.level[r] >= Level.warn) chosen.add(r);
+  for (let r = from; r < to && chosen.size < cap; r++) if (t.kind[r] !== Kind.plain) chosen.add(r);
   for (let r = from; r < to && chosen.size < cap; r++) chosen.add(r);
   const inside = [...chosen].filter((r) => r >= from && r < to).length;
   return { rows: [...chosen].sort((a, b) => a - b), dropped: inWindow - inside };

@@ -7,7 +7,7 @@
 // as the output passes the cap (a zip bomb or a trailer claiming 2 GB never
 // allocates more than the cap), and the JSON is validated field by field.
 
-import { decodeBase64url, encodeBase64url } from './base64url.ts';
+import { decodeBase64url, encodeBase64url, invalidBase64urlAt } from './base64url.ts';
 import { fitPayload } from './fit.ts';
 import { MAX_DECOMPRESSED_BYTES, MAX_ENCODED_CHARS } from './limits.ts';
 import { migrateToCurrent } from './migrations.ts';
@@ -28,6 +28,8 @@ export interface DecodeLimits {
   maxEncodedChars?: number;
   maxDecompressedBytes?: number;
 }
+
+const INCOMPLETE = 'This link is incomplete or damaged (was it cut off when it was copied?).';
 
 /** Input fed to the decompressor per step: deflate expands at most ~1032x, so one step yields at most ~4 MB. */
 const INFLATE_SLICE = 4096;
@@ -70,7 +72,7 @@ export async function gunzipCapped(bytes: Uint8Array, cap: number): Promise<Uint
   } catch (e) {
     stopped = true;
     if (e instanceof ShareLinkError) throw e;
-    throw new ShareLinkError('damaged', 'This link is incomplete or damaged (was it cut off when it was copied?).');
+    throw new ShareLinkError('damaged', INCOMPLETE);
   } finally {
     await pump;
   }
@@ -99,10 +101,12 @@ export async function decodePayload(encoded: string, limits: DecodeLimits = {}):
     throw new ShareLinkError('too-long', `This link is ${text.length.toLocaleString('en')} characters long; Timberline opens links up to ${maxChars.toLocaleString('en')} characters.`);
   }
   let bytes: Uint8Array;
+  const bad = invalidBase64urlAt(text);
+  if (bad >= 0) throw new ShareLinkError('not-base64', `This link was changed or damaged: character ${JSON.stringify(text[bad])} at position ${bad} cannot be part of it.`);
   try {
     bytes = decodeBase64url(text);
-  } catch (e) {
-    throw new ShareLinkError('not-base64', `This link was changed or damaged: ${e instanceof Error ? e.message : String(e)}.`);
+  } catch {
+    throw new ShareLinkError('damaged', INCOMPLETE);
   }
   if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
     throw new ShareLinkError('not-a-link', 'This is not a Timberline share link (the data after "#s=" is not a packed incident).');

@@ -121,9 +121,9 @@ export class Redactor {
     return out;
   }
 
-  /** Categories (and custom labels) that were applied. */
+  /** Enabled categories (and custom labels) that replaced at least one value. */
   appliedCategories(): string[] {
-    return [...this.enabledIds];
+    return [...this.enabledIds].filter((id) => (this.stats.get(id)?.count ?? 0) > 0);
   }
 
   /** Preview: every built-in category in order, then custom patterns. */

@@ -118,7 +118,7 @@ export function findingWindow(p: SharePayload): TimeRange | null {
   return { start: f.start - pad, end: f.end + pad };
 }
 
-/** Each reduction that would shrink the link, with the resulting length, smallest last. */
+/** Each reduction that shrinks the link, with the resulting length, smallest last. */
 export async function reductionOptions(p: SharePayload): Promise<ReductionOption[]> {
   const candidates: { id: ReductionId; label: string; payload: SharePayload }[] = [
     { id: 'drop-debug', label: 'Drop debug and trace lines', payload: dropDebug(p) },
@@ -130,10 +130,12 @@ export async function reductionOptions(p: SharePayload): Promise<ReductionOption
     const w = { start: Math.max(fw.start, p.window.start), end: Math.min(fw.end, p.window.end) };
     candidates.push({ id: 'narrow', label: 'Narrow the window to the finding', payload: narrowWindow(p, w) });
   }
+  const current = (await encodePayload(p)).length;
   const out: ReductionOption[] = [];
   for (const c of candidates) {
     if (c.payload === p) continue;
-    out.push({ ...c, chars: (await encodePayload(c.payload)).length });
+    const chars = (await encodePayload(c.payload)).length;
+    if (chars < current) out.push({ ...c, chars });
   }
   return out.sort((a, b) => b.chars - a.chars);
 }

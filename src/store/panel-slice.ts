@@ -29,7 +29,7 @@ export function storedTheme(): ThemeChoice {
 
 export const createPanelSlice: SliceCreator<PanelSlice> = (set) => ({
   theme: storedTheme(),
-  filesOpen: false,
+  filesOpen: true,
   pasteOpen: false,
   helpOpen: false,
   setTheme(theme) {

@@ -12,11 +12,9 @@ export function CursorReadout() {
   const t = cursor ?? start;
   return (
     <div className="tl-readout" aria-live="off">
-      <div className="tl-readout-time">
-        <span className="muted">{formatDate(t, zone)}</span> {formatTime(t, zone)}
-      </div>
+      <div className="tl-readout-time">{formatTime(t, zone)}</div>
       <div className="tl-readout-sub muted">
-        {reference !== null ? `${formatRelative(t - reference)} from ref` : zoneLabel(zone)}
+        {reference !== null ? `${formatRelative(t - reference)} from ref` : `${formatDate(t, zone)} ${zoneLabel(zone)}`}
       </div>
     </div>
   );

@@ -37,8 +37,8 @@ export function Timeline() {
 
   const layout = useMemo(() => {
     void dataVersion;
-    return computeLayout(laneModel(laneMode).model, getDataset().marks, box.h);
-  }, [dataVersion, laneMode, box.h]);
+    return computeLayout(laneModel(laneMode).model, getDataset().marks);
+  }, [dataVersion, laneMode]);
   const canvasH = Math.max(1, Math.min(layout.height, box.h));
 
   useEffect(() => {

@@ -3,11 +3,25 @@
 // time range. Also draws the span of rows the log list shows as a thin bar,
 // which is how the list's scroll position is visible on the timeline.
 
-import { axisTop, brushX, select, type BrushBehavior, type D3BrushEvent } from 'd3';
+import {
+  axisTop, brushX, select, timeDay, timeFormat, timeMinute, timeSecond, utcDay, utcFormat, utcMinute, utcSecond,
+  type BrushBehavior, type D3BrushEvent,
+} from 'd3';
 import { useStore } from '../store/store.ts';
 import type { Spaces } from './spaces.ts';
 
 export const AXIS_H = 26;
+
+/** 24-hour tick labels with as much precision as the tick needs: "14:03:22.250", "14:03:22", "14:03", "Mar 14". */
+export function tickFormatter(zone: 'utc' | 'local'): (d: Date) => string {
+  const f = zone === 'utc' ? utcFormat : timeFormat;
+  const [sec, min, day] = zone === 'utc' ? [utcSecond, utcMinute, utcDay] : [timeSecond, timeMinute, timeDay];
+  const ms = f('%H:%M:%S.%L');
+  const s = f('%H:%M:%S');
+  const m = f('%H:%M');
+  const d = f('%b %d');
+  return (date) => (sec.floor(date) < date ? ms : min.floor(date) < date ? s : day.floor(date) < date ? m : d)(date);
+}
 
 export class TimeAxis {
   private readonly brush: BrushBehavior<unknown>;
@@ -49,7 +63,9 @@ export class TimeAxis {
       root.select<SVGGElement>('g.tl-brush').call(this.brush);
     }
     const scale = sp.axisScale(st.timeZone);
-    root.select<SVGGElement>('g.tl-axis-g').call(axisTop(scale).ticks(Math.max(2, Math.floor(w / 110))).tickSizeOuter(0).tickSizeInner(5).tickPadding(4));
+    const ticks = scale.ticks(Math.max(2, Math.floor(w / 120)));
+    const fmt = tickFormatter(st.timeZone);
+    root.select<SVGGElement>('g.tl-axis-g').call(axisTop(scale).tickValues(ticks).tickFormat((v) => fmt(v as Date)).tickSizeOuter(0).tickSizeInner(5).tickPadding(4));
     const ls = st.listSpan;
     const span = root.select('rect.tl-listspan');
     if (ls && ls[1] >= sp.t0 && ls[0] <= sp.t1) {

@@ -66,32 +66,54 @@ function drawTicks(f: Frame, bins: PixelBins, px: number, y: number, h: number, 
   }
 }
 
-/** Histogram strip: height by log count (auto-gained to the visible maximum), severity shares on top. */
+/** CSS px per histogram bar: per-pixel counts are too noisy to read. */
+const BUCKET_PX = 3;
+
+/**
+ * Histogram strip: one bar per few pixels, height by log count (auto-gained
+ * to the busiest bar in view), with the error and warning shares of each bar
+ * drawn in their colours and never thinner than visible.
+ */
 function drawStrip(f: Frame, bins: PixelBins, px: number, y: number, h: number, only: string | null): void {
   const { ctx, dpr } = f;
+  const nb = Math.ceil(px / BUCKET_PX);
+  const total = new Float64Array(nb);
+  const warn = new Float64Array(nb);
+  const err = new Float64Array(nb);
   let max = 1;
-  for (let x = 0; x < px; x++) if (bins.total[x] > max) max = bins.total[x];
-  const scale = h / Math.log1p(max);
-  const minH = Math.max(1, Math.round(dpr * 1.5));
-  const w = Math.max(1, Math.ceil(dpr));
-  const bar = (x: number) => Math.max(minH, Math.round(Math.log1p(bins.total[x]) * scale));
-  ctx.fillStyle = only ?? f.pal.levels[Level.info];
   for (let x = 0; x < px; x++) {
     if (bins.total[x] === 0) continue;
-    const bh = bar(x);
-    ctx.fillRect(Math.round(x * dpr), y + h - bh, w, bh);
+    const b = (x / BUCKET_PX) | 0;
+    total[b] += bins.total[x];
+    warn[b] += bins.warn[x];
+    err[b] += bins.error[x];
+  }
+  for (let b = 0; b < nb; b++) if (total[b] > max) max = total[b];
+  const scale = h / Math.log1p(max);
+  const minH = Math.max(1, Math.round(dpr * 1.5));
+  const w = Math.max(1, Math.round(BUCKET_PX * dpr) - Math.max(1, Math.round(dpr * 0.75)));
+  const x0 = (b: number) => Math.round(b * BUCKET_PX * dpr);
+  const bar = (b: number) => Math.max(minH, Math.round(Math.log1p(total[b]) * scale));
+  ctx.fillStyle = only ?? f.pal.levels[Level.info];
+  for (let b = 0; b < nb; b++) {
+    if (total[b] === 0) continue;
+    const bh = bar(b);
+    ctx.fillRect(x0(b), y + h - bh, w, bh);
   }
   if (only) return;
-  // Warnings and errors: their share of the bar, never thinner than visible.
-  for (const [key, colour] of [['warn', f.pal.levels[Level.warn]], ['error', f.pal.levels[Level.error]]] as const) {
-    ctx.fillStyle = colour;
-    const counts = bins[key];
-    for (let x = 0; x < px; x++) {
-      if (counts[x] === 0) continue;
-      const bh = bar(x);
-      const part = Math.max(minH, Math.round((bh * counts[x]) / bins.total[x]));
-      const below = key === 'warn' ? Math.round((bh * bins.error[x]) / bins.total[x]) : 0;
-      ctx.fillRect(Math.round(x * dpr), y + h - below - part, w, part);
-    }
+  ctx.fillStyle = f.pal.levels[Level.warn];
+  for (let b = 0; b < nb; b++) {
+    if (warn[b] === 0) continue;
+    const bh = bar(b);
+    const below = Math.round((bh * err[b]) / total[b]);
+    const part = Math.max(minH, Math.round((bh * warn[b]) / total[b]));
+    ctx.fillRect(x0(b), y + h - below - part, w, part);
+  }
+  ctx.fillStyle = f.pal.levels[Level.error];
+  for (let b = 0; b < nb; b++) {
+    if (err[b] === 0) continue;
+    const bh = bar(b);
+    const part = Math.max(minH, Math.round((bh * err[b]) / total[b]));
+    ctx.fillRect(x0(b), y + h - part, w, part);
   }
 }

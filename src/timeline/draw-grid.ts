@@ -24,7 +24,7 @@ export function drawGrid(f: Frame): void {
   }
   // Grid lines at the axis ticks.
   ctx.fillStyle = pal.grid;
-  const ticks = sp.axisScale(f.zone).ticks(Math.max(2, Math.floor(sp.cssWidth / 110)));
+  const ticks = sp.axisScale(f.zone).ticks(Math.max(2, Math.floor(sp.cssWidth / 120)));
   const lw = Math.max(1, Math.round(f.dpr));
   const hDev = Math.ceil(Math.min(layout.height - f.scrollTop, f.viewH) * f.dpr);
   for (const t of ticks) ctx.fillRect(sp.tToDevice(t.getTime()), 0, lw, hDev);

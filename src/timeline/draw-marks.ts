@@ -37,19 +37,26 @@ export function drawMarks(f: Frame, selectedMark: number | null): void {
   const marks = data.marks;
   drawGaps(f);
   const rowsByLane = layout.rows.filter((r) => r.kind === 'mark');
-  // Label collision: remember where the last label of each lane ended.
-  const labelEnd = new Map<string, number>();
+  // Per lane, the marks in view in time order: a label may run until the next mark.
+  const perLane: number[][] = rowsByLane.map(() => []);
   for (let i = 0; i < marks.length; i++) {
-    const m = marks[i];
     const li = layout.markLane[i];
-    if (li < 0 || m.end < sp.t0 || m.start > sp.t1) continue;
+    if (li < 0 || marks[i].end < sp.t0 || marks[i].start > sp.t1) continue;
+    perLane[li]?.push(i);
+  }
+  perLane.forEach((list, li) => {
     const row = rowsByLane[li];
     const box = row && rowBox(f, row);
-    if (!box) continue;
-    if (m.kind === 'operation') drawOperation(f, m, box.y, layout.opRow[i], i === selectedMark);
-    else if (m.kind === 'timeout-burst' || m.kind === 'error-burst') drawBurst(f, m, box.y, box.h, i === selectedMark, labelEnd, row.id);
-    else drawPoint(f, m, box.y, box.h, i === selectedMark, labelEnd, row.id);
-  }
+    if (!box) return;
+    list.sort((a, b) => marks[a].start - marks[b].start);
+    list.forEach((i, k) => {
+      const m = marks[i];
+      const next = k + 1 < list.length ? sp.tToDevice(marks[list[k + 1]].start) : sp.deviceWidth;
+      if (m.kind === 'operation') drawOperation(f, m, box.y, layout.opRow[i], i === selectedMark);
+      else if (m.kind === 'timeout-burst' || m.kind === 'error-burst') drawBurst(f, m, box.y, box.h, i === selectedMark, next);
+      else drawPoint(f, m, box.y, box.h, i === selectedMark, next);
+    });
+  });
 }
 
 function drawGaps(f: Frame): void {
@@ -86,53 +93,76 @@ function drawGaps(f: Frame): void {
 function drawOperation(f: Frame, m: Mark, laneY: number, sub: number, selected: boolean): void {
   const { ctx, sp, dpr, pal } = f;
   const y = laneY + Math.round((4 + Math.max(0, sub) * OP_ROW_H) * dpr);
-  const h = Math.round((OP_ROW_H - 3) * dpr);
+  const h = Math.round((OP_ROW_H - 4) * dpr);
   const x0 = sp.tToDevice(m.start);
-  const x1 = Math.max(x0 + Math.round(3 * dpr), sp.tToDevice(m.end));
-  const failed = m.spanEnd === 'failed';
-  const colour = failed ? pal.opFailed : pal.op;
-  const cx0 = Math.max(-4, x0);
-  const cx1 = Math.min(sp.deviceWidth + 4, x1);
+  // A sliver of background between back-to-back operations keeps them countable.
+  const x1 = Math.max(x0 + Math.round(3 * dpr), sp.tToDevice(m.end) - Math.max(1, Math.round(dpr)));
+  const colour = m.spanEnd === 'failed' ? pal.opFailed : pal.op;
+  const clip = (x: number) => Math.max(-4, Math.min(sp.deviceWidth + 4, x));
+  const cx0 = clip(x0);
+  const cx1 = clip(x1);
   if (m.spanEnd === 'open') {
-    // Never saw its end: fade out and hatch, so it does not read as "took exactly this long".
-    const g = ctx.createLinearGradient(x0, 0, x1, 0);
+    // Never saw its end: solid while it was still logging, then fade and hatch,
+    // so it does not read as "took exactly this long".
+    const seen = clip(Math.max(x0, Math.min(x1, sp.tToDevice(m.lastSeen ?? m.start))));
+    ctx.fillStyle = colour;
+    ctx.globalAlpha = 0.9;
+    if (seen > cx0) ctx.fillRect(cx0, y, seen - cx0, h);
+    const g = ctx.createLinearGradient(seen, 0, Math.max(seen + 1, x1), 0);
     g.addColorStop(0, colour);
     g.addColorStop(1, 'transparent');
-    ctx.globalAlpha = 0.85;
+    ctx.globalAlpha = 0.75;
     ctx.fillStyle = g;
-    ctx.fillRect(cx0, y, cx1 - cx0, h);
+    ctx.fillRect(seen, y, Math.max(1, cx1 - seen), h);
     ctx.globalAlpha = 1;
     const p = hatch(f, pal.bg);
     if (p) {
       ctx.fillStyle = p;
-      ctx.fillRect(cx0, y, cx1 - cx0, h);
+      ctx.fillRect(seen, y, Math.max(1, cx1 - seen), h);
     }
   } else {
     ctx.fillStyle = colour;
-    ctx.globalAlpha = m.spanEnd === 'inferred' ? 0.5 : 0.9;
+    ctx.globalAlpha = m.spanEnd === 'inferred' ? 0.55 : 0.9;
     ctx.fillRect(cx0, y, cx1 - cx0, h);
     ctx.globalAlpha = 1;
     if (m.spanEnd === 'inferred') {
-      ctx.strokeStyle = colour;
-      ctx.setLineDash([3 * dpr, 2 * dpr]);
-      ctx.lineWidth = dpr;
-      ctx.strokeRect(cx0 + 0.5, y + 0.5, cx1 - cx0 - 1, h - 1);
-      ctx.setLineDash([]);
+      // End inferred (e.g. from the next start): dashed edge instead of a hard one.
+      ctx.fillStyle = colour;
+      const dash = Math.max(1, Math.round(2 * dpr));
+      for (let yy = y; yy < y + h; yy += dash * 2) ctx.fillRect(cx1 - dash, yy, dash, Math.min(dash, y + h - yy));
     }
   }
   if (selected) outline(f, cx0, y, cx1 - cx0, h);
-  const label = m.label;
   ctx.font = font(f, 10, 500);
-  const tw = ctx.measureText(label).width;
   const vis0 = Math.max(0, x0);
-  if (Math.min(x1, sp.deviceWidth) - vis0 > tw + 8 * dpr) {
-    ctx.fillStyle = m.spanEnd === 'open' ? pal.text : '#fff';
+  const room = Math.min(x1, sp.deviceWidth) - vis0 - 8 * dpr;
+  const text = m.label;
+  if (room > 24 * dpr) {
+    const tw = ctx.measureText(text).width;
+    ctx.fillStyle = m.spanEnd === 'open' || m.spanEnd === 'inferred' ? pal.text : '#fff';
     ctx.textBaseline = 'middle';
-    ctx.fillText(label, vis0 + 4 * dpr, y + h / 2 + 0.5);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(vis0, y, room + 6 * dpr, h);
+    ctx.clip();
+    ctx.fillText(tw > room ? fitText(ctx, text, room) : text, vis0 + 4 * dpr, y + h / 2 + 0.5);
+    ctx.restore();
   }
 }
 
-function drawBurst(f: Frame, m: Mark, y0: number, h0: number, selected: boolean, labelEnd: Map<string, number>, laneId: string): void {
+/** The longest prefix of text (plus "…") that fits in `room` device px. */
+function fitText(ctx: CanvasRenderingContext2D, text: string, room: number): string {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo)}…`;
+}
+
+function drawBurst(f: Frame, m: Mark, y0: number, h0: number, selected: boolean, nextX: number): void {
   const { ctx, sp, dpr, pal } = f;
   const colour = m.kind === 'timeout-burst' ? pal.timeout : pal.error;
   const y = y0 + Math.round(4 * dpr);
@@ -146,10 +176,10 @@ function drawBurst(f: Frame, m: Mark, y0: number, h0: number, selected: boolean,
   ctx.fillRect(x0, y, Math.max(1, Math.round(2 * dpr)), h);
   ctx.fillRect(x1 - Math.max(1, Math.round(2 * dpr)), y, Math.max(1, Math.round(2 * dpr)), h);
   if (selected) outline(f, x0, y, x1 - x0, h);
-  label(f, `${m.label}${m.count > 1 ? ` ×${m.count}` : ''}`, x0 + 4 * dpr, y0 + h0 / 2, colour, labelEnd, laneId);
+  label(f, m.label, x1 + 4 * dpr, y0 + h0 / 2, colour, nextX);
 }
 
-function drawPoint(f: Frame, m: Mark, y0: number, h0: number, selected: boolean, labelEnd: Map<string, number>, laneId: string): void {
+function drawPoint(f: Frame, m: Mark, y0: number, h0: number, selected: boolean, nextX: number): void {
   const { ctx, sp, dpr, pal } = f;
   const x = sp.tToDevice(m.start);
   const cy = y0 + h0 / 2;
@@ -185,20 +215,21 @@ function drawPoint(f: Frame, m: Mark, y0: number, h0: number, selected: boolean,
     ctx.stroke();
   }
   const colour = m.kind === 'signal' ? pal.signal : m.kind === 'crash' ? pal.crash : pal.restart;
-  label(f, m.label, x + r + 3 * dpr, cy, colour, labelEnd, laneId);
+  label(f, m.label, x + r + 3 * dpr, cy, colour, nextX - r - 2 * dpr);
 }
 
-function label(f: Frame, text: string, x: number, cy: number, colour: string, labelEnd: Map<string, number>, laneId: string): void {
+/** A label from x up to `limit` (device px), cut with an ellipsis to fit, or left out when there is no room. */
+/** A label from x up to `limit` (device px), cut with an ellipsis to fit, or left out when there is no room. */
+function label(f: Frame, text: string, x: number, cy: number, colour: string, limit: number): void {
   const { ctx, dpr } = f;
-  if (!text) return;
+  const room = Math.min(limit, f.sp.deviceWidth) - x - 4 * dpr;
+  if (!text || room < 28 * dpr || x < 0) return;
   ctx.font = font(f, 10, 500);
-  const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
-  const tw = ctx.measureText(shown).width;
-  if ((labelEnd.get(laneId) ?? -Infinity) > x || x > f.sp.deviceWidth) return;
+  const shown = ctx.measureText(text).width > room ? fitText(ctx, text, room) : text;
+  if (shown.length < 5) return;
   ctx.fillStyle = colour;
   ctx.textBaseline = 'middle';
   ctx.fillText(shown, x, cy + 0.5);
-  labelEnd.set(laneId, x + tw + 6 * dpr);
 }
 
 function outline(f: Frame, x: number, y: number, w: number, h: number): void {

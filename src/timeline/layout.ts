@@ -1,7 +1,8 @@
 // Vertical layout of the swimlanes: mark lanes on top, then one row per source
 // lane. Operations can overlap, so they are stacked into sub-rows (greedy
-// interval partitioning) and that lane grows with the stack. Source lanes
-// stretch to fill spare height, so two files do not sit in a sea of blank.
+// interval partitioning) and that lane grows with the stack. Source lanes are
+// taller when there are few of them (a histogram needs height to read), and
+// the timeline section is as tall as its lanes, up to a cap, then scrolls.
 
 import type { Mark } from '../engine/marks/types.ts';
 import { MARK_LANES, type LaneModel } from './lanes.ts';
@@ -31,12 +32,14 @@ export interface TimelineLayout {
 }
 
 export const MARK_LANE_H = 24;
-export const OP_ROW_H = 13;
-export const MIN_SOURCE_H = 24;
-export const MAX_SOURCE_H = 44;
+export const OP_ROW_H = 16;
+/** Source lane height by number of lanes: few lanes get room, many stay compact. */
+export function sourceLaneHeight(n: number): number {
+  return n <= 3 ? 56 : n <= 6 ? 44 : n <= 12 ? 32 : 24;
+}
 const MAX_OP_ROWS = 6;
 
-export function computeLayout(model: LaneModel, marks: readonly Mark[], availableHeight: number): TimelineLayout {
+export function computeLayout(model: LaneModel, marks: readonly Mark[]): TimelineLayout {
   const markLane = new Int8Array(marks.length).fill(-1);
   const counts = MARK_LANES.map(() => 0);
   for (let i = 0; i < marks.length; i++) {
@@ -65,9 +68,7 @@ export function computeLayout(model: LaneModel, marks: readonly Mark[], availabl
     rows.push({ id: l.id, name: l.name, sub: '', kind: 'mark', index: i, y, h, count: counts[i] });
     y += h;
   });
-  const n = model.lanes.length;
-  const spare = availableHeight - y;
-  const sourceH = n > 0 ? Math.max(MIN_SOURCE_H, Math.min(MAX_SOURCE_H, Math.floor(spare / n))) : MIN_SOURCE_H;
+  const sourceH = sourceLaneHeight(model.lanes.length);
   model.lanes.forEach((l, i) => {
     rows.push({ id: l.id, name: l.name, sub: l.sub, kind: 'source', index: i, y, h: sourceH, count: l.rows.length });
     y += sourceH;

@@ -2,9 +2,11 @@
 // it over Comlink) and the bridge's main-thread fallback. `transfer` marks
 // buffers to move instead of copy; the fallback passes values through.
 
-import { blobSessionSource, EngineSession } from '../engine/session/session.ts';
+import { blobSessionSource, EngineSession, type SessionSource } from '../engine/session/session.ts';
+import { iterate } from '../engine/ingest/byte-source.ts';
 import { tableBuffers } from '../engine/model/event-table.ts';
-import type { IngestOptions, IngestProgress } from '../engine/ingest/ingest.ts';
+import type { IngestOptions, IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
+import { shareApi } from '../share/worker-share.ts';
 
 export interface DroppedFile {
   name: string;
@@ -12,21 +14,66 @@ export interface DroppedFile {
   lastModified?: number;
 }
 
-export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'signal'>;
+export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal'>;
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
+
+/** Yield to the event loop this often while reading, so a cancel message gets through. */
+const YIELD_EVERY_BYTES = 2 << 20;
+
+/** A task boundary (not a microtask): lets queued messages, such as `cancel`, run. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+
+/**
+ * A Blob's stream can deliver chunk after chunk as microtasks, starving the
+ * worker's message queue: without a task boundary now and then, Cancel would
+ * only arrive once the file is done.
+ */
+function yieldingSource(f: DroppedFile): SessionSource {
+  const base = blobSessionSource(f.blob, f.name, f.lastModified);
+  return {
+    ...base,
+    async *stream() {
+      let since = 0;
+      for await (const chunk of iterate(base.stream())) {
+        yield chunk;
+        since += chunk.length;
+        if (since >= YIELD_EVERY_BYTES) {
+          since = 0;
+          await macrotask();
+        }
+      }
+    },
+  };
+}
 
 export function createEngineApi(transfer: Transfer) {
   const session = new EngineSession();
   let cancelFlag = { aborted: false };
   return {
-    async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void) {
+    /** `onPartial` receives early snapshots of the table so the timeline can draw while the rest loads. */
+    async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void) {
       cancelFlag = { aborted: false };
-      const summary = await session.load(
-        files.map((f) => blobSessionSource(f.blob, f.name, f.lastModified)),
-        { ...options, signal: cancelFlag, onProgress: onProgress ? (p) => void onProgress(p) : undefined },
-      );
-      return transfer(summary, tableBuffers(summary.table));
+      const summary = await session.load(files.map(yieldingSource), {
+        ...options,
+        signal: cancelFlag,
+        onProgress: onProgress ? (p) => void onProgress(p) : undefined,
+        // A snapshot is the worker's own copy: hand it over instead of cloning it again.
+        onPartial: onPartial ? (p) => void onPartial(transfer(p, tableBuffers(p.table))) : undefined,
+      });
+      // The table is copied, not transferred: the session keeps reading its own
+      // columns (detail, raw lines, search), and a transferred buffer is gone
+      // from this side. Structured clone of typed arrays is a plain memcpy.
+      return summary;
     },
     /** Stop the running load at the next chunk. */
     cancel() {
@@ -38,5 +85,7 @@ export function createEngineApi(transfer: Transfer) {
       const mask = await session.search(query);
       return transfer(mask, [mask.buffer as ArrayBuffer]);
     },
+    // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
+    ...shareApi(session, transfer),
   };
 }

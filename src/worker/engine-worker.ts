@@ -1,6 +1,7 @@
 // The worker entry: the engine session exposed as a typed object with
 // Comlink (Squoosh style). The main thread imports only `EngineApi`.
-// Tables leave with Comlink.transfer, so no row objects are cloned.
+// Tables leave as structured clones of their typed columns (a memcpy, never
+// row objects); the session keeps its own copy for detail and search.
 
 import * as Comlink from 'comlink';
 import { createEngineApi } from './engine-api.ts';

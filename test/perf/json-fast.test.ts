@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAST_FALLBACK, parseJsonFast } from '../../src/engine/formats/json-fast.ts';
-import { isObject, mapJsonRecord } from '../../src/engine/formats/json-record.ts';
+import { isObject, mapJsonRecord, MESSAGE_KEYS, TIME_KEYS } from '../../src/engine/formats/json-record.ts';
 import { LineType, newRecordOut, type LineTypeCode, type ParseEnv, type RecordOut } from '../../src/engine/formats/types.ts';
 import { newTimeOut } from '../../src/engine/model/time.ts';
 import { logLines, rng } from '../bench/generate.ts';
@@ -96,6 +96,12 @@ function fuzzObject(r: () => number, depth: number, maxKeys: number): string {
     const key = r() < 0.8 ? KEYS[Math.floor(r() * KEYS.length)] : `k${Math.floor(r() * 20)}`;
     const sp = r() < 0.1 ? ' ' : '';
     parts.push(`${JSON.stringify(key)}${sp}:${sp}${fuzzValue(r, depth)}`);
+  }
+  // Most top-level records carry a time and a message somewhere, as log records do.
+  if (depth === 0 && r() < 0.85) {
+    const at = (s: string) => parts.splice(Math.floor(r() * (parts.length + 1)), 0, s);
+    at(`${JSON.stringify(TIME_KEYS[Math.floor(r() * TIME_KEYS.length)])}:${JSON.stringify(['2024-05-01T10:00:00.123Z', '2024-05-01 10:00:00,5', '1714557600123456'][Math.floor(r() * 3)])}`);
+    at(`${JSON.stringify(MESSAGE_KEYS[Math.floor(r() * MESSAGE_KEYS.length)])}:${fuzzValue(r, 3)}`);
   }
   return '{' + parts.join(r() < 0.1 ? ', ' : ',') + '}';
 }

@@ -87,5 +87,6 @@ export function fromFiles(list: Iterable<File>): DroppedFile[] {
 }
 
 export function titleFor(files: readonly DroppedFile[]): string {
-  return files.length === 1 ? files[0].name : `${files.length} files`;
+  if (files.length <= 3) return files.map((f) => f.name).join(', ');
+  return `${files[0].name} and ${files.length - 1} more`;
 }

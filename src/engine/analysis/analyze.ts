@@ -1,26 +1,67 @@
 // Runs the analysis on an ingested table: marks first (rules read them), then
-// every rule. Pure and synchronous: the worker, the CLI and tests call it alike.
+// every registered rule, then drops findings that a more specific rule
+// already explains. Pure and synchronous: the worker, the CLI and tests call
+// it alike. A rule that throws is reported as an info finding, never fatal.
 
 import type { IngestResult } from '../ingest/ingest.ts';
 import type { Mark } from '../marks/types.ts';
-import type { Finding, RuleContext } from '../rules/types.ts';
+import { computeMarks } from '../marks/index.ts';
+import { buildSourceIndex, type SourceIndex } from '../marks/sources.ts';
+import { RULES } from '../rules/index.ts';
+import type { Finding, Rule, RuleContext, Severity } from '../rules/types.ts';
+import { templateTimes } from '../templates/template-stats.ts';
 
 export interface Analysis {
   marks: Mark[];
   findings: Finding[];
 }
 
-export function makeContext(r: IngestResult, marks: Mark[]): RuleContext {
+export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceIndex): RuleContext {
+  const message = (row: number) => r.messages[row] ?? r.templates[r.table.template[row]]?.pattern ?? '';
   return {
     table: r.table,
     files: r.files,
     templates: r.templates,
     marks,
-    message: (row) => r.messages[row] ?? r.templates[r.table.template[row]]?.pattern ?? '',
+    message,
+    sources: sources ?? buildSourceIndex(r.table, r.files.length),
+    templateTimes: templateTimes(r.table, r.templates.length),
   };
 }
 
-export function analyze(_r: IngestResult): Analysis {
-  // Filled in by the analysis work (marks/, rules/).
-  return { marks: [], findings: [] };
+const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+/** Findings this close in time are about the same minutes. */
+const SUPERSEDE_SLACK_MS = 30_000;
+
+/** Drop a finding when a more specific rule's finding, at least as severe, overlaps it. */
+export function supersede(found: { finding: Finding; specificity: number }[]): Finding[] {
+  return found
+    .filter(({ finding: f, specificity: s }) => !found.some(({ finding: g, specificity: gs }) =>
+      gs > s && RANK[g.severity] >= RANK[f.severity] && g.start <= f.end + SUPERSEDE_SLACK_MS && f.start <= g.end + SUPERSEDE_SLACK_MS))
+    .map((x) => x.finding);
+}
+
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  const found: { finding: Finding; specificity: number }[] = [];
+  for (const rule of rules) {
+    let list: Finding[];
+    try {
+      list = rule.run(ctx);
+    } catch (e) {
+      list = [{
+        rule: rule.id, severity: 'info', start: NaN, end: NaN, title: `Rule ${rule.id} failed`,
+        detail: `The rule threw: ${e instanceof Error ? e.message : String(e)}. Other rules ran normally.`, confidence: 0, evidence: [],
+      }];
+    }
+    for (const finding of list) found.push({ finding, specificity: rule.specificity ?? 2 });
+  }
+  return supersede(found).sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start || a.rule.localeCompare(b.rule));
+}
+
+export function analyze(r: IngestResult): Analysis {
+  const sources = buildSourceIndex(r.table, r.files.length);
+  const base = makeContext(r, [], sources);
+  const marks = computeMarks({ table: r.table, fileCount: r.files.length, message: base.message, sources });
+  const findings = runRules({ ...base, marks });
+  return { marks, findings };
 }

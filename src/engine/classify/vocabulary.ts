@@ -65,7 +65,7 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   },
   {
     kind: 'crash',
-    pattern: String.raw`(?:main process exited, code=(?:exited|killed|dumped), status=(?!0/)|Out of memory: Kill(?:ed)? process|invoked oom-killer|\boom-kill(?:er)?\b|\bOOMKilled\b|java\.lang\.OutOfMemoryError|\bOutOfMemoryError\b|JavaScript heap out of memory|terminated by signal SIG(?:SEGV|ABRT|KILL|BUS)|killed by signal (?:9|11|6)\b|\bcore dumped\b|exited with (?:exit )?(?:code|status) (?:[1-9]\d*|-\d+)\b|^exit status [1-9]|\bCrashLoopBackOff\b)`,
+    pattern: String.raw`(?:main process exited, code=(?:exited|killed|dumped), status=(?!0/)|Out of memory: Kill(?:ed)? process|invoked oom-killer|\boom-kill(?:er)?\b|\bOOMKilled\b|java\.lang\.OutOfMemoryError|\bOutOfMemoryError\b|JavaScript heap out of memory|terminated by signal SIG(?:SEGV|ABRT|KILL|BUS)|killed by signal (?:9|11|6)\b|\bcore dumped\b|exited with (?:exit )?(?:code|status) (?:[1-9]\d*|-\d+)\b|^exit status [1-9]|\bCrashLoopBackOff\b|\bback-?off restarting failed\b)`,
     note: 'Process deaths told by someone else (systemd, the kernel OOM killer, Kubernetes, a supervisor) or an OOM that may be logged mid-line.',
     samples: [
       'nginx.service: Main process exited, code=exited, status=1/FAILURE',
@@ -75,7 +75,7 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'Container app was OOMKilled',
       'ERROR Unhandled error in worker: java.lang.OutOfMemoryError: Java heap space',
       'child process exited with code 2',
-      'Back-off restarting failed container api in pod api-7f9 (CrashLoopBackOff)',
+      'Back-off restarting failed container api in pod default/api-7f9',
     ],
   },
   // ---- operations that ended in failure (before timeouts: "renewal failed: i/o timeout" ends the renewal).
@@ -151,7 +151,7 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   // ---- restarts: a process (re)started or became ready. Not "started processing request".
   {
     kind: 'restart',
-    pattern: String.raw`(?:\brestart(?:ing|ed)\b(?! (?:processing|request|handler|timer|count))|scheduled restart job|restart counter is at \d+|back-?off restarting|\b(?:server|service|daemon|proxy|application|app|instance|supervisor|child process|process|container|node|broker|agent|listener) (?:is )?(?:started|ready|up and running|booted)\b|\b(?:starting|started|booting) (?:the )?(?:http |https |grpc |tcp |web |api |admin )?(?:server|service|daemon|proxy|instance|supervisor|container|listener)\b|\blistening on\b|\bserving (?:http |https |grpc )?(?:on|at)\b|\bnow listening\b|\bready to accept connections\b|\bstartup complete\b|^Started \S+\.service\b|^Started \w+Application in |^Booting worker|\bstarted container\b|\bspawned (?:new )?(?:child|process|worker)\b)`,
+    pattern: String.raw`(?:\brestart(?:ing|ed)\b(?! (?:processing|request|handler|timer|count))|scheduled restart job|restart counter is at \d+|\b(?:server|service|daemon|proxy|application|app|instance|supervisor|child process|process|container|node|broker|agent|listener) (?:is )?(?:started|ready|up and running|booted)\b|\b(?:starting|started|booting) (?:the )?(?:http |https |grpc |tcp |web |api |admin )?(?:server|service|daemon|proxy|instance|supervisor|container|listener)\b|\blistening on\b|\bserving (?:http |https |grpc )?(?:on|at)\b|\bnow listening\b|\bready to accept connections\b|\bstartup complete\b|^Started \S+\.service\b|^Started \w+Application in |^Booting worker|\bstarted container\b|\bspawned (?:new )?(?:child|process|worker)\b)`,
     note: 'A process (re)started or became ready: supervisors, systemd, Kubernetes, servers announcing their listener.',
     samples: [
       'restarted -- re-applying 12 routes',
@@ -185,7 +185,7 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   // ---- operations that began.
   {
     kind: 'op-start',
-    pattern: String.raw`(?:\brenewing\b|\bobtaining\b(?! lock)|\bissuing (?:a |the )?(?:new )?cert|\bstarting acme\b|\bacme process\b|\b(?:renew|obtain)(?:ing)? (?:a |the )?certificates?\b|\b(?:stapling|refreshing) ocsp|\b(?:starting|beginning|begin|running|launching|triggering|kicking off) (?:the |a |scheduled |nightly |daily |hourly )?${OP_NOUN}\b|\b${OP_NOUN}\b[^.;]{0,40}?\b(?:started|starting|begins|beginning|in progress|triggered|kicked off)\b|\brunning migrations?\b|\bmigrating (?:database|schema)\b)`,
+    pattern: String.raw`(?:\brenewing\b|\bobtaining\b(?! lock)|\bissuing (?:a |the )?(?:new )?cert|\bstarting acme\b|\bacme process\b|\b(?:renew|obtain)(?:ing)? (?:a |the )?certificates?\b|\b(?:stapling|refreshing) ocsp|\b(?:starting|beginning|begin|running|launching|triggering|kicking off) (?:the |a |scheduled |nightly |daily |hourly )?${OP_NOUN}\b|\b${OP_NOUN}\b[^.;]{0,40}?\b(?:started|starting|begins|beginning|triggered|kicked off)\b|\brunning migrations?\b|\bmigrating (?:database|schema)\b)`,
     note: 'A long-running operation began: certificate renewal and issuance, ACME, OCSP stapling, backups, migrations, compactions, jobs.',
     samples: [
       'Renewing certificate',
@@ -225,5 +225,6 @@ export const NEGATIVE_SAMPLES: NegativeSample[] = [
   { message: 'obtaining lock on table users', kind: 'plain', why: 'a lock, not an operation' },
   { message: 'Failed with result \'exit-code\'.', kind: 'plain', why: 'systemd repeats the crash it already reported' },
   { message: 'cache miss', kind: 'plain', why: 'ordinary traffic' },
+  { message: 'vacuum skipped: backup in progress', kind: 'plain', why: 'a running backup mentioned, not started' },
   { message: 'POST /api/orders 201', kind: 'plain', why: 'ordinary traffic' },
 ];

@@ -1,11 +1,25 @@
 // The format registry: every format scores the first lines; the highest wins.
 // Adding a format is one import and one entry here (plus its fixtures).
+// Ties go to the earlier entry, so more specific formats come first.
 
+import { csvFormat } from './csv.ts';
+import { dockerComposeFormat } from './docker-compose.ts';
+import { jsonDocumentFormat } from './json-document.ts';
 import { jsonLinesFormat } from './json-lines.ts';
+import { logfmtFormat } from './logfmt.ts';
 import { plainTextFormat } from './plain-text.ts';
+import { syslogFormat } from './syslog.ts';
 import type { LogFormat } from './types.ts';
 
-export const FORMATS: readonly LogFormat[] = [jsonLinesFormat, plainTextFormat];
+export const FORMATS: readonly LogFormat[] = [
+  jsonLinesFormat,
+  jsonDocumentFormat,
+  dockerComposeFormat,
+  csvFormat,
+  logfmtFormat,
+  syslogFormat,
+  plainTextFormat,
+];
 
 export function formatById(id: string): LogFormat | undefined {
   return FORMATS.find((f) => f.id === id);

@@ -6,33 +6,31 @@
 //
 // It must give exactly what `mapJsonRecord(JSON.parse(line))` gives. Anything
 // it does not handle the same way returns FAST_FALLBACK and the caller takes
-// the full path: escaped keys, duplicate keys, objects in a mapped field
-// (`error.message`, `log.level`), wrappers (Docker `log`, Loki `line`, GCP
-// `jsonPayload`, tracing `fields`, `httpRequest`), journald, Serilog templates
-// without `@m`, records with no message, control characters, deep nesting.
-// test/perf/json-fast.test.ts compares both paths over generated and fixture
-// lines, with every key json-record.ts names. Keep the key lists below in the
-// same order as json-record.ts: the first present key wins.
+// the full path: escaped keys, duplicate keys, objects under dotted keys
+// (`error.message`, `err.message`, `log.level`), wrappers (Docker `log`, Loki
+// `line`, GCP payloads, tracing `fields`, `httpRequest`), journald, records
+// without a known time key or without a message, Serilog templates without
+// `@m`, control characters, deep nesting. The key lists are json-record.ts's
+// own; test/perf/json-fast.test.ts compares both paths over generated,
+// corpus and fuzzed lines using every key json-record.ts names.
 
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
+import { detachString } from '../model/table-builder.ts';
 import { parseTimeValue } from '../model/time.ts';
+import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
 import { LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
 
 /** Returned when the line needs the full JSON.parse path. */
 export const FAST_FALLBACK = -1;
 
-const TIME_KEYS = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'Timestamp', 'TIMESTAMP', 'datetime', 'date', 'Time', 'eventTime', 'EventTime', 'asctime', 'logtime', 'log_time', 'created_at', 'start_time', 'StartUTC', 'EdgeStartTimestamp', 'receiveTimestamp', 'ingestionTime'];
-const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'levelname', 'loglevel', 'log_level', 'Level', 'Severity', 'level_name', 'SeverityText', 'severity_text'];
-const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
-const LOGGER_KEYS = ['logger', 'logger_name', 'target', 'component', 'log.logger', 'module', 'name', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
-const EXTRA_KEYS = ['error', 'err', 'error.message', 'reason', 'exception', 'errorVerbose', 'response_flags', 'response_code_details', 'upstream_error', 'status_text', 'error_message', 'cause'];
-const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCode', 'DownstreamStatus', 'EdgeResponseStatus', 'OriginStatus', 'http.response.status_code', 'code'];
-/** Present at all (any value): the full path decides. */
-const FALLBACK_KEYS = ['fields', 'jsonPayload', 'httpRequest', '__REALTIME_TIMESTAMP', 'PRIORITY'];
-/** Looked at for envelopes and templates, or as parents of dotted keys. */
-const OTHER_KEYS = ['@mt', 'stream', 'line', 'labels', 'http'];
-/** Parents of the dotted keys ("log.level", "error.message", "http.response.status_code"): an object here is looked into. */
-const DOTTED_PARENTS = ['log', 'error', 'http'];
+/** Present at all (any value): the full path decides (payload wrappers, journald, GCP audit). */
+const FALLBACK_KEYS = ['fields', 'jsonPayload', 'httpRequest', 'textPayload', 'protoPayload', 'insertId', 'logName', '__REALTIME_TIMESTAMP', 'PRIORITY'];
+/** Looked at for envelopes, Serilog templates and pino's logger name. */
+const OTHER_KEYS = ['@mt', 'stream', 'line', 'labels', 'pid', 'hostname', 'name'];
+/** Parents of dotted keys ("log.level" -> "log"): an object there is looked into, so the full path decides. */
+const DOTTED_PARENTS = [...TIME_KEYS, ...LEVEL_KEYS, ...MESSAGE_KEYS, ...LOGGER_KEYS, ...EXTRA_KEYS, ...STATUS_KEYS]
+  .filter((k) => k.includes('.'))
+  .map((k) => k.slice(0, k.indexOf('.')));
 
 // ---- key table: every relevant key gets a slot; lookups hash without allocating
 
@@ -55,8 +53,11 @@ const LOGGER = slots(LOGGER_KEYS);
 const EXTRA = slots(EXTRA_KEYS);
 const STATUS = slots(STATUS_KEYS);
 const FALLBACK = slots(FALLBACK_KEYS);
-const [S_MT, S_STREAM, S_LINE, S_LABELS] = slots(OTHER_KEYS);
-const [S_MSG, S_MESSAGE, S_M] = MESSAGE;
+const [S_MT, S_STREAM, S_LINE, S_LABELS, S_PID, S_HOSTNAME, S_NAME] = slots(OTHER_KEYS);
+const PARENTS = slots(DOTTED_PARENTS);
+const S_MSG = slot('msg');
+const S_MESSAGE = slot('message');
+const S_M = slot('@m');
 const S_LOG = slot('log');
 const S_TIME = slot('time');
 const S_TIMESTAMP = slot('timestamp');
@@ -64,7 +65,7 @@ const NSLOTS = KEY_NAMES.length;
 const FALLBACK_MASK = new Uint8Array(NSLOTS);
 for (const s of FALLBACK) FALLBACK_MASK[s] = 1;
 const PARENT_MASK = new Uint8Array(NSLOTS);
-for (const k of DOTTED_PARENTS) PARENT_MASK[slot(k)] = 1;
+for (const s of PARENTS) PARENT_MASK[s] = 1;
 
 // Open-addressing table keyed by a hash the scanner computes while it walks a key.
 const TABLE = 1024;
@@ -317,6 +318,37 @@ function value(line: string, s: number): Scalar {
   }
 }
 
+// Recently seen short strings, by content hash: structured logs repeat the same
+// `msg`, level and logger values millions of times, and handing back the same
+// string object spares an allocation per line and lets every memo downstream
+// (classifier, templater, logger interning) find it by identity with its hash
+// already computed. A collision simply replaces the entry.
+const INTERN_SIZE = 4096;
+const INTERN_MAX = 256;
+const internStr: string[] = new Array<string>(INTERN_SIZE).fill('');
+const internHash = new Int32Array(INTERN_SIZE);
+
+/** The string value of slot s, shared with earlier equal values when short; detached from the line. */
+function text(line: string, s: number): string {
+  const start = vStart[s];
+  const end = vEnd[s];
+  if (vEsc[s] || end - start > INTERN_MAX) return detachString(value(line, s) as string);
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + line.charCodeAt(i)) | 0;
+  const idx = (h ^ (h >>> 12)) & (INTERN_SIZE - 1);
+  const c = internStr[idx];
+  if (internHash[idx] === h && c.length === end - start && line.startsWith(c, start)) return c;
+  const v = detachString(line.slice(start, end));
+  internStr[idx] = v;
+  internHash[idx] = h;
+  return v;
+}
+
+/** A slot's value, strings shared as in text(). */
+function shared(line: string, s: number): Scalar {
+  return vType[s] === T_STRING ? text(line, s) : value(line, s);
+}
+
 /** First slot with a value that is not null and not "" (json-record's firstOf), or -1. */
 function firstOf(list: Int32Array): number {
   for (let k = 0; k < list.length; k++) {
@@ -359,18 +391,19 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
 
   const ms = firstOf(MESSAGE);
   if (ms < 0 || vType[ms] !== T_STRING) return FAST_FALLBACK; // templates, compact dumps, non-string messages
-  const message = value(line, ms) as string;
+  const message = text(line, ms);
   if (message === 'handled request') return FAST_FALLBACK; // described from the request object
 
+  // No known time key that parses: the full path guesses from time-like keys.
   const ts = firstOf(TIME);
-  if (ts >= 0 && parseTimeValue(value(line, ts), env.time)) {
-    out.tMs = env.time.ms;
-    out.subNs = env.time.subNs;
-    out.zoned = env.time.zoned;
-  }
+  if (ts < 0 || !parseTimeValue(value(line, ts), env.time)) return FAST_FALLBACK;
+  out.tMs = env.time.ms;
+  out.subNs = env.time.subNs;
+  out.zoned = env.time.zoned;
+  out.yearless = env.time.yearless;
 
   const ls = firstOf(LEVEL);
-  let level = ls < 0 ? 0 : levelOf(value(line, ls));
+  let level = ls < 0 ? 0 : levelOf(shared(line, ls));
   if (level === 0 && (present(S_MT) || present(S_M))) level = 3; // CLEF: absent @l means Information
 
   const ss = firstOf(STATUS);
@@ -379,20 +412,23 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
     const status = typeof v === 'number' ? v : typeof v === 'string' && STATUS3.test(v) ? +v : 0;
     if (status >= 100 && status < 600) {
       out.status = status;
-      if (!level) level = levelFromHttpStatus(status);
+      level = Math.max(level, levelFromHttpStatus(status)); // a 503 logged at "info" still reads as an error
     }
   }
-  out.message = message;
+  out.message = message; // detached: a slice would keep the whole decoded chunk alive
   out.level = level;
   const lg = firstOf(LOGGER);
-  out.logger = lg < 0 ? '' : str(value(line, lg));
+  let logger = lg < 0 ? '' : str(shared(line, lg));
+  // pino and bunyan name their logger `name`, next to their `pid` or `hostname`.
+  if (!logger && (present(S_PID) || present(S_HOSTNAME)) && vType[S_NAME] === T_STRING) logger = text(line, S_NAME);
+  out.logger = logger;
 
   let extra = '';
   for (let k = 0; k < EXTRA.length; k++) {
     const s = EXTRA[k];
     const t = vType[s];
     if (t === T_ABSENT || t === T_NULL || t === T_OBJECT) continue;
-    const v = s === ms ? message : value(line, s);
+    const v = s === ms ? message : shared(line, s);
     if (v !== message) extra += ' ' + str(v);
   }
   out.extra = extra.trim();

@@ -1,62 +1,167 @@
 // JSON lines (one record per line) in every common dialect; see json-record.ts
 // for the field mapping. Non-JSON lines in between (a Go runtime trace, a
 // plain-text line from another writer) fall back to the text path, so mixed
-// files keep every line.
+// files keep every line. Lines that pack several records (CloudWatch
+// subscription payloads, objects written back to back as "}{") hand the
+// extra records out through `more()`.
 
+import { cloudWatchPayload, mapCloudWatchEvent } from './cloudwatch.ts';
 import { FAST_FALLBACK, parseJsonFast } from './json-fast.ts';
-import { mapJsonRecord, isObject } from './json-record.ts';
-import { LineType, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
+import { mapJsonRecord, isObject, type JsonObject } from './json-record.ts';
+import { TextMatch, TextReader } from './text-line.ts';
+import { newTimeOut } from '../model/time.ts';
+import { LineType, newRecordOut, resetRecord, type LineParser, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
 
-export function parseJsonLine(line: string, out: RecordOut, env: ParseEnv): LineTypeCode {
-  const c = line.charCodeAt(0);
-  if (c !== 123) {
-    const trimmed = line.trimStart();
-    if (trimmed.length === 0) return LineType.blank;
-    if (trimmed.charCodeAt(0) !== 123) {
-      out.text = line;
-      return LineType.text;
+/** A record still to hand out from the current line. */
+type Queued = { ev: JsonObject; group: string } | { obj: JsonObject };
+
+/**
+ * Split "{...}{...}" (objects back to back, Firehose style) into the texts
+ * of the objects; null when the line is not exactly that.
+ */
+export function splitConcatenated(line: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let inStr = false;
+  let start = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inStr) {
+      if (c === 92) i++;
+      else if (c === 34) inStr = false;
+      continue;
     }
-    line = trimmed;
+    if (c === 34) inStr = true;
+    else if (c === 123 || c === 91) {
+      if (depth === 0) {
+        if (c !== 123) return null;
+        start = i;
+      }
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      if (depth < 0) return null;
+      if (depth === 0) parts.push(line.slice(start, i + 1));
+    } else if (depth === 0 && c !== 32 && c !== 9 && c !== 44) return null;
   }
-  // Most records never need a full object (json-fast.ts); the rest take JSON.parse below.
-  const fast = parseJsonFast(line, out, env);
-  if (fast !== FAST_FALLBACK) return fast;
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    out.message = line;
-    return LineType.malformed;
+  return depth === 0 && parts.length > 1 ? parts : null;
+}
+
+export class JsonLinesParser implements LineParser {
+  private queue: Queued[] = [];
+
+  constructor(private readonly env: ParseEnv) {}
+
+  parseLine(line: string, out: RecordOut): LineTypeCode {
+    this.queue.length = 0;
+    const c = line.charCodeAt(0);
+    if (c !== 123) {
+      const trimmed = line.trimStart();
+      if (trimmed.length === 0) return LineType.blank;
+      if (trimmed.charCodeAt(0) !== 123) {
+        out.text = line;
+        return LineType.text;
+      }
+      line = trimmed;
+    }
+    // CloudWatch payloads start with "messageType"; the fast path must not read them as one record.
+    if (!line.startsWith('{"messageType"')) {
+      // Most records never need a full object (json-fast.ts); the rest take JSON.parse below.
+      const fast = parseJsonFast(line, out, this.env);
+      if (fast !== FAST_FALLBACK) return fast;
+    }
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      const parts = splitConcatenated(line);
+      if (parts) return this.several(parts, out);
+      out.message = line;
+      return LineType.malformed;
+    }
+    if (!isObject(v)) {
+      out.message = line;
+      return LineType.malformed;
+    }
+    return this.record(v, out);
   }
-  if (!isObject(v)) {
-    out.message = line;
-    return LineType.malformed;
+
+  more(out: RecordOut): LineTypeCode | null {
+    const q = this.queue.shift();
+    if (!q) return null;
+    return 'ev' in q ? mapCloudWatchEvent(q.ev, q.group, out, this.env) : this.record(q.obj, out);
   }
-  return mapJsonRecord(v, out, env);
+
+  private record(o: JsonObject, out: RecordOut): LineTypeCode {
+    const cw = cloudWatchPayload(o);
+    if (!cw) return mapJsonRecord(o, out, this.env);
+    // The payload's other events come next, before anything queued after the payload.
+    this.queue.unshift(...cw.events.slice(1).map((ev) => ({ ev, group: cw.group })));
+    if (cw.events.length > 0) return mapCloudWatchEvent(cw.events[0], cw.group, out, this.env);
+    // A control message or an empty delivery: the payload itself is the event.
+    out.message = `CloudWatch ${typeof o.messageType === 'string' ? o.messageType : 'payload'} without log events`;
+    out.logger = cw.group;
+    return LineType.record;
+  }
+
+  private several(parts: string[], out: RecordOut): LineTypeCode {
+    const objs: JsonObject[] = [];
+    for (const p of parts) {
+      try {
+        const v: unknown = JSON.parse(p);
+        if (isObject(v)) objs.push(v);
+      } catch {
+        // a broken piece: the rest still count
+      }
+    }
+    if (objs.length === 0) return LineType.malformed;
+    const type = this.record(objs[0], out);
+    const rest = this.queue.splice(0);
+    for (const o of objs.slice(1)) rest.push({ obj: o });
+    this.queue = rest;
+    return type;
+  }
+}
+
+/** One JSON line, without the packed-record handling (tests, other formats). */
+export function parseJsonLine(line: string, out: RecordOut, env: ParseEnv): LineTypeCode {
+  return new JsonLinesParser(env).parseLine(line, out);
 }
 
 export const jsonLinesFormat: LogFormat = {
   id: 'json-lines',
   label: 'JSON lines',
+  splittable: true,
   detect(_name, lines) {
     let json = 0;
     let nonBlank = 0;
+    // Lines outside the JSON records that carry a time of their own: a text log with a few JSON lines is text.
+    let timedText = 0;
+    const reader = new TextReader({ year: 2000, time: newTimeOut() });
+    const out = newRecordOut();
     for (const l of lines) {
       const t = l.trim();
       if (!t) continue;
       nonBlank++;
       if (t[0] === '{' && t[t.length - 1] === '}') json++;
+      else {
+        resetRecord(out);
+        if (reader.read(l, out) === TextMatch.timed) timedText++;
+      }
     }
     if (nonBlank === 0 || json === 0) return 0;
-    // Mixed files (JSON records between raw trace lines) are still JSON lines.
-    return json / nonBlank >= 0.3 ? 0.5 + 0.4 * (json / nonBlank) : 0.2;
+    // Mixed files (JSON records between raw trace lines) are still JSON lines:
+    // the records carry the times, the rest are stack frames and stray output.
+    const share = json >= timedText ? json / (json + timedText) : json / nonBlank;
+    return share >= 0.3 ? 0.5 + 0.4 * share : 0.2;
   },
   createParser(env) {
-    return { parseLine: (line, out) => parseJsonLine(line, out, env) };
+    return new JsonLinesParser(env);
   },
   fields(raw) {
+    const first = raw.split('\n')[0].trim();
     try {
-      const v: unknown = JSON.parse(raw.split('\n')[0]);
+      const v: unknown = JSON.parse(first);
       return isObject(v) ? v : { value: v };
     } catch {
       return { raw };

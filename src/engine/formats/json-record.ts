@@ -137,6 +137,7 @@ export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, dept
   if (Number.isNaN(out.tMs)) {
     const rt = own(o, '__REALTIME_TIMESTAMP');
     if (typeof rt === 'string' && fromEpochString(rt, env.time)) copyTime(out, env);
+    else guessTime(o, out, env);
   }
 
   let level = levelOf(firstOf(o, LEVEL_KEYS) ?? (payload ? firstOf(payload, LEVEL_KEYS) : undefined));
@@ -167,7 +168,8 @@ export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, dept
   const status = typeof statusV === 'number' ? statusV : typeof statusV === 'string' && /^\d{3}$/.test(statusV) ? +statusV : 0;
   if (status >= 100 && status < 600) {
     out.status = status;
-    if (!level) level = levelFromHttpStatus(status);
+    // Access logs write every request at "info": a 503 still reads as an error.
+    level = Math.max(level, levelFromHttpStatus(status));
   }
   let msg = typeof message === 'string' ? message : message !== undefined ? JSON.stringify(message) : '';
   if (!msg || msg === 'handled request') {
@@ -200,8 +202,25 @@ function loggerOf(o: JsonObject, payload: JsonObject | null): string {
     const name = own(o, 'name');
     if (typeof name === 'string') return name;
   }
-  if (payload || own(o, 'textPayload') !== undefined || own(o, 'protoPayload') !== undefined) return str(firstOf(o, GCP_LOGGER_KEYS));
+  if (payload || own(o, 'textPayload') !== undefined || own(o, 'protoPayload') !== undefined || own(o, 'insertId') !== undefined || own(o, 'logName') !== undefined) return str(firstOf(o, GCP_LOGGER_KEYS));
   return '';
+}
+
+/** Keys that name a time in records of no known dialect ("inject_time", "requestTimestamp", "created_at"). */
+const TIME_LIKE_KEY = /(?:^|[_.-])(?:time|timestamp|date|datetime)$|[a-z](?:Time|Timestamp|Date)$|_at$/;
+
+/** Last resort for records without a known time key: the first time-like key whose value is a time. */
+function guessTime(o: JsonObject, out: RecordOut, env: ParseEnv): void {
+  let n = 0;
+  for (const k in o) {
+    if (++n > 50) return;
+    if (!Object.prototype.hasOwnProperty.call(o, k) || !TIME_LIKE_KEY.test(k)) continue;
+    const v = o[k];
+    if ((typeof v === 'string' || typeof v === 'number') && parseTimeValue(v, env.time)) {
+      copyTime(out, env);
+      return;
+    }
+  }
 }
 
 function setTime(v: unknown, out: RecordOut, env: ParseEnv): void {
@@ -230,7 +249,23 @@ function bytesToText(bytes: number[]): string {
   return new TextDecoder('utf-8').decode(Uint8Array.from(bytes, (b) => b & 255));
 }
 
+/** Fields that already have a column of their own: not repeated in a built message. */
+const SUMMARY_SKIP = new Set([...TIME_KEYS, ...LEVEL_KEYS, 'v', 'pid', 'hostname', 'caller']);
+const SUMMARY_CHARS = 300;
+
+/**
+ * A record without a message reads as its fields: "k=v k=v" for the scalar
+ * top-level fields (nested objects as compact JSON), skipping time and level.
+ */
 function compact(o: JsonObject): string {
-  const s = JSON.stringify(o);
-  return s.length > 500 ? s.slice(0, 500) + '…' : s;
+  let s = '';
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k) || SUMMARY_SKIP.has(k) || TIME_LIKE_KEY.test(k)) continue;
+    const v = o[k];
+    if (v === null || v === '' || v === undefined) continue;
+    const text = typeof v === 'string' ? (/[\s"=]/.test(v) ? JSON.stringify(v) : v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    s += (s ? ' ' : '') + k + '=' + text;
+    if (s.length > SUMMARY_CHARS) return s.slice(0, SUMMARY_CHARS) + '…';
+  }
+  return s || JSON.stringify(o).slice(0, SUMMARY_CHARS);
 }

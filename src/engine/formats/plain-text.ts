@@ -1,26 +1,42 @@
-// Plain text logs with a leading timestamp in any common shape (see
-// text-line.ts). Lines without a time become continuations or untimed events
-// in the generic driver, so the parser itself only says "text".
+// Plain text logs: every line is read by the dialect table (text-patterns.ts)
+// through the generic runner in text-line.ts. Lines of no known shape become
+// continuations (stack traces) or untimed events in the driver, so this
+// parser only says "text"; detection scores how many lines have a time.
 
-import { parseTextLine } from './text-line.ts';
-import { LineType, newRecordOut, type LogFormat } from './types.ts';
 import { newTimeOut } from '../model/time.ts';
+import { TextMatch, TextReader } from './text-line.ts';
+import { LineType, newRecordOut, resetRecord, type LogFormat } from './types.ts';
+
+/** Share of non-blank lines the text runner reads with a time, and which patterns did. */
+export function textProfile(lines: readonly string[]): { nonBlank: number; timed: number; untimed: number; patterns: Map<string, number> } {
+  const reader = new TextReader({ year: 2000, time: newTimeOut() });
+  const out = newRecordOut();
+  const patterns = new Map<string, number>();
+  let nonBlank = 0;
+  let timed = 0;
+  let untimed = 0;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    nonBlank++;
+    resetRecord(out);
+    const found = reader.read(l, out);
+    if (found === TextMatch.none) continue;
+    if (found === TextMatch.timed) timed++;
+    else untimed++;
+    const id = reader.lastPattern || (l.trimStart().startsWith('{') ? 'json' : 'logfmt');
+    patterns.set(id, (patterns.get(id) ?? 0) + 1);
+  }
+  return { nonBlank, timed, untimed, patterns };
+}
 
 export const plainTextFormat: LogFormat = {
   id: 'text',
   label: 'Plain text',
+  splittable: true,
   detect(_name, lines) {
-    const env = { year: 2000, time: newTimeOut() };
-    const out = newRecordOut();
-    let timed = 0;
-    let nonBlank = 0;
-    for (const l of lines) {
-      if (!l.trim()) continue;
-      nonBlank++;
-      if (parseTextLine(l, out, env)) timed++;
-    }
-    // Always a candidate (it is the fallback); more confident with timestamps.
-    return nonBlank === 0 ? 0.05 : 0.1 + 0.4 * (timed / nonBlank);
+    const p = textProfile(lines);
+    // Always a candidate (it is the fallback); more confident the more lines have a time.
+    return p.nonBlank === 0 ? 0.05 : 0.1 + 0.45 * ((p.timed + 0.5 * p.untimed) / p.nonBlank);
   },
   createParser() {
     return {

@@ -114,7 +114,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'hpc',
     note: 'HPC cluster event log (loghub): id node component event epoch flag msg',
     first: '0-9',
-    re: String.raw`^\d+ \S+ (?<logger>\S+) \S+ (?<epoch>\d{10}) \d+ (?<msg>.*)$`,
+    re: String.raw`^\d+ \S+ (?<logger>\S+) \S+ (?<epoch>\d{10}) -?\d+ (?<msg>.*)$`,
     samples: ['134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change: Component \\042alt0\\042 is in the unavailable state (HWID=1973)'],
   },
   {
@@ -181,6 +181,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
       '203.0.113.9 - - [01/May/2024:10:00:03 +0200] "POST /api/login HTTP/2.0" 502 157 "https://shop.example/" "Mozilla/5.0"',
       'shop.example:443 203.0.113.9 - - [01/May/2024:10:00:04 +0000] "GET / HTTP/1.1" 404 0 "-" "curl/8.5.0"',
     ],
+  },
+  {
+    id: 'redis',
+    note: 'Redis server log: pid:role dd Mmm yyyy hh:mm:ss.mmm level-mark msg (. debug, - verbose, * notice, # warning)',
+    first: '0-9',
+    re: String.raw`^\d+:[XCSM] (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
+    levels: { '.': 2, '-': 2, '*': 3, '#': 4 },
+    samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
   },
   {
     id: 'nginx-error',

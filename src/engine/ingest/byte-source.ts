@@ -9,6 +9,11 @@ export interface ByteSource {
   /** File modification time (ms), used as the year for year-less timestamps. */
   lastModified?: number;
   stream(): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+  /**
+   * The raw bytes from `start` to the end (no decompression), for reading one
+   * slice of a big file (parallel ingest). Sources without it are read whole.
+   */
+  streamFrom?(start: number): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 }
 
 /** Random access to the (decompressed) bytes after ingest. */
@@ -22,13 +27,19 @@ export async function* iterate(s: AsyncIterable<Uint8Array> | ReadableStream<Uin
     return;
   }
   const reader = (s as ReadableStream<Uint8Array>).getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       if (value) yield value;
     }
   } finally {
+    // Stopped early (a slice read past its end): stop the underlying read too.
+    if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }
@@ -41,6 +52,9 @@ export function bytesSource(name: string, data: Uint8Array | string, chunkSize =
     size: bytes.length,
     async *stream() {
       for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, Math.min(bytes.length, i + chunkSize));
+    },
+    async *streamFrom(start: number) {
+      for (let i = start; i < bytes.length; i += chunkSize) yield bytes.subarray(i, Math.min(bytes.length, i + chunkSize));
     },
     async read(start: number, end: number) {
       return bytes.slice(start, end);
@@ -55,6 +69,7 @@ export function blobSource(blob: Blob, name: string, lastModified?: number): Byt
     size: blob.size,
     lastModified,
     stream: () => blob.stream() as ReadableStream<Uint8Array>,
+    streamFrom: (start: number) => blob.slice(start).stream() as ReadableStream<Uint8Array>,
     async read(start: number, end: number) {
       return new Uint8Array(await blob.slice(start, end).arrayBuffer());
     },

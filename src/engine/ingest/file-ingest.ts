@@ -6,7 +6,7 @@
 import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { TableBuilder } from '../model/table-builder.ts';
-import { leadingLevel, parseTextLine } from '../formats/text-line.ts';
+import { leadingLevel, TextMatch, TextReader } from '../formats/text-line.ts';
 import { LineType, newRecordOut, resetRecord, type LineParser, type LogFormat, type ParseEnv, type RecordOut } from '../formats/types.ts';
 import type { Classifier } from '../classify/classifier.ts';
 import type { Templater } from '../templates/templater.ts';
@@ -15,6 +15,8 @@ import { StackState } from './multiline.ts';
 
 /** Messages longer than this are kept truncated in memory; the raw bytes stay in the file. */
 export const MAX_MESSAGE_CHARS = 4096;
+/** Lines longer than this get a notice: a 10 MB line is usually a dump, not a log line. */
+const LONG_LINE_CHARS = 1 << 20;
 
 export interface SharedSinks {
   builder: TableBuilder;
@@ -27,12 +29,33 @@ export interface SharedSinks {
   messageChars: number;
 }
 
+/**
+ * Everything FileIngest carries from one line to the next, so a file read in
+ * slices (parallel ingest, see slice-ingest.ts) continues exactly where the
+ * previous slice stopped. Row numbers are builder rows.
+ */
+export interface FileIngestState {
+  lineNo: number;
+  current: number;
+  currentLevel: number;
+  inStack: boolean;
+  lastMs: number;
+  lastNs: number;
+  maxMs: number;
+  maxNs: number;
+  leadingUntimed: number[];
+  lastEnd: number;
+}
+
 export class FileIngest {
   private readonly parser: LineParser;
   private readonly out: RecordOut = newRecordOut();
   private readonly textOut: RecordOut = newRecordOut();
   private readonly stack = new StackState();
+  private readonly reader: TextReader;
   private lineNo = 0;
+  /** Items that shared a line with an earlier one (CloudWatch payloads): rows, not lines. */
+  private packed = 0;
   /** Builder row of the current event, -1 before the first. */
   private current = -1;
   private currentLevel = 0;
@@ -42,9 +65,15 @@ export class FileIngest {
   private maxNs = 0;
   /** Rows at the head of the file with no time yet: they get the first time seen. */
   private leadingUntimed: number[] = [];
-  private pending: { line: number; offset: number } | null = null;
+  /** A record that started on `line` and is not complete yet; `shared` when that line already counted for another item. */
+  private pending: { line: number; offset: number; shared: boolean } | null = null;
   /** Byte offset just past the last line seen. */
   private lastEnd = 0;
+  /** Lines that ended in CR LF (the gap to the next line is two bytes). */
+  private crlf = 0;
+  private bomBytes = 0;
+  private longLines = 0;
+  private longest = 0;
 
   constructor(
     private readonly fileIndex: number,
@@ -56,10 +85,18 @@ export class FileIngest {
     private readonly zoneOffsetMin = 0,
   ) {
     this.parser = format.createParser(env);
+    this.reader = new TextReader(env);
   }
 
   line(text: string, offset: number, length: number, truncated: boolean): void {
     const lineNo = ++this.lineNo;
+    // Offsets tell what the splitter removed: a BOM before line 1, a CR before each LF.
+    if (lineNo === 1) this.bomBytes = offset;
+    else if (offset - this.lastEnd === (this.stats.encoding === 'utf-8' ? 2 : 4)) this.crlf++;
+    if (text.length > LONG_LINE_CHARS) {
+      this.longLines++;
+      this.longest = Math.max(this.longest, length);
+    }
     this.lastEnd = offset + length;
     this.stats.lines++;
     const out = this.out;
@@ -67,12 +104,33 @@ export class FileIngest {
     let type = this.parser.parseLine(text, out);
     if (truncated) out.flags |= Flag.truncated;
     this.handle(type, text, lineNo, offset, length);
-    // Formats that pack several records in one line (CloudWatch payloads).
-    while (this.parser.more) {
-      resetRecord(out);
-      if (!this.parser.more(out)) break;
-      type = LineType.record;
-      this.startEvent(out, lineNo, offset, length, 0);
+    // Formats that pack several items in one line (CloudWatch payloads, a JSON array's "}, {").
+    if (this.parser.more) {
+      for (;;) {
+        resetRecord(out);
+        const next = this.parser.more(out);
+        if (next === null) break;
+        this.packedItem(next, lineNo, offset, length);
+      }
+    }
+  }
+
+  /** An item that starts on a line already counted: it adds a row (or extends one), never a line count. */
+  private packedItem(type: number, lineNo: number, offset: number, length: number): void {
+    const out = this.out;
+    if (type === LineType.pending) {
+      this.pending = { line: lineNo, offset, shared: true };
+      return;
+    }
+    if (type === LineType.text) {
+      if (this.textEvent(out.text) === null && this.current >= 0) this.extend(lineNo, offset, length);
+      else this.startEvent(this.textOut, lineNo, offset, length, 0, true);
+      return;
+    }
+    if (type === LineType.record || type === LineType.malformed) {
+      if (type === LineType.record) this.pending = null;
+      if (type === LineType.malformed || out.flags & Flag.malformed) this.stats.malformed++;
+      this.startEvent(out, lineNo, offset, length, type === LineType.malformed ? Flag.malformed : 0, true);
     }
   }
 
@@ -86,14 +144,51 @@ export class FileIngest {
     }
     if (this.pending) {
       // A record that never completed: its first line is kept as a malformed event.
+      const p = this.pending;
       resetRecord(this.out);
       this.out.message = '(incomplete record at end of file)';
-      this.stats.continuations--;
-      this.startEvent(this.out, this.pending.line, this.pending.offset, 0, Flag.malformed);
+      if (!p.shared) this.stats.continuations--;
+      this.startEvent(this.out, p.line, p.offset, Math.max(0, this.lastEnd - p.offset), Flag.malformed, p.shared);
+      this.sinks.builder.columns.lineCount[this.current] = this.lineNo - p.line + 1;
       this.stats.malformed++;
       this.pending = null;
     }
-    if (this.leadingUntimed.length > 0) this.stats.notices.push(`${this.leadingUntimed.length} event(s) have no time in the whole file`);
+    const s = this.stats;
+    if (this.leadingUntimed.length > 0) s.notices.push(`${this.leadingUntimed.length} event(s) have no time in the whole file`);
+    if (this.packed > 0) s.notices.push(`${this.packed} more record(s) shared a line with another (packed payloads): ${s.events + this.packed} events in all`);
+    if (s.yearAssumed) s.notices.push(`timestamps without a year were read as ${this.env.year}`);
+    if (this.bomBytes > 0) s.notices.push(`byte-order mark (${this.bomBytes} bytes) skipped`);
+    if (this.crlf > 0) s.notices.push(`${this.crlf} line(s) end in CR LF (Windows line endings); the CR is not part of the text`);
+    if (this.longLines > 0) s.notices.push(`${this.longLines} very long line(s), the longest ${(this.longest / 1048576).toFixed(1)} MB: each is one event; its message keeps the first ${MAX_MESSAGE_CHARS} characters`);
+  }
+
+  /** The line-to-line state (parallel ingest hands it from slice to slice). */
+  snapshot(): FileIngestState {
+    return {
+      lineNo: this.lineNo,
+      current: this.current,
+      currentLevel: this.currentLevel,
+      inStack: this.stack.inStack,
+      lastMs: this.lastMs,
+      lastNs: this.lastNs,
+      maxMs: this.maxMs,
+      maxNs: this.maxNs,
+      leadingUntimed: this.leadingUntimed.slice(),
+      lastEnd: this.lastEnd,
+    };
+  }
+
+  restore(s: FileIngestState): void {
+    this.lineNo = s.lineNo;
+    this.current = s.current;
+    this.currentLevel = s.currentLevel;
+    this.stack.inStack = s.inStack;
+    this.lastMs = s.lastMs;
+    this.lastNs = s.lastNs;
+    this.maxMs = s.maxMs;
+    this.maxNs = s.maxNs;
+    this.leadingUntimed = s.leadingUntimed.slice();
+    this.lastEnd = s.lastEnd;
   }
 
   /** Rows of this file that never got a time (placed later at the timeline's start). */
@@ -105,6 +200,9 @@ export class FileIngest {
     const out = this.out;
     switch (type) {
       case LineType.record:
+        // A record while one is pending: the pending one was a container after all (JSON documents).
+        this.pending = null;
+        if (out.flags & Flag.malformed) this.stats.malformed++;
         this.startEvent(out, lineNo, offset, length, 0);
         return;
       case LineType.text:
@@ -125,7 +223,8 @@ export class FileIngest {
         this.startEvent(out, lineNo, offset, length, Flag.malformed);
         return;
       case LineType.pending:
-        this.pending = { line: lineNo, offset };
+        // A pending record replacing another: the earlier one was not a record after all (its lines stay continuations).
+        this.pending = { line: lineNo, offset, shared: false };
         this.stats.continuations++; // re-counted as the event's line when it completes
         return;
       case LineType.done: {
@@ -135,10 +234,11 @@ export class FileIngest {
         }
         const p = this.pending;
         this.pending = null;
+        if (out.flags & Flag.malformed) this.stats.malformed++;
         if (p.line !== lineNo) this.stats.continuations++;
-        this.stats.continuations--; // the first line is the event's, not a continuation
+        if (!p.shared) this.stats.continuations--; // the first line is the event's, not a continuation
         const end = offset >= 0 ? offset + length : this.lastEnd;
-        this.startEvent(out, p.line, p.offset, end - p.offset, 0);
+        this.startEvent(out, p.line, p.offset, end - p.offset, 0, p.shared);
         this.sinks.builder.columns.lineCount[this.current] = lineNo - p.line + 1;
         return;
       }
@@ -147,33 +247,47 @@ export class FileIngest {
 
   /** Generic text path, shared by every format. */
   private text(text: string, lineNo: number, offset: number, length: number): void {
-    const wrapper = this.out;
     if (text.trim().length === 0) {
       this.stats.blank++;
       return;
     }
-    const t = this.textOut;
-    resetRecord(t);
-    if (parseTextLine(text, t, this.env)) {
-      if (!t.logger) t.logger = wrapper.logger;
-      t.flags = wrapper.flags;
-      this.startEvent(t, lineNo, offset, length, 0);
-      return;
-    }
-    if (this.current >= 0 && this.stack.continues(text, this.currentLevel)) {
+    const t = this.textEvent(text);
+    if (t === null) {
       this.stats.continuations++;
       this.extend(lineNo, offset, length);
       return;
     }
-    // An event of its own: the wrapper's time if any, else the predecessor's.
-    t.tMs = wrapper.tMs;
-    t.subNs = wrapper.subNs;
-    t.zoned = wrapper.zoned;
-    t.logger = wrapper.logger;
-    t.level = wrapper.level || leadingLevel(text);
-    t.message = text;
-    t.flags = wrapper.flags;
     this.startEvent(t, lineNo, offset, length, 0);
+  }
+
+  /**
+   * Read a text line (the wrapper's fields are in this.out) into this.textOut.
+   * Returns null when the line continues the current event (a stack frame).
+   * A wrapper's logger (compose service, CSV pod column, syslog ident) names
+   * the lane; its zoned time beats a zone-less or missing inner time.
+   */
+  private textEvent(text: string): RecordOut | null {
+    const wrapper = this.out;
+    const t = this.textOut;
+    resetRecord(t);
+    const found = this.reader.read(text, t);
+    if (found === TextMatch.none && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
+    if (found === TextMatch.none) {
+      t.message = text.trim();
+      t.level = leadingLevel(text);
+    }
+    if (!Number.isNaN(wrapper.tMs) && (found !== TextMatch.timed || (!t.zoned && wrapper.zoned))) {
+      t.tMs = wrapper.tMs;
+      t.subNs = wrapper.subNs;
+      t.zoned = wrapper.zoned;
+      t.yearless = wrapper.yearless;
+    }
+    if (!t.level) t.level = wrapper.level;
+    if (wrapper.logger) t.logger = wrapper.logger;
+    if (!t.status) t.status = wrapper.status;
+    if (wrapper.extra) t.extra = t.extra ? `${t.extra} ${wrapper.extra}` : wrapper.extra;
+    t.flags |= wrapper.flags;
+    return t;
   }
 
   private extend(lineNo: number, offset: number, length: number): void {
@@ -183,10 +297,12 @@ export class FileIngest {
     if (offset >= 0) c.byteLength[i] = offset + length - c.byteOffset[i];
   }
 
-  private startEvent(r: RecordOut, lineNo: number, offset: number, length: number, flags: number): void {
+  private startEvent(r: RecordOut, lineNo: number, offset: number, length: number, flags: number, packed = false): void {
     const s = this.stats;
     const sinks = this.sinks;
-    s.events++;
+    if (packed) this.packed++;
+    else s.events++;
+    if (r.yearless) s.yearAssumed = true;
     flags |= r.flags;
     let ms = r.tMs;
     let ns = r.subNs;

@@ -2,6 +2,8 @@
 // engine's front door, used unchanged by the worker, the CLI and the tests.
 // Each file streams through open-text -> line-splitter -> its format's parser
 // -> FileIngest; a file that cannot be read gets an error and the rest load.
+// parallel-ingest.ts runs the same per-file driver (`ingestFile`) for files it
+// does not split, so one file reads the same whichever path takes it.
 
 import { createClassifier } from '../classify/classifier.ts';
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
@@ -25,10 +27,25 @@ export interface IngestProgress {
   elapsedMs: number;
 }
 
+/** What has loaded so far, sorted, for drawing the timeline before the load ends (see IngestOptions.onPartial). */
+export interface PartialIngest {
+  table: EventTable;
+  files: FileStats[];
+  bytes: number;
+  totalBytes: number;
+  elapsedMs: number;
+}
+
 export interface IngestOptions {
   vocabulary?: readonly VocabularyEntry[];
   /** Called every few MB. */
   onProgress?: (p: IngestProgress) => void;
+  /**
+   * Called with a sorted copy of the rows loaded so far: first after a few MB
+   * (or the first parallel slice), then each time the row count has doubled,
+   * at most about once a second. The final table still comes from the result.
+   */
+  onPartial?: (p: PartialIngest) => void;
   /** Checked between chunks; set `aborted` to stop. AbortSignal fits. */
   signal?: { readonly aborted: boolean };
   /** Year for year-less timestamps; default: the file's mtime year, else this year. */
@@ -61,13 +78,15 @@ export class IngestCancelled extends Error {
 }
 
 const PROGRESS_EVERY_BYTES = 4 << 20;
-const DEFAULT_MESSAGE_BUDGET = 48 << 20;
-const DETECT_LINES = 200;
+export const DEFAULT_MESSAGE_BUDGET = 48 << 20;
+export const DETECT_LINES = 200;
+/** Partial tables: the first once this much is read (or this long passed), then at most once a second. */
+const FIRST_PARTIAL_BYTES = 8 << 20;
+const FIRST_PARTIAL_MS = 500;
+const PARTIAL_MIN_MS = 1000;
 
-export async function ingestSources(sources: readonly ByteSource[], options: IngestOptions = {}): Promise<IngestResult> {
-  const started = Date.now();
-  const builder = new TableBuilder(1 << 14);
-  const sinks: SharedSinks = {
+export function newSinks(options: IngestOptions, builder = new TableBuilder(1 << 14)): SharedSinks {
+  return {
     builder,
     classify: createClassifier(options.vocabulary ?? []),
     templater: new Templater(),
@@ -75,98 +94,173 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
     messageBudget: options.messageBudget ?? DEFAULT_MESSAGE_BUDGET,
     messageChars: 0,
   };
-  const files: FileStats[] = [];
-  const decompressed: (Blob | null)[] = [];
-  const totalBytes = sources.reduce((a, s) => a + (s.size || 0), 0);
-  let bytesBefore = 0;
-  let noTimeRows: number[] = [];
+}
 
-  for (let fi = 0; fi < sources.length; fi++) {
-    const src = sources[fi];
-    const stats = newFileStats(src.name, src.size);
-    files.push(stats);
-    decompressed.push(null);
-    const rowsBefore = builder.length;
-    try {
-      const opened = await openText(src);
-      stats.encoding = opened.encoding;
-      stats.gzip = opened.gzip;
-      if (opened.error) {
-        stats.error = opened.error;
-        await opened.chunks.return(undefined);
-        continue;
-      }
-      const year = options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
-      const env = { year, time: newTimeOut() };
-      let fileIngest: FileIngest | null = null;
-      const head: [string, number, number, boolean][] = [];
-      const detectLines = options.detectLines ?? DETECT_LINES;
-      const startParsing = () => {
-        const { format } = detectFormat(src.name, head.map((h) => h[0]));
-        stats.format = format.id;
-        stats.formatLabel = format.label;
-        fileIngest = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
-        for (const h of head) fileIngest.line(h[0], h[1], h[2], h[3]);
-        head.length = 0;
-      };
-      let longLines = 0;
-      const splitter = new LineSplitter((text, off, len, truncated) => {
-        if (truncated) longLines++;
-        if (fileIngest) fileIngest.line(text, off, len, truncated);
-        else {
-          head.push([text, off, len, truncated]);
-          if (head.length >= detectLines) startParsing();
-        }
-      }, opened.encoding);
-      splitter.skip(opened.bom);
-      let fileBytes = 0;
-      let sinceProgress = 0;
-      const keep: Uint8Array[] | null = opened.gzip && options.keepDecompressed !== false ? [] : null;
-      let first = true;
-      for await (let chunk of opened.chunks) {
-        if (options.signal?.aborted) throw new IngestCancelled();
-        if (keep) keep.push(chunk.slice());
-        if (first && opened.bom) chunk = chunk.subarray(opened.bom);
-        first = false;
-        splitter.push(chunk);
-        fileBytes += chunk.length;
-        sinceProgress += chunk.length;
-        if (sinceProgress >= PROGRESS_EVERY_BYTES && options.onProgress) {
-          sinceProgress = 0;
-          options.onProgress({
-            bytes: bytesBefore + Math.min(fileBytes, src.size || fileBytes),
-            totalBytes,
-            lines: files.reduce((a, f) => a + f.lines, 0),
-            events: builder.length,
-            fileIndex: fi,
-            elapsedMs: Date.now() - started,
-          });
-        }
-      }
-      splitter.end();
-      if (!fileIngest) startParsing();
-      const fin = fileIngest as unknown as FileIngest;
-      fin.end();
-      noTimeRows = noTimeRows.concat(fin.untimedRows as number[]);
-      if (opened.gzip) stats.bytes = fileBytes;
-      if (keep) decompressed[fi] = new Blob(keep as BlobPart[]);
-      if (stats.lines === 0) stats.error = 'empty file: no lines to read';
-      if (splitter.invalidLines > 0) stats.notices.push(`${splitter.invalidLines} line(s) had bytes that are not valid ${opened.encoding}; shown with U+FFFD`);
-      if (longLines > 0) stats.notices.push(`${longLines} line(s) longer than ${MAX_LINE_BYTES >> 20} MB; only their first ${MAX_LINE_BYTES >> 20} MB are kept`);
-      if (opened.encoding !== 'utf-8') stats.notices.push(`decoded as ${opened.encoding.toUpperCase()}`);
-      if (stats.zoneAssumed) stats.notices.push('timestamps without a time zone were read as UTC');
-    } catch (e) {
-      if (e instanceof IngestCancelled) throw e;
-      builder.truncate(rowsBefore);
-      sinks.messages.length = rowsBefore;
-      const keepName = stats.name;
-      Object.assign(stats, newFileStats(keepName, src.size));
-      stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    bytesBefore += src.size || 0;
+/** Year for year-less timestamps in one file. */
+export function fileYear(src: ByteSource, options: IngestOptions): number {
+  return options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
+}
+
+/** Counts the line splitter keeps, turned into per-file notices once the file is done. */
+export interface SplitCounts {
+  invalidLines: number;
+  longLines: number;
+}
+
+export function fileNotices(stats: FileStats, counts: SplitCounts): void {
+  if (stats.lines === 0) stats.error = 'empty file: no lines to read';
+  if (counts.invalidLines > 0) stats.notices.push(`${counts.invalidLines} line(s) had bytes that are not valid ${stats.encoding}; shown with U+FFFD`);
+  if (counts.longLines > 0) stats.notices.push(`${counts.longLines} line(s) longer than ${MAX_LINE_BYTES >> 20} MB; only their first ${MAX_LINE_BYTES >> 20} MB are kept`);
+  if (stats.encoding !== 'utf-8') stats.notices.push(`decoded as ${stats.encoding.toUpperCase()}`);
+  if (stats.zoneAssumed) stats.notices.push('timestamps without a time zone were read as UTC');
+}
+
+/** Progress and partial-table reporting shared by the sequential and parallel drivers. */
+export class LoadReporter {
+  readonly started = Date.now();
+  private lastPartialRows = 0;
+  private lastPartialAt = 0;
+  private sinceProgress = 0;
+
+  constructor(
+    private readonly options: IngestOptions,
+    readonly totalBytes: number,
+    private readonly files: FileStats[],
+  ) {}
+
+  /** `bytes` more were read; report progress every few MB. */
+  advance(bytes: number, doneBytes: number, events: number, fileIndex: number): void {
+    this.sinceProgress += bytes;
+    if (this.sinceProgress < PROGRESS_EVERY_BYTES) return;
+    this.sinceProgress = 0;
+    this.progress(doneBytes, events, fileIndex);
   }
 
-  // Events from files with no timestamps at all sit at the start of the timeline.
+  progress(doneBytes: number, events: number, fileIndex: number): void {
+    this.options.onProgress?.({
+      bytes: Math.min(doneBytes, this.totalBytes || doneBytes),
+      totalBytes: this.totalBytes,
+      lines: this.files.reduce((a, f) => a + f.lines, 0),
+      events,
+      fileIndex,
+      elapsedMs: Date.now() - this.started,
+    });
+  }
+
+  /** Offer a partial table: the first one early, then whenever the rows doubled (bounded copying: < 2x the final table). */
+  partial(builder: TableBuilder, doneBytes: number, force = false): void {
+    const cb = this.options.onPartial;
+    if (!cb || builder.length === 0) return;
+    const now = Date.now();
+    if (!force) {
+      if (this.lastPartialRows === 0 && doneBytes < FIRST_PARTIAL_BYTES && now - this.started < FIRST_PARTIAL_MS) return;
+      if (builder.length < this.lastPartialRows * 2 || now - this.lastPartialAt < PARTIAL_MIN_MS) return;
+    }
+    this.lastPartialRows = builder.length;
+    this.lastPartialAt = now;
+    cb({
+      table: builder.snapshot(),
+      files: this.files.map((f) => ({ ...f, notices: f.notices.slice() })),
+      bytes: Math.min(doneBytes, this.totalBytes || doneBytes),
+      totalBytes: this.totalBytes,
+      elapsedMs: now - this.started,
+    });
+  }
+}
+
+export interface FileOutcome {
+  /** Rows of this file that never got a time. */
+  untimedRows: readonly number[];
+  decompressed: Blob | null;
+}
+
+/**
+ * Read one whole file into `sinks` (the per-file body of ingestSources).
+ * Errors are recorded on `stats` and the file's rows rolled back; only
+ * cancellation throws.
+ */
+export async function ingestFile(
+  src: ByteSource,
+  fi: number,
+  stats: FileStats,
+  sinks: SharedSinks,
+  options: IngestOptions,
+  report: LoadReporter,
+  bytesBefore: number,
+): Promise<FileOutcome> {
+  const builder = sinks.builder;
+  const rowsBefore = builder.length;
+  const msgsBefore = sinks.messages.length;
+  try {
+    const opened = await openText(src);
+    stats.encoding = opened.encoding;
+    stats.gzip = opened.gzip;
+    if (opened.error) {
+      stats.error = opened.error;
+      await opened.chunks.return(undefined);
+      return { untimedRows: [], decompressed: null };
+    }
+    const env = { year: fileYear(src, options), time: newTimeOut() };
+    let fileIngest: FileIngest | null = null;
+    const head: [string, number, number, boolean][] = [];
+    const detectLines = options.detectLines ?? DETECT_LINES;
+    const startParsing = () => {
+      const { format } = detectFormat(src.name, head.map((h) => h[0]));
+      stats.format = format.id;
+      stats.formatLabel = format.label;
+      fileIngest = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+      for (const h of head) fileIngest.line(h[0], h[1], h[2], h[3]);
+      head.length = 0;
+    };
+    let longLines = 0;
+    const splitter = new LineSplitter((text, off, len, truncated) => {
+      if (truncated) longLines++;
+      if (fileIngest) fileIngest.line(text, off, len, truncated);
+      else {
+        head.push([text, off, len, truncated]);
+        if (head.length >= detectLines) startParsing();
+      }
+    }, opened.encoding);
+    splitter.skip(opened.bom);
+    let fileBytes = 0;
+    let reserved = false;
+    const keep: Uint8Array[] | null = opened.gzip && options.keepDecompressed !== false ? [] : null;
+    let first = true;
+    for await (let chunk of opened.chunks) {
+      if (options.signal?.aborted) throw new IngestCancelled();
+      if (keep) keep.push(chunk.slice());
+      if (first && opened.bom) chunk = chunk.subarray(opened.bom);
+      first = false;
+      splitter.push(chunk);
+      fileBytes += chunk.length;
+      if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
+        // Size the table once from the rows per byte seen so far (+10%).
+        reserved = true;
+        builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
+      }
+      report.advance(chunk.length, bytesBefore + Math.min(fileBytes, src.size || fileBytes), builder.length, fi);
+      report.partial(builder, bytesBefore + fileBytes);
+    }
+    splitter.end();
+    if (!fileIngest) startParsing();
+    const fin = fileIngest as unknown as FileIngest;
+    fin.end();
+    if (opened.gzip) stats.bytes = fileBytes;
+    fileNotices(stats, { invalidLines: splitter.invalidLines, longLines });
+    return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null };
+  } catch (e) {
+    if (e instanceof IngestCancelled) throw e;
+    builder.truncate(rowsBefore);
+    sinks.messages.length = msgsBefore;
+    Object.assign(stats, newFileStats(stats.name, src.size));
+    stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
+    return { untimedRows: [], decompressed: null };
+  }
+}
+
+/** Sort the rows into the final table; events of files with no time at all go to the timeline's start. */
+export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[]): IngestResult {
+  const builder = sinks.builder;
   if (noTimeRows.length > 0) {
     const c = builder.columns;
     let min = Infinity;
@@ -174,17 +268,32 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
     if (!Number.isFinite(min)) min = 0;
     for (const r of noTimeRows) c.tMs[r] = min;
   }
-
   const { table, order } = builder.finish();
   const messages: (string | undefined)[] = new Array(table.length);
-  for (let i = 0; i < table.length; i++) messages[i] = sinks.messages[order[i]];
-  options.onProgress?.({
-    bytes: totalBytes,
-    totalBytes,
-    lines: files.reduce((a, f) => a + f.lines, 0),
-    events: table.length,
-    fileIndex: sources.length - 1,
-    elapsedMs: Date.now() - started,
-  });
+  const src = sinks.messages;
+  for (let i = 0; i < table.length; i++) messages[i] = src[order[i]];
+  sinks.messages = [];
   return { table, files, messages, templates: sinks.templater.list(), decompressed };
+}
+
+export async function ingestSources(sources: readonly ByteSource[], options: IngestOptions = {}): Promise<IngestResult> {
+  const sinks = newSinks(options);
+  const files: FileStats[] = [];
+  const decompressed: (Blob | null)[] = [];
+  const totalBytes = sources.reduce((a, s) => a + (s.size || 0), 0);
+  const report = new LoadReporter(options, totalBytes, files);
+  let bytesBefore = 0;
+  const noTimeRows: number[] = [];
+  for (let fi = 0; fi < sources.length; fi++) {
+    const src = sources[fi];
+    const stats = newFileStats(src.name, src.size);
+    files.push(stats);
+    const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
+    for (const r of outcome.untimedRows) noTimeRows.push(r);
+    decompressed.push(outcome.decompressed);
+    bytesBefore += src.size || 0;
+  }
+  const result = finishIngest(sinks, files, noTimeRows, decompressed);
+  report.progress(totalBytes, result.table.length, sources.length - 1);
+  return result;
 }

@@ -104,6 +104,8 @@ export class LineSplitter {
     if (bytes.length === 0) return;
     const text = this.decoder.decode(bytes);
     const ascii = text.length === bytes.length;
+    // Lone invalid bytes decode to one U+FFFD each, so a piece can look ASCII by length and still hold them.
+    const replaced = text.indexOf('\uFFFD') >= 0;
     let pos = 0;
     while (pos < text.length) {
       let nl = text.indexOf('\n', pos);
@@ -116,7 +118,7 @@ export class LineSplitter {
         line = line.slice(0, -1);
         cr = 1;
       }
-      if (!ascii && line.includes('\uFFFD')) this.invalidLines++;
+      if (replaced && line.includes('\uFFFD')) this.invalidLines++;
       this.sink(line, this.offset, lineBytes - cr, false);
       this.offset += lineBytes + (hasNl ? 1 : 0);
       pos = nl + 1;

@@ -2,60 +2,80 @@
 // tracebacks, wrapped messages) rather than start a new one. Go and Python
 // frames do not start with whitespace, so some patterns only apply inside a
 // stack (after a crash header or another frame); see `StackState`.
+// Shapes: Go panics and `fatal error:` (goroutine dumps), Java / C# (`at`,
+// `Caused by`, `... N more`), Python tracebacks (after logger.exception and
+// bare), Ruby backtraces, Rust panics (message line, `stack backtrace:`),
+// Node stacks and its uncaught-exception banner, zap's stacktrace field.
 
 /** Lines that continue the previous event wherever they appear. */
 const ALWAYS = [
-  /^[ \t]/, // indented: Java "\tat", Python '  File "', Go "\t/path/file.go:12", wrapped text
+  /^[ \t]/, // indented: Java "\tat", Python '  File "', Go "\t/path/file.go:12", C# "   at", wrapped text
   /^Caused by: /,
   /^Suppressed: /,
   /^\.\.\. \d+ (more|common frames omitted)/,
   /^goroutine \d+ (\[|gp=)/,
   /^created by /,
-  /^\s*from \S+:\d+:in /, // Ruby
-  /^\S+\.rb:\d+:in [`']/,
+  /^\S+\.rb:\d+:in [`'][^`']*'$/, // Ruby backtrace frame (an uncaught exception's first line ends in "(Class)")
   /^During handling of the above exception/,
   /^The above exception was the direct cause/,
+  /^--- End of (inner exception )?stack trace/,
+  /^\^+\s*$/, // caret under the failing expression (Node, Python)
 ];
 
 /** Lines that continue only inside a stack. */
 const IN_STACK = [
-  /^[\w.$/*()\-[\]{}%]+\(.*\)$/, // Go frame: main.main(), sync.(*RWMutex).Lock(...)
+  /^[\w.$/*()\-[\]{}%@]+\(.*\)$/, // Go frame: main.main(), sync.(*RWMutex).Lock(...)
+  /^[\w.\-@]+(?:\/[\w.\-@]+)*\.[\w$*()[\].-]+$/, // Go frame without arguments (zap's stacktrace)
   /^\[signal /,
   /^\[recovered\]/,
   /^exit status \d+/,
   /^runtime stack:/,
+  /^runtime: /,
   /^r[a-z0-9]{1,3}\s+0x[0-9a-f]+/, // Go register dump
   /^\.\.\.\s*(\d+ )?(additional )?frames? elided/,
-  /^([A-Za-z_][\w$]*\.)+[\w$]*(Exception|Error|Throwable)\b/, // java.lang.X: msg
-  /^[A-Z]\w*(Error|Exception|Exit|Interrupt|Warning)(: |$)/, // Python final line
-  /^note: run with `RUST_BACKTRACE/,
+  /^([A-Za-z_][\w$]*\.)+[\w$]*(Exception|Error|Throwable)\b/, // java.lang.X: msg, System.X: msg
+  /^([A-Z]\w*)?(Error|Exception|Exit|Interrupt|Warning)(: |$)/, // Python's last line, Node's "Error: x"
+  /^note: /, // Rust
   /^stack backtrace:/,
   /^\s*\d+: /,
+  /^Node\.js v\d+/,
 ];
 
 /** Text that opens a stack: what follows it may be bare frames. */
-const STACK_HEADERS = /^(panic: |fatal error: |Traceback \(most recent call last\)|Exception in thread |thread '[^']*' panicked|unexpected fault address|SIGSEGV|\[signal |goroutine \d+ )|(Exception|Error)(: |$)/;
+const STACK_HEADERS = /^(panic: |fatal error: |Traceback \(most recent call last\)|Exception in thread |thread '[^']*' panicked|unexpected fault address|SIGSEGV|\[signal |goroutine \d+ |runtime: |Uncaught )|^(?:\/|[A-Za-z]:\\|\.\.?\/)\S+\.[cm]?[jt]s:\d+$|(Exception|Error)(: |$)/;
 
-const JAVA_EXCEPTION = /^([a-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b/;
+/** Rust (1.73+) prints the panic message on the line after "thread 'x' panicked at file:line:col:". */
+const RUST_PANIC = /^thread '[^']*' panicked at .*:$/;
+
+/** An exception line that belongs to the error logged just before it (Java/C# class, Node/Python "XError: msg"). */
+const JAVA_EXCEPTION = /^([A-Za-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b|^([A-Z]\w*)?Error: /;
+const GO_FRAME_NO_ARGS = IN_STACK[1];
 
 export class StackState {
   /** Inside a stack: the current event is a crash header or a frame was seen. */
   inStack = false;
+  /** The current event's header wants its next line (Rust's panic message). */
+  private messageNext = false;
 
   /** A new event starts with `text`: does it open a stack? */
   startEvent(text: string): void {
     this.inStack = STACK_HEADERS.test(text);
+    this.messageNext = RUST_PANIC.test(text);
   }
 
   /** Is `text` (no time of its own) a continuation of the current event? */
   continues(text: string, previousLevel: number): boolean {
+    if (this.messageNext) {
+      this.messageNext = false;
+      return true;
+    }
     for (const re of ALWAYS) {
       if (re.test(text)) {
-        if (!/^[ \t]/.test(text)) this.inStack = true;
+        if (text.charCodeAt(0) !== 32 && text.charCodeAt(0) !== 9) this.inStack = true;
         return true;
       }
     }
-    if (/^Traceback \(most recent call last\)/.test(text)) {
+    if (text.startsWith('Traceback (most recent call last)')) {
       // logger.exception: the traceback belongs to the error line before it.
       // A bare traceback after an info line is a crash of its own.
       if (previousLevel >= 5) {
@@ -64,8 +84,9 @@ export class StackState {
       }
       return false;
     }
-    if (previousLevel >= 4 && JAVA_EXCEPTION.test(text)) {
-      // "ERROR ... request failed" followed by "java.lang.IllegalStateException: boom"
+    if (previousLevel >= 4 && (JAVA_EXCEPTION.test(text) || GO_FRAME_NO_ARGS.test(text))) {
+      // "ERROR ... request failed" followed by "java.lang.IllegalStateException: boom",
+      // or zap's stacktrace ("pkg/path.Func" then an indented "file.go:12").
       this.inStack = true;
       return true;
     }

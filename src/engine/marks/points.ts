@@ -15,10 +15,11 @@ export const MAX_MARK_EVENTS = 200;
 /** Labels are one line of reasonable length. */
 const MAX_LABEL = 160;
 
-/** How close lines must be to be one happening. A reload logs its lines within a second or two; a
- * restart's "starting", "listening", "ready" within ten; a crash's header, exit and supervisor note within five. */
+/** How close lines must be to be one happening. A reload logs "received SIGHUP" and "configuration
+ * reloaded" within a few seconds; a restart's "starting", "listening", "ready" within ten; a crash's
+ * header, exit and supervisor note within five. */
 export const POINT_MERGE_MS: Record<'signal' | 'restart' | 'crash', number> = {
-  signal: 2_000,
+  signal: 5_000,
   restart: 10_000,
   crash: 5_000,
 };

@@ -31,11 +31,11 @@ const WORDS: Record<string, LevelCode> = {
 export function levelFromWord(word: string): LevelCode {
   if (word.length === 0 || word.length > 16) return Level.none;
   let w = word.toLowerCase();
-  const hit = WORDS[w];
-  if (hit !== undefined) return hit;
+  if (Object.prototype.hasOwnProperty.call(WORDS, w)) return WORDS[w];
   // Decorations: "[warn]", "<error>", "error:", and slog's offsets "INFO+2" / "ERROR-4".
   w = w.replace(/^[[(<]+|[\])>:]+$/g, '').replace(/[+-]\d+$/, '');
-  return WORDS[w] ?? Level.none;
+  // The WORDS object is a plain literal: ask for own keys only ("constructor" is not a level).
+  return Object.prototype.hasOwnProperty.call(WORDS, w) ? WORDS[w] : Level.none;
 }
 
 /** pino / bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal. */

@@ -1,6 +1,8 @@
 // The only way to make an EventTable: append rows into growable typed columns
 // (amortised doubling, so no row objects and no per-row allocation), then
-// `finish` merges the per-file runs into one time-ordered table.
+// `finish` merges the per-file runs into one time-ordered table. Parallel
+// ingest appends whole slices (`appendRows`), and a partial, sorted copy can
+// be taken while loading (`snapshot`) so the timeline draws progressively.
 
 import { COLUMN_NAMES, type EventColumns, type EventTable } from './event-table.ts';
 
@@ -57,17 +59,85 @@ export class TableBuilder {
     let id = this.loggerIds.get(name);
     if (id === undefined) {
       id = this.loggers.length;
+      name = detachString(name);
       this.loggers.push(name);
       this.loggerIds.set(name, id);
     }
     return id;
   }
 
-  private grow(): void {
-    const next = allocColumns(this.cap * 2);
-    for (const c of COLUMN_NAMES) (next[c] as Float64Array).set(this.cols[c] as Float64Array);
+  private grow(min = this.cap * 2): void {
+    this.resize(Math.max(min, this.cap * 2, 16));
+  }
+
+  private resize(cap: number): void {
+    const next = allocColumns(cap);
+    for (const c of COLUMN_NAMES) (next[c] as Float64Array).set((this.cols[c] as Float64Array).subarray(0, this.length));
     this.cols = next;
-    this.cap *= 2;
+    this.cap = cap;
+  }
+
+  /**
+   * Make room for `rows` rows in all (an estimate from the file size), so a
+   * 5-million-row load does not pass through doubling's 2x peak at the end.
+   */
+  reserve(rows: number): void {
+    if (rows > this.cap) this.resize(Math.ceil(rows));
+  }
+
+  /**
+   * Append rows built elsewhere (a slice parsed by another worker), mapping
+   * its interned logger and template ids to ours and shifting its line numbers.
+   */
+  appendRows(src: EventColumns, n: number, map: { logger: ArrayLike<number>; template: ArrayLike<number>; lineBase: number; file?: number }): void {
+    if (this.length + n > this.cap) this.grow(this.length + n);
+    const c = this.cols;
+    const at = this.length;
+    for (const name of COLUMN_NAMES) (c[name] as Float64Array).set((src[name] as Float64Array).subarray(0, n), at);
+    const { logger, template, lineBase, file } = map;
+    for (let i = 0; i < n; i++) {
+      const r = at + i;
+      c.logger[r] = logger[src.logger[i]];
+      c.template[r] = template[src.template[i]];
+      c.line[r] += lineBase;
+    }
+    if (file !== undefined) c.file.fill(file, at, at + n);
+    this.length += n;
+  }
+
+  /** The rows so far as exactly-sized columns (copies), e.g. to transfer a slice's rows to the merging thread. */
+  takeColumns(): EventColumns {
+    const out = {} as Record<keyof EventColumns, unknown>;
+    for (const name of COLUMN_NAMES) out[name] = (this.cols[name] as Float64Array).slice(0, this.length);
+    return out as EventColumns;
+  }
+
+  /**
+   * A sorted copy of the rows so far, for drawing while the rest loads. Rows
+   * still waiting for a time (NaN) are placed at the earliest time seen.
+   */
+  snapshot(): EventTable {
+    const n = this.length;
+    const c = this.cols;
+    let min = Infinity;
+    let nan = false;
+    for (let i = 0; i < n; i++) {
+      const t = c.tMs[i];
+      if (t < min) min = t;
+      else if (t !== t) nan = true;
+    }
+    const view = {} as Record<keyof EventColumns, unknown>;
+    for (const name of COLUMN_NAMES) view[name] = (c[name] as Float64Array).subarray(0, n);
+    const cols = view as EventColumns;
+    if (nan) {
+      cols.tMs = cols.tMs.slice();
+      const fill = Number.isFinite(min) ? min : 0;
+      for (let i = 0; i < n; i++) if (cols.tMs[i] !== cols.tMs[i]) cols.tMs[i] = fill;
+    }
+    const order = sortedOrder(cols, n);
+    const out = allocColumns(n);
+    for (const name of COLUMN_NAMES) permute(cols[name] as Float64Array, out[name] as Float64Array, order, n);
+    return { ...out, length: n, loggers: this.loggers.slice() };
   }
 
   /** Append one row; returns its (pre-merge) row index. */
@@ -110,14 +180,45 @@ export class TableBuilder {
     const n = this.length;
     const c = this.cols;
     const order = sortedOrder(c, n);
-    const out = allocColumns(n);
+    // One column at a time, dropping the builder's copy as we go: the peak is
+    // the builder plus one column, not two whole tables (issue 6 memory target).
+    const out = {} as Record<keyof EventColumns, unknown>;
+    const sorted = isIdentity(order, n);
     for (const name of COLUMN_NAMES) {
       const src = c[name] as Float64Array;
-      const dst = out[name] as Float64Array;
-      for (let i = 0; i < n; i++) dst[i] = src[order[i]];
+      let dst: Float64Array;
+      if (sorted) dst = src.length === n ? src : src.slice(0, n);
+      else {
+        dst = new (src.constructor as Float64ArrayConstructor)(n);
+        permute(src, dst, order, n);
+      }
+      out[name] = dst;
+      (c as unknown as Record<string, unknown>)[name] = EMPTY[name];
     }
-    return { table: { ...out, length: n, loggers: this.loggers.slice() }, order };
+    this.cap = 0;
+    return { table: { ...(out as unknown as EventColumns), length: n, loggers: this.loggers.slice() }, order };
   }
+}
+
+const EMPTY = allocColumns(0);
+
+function isIdentity(order: Uint32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (order[i] !== i) return false;
+  return true;
+}
+
+function permute(src: Float64Array, dst: Float64Array, order: Uint32Array, n: number): void {
+  for (let i = 0; i < n; i++) dst[i] = src[order[i]];
+}
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. V8
+ * keeps a slice (`line.slice(a, b)`) pointing into its parent, so one message
+ * kept from a 1 MB decoded chunk would keep the whole chunk alive; strings
+ * that outlive ingest (messages, logger names) are detached first.
+ */
+export function detachString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function before(c: EventColumns, a: number, b: number): boolean {

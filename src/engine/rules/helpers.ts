@@ -6,9 +6,12 @@ import type { RuleContext } from './types.ts';
 
 /** Signals that stop a process are not reloads. */
 const SHUTDOWN = /SIGTERM|SIGINT|SIGQUIT|SIGKILL|\bterminat|shut(?:ting)? ?down|\binterrupt|\bexiting\b|\bstopping\b/i;
+/** "configuration reloaded" reports a reload that is over; it does not start one. */
+const COMPLETED = /\b(?:reloaded|complete[d]?|done|finished|succeeded|successful(?:ly)?|applied)\b/i;
 
+/** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {
-  return m.kind === 'signal' && !SHUTDOWN.test(m.label);
+  return m.kind === 'signal' && !SHUTDOWN.test(m.label) && !COMPLETED.test(m.label);
 }
 
 export function marksOf(ctx: RuleContext, ...kinds: MarkKind[]): Mark[] {
@@ -41,4 +44,29 @@ export function topTemplates(ctx: RuleContext, rows: readonly number[], limit = 
 /** Does [a0, a1] come within `slack` ms of [b0, b1]? */
 export function near(a0: number, a1: number, b0: number, b1: number, slack = 0): boolean {
   return a0 <= b1 + slack && b0 <= a1 + slack;
+}
+
+const REQUEST_STATUS = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP\/[\d.]+)?"?\s+([1-5]\d\d)\b/;
+
+/**
+ * What a set of rows mostly is, for a detail line: "HTTP 503 responses (96 of 108)"
+ * when they are requests, else the most frequent template, quoted.
+ */
+export function mostly(ctx: RuleContext, rows: readonly number[]): string {
+  const statuses = new Map<string, number>();
+  let requests = 0;
+  for (const r of rows) {
+    const m = REQUEST_STATUS.exec(ctx.message(r));
+    if (!m) continue;
+    requests++;
+    statuses.set(m[1], (statuses.get(m[1]) ?? 0) + 1);
+  }
+  if (requests * 2 >= rows.length && requests > 0) {
+    const [status, n] = [...statuses].sort((a, b) => b[1] - a[1])[0];
+    return n === rows.length ? `HTTP ${status} responses` : `HTTP ${status} responses (${Math.round((100 * n) / rows.length)}%)`;
+  }
+  const top = topTemplates(ctx, rows, 1)[0];
+  const pattern = top ? ctx.templates[top.template]?.pattern ?? '' : '';
+  const one = pattern.length > 90 ? pattern.slice(0, 89) + '…' : pattern;
+  return top ? `"${one}"` : 'various messages';
 }

@@ -10,7 +10,7 @@
 import type { Mark } from '../marks/types.ts';
 import { SERIES_MAX_GAP_MS } from '../marks/operations.ts';
 import type { Finding, Rule, RuleContext } from './types.ts';
-import { evidence, isReload, marksOf, sourceName, topTemplates } from './helpers.ts';
+import { evidence, isReload, marksOf, mostly, sourceName } from './helpers.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
 
 /** Only a reload this recent counts as "earlier": beyond half an hour the operations are another story. */
@@ -25,19 +25,19 @@ export const STALL_SLACK_MS = 2 * 60_000;
 export const CHAIN_MS = 30_000;
 
 function runningAt(op: Mark, t: number): boolean {
-  if (op.spanEnd === 'open') return t - (op.lastSeen ?? op.start) <= OPEN_RECENT_MS && (op.lastSeen ?? op.start) <= t + OPEN_RECENT_MS;
+  if (op.spanEnd === 'open') return t - (op.lastSeen ?? op.start) <= OPEN_RECENT_MS;
   return op.end > t;
 }
 
-/** The series the running operations belong to, followed past the reload while it keeps going. */
+/** The series the running operations belong to, from the earlier reload on, followed while it keeps going. */
 function batchOf(ops: readonly Mark[], running: readonly Mark[], from: number): Mark[] {
   const out = new Set<Mark>(running);
-  for (const r of running) {
-    const series = ops.filter((o) => o.file === r.file && o.family === r.family && o.start >= from).sort((a, b) => a.start - b.start);
-    let last = r;
+  const families = new Set(running.map((r) => `${r.file}\u0000${r.family}`));
+  for (const fam of families) {
+    const series = ops.filter((o) => `${o.file}\u0000${o.family}` === fam && o.start >= from).sort((a, b) => a.start - b.start);
+    let last: Mark | null = null;
     for (const o of series) {
-      if (o.start <= r.start) continue;
-      if (o.start - Math.max(last.end, last.lastSeen ?? last.end) > SERIES_MAX_GAP_MS) break;
+      if (last && o.start - Math.max(last.end, last.lastSeen ?? last.end) > SERIES_MAX_GAP_MS) break;
       out.add(o);
       last = o;
     }
@@ -80,9 +80,7 @@ function describeOps(ctx: RuleContext, batch: readonly Mark[]): string {
 function describeEffect(ctx: RuleContext, m: Mark): string {
   const where = sourceName(ctx, m.file) + (m.logger ? `:${ctx.table.loggers[m.logger]}` : '');
   if (m.kind === 'gap') return `${where} went silent for ${duration(m.end - m.start)} (${clock(m.start)}–${clock(m.end)}; ${m.label.replace(/^silent for [^(]*\(/, '').replace(/\)$/, '')})`;
-  const top = topTemplates(ctx, m.events, 1)[0];
-  const what = top ? ` mostly ${quote(ctx.templates[top.template]?.pattern ?? '', 70)}` : '';
-  return `${where} logged ${plural(m.count, m.kind === 'timeout-burst' ? 'timeout' : 'error')} in ${duration(Math.max(1000, m.end - m.start))} (${clock(m.start)}–${clock(m.end)},${what})`;
+  return `${where} logged ${plural(m.count, m.kind === 'timeout-burst' ? 'timeout' : 'error')} in ${duration(Math.max(1000, m.end - m.start))} (${clock(m.start)}–${clock(m.end)}, mostly ${mostly(ctx, m.events)})`;
 }
 
 export const stallAfterReload: Rule = {
@@ -125,7 +123,7 @@ export const stallAfterReload: Rule = {
         severity: 'critical',
         start: r2.start,
         end,
-        title: `Stall after reload: ${plural(batch.length, 'operation')} still running when a second reload arrived; traffic stalled ${duration(end - r2.start)}`,
+        title: `Stall after reload: a second reload arrived during ${plural(batch.length, 'long operation')}; traffic stalled ${duration(end - r2.start)}`,
         detail,
         count: batch.length,
         confidence,

@@ -61,6 +61,16 @@ export class EngineSession {
     return this.result;
   }
 
+  /**
+   * Take over a result built elsewhere (a share link restored without files,
+   * see src/share/restore.ts): same table, same byte-range reads, no re-ingest.
+   */
+  adopt(result: IngestResult, analysis: Analysis, readers: RangeReader[]): LoadSummary {
+    this.result = result;
+    this.readers = readers;
+    return { table: result.table, files: result.files, templates: result.templates, analysis };
+  }
+
   /** Message text for rows (kept in memory, or read back from the file). */
   async messages(rows: readonly number[]): Promise<string[]> {
     const r = this.result;

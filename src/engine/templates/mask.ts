@@ -47,14 +47,32 @@ const MASKS: Mask[] = [
   [/\b0x[0-9a-f]+\b/gi, (s) => s.digit],
   // Long hex or mixed ids (hashes, trace ids, "attempt_1445_0020_m_2"): a digit somewhere, 8+ chars.
   [/\b(?=[\w-]*\d)(?=[\w-]*[a-z_])[\w-]{8,}\b/gi, (s) => s.digit],
-  [/(?<![A-Za-z])[-+]?\d+(?:[.,:]\d+)*(?:ns|us|µs|ms|s|m|h|d|b|kb|mb|gb|kib|mib|gib|%)?(?![A-Za-z])/gi, (s) => s.digit],
+  [/(?<![A-Za-z]|status=)[-+]?\d+(?:[.,:]\d+)*(?:ns|us|µs|ms|s|m|h|d|b|kb|mb|gb|kib|mib|gib|%)?(?![A-Za-z])/gi, (s) => s.digit],
 ];
+
+// A request line with its status ("GET /x HTTP/1.1" 503, GET /x 503): the method and the
+// status identify the template, the path does not. The status becomes an anchor token.
+const REQUEST = /"?\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)\s+(\S+?)(?:\s+HTTP\/[\d.]+)?"?\s+([1-5]\d\d)\b/;
+
+/** Tokens Drain must never widen to <*>: a 503 template is not a 200 template. */
+export const ANCHOR = /^status=[1-5]\d\d$/;
 
 const COLLAPSE = /(?:<\*>[\s,;:=/-]*){2,}/g;
 
 /** A message with its variable parts replaced by <*>. */
 export function maskMessage(message: string): string {
-  let s = message.length > MAX_TEMPLATE_INPUT ? message.slice(0, MAX_TEMPLATE_INPUT) : message;
+  const s = message.length > MAX_TEMPLATE_INPUT ? message.slice(0, MAX_TEMPLATE_INPUT) : message;
+  const req = REQUEST.exec(s);
+  if (req) {
+    const head = maskText(s.slice(0, req.index));
+    const tail = maskText(s.slice(req.index + req[0].length));
+    return `${head} ${req[1]} ${WILDCARD} status=${req[3]} ${tail}`.replace(/\s+/g, ' ').trim();
+  }
+  return maskText(s);
+}
+
+function maskText(text: string): string {
+  let s = text;
   const shape = shapeOf(s);
   let masked = false;
   for (const [re, applies] of MASKS) {

@@ -3,7 +3,7 @@
 // https://jiemingzhu.github.io/pub/pjhe_icws2017.pdf). A masked message (see
 // mask.ts) is routed by its token count, then by its first PREFIX_DEPTH tokens,
 // to a leaf holding a few clusters; it joins the most similar cluster when at
-// least SIM_THRESHOLD of its tokens agree, and the positions that disagree
+// more than SIM_THRESHOLD of its tokens agree, and the positions that disagree
 // become <*>. So "this message appeared 400 times in 20 s and never before"
 // can be said per template, and the UI lists patterns with counts.
 //
@@ -12,7 +12,7 @@
 // work for new messages to one leaf. A cluster keeps its id when its pattern
 // generalises, so ids already written to the table stay valid.
 
-import { maskMessage, WILDCARD } from './mask.ts';
+import { ANCHOR, maskMessage, WILDCARD } from './mask.ts';
 
 export { maskMessage } from './mask.ts';
 
@@ -22,11 +22,13 @@ export interface TemplateInfo {
   count: number;
 }
 
-/** Fraction of equal tokens needed to join a cluster. Drain's paper tunes 0.4-0.7 per data set; 0.5
- * merges "renewing certificate for <host>" variants but keeps "connection opened/closed" apart. */
+/** A message joins a cluster when MORE than this fraction of its tokens are equal. Drain's paper tunes
+ * 0.4-0.7 per data set; "more than half" merges "renewing certificate for <host>" variants but keeps
+ * two-word messages that differ in a word ("cache hit" / "cache miss") apart. */
 export const SIM_THRESHOLD = 0.5;
-/** Tokens after the length level used to route (Drain's depth minus two). */
-const PREFIX_DEPTH = 2;
+/** Tokens after the length level used to route (Drain's depth minus two). Drain3 uses two; one lets
+ * "worker alpha finished" and "worker beta finished" meet, at the cost of scanning bigger leaves. */
+const PREFIX_DEPTH = 1;
 /** Children per tree node before new tokens fall into the wildcard child (Drain's maxChild). */
 const MAX_CHILDREN = 100;
 /** Clusters compared per leaf; beyond this the leaf stops growing and new shapes open new clusters unsearched. */
@@ -111,11 +113,14 @@ export class Templater {
       const cl = leaf.clusters[c];
       let same = 0;
       let params = 0;
+      let anchored = true;
       for (let i = 0; i < tokens.length; i++) {
         const t = cl.tokens[i];
         if (t === WILDCARD) params++;
         else if (t === tokens[i]) same++;
+        else if (ANCHOR.test(t) || ANCHOR.test(tokens[i])) anchored = false;
       }
+      if (!anchored) continue;
       const sim = same / tokens.length;
       if (sim > bestSim || (sim === bestSim && params > bestParams)) {
         best = cl;
@@ -125,7 +130,7 @@ export class Templater {
     }
     if (!best) return null;
     if (same(best, tokens)) return best.id;
-    if (bestSim < SIM_THRESHOLD) return null;
+    if (bestSim <= SIM_THRESHOLD) return null;
     for (let i = 0; i < tokens.length; i++) if (best.tokens[i] !== tokens[i]) best.tokens[i] = WILDCARD;
     this.patterns[best.id] = best.tokens.join(' ');
     return best.id;

@@ -1,0 +1,128 @@
+// The Share dialog: the incident link (read-only box labelled "Share link",
+// its size, Copy), what it carries, offers to shrink it when it is past what
+// chat tools accept, the redaction preview, and the Markdown / PNG exports.
+// Everything shown from the logs is React text.
+
+import { useMemo, useRef, useState } from 'react';
+import { useStore } from '../../store/store.ts';
+import { describeLinkSize, formatChars, CHAT_LIMIT, BROWSER_URL_LIMIT } from '../../share/limits.ts';
+import { formatTime, incidentMarkdown } from '../../share/markdown.ts';
+import type { CategoryId } from '../../share/redact-rules.ts';
+import type { CustomPattern } from '../../share/redact.ts';
+import type { ReductionId } from '../../share/reduce.ts';
+import { Dialog } from '../Dialog.tsx';
+import { copyText } from './clipboard.ts';
+import { download, timelinePng } from './png-export.ts';
+import { RedactionPanel } from './RedactionPanel.tsx';
+import { useShareLink, type ShareResult, type ShareSettings } from './use-share-link.ts';
+import './share.css';
+
+const REDUCTION_LABELS: Record<ReductionId, string> = {
+  'drop-debug': 'debug and trace lines dropped',
+  'first-lines': 'multi-line events cut to their first line',
+  'messages-only': 'raw lines dropped',
+  narrow: 'window narrowed to the finding',
+};
+
+function Carries({ r, scope }: { r: ShareResult; scope: 'range' | 'window' }) {
+  const p = r.payload;
+  return (
+    <p className="share-carries muted" data-testid="share-carries">
+      Carries {p.events.t.length.toLocaleString('en')} events from {scope === 'range' ? 'the selected range' : 'the visible window'} ({formatTime(p.window.start)} → {formatTime(p.window.end)}),{' '}
+      {p.findings.length} finding{p.findings.length === 1 ? '' : 's'} and {p.marks.length} mark{p.marks.length === 1 ? '' : 's'} from {p.files.length} file{p.files.length === 1 ? '' : 's'}.
+      The link holds the incident in its #fragment, which browsers never send to a server.
+    </p>
+  );
+}
+
+function SizeAdvice({ r, applied, onApply, onUndo }: { r: ShareResult; applied: ReductionId[]; onApply(id: ReductionId): void; onUndo(id: ReductionId): void }) {
+  const size = describeLinkSize(r.link.length);
+  return (
+    <div className="share-size">
+      <p data-testid="share-size">
+        <strong>{formatChars(r.link.length)}</strong> · {size.tier?.label ?? 'too long to open in a browser'}
+      </p>
+      {!size.fitsChat && (
+        <div className="share-advice" role="status">
+          <p>
+            This link is longer than chat tools accept ({formatChars(CHAT_LIMIT)} fits Slack, Teams and GitHub comments; Slack cuts messages at 40,000 characters)
+            {r.link.length > BROWSER_URL_LIMIT ? ' and longer than browsers open' : ''}. Make it smaller:
+          </p>
+          <div className="btn-group share-offers">
+            {r.options.map((o) => (
+              <button key={o.id} type="button" className="btn" onClick={() => onApply(o.id)}>
+                {o.id === 'narrow' ? 'Narrow the window to the finding' : o.label} → {formatChars(o.chars)}
+              </button>
+            ))}
+            {r.options.length === 0 && <span className="muted">Select a shorter range on the timeline and share again.</span>}
+          </div>
+        </div>
+      )}
+      {applied.length > 0 && (
+        <p className="muted share-applied">
+          Applied:{' '}
+          {applied.map((id) => (
+            <button key={id} type="button" className="btn btn-small" onClick={() => onUndo(id)} title="Undo">
+              {REDUCTION_LABELS[id]} ✕
+            </button>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ShareDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const [categories, setCategories] = useState<Partial<Record<CategoryId, boolean>>>({});
+  const [custom, setCustom] = useState<CustomPattern[]>([]);
+  const [applied, setApplied] = useState<ReductionId[]>([]);
+  const [note, setNote] = useState('');
+  const settings: ShareSettings = useMemo(() => ({ categories, custom, applied }), [categories, custom, applied]);
+  const state = useShareLink(open, settings);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const title = useStore((s) => s.title);
+  const r = state.result;
+
+  const copy = async (text: string, what: string) => setNote((await copyText(text, what === 'link' ? box.current : null)) ? `Copied the ${what}.` : `Could not copy the ${what}; select it and copy by hand.`);
+  const savePng = async () => {
+    const section = document.querySelector<HTMLElement>('section[aria-label="Timeline"]');
+    const blob = section && r ? await timelinePng(section, { title: r.payload.findings[0]?.title ?? title, subtitle: `${formatTime(r.payload.view.window.start)} → ${formatTime(r.payload.view.window.end)}` }) : null;
+    if (!blob) return setNote('There is no timeline to save.');
+    download(blob, `timberline-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.png`);
+    setNote('Saved the timeline as PNG.');
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} title="Share this incident" className="dialog-share">
+      <div className="share-body" aria-busy={state.busy}>
+        {state.status === 'error' && <p className="status-error" role="alert">{state.error}</p>}
+        <label className="field share-link-field">
+          <span>Share link</span>
+          <textarea
+            ref={box}
+            readOnly
+            aria-label="Share link"
+            rows={3}
+            value={r?.link ?? ''}
+            placeholder={state.status === 'building' ? 'Preparing the link…' : ''}
+            onFocus={(e) => e.currentTarget.select()}
+            spellCheck={false}
+          />
+        </label>
+        <div className="share-actions">
+          <button type="button" className="btn btn-primary" disabled={!r || state.busy} onClick={() => r && void copy(r.link, 'link')}>Copy link</button>
+          <button type="button" className="btn" disabled={!r || state.busy} onClick={() => r && void copy(incidentMarkdown(r.payload), 'Markdown')}>Copy as Markdown</button>
+          <button type="button" className="btn" disabled={!r} onClick={() => void savePng()}>Save PNG</button>
+          <span className="muted share-note" role="status" aria-live="polite">{state.busy ? 'Updating…' : note}</span>
+        </div>
+        {r && (
+          <>
+            <SizeAdvice r={r} applied={applied} onApply={(id) => setApplied([...applied, id])} onUndo={(id) => setApplied(applied.filter((x) => x !== id))} />
+            <Carries r={r} scope={state.scope} />
+            <RedactionPanel report={r.report} problems={r.problems} categories={categories} custom={custom} onCategories={setCategories} onCustom={setCustom} />
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}

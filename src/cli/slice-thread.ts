@@ -1,0 +1,42 @@
+// Inside a Node worker thread: parse one slice task at a time (see
+// thread-pool.ts) and send the columns back as transferred buffers.
+
+import { createReadStream } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { tableBuffers } from '../engine/model/event-table.ts';
+import { ingestSlice, sliceReadFrom, type SliceTask } from '../engine/ingest/slice-ingest.ts';
+
+export interface ThreadRequest {
+  id: number;
+  task: SliceTask;
+  path: string;
+}
+
+export type ThreadReply =
+  | { id: number; bytes: number }
+  | { id: number; result: Awaited<ReturnType<typeof ingestSlice>> }
+  | { id: number; error: string };
+
+const PROGRESS_BYTES = 4 << 20;
+const port = parentPort;
+if (!port) throw new Error('slice-thread runs inside a worker thread');
+
+port.on('message', (req: ThreadRequest) => {
+  void (async () => {
+    try {
+      let pending = 0;
+      const stream = createReadStream(req.path, { start: sliceReadFrom(req.task), highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
+      const result = await ingestSlice(req.task, stream, undefined, (n) => {
+        pending += n;
+        if (pending >= PROGRESS_BYTES) {
+          port.postMessage({ id: req.id, bytes: pending } satisfies ThreadReply);
+          pending = 0;
+        }
+      });
+      if (pending > 0) port.postMessage({ id: req.id, bytes: pending } satisfies ThreadReply);
+      port.postMessage({ id: req.id, result } satisfies ThreadReply, tableBuffers(result.columns));
+    } catch (e) {
+      port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) } satisfies ThreadReply);
+    }
+  })();
+});

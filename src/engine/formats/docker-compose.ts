@@ -1,0 +1,106 @@
+// `docker compose logs` / `docker-compose up` output: every line is prefixed
+// with its service ("web-1  | ...", colours stripped), also with
+// `--timestamps` ("web-1  | 2024-04-25T05:32:35.584725130Z ..."). The service
+// becomes the logger (a lane per service); what follows the bar is read as
+// JSON when it is JSON, else by the text runner like any plain line.
+// https://docs.docker.com/reference/cli/docker/compose/logs/
+
+import { levelFromWord } from '../model/levels.ts';
+import { parseIsoAt } from '../model/time.ts';
+import { isObject, mapJsonRecord } from './json-record.ts';
+import { stripAnsi } from './text-line.ts';
+import { LineType, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
+
+/** "name  | rest": a service name (letter first, no spaces), padding, a bar. */
+const PREFIX = /^([A-Za-z][\w.@-]{0,62}) *\| ?/;
+
+/** Compose's own line when a container stops: it belongs to that service's lane. */
+const EXITED = /^([A-Za-z][\w.@-]{0,62}) exited with code \d+/;
+
+/** The service and the text after the bar, or null when the line has no compose prefix. */
+export function splitCompose(line: string): { service: string; rest: string } | null {
+  const s = stripAnsi(line);
+  const m = PREFIX.exec(s);
+  if (!m || levelFromWord(m[1])) return null; // "INFO | msg" is a level column, not a service
+  return { service: m[1], rest: s.slice(m[0].length) };
+}
+
+function parseComposeLine(line: string, out: RecordOut, env: ParseEnv): LineTypeCode {
+  if (line.trim().length === 0) return LineType.blank;
+  const split = splitCompose(line);
+  if (!split) {
+    out.text = line; // "Attaching to web-1", "web-1 exited with code 0"
+    const exited = EXITED.exec(line);
+    if (exited) out.logger = exited[1];
+    return LineType.text;
+  }
+  const { service, rest } = split;
+  if (rest.trim().length === 0) return LineType.blank;
+  if (rest.charCodeAt(0) === 123) {
+    try {
+      const v: unknown = JSON.parse(rest);
+      if (isObject(v)) {
+        const type = mapJsonRecord(v, out, env);
+        out.logger = service;
+        return type;
+      }
+    } catch {
+      // text that starts with "{"
+    }
+  }
+  out.logger = service;
+  out.text = rest;
+  // `--timestamps`: Docker's own RFC 3339 time, then one space, then the line as the app wrote it
+  // (kept as is, so an indented stack frame still continues its event).
+  if (isDigit(rest.charCodeAt(0)) && rest.charCodeAt(10) === 84) {
+    const sp = rest.indexOf(' ');
+    if (sp > 0 && parseIsoAt(rest.slice(0, sp), 0, env.time) && env.time.zoned) {
+      out.tMs = env.time.ms;
+      out.subNs = env.time.subNs;
+      out.zoned = true;
+      out.text = rest.slice(sp + 1);
+      if (out.text.trim().length === 0) return LineType.blank;
+    }
+  }
+  return LineType.text;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export const dockerComposeFormat: LogFormat = {
+  id: 'docker-compose',
+  label: 'docker compose logs',
+  splittable: true,
+  detect(_name, lines) {
+    let hits = 0;
+    let nonBlank = 0;
+    const services = new Set<string>();
+    for (const l of lines) {
+      if (!l.trim()) continue;
+      nonBlank++;
+      const s = splitCompose(l);
+      if (s) {
+        hits++;
+        services.add(s.service);
+      }
+    }
+    if (nonBlank === 0 || hits / nonBlank < 0.6 || services.size > Math.max(3, hits / 2)) return 0;
+    return 0.6 + 0.35 * (hits / nonBlank);
+  },
+  createParser(env) {
+    return { parseLine: (line, out) => parseComposeLine(line, out, env) };
+  },
+  fields(raw) {
+    const split = splitCompose(raw.split('\n')[0]);
+    if (!split) return { raw };
+    try {
+      const v: unknown = JSON.parse(split.rest);
+      if (isObject(v)) return { service: split.service, ...v };
+    } catch {
+      // plain text
+    }
+    return { service: split.service, text: split.rest };
+  },
+};

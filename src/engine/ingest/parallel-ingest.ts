@@ -1,0 +1,267 @@
+// Parallel ingest (issue 6): a big JSON-lines or logfmt file is cut at byte
+// offsets into slices that several workers parse at once (slice-ingest.ts);
+// the slices are merged back in file order (parallel-merge.ts) into the same
+// table one reader would make. Everything else — small files, gzip, UTF-16,
+// formats with multi-line records — is read whole by the usual driver. The
+// thread plumbing is not here: a SliceRunner (Web Workers in src/worker,
+// worker_threads in src/cli) runs the tasks; `inProcessRunner` runs them on
+// this thread, for tests and as the fallback.
+
+import { detectFormat, formatById } from '../formats/index.ts';
+import type { ByteSource } from './byte-source.ts';
+import { iterate } from './byte-source.ts';
+import { newFileStats, type FileStats } from './file-stats.ts';
+import {
+  DEFAULT_MESSAGE_BUDGET,
+  DETECT_LINES,
+  fileYear,
+  finishIngest,
+  ingestFile,
+  IngestCancelled,
+  LoadReporter,
+  newSinks,
+  type IngestOptions,
+  type IngestResult,
+} from './ingest.ts';
+import { LineSplitter } from './line-splitter.ts';
+import { openText } from './open-text.ts';
+import { FileMerge } from './parallel-merge.ts';
+import { ingestSlice, SLICEABLE_FORMATS, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
+
+/** Runs slice tasks somewhere (worker pool, threads, this thread). */
+export interface SliceRunner {
+  /** Slices it runs at once. */
+  readonly concurrency: number;
+  run(task: SliceTask, onBytes?: (bytes: number) => void): Promise<SliceResult>;
+  /** Stop running and queued slices (their promises reject). */
+  cancel?(): void;
+}
+
+export interface ParallelOptions extends IngestOptions {
+  /** Files at least this big are split (default 16 MB). */
+  sliceMinBytes?: number;
+  /** Bytes per slice (default: file size / (3 x workers), between 8 and 64 MB). */
+  sliceBytes?: number;
+}
+
+export const SLICE_MIN_BYTES = 16 << 20;
+const SLICE_TARGET_MIN = 8 << 20;
+const SLICE_TARGET_MAX = 64 << 20;
+
+interface SlicedPlan {
+  tasks: SliceTask[];
+  results: Promise<SliceResult>[];
+  formatId: string;
+}
+
+/** Bookkeeping of one slice run: which worker slot it holds. */
+type Exec = (task: SliceTask, slot: number, onBytes?: (bytes: number) => void) => Promise<SliceResult>;
+
+/**
+ * A SliceRunner that runs at most `concurrency` tasks at a time, first come
+ * first served, each on a free slot (a worker index for pools).
+ */
+export function queueRunner(concurrency: number, exec: Exec, cancel?: () => void): SliceRunner {
+  const free: number[] = Array.from({ length: concurrency }, (_, i) => concurrency - 1 - i);
+  const waiting: (() => void)[] = [];
+  const acquire = async (): Promise<number> => {
+    while (free.length === 0) await new Promise<void>((res) => waiting.push(res));
+    return free.pop() as number;
+  };
+  const release = (slot: number) => {
+    free.push(slot);
+    waiting.shift()?.();
+  };
+  return {
+    concurrency,
+    async run(task, onBytes) {
+      const slot = await acquire();
+      try {
+        return await exec(task, slot, onBytes);
+      } finally {
+        release(slot);
+      }
+    },
+    cancel,
+  };
+}
+
+/**
+ * Decide whether a file is split: big enough, readable by range, plain UTF-8
+ * (not gzip), and a format whose lines stand alone. Returns the format id or null.
+ */
+async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promise<{ formatId: string; bom: number } | null> {
+  if (!src.streamFrom || src.size < (options.sliceMinBytes ?? SLICE_MIN_BYTES)) return null;
+  const opened = await openText(src);
+  try {
+    if (opened.gzip || opened.error || opened.encoding !== 'utf-8') return null;
+    const lines: string[] = [];
+    const want = options.detectLines ?? DETECT_LINES;
+    const splitter = new LineSplitter((text) => {
+      if (lines.length < want) lines.push(text);
+    });
+    let first = true;
+    for await (let chunk of opened.chunks) {
+      if (first && opened.bom) chunk = chunk.subarray(opened.bom);
+      first = false;
+      splitter.push(chunk);
+      if (lines.length >= want) break;
+    }
+    const { format } = detectFormat(src.name, lines);
+    return SLICEABLE_FORMATS.has(format.id) ? { formatId: format.id, bom: opened.bom } : null;
+  } finally {
+    await opened.chunks.return(undefined);
+  }
+}
+
+function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, runner: SliceRunner, options: ParallelOptions, totalBytes: number): SliceTask[] {
+  const target = options.sliceBytes ?? Math.min(SLICE_TARGET_MAX, Math.max(SLICE_TARGET_MIN, Math.ceil(src.size / (3 * Math.max(1, runner.concurrency)))));
+  const n = Math.max(1, Math.ceil(src.size / target));
+  const tasks: SliceTask[] = [];
+  const budget = options.messageBudget ?? DEFAULT_MESSAGE_BUDGET;
+  for (let k = 0; k < n; k++) {
+    const start = Math.floor((src.size * k) / n);
+    const end = k === n - 1 ? Infinity : Math.floor((src.size * (k + 1)) / n);
+    tasks.push({
+      fileIndex: fi,
+      fileName: src.name,
+      slice: k,
+      start,
+      end,
+      bytes: (Number.isFinite(end) ? end : src.size) - start,
+      bom: k === 0 ? bom : 0,
+      formatId,
+      year: fileYear(src, options),
+      zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
+      vocabulary: options.vocabulary ?? [],
+      messageBudget: Math.floor((budget * ((Number.isFinite(end) ? end : src.size) - start)) / Math.max(1, totalBytes)),
+    });
+  }
+  return tasks;
+}
+
+/**
+ * Like ingestSources, but big files are split across `runner`. The result has
+ * the same rows, counts and messages (messages are kept within the budget per
+ * slice, so which plain messages stay in memory can differ); templates of a
+ * split file are merged by pattern, so where the template clustering would
+ * have generalised across a slice boundary, it does so at the merge instead.
+ */
+export async function ingestParallel(sources: readonly ByteSource[], runner: SliceRunner, options: ParallelOptions = {}): Promise<IngestResult> {
+  const sinks = newSinks(options);
+  const files: FileStats[] = sources.map((s) => newFileStats(s.name, s.size));
+  const totalBytes = sources.reduce((a, s) => a + (s.size || 0), 0);
+  const report = new LoadReporter(options, totalBytes, files);
+  let readBytes = 0;
+  const onBytes = (n: number) => {
+    readBytes += n;
+    report.advance(n, readBytes, sinks.builder.length, 0);
+  };
+
+  // Plan every file first and queue all slices, so the workers never wait on the merge.
+  const plans: (SlicedPlan | null)[] = [];
+  for (let fi = 0; fi < sources.length; fi++) {
+    const src = sources[fi];
+    let sliceable: { formatId: string; bom: number } | null = null;
+    try {
+      sliceable = await sliceableFormat(src, options);
+    } catch {
+      sliceable = null; // unreadable here: the whole-file driver reports it
+    }
+    if (!sliceable) {
+      plans.push(null);
+      continue;
+    }
+    const tasks = planSlices(src, fi, sliceable.formatId, sliceable.bom, runner, options, totalBytes);
+    const results = tasks.map((t) => {
+      const p = runner.run(t, onBytes);
+      p.catch(() => undefined); // awaited in order below; avoid an unhandled rejection meanwhile
+      return p;
+    });
+    plans.push({ tasks, results, formatId: sliceable.formatId });
+  }
+
+  const decompressed: (Blob | null)[] = [];
+  const noTimeRows: number[] = [];
+  let bytesBefore = 0;
+  try {
+    for (let fi = 0; fi < sources.length; fi++) {
+      const src = sources[fi];
+      const stats = files[fi];
+      const plan = plans[fi];
+      decompressed.push(null);
+      let untimed = plan ? await mergeSlices(src, fi, plan, stats, sinks, options, report, () => readBytes) : null;
+      if (!untimed) {
+        const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
+        untimed = outcome.untimedRows;
+        decompressed[fi] = outcome.decompressed;
+        readBytes += src.size || 0;
+      }
+      for (const r of untimed) noTimeRows.push(r);
+      bytesBefore += src.size || 0;
+    }
+  } catch (e) {
+    runner.cancel?.();
+    throw e;
+  }
+  const result = finishIngest(sinks, files, noTimeRows, decompressed);
+  report.progress(totalBytes, result.table.length, sources.length - 1);
+  return result;
+}
+
+/**
+ * Merge a split file's slices in order; returns the rows that never got a
+ * time, or null (rows rolled back) when a slice failed, so the caller reads
+ * the file whole instead.
+ */
+async function mergeSlices(
+  src: ByteSource,
+  fi: number,
+  plan: SlicedPlan,
+  stats: FileStats,
+  sinks: ReturnType<typeof newSinks>,
+  options: ParallelOptions,
+  report: LoadReporter,
+  readBytes: () => number,
+): Promise<readonly number[] | null> {
+  const format = formatById(plan.formatId);
+  if (!format) return null;
+  stats.format = format.id;
+  stats.formatLabel = format.label;
+  stats.encoding = 'utf-8';
+  const rowsBefore = sinks.builder.length;
+  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+  try {
+    for (let k = 0; k < plan.tasks.length; k++) {
+      if (options.signal?.aborted) throw new IngestCancelled();
+      const r = await plan.results[k];
+      await merge.merge(r, plan.tasks[k], src);
+      report.progress(readBytes(), sinks.builder.length, fi);
+      report.partial(sinks.builder, readBytes(), k === 0);
+    }
+    return merge.finish();
+  } catch (e) {
+    if (e instanceof IngestCancelled || options.signal?.aborted) throw e instanceof IngestCancelled ? e : new IngestCancelled();
+    sinks.builder.truncate(rowsBefore);
+    sinks.messages.length = rowsBefore;
+    Object.assign(stats, newFileStats(stats.name, src.size));
+    return null;
+  }
+}
+
+/** Slices run one after another (or `concurrency` at once, interleaved) on this thread: tests and the no-worker fallback. */
+export function inProcessRunner(sources: readonly ByteSource[], concurrency = 1): SliceRunner {
+  let cancelled = { aborted: false };
+  return queueRunner(
+    concurrency,
+    async (task, _slot, onBytes) => {
+      const src = sources[task.fileIndex];
+      if (!src.streamFrom) throw new Error(`${src.name} cannot be read by range`);
+      return ingestSlice(task, iterate(src.streamFrom(sliceReadFrom(task))), cancelled, onBytes);
+    },
+    () => {
+      cancelled.aborted = true;
+      cancelled = { aborted: false };
+    },
+  );
+}

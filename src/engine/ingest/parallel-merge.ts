@@ -1,0 +1,141 @@
+// Stitches the slices of one file back into the shared table, in file order,
+// so the rows come out as one reader would have made them: a slice's head
+// lines are replayed after the previous slice's state (a stack trace cut at
+// a slice boundary rejoins its event), then its rows are appended with line
+// numbers shifted and loggers and templates re-interned, and the counts are
+// summed. Out-of-order lines are recounted over the whole file at the end,
+// because each slice only saw its own part.
+
+import type { LogFormat } from '../formats/types.ts';
+import { Flag } from '../model/kinds.ts';
+import { newTimeOut } from '../model/time.ts';
+import type { ByteSource } from './byte-source.ts';
+import { iterate } from './byte-source.ts';
+import { FileIngest, type FileIngestState, type SharedSinks } from './file-ingest.ts';
+import type { FileStats } from './file-stats.ts';
+import { fileNotices, type SplitCounts } from './ingest.ts';
+import { readOwnedLines, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
+
+const SUMMED = ['lines', 'events', 'continuations', 'blank', 'malformed', 'untimed'] as const;
+
+/** Add a slice's counts to the file's. */
+export function addStats(into: FileStats, s: FileStats): void {
+  for (const k of SUMMED) into[k] += s[k];
+  into.zoneAssumed ||= s.zoneAssumed;
+  into.yearAssumed ||= s.yearAssumed;
+  if (!(s.firstTime >= into.firstTime)) into.firstTime = s.firstTime;
+  if (!(s.lastTime <= into.lastTime)) into.lastTime = s.lastTime;
+  for (const n of s.notices) if (!into.notices.includes(n)) into.notices.push(n);
+}
+
+export class FileMerge {
+  private readonly reader: FileIngest;
+  private state: FileIngestState;
+  private linesBefore = 0;
+  private readonly rowStart: number;
+  private readonly counts: SplitCounts = { invalidLines: 0, longLines: 0 };
+
+  constructor(
+    fileIndex: number,
+    format: LogFormat,
+    year: number,
+    private readonly stats: FileStats,
+    private readonly sinks: SharedSinks,
+    zoneOffsetMin: number,
+  ) {
+    this.reader = new FileIngest(fileIndex, format, { year, time: newTimeOut() }, stats, sinks, zoneOffsetMin);
+    this.state = this.reader.snapshot();
+    this.rowStart = sinks.builder.length;
+  }
+
+  /**
+   * Merge the next slice. An incomplete slice (it gave up looking for an
+   * anchor in a huge run of lines without a time) is read again from `src`.
+   */
+  async merge(r: SliceResult, task: SliceTask, src: ByteSource): Promise<void> {
+    const sinks = this.sinks;
+    const builder = sinks.builder;
+    this.reader.restore(this.state);
+    for (const h of r.head) this.reader.line(h.text, h.offset, h.length, h.truncated);
+    if (!r.complete) {
+      // Read the whole slice here, continuing from the previous slice's state.
+      const from = src.streamFrom?.(sliceReadFrom(task));
+      if (!from) throw new Error('slice without anchor and no way to read it again');
+      await readOwnedLines(task, iterate(from), (text, offset, length, truncated) => {
+        if (truncated) this.counts.longLines++;
+        else if (text.includes('\uFFFD')) this.counts.invalidLines++;
+        this.reader.line(text, offset, length, truncated);
+        return true;
+      });
+      this.state = this.reader.snapshot();
+      this.linesBefore = this.state.lineNo;
+      return;
+    }
+    this.counts.invalidLines += r.counts.invalidLines;
+    this.counts.longLines += r.counts.longLines;
+    const replayed = this.reader.snapshot();
+    if (r.length > 0) {
+      const rowBase = builder.length;
+      // Rows before the file's first time take the time of the first event that has one (FileIngest does the same).
+      if (replayed.leadingUntimed.length > 0) {
+        const c = builder.columns;
+        for (const k of replayed.leadingUntimed) {
+          c.tMs[k] = r.columns.tMs[0];
+          c.subNs[k] = r.columns.subNs[0];
+        }
+      }
+      const logger = r.loggers.map((name) => builder.internLogger(name));
+      const template = r.templates.map((t) => {
+        const id = sinks.templater.add(t.pattern);
+        sinks.templater.counts[id] += t.count - 1;
+        return id;
+      });
+      builder.appendRows(r.columns, r.length, { logger, template, lineBase: this.linesBefore });
+      const msgs = sinks.messages;
+      for (let i = 0; i < r.length; i++) {
+        const m = r.messages[i];
+        msgs[rowBase + i] = m;
+        if (m !== undefined) sinks.messageChars += m.length;
+      }
+      addStats(this.stats, r.stats);
+      const s = r.endState as FileIngestState;
+      this.state = {
+        ...s,
+        lineNo: s.lineNo + this.linesBefore,
+        current: s.current >= 0 ? s.current + rowBase : replayed.current,
+        leadingUntimed: s.leadingUntimed.map((k) => k + rowBase),
+      };
+    } else this.state = replayed;
+    this.linesBefore += r.lines;
+    this.state.lineNo = this.linesBefore;
+  }
+
+  /** After the last slice: the reader's end-of-file work, recounted order, notices. Returns rows that never got a time. */
+  finish(): readonly number[] {
+    this.reader.restore(this.state);
+    this.reader.end();
+    this.stats.outOfOrder = outOfOrder(this.sinks, this.rowStart);
+    fileNotices(this.stats, this.counts);
+    return this.reader.untimedRows;
+  }
+}
+
+/** Lines whose time is before an earlier line's, counted as FileIngest counts them while reading. */
+function outOfOrder(sinks: SharedSinks, from: number): number {
+  const c = sinks.builder.columns;
+  const n = sinks.builder.length;
+  let maxMs = -Infinity;
+  let maxNs = 0;
+  let count = 0;
+  for (let i = from; i < n; i++) {
+    if (c.flags[i] & Flag.untimed) continue;
+    const ms = c.tMs[i];
+    const ns = c.subNs[i];
+    if (ms < maxMs || (ms === maxMs && ns < maxNs)) count++;
+    else {
+      maxMs = ms;
+      maxNs = ns;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,268 @@
+// One slice of a big file, parsed on its own (issue 6: several workers read
+// one file). A slice owns the lines that start inside its byte range. It is
+// pure engine code: a worker, a Node thread or a test calls `ingestSlice` with
+// the slice's bytes and gets back plain columns and lists it can transfer.
+//
+// The one hard part is the seam. Whether the first lines of a slice continue
+// the previous slice's last event (a stack trace cut in two), or take its
+// time, depends on state the slice cannot see. So a slice parses nothing it
+// cannot decide alone: lines before its first *anchor* — a line that starts
+// an event with its own time whatever came before — go back raw (`head`), and
+// parallel-ingest.ts replays them after the previous slice, exactly as one
+// reader would. From the anchor on, the state is the same as a single reader's.
+
+import type { VocabularyEntry } from '../classify/vocabulary.ts';
+import { createClassifier, type Classifier } from '../classify/classifier.ts';
+import { formatById } from '../formats/index.ts';
+import type { LogFormat } from '../formats/types.ts';
+import type { EventColumns } from '../model/event-table.ts';
+import { Flag } from '../model/kinds.ts';
+import { Level } from '../model/levels.ts';
+import { TableBuilder } from '../model/table-builder.ts';
+import { newTimeOut } from '../model/time.ts';
+import { Templater, type TemplateInfo } from '../templates/templater.ts';
+import { FileIngest, type FileIngestState, type SharedSinks } from './file-ingest.ts';
+import { newFileStats, type FileStats } from './file-stats.ts';
+import type { SplitCounts } from './ingest.ts';
+import { LineSplitter } from './line-splitter.ts';
+
+/** Formats whose parser keeps no state from line to line, so a file of them can be cut anywhere between lines. */
+export const SLICEABLE_FORMATS: ReadonlySet<string> = new Set(['json-lines', 'logfmt']);
+
+export interface SliceTask {
+  fileIndex: number;
+  fileName: string;
+  /** Index of this slice in its file. */
+  slice: number;
+  /** The slice owns the lines starting in [start, end); the last slice's end is Infinity (the file may still grow). */
+  start: number;
+  end: number;
+  /** Expected bytes in the slice, to size its columns. */
+  bytes: number;
+  /** Byte-order mark to skip at the start of the file (slice 0 only). */
+  bom: number;
+  formatId: string;
+  year: number;
+  zoneOffsetMin: number;
+  vocabulary: readonly VocabularyEntry[];
+  /** This slice's share of the characters of message text kept in memory. */
+  messageBudget: number;
+}
+
+export interface HeadLine {
+  text: string;
+  offset: number;
+  length: number;
+  truncated: boolean;
+}
+
+export interface SliceResult {
+  fileIndex: number;
+  slice: number;
+  /** Rows from the anchor on, in file order; line numbers count from the slice's first line (1). */
+  columns: EventColumns;
+  length: number;
+  /** This slice's interned logger names (index 0 is '') and templates; the merge re-interns them. */
+  loggers: string[];
+  templates: TemplateInfo[];
+  messages: (string | undefined)[];
+  /** Counts for the rows above (not the head lines). */
+  stats: FileStats;
+  /** Lines before the anchor, for the merge to replay after the previous slice. */
+  head: HeadLine[];
+  /** Head and rows cover every line of the slice. False: no anchor within HEAD_CAP lines, the merge reads the range itself. */
+  complete: boolean;
+  /** Physical lines that start in the slice (head included). */
+  lines: number;
+  /** The reader's state after the last line (row numbers are this slice's), null without rows. */
+  endState: FileIngestState | null;
+  counts: SplitCounts;
+}
+
+/** Lines a slice buffers while looking for its anchor; past this the merge reads the range (pathological files only). */
+export const HEAD_CAP_LINES = 20_000;
+const HEAD_CAP_CHARS = 8 << 20;
+
+/** Where a slice's bytes must start: one byte early, to see whether a line starts exactly at `start`. */
+export function sliceReadFrom(task: Pick<SliceTask, 'start'>): number {
+  return task.start > 0 ? task.start - 1 : 0;
+}
+
+function sinksFor(classify: Classifier, builder: TableBuilder, budget: number): SharedSinks {
+  return {
+    builder,
+    classify,
+    templater: new Templater(),
+    messages: [],
+    messageBudget: budget,
+    messageChars: 0,
+  };
+}
+
+/**
+ * Finds the anchor by running two throwaway readers side by side: one with
+ * nothing before it, one whose previous event is a fatal line inside a stack
+ * (the state most eager to take lines as continuations). A line that starts
+ * an event with its own time in both would do so after any previous state.
+ */
+class AnchorProbe {
+  private readonly fresh: FileIngest;
+  private readonly eager: FileIngest;
+  private readonly freshRows: TableBuilder;
+  private readonly eagerRows: TableBuilder;
+
+  constructor(task: SliceTask, format: LogFormat, classify: Classifier) {
+    this.freshRows = new TableBuilder(64);
+    this.eagerRows = new TableBuilder(64);
+    const env = () => ({ year: task.year, time: newTimeOut() });
+    this.fresh = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.freshRows, 0), task.zoneOffsetMin);
+    this.eager = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.eagerRows, 0), task.zoneOffsetMin);
+    this.eagerRows.push({ tMs: 0, subNs: 0, level: Level.fatal, kind: 0, flags: 0, file: task.fileIndex, logger: 0, line: 0, lineCount: 1, byteOffset: 0, byteLength: 0, template: 0 });
+    const st = this.eager.snapshot();
+    st.current = 0;
+    st.currentLevel = Level.fatal;
+    st.inStack = true;
+    st.lastMs = 0;
+    st.lastNs = 0;
+    this.eager.restore(st);
+  }
+
+  isAnchor(text: string, offset: number, length: number, truncated: boolean): boolean {
+    const a = this.freshRows.length;
+    const b = this.eagerRows.length;
+    this.fresh.line(text, offset, length, truncated);
+    this.eager.line(text, offset, length, truncated);
+    return ownEvent(this.freshRows, a) && ownEvent(this.eagerRows, b);
+  }
+}
+
+function ownEvent(rows: TableBuilder, before: number): boolean {
+  return rows.length === before + 1 && (rows.columns.flags[before] & Flag.untimed) === 0;
+}
+
+/** A line the slice owns; return false to stop reading. */
+export type OwnedLineSink = (text: string, offset: number, length: number, truncated: boolean) => boolean;
+
+/**
+ * Feed `sink` the lines that start in [range.start, range.end). `chunks` are
+ * the file's raw bytes from sliceReadFrom(range) on; reading stops once the
+ * last owned line is complete (or the sink says stop).
+ */
+export async function readOwnedLines(
+  range: Pick<SliceTask, 'start' | 'end' | 'bom'>,
+  chunks: AsyncIterable<Uint8Array>,
+  sink: OwnedLineSink,
+  signal?: { readonly aborted: boolean },
+  onBytes?: (bytes: number) => void,
+): Promise<void> {
+  let stop = false;
+  const splitter = new LineSplitter((text, offset, length, truncated) => {
+    if (stop) return;
+    if (offset >= range.end || !sink(text, offset, length, truncated)) stop = true;
+  });
+  // Slice 0 starts at the file's start (after a BOM); the others just past the first newline at or after start-1.
+  let seeking = range.start > 0;
+  let pos = sliceReadFrom(range);
+  let skipBom = seeking ? 0 : range.bom;
+  if (!seeking) splitter.skip(range.bom);
+  const it = chunks[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      if (stop || signal?.aborted) break;
+      const r = await it.next();
+      if (r.done) break;
+      let chunk = r.value;
+      onBytes?.(chunk.length);
+      if (skipBom > 0) {
+        const n = Math.min(skipBom, chunk.length);
+        chunk = chunk.subarray(n);
+        skipBom -= n;
+      }
+      if (seeking) {
+        const nl = chunk.indexOf(10);
+        if (nl < 0) {
+          pos += chunk.length;
+          if (pos >= range.end) break; // no line starts in this range
+          continue;
+        }
+        pos += nl + 1;
+        chunk = chunk.subarray(nl + 1);
+        seeking = false;
+        if (pos >= range.end) break;
+        splitter.skip(pos);
+      }
+      splitter.push(chunk);
+    }
+    if (!stop && !seeking && !signal?.aborted) splitter.end();
+  } finally {
+    await it.return?.();
+  }
+}
+
+/**
+ * Parse one slice. `chunks` are the file's bytes from sliceReadFrom(task)
+ * onward (to the end of the file or further than `end`; reading stops once the
+ * slice's last line is complete).
+ */
+export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Array>, signal?: { readonly aborted: boolean }, onBytes?: (bytes: number) => void): Promise<SliceResult> {
+  const format = formatById(task.formatId);
+  if (!format) throw new Error(`unknown format ${task.formatId}`);
+  const builder = new TableBuilder(1 << 12);
+  const classify = createClassifier(task.vocabulary);
+  const sinks = sinksFor(classify, builder, task.messageBudget);
+  const stats = newFileStats(task.fileName, 0);
+  const real = new FileIngest(task.fileIndex, format, { year: task.year, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin);
+  const probe = task.slice > 0 ? new AnchorProbe(task, format, classify) : null;
+  let probing = probe !== null;
+  const head: HeadLine[] = [];
+  let headChars = 0;
+  let capped = false;
+  let lines = 0;
+  let longLines = 0;
+  let invalidLines = 0;
+  let sized = false;
+
+  await readOwnedLines(task, chunks, (text, offset, length, truncated) => {
+    lines++;
+    if (truncated) longLines++;
+    else if (text.includes('\uFFFD')) invalidLines++; // as the splitter counts them, for owned lines only
+    if (!probing) {
+      real.line(text, offset, length, truncated);
+      if (!sized && lines === 2000) {
+        sized = true; // size the columns once from the rows per byte so far
+        builder.reserve((builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
+      }
+      return true;
+    }
+    if ((probe as AnchorProbe).isAnchor(text, offset, length, truncated)) {
+      probing = false;
+      const st = real.snapshot();
+      st.lineNo = head.length; // the anchor's line number counts the head lines before it
+      real.restore(st);
+      real.line(text, offset, length, truncated);
+      return true;
+    }
+    head.push({ text, offset, length, truncated });
+    headChars += text.length;
+    capped = head.length >= HEAD_CAP_LINES || headChars >= HEAD_CAP_CHARS;
+    return !capped;
+  }, signal, onBytes);
+  if (signal?.aborted) throw new Error('slice cancelled');
+  const complete = !capped;
+  if (!complete) head.length = 0;
+  return {
+    fileIndex: task.fileIndex,
+    slice: task.slice,
+    columns: builder.takeColumns(),
+    length: builder.length,
+    loggers: builder.loggers.slice(),
+    templates: sinks.templater.list(),
+    messages: sinks.messages,
+    stats,
+    head,
+    complete,
+    lines: complete ? lines : 0,
+    endState: complete && builder.length > 0 ? real.snapshot() : null,
+    counts: { invalidLines, longLines },
+  };
+}

@@ -1,0 +1,59 @@
+// Bursts seen together: timeout and error bursts in several files that
+// overlap in time are one happening for the burst rules (the proxy's timeouts
+// and the ingress's 503s of the same minute), described once with the
+// templates that made them up and whether those were ever seen before.
+
+import type { Mark } from '../marks/types.ts';
+import { templateOnsets } from '../templates/template-stats.ts';
+import type { RuleContext } from './types.ts';
+import { marksOf, sourceName } from './helpers.ts';
+import { clock, duration, plural, quote } from './text.ts';
+
+/** Bursts this close in time (any file) are one happening. */
+export const BURST_JOIN_MS = 30_000;
+
+export interface BurstGroup {
+  start: number;
+  end: number;
+  marks: Mark[];
+  count: number;
+  /** Burst rate over the source's usual rate (Infinity when it usually has none). */
+  ratio: number;
+}
+
+export function burstGroups(ctx: RuleContext): BurstGroup[] {
+  const out: BurstGroup[] = [];
+  for (const m of marksOf(ctx, 'timeout-burst', 'error-burst').sort((a, b) => a.start - b.start)) {
+    const ratio = (m.ratePerMin ?? 0) / Math.max(m.baselinePerMin ?? 0, 1e-9);
+    const g = out[out.length - 1];
+    if (g && m.start <= g.end + BURST_JOIN_MS) {
+      g.marks.push(m);
+      g.end = Math.max(g.end, m.end);
+      g.count += m.count;
+      g.ratio = Math.max(g.ratio, ratio);
+    } else out.push({ start: m.start, end: m.end, marks: [m], count: m.count, ratio });
+  }
+  return out;
+}
+
+export interface NewTemplate {
+  template: number;
+  inWindow: number;
+  before: number;
+}
+
+/** Templates of the group's events, most frequent first, with their count before the group. */
+export function groupTemplates(ctx: RuleContext, g: BurstGroup): NewTemplate[] {
+  return templateOnsets(ctx.table, g.marks.flatMap((m) => m.events), g.start, g.end, ctx.templateTimes)
+    .map((o) => ({ template: o.template, inWindow: o.inWindow, before: o.before }));
+}
+
+/** One line per burst and the top templates, e.g. "'Failed to connect to upstream' 400 times in 20 s, never before". */
+export function describeGroup(ctx: RuleContext, g: BurstGroup, templates: readonly NewTemplate[]): string[] {
+  const lines = g.marks.map((m) => `${sourceName(ctx, m.file)}: ${plural(m.count, m.kind === 'timeout-burst' ? 'timeout' : 'error')} ${clock(m.start)}–${clock(m.end)} (${m.label.replace(/^.*\(usually /, 'usually ').replace(/\)$/, '')}).`);
+  for (const t of templates.slice(0, 3)) {
+    const pattern = ctx.templates[t.template]?.pattern ?? '';
+    lines.push(`${quote(pattern, 100)} ${plural(t.inWindow, 'time')} in ${duration(Math.max(1000, g.end - g.start))}, ${t.before === 0 ? 'never before' : `${t.before} before`}.`);
+  }
+  return lines;
+}

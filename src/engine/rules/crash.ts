@@ -1,0 +1,89 @@
+// crash: a crash event (panic, fatal error, segfault, OOM, exit with failure)
+// and what followed it in this or another file: a restart, an error or
+// timeout burst (a 503 burst at the ingress while the pod is down), a gap.
+// The finding spans from the crash to the recovery and carries a hint from
+// the signature knowledge base (crash-signatures.ts). Crashes of one file in
+// quick succession, or of several files within seconds (the kernel's OOM line
+// and the service's exit), are one finding.
+
+import type { Mark } from '../marks/types.ts';
+import type { Finding, Rule, RuleContext } from './types.ts';
+import { evidence, marksOf, mostly, sourceName } from './helpers.ts';
+import { matchSignature } from './crash-signatures.ts';
+import { clock, duration, plural, quote, stamp } from './text.ts';
+
+/** Crashes of the same file this close are one crash loop. */
+export const CRASH_LOOP_MS = 10 * 60_000;
+/** Crashes in different files this close are one happening (kernel OOM line + service exit). */
+export const CRASH_CORRELATE_MS = 10_000;
+/** A restart this long after the crash is its recovery; supervisors and Kubernetes back off up to 5 min. */
+export const RECOVERY_WINDOW_MS = 15 * 60_000;
+/** Without a restart, bursts and gaps starting this long after the crash are still its effects. */
+export const EFFECT_WINDOW_MS = 5 * 60_000;
+/** Effects outlast the restart a little: the ingress notices the pod is ready after a probe or two. */
+export const EFFECT_SLACK_MS = 60_000;
+/** A gap may begin shortly before the crash line (the last ordinary line before it). */
+export const GAP_LEAD_MS = 30_000;
+
+function groups(crashes: readonly Mark[]): Mark[][] {
+  const out: Mark[][] = [];
+  for (const m of [...crashes].sort((a, b) => a.start - b.start)) {
+    const g = out[out.length - 1];
+    const last = g?.[g.length - 1];
+    if (g && last && ((last.file === m.file && m.start - last.start <= CRASH_LOOP_MS) || m.start - last.start <= CRASH_CORRELATE_MS)) g.push(m);
+    else out.push([m]);
+  }
+  return out;
+}
+
+function effectText(ctx: RuleContext, m: Mark): string {
+  const where = sourceName(ctx, m.file);
+  if (m.kind === 'gap') return `${where} went silent ${clock(m.start)}–${clock(m.end)} (${duration(m.end - m.start)})`;
+  return `${where} logged ${plural(m.count, m.kind === 'timeout-burst' ? 'failed request (timeout / upstream error)' : 'error', m.kind === 'timeout-burst' ? 'failed requests (timeouts / upstream errors)' : 'errors')} ${clock(m.start)}–${clock(m.end)}, mostly ${mostly(ctx, m.events)}`;
+}
+
+export const crash: Rule = {
+  id: 'crash',
+  title: 'Crash and what followed it',
+  description: 'A panic, fatal error, segfault, OOM or failed exit, followed by a restart, an error/timeout burst or a gap in this or another file; spans crash to recovery with a hint from known crash signatures.',
+  run(ctx) {
+    const restarts = marksOf(ctx, 'restart');
+    const effects = marksOf(ctx, 'timeout-burst', 'error-burst', 'gap');
+    const out: Finding[] = [];
+    for (const g of groups(marksOf(ctx, 'crash'))) {
+      const first = g[0];
+      const last = g[g.length - 1];
+      const t0 = first.start;
+      const after = restarts.filter((r) => r.start >= last.start && r.start - last.start <= RECOVERY_WINDOW_MS);
+      const restart = after.find((r) => r.file === first.file) ?? after.find((r) => g.some((c) => c.file === r.file)) ?? after[0];
+      const until = (restart?.start ?? last.start + EFFECT_WINDOW_MS) + EFFECT_SLACK_MS;
+      const seen = effects.filter((m) => m.end > t0 - 1000 && m.start >= t0 - (m.kind === 'gap' ? GAP_LEAD_MS : 5_000) && m.start <= until);
+      const end = Math.max(last.start, restart?.start ?? -Infinity, ...seen.map((m) => m.end));
+      const around = ctx.marks.filter((m) => (m.kind === 'crash' || m.kind === 'restart') && m.start >= t0 - 60_000 && m.start <= end);
+      const texts = [...g.flatMap((c) => [c.label, ...c.events.slice(0, 3).map((r) => ctx.message(r))]), ...around.map((m) => m.label)];
+      const sig = matchSignature(texts);
+      const loop = g.filter((c) => c.file === first.file).length;
+      const lines = [
+        `${stamp(t0)}: ${sourceName(ctx, first.file)} crashed: ${quote(first.label, 120)}${loop > 1 ? ` — ${loop} crashes in ${duration(last.start - t0)} (a crash loop)` : ''}.`,
+        ...g.filter((c) => c.file !== first.file).map((c) => `${clock(c.start)}: ${sourceName(ctx, c.file)} reported ${quote(c.label, 100)}.`),
+      ];
+      if (seen.length) lines.push(`While it was down: ${seen.map((m) => effectText(ctx, m)).join('; ')}.`);
+      if (restart) lines.push(`${clock(restart.start)}: restarted (${quote(restart.label, 80)} in ${sourceName(ctx, restart.file)}), ${duration(restart.start - last.start)} after the crash; recovered by ${clock(end)}.`);
+      else lines.push(seen.length ? `No restart was logged; the effects ended at ${clock(end)}.` : 'Nothing after it shows a restart or recovery: the process may still be down, or its restart is in logs not loaded here.');
+      lines.push(sig ? `Signature: ${sig.name}. ${sig.hint}` : 'No known signature: read the crash lines (first evidence) for the failing code path, and check what changed just before (deploy, config, traffic).');
+      out.push({
+        rule: this.id,
+        severity: 'critical',
+        start: t0,
+        end,
+        title: `Crash${loop > 1 ? ` loop (${loop}×)` : ''} in ${sourceName(ctx, first.file)}: ${first.label.length > 70 ? first.label.slice(0, 69) + '…' : first.label}${restart ? `; back after ${duration(restart.start - last.start)}` : ''}`,
+        detail: lines.join('\n'),
+        count: g.length,
+        confidence: restart || seen.length ? 0.9 : 0.6,
+        evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
+        data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,47 @@
+// The share half of the engine API, run where the engine session lives (the
+// worker, or the main-thread fallback): open a share link into the session
+// (so detail, messages and search work on a shared incident exactly as on
+// dropped files), and read the texts a new link needs. Failures come back as
+// values, not exceptions, because an error's `code` does not survive Comlink.
+
+import type { EngineSession, LoadSummary } from '../engine/session/session.ts';
+import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
+import { tableBuffers } from '../engine/model/event-table.ts';
+import type { EventText } from './build.ts';
+import { ShareLinkError, type ShareErrorCode } from './codec.ts';
+import type { RedactionSummary, ShareView, TimeRange } from './payload.ts';
+import { openShareLink } from './restore.ts';
+import { sessionTexts } from './session-texts.ts';
+
+export interface OpenedShare {
+  summary: LoadSummary;
+  view: ShareView;
+  window: TimeRange;
+  vocabulary: VocabularyEntry[];
+  redaction: RedactionSummary;
+  reductions: string[];
+  created: string;
+}
+
+export type OpenShareResult = { ok: true; opened: OpenedShare } | { ok: false; code: ShareErrorCode; message: string };
+
+type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
+
+export function shareApi(session: EngineSession, transfer: Transfer) {
+  return {
+    /** A share link (URL, `#s=...` or the bare payload) -> the incident, now loaded in the session. */
+    async openShare(link: string): Promise<OpenShareResult> {
+      try {
+        const r = await openShareLink(link);
+        const summary = session.adopt(r.result, r.analysis, r.sources);
+        const opened: OpenedShare = { summary, view: r.view, window: r.window, vocabulary: r.vocabulary, redaction: r.redaction, reductions: r.reductions, created: r.created };
+        return transfer({ ok: true, opened }, tableBuffers(summary.table));
+      } catch (e) {
+        if (e instanceof ShareLinkError) return { ok: false, code: e.code, message: e.message };
+        return { ok: false, code: 'invalid', message: `This link could not be opened: ${e instanceof Error ? e.message : String(e)}` };
+      }
+    },
+    /** Message and raw text of rows, for building a link. */
+    shareTexts: (rows: number[]): Promise<EventText[]> => sessionTexts(session, rows),
+  };
+}

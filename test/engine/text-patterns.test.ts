@@ -1,0 +1,92 @@
+// The text dialect table is data with samples (CONVENTIONS rule 2): every
+// pattern has samples, every sample is read by its own pattern (not claimed
+// by an earlier one), and it yields the time, level and message a user
+// would expect from that line.
+import { describe, expect, it } from 'vitest';
+import { TEXT_PATTERNS } from '../../src/engine/formats/text-patterns.ts';
+import { readTail, TextMatch, TextReader } from '../../src/engine/formats/text-line.ts';
+import { newRecordOut } from '../../src/engine/formats/types.ts';
+import { LEVEL_NAMES } from '../../src/engine/model/levels.ts';
+import { newTimeOut, toIso } from '../../src/engine/model/time.ts';
+
+function read(line: string) {
+  const reader = new TextReader({ year: 2024, time: newTimeOut() });
+  const out = newRecordOut();
+  const found = reader.read(line, out);
+  return { found, pattern: reader.lastPattern, out };
+}
+
+describe('text dialect table', () => {
+  it('has unique ids', () => {
+    const ids = TEXT_PATTERNS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  for (const p of TEXT_PATTERNS) {
+    describe(p.id, () => {
+      it('has samples', () => {
+        expect(p.samples.length).toBeGreaterThan(0);
+      });
+      const dated = /\(\?<(ts|epoch|D)>/.test(p.re);
+      for (const sample of p.samples) {
+        it(`reads ${JSON.stringify(sample.slice(0, 60))}`, () => {
+          const r = read(sample);
+          expect(r.pattern).toBe(p.id);
+          expect(r.found).toBe(dated ? TextMatch.timed : TextMatch.untimed);
+          expect(r.out.message.length).toBeGreaterThan(0);
+          expect(sample).toContain(r.out.message.slice(0, 20));
+        });
+      }
+    });
+  }
+});
+
+describe('what users see from common lines', () => {
+  it.each([
+    ['I0516 18:34:04.558677   12345 controller.go:123] "Starting workers"', '2024-05-16T18:34:04.558677Z', 'info', '', '"Starting workers"'],
+    ['2024-05-01 10:00:00.123 [main] INFO  com.example.Application - Started', '2024-05-01T10:00:00.123Z', 'info', 'com.example.Application', 'Started'],
+    ['10.0.0.7 - - [01/May/2024:10:00:00 +0200] "GET / HTTP/1.1" 502 157', '2024-05-01T08:00:00.000Z', 'error', '', '"GET / HTTP/1.1" 502 157'],
+    ['Jun 14 15:16:01 combo sshd(pam_unix)[19939]: check pass; user unknown', '2024-06-14T15:16:01.000Z', 'none', 'sshd(pam_unix)', 'check pass; user unknown'],
+    ['May 01 10:00:00 edge-1 caddy[811]: {"level":"error","ts":1714557600.5,"msg":"boom"}', '2024-05-01T10:00:00.500Z', 'error', 'caddy', 'boom'],
+    ['1714557600125 ERROR lost leader', '2024-05-01T10:00:00.125Z', 'error', '', 'lost leader'],
+    ['WARN 2024-05-01T10:00:00Z disk almost full', '2024-05-01T10:00:00.000Z', 'warn', '', 'disk almost full'],
+    ['03-17 16:13:38.811  1702  2395 W WindowManager: slow', '2024-03-17T16:13:38.811Z', 'warn', 'WindowManager', 'slow'],
+  ])('%s', (line, time, level, logger, message) => {
+    const r = read(line);
+    expect(r.found).toBe(TextMatch.timed);
+    expect(toIso(r.out.tMs, r.out.subNs)).toBe(time);
+    expect(LEVEL_NAMES[r.out.level]).toBe(level);
+    expect(r.out.logger).toBe(logger);
+    expect(r.out.message).toBe(message);
+  });
+
+  it('leaves unknown shapes to the driver (continuations, untimed lines)', () => {
+    for (const line of ['\tat com.x.Y(Y.java:1)', 'goroutine 1 [running]:', 'just some words', '  File "x.py", line 3']) {
+      expect(read(line).found, line).toBe(TextMatch.none);
+    }
+  });
+
+  it('strips terminal colours before reading', () => {
+    const r = read('\x1b[2m2024-05-01T10:00:00Z\x1b[0m \x1b[31mERROR\x1b[0m boom');
+    expect(LEVEL_NAMES[r.out.level]).toBe('error');
+    expect(r.out.message).toBe('boom');
+  });
+});
+
+describe('the tail reader', () => {
+  it.each([
+    ['INFO [main] org.apache.App: Created', 'info', 'org.apache.App', 'Created'],
+    ['[warn] [cache] slow eviction', 'warn', 'cache', 'slow eviction'],
+    ['25746 INFO nova.osapi.wsgi.server [req-1 - -] GET', 'info', 'nova.osapi.wsgi.server', '[req-1 - -] GET'],
+    ['main.go:63: creating client', 'none', '', 'main.go:63: creating client'],
+    ['Error connecting to db', 'error', '', 'connecting to db'],
+    ['Exception in thread main', 'none', '', 'Exception in thread main'],
+    ['received signal, updating routes', 'none', '', 'received signal, updating routes'],
+    ['| ERROR | pool exhausted', 'error', '', 'pool exhausted'],
+  ])('%s', (msg, level, logger, message) => {
+    const t = readTail(msg, true, true);
+    expect(LEVEL_NAMES[t.level]).toBe(level);
+    expect(t.logger).toBe(logger);
+    expect(t.message).toBe(message);
+  });
+});

@@ -1,0 +1,138 @@
+// Parallel ingest must give the table a single reader gives: same events in
+// the same order, same line numbers and byte ranges, stack traces cut by a
+// slice boundary rejoined to their event, untimed lines timed the same way,
+// same per-file counts, messages and templates. Slices here are tiny (a few
+// hundred bytes), so nearly every boundary falls inside a trace.
+
+import { describe, expect, it } from 'vitest';
+import { bytesSource, type ByteSource } from '../../src/engine/ingest/byte-source.ts';
+import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
+import { ingestParallel, inProcessRunner } from '../../src/engine/ingest/parallel-ingest.ts';
+import { HEAD_CAP_LINES } from '../../src/engine/ingest/slice-ingest.ts';
+import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
+import { logLines, rng } from '../bench/generate.ts';
+
+const GO_TRACE = [
+  'panic: runtime error: invalid memory address or nil pointer dereference',
+  '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a2b1c]',
+  '',
+  'goroutine 1 [running]:',
+  'main.(*server).handle(0xc000123400, {0xc0001a2b40, 0x12})',
+  '\t/app/server.go:42 +0x65',
+  'main.main()',
+  '\t/app/main.go:88 +0x3a5',
+  'exit status 2',
+];
+const PY_TRACE = ['Traceback (most recent call last):', '  File "/app/x.py", line 3, in <module>', '    main()', 'ValueError: boom'];
+
+/** JSON lines with traces, bare text, blank, malformed and CRLF lines mixed in. */
+function mixedLog(n: number, seed: number, leadingUntimed = 0): string {
+  const r = rng(seed);
+  const out: string[] = [];
+  for (let i = 0; i < leadingUntimed; i++) out.push(`starting up step ${i}`);
+  let k = 0;
+  for (const line of logLines(seed)) {
+    if (k++ >= n) break;
+    const x = r();
+    if (x < 0.06) out.push(...GO_TRACE);
+    else if (x < 0.09) out.push(...PY_TRACE);
+    else if (x < 0.11) out.push('');
+    else if (x < 0.12) out.push('{"time": "2024-05-01T00:00:00Z", "msg": broken');
+    else if (x < 0.13) out.push('plain text line without a time');
+    else if (x < 0.14) out.push('2024-05-01T00:00:09.5Z ERROR text line with its own time');
+    out.push(x > 0.97 ? line + '\r' : line);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Every row as plain values with names instead of interned ids. */
+function rows(r: IngestResult): Record<string, unknown>[] {
+  const t = r.table;
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const row: Record<string, unknown> = {};
+    for (const c of COLUMN_NAMES) row[c] = t[c][i];
+    row.logger = t.loggers[t.logger[i]];
+    row.template = r.templates[t.template[i]]?.pattern;
+    row.message = r.messages[i];
+    out.push(row);
+  }
+  return out;
+}
+
+async function both(sources: () => ByteSource[], sliceBytes: number, workers = 3): Promise<[IngestResult, IngestResult]> {
+  const single = await ingestSources(sources());
+  const src = sources();
+  const parallel = await ingestParallel(src, inProcessRunner(src, workers), { sliceMinBytes: 0, sliceBytes });
+  return [single, parallel];
+}
+
+function expectSame(single: IngestResult, parallel: IngestResult): void {
+  // Only JSON lines (and logfmt) are split; anything else would pass trivially.
+  expect(single.files[0].format).toBe('json-lines');
+  expect(parallel.table.length).toBe(single.table.length);
+  expect(parallel.files).toEqual(single.files);
+  const a = rows(single);
+  const b = rows(parallel);
+  for (let i = 0; i < a.length; i++) expect({ row: i, ...b[i] }).toEqual({ row: i, ...a[i] });
+  const counts = (r: IngestResult) => Object.fromEntries(r.templates.map((t) => [t.pattern, t.count]));
+  expect(counts(parallel)).toEqual(counts(single));
+}
+
+describe('parallel ingest', () => {
+  it('gives the single-reader table when slice boundaries cut through stack traces', async () => {
+    const text = mixedLog(1500, 5);
+    const [single, parallel] = await both(() => [bytesSource('mixed.log', text, 4096)], 700);
+    // The file really has multi-line events for the seams to cut.
+    expect(single.files[0].continuations).toBeGreaterThan(200);
+    expect(single.files[0].format).toBe('json-lines');
+    expectSame(single, parallel);
+  });
+
+  it('times untimed lines at the head of the file (across several slices) by the first timestamp', async () => {
+    const text = mixedLog(300, 8, 60);
+    const [single, parallel] = await both(() => [bytesSource('late-start.log', text, 1000)], 256);
+    expect(single.table.length).toBeGreaterThan(60);
+    expectSame(single, parallel);
+  });
+
+  it('reads a run of lines with no time longer than a slice looks ahead, from the file itself', async () => {
+    const frames = Array.from({ length: HEAD_CAP_LINES + 500 }, (_, i) => `\tat com.example.Frame${i}.call(Frame.java:${i})`);
+    const text = [
+      '{"time":"2024-05-01T00:00:00Z","level":"error","msg":"request failed"}',
+      'java.lang.IllegalStateException: boom',
+      ...frames,
+      '{"time":"2024-05-01T00:00:01Z","level":"info","msg":"recovered"}',
+      '',
+    ].join('\n');
+    const [single, parallel] = await both(() => [bytesSource('deep.log', text)], 64 << 10);
+    expect(single.table.length).toBe(2);
+    expect(single.table.lineCount[0]).toBe(frames.length + 2);
+    expectSame(single, parallel);
+  });
+
+  it('rejoins one-frame-per-record stacks of Docker json-file logs cut by a boundary', async () => {
+    const r = rng(3);
+    const lines: string[] = [];
+    let ms = Date.UTC(2024, 4, 1);
+    for (let i = 0; i < 400; i++) {
+      ms += 7;
+      const time = new Date(ms).toISOString();
+      if (r() < 0.2) {
+        lines.push(JSON.stringify({ log: 'Exception in thread "main" java.lang.IllegalStateException: boom\n', stream: 'stderr', time }));
+        for (let f = 0; f < 4; f++) lines.push(JSON.stringify({ log: `\tat com.example.Service.call${f}(Service.java:${10 + f})\n`, stream: 'stderr', time }));
+      } else lines.push(JSON.stringify({ log: JSON.stringify({ level: 'info', ts: ms / 1000, msg: `request ${i % 7} done` }) + '\n', stream: 'stdout', time }));
+    }
+    const text = lines.join('\n') + '\n';
+    const [single, parallel] = await both(() => [bytesSource('docker.log', text)], 300);
+    expect(single.files[0].continuations).toBeGreaterThan(100);
+    expectSame(single, parallel);
+  });
+
+  it('merges several files, split and whole, into the same timeline', async () => {
+    const big = mixedLog(800, 21);
+    const small = mixedLog(40, 22);
+    const [single, parallel] = await both(() => [bytesSource('a.log', big), bytesSource('b.log', '\uFEFF' + small), bytesSource('c.log', mixedLog(500, 23))], 1500, 2);
+    expectSame(single, parallel);
+  });
+});
