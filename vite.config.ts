@@ -4,10 +4,12 @@
 // have their own config under test/e2e.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { devCspStrip } from './src/share/csp.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  // The CSP meta tag in index.html is stripped on the dev server only (its hot reload needs inline script).
+  plugins: [react(), devCspStrip()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

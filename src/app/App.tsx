@@ -53,7 +53,7 @@ function useTheme(): void {
 export function App() {
   const dataVersion = useStore((s) => s.dataVersion);
   const status = useStore((s) => s.status);
-  const hasData = dataVersion > 0;
+  const hasData = useStore((s) => s.files.length > 0);
   useEffect(startServices, []);
   useTheme();
   return (

@@ -138,6 +138,7 @@ function MarkView({ index }: { index: number }) {
 export function DetailPanel() {
   const row = useStore((s) => s.selectedRow);
   const mark = useStore((s) => s.selectedMark);
+  const provisional = useStore((s) => s.provisional);
   const clear = () => {
     const s = useStore.getState();
     s.selectRow(null);
@@ -151,7 +152,13 @@ export function DetailPanel() {
         <div className="spacer" />
         <button type="button" className="btn btn-icon" aria-label="Close detail" onClick={clear}>×</button>
       </div>
-      {row !== null ? <EventView key={row} row={row} /> : mark !== null ? <MarkView index={mark} /> : null}
+      {provisional ? (
+        <div className="empty-note">The detail is available once loading has finished.</div>
+      ) : row !== null ? (
+        <EventView key={row} row={row} />
+      ) : mark !== null ? (
+        <MarkView index={mark} />
+      ) : null}
     </section>
   );
 }

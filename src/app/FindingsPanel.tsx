@@ -14,6 +14,7 @@ export function FindingsPanel() {
   const zone = useStore((s) => s.timeZone);
   const selectFinding = useStore((s) => s.selectFinding);
   const listRef = useRef<HTMLOListElement>(null);
+  const provisional = useStore((s) => s.provisional);
   const findings = version > 0 ? getDataset().findings : [];
   useEffect(() => {
     if (selected === null) return;
@@ -28,8 +29,8 @@ export function FindingsPanel() {
       </div>
       {findings.length === 0 ? (
         <div className="empty-note">
-          {version === 0
-            ? status === 'loading' ? 'Analysing…' : 'Findings appear here once logs are loaded.'
+          {version === 0 || provisional
+            ? status === 'loading' ? 'Analysing once everything is read…' : 'Findings appear here once logs are loaded.'
             : 'No known incident pattern in these logs. The timeline and the list still show everything; filter for errors to start.'}
         </div>
       ) : (

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { loadSample } from './load/open-sample.ts';
+import { useDismissDetails } from './use-dismiss.ts';
 import { sampleIndex, type SampleInfo } from './load/samples.ts';
 
 export function useSamples(): SampleInfo[] {
@@ -19,14 +20,7 @@ export function useSamples(): SampleInfo[] {
 export function SampleMenu() {
   const samples = useSamples();
   const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const close = (e: MouseEvent) => {
-      const d = ref.current;
-      if (d?.open && e.target instanceof Node && !d.contains(e.target)) d.open = false;
-    };
-    document.addEventListener('click', close);
-    return () => document.removeEventListener('click', close);
-  }, []);
+  useDismissDetails(ref);
   return (
     <details className="menu" ref={ref}>
       <summary className="btn">Open sample incident</summary>

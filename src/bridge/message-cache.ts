@@ -33,9 +33,17 @@ export class MessageCache {
     this.emit();
   }
 
+  /** While held (a provisional snapshot is on screen) nothing is fetched: the worker cannot answer for it yet. */
+  private held = false;
+
+  hold(on: boolean): void {
+    this.held = on;
+    if (!on) this.schedule();
+  }
+
   get(row: number): string | undefined {
     const v = this.map.get(row);
-    if (v === undefined && !this.inFlight.has(row)) {
+    if (v === undefined && !this.held && !this.inFlight.has(row)) {
       this.pending.add(row);
       this.schedule();
     }
@@ -44,6 +52,7 @@ export class MessageCache {
 
   /** Ask for rows ahead of time (rows just outside the list's viewport). */
   prefetch(rows: Iterable<number>): void {
+    if (this.held) return;
     for (const r of rows) if (!this.map.has(r) && !this.inFlight.has(r)) this.pending.add(r);
     this.schedule();
   }
@@ -58,7 +67,7 @@ export class MessageCache {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.pending.size === 0) return;
+    if (this.scheduled || this.held || this.pending.size === 0) return;
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;

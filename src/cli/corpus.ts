@@ -22,14 +22,17 @@ function isCorpusFile(name: string): boolean {
   return !name.endsWith('.source.txt') && name !== 'INDEX.tsv' && !name.startsWith('.');
 }
 
+/** Files of the targets, folders walked recursively, in name order. */
 async function listFiles(targets: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const t of targets) {
     const st = await stat(t);
-    if (st.isDirectory()) {
-      const names = (await readdir(t)).filter(isCorpusFile).sort();
-      for (const n of names) out.push(join(t, n));
-    } else out.push(t);
+    if (!st.isDirectory()) {
+      out.push(t);
+      continue;
+    }
+    const names = (await readdir(t)).filter(isCorpusFile).sort();
+    out.push(...(await listFiles(names.map((n) => join(t, n)))));
   }
   return out;
 }

@@ -60,6 +60,12 @@ export function setDataset(d: Omit<Dataset, 'version' | 'extent'>): Dataset {
   return current;
 }
 
+/** Put a previous dataset back (a load that had shown snapshots was cancelled); returns it with a new version. */
+export function restoreDataset(d: Dataset): Dataset {
+  current = { ...d, version: current.version + 1 };
+  return current;
+}
+
 /** Stable key of a finding for URLs and tests: rule id, plus "~n" for the n-th (n >= 2) finding of the same rule. */
 export function findingKey(findings: readonly Finding[], index: number): string {
   const f = findings[index];

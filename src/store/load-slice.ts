@@ -27,10 +27,16 @@ export interface LoadSlice {
   loadError: string | null;
   /** Per file index: the UTC offset (minutes) assumed for zone-less timestamps. */
   zoneOffsets: Record<number, number>;
+  /**
+   * The dataset on screen is an early snapshot of a load still running: the
+   * timeline draws it, but text, detail and findings wait for the real one.
+   */
+  provisional: boolean;
   setLoading(progress: LoadProgressView): void;
   setProgress(progress: LoadProgressView): void;
   setLoaded(version: number, files: FileStats[], title: string, zoneOffsets: Record<number, number>): void;
   setLoadError(message: string): void;
+  setProvisional(version: number, files: FileStats[]): void;
 }
 
 export const createLoadSlice: SliceCreator<LoadSlice> = (set, get) => ({
@@ -41,9 +47,11 @@ export const createLoadSlice: SliceCreator<LoadSlice> = (set, get) => ({
   dataVersion: 0,
   loadError: null,
   zoneOffsets: {},
+  provisional: false,
   setLoading: (progress) => set({ status: 'loading', progress, loadError: null }),
   setProgress: (progress) => set({ progress }),
   setLoaded: (dataVersion, files, title, zoneOffsets) =>
-    set({ status: 'ready', progress: null, dataVersion, files, title, zoneOffsets, loadError: null }),
-  setLoadError: (message) => set({ status: get().dataVersion > 0 ? 'ready' : 'error', progress: null, loadError: message }),
+    set({ status: 'ready', progress: null, dataVersion, files, title, zoneOffsets, loadError: null, provisional: false }),
+  setLoadError: (message) => set({ status: get().dataVersion > 0 ? 'ready' : 'error', progress: null, loadError: message, provisional: false }),
+  setProvisional: (dataVersion, files) => set({ dataVersion, files, provisional: true }),
 });

@@ -1,9 +1,14 @@
 // A compact legend behind a disclosure: level colours and mark glyphs, so a
 // first-time user can read the lanes without documentation.
 
+import { useRef } from 'react';
+import { useDismissDetails } from '../app/use-dismiss.ts';
+
 export function Legend() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useDismissDetails(ref);
   return (
-    <details className="legend">
+    <details className="legend" ref={ref}>
       <summary className="btn">Legend</summary>
       <div className="legend-body" role="group" aria-label="Legend">
         <div className="legend-title">Levels</div>

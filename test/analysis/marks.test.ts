@@ -83,7 +83,7 @@ describe('gaps', () => {
   it('marks a silence in a busy logger lane even when other lines continue in the same file', async () => {
     const access = steady(sec(0), sec(600), 250, (t) => ({ t, level: 'info' as const, msg: 'handled request', fields: { logger: 'http.log.access', status: 200 } }))
       .filter((e) => e.t < sec(200) || e.t > sec(260));
-    const other = steady(sec(0), sec(600), 6000, (t) => ({ t, level: 'info' as const, msg: 'renewing certificate', fields: { logger: 'tls' } }));
+    const other = steady(sec(0), sec(600), 6000, (t) => ({ t, level: 'info' as const, msg: 'certificate cache maintenance ran', fields: { logger: 'tls.cache' } }));
     const text = [...access, ...other].sort((a, b) => a.t - b.t).map((e) => JSON.stringify({ level: e.level, ts: e.t / 1000, logger: e.fields?.logger, msg: e.msg })).join('\n');
     const r = await analyzeLogs([{ name: 'caddy.log', text }]);
     const gaps = r.report.marks.filter((m) => m.kind === 'gap');

@@ -107,6 +107,18 @@ describe('stall-after-reload', () => {
     expect(f[0].detail).toMatch(/access\.log went silent/);
   });
 
+  it('sees the silence of requests in a single file while the renewals keep logging (Go std log)', async () => {
+    const ev: Ev[] = [{ t: sec(60), level: 'info', msg: 'caught SIGHUP, reloading config' }, { t: sec(95), level: 'info', msg: 'caught SIGHUP, reloading config' }];
+    for (let k = 0; k < 10; k++) ev.push({ t: sec(60.5 + k * 6), level: 'info', msg: `renewing certificate for ${HOSTS[k]}` });
+    ev.push(...requests(sec(0), sec(95), 300), ...requests(sec(122), sec(400), 300, () => 200, 5));
+    const r = await analyzeLogs([{ name: 'proxy.log', text: render('gostd', ev) }]);
+    const f = r.of('stall-after-reload');
+    expect(f).toHaveLength(1);
+    expect(Date.parse(f[0].start)).toBe(sec(95));
+    expect(Math.abs(Date.parse(f[0].end) - sec(122))).toBeLessThan(1500);
+    expect(f[0].detail).toMatch(/a\.example\.com/);
+  });
+
   it('stays quiet when the reloads complete quickly', async () => {
     for (const [app, access] of [['slog', 'clf'], ['logfmt', 'caddy']] as [Dialect, Dialect][]) {
       const r = await run({ wording: WORDINGS.centauri, quick: true }, app, access);

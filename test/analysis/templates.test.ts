@@ -21,6 +21,21 @@ describe('masking', () => {
   });
 });
 
+describe('masking is idempotent (parallel ingest re-adds slice patterns to the main templater)', () => {
+  it.each([
+    'dial tcp 10.0.0.1:443: i/o timeout',
+    '"GET /api/orders/8812 HTTP/1.1" 503 190 "-" "curl/8.5.0" rt=0.000',
+    'renewing certificate for shop.example.com in 35ms',
+    'user "alice" logged in from 10.1.2.3',
+  ])('%s', (input) => {
+    const once = maskMessage(input);
+    expect(maskMessage(once)).toBe(once);
+    const t = new Templater();
+    const id = t.add(input);
+    expect(t.add(t.patterns[id])).toBe(id);
+  });
+});
+
 describe('Drain templater', () => {
   it('groups variants of one message and keeps different messages apart', () => {
     const t = new Templater();
@@ -77,8 +92,9 @@ describe('template figures', () => {
     expect(Array.from(lines.get(served.id) ?? [])).toEqual([10, 10, 10, 10, 10, 10]);
     const failRows = Array.from({ length: table.length }, (_, i) => i).filter((i) => table.template[i] === fail.id);
     const [onset] = templateOnsets(table, failRows, sec(300), sec(320), times);
-    expect(onset).toEqual({ template: fail.id, inWindow: 40, before: 0, firstMs: sec(300) });
+    expect(onset).toEqual({ template: fail.id, inWindow: 40, before: 0, neverBefore: true, firstMs: sec(300) });
     const servedRows = Array.from({ length: table.length }, (_, i) => i).filter((i) => table.template[i] === served.id && table.tMs[i] >= sec(300));
-    expect(templateOnsets(table, servedRows, sec(300), sec(400), times)[0]).toMatchObject({ inWindow: 11, before: 30 });
+    expect(templateOnsets(table, servedRows, sec(300), sec(400), times)[0]).toMatchObject({ inWindow: 11, before: 30, neverBefore: false });
+    expect(templateOnsets(table, servedRows, sec(300), sec(400), times, 60_000)[0]).toMatchObject({ before: 6 });
   });
 });

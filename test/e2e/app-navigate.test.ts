@@ -180,6 +180,41 @@ describe('keyboard', () => {
   });
 });
 
+describe('range and reference', () => {
+  it('brushes a range along the time axis and zooms to it', async () => {
+    await page.keyboard.press('f');
+    // The URL is written 300 ms after the view settles.
+    await page.waitForTimeout(500);
+    const full = await urlWindow(page);
+    const ax = await page.locator('svg.tl-axis').boundingBox();
+    if (!ax) throw new Error('no axis');
+    const y = ax.y + ax.height / 2;
+    await page.mouse.move(ax.x + ax.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(ax.x + ax.width * 0.5, y, { steps: 5 });
+    await page.mouse.move(ax.x + ax.width * 0.6, y, { steps: 5 });
+    await page.mouse.up();
+    await page.click('button:has-text("Zoom to range")');
+    const w = await nextWindow(page, full);
+    const span = full[1] - full[0];
+    expect(w[0]).toBeGreaterThan(full[0] + span * 0.35);
+    expect(w[1]).toBeLessThan(full[0] + span * 0.65);
+  });
+
+  it('Alt+click sets a reference point and the list shows times relative to it', async () => {
+    const cb = await page.locator('.tl-canvas').boundingBox();
+    if (!cb) throw new Error('no canvas');
+    await page.keyboard.down('Alt');
+    await page.mouse.click(cb.x + cb.width / 2, cb.y + 5);
+    await page.keyboard.up('Alt');
+    await page.locator('.log-head .c-rel').waitFor();
+    const rel = await page.locator('.log-row .c-rel').first().textContent();
+    expect(rel).toMatch(/^[−+]/);
+    await page.click('button[aria-label="Clear reference point"]');
+    await page.keyboard.press('f');
+  });
+});
+
 describe('URL state', () => {
   it('a reload with the same files lands in the same view', async () => {
     const finding = page.locator('section[aria-label="Findings"] li[data-rule] button').first();

@@ -4,7 +4,9 @@
 // an element with inline handlers or script injected into the DOM, a CSP
 // violation), and readers for what the user sees (findings, window, lanes).
 
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch } from './harness/browser.ts';
 
 export interface GuardReport {
   pwned: unknown;
@@ -30,7 +32,7 @@ export async function guard(page: Page): Promise<void> {
     document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
     const bad = (el: Element): string | null => {
       const tag = el.tagName.toLowerCase();
-      if (['iframe', 'object', 'embed', 'frame', 'base', 'form'].includes(tag)) return `<${tag}>`;
+      if (['iframe', 'object', 'embed', 'frame', 'base'].includes(tag)) return `<${tag}>`;
       if (tag === 'script' && !/\/assets\/[\w.-]+\.js$/.test(el.getAttribute('src') ?? '')) return `<script src=${el.getAttribute('src')}>`;
       for (const a of Array.from(el.attributes)) {
         if (a.name.toLowerCase().startsWith('on')) return `<${tag} ${a.name}>`;
@@ -55,6 +57,54 @@ export async function guard(page: Page): Promise<void> {
       }
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
+}
+
+/** A fresh context (no files, no storage) with the guard installed, at `url`; page errors are collected. */
+export interface GuardedPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export async function guardedPage(browser: Browser, url: string, before?: (page: Page) => void): Promise<GuardedPage> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await guard(page);
+  before?.(page);
+  await page.goto(url);
+  await page.waitForSelector('.app');
+  return { context, page, errors };
+}
+
+/**
+ * One browser for a test file (launched before, closed after it), and `open`
+ * for a fresh guarded context per page: every page starts with no files.
+ */
+export function guardedBrowser(): { open: (url: string, before?: (page: Page) => void) => Promise<GuardedPage>; browser(): Browser } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+  });
+  const get = () => {
+    if (!browser) throw new Error('browser not launched yet');
+    return browser;
+  };
+  const open = async (url: string, before?: (page: Page) => void) => {
+    const o = await guardedPage(get(), url, before);
+    contexts.push(o.context);
+    return o;
+  };
+  return { open, browser: get };
 }
 
 export async function guardReport(page: Page): Promise<GuardReport> {

@@ -6,29 +6,13 @@
 // incident set, including logs named in TIMBERLINE_E2E_LOGS.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dropFiles, launch, openPage, readPayloads, shot, waitLoaded } from './harness/browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { dropFiles, readPayloads, shot, waitLoaded } from './harness/browser.ts';
 import { incidentSets } from './harness/incidents.ts';
-import { CLEAN, guard, guardReport, seenView, shareLink } from './share-helpers.ts';
+import { CLEAN, guardedBrowser, guardReport, seenView, shareLink } from './share-helpers.ts';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function freshPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const o = await openPage(browser, url);
-  contexts.push(o.context);
-  return o;
-}
+const { open } = guardedBrowser();
 
 const IPV4 = /(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w.])/g;
 
@@ -38,7 +22,7 @@ describe.each(incidentSets())('share $id', (set) => {
   let addresses: string[] = [];
 
   it('builds a link from the loaded incident', async () => {
-    const { page, errors } = await freshPage(inject('baseUrl'));
+    const { page, errors } = await open(inject('baseUrl'));
     await dropFiles(page, readPayloads(set.paths));
     if ((await page.locator('section[aria-label="Findings"] li[data-rule]').count()) > 0) {
       await page.click('section[aria-label="Findings"] li[data-rule] button');
@@ -56,9 +40,7 @@ describe.each(incidentSets())('share $id', (set) => {
   });
 
   it('opens in a fresh browser with no files and shows the same findings and view', async () => {
-    const { page, errors } = await freshPage('about:blank');
-    await guard(page);
-    await page.goto(link);
+    const { page, errors } = await open(link);
     await waitLoaded(page, 0);
     const after = await seenView(page);
     expect(after.findings).toEqual(before.findings);
@@ -86,7 +68,7 @@ describe('exports from the Share dialog', () => {
 
   beforeAll(async () => {
     const set = incidentSets()[0];
-    ({ page } = await freshPage(inject('baseUrl')));
+    ({ page } = await open(inject('baseUrl')));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
     await dropFiles(page, readPayloads(set.paths));
     await shareLink(page);
@@ -124,11 +106,13 @@ describe('exports from the Share dialog', () => {
     await page.locator('.share-advice').waitFor();
     expect(await page.textContent('.share-advice')).toMatch(/longer than chat tools accept/);
     const offer = page.locator('.share-offers button').last();
-    const promised = Number(/→ ([\d.]+)k characters/.exec((await offer.textContent()) ?? '')?.[1] ?? 'NaN') * 1000;
+    expect(await offer.textContent()).toMatch(/→ [\d.]+k? characters$/);
+    const promised = Number(await offer.getAttribute('data-chars'));
     await offer.click();
     await page.waitForFunction(() => document.querySelector('.share-body')?.getAttribute('aria-busy') === 'false' && !!document.querySelector('.share-applied'));
     const now = (await page.inputValue('textarea[aria-label="Share link"]')).length;
-    expect(Math.abs(now - promised)).toBeLessThan(100);
+    // Placeholder numbering shifts a little once lines are gone: the promise holds to within 2%.
+    expect(Math.abs(now - promised) / promised).toBeLessThan(0.02);
     expect(now).toBeLessThan(chars);
   });
 });

@@ -45,4 +45,29 @@ describe('ingest', () => {
     expect(Array.from(tiny.table.byteLength)).toEqual(Array.from(big.table.byteLength));
     expect(tiny.messages).toEqual(big.messages);
   });
+
+  it('orders nanosecond times whose milliseconds tie, across files', async () => {
+    const a = bytesSource('a.jsonl', '{"time":"2024-05-01T10:00:00.123000300Z","msg":"third"}\n{"time":"2024-05-01T10:00:00.123000100Z","msg":"first"}\n');
+    const b = bytesSource('b.log', '2024-05-01T10:00:00.1230002Z INFO second\n');
+    const r = await ingestSources([a, b]);
+    expect(r.messages).toEqual(['first', 'second', 'third']);
+    expect(r.files[0].outOfOrder).toBe(1);
+  });
+
+  it('flags zone-less times and applies the per-file zone the user picks', async () => {
+    const text = '2024-05-01 12:00:00 INFO local time\n2024-05-01T10:00:01Z INFO utc time\n';
+    const plain = await ingestSources([bytesSource('x.log', text)]);
+    expect(plain.files[0].zoneAssumed).toBe(true);
+    expect(new Date(plain.table.tMs[1]).toISOString()).toBe('2024-05-01T12:00:00.000Z');
+    // The user says the file is UTC+2: zone-less times move, zoned ones do not.
+    const shifted = await ingestSources([bytesSource('x.log', text)], { zoneOffsetMin: { 0: 120 } });
+    expect(Array.from(shifted.table.tMs, (t) => new Date(t).toISOString())).toEqual(['2024-05-01T10:00:00.000Z', '2024-05-01T10:00:01.000Z']);
+  });
+
+  it('reads year-less syslog times in the year it is given, and says so', async () => {
+    const r = await ingestSources([bytesSource('s.log', 'Dec 31 23:59:59 host app[1]: last\nJan  1 00:00:01 host app[1]: first\n')], { year: 2023 });
+    expect(r.files[0].format).toBe('syslog');
+    expect(r.files[0].notices.join(' ')).toMatch(/without a year were read as 2023/);
+    expect(new Date(r.table.tMs[0]).toISOString()).toBe('2023-01-01T00:00:01.000Z');
+  });
 });

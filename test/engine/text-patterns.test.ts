@@ -27,7 +27,8 @@ describe('text dialect table', () => {
       it('has samples', () => {
         expect(p.samples.length).toBeGreaterThan(0);
       });
-      const dated = /\(\?<(ts|epoch|D)>/.test(p.re);
+      // A clock alone still places the line in time (on the file's day); only shapes without any time are untimed.
+      const dated = /\(\?<(ts|epoch|D|h)>/.test(p.re);
       for (const sample of p.samples) {
         it(`reads ${JSON.stringify(sample.slice(0, 60))}`, () => {
           const r = read(sample);
@@ -88,5 +89,42 @@ describe('the tail reader', () => {
     expect(LEVEL_NAMES[t.level]).toBe(level);
     expect(t.logger).toBe(logger);
     expect(t.message).toBe(message);
+  });
+});
+
+describe('times without a year or a date', () => {
+  it('puts a year-less date after the file\'s day in the year before', () => {
+    const day = Date.UTC(2024, 0, 2);
+    const reader = new TextReader({ year: 2024, day, time: newTimeOut() });
+    const out = newRecordOut();
+    reader.read('Dec 31 23:59:59 host app[1]: last of the year', out);
+    expect(toIso(out.tMs)).toBe('2023-12-31T23:59:59.000Z');
+    const next = newRecordOut();
+    reader.read('Jan  1 00:00:01 host app[1]: first of the year', next);
+    expect(toIso(next.tMs)).toBe('2024-01-01T00:00:01.000Z');
+  });
+
+  it('places a clock without a date on the last date seen, rolling over midnight', () => {
+    const reader = new TextReader({ year: 2024, time: newTimeOut() });
+    const times = ['2024-05-01T23:59:58Z INFO dated', '23:59:59.500 INFO clock only', '00:00:00.250 INFO after midnight'].map((l) => {
+      const out = newRecordOut();
+      reader.read(l, out);
+      return toIso(out.tMs, out.subNs);
+    });
+    expect(times).toEqual(['2024-05-01T23:59:58.000Z', '2024-05-01T23:59:59.500Z', '2024-05-02T00:00:00.250Z']);
+  });
+});
+
+describe('fields of a text event', () => {
+  it('shows the dialect, what each group captured, and a JSON payload', () => {
+    const reader = new TextReader({ year: 2024, time: newTimeOut() });
+    expect(reader.fields('May 01 10:00:00 edge-1 caddy[811]: {"level":"info","msg":"received signal"}')).toEqual({
+      dialect: 'syslog',
+      ts: 'May 01 10:00:00',
+      logger: 'caddy',
+      msg: '{"level":"info","msg":"received signal"}',
+      payload: { level: 'info', msg: 'received signal' },
+    });
+    expect(reader.fields('no shape at all')).toEqual({ text: 'no shape at all' });
   });
 });

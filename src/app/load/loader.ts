@@ -4,8 +4,9 @@
 // zone change can re-ingest the same files.
 
 import { engineClient, type DroppedFile } from '../../bridge/engine-client.ts';
+import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
-import { setDataset } from '../../store/dataset.ts';
+import { getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
 import { setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { takePendingView } from '../url-state.ts';
@@ -30,14 +31,29 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   const totalBytes = files.reduce((a, f) => a + f.blob.size, 0);
   st.setLoading({ bytes: 0, totalBytes, lines: 0, events: 0, elapsedMs: 0, fileName: files[0].name });
   let lastUpdate = 0;
+  const before = getDataset();
+  let shownPartial = false;
+  const onProgress = (p: IngestProgress) => {
+    if (my !== seq) return;
+    const now = performance.now();
+    if (now - lastUpdate < 80 && p.bytes < p.totalBytes) return;
+    lastUpdate = now;
+    useStore.getState().setProgress({ ...p, fileName: files[p.fileIndex]?.name ?? '' });
+  };
+  // Early snapshots: draw the timeline while the rest loads (large files).
+  const onPartial = (p: PartialIngest) => {
+    if (my !== seq) return;
+    const s = useStore.getState();
+    const untouched = !shownPartial || (s.window[0] === s.limits[0] && s.window[1] === s.limits[1]);
+    messageCache.hold(true);
+    const ds = setDataset({ table: p.table, files: p.files, templates: [], marks: [], findings: [] });
+    if (!shownPartial) s.clearSelection();
+    shownPartial = true;
+    s.setDataExtent(ds.extent, untouched ? null : s.window);
+    s.setProvisional(ds.version, p.files);
+  };
   try {
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets }, (p) => {
-      if (my !== seq) return;
-      const now = performance.now();
-      if (now - lastUpdate < 80 && p.bytes < p.totalBytes) return;
-      lastUpdate = now;
-      useStore.getState().setProgress({ ...p, fileName: files[p.fileIndex]?.name ?? '' });
-    });
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets }, onProgress, onPartial);
     if (my !== seq) return;
     const ds = setDataset({
       table: summary.table,
@@ -48,6 +64,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     });
     current = { files, title };
     messageCache.reset();
+    messageCache.hold(false);
     setSearchMask('', null);
     const s = useStore.getState();
     const pending = takePendingView();
@@ -57,6 +74,15 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     pending?.apply();
   } catch (e) {
     if (my !== seq) return;
+    if (shownPartial) {
+      // The worker still holds the previous incident: show that one again.
+      const ds = restoreDataset(before);
+      const s = useStore.getState();
+      s.setDataExtent(ds.extent, null);
+      s.setLoaded(ds.version, ds.files, s.title, s.zoneOffsets);
+      messageCache.reset();
+      messageCache.hold(false);
+    }
     const name = e instanceof Error ? e.name : '';
     const message = e instanceof Error ? e.message : String(e);
     useStore.getState().setLoadError(name === 'IngestCancelled' || /cancel/i.test(message) ? 'Loading cancelled.' : `Could not load: ${message}`);

@@ -1,13 +1,14 @@
 // Filters over the log list: text (plain, or /regex/ run in the worker),
 // level toggles, kind and source menus, and how many events pass.
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { KIND_NAMES, type KindName } from '../../engine/model/kinds.ts';
 import type { LevelName } from '../../engine/model/levels.ts';
 import { laneModel } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { formatInt } from '../format.ts';
 import { useListView } from './LogList.tsx';
+import { useDismissDetails } from '../use-dismiss.ts';
 
 const LEVELS: LevelName[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 const KIND_LABELS: Record<KindName, string> = {
@@ -23,14 +24,7 @@ const KIND_LABELS: Record<KindName, string> = {
 
 function Menu({ label, count, children }: { label: string; count: number; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const close = (e: MouseEvent) => {
-      const d = ref.current;
-      if (d?.open && e.target instanceof Node && !d.contains(e.target)) d.open = false;
-    };
-    document.addEventListener('click', close);
-    return () => document.removeEventListener('click', close);
-  }, []);
+  useDismissDetails(ref);
   return (
     <details className="menu" ref={ref}>
       <summary className={`btn${count > 0 ? ' btn-active' : ''}`}>

@@ -50,7 +50,7 @@ function SizeAdvice({ r, applied, onApply, onUndo }: { r: ShareResult; applied: 
           </p>
           <div className="btn-group share-offers">
             {r.options.map((o) => (
-              <button key={o.id} type="button" className="btn" onClick={() => onApply(o.id)}>
+              <button key={o.id} type="button" className="btn" data-chars={o.chars} onClick={() => onApply(o.id)}>
                 {o.id === 'narrow' ? 'Narrow the window to the finding' : o.label} → {formatChars(o.chars)}
               </button>
             ))}

@@ -47,7 +47,7 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   // ---- crashes: first, because a panic whose text mentions a timeout is still a crash.
   {
     kind: 'crash',
-    pattern: String.raw`^(?:panic: |fatal error: |unexpected fault address|\[signal SIG(?:SEGV|BUS|ABRT|ILL|FPE)|SIGSEGV|SIGABRT|segmentation fault|thread '[^']*' panicked at|Traceback \(most recent call last\)|Exception in thread "|Uncaught (?:Exception|TypeError|ReferenceError|RangeError|Error)|uncaught exception|unhandled (?:promise )?rejection|FATAL ERROR: |runtime: out of memory|terminate called after throwing|Aborted \(core dumped\)|\*\*\* stack smashing)`,
+    pattern: String.raw`^(?:panic: |fatal error: |unexpected fault address|\[signal SIG(?:SEGV|BUS|ABRT|ILL|FPE)|SIGSEGV|SIGABRT|segmentation fault|thread '[^']*' panicked at|Traceback \(most recent call last\)|Exception in thread "|Uncaught (?:Exception|TypeError|ReferenceError|RangeError|Error)|uncaught exception|unhandled (?:promise )?rejection|FATAL ERROR: |runtime: out of memory|terminate called after throwing|Aborted \(core dumped\)|\*\*\* stack smashing|Unhandled exception\. |Fatal Python error: )`,
     note: 'Runtime crash headers at the start of a message: Go panic / fatal error (concurrent map writes, deadlock), Rust panic, Python traceback, JVM uncaught exception, Node fatal error, C++ abort.',
     samples: [
       'fatal error: concurrent map writes',
@@ -61,11 +61,13 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'runtime: out of memory: cannot allocate 4194304-byte block (1073741824 in use)',
       'Segmentation fault (core dumped)',
       "terminate called after throwing an instance of 'std::bad_alloc'",
+      'Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.',
+      'Fatal Python error: Segmentation fault',
     ],
   },
   {
     kind: 'crash',
-    pattern: String.raw`(?:main process exited, code=(?:exited|killed|dumped), status=(?!0/)|Out of memory: Kill(?:ed)? process|invoked oom-killer|\boom-kill(?:er)?\b|\bOOMKilled\b|java\.lang\.OutOfMemoryError|\bOutOfMemoryError\b|JavaScript heap out of memory|terminated by signal SIG(?:SEGV|ABRT|KILL|BUS)|killed by signal (?:9|11|6)\b|\bcore dumped\b|exited with (?:exit )?(?:code|status) (?:[1-9]\d*|-\d+)\b|^exit status [1-9]|\bCrashLoopBackOff\b|\bback-?off restarting failed\b)`,
+    pattern: String.raw`(?:main process exited, code=(?:exited|killed|dumped), status=(?!0/)|Out of memory: Kill(?:ed)? process|invoked oom-killer|\boom-kill(?:er)?\b|\bOOMKilled\b|java\.lang\.OutOfMemoryError|\bOutOfMemoryError\b|JavaScript heap out of memory|terminated by signal SIG(?:SEGV|ABRT|KILL|BUS)|killed by signal (?:9|11|6)\b|\bcore dumped\b|exited with (?:exit )?(?:code|status) (?:[1-9]\d*|-\d+)\b|^exit status [1-9]|\bCrashLoopBackOff\b|\bback-?off restarting failed\b|\b(?:exited|terminated|died|quit|stopped) unexpectedly\b|\b(?:app|process|worker|child|server|service) crashed\b|\bException in worker process\b|\bWorker \(pid:\d+\) was sent SIG(?:KILL|SEGV|ABRT)\b)`,
     note: 'Process deaths told by someone else (systemd, the kernel OOM killer, Kubernetes, a supervisor) or an OOM that may be logged mid-line.',
     samples: [
       'nginx.service: Main process exited, code=exited, status=1/FAILURE',
@@ -76,6 +78,10 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'ERROR Unhandled error in worker: java.lang.OutOfMemoryError: Java heap space',
       'child process exited with code 2',
       'Back-off restarting failed container api in pod default/api-7f9',
+      'worker process exited unexpectedly, restarting',
+      '[nodemon] app crashed - waiting for file changes before starting...',
+      'Exception in worker process',
+      'Worker (pid:41) was sent SIGKILL! Perhaps out of memory?',
     ],
   },
   // ---- operations that ended in failure (before timeouts: "renewal failed: i/o timeout" ends the renewal).
@@ -97,7 +103,7 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   // ---- health failures: a watcher noticed the service stopped answering.
   {
     kind: 'health-fail',
-    pattern: String.raw`(?:health ?-?check(?:s)?\b[^.;]{0,40}?\b(?:failed|failing|failure|timed out|error)|failed health ?-?check|(?:liveness|readiness|startup) probe (?:failed|errored)|\bprobe failed\b|(?<!\b0 )\bunhealthy\b(?!\s*[=:]\s*0\b)|\bunresponsive\b|\bnot responding\b|stopped responding|is not answering|heartbeat (?:missed|timeout|timed out|failed|lost)|missed (?:\d+ )?heartbeats?|watchdog (?:timeout|expired|triggered|fired)|blocked for more than \d+ seconds)`,
+    pattern: String.raw`(?:health ?-?check(?:s)?\b[^.;]{0,40}?\b(?:failed|failing|failure|timed out|error)|failed health ?-?check|(?:liveness|readiness|startup) probe (?:failed|errored)|\bprobe failed\b|(?<!\b0 )\bunhealthy\b(?!\s*[=:]\s*0\b)|\bunresponsive\b|\bnot responding\b|stopped responding|is not answering|heartbeat (?:missed|timeout|timed out|failed|lost)|missed (?:\d+ )?heartbeats?|watchdog (?:timeout|expired|triggered|fired)|blocked for more than \d+ seconds|\bnot healthy\b|\b(?:appears|seems|is) (?:to be )?(?:hung|stuck|frozen|wedged)\b|\bno response from\b|\bdid(?: not|n't) respond\b|\bfailed to respond\b)`,
     note: 'Health checks, probes, heartbeats and watchdogs that failed: the periodic-freeze rule counts these.',
     samples: [
       'process is alive but admin API is unresponsive -- killing and restarting',
@@ -107,12 +113,15 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'admin endpoint not responding, will restart child',
       'heartbeat missed from worker-3',
       'INFO: task kworker/3:1:123 blocked for more than 120 seconds.',
+      'child process appears hung (no heartbeat for 45s)',
+      'admin API did not respond within 5s, restarting child',
+      'upstream backend-2 is not healthy',
     ],
   },
   // ---- timeouts and upstream failures: what a stalled or dead backend looks like from the caller.
   {
     kind: 'timeout',
-    pattern: String.raw`(?:context cancell?ed|context deadline exceeded|deadline ?exceeded|i/o timeout|\btimed out\b|\btime-?out\b(?![\w=:-]|\s*[=:]?\s*\d|\s+(?:set|is set|configured|value|of|to)\b)|\b\w*Timeout(?:Exception|Error)\b|\b(?:Read|Connect|Socket|Pool)Timeout\b|gateway time-?out|\bupstream\b[^.;]{0,40}?\b(?:error|failed|failure|unavailable|unreachable|prematurely closed|timed out|timeout(?![\w=:-]|\s*[=:]?\s*\d))|failed to (?:connect|dial|reach|proxy)(?: to)? (?:the )?(?:upstream|backend|origin)|no healthy upstream|connection (?:reset by peer|refused)|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|SOCKETTIMEDOUT|HOSTUNREACH)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP/[\d.]+)?"?\s+50[234]\b|\bstatus[=:"\s]+504\b|\b504\s+(?:Gateway|-)|\b[45]\d\d (?:UT|UF|UH|URX|UC)\b|\bcode ?= ?(?:DeadlineExceeded|Unavailable)\b)`,
+    pattern: String.raw`(?:context cancell?ed|context deadline exceeded|\brequest cancell?ed\b|\boperation was cancell?ed\b|TaskCanceledException|no live upstreams|deadline ?exceeded|i/o timeout|\btimed out\b|\btime-?out\b(?![\w=:-]|\s*[=:]?\s*\d|\s+(?:set|is set|configured|value|of|to)\b)|\b\w*Timeout(?:Exception|Error)\b|\b(?:Read|Connect|Socket|Pool)Timeout\b|gateway time-?out|\bupstream\b[^.;]{0,40}?\b(?:error|failed|failure|unavailable|unreachable|prematurely closed|timed out|timeout(?![\w=:-]|\s*[=:]?\s*\d))|failed to (?:connect|dial|reach|proxy)(?: to)? (?:the )?(?:upstream|backend|origin)|no healthy upstream|connection (?:reset by peer|refused)|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|SOCKETTIMEDOUT|HOSTUNREACH)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP/[\d.]+)?"?\s+(?:50[234]|499)\b|\bstatus[=:"\s]+504\b|\b504\s+(?:Gateway|-)|\b[45]\d\d (?:UT|UF|UH|URX|UC)\b|\bcode ?= ?(?:DeadlineExceeded|Unavailable)\b)`,
     note: 'Requests that ended in a timeout or an upstream failure: Go context errors, socket timeouts, proxy 503/504 and Envoy UT/UF flags. "timeout=30s" and other settings are not timeouts.',
     samples: [
       'dial tcp 10.0.0.1:443: i/o timeout',
@@ -127,6 +136,10 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'rpc error: code = DeadlineExceeded desc = context deadline exceeded',
       'Error: connect ECONNREFUSED 127.0.0.1:5432',
       'no healthy upstream',
+      'net/http: request canceled (Client.Timeout exceeded while awaiting headers)',
+      'System.Threading.Tasks.TaskCanceledException: The operation was canceled.',
+      'no live upstreams while connecting to upstream',
+      'POST /api/checkout HTTP/1.1 499 0',
     ],
     fieldSamples: [
       ['Failed to connect to upstream', 'context canceled'],
@@ -136,7 +149,7 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   // ---- signals and reloads: what the stall-after-reload rule pairs with long operations.
   {
     kind: 'signal',
-    pattern: String.raw`(?:\bSIG(?:HUP|USR1|USR2|TERM|INT|QUIT|WINCH)\b|\b(?:received|got|caught|handling|trapped|trap) (?:a |the )?(?:signal|hangup)\b|\bsignal (?:received|caught)\b|\bsignal \d+ \(SIG\w+\)|\breload(?:ing|ed)? (?:the |its |new )?(?:config(?:uration)?|routes|settings|certificates|tls|rules|plugins)\b|\bconfig(?:uration)? (?:reload(?:ed|ing)?)\b|\b(?:changed|modified|updated)[,;:]? (?:reloading|applying)\b|\bupdating routes\b|\bapplying new config(?:uration)?\b|\bhot[- ]?reload|\breconfiguring\b|^Reload(?:ing|ed) |\b(?:POST|PUT) /(?:load|reload|config)\b|\badmin\b.*\s/(?:load|reload)\b)`,
+    pattern: String.raw`(?:\bSIG(?:HUP|USR1|USR2|TERM|INT|QUIT|WINCH)\b|\b(?:received|got|caught|handling|trapped|trap) (?:a |the )?(?:signal|hangup)\b|\bsignal (?:received|caught)\b|\bsignal \d+ \(SIG\w+\)|\breload(?:ing|ed)? (?:the |its |new )?(?:config(?:uration)?|routes|settings|certificates|tls|rules|plugins)\b|\bconfig(?:uration)? (?:reload(?:ed|ing)?)\b|\b(?:changed|modified|updated)[,;:]? (?:reloading|applying)\b|\b(?:updating|applying|refreshing|swapping) (?:the )?(?:new )?(?:routes|route table|upstreams)\b|\bapplying (?:the )?new config(?:uration)?\b|\breload (?:requested|triggered|signal(?:led)?|started|initiated)\b|\breceived request\b.*(?:^|\s)/(?:load|reload)\b|\bhot[- ]?reload|\breconfiguring\b|^Reload(?:ing|ed) |\b(?:POST|PUT) /(?:load|reload|config)\b|\badmin\b.*\s/(?:load|reload)\b)`,
     note: 'Reloads and signals (SIGHUP, "received signal", "reloading configuration", "updating routes", admin /load).',
     samples: [
       'Received signal, updating routes...',
@@ -146,12 +159,14 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'Reloading nginx.service - A high performance web server...',
       'config file changed, reloading',
       'caught signal terminated, shutting down',
+      'reload requested via admin API',
+      'applying new route table (14 routes)',
     ],
   },
   // ---- restarts: a process (re)started or became ready. Not "started processing request".
   {
     kind: 'restart',
-    pattern: String.raw`(?:\brestart(?:ing|ed)\b(?! (?:processing|request|handler|timer|count))|scheduled restart job|restart counter is at \d+|\b(?:server|service|daemon|proxy|application|app|instance|supervisor|child process|process|container|node|broker|agent|listener) (?:is )?(?:started|ready|up and running|booted)\b|\b(?:starting|started|booting) (?:the )?(?:http |https |grpc |tcp |web |api |admin )?(?:server|service|daemon|proxy|instance|supervisor|container|listener)\b|\blistening on\b|\bserving (?:http |https |grpc )?(?:on|at)\b|\bnow listening\b|\bready to accept connections\b|\bstartup complete\b|^Started \S+\.service\b|^Started \w+Application in |^Booting worker|\bstarted container\b|\bspawned (?:new )?(?:child|process|worker)\b)`,
+    pattern: String.raw`(?:\brestart(?:ing|ed)\b(?! (?:processing|request|handler|timer|count))|scheduled restart job|restart counter is at \d+|\b(?:server|service|daemon|proxy|application|app|instance|supervisor|child(?: process)?|process|container|node|broker|agent|listener) (?:is )?(?:started|ready|up and running|booted)\b|\b(?:starting|started|booting) (?:the )?(?:http |https |grpc |tcp |web |api |admin )?(?:server|service|daemon|proxy|instance|supervisor|container|listener)\b|\blistening on\b|\bserving (?:http |https |grpc )?(?:on|at)\b|\bnow listening\b|\bready to accept connections\b|\bstartup complete\b|^Started \S+\.service\b|^Started \w+Application in |^Booting worker|\bstarted container\b|\b(?:re)?spawn(?:ed|ing) (?:a )?(?:new )?(?:child|process|worker)\b|\bserver startup in\b|\brunning on (?:https?://|:\d|port \d))`,
     note: 'A process (re)started or became ready: supervisors, systemd, Kubernetes, servers announcing their listener.',
     samples: [
       'restarted -- re-applying 12 routes',
@@ -164,6 +179,9 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'starting server addr=:8080',
       'server started',
       'spawned child pid=4242',
+      'child started pid=5150',
+      'Server startup in 3402 ms',
+      'Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)',
     ],
   },
   // ---- operations that ended well.
@@ -224,6 +242,8 @@ export const NEGATIVE_SAMPLES: NegativeSample[] = [
   { message: 'exited with code 0', kind: 'plain', why: 'a clean exit' },
   { message: 'obtaining lock on table users', kind: 'plain', why: 'a lock, not an operation' },
   { message: 'Failed with result \'exit-code\'.', kind: 'plain', why: 'systemd repeats the crash it already reported' },
+  { message: 'crash reporter initialised', kind: 'plain', why: 'nothing crashed' },
+  { message: 'updating config value max_conns=100', kind: 'plain', why: 'a setting changed, not a reload' },
   { message: 'cache miss', kind: 'plain', why: 'ordinary traffic' },
   { message: 'vacuum skipped: backup in progress', kind: 'plain', why: 'a running backup mentioned, not started' },
   { message: 'POST /api/orders 201', kind: 'plain', why: 'ordinary traffic' },

@@ -7,13 +7,9 @@
 // runner in the driver), the log group names the lane.
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html
 
-import { isObject, mapJsonRecord, type JsonObject } from './json-record.ts';
+import { isObject, mapJsonRecord, own, type JsonObject } from './json-record.ts';
 import { LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
 import { fromEpoch } from '../model/time.ts';
-
-function own(o: JsonObject, k: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
-}
 
 /** A subscription payload: its log events and the group they belong to; null for other records. */
 export function cloudWatchPayload(o: JsonObject): { events: JsonObject[]; group: string } | null {

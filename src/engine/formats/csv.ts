@@ -18,7 +18,7 @@ import { LineType, newRecordOut, resetRecord, type LineParser, type LineTypeCode
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-const TIME_NAMES = ['@timestamp', 'timestamp', 'time', 'ts', '@t', 'datetime', 'date_time', 'date', 'eventtime', 'event_time', 'logtime', 'log_time', '_time', 'timegenerated', 'created_at', 'created'];
+const TIME_NAMES = ['@timestamp', 'timestamp', 'time', 'ts', '@t', 'datetime', 'date_time', 'date_and_time', 'date', 'eventtime', 'event_time', 'logtime', 'log_time', '_time', 'timegenerated', 'created_at', 'created'];
 const LEVEL_NAMES = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', '@l', 'priority', 'detected_level'];
 const MESSAGE_NAMES = ['message', 'msg', '@message', '@m', 'content', 'log', 'line', 'text', 'body', 'description', 'event', 'details'];
 const LOGGER_NAMES = ['logger', 'logger_name', 'loggername', 'source', 'component', 'service', 'service_name', 'app', 'application', 'module', 'category', 'podname', 'pod_name', 'pod', 'container_name', 'container', 'program', 'process', 'host', 'hostname', 'name'];
@@ -73,7 +73,8 @@ export function looksLikeHeader(fields: readonly string[]): boolean {
 }
 
 function byName(header: readonly string[], names: readonly string[], taken: Set<number>): number {
-  const lower = header.map((h) => h.trim().toLowerCase());
+  // "Date and Time", "Event Time" and "event_time" are the same name.
+  const lower = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
   for (const n of names) {
     const i = lower.indexOf(n);
     if (i >= 0 && !taken.has(i)) return i;
@@ -252,7 +253,7 @@ export const csvFormat: LogFormat = {
     if (header) return roles.time >= 0 ? 0.8 + (width >= 3 ? 0.1 : 0) : 0.35;
     // Without a header, commas inside text lines can look like columns: stay
     // below a text dialect that reads the same lines with their time.
-    return roles.time >= 0 && width >= 3 && same >= 0.95 ? 0.5 : 0;
+    return roles.time >= 0 && width >= 3 && same >= 0.95 && delimiter !== '|' ? 0.5 : 0;
   },
   createParser(env) {
     return new CsvParser(env);

@@ -12,7 +12,7 @@
 // record: it is dropped as a candidate and its array's objects become records.
 
 import { isCloudWatchEvent, mapCloudWatchEvent } from './cloudwatch.ts';
-import { isObject, mapJsonRecord, type JsonObject } from './json-record.ts';
+import { isObject, mapJsonRecord, own, type JsonObject } from './json-record.ts';
 import { leadingLevel, TextMatch, TextReader } from './text-line.ts';
 import { LineType, newRecordOut, resetRecord, type LineParser, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
 import { Flag } from '../model/kinds.ts';
@@ -203,7 +203,7 @@ export class JsonDocumentParser implements LineParser {
 }
 
 function streamOf(o: JsonObject): string {
-  const s = Object.prototype.hasOwnProperty.call(o, 'logStreamName') ? o.logStreamName : undefined;
+  const s = own(o, 'logStreamName');
   return typeof s === 'string' ? s : '';
 }
 

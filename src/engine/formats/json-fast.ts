@@ -67,28 +67,60 @@ for (const s of FALLBACK) FALLBACK_MASK[s] = 1;
 const PARENT_MASK = new Uint8Array(NSLOTS);
 for (const s of PARENTS) PARENT_MASK[s] = 1;
 
-// Open-addressing table keyed by a hash the scanner computes while it walks a key.
+// Open-addressing table keyed by a cheap hash of a key's length and three of
+// its characters; a hit is confirmed with startsWith, so collisions cost time, never correctness.
 const TABLE = 1024;
 const tSlot = new Int32Array(TABLE).fill(-1);
 const tHash = new Int32Array(TABLE);
+function sampleHash(s: string, start: number, len: number): number {
+  let h = (len * 31 + s.charCodeAt(start)) | 0;
+  h = (Math.imul(h, 31) + s.charCodeAt(start + (len >> 1))) | 0;
+  return (Math.imul(h, 31) + s.charCodeAt(start + len - 1)) | 0;
+}
 for (let s = 0; s < NSLOTS; s++) {
   const k = KEY_NAMES[s];
-  let h = 0;
-  for (let i = 0; i < k.length; i++) h = (Math.imul(h, 31) + k.charCodeAt(i)) | 0;
+  const h = sampleHash(k, 0, k.length);
   let idx = h & (TABLE - 1);
   while (tSlot[idx] >= 0) idx = (idx + 1) & (TABLE - 1);
   tSlot[idx] = s;
   tHash[idx] = h;
 }
 
-function lookupKey(line: string, start: number, end: number, h: number): number {
+function lookupKey(line: string, start: number, end: number): number {
+  const len = end - start;
+  if (len === 0) return -1;
+  const h = sampleHash(line, start, len);
   for (let idx = h & (TABLE - 1); tSlot[idx] >= 0; idx = (idx + 1) & (TABLE - 1)) {
     if (tHash[idx] !== h) continue;
     const name = KEY_NAMES[tSlot[idx]];
-    if (name.length === end - start && line.startsWith(name, start)) return tSlot[idx];
+    if (name.length === len && line.startsWith(name, start)) return tSlot[idx];
   }
   return -1;
 }
+
+// ---- roles: which key lists a slot is in, and its rank there (json-record's firstOf order)
+
+const R_TIME = 0;
+const R_LEVEL = 1;
+const R_MESSAGE = 2;
+const R_LOGGER = 3;
+const R_STATUS = 4;
+const ROLES = 5;
+const ROLE_LISTS = [TIME, LEVEL, MESSAGE, LOGGER, STATUS];
+const NO_RANK = 0x7fff;
+/** rankIn[role * NSLOTS + slot]: the slot's position in that role's list, NO_RANK when absent. */
+const rankIn = new Int16Array(ROLES * NSLOTS).fill(NO_RANK);
+ROLE_LISTS.forEach((list, r) => list.forEach((s, k) => {
+  if (rankIn[r * NSLOTS + s] === NO_RANK) rankIn[r * NSLOTS + s] = k;
+}));
+const hasRole = new Uint8Array(NSLOTS);
+for (let i = 0; i < rankIn.length; i++) if (rankIn[i] !== NO_RANK) hasRole[i % NSLOTS] = 1;
+/** Bit k set: EXTRA[k] is present (json-record concatenates every one, in list order). */
+const extraBit = new Int32Array(NSLOTS);
+EXTRA.forEach((s, k) => {
+  if (k < 31 && extraBit[s] === 0) extraBit[s] = 1 << k;
+});
+if (EXTRA.length > 31) throw new Error('json-fast: more than 31 extra keys');
 
 // ---- per-line scratch (the scanner is synchronous, so one set is enough)
 
@@ -106,6 +138,10 @@ const vEnd = new Int32Array(NSLOTS);
 const vEsc = new Uint8Array(NSLOTS);
 const touched = new Int32Array(NSLOTS);
 let nTouched = 0;
+/** Per role, the best rank of a slot holding a value firstOf would take (not null, not ""). */
+const best = new Int16Array(ROLES);
+/** EXTRA slots present with a value that is not null and not an object. */
+let extraMask = 0;
 
 const MAX_DEPTH = 64;
 
@@ -117,8 +153,6 @@ const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c 
 
 /** Set by stringEnd: the string had an escape sequence. */
 let hadEscape = false;
-/** Set by keyEnd: hash of the key's characters. */
-let keyHash = 0;
 
 /** The line has no backslash and no control character: strings end at the next quote. */
 let plain = false;
@@ -159,18 +193,13 @@ function escapedEnd(line: string, j: number): number {
   return -1;
 }
 
-/** Like stringEnd for a key, hashing it; -1 for invalid or escaped keys (the full path handles those). */
+/** Like stringEnd for a key; -1 for invalid or escaped keys (the full path handles those). */
 function keyEnd(line: string, i: number): number {
   const n = line.length;
-  let h = 0;
   for (; i < n; i++) {
     const c = line.charCodeAt(i);
-    if (c === 34) {
-      keyHash = h;
-      return i;
-    }
+    if (c === 34) return i;
     if (c === 92 || c < 32) return -1;
-    h = (Math.imul(h, 31) + c) | 0;
   }
   return -1;
 }
@@ -244,23 +273,49 @@ function valueEnd(line: string, i: number, depth: number): number {
   return -1;
 }
 
+/** Record slot s's value. False for what the full path must decide: duplicates, wrapper keys, objects under dotted keys. */
+function setSlot(s: number, type: number, vs: number, ve: number, esc: number): boolean {
+  if (vType[s] !== T_ABSENT || FALLBACK_MASK[s] || (type === T_OBJECT && PARENT_MASK[s])) return false;
+  vType[s] = type;
+  vStart[s] = vs;
+  vEnd[s] = ve;
+  vEsc[s] = esc;
+  touched[nTouched++] = s;
+  if (type === T_NULL) return true;
+  if (type !== T_OBJECT) extraMask |= extraBit[s];
+  if (hasRole[s] && !(type === T_STRING && ve === vs)) {
+    for (let r = 0; r < ROLES; r++) {
+      const k = rankIn[r * NSLOTS + s];
+      if (k < best[r]) best[r] = k;
+    }
+  }
+  return true;
+}
+
 /** Scan a whole line (starting with "{") into the slots; false means "take the full path". */
-export function scan(line: string): boolean {
+function scan(line: string): boolean {
   for (let k = 0; k < nTouched; k++) vType[touched[k]] = T_ABSENT;
   nTouched = 0;
+  for (let r = 0; r < ROLES; r++) best[r] = NO_RANK;
+  extraMask = 0;
   plain = !SPECIAL.test(line);
-  let i = ws(line, 1);
-  if (line.charCodeAt(i) === 125) i++;
+  let i = 1;
+  let c = line.charCodeAt(i);
+  if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+  if (c === 125) i++;
   else
     for (;;) {
-      if (line.charCodeAt(i) !== 34) return false;
-      const ke = keyEnd(line, i + 1);
+      // Key: no escapes or control characters on a plain line, so its end is the next quote.
+      if (c !== 34) return false;
+      const ke = plain ? line.indexOf('"', i + 1) : keyEnd(line, i + 1);
       if (ke < 0) return false;
-      const s = lookupKey(line, i + 1, ke, keyHash);
-      i = ws(line, ke + 1);
-      if (line.charCodeAt(i) !== 58) return false;
-      i = ws(line, i + 1);
-      const c = line.charCodeAt(i);
+      const s = lookupKey(line, i + 1, ke);
+      i = ke + 1;
+      c = line.charCodeAt(i);
+      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+      if (c !== 58) return false;
+      c = line.charCodeAt(++i);
+      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
       let type: number;
       let vs = i;
       let ve: number;
@@ -278,25 +333,18 @@ export function scan(line: string): boolean {
         i = ve;
         type = c === 123 || c === 91 ? T_OBJECT : c === 116 ? T_TRUE : c === 102 ? T_FALSE : c === 110 ? T_NULL : T_NUMBER;
       }
-      if (s >= 0) {
-        // Duplicates, wrapper keys and objects under dotted keys: the full path decides.
-        if (vType[s] !== T_ABSENT || FALLBACK_MASK[s] || (type === T_OBJECT && PARENT_MASK[s])) return false;
-        vType[s] = type;
-        vStart[s] = vs;
-        vEnd[s] = ve;
-        vEsc[s] = esc;
-        touched[nTouched++] = s;
-      }
-      i = ws(line, i);
-      const d = line.charCodeAt(i);
-      if (d === 125) {
+      if (s >= 0 && !setSlot(s, type, vs, ve, esc)) return false;
+      c = line.charCodeAt(i);
+      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+      if (c === 125) {
         i++;
         break;
       }
-      if (d !== 44) return false;
-      i = ws(line, i + 1);
+      if (c !== 44) return false;
+      c = line.charCodeAt(++i);
+      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
     }
-  return ws(line, i) === line.length;
+  return i === line.length || ws(line, i) === line.length;
 }
 
 // ---- mapping, mirroring mapJsonRecord for the records that get here
@@ -308,7 +356,7 @@ function value(line: string, s: number): Scalar {
     case T_STRING:
       return vEsc[s] ? (JSON.parse(line.slice(vStart[s] - 1, vEnd[s] + 1)) as string) : line.slice(vStart[s], vEnd[s]);
     case T_NUMBER:
-      return Number(line.slice(vStart[s], vEnd[s]));
+      return numberValue(line, vStart[s], vEnd[s]);
     case T_TRUE:
       return true;
     case T_FALSE:
@@ -333,15 +381,35 @@ function text(line: string, s: number): string {
   const start = vStart[s];
   const end = vEnd[s];
   if (vEsc[s] || end - start > INTERN_MAX) return detachString(value(line, s) as string);
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + line.charCodeAt(i)) | 0;
+  const len = end - start;
+  if (len === 0) return '';
+  let h = sampleHash(line, start, len);
+  h = (Math.imul(h, 31) + line.charCodeAt(start + (len >> 2))) | 0;
+  h = (Math.imul(h, 31) + line.charCodeAt(start + ((3 * len) >> 2))) | 0;
   const idx = (h ^ (h >>> 12)) & (INTERN_SIZE - 1);
   const c = internStr[idx];
-  if (internHash[idx] === h && c.length === end - start && line.startsWith(c, start)) return c;
-  const v = detachString(line.slice(start, end));
+  // Confirm with a slice and ===: V8 compares the characters faster than startsWith(c, start) does.
+  const cut = line.slice(start, end);
+  if (internHash[idx] === h && c === cut) return c;
+  const v = detachString(cut);
   internStr[idx] = v;
   internHash[idx] = h;
   return v;
+}
+
+/** A JSON number: short integers (levels, statuses, epoch ms) without allocating, the rest as JSON.parse reads them. */
+function numberValue(line: string, start: number, end: number): number {
+  let i = start;
+  const neg = line.charCodeAt(i) === 45;
+  if (neg) i++;
+  if (end - i > 15) return Number(line.slice(start, end));
+  let v = 0;
+  for (; i < end; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(line.slice(start, end)); // fraction or exponent
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
 }
 
 /** A slot's value, strings shared as in text(). */
@@ -349,16 +417,10 @@ function shared(line: string, s: number): Scalar {
   return vType[s] === T_STRING ? text(line, s) : value(line, s);
 }
 
-/** First slot with a value that is not null and not "" (json-record's firstOf), or -1. */
-function firstOf(list: Int32Array): number {
-  for (let k = 0; k < list.length; k++) {
-    const s = list[k];
-    const t = vType[s];
-    if (t === T_ABSENT || t === T_NULL) continue;
-    if (t === T_STRING && vEnd[s] === vStart[s]) continue;
-    return s;
-  }
-  return -1;
+/** The slot json-record's firstOf would pick for a role (not null, not ""), or -1. */
+function firstOf(role: number): number {
+  const k = best[role];
+  return k === NO_RANK ? -1 : ROLE_LISTS[role][k];
 }
 
 const present = (s: number) => vType[s] !== T_ABSENT;
@@ -389,24 +451,24 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
   if (vType[S_LOG] === T_STRING && (present(S_STREAM) || present(S_TIME)) && !present(S_MSG) && !present(S_MESSAGE)) return FAST_FALLBACK;
   if (vType[S_LINE] === T_STRING && present(S_TIMESTAMP) && (present(S_LABELS) || !present(S_MSG))) return FAST_FALLBACK;
 
-  const ms = firstOf(MESSAGE);
+  const ms = firstOf(R_MESSAGE);
   if (ms < 0 || vType[ms] !== T_STRING) return FAST_FALLBACK; // templates, compact dumps, non-string messages
   const message = text(line, ms);
   if (message === 'handled request') return FAST_FALLBACK; // described from the request object
 
   // No known time key that parses: the full path guesses from time-like keys.
-  const ts = firstOf(TIME);
+  const ts = firstOf(R_TIME);
   if (ts < 0 || !parseTimeValue(value(line, ts), env.time)) return FAST_FALLBACK;
   out.tMs = env.time.ms;
   out.subNs = env.time.subNs;
   out.zoned = env.time.zoned;
   out.yearless = env.time.yearless;
 
-  const ls = firstOf(LEVEL);
+  const ls = firstOf(R_LEVEL);
   let level = ls < 0 ? 0 : levelOf(shared(line, ls));
   if (level === 0 && (present(S_MT) || present(S_M))) level = 3; // CLEF: absent @l means Information
 
-  const ss = firstOf(STATUS);
+  const ss = firstOf(R_STATUS);
   if (ss >= 0) {
     const v = value(line, ss);
     const status = typeof v === 'number' ? v : typeof v === 'string' && STATUS3.test(v) ? +v : 0;
@@ -417,20 +479,19 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
   }
   out.message = message; // detached: a slice would keep the whole decoded chunk alive
   out.level = level;
-  const lg = firstOf(LOGGER);
+  const lg = firstOf(R_LOGGER);
   let logger = lg < 0 ? '' : str(shared(line, lg));
   // pino and bunyan name their logger `name`, next to their `pid` or `hostname`.
   if (!logger && (present(S_PID) || present(S_HOSTNAME)) && vType[S_NAME] === T_STRING) logger = text(line, S_NAME);
   out.logger = logger;
 
   let extra = '';
-  for (let k = 0; k < EXTRA.length; k++) {
+  for (let bits = extraMask, k = 0; bits !== 0; bits >>>= 1, k++) {
+    if ((bits & 1) === 0) continue;
     const s = EXTRA[k];
-    const t = vType[s];
-    if (t === T_ABSENT || t === T_NULL || t === T_OBJECT) continue;
     const v = s === ms ? message : shared(line, s);
     if (v !== message) extra += ' ' + str(v);
   }
-  out.extra = extra.trim();
+  out.extra = extra === '' ? '' : extra.trim();
   return LineType.record;
 }

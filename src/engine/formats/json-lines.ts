@@ -6,14 +6,15 @@
 // extra records out through `more()`.
 
 import { cloudWatchPayload, mapCloudWatchEvent } from './cloudwatch.ts';
+import { otlpRecords } from './otlp.ts';
 import { FAST_FALLBACK, parseJsonFast } from './json-fast.ts';
 import { mapJsonRecord, isObject, type JsonObject } from './json-record.ts';
 import { TextMatch, TextReader } from './text-line.ts';
 import { newTimeOut } from '../model/time.ts';
 import { LineType, newRecordOut, resetRecord, type LineParser, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
 
-/** A record still to hand out from the current line. */
-type Queued = { ev: JsonObject; group: string } | { obj: JsonObject };
+/** A record still to hand out from the current line (a lane name overrides the record's own). */
+type Queued = { ev: JsonObject; group: string } | { obj: JsonObject; logger?: string };
 
 /**
  * Split "{...}{...}" (objects back to back, Firehose style) into the texts
@@ -65,7 +66,7 @@ export class JsonLinesParser implements LineParser {
       line = trimmed;
     }
     // CloudWatch payloads start with "messageType"; the fast path must not read them as one record.
-    if (!line.startsWith('{"messageType"')) {
+    if (!line.startsWith('{"messageType"') && !line.startsWith('{"resourceLogs"')) {
       // Most records never need a full object (json-fast.ts); the rest take JSON.parse below.
       const fast = parseJsonFast(line, out, this.env);
       if (fast !== FAST_FALLBACK) return fast;
@@ -89,10 +90,20 @@ export class JsonLinesParser implements LineParser {
   more(out: RecordOut): LineTypeCode | null {
     const q = this.queue.shift();
     if (!q) return null;
-    return 'ev' in q ? mapCloudWatchEvent(q.ev, q.group, out, this.env) : this.record(q.obj, out);
+    if ('ev' in q) return mapCloudWatchEvent(q.ev, q.group, out, this.env);
+    const type = this.record(q.obj, out);
+    if (q.logger) out.logger = q.logger;
+    return type;
   }
 
   private record(o: JsonObject, out: RecordOut): LineTypeCode {
+    const otlp = otlpRecords(o);
+    if (otlp && otlp.length > 0) {
+      this.queue.unshift(...otlp.slice(1).map((r) => ({ obj: r.record, logger: r.logger })));
+      const type = mapJsonRecord(otlp[0].record, out, this.env);
+      if (otlp[0].logger) out.logger = otlp[0].logger;
+      return type;
+    }
     const cw = cloudWatchPayload(o);
     if (!cw) return mapJsonRecord(o, out, this.env);
     // The payload's other events come next, before anything queued after the payload.
@@ -146,7 +157,10 @@ export const jsonLinesFormat: LogFormat = {
       if (t[0] === '{' && t[t.length - 1] === '}') json++;
       else {
         resetRecord(out);
-        if (reader.read(l, out) === TextMatch.timed) timedText++;
+        if (reader.read(l, out) !== TextMatch.timed) continue;
+        // "2024-05-01T10:00:00Z {...}" (kubectl logs --timestamps): a JSON record behind a time.
+        if (t.endsWith('}') && t.indexOf(' {"') > 0) json++;
+        else timedText++;
       }
     }
     if (nonBlank === 0 || json === 0) return 0;

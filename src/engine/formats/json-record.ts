@@ -15,20 +15,23 @@ export function isObject(v: unknown): v is JsonObject {
 }
 
 /** Own property only: a record's "__proto__" or "constructor" key is just data. */
-function own(o: JsonObject, k: string): unknown {
+export function own(o: JsonObject, k: string): unknown {
   return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
 }
 
 // Field names per dialect, most specific first: the first present key wins.
 // Exported so other readers of the same records (json-fast.ts) share one list.
-export const TIME_KEYS = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'Timestamp', 'TIMESTAMP', 'datetime', 'date', 'Time', 'eventTime', 'EventTime', 'asctime', 'logtime', 'log_time', 'created_at', 'start_time', 'StartUTC', 'EdgeStartTimestamp', 'receiveTimestamp', 'ingestionTime'];
-export const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'levelname', 'loglevel', 'log_level', 'Level', 'Severity', 'level_name', 'SeverityText', 'severity_text'];
-export const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
-export const LOGGER_KEYS = ['logger', 'logger_name', 'log.logger', 'SourceContext', 'target', 'component', 'module', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
+export const TIME_KEYS = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'Timestamp', 'TIMESTAMP', 'datetime', 'date', 'Time', 'eventTime', 'EventTime', 'asctime', 'logtime', 'log_time', 'created_at', 'start_time', 'StartUTC', 'EdgeStartTimestamp', 'receiveTimestamp', 'ingestionTime', 'timeMillis', 'timeUnixNano', 'observedTimeUnixNano'];
+export const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'levelname', 'loglevel', 'log_level', 'Level', 'Severity', 'level_name', 'SeverityText', 'severity_text', 'severityText'];
+export const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body.stringValue', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
+export const LOGGER_KEYS = ['logger', 'logger_name', 'loggerName', 'log.logger', 'SourceContext', 'target', 'component', 'module', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
 export const EXTRA_KEYS = ['error', 'err', 'error.message', 'err.message', 'reason', 'exception', 'errorVerbose', 'response_flags', 'response_code_details', 'upstream_error', 'status_text', 'error_message', 'cause', '@x', '@x.Message', 'fields.error'];
 export const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCode', 'DownstreamStatus', 'EdgeResponseStatus', 'OriginStatus', 'http.response.status_code', 'code'];
-/** pino / bunyan name their logger `name`; elsewhere `name` is ordinary data, so it counts only next to their `pid`/`hostname`. */
-const PINO_NAME_WITH = ['pid', 'hostname'];
+/**
+ * pino / bunyan and python-json-logger name their logger `name`; elsewhere
+ * `name` is ordinary data, so it counts only next to their other fields.
+ */
+const NAME_IS_LOGGER_WITH = ['pid', 'hostname', 'levelname'];
 /** GCP LogEntry: the lane is the workload the entry came from. */
 const GCP_LOGGER_KEYS = ['resource.labels.container_name', 'resource.labels.service_name', 'resource.labels.function_name', 'resource.labels.module_id', 'resource.type'];
 
@@ -136,8 +139,12 @@ export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, dept
   setTime(firstOf(o, TIME_KEYS) ?? (payload ? firstOf(payload, TIME_KEYS) : undefined), out, env);
   if (Number.isNaN(out.tMs)) {
     const rt = own(o, '__REALTIME_TIMESTAMP');
+    const instant = own(o, 'instant'); // log4j2 JsonTemplateLayout: {epochSecond, nanoOfSecond}
     if (typeof rt === 'string' && fromEpochString(rt, env.time)) copyTime(out, env);
-    else guessTime(o, out, env);
+    else if (isObject(instant) && typeof own(instant, 'epochSecond') === 'number') {
+      const ns = String(own(instant, 'nanoOfSecond') ?? 0).padStart(9, '0');
+      if (fromEpochString(`${String(own(instant, 'epochSecond'))}.${ns}`, env.time)) copyTime(out, env);
+    } else guessTime(o, out, env);
   }
 
   let level = levelOf(firstOf(o, LEVEL_KEYS) ?? (payload ? firstOf(payload, LEVEL_KEYS) : undefined));
@@ -198,7 +205,7 @@ function loggerOf(o: JsonObject, payload: JsonObject | null): string {
     const inner = str(firstOf(payload, LOGGER_KEYS));
     if (inner) return inner;
   }
-  if (PINO_NAME_WITH.some((k) => own(o, k) !== undefined)) {
+  if (NAME_IS_LOGGER_WITH.some((k) => own(o, k) !== undefined)) {
     const name = own(o, 'name');
     if (typeof name === 'string') return name;
   }

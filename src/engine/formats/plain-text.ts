@@ -5,7 +5,7 @@
 
 import { newTimeOut } from '../model/time.ts';
 import { TextMatch, TextReader } from './text-line.ts';
-import { LineType, newRecordOut, resetRecord, type LogFormat } from './types.ts';
+import { LineType, newRecordOut, resetRecord, type LineParser, type LogFormat, type ParseEnv } from './types.ts';
 
 /** Share of non-blank lines the text runner reads with a time, and which patterns did. */
 export function textProfile(lines: readonly string[]): { nonBlank: number; timed: number; untimed: number; patterns: Map<string, number> } {
@@ -38,13 +38,23 @@ export const plainTextFormat: LogFormat = {
     // Always a candidate (it is the fallback); more confident the more lines have a time.
     return p.nonBlank === 0 ? 0.05 : 0.1 + 0.45 * ((p.timed + 0.5 * p.untimed) / p.nonBlank);
   },
-  createParser() {
-    return {
-      parseLine(line, out) {
-        if (line.trim().length === 0) return LineType.blank;
-        out.text = line;
-        return LineType.text;
-      },
-    };
-  },
+  createParser: textLineParser,
+  fields: textFields,
 };
+
+/** Detail-panel fields of a text event: its first line's dialect and captured groups. */
+export function textFields(raw: string, env: ParseEnv): Record<string, unknown> {
+  const nl = raw.indexOf('\n');
+  return new TextReader(env).fields(nl < 0 ? raw : raw.slice(0, nl));
+}
+
+/** Every line goes to the driver's text path (shared by the formats whose lines are plain text). */
+export function textLineParser(): LineParser {
+  return {
+    parseLine(line, out) {
+      if (line.trim().length === 0) return LineType.blank;
+      out.text = line;
+      return LineType.text;
+    },
+  };
+}

@@ -6,8 +6,8 @@
 // parsed as a record. This format only exists so such files are recognised
 // and named as syslog. https://www.rfc-editor.org/rfc/rfc3164, rfc5424
 
-import { textProfile } from './plain-text.ts';
-import { LineType, type LogFormat } from './types.ts';
+import { textFields, textLineParser, textProfile } from './plain-text.ts';
+import type { LogFormat } from './types.ts';
 
 const SYSLOG_PATTERNS = ['syslog', 'syslog-iso', 'syslog-5424', 'syslog-3164-pri'];
 
@@ -23,13 +23,6 @@ export const syslogFormat: LogFormat = {
     const ratio = hits / p.nonBlank;
     return ratio < 0.5 ? 0 : 0.55 + 0.4 * ratio;
   },
-  createParser() {
-    return {
-      parseLine(line, out) {
-        if (line.trim().length === 0) return LineType.blank;
-        out.text = line;
-        return LineType.text;
-      },
-    };
-  },
+  createParser: textLineParser,
+  fields: textFields,
 };

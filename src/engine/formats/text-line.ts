@@ -14,6 +14,7 @@ import { fromEpochString, parseTimeAt, parseZone, timeFromParts } from '../model
 import { isObject, mapJsonRecord } from './json-record.ts';
 import { parseLogfmt, startsLikeLogfmt } from './logfmt.ts';
 import { expandPattern, TEXT_PATTERNS, type TextPattern } from './text-patterns.ts';
+import { readTail } from './text-tail.ts';
 import { LineType, newRecordOut, resetRecord, type ParseEnv, type RecordOut } from './types.ts';
 
 /** What `TextReader.read` found. */
@@ -63,6 +64,11 @@ export class TextReader {
   /** Index of the pattern that matched the previous line, -1 before any. */
   private last = -1;
   private readonly inner: RecordOut = newRecordOut();
+  /** Clocks without a date go on the day of the last full date seen, else the file's day. */
+  private lastDay = NaN;
+  /** Days added since (a clock going back by hours has passed midnight). */
+  private dayShift = 0;
+  private lastClockMs = -1;
 
   constructor(private readonly env: ParseEnv) {}
 
@@ -73,6 +79,42 @@ export class TextReader {
 
   /** Read one text line into `out` (reset by the caller). */
   read(line: string, out: RecordOut): TextMatchCode {
+    const found = this.match(line, out);
+    if (found === TextMatch.timed && !out.dateless) {
+      // A full date: later clocks without one belong to this day.
+      this.lastDay = Math.floor(out.tMs / 86400000) * 86400000;
+      this.dayShift = 0;
+      this.lastClockMs = out.tMs - this.lastDay;
+    }
+    return found;
+  }
+
+  /**
+   * The fields of one line for the detail panel: the dialect, every named
+   * group its pattern captured, and a JSON payload behind the prefix.
+   */
+  fields(line: string): Record<string, unknown> {
+    const s = stripAnsi(line);
+    const out = newRecordOut();
+    if (this.match(s, out) === TextMatch.none || this.last < 0) return { text: s };
+    const k = COMPILED[this.last];
+    const g = k.re.exec(s)?.groups;
+    if (!g) return { text: s };
+    const fields: Record<string, unknown> = { dialect: k.pattern.id };
+    for (const [name, v] of Object.entries(g)) if (v !== undefined) fields[name] = v;
+    const msg = g.msg ?? '';
+    if (msg.charCodeAt(0) === 123) {
+      try {
+        const v: unknown = JSON.parse(msg);
+        if (isObject(v)) fields.payload = v;
+      } catch {
+        // text that starts with "{"
+      }
+    }
+    return fields;
+  }
+
+  private match(line: string, out: RecordOut): TextMatchCode {
     const s = stripAnsi(line);
     const c = s.charCodeAt(0);
     if (c === 123 && this.json(s, out)) return timedOrNot(out);
@@ -117,6 +159,8 @@ export class TextReader {
     } else if (g.pri !== undefined) level = levelFromSyslog(Number(g.pri) & 7);
     const timed = readTime(g, this.env, out);
     if (timed === false) return false;
+    if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
+    else if (out.yearless) this.pastYear(out);
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -137,6 +181,36 @@ export class TextReader {
     out.logger = logger || g.source || '';
     out.message = msg;
     return true;
+  }
+
+  /**
+   * A year-less date after the file's day (its modification date) was
+   * written the year before: "Dec 31" in a file saved on January 2nd.
+   */
+  private pastYear(out: RecordOut): void {
+    const day = this.env.day;
+    if (day === undefined || out.tMs <= day + 2 * 86400000) return;
+    const d = new Date(out.tMs);
+    d.setUTCFullYear(d.getUTCFullYear() - 1);
+    out.tMs = d.getTime();
+  }
+
+  /**
+   * A clock without a date ("10:00:00.120 [main] WARN ...", logback's
+   * default): placed on the file's day so the file still has a timeline; a
+   * wrapper's full time (Docker, CSV) wins over it in the driver.
+   */
+  private placeClock(g: Record<string, string | undefined>, out: RecordOut): void {
+    const t = this.env.time;
+    const day = Number.isNaN(this.lastDay) ? this.env.day ?? Date.UTC(this.env.year, 0, 1) : this.lastDay;
+    if (!timeFromParts(1970, 1, 1, Number(g.h), Number(g.m), Number(g.s ?? 0), 0, g.frac ?? '', NaN, t)) return;
+    const clock = t.ms;
+    if (this.lastClockMs >= 0 && clock < this.lastClockMs - 6 * 3600000) this.dayShift++;
+    this.lastClockMs = clock;
+    out.tMs = day + this.dayShift * 86400000 + clock;
+    out.subNs = t.subNs;
+    out.zoned = false;
+    out.dateless = true;
   }
 
   /** A JSON or logfmt record behind a text prefix: its fields win, except the prefix's logger (the syslog ident). */
@@ -206,119 +280,11 @@ function monthNumber(name: string): number {
   return i < 0 ? -1 : i + 1;
 }
 
-// ---- the tail: level word, [thread], logger at the front of a message
-
-/** Level words accepted bare (no brackets, no colon) in lower or Capital case; others must be UPPER. */
-const PLAIN_LEVEL_WORDS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'dbg', 'inf', 'wrn', 'err', 'eror', 'erro', 'crit', 'critical', 'notice', 'verbose', 'information', 'trc', 'ftl']);
-
-const LOGGER_LIKE = /^[A-Za-z_$][\w$-]*(?:(?:\.|::|\/|\$)[\w$-]+)+(?:#\d+)?$/;
-const CALLER_LIKE = /\.(?:go|py|js|ts|rb|java|c|cc|cpp|rs|cs|php|kt|scala):\d+$/;
-
-interface Tail {
-  level: number;
-  logger: string;
-  message: string;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
-/** Skip spaces and the separators people put between fields: "|", " - ", ": ", ",". */
-function skipSeparators(s: string, i: number): number {
-  for (;;) {
-    const c = s.charCodeAt(i);
-    if (isSpace(c) || c === 124 || c === 44) i++;
-    else if ((c === 45 || c === 58) && isSpace(s.charCodeAt(i + 1))) i += 2;
-    else return i;
-  }
-}
-
-function bareLevel(word: string): number {
-  const w = word.endsWith(':') ? word.slice(0, -1) : word;
-  if (w.length < 3) return 0;
-  const lv = levelFromWord(w);
-  if (!lv) return 0;
-  if (w === w.toUpperCase() || word.endsWith(':')) return lv;
-  return PLAIN_LEVEL_WORDS.has(w.toLowerCase()) ? lv : 0;
-}
-
-function loggerName(token: string): string {
-  if (!LOGGER_LIKE.test(token) || CALLER_LIKE.test(token) || token.includes('://')) return '';
-  return token.replace(/#\d+$/, '');
-}
-
-/**
- * Read up to four leading fields of `s`: a level word (bare or bracketed), a
- * [thread] or pid to skip, and a logger ("com.x.Y:", "[a.b]", "pkg.mod -").
- * Stops at the first field that is none of these: the rest is the message.
- */
-export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Tail {
-  let level = 0;
-  let logger = '';
-  /** A short [name] after the level: the component, when no better logger follows. */
-  let component = '';
-  let i = skipSeparators(s, 0);
-  for (let fields = 0; fields < 4 && i < s.length; fields++) {
-    const c = s.charCodeAt(i);
-    if (c === 91 || c === 60 || c === 40) { // [ < (
-      const close = c === 91 ? 93 : c === 60 ? 62 : 41;
-      const j = closing(s, i, c, close);
-      if (j < 0) break;
-      const token = s.slice(i + 1, j).trim();
-      const lv = wantLevel && !level ? levelFromWord(token) : 0;
-      if (lv) level = lv;
-      else if (c !== 91 || token.length === 0 || token.length > 60 || /\s/.test(token)) break;
-      else if (wantLogger && !logger && loggerName(token)) logger = loggerName(token);
-      else if (level && !component) component = token; // "[warn] [cache] ..."
-      // else: a [thread] before the level, skipped
-      i = skipSeparators(s, j + 1);
-      continue;
-    }
-    let j = i;
-    while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
-    const word = s.slice(i, j);
-    const lv = wantLevel && !level ? bareLevel(word) : 0;
-    if (lv) {
-      level = lv;
-    } else if (!level && /^\d{1,7}$/.test(word)) {
-      // a pid before the level (OpenStack "25746 INFO")
-    } else if (wantLogger && !logger) {
-      const colon = word.endsWith(':');
-      const name = loggerName(colon ? word.slice(0, -1) : word);
-      const dash = s.charCodeAt(j + 1) === 45 && isSpace(s.charCodeAt(j + 2));
-      if (!name || !(colon || dash || (level && (name.match(/\./g)?.length ?? 0) >= 2))) break;
-      logger = name;
-    } else break;
-    i = skipSeparators(s, j);
-  }
-  return { level, logger: logger || (wantLogger ? component : ''), message: s.slice(i) };
-}
-
-/** Index of the bracket closing the one at s[i] (nesting counted), or -1. */
-function closing(s: string, i: number, open: number, close: number): number {
-  let depth = 0;
-  for (let j = i; j < s.length && j - i < 120; j++) {
-    const d = s.charCodeAt(j);
-    if (d === open) depth++;
-    else if (d === close && --depth === 0) return j;
-  }
-  return -1;
-}
-
 // ---- helpers other modules use
+
+export { leadingLevel, readTail } from './text-tail.ts';
 
 /** Does a text line carry its own time? (detection and tests) */
 export function parseTextLine(s: string, out: RecordOut, env: ParseEnv): boolean {
   return new TextReader(env).read(s, out) === TextMatch.timed;
-}
-
-const LEADING_LEVEL = /^[[(<]?([A-Za-z]{3,11})[\])>]?:?(?=\s|$)/;
-
-/** A level word at the start of an untimed line ("ERROR: boom", "[warn] x"). */
-export function leadingLevel(s: string): number {
-  const m = LEADING_LEVEL.exec(s.slice(0, 14));
-  if (!m) return 0;
-  const decorated = m[0].length > m[1].length;
-  return decorated ? levelFromWord(m[1]) : bareLevel(m[1]);
 }

@@ -183,6 +183,27 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'monolog',
+    note: 'PHP Monolog / Laravel: [time] channel.LEVEL: message {context} [extra]',
+    first: '\\[',
+    re: String.raw`^\[(?<ts>{ISO})\] (?<logger>[\w.-]+)\.(?<level>[A-Z]+): (?<msg>.*)$`,
+    samples: ['[2024-05-01 10:00:00] production.ERROR: SQLSTATE[HY000] [2002] Connection refused {"exception":"[object] (PDOException(code: 2002))"} []'],
+  },
+  {
+    id: 'logrus-tty',
+    note: 'logrus TextFormatter on a terminal with FullTimestamp: LEVL[time] msg key=value',
+    first: 'A-Z',
+    re: String.raw`^(?<level>[A-Z]{4})\[(?<ts>{ISO})\] (?<msg>.*)$`,
+    samples: ['WARN[2024-05-01T10:00:00Z] Failed to DeletePod in the provider         error="pod not found"'],
+  },
+  {
+    id: 'aws-alb',
+    note: 'AWS ALB / ELB access log: type time elb client target times elb_status target_status bytes "request" ...',
+    first: 'a-z',
+    re: String.raw`^(?:https?|h2|grpcs|wss?) (?<ts>{ISO}) (?<logger>\S+) \S+ \S+ \S+ \S+ \S+ (?<status>\d{3}) \S+ \d+ \d+ (?<msg>".*)$`,
+    samples: ['https 2024-05-01T10:00:30.123456Z app/shop-alb/50dc6c495c0c9188 203.0.113.9:2817 10.0.3.4:8080 0.000 30.001 -1 504 - 34 366 "GET https://shop.example.com:443/api/orders HTTP/1.1" "curl/8.5.0" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2'],
+  },
+  {
     id: 'redis',
     note: 'Redis server log: pid:role dd Mmm yyyy hh:mm:ss.mmm level-mark msg (. debug, - verbose, * notice, # warning)',
     first: '0-9',
@@ -287,12 +308,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'level-first',
     note: 'the level word before the time: "ERROR 2024-05-01 ..." / "[WARN] [2024-05-01 ...]"',
     first: 'A-Za-z\\[<',
-    re: String.raw`^[[<]?(?<level>[A-Za-z]{3,11})[\]>]?:? +\[?(?<ts>{ISO}|{SYSLOG})\]?:? *(?<msg>.*)$`,
+    re: String.raw`^[[<]?(?<level>[A-Za-z]{3,11})[\]>]?:? +(?:\| +)?\[?(?<ts>{ISO}|{SYSLOG})\]?:? *(?<msg>.*)$`,
     needsLevel: true,
     tail: true,
     samples: [
       'WARN  [2024-05-01 10:00:00,120] com.example.Cache: eviction took 812ms',
       '[ERROR] 2024-05-01T10:00:01Z upstream connect error',
+      'INFO | 2024-05-01 10:00:00 | started',
     ],
   },
   {

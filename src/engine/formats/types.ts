@@ -32,6 +32,8 @@ export interface RecordOut {
   zoned: boolean;
   /** The time carried no year (syslog, klog): the file's year was assumed. */
   yearless: boolean;
+  /** The time was a clock without a date: it was placed on the file's day. */
+  dateless: boolean;
   level: number;
   message: string;
   /** Logger / target / component / compose service: becomes a lane within the file. */
@@ -47,7 +49,7 @@ export interface RecordOut {
 }
 
 export function newRecordOut(): RecordOut {
-  return { tMs: NaN, subNs: 0, zoned: false, yearless: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0 };
+  return { tMs: NaN, subNs: 0, zoned: false, yearless: false, dateless: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0 };
 }
 
 export function resetRecord(o: RecordOut): void {
@@ -55,6 +57,7 @@ export function resetRecord(o: RecordOut): void {
   o.subNs = 0;
   o.zoned = false;
   o.yearless = false;
+  o.dateless = false;
   o.level = 0;
   o.message = '';
   o.logger = '';
@@ -67,6 +70,8 @@ export function resetRecord(o: RecordOut): void {
 export interface ParseEnv {
   /** Year for timestamps that carry none (syslog, klog): from the file's mtime, else now. */
   year: number;
+  /** Midnight UTC (epoch ms) of the day a clock without a date is placed on; default January 1 of `year`. */
+  day?: number;
   /** Shared scratch for time parsing. */
   time: TimeOut;
 }

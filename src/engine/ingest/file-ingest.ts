@@ -73,6 +73,7 @@ export class FileIngest {
   private crlf = 0;
   private bomBytes = 0;
   private longLines = 0;
+  private dateless = 0;
   private longest = 0;
 
   constructor(
@@ -101,7 +102,7 @@ export class FileIngest {
     this.stats.lines++;
     const out = this.out;
     resetRecord(out);
-    let type = this.parser.parseLine(text, out);
+    const type = this.parser.parseLine(text, out);
     if (truncated) out.flags |= Flag.truncated;
     this.handle(type, text, lineNo, offset, length);
     // Formats that pack several items in one line (CloudWatch payloads, a JSON array's "}, {").
@@ -157,6 +158,7 @@ export class FileIngest {
     if (this.leadingUntimed.length > 0) s.notices.push(`${this.leadingUntimed.length} event(s) have no time in the whole file`);
     if (this.packed > 0) s.notices.push(`${this.packed} more record(s) shared a line with another (packed payloads): ${s.events + this.packed} events in all`);
     if (s.yearAssumed) s.notices.push(`timestamps without a year were read as ${this.env.year}`);
+    if (this.dateless > 0) s.notices.push(`${this.dateless} time(s) had a clock but no date: placed on the day of the date before them, else ${new Date(this.env.day ?? Date.UTC(this.env.year, 0, 1)).toISOString().slice(0, 10)}`);
     if (this.bomBytes > 0) s.notices.push(`byte-order mark (${this.bomBytes} bytes) skipped`);
     if (this.crlf > 0) s.notices.push(`${this.crlf} line(s) end in CR LF (Windows line endings); the CR is not part of the text`);
     if (this.longLines > 0) s.notices.push(`${this.longLines} very long line(s), the longest ${(this.longest / 1048576).toFixed(1)} MB: each is one event; its message keeps the first ${MAX_MESSAGE_CHARS} characters`);
@@ -276,11 +278,12 @@ export class FileIngest {
       t.message = text.trim();
       t.level = leadingLevel(text);
     }
-    if (!Number.isNaN(wrapper.tMs) && (found !== TextMatch.timed || (!t.zoned && wrapper.zoned))) {
+    if (!Number.isNaN(wrapper.tMs) && (found !== TextMatch.timed || t.dateless || (!t.zoned && wrapper.zoned))) {
       t.tMs = wrapper.tMs;
       t.subNs = wrapper.subNs;
       t.zoned = wrapper.zoned;
       t.yearless = wrapper.yearless;
+      t.dateless = false;
     }
     if (!t.level) t.level = wrapper.level;
     if (wrapper.logger) t.logger = wrapper.logger;
@@ -303,6 +306,7 @@ export class FileIngest {
     if (packed) this.packed++;
     else s.events++;
     if (r.yearless) s.yearAssumed = true;
+    if (r.dateless) this.dateless++;
     flags |= r.flags;
     let ms = r.tMs;
     let ns = r.subNs;

@@ -1,8 +1,8 @@
 // Gaps: silences judged per file against that file's own rhythm. A pause is a
-// gap when (1) it lasts at least MIN_GAP_MS, (2) the file was busy right
-// next to it — at least MIN_EXPECTED_EVENTS events in an equally long window
-// just before or just after, so a quiet daemon that logs twice an hour never
-// has gaps — and (3) pauses that long are not the file's normal way of being:
+// gap when (1) it lasts at least MIN_GAP_MS, (2) the file's rate around it
+// (over windows several times longer, before and after) predicts at least
+// MIN_EXPECTED_EVENTS events for it, so a quiet daemon that logs twice an
+// hour never has gaps — and (3) pauses that long are not the file's normal way of being:
 // the other pauses of at least half its length cover less than
 // MAX_REGULAR_PAUSE_SHARE of the file's remaining time (a batch job that logs
 // a burst every five minutes pauses all the time; a busy access log does not).
@@ -11,24 +11,40 @@
 // file are judged the same way on their own.
 
 import type { EventTable } from '../model/event-table.ts';
+import { Kind } from '../model/kinds.ts';
 import type { Mark } from './types.ts';
 import { lowerBoundRows, type SourceIndex } from './sources.ts';
 
 /** Shorter silences are GC pauses, log buffering or a slow minute; invisible at incident zoom. */
 export const MIN_GAP_MS = 10_000;
-/** Events the usual local rate must predict for the silence: ~10 missing events is far beyond chance
- * (Poisson P(0 | 10) < 0.005%) yet lets a source logging every few seconds show a 40 s silence. */
-export const MIN_EXPECTED_EVENTS = 10;
+/** Events the local rate must predict for the silence. At 15, a random (Poisson) stream has such a
+ * pause once in ~3 million intervals (e^-15), yet a source logging every two seconds shows a 30 s gap. */
+export const MIN_EXPECTED_EVENTS = 15;
+/** The local rate is measured over this many times the silence on each side... */
+export const RATE_WINDOW_FACTOR = 5;
+/** ...and at least a minute, so a handful of events cannot fake a busy source. */
+export const MIN_RATE_WINDOW_MS = 60_000;
 /** Files with fewer events have no rhythm to judge. */
 export const MIN_SOURCE_EVENTS = 20;
 /** If pauses of comparable length fill this share of the file's time, such pauses are its rhythm. */
 export const MAX_REGULAR_PAUSE_SHARE = 0.2;
+
+/** Operation and reload lines are not traffic: they keep coming while traffic stops. */
+function isNotTraffic(kind: number): boolean {
+  return kind === Kind.opStart || kind === Kind.opEnd || kind === Kind.signal;
+}
 
 export function gapMarks(table: EventTable, sources: SourceIndex): Mark[] {
   const out: Mark[] = [];
   for (let f = 0; f < sources.rows.length; f++) {
     const rows = sources.rows[f];
     const fileGaps = gapsOf(table.tMs, rows, f, 0);
+    // Traffic alone: a long operation logging a step every few seconds must not hide the
+    // silence of everything else in the same file (renewals go on while requests hang).
+    const traffic = trafficRows(table, rows);
+    if (traffic) {
+      for (const g of gapsOf(table.tMs, traffic, f, 0)) if (!fileGaps.some((x) => x.start <= g.end && g.start <= x.end)) fileGaps.push(g);
+    }
     out.push(...fileGaps);
     // Lanes: a busy logger (the access log inside a Caddy log) can stop while the rest of the
     // file goes on; judge each busy lane by its own rhythm too, unless the whole file was silent.
@@ -41,8 +57,25 @@ export function gapMarks(table: EventTable, sources: SourceIndex): Mark[] {
   return out;
 }
 
+/** The rows that are not operation or reload lines, or null when there are none of those. */
+function trafficRows(table: EventTable, rows: Int32Array): Int32Array | null {
+  let n = 0;
+  for (let k = 0; k < rows.length; k++) if (!isNotTraffic(table.kind[rows[k]])) n++;
+  if (n === rows.length) return null;
+  const out = new Int32Array(n);
+  let j = 0;
+  for (let k = 0; k < rows.length; k++) if (!isNotTraffic(table.kind[rows[k]])) out[j++] = rows[k];
+  return out;
+}
+
 /** Rows per logger, for files with more than one logger; lanes too small to judge are left out. */
 function lanes(table: EventTable, rows: Int32Array): Map<number, Int32Array> {
+  const out = new Map<number, Int32Array>();
+  if (rows.length === 0) return out;
+  const first = table.logger[rows[0]];
+  let mixed = false;
+  for (let k = 1; k < rows.length && !mixed; k++) mixed = table.logger[rows[k]] !== first;
+  if (!mixed) return out;
   const byLogger = new Map<number, number[]>();
   for (let k = 0; k < rows.length; k++) {
     const lg = table.logger[rows[k]];
@@ -50,8 +83,6 @@ function lanes(table: EventTable, rows: Int32Array): Map<number, Int32Array> {
     if (!list) byLogger.set(lg, (list = []));
     list.push(rows[k]);
   }
-  const out = new Map<number, Int32Array>();
-  if (byLogger.size < 2) return out;
   for (const [lg, list] of byLogger) if (lg !== 0 && list.length >= MIN_SOURCE_EVENTS) out.set(lg, Int32Array.from(list));
   return out;
 }
@@ -81,14 +112,20 @@ function gapsOf(t: Float64Array, rows: Int32Array, file: number, logger: number)
     const k = idx[c];
     const a = t[rows[k]];
     const b = t[rows[k + 1]];
-    const before = k + 1 - lowerBoundRows(t, rows, a - d);
-    const after = lowerBoundRows(t, rows, b + d) - (k + 1);
-    const near = Math.max(before, after);
-    if (near < MIN_EXPECTED_EVENTS) continue;
+    // The rate around the silence, over windows much longer than it, so chance clusters do not count.
+    const w = Math.max(RATE_WINDOW_FACTOR * d, MIN_RATE_WINDOW_MS);
+    const t0 = t[rows[0]];
+    const t1 = t[rows[n - 1]];
+    const before = k + 1 - lowerBoundRows(t, rows, a - w);
+    const after = lowerBoundRows(t, rows, b + w) - (k + 1);
+    const seen = Math.min(w, a - t0) + Math.min(w, t1 - b);
+    if (seen <= 0) continue;
+    const perMs = (before + after - 1) / seen;
+    if (perMs * d < MIN_EXPECTED_EVENTS) continue;
     const others = suffix[lowerSorted(sorted, d / 2)] - d;
     const rest = span - d;
     if (rest <= 0 || others / rest >= MAX_REGULAR_PAUSE_SHARE) continue;
-    const perMin = (near / d) * 60_000;
+    const perMin = perMs * 60_000;
     out.push({
       kind: 'gap',
       start: a,

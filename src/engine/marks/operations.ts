@@ -23,6 +23,8 @@ export const STEP_MS = 5_000;
 /** Starts further apart than this are not one sequential series: nothing says the first ran that long.
  * Five minutes covers a slow ACME order or backup step while keeping nightly runs apart. */
 export const SERIES_MAX_GAP_MS = 5 * 60_000;
+/** Open operations tracked per file for pairing; older ones stay open (ends that far back are unlikely). */
+const MAX_TRACKED_OPEN = 1_000;
 /** Cap on operation marks: the UI draws hundreds, not millions. Unfinished and failed ones are kept first. */
 export const MAX_OPERATION_MARKS = 5_000;
 
@@ -77,6 +79,7 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
       }
       const op: Op = { startRow: row, start: t, end: t, lastSeen: t, key, family, startTemplate: table.template[row], steps: new Set(), events: [row], spanEnd: 'open', file };
       open.push(op);
+      if (open.length > MAX_TRACKED_OPEN) open.shift();
       all.push(op);
       continue;
     }

@@ -7,7 +7,7 @@
 
 import { Kind, type KindCode } from '../model/kinds.ts';
 import type { EventTable } from '../model/event-table.ts';
-import type { Mark, MarkKind } from './types.ts';
+import type { Mark } from './types.ts';
 import type { SourceIndex } from './sources.ts';
 
 /** Rows listed per mark; `count` keeps the full number. */
@@ -24,11 +24,11 @@ export const POINT_MERGE_MS: Record<'signal' | 'restart' | 'crash', number> = {
   crash: 5_000,
 };
 
-const POINT_KINDS: [KindCode, MarkKind & keyof typeof POINT_MERGE_MS][] = [
-  [Kind.signal, 'signal'],
-  [Kind.restart, 'restart'],
-  [Kind.crash, 'crash'],
-];
+/** Mark kind per event kind code (undefined: not a point). */
+const POINT_KIND: (keyof typeof POINT_MERGE_MS | undefined)[] = [];
+POINT_KIND[Kind.signal] = 'signal';
+POINT_KIND[Kind.restart] = 'restart';
+POINT_KIND[Kind.crash] = 'crash';
 
 export function labelOf(message: string): string {
   const nl = message.indexOf('\n');
@@ -44,9 +44,8 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k];
       const kind = table.kind[row] as KindCode;
-      const entry = POINT_KINDS.find((p) => p[0] === kind);
-      if (!entry) continue;
-      const [, markKind] = entry;
+      const markKind = POINT_KIND[kind];
+      if (!markKind) continue;
       const t = table.tMs[row];
       const open = current.get(kind);
       if (open && t - open.end <= POINT_MERGE_MS[markKind]) {

@@ -4,7 +4,12 @@
 
 export type MarkKind = 'signal' | 'operation' | 'gap' | 'timeout-burst' | 'error-burst' | 'restart' | 'crash';
 
-/** How an operation span's end is known. */
+/**
+ * How an operation span's end is known: 'ended' / 'failed' from an end line;
+ * 'inferred' from the next start of a sequential series that never logs ends;
+ * 'open' when nothing says when it ended — then `end` is the last time it was
+ * seen (its start or last step) and the UI should draw it open to the right.
+ */
 export type SpanEnd = 'ended' | 'failed' | 'inferred' | 'open';
 
 export interface Mark {

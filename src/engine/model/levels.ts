@@ -21,7 +21,7 @@ export type LevelName = (typeof LEVEL_NAMES)[number];
 const WORDS: Record<string, LevelCode> = {
   trace: 1, trc: 1, trac: 1, verbose: 1, vrb: 1, verb: 1, finest: 1, finer: 1, t: 1, v: 1, all: 1,
   debug: 2, dbg: 2, debu: 2, dbug: 2, fine: 2, d: 2, debug1: 2, debug2: 1, debug3: 1,
-  info: 3, inf: 3, information: 3, informational: 3, notice: 3, note: 3, i: 3, config: 3, success: 3,
+  info: 3, inf: 3, information: 3, informational: 3, notice: 3, note: 3, i: 3, config: 3, success: 3, log: 3,
   warn: 4, warning: 4, warnings: 4, wrn: 4, w: 4, wrng: 4, warnin: 4,
   error: 5, err: 5, eror: 5, erro: 5, e: 5, severe: 5, failure: 5,
   fatal: 6, fata: 6, ftl: 6, fatl: 6, crit: 6, critical: 6, crt: 6, alert: 6, emerg: 6, emergency: 6, panic: 6, pani: 6, dpanic: 6, f: 6, pnc: 6,

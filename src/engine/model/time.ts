@@ -112,11 +112,11 @@ function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
 
 /** Go prints "+0000 UTC" / "-0700 MST": the name after a numeric offset adds nothing. */
 function skipZoneName(s: string, out: TimeOut): void {
-  let j = out.end;
-  if (s.charCodeAt(j) !== 32) return;
-  let k = j + 1;
-  while (k < s.length && k - j <= 5 && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) k++;
-  if (k - j >= 3 && !isLetter(s.charCodeAt(k))) out.end = k;
+  const start = out.end + 1;
+  if (s.charCodeAt(out.end) !== 32) return;
+  let k = start;
+  while (k < s.length && k - start < 5 && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) k++;
+  if (k - start >= 3 && !isLetter(s.charCodeAt(k))) out.end = k;
 }
 
 function isLetter(c: number): boolean {
@@ -431,10 +431,12 @@ export function parseLooseText(s: string, out: TimeOut, year = new Date().getUTC
   if (parseClfAt(s, 0, out)) return true;
   const ms = Date.parse(s);
   if (Number.isFinite(ms)) {
-    out.ms = ms;
     out.subNs = 0;
     out.yearless = false;
     out.zoned = /(?:Z|[+-]\d\d:?\d\d|GMT|UTC|[ECMP][SD]T)\s*$/.test(s);
+    // Date.parse reads a zone-less date in the machine's zone; the engine reads it as UTC everywhere.
+    const d = new Date(ms);
+    out.ms = out.zoned ? ms : Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
     out.end = s.length;
     return true;
   }

@@ -33,19 +33,32 @@ export function burstGroups(ctx: RuleContext): BurstGroup[] {
       g.ratio = Math.max(g.ratio, ratio);
     } else out.push({ start: m.start, end: m.end, marks: [m], count: m.count, ratio });
   }
-  return out;
+  if (out.length <= MAX_GROUPS) return out;
+  const keep = new Set([...out].sort((a, b) => b.count - a.count).slice(0, MAX_GROUPS));
+  return out.filter((g) => keep.has(g));
 }
+
+/** At most this many burst groups are described per analysis: a log with hundreds of bursts needs the top ones. */
+export const MAX_GROUPS = 100;
 
 export interface NewTemplate {
   template: number;
   inWindow: number;
+  /** Occurrences in the hour before the burst. */
   before: number;
+  neverBefore: boolean;
+  firstMs: number;
 }
 
-/** Templates of the group's events, most frequent first, with their count before the group. */
+/** Templates of the group's events, most frequent first, with what came before the group. */
 export function groupTemplates(ctx: RuleContext, g: BurstGroup): NewTemplate[] {
-  return templateOnsets(ctx.table, g.marks.flatMap((m) => m.events), g.start, g.end, ctx.templateTimes)
-    .map((o) => ({ template: o.template, inWindow: o.inWindow, before: o.before }));
+  return templateOnsets(ctx.table, g.marks.flatMap((m) => m.events), g.start, g.end, ctx.templateTimes);
+}
+
+function history(t: NewTemplate): string {
+  if (t.neverBefore) return 'never before';
+  if (t.before === 0) return `not in the hour before (first seen ${clock(t.firstMs)})`;
+  return `${t.before} in the hour before`;
 }
 
 /** One line per burst and the top templates, e.g. "'Failed to connect to upstream' 400 times in 20 s, never before". */
@@ -53,7 +66,7 @@ export function describeGroup(ctx: RuleContext, g: BurstGroup, templates: readon
   const lines = g.marks.map((m) => `${sourceName(ctx, m.file)}: ${plural(m.count, m.kind === 'timeout-burst' ? 'timeout' : 'error')} ${clock(m.start)}–${clock(m.end)} (${m.label.replace(/^.*\(usually /, 'usually ').replace(/\)$/, '')}).`);
   for (const t of templates.slice(0, 3)) {
     const pattern = ctx.templates[t.template]?.pattern ?? '';
-    lines.push(`${quote(pattern, 100)} ${plural(t.inWindow, 'time')} in ${duration(Math.max(1000, g.end - g.start))}, ${t.before === 0 ? 'never before' : `${t.before} before`}.`);
+    lines.push(`${quote(pattern, 100)} ${plural(t.inWindow, 'time')} in ${duration(Math.max(1000, g.end - g.start))}, ${history(t)}.`);
   }
   return lines;
 }

@@ -14,6 +14,8 @@ import { clock, duration, plural, quote, stamp } from './text.ts';
 
 /** Crashes of the same file this close are one crash loop. */
 export const CRASH_LOOP_MS = 10 * 60_000;
+/** Crashes closer than this on average are a crash loop (a supervisor's back-off); further apart, recurring crashes. */
+export const FAST_LOOP_MS = 3 * 60_000;
 /** Crashes in different files this close are one happening (kernel OOM line + service exit). */
 export const CRASH_CORRELATE_MS = 10_000;
 /** A restart this long after the crash is its recovery; supervisors and Kubernetes back off up to 5 min. */
@@ -64,7 +66,7 @@ export const crash: Rule = {
       const sig = matchSignature(texts);
       const loop = g.filter((c) => c.file === first.file).length;
       const lines = [
-        `${stamp(t0)}: ${sourceName(ctx, first.file)} crashed: ${quote(first.label, 120)}${loop > 1 ? ` — ${loop} crashes in ${duration(last.start - t0)} (a crash loop)` : ''}.`,
+        `${stamp(t0)}: ${sourceName(ctx, first.file)} crashed: ${quote(first.label, 120)}${loop > 1 ? ` — ${loop} crashes in ${duration(last.start - t0)} (${(last.start - t0) / (loop - 1) < FAST_LOOP_MS ? 'a crash loop' : 'recurring crashes'})` : ''}.`,
         ...g.filter((c) => c.file !== first.file).map((c) => `${clock(c.start)}: ${sourceName(ctx, c.file)} reported ${quote(c.label, 100)}.`),
       ];
       if (seen.length) lines.push(`While it was down: ${seen.map((m) => effectText(ctx, m)).join('; ')}.`);
@@ -76,9 +78,9 @@ export const crash: Rule = {
         severity: 'critical',
         start: t0,
         end,
-        title: `Crash${loop > 1 ? ` loop (${loop}×)` : ''} in ${sourceName(ctx, first.file)}: ${first.label.length > 70 ? first.label.slice(0, 69) + '…' : first.label}${restart ? `; back after ${duration(restart.start - last.start)}` : ''}`,
+        title: `Crash${loop > 1 ? ((last.start - t0) / (loop - 1) < FAST_LOOP_MS ? ` loop (${loop}×)` : `es (${loop}×)`) : ''} in ${sourceName(ctx, first.file)}: ${first.label.length > 70 ? first.label.slice(0, 69) + '…' : first.label}${restart ? `; back after ${duration(restart.start - last.start)}` : ''}`,
         detail: lines.join('\n'),
-        count: g.length,
+        count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },

@@ -22,7 +22,7 @@ export const errorBurst: Rule = {
     const out: Finding[] = [];
     for (const g of burstGroups(ctx)) {
       const templates = groupTemplates(ctx, g);
-      const fresh = templates.filter((t) => t.before === 0).reduce((a, t) => a + t.inWindow, 0);
+      const fresh = templates.filter((t) => t.neverBefore).reduce((a, t) => a + t.inWindow, 0);
       const timeouts = g.marks.every((m) => m.kind === 'timeout-burst');
       const serious = g.count >= WARN_MIN_EVENTS && g.ratio >= WARN_MIN_RATIO;
       out.push({

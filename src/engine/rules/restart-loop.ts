@@ -5,7 +5,10 @@
 // same minutes is more specific and replaces this one.
 
 import type { Mark } from '../marks/types.ts';
-import type { Finding, Rule } from './types.ts';
+import { lowerBoundRows } from '../marks/sources.ts';
+import { Kind } from '../model/kinds.ts';
+import { Level } from '../model/levels.ts';
+import type { Finding, Rule, RuleContext } from './types.ts';
 import { evidence, marksOf, sourceName, topTemplates } from './helpers.ts';
 import { clock, duration, median, plural, quote, stamp } from './text.ts';
 
@@ -13,6 +16,23 @@ import { clock, duration, median, plural, quote, stamp } from './text.ts';
 export const LOOP_SPACING_MS = 3 * 60_000;
 /** Three restarts in a row is a loop; two can be a deploy and a config fix. */
 export const LOOP_MIN_RESTARTS = 3;
+/** Share of the intervals that must show the process dying (an error, crash or exit line) before the
+ * next start; otherwise the "restarts" are one slow start announcing several listeners. */
+export const MIN_DEATH_SHARE = 0.5;
+
+const DEATH = /\b(?:exit(?:ed|ing)?|stopp(?:ed|ing)|shut(?:ting)? ?down|kill(?:ed|ing)|terminat(?:ed|ing)|died|crash(?:ed)?)\b/i;
+
+/** Did the file log a death between two restarts (error or worse, crash, exit/stop/kill wording)? */
+function diedBetween(ctx: RuleContext, file: number, from: number, to: number): boolean {
+  const rows = ctx.sources.rows[file];
+  const t = ctx.table;
+  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && t.tMs[rows[k]] < to; k++) {
+    const row = rows[k];
+    if (t.level[row] >= Level.error || t.kind[row] === Kind.crash || t.kind[row] === Kind.healthFail) return true;
+    if (t.kind[row] !== Kind.restart && DEATH.test(ctx.message(row))) return true;
+  }
+  return false;
+}
 
 export const restartLoop: Rule = {
   id: 'restart-loop',
@@ -26,7 +46,8 @@ export const restartLoop: Rule = {
     for (const [file, list] of byFile) {
       let run: Mark[] = [];
       const flush = () => {
-        if (run.length >= LOOP_MIN_RESTARTS) {
+        const deaths = run.slice(1).filter((m, i) => diedBetween(ctx, file, run[i].start, m.start + 1)).length;
+        if (run.length >= LOOP_MIN_RESTARTS && deaths >= MIN_DEATH_SHARE * (run.length - 1)) {
           const spacing = run.slice(1).map((m, i) => m.start - run[i].start);
           const counters = run.map((m) => /restart counter is at (\d+)/i.exec(m.label)).filter((x): x is RegExpExecArray => !!x).map((x) => +x[1]);
           const rows = run.flatMap((m) => m.events);

@@ -15,6 +15,8 @@ import { clock, duration, plural, quote, stamp } from './text.ts';
 
 /** Only a reload this recent counts as "earlier": beyond half an hour the operations are another story. */
 export const RELOAD_LOOKBACK_MS = 30 * 60_000;
+/** Operations may be logged just before the reload line that started them (the handler logs last). */
+export const OP_LEAD_MS = 2_000;
 /** An operation with no end logged counts as still running if it was seen this recently (one slow step). */
 export const OPEN_RECENT_MS = 60_000;
 /** A silence may begin a few seconds before the reload: the last request logged before the lock was asked for. */
@@ -97,9 +99,9 @@ export const stallAfterReload: Rule = {
       const r2 = reloads[i];
       const r1 = reloads[i - 1];
       if (r2.start <= coveredUntil || r2.start - r1.start > RELOAD_LOOKBACK_MS || r2.start === r1.start) continue;
-      const running = ops.filter((o) => o.start >= r1.start && o.start < r2.start && runningAt(o, r2.start));
+      const running = ops.filter((o) => o.start >= r1.start - OP_LEAD_MS && o.start < r2.start && runningAt(o, r2.start));
       if (running.length === 0) continue;
-      const batch = batchOf(ops, running, r1.start);
+      const batch = batchOf(ops, running, r1.start - OP_LEAD_MS);
       const drain = Math.max(r2.start, ...batch.map((o) => Math.max(o.end, o.lastSeen ?? o.end)));
       const stall = stallAfter(effects, r2.start, drain + STALL_SLACK_MS);
       if (stall.length === 0) continue;

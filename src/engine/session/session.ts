@@ -5,7 +5,8 @@
 
 import { analyze, type Analysis } from '../analysis/analyze.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
-import { ingestSources, type IngestOptions, type IngestResult } from '../ingest/ingest.ts';
+import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
+import { ingestParallel, type ParallelOptions, type SliceRunner } from '../ingest/parallel-ingest.ts';
 import type { FileStats } from '../ingest/file-stats.ts';
 import { formatById } from '../formats/index.ts';
 import { newTimeOut, toIso } from '../model/time.ts';
@@ -15,6 +16,11 @@ import type { EventTable } from '../model/event-table.ts';
 import type { TemplateInfo } from '../templates/templater.ts';
 
 export type SessionSource = ByteSource & RangeReader;
+
+export interface SessionLoadOptions extends ParallelOptions {
+  /** Workers to split big files across (see src/worker/slice-pool.ts); without it one thread reads everything. */
+  slices?: SliceRunner;
+}
 
 export interface LoadSummary {
   table: EventTable;
@@ -46,8 +52,14 @@ export class EngineSession {
   private result: IngestResult | null = null;
   private readers: RangeReader[] = [];
 
-  async load(sources: SessionSource[], options: IngestOptions = {}): Promise<LoadSummary> {
-    const result = await ingestSources(sources, options);
+  /**
+   * Read the files. With `options.slices` (a pool of workers), big JSON-lines
+   * and logfmt files are split across it (parallel-ingest.ts); the result is
+   * the same table.
+   */
+  async load(sources: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
+    const { slices, ...rest } = options;
+    const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
     this.readers = sources.map((s, i) => {
       const d = result.decompressed[i];

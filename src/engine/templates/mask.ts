@@ -47,7 +47,7 @@ const MASKS: Mask[] = [
   [/\b0x[0-9a-f]+\b/gi, (s) => s.digit],
   // Long hex or mixed ids (hashes, trace ids, "attempt_1445_0020_m_2"): a digit somewhere, 8+ chars.
   [/\b(?=[\w-]*\d)(?=[\w-]*[a-z_])[\w-]{8,}\b/gi, (s) => s.digit],
-  [/(?<![A-Za-z]|status=)[-+]?\d+(?:[.,:]\d+)*(?:ns|us|µs|ms|s|m|h|d|b|kb|mb|gb|kib|mib|gib|%)?(?![A-Za-z])/gi, (s) => s.digit],
+  [/(?<![A-Za-z0-9]|status=)[-+]?\d+(?:[.,:]\d+)*(?:ns|us|µs|ms|s|m|h|d|b|kb|mb|gb|kib|mib|gib|%)?(?![A-Za-z])/gi, (s) => s.digit],
 ];
 
 // A request line with its status ("GET /x HTTP/1.1" 503, GET /x 503): the method and the

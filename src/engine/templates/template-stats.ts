@@ -81,42 +81,46 @@ export interface TemplateOnset {
   template: number;
   /** Events of the template inside [start, end]. */
   inWindow: number;
-  /** Events of the template before `start`. */
+  /** Events of the template in the lookback window before `start`. */
   before: number;
+  /** The template was never seen before `start`, in the whole table. */
+  neverBefore: boolean;
   firstMs: number;
 }
 
+/** How far back "before" counts reach: an hour is what an engineer compares a burst with. */
+export const ONSET_LOOKBACK_MS = 60 * 60_000;
+
 /**
  * The templates of some rows (a burst's members), each with how often it
- * occurred inside the window and before it: `before === 0` is "never before".
- * Sorted by inWindow, most frequent first.
+ * occurred inside the window, how often in the hour before it, and whether it
+ * was ever seen before: "400 times in 20 s and never before". Sorted by
+ * inWindow, most frequent first. Scans only the window and its lookback.
  */
-export function templateOnsets(table: TimeTable, rows: Iterable<number>, start: number, end: number, times: TemplateTimes): TemplateOnset[] {
-  const ids = new Set<number>();
-  for (const r of rows) ids.add(table.template[r]);
+export function templateOnsets(table: TimeTable, rows: Iterable<number>, start: number, end: number, times: TemplateTimes, lookbackMs = ONSET_LOOKBACK_MS): TemplateOnset[] {
   const inWindow = new Map<number, number>();
   const before = new Map<number, number>();
-  for (const id of ids) {
-    inWindow.set(id, 0);
-    before.set(id, 0);
+  for (const r of rows) {
+    inWindow.set(table.template[r], 0);
+    before.set(table.template[r], 0);
   }
-  // Only templates first seen before `start` can have events before it: scan just those.
-  const old = [...ids].filter((id) => times.firstMs[id] < start);
-  const from = lowerBound(table, start, table.length);
-  if (old.length > 0) {
-    const oldSet = new Set(old);
-    const firstOld = Math.min(...old.map((id) => times.firstRow[id]));
-    for (let i = Math.max(0, firstOld); i < from; i++) {
-      const t = table.template[i];
-      if (oldSet.has(t)) before.set(t, (before.get(t) ?? 0) + 1);
-    }
+  const from = lowerBound(table, start - lookbackMs, table.length);
+  let i = from;
+  for (; i < table.length && table.tMs[i] < start; i++) {
+    const c = before.get(table.template[i]);
+    if (c !== undefined) before.set(table.template[i], c + 1);
   }
-  for (let i = from; i < table.length && table.tMs[i] <= end; i++) {
-    const t = table.template[i];
-    const c = inWindow.get(t);
-    if (c !== undefined) inWindow.set(t, c + 1);
+  for (; i < table.length && table.tMs[i] <= end; i++) {
+    const c = inWindow.get(table.template[i]);
+    if (c !== undefined) inWindow.set(table.template[i], c + 1);
   }
-  return [...ids]
-    .map((template) => ({ template, inWindow: inWindow.get(template) ?? 0, before: before.get(template) ?? 0, firstMs: times.firstMs[template] }))
+  return [...inWindow.keys()]
+    .map((template) => ({
+      template,
+      inWindow: inWindow.get(template) ?? 0,
+      before: before.get(template) ?? 0,
+      neverBefore: !(times.firstMs[template] < start),
+      firstMs: times.firstMs[template],
+    }))
     .sort((a, b) => b.inWindow - a.inWindow || a.template - b.template);
 }

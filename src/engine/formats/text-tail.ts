@@ -1,0 +1,115 @@
+// The "tail" of a text line: what usually follows its timestamp, read
+// without a regex per dialect. A level word (bare, bracketed or with a
+// colon), a [thread] or pid to skip, and a logger ("com.x.Y:", "[a.b]",
+// "pkg.mod -") come off the front; the rest is the message. Patterns in
+// text-patterns.ts with `tail: true` hand their message here.
+
+import { levelFromWord } from '../model/levels.ts';
+
+/** Level words accepted bare (no brackets, no colon) in lower or Capital case; others must be UPPER. */
+const PLAIN_LEVEL_WORDS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'dbg', 'inf', 'wrn', 'err', 'eror', 'erro', 'crit', 'critical', 'notice', 'verbose', 'information', 'trc', 'ftl']);
+
+const LOGGER_LIKE = /^[A-Za-z_$][\w$-]*(?:(?:\.|::|\/|\$)[\w$-]+)+(?:#\d+)?$/;
+const CALLER_LIKE = /\.(?:go|py|js|ts|rb|java|c|cc|cpp|rs|cs|php|kt|scala):\d+$/;
+
+interface Tail {
+  level: number;
+  logger: string;
+  message: string;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Skip spaces and the separators people put between fields: "|", " - ", ": ", ",". */
+function skipSeparators(s: string, i: number): number {
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c) || c === 124 || c === 44) i++;
+    else if ((c === 45 || c === 58) && isSpace(s.charCodeAt(i + 1))) i += 2;
+    else return i;
+  }
+}
+
+function bareLevel(word: string): number {
+  const w = word.endsWith(':') ? word.slice(0, -1) : word;
+  if (w.length < 3) return 0;
+  const lv = levelFromWord(w);
+  if (!lv) return 0;
+  if (w === w.toUpperCase() || word.endsWith(':')) return lv;
+  return PLAIN_LEVEL_WORDS.has(w.toLowerCase()) ? lv : 0;
+}
+
+function loggerName(token: string): string {
+  if (!LOGGER_LIKE.test(token) || CALLER_LIKE.test(token) || token.includes('://')) return '';
+  return token.replace(/#\d+$/, '');
+}
+
+/**
+ * Read up to four leading fields of `s`: a level word (bare or bracketed), a
+ * [thread] or pid to skip, and a logger ("com.x.Y:", "[a.b]", "pkg.mod -").
+ * Stops at the first field that is none of these: the rest is the message.
+ */
+export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Tail {
+  let level = 0;
+  let logger = '';
+  /** A short [name] after the level: the component, when no better logger follows. */
+  let component = '';
+  let i = skipSeparators(s, 0);
+  for (let fields = 0; fields < 4 && i < s.length; fields++) {
+    const c = s.charCodeAt(i);
+    if (c === 91 || c === 60 || c === 40) { // [ < (
+      const close = c === 91 ? 93 : c === 60 ? 62 : 41;
+      const j = closing(s, i, c, close);
+      if (j < 0) break;
+      const token = s.slice(i + 1, j).trim();
+      const lv = wantLevel && !level ? levelFromWord(token) : 0;
+      if (lv) level = lv;
+      else if (c !== 91 || token.length === 0 || token.length > 60 || /\s/.test(token)) break;
+      else if (wantLogger && !logger && loggerName(token)) logger = loggerName(token);
+      else if (level && !component) component = token; // "[warn] [cache] ..."
+      // else: a [thread] before the level, skipped
+      i = skipSeparators(s, j + 1);
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+    const word = s.slice(i, j);
+    const lv = wantLevel && !level ? bareLevel(word) : 0;
+    if (lv) {
+      level = lv;
+    } else if (!level && /^\d{1,7}$/.test(word)) {
+      // a pid before the level (OpenStack "25746 INFO")
+    } else if (wantLogger && !logger) {
+      const colon = word.endsWith(':');
+      const name = loggerName(colon ? word.slice(0, -1) : word);
+      const dash = s.charCodeAt(j + 1) === 45 && isSpace(s.charCodeAt(j + 2));
+      if (!name || !(colon || dash || (level && (name.match(/\./g)?.length ?? 0) >= 2))) break;
+      logger = name;
+    } else break;
+    i = skipSeparators(s, j);
+  }
+  return { level, logger: logger || (wantLogger ? component : ''), message: s.slice(i) };
+}
+
+/** Index of the bracket closing the one at s[i] (nesting counted), or -1. */
+function closing(s: string, i: number, open: number, close: number): number {
+  let depth = 0;
+  for (let j = i; j < s.length && j - i < 120; j++) {
+    const d = s.charCodeAt(j);
+    if (d === open) depth++;
+    else if (d === close && --depth === 0) return j;
+  }
+  return -1;
+}
+
+const LEADING_LEVEL = /^[[(<]?([A-Za-z]{3,11})[\])>]?:?(?=\s|$)/;
+
+/** A level word at the start of an untimed line ("ERROR: boom", "[warn] x"). */
+export function leadingLevel(s: string): number {
+  const m = LEADING_LEVEL.exec(s.slice(0, 14));
+  if (!m) return 0;
+  const decorated = m[0].length > m[1].length;
+  return decorated ? levelFromWord(m[1]) : bareLevel(m[1]);
+}

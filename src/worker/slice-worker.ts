@@ -1,0 +1,30 @@
+// A nested worker that parses one slice of a big file at a time (parallel
+// ingest, issue 6). The engine worker's slice pool (slice-pool.ts) starts a
+// few of these; each reads its byte range straight from the dropped File
+// (a Blob slice, no copy) and hands the columns back as transferred buffers.
+
+import * as Comlink from 'comlink';
+import { iterate } from '../engine/ingest/byte-source.ts';
+import { ingestSlice, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
+import { tableBuffers } from '../engine/model/event-table.ts';
+
+const PROGRESS_BYTES = 4 << 20;
+
+const api = {
+  async run(task: SliceTask, blob: Blob, onBytes?: (bytes: number) => void): Promise<SliceResult> {
+    let pending = 0;
+    const result = await ingestSlice(task, iterate(blob.slice(sliceReadFrom(task)).stream() as ReadableStream<Uint8Array>), undefined, (n) => {
+      pending += n;
+      if (pending >= PROGRESS_BYTES && onBytes) {
+        void onBytes(pending);
+        pending = 0;
+      }
+    });
+    if (pending > 0 && onBytes) void onBytes(pending);
+    return Comlink.transfer(result, tableBuffers(result.columns));
+  },
+};
+
+export type SliceWorkerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,76 @@
+// Hostile share links and ?url= addresses in a real browser: each one is
+// refused with a clear message in the header, nothing runs or is injected,
+// the page stays usable, and a bad link leaves the incident on screen alone.
+// A control test first shows the guard does catch a payload that runs.
+
+import { describe, expect, inject, it } from 'vitest';
+import { waitLoaded } from './harness/browser.ts';
+import { CLEAN, guardedBrowser, guardReport, headerError } from './share-helpers.ts';
+import { HOSTILE_URLS, hostileShareFragments, zipBombLink } from '../fixtures/hostile/payloads.ts';
+
+const { open } = guardedBrowser();
+
+const fragments = await hostileShareFragments();
+
+describe('the guard', () => {
+  it('notices a payload that runs, an injected element and a dialog (control)', async () => {
+    const { page } = await open(inject('baseUrl'));
+    await page.evaluate(() => {
+      const div = document.createElement('div');
+      div.innerHTML = '<img src=x onerror="window.__pwned=1;alert(1)">';
+      document.body.appendChild(div);
+    });
+    await page.waitForFunction(() => (window as unknown as { __pwned?: number }).__pwned === 1);
+    const r = await guardReport(page);
+    expect(r.pwned).toBe(1);
+    expect(r.injected).toContain('<img onerror>');
+    expect(r.dialogs).toEqual(['alert: 1']);
+  });
+});
+
+describe('hostile share links', () => {
+  it.each(fragments)('refuses "$name" with a message and stays usable', async ({ fragment }) => {
+    const { page, errors } = await open(`${inject('baseUrl')}#s=${fragment}`);
+    const message = await headerError(page);
+    expect(message).toMatch(/link|incident|Timberline/i);
+    expect(await page.locator('.empty-state').count()).toBe(1);
+    // Usable: the paste dialog opens and closes.
+    await page.click('header button:has-text("Paste")');
+    await page.locator('dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await guardReport(page)).toEqual(CLEAN);
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+  });
+
+  it('stops a zip bomb link at the cap and keeps the page responsive', async () => {
+    const { page } = await open(`${inject('baseUrl')}#s=${await zipBombLink(96)}`);
+    expect(await headerError(page)).toMatch(/more than 64 MB/);
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(await guardReport(page)).toEqual(CLEAN);
+  });
+
+  it('keeps the loaded incident when a bad link is pasted into the address bar', async () => {
+    const { page } = await open(`${inject('baseUrl')}?sample=crash`);
+    await waitLoaded(page, 0);
+    const title = await page.textContent('.status-title');
+    await page.evaluate((f) => {
+      location.hash = `s=${f}`;
+    }, fragments[3].fragment);
+    expect(await headerError(page)).toMatch(/incomplete or damaged/);
+    expect(await page.textContent('.status-title')).toBe(title);
+    expect(await page.locator('section[aria-label="Findings"] li[data-rule]').count()).toBeGreaterThan(0);
+    expect(await guardReport(page)).toEqual(CLEAN);
+  });
+});
+
+describe('hostile ?url= addresses', () => {
+  it.each(HOSTILE_URLS)('refuses %s without fetching or navigating', async (address) => {
+    const requests: string[] = [];
+    const o = await open(`${inject('baseUrl')}?url=${encodeURIComponent(address)}`, (p) => p.on('request', (r) => requests.push(r.url())));
+    const message = await headerError(o.page);
+    expect(message).toMatch(/Only http:\/\/ and https:\/\/ addresses|user name or password/);
+    expect(new URL(o.page.url()).origin).toBe(new URL(inject('baseUrl')).origin);
+    expect(requests.filter((u) => !u.startsWith(new URL(inject('baseUrl')).origin))).toEqual([]);
+    expect(await guardReport(o.page)).toEqual(CLEAN);
+  });
+});
