@@ -57,7 +57,8 @@ function EventView({ row }: { row: number }) {
       </div>
       <dl className="kv">
         <Row k="Time">
-          {formatTime(tMs, zone, { date: true })} <span className="muted">({d.time})</span>
+          {/* UTC: the engine's ISO time keeps sub-millisecond digits; local: the wall clock, ISO on hover. */}
+          {zone === 'utc' ? `${d.time.replace('T', ' ').replace('Z', '')} UTC` : <span title={d.time}>{formatTime(tMs, zone, { date: true })}</span>}
         </Row>
         {reference !== null && <Row k="From ref">{formatRelative(tMs - reference)}</Row>}
         <Row k="Source">

@@ -74,6 +74,7 @@ function sharedFile(f: FileStats): SharedFile {
     name: f.name,
     format: f.format,
     formatLabel: f.formatLabel,
+    bytes: f.bytes,
     lines: f.lines,
     events: f.events,
     firstTime: Number.isFinite(f.firstTime) ? f.firstTime : null,

@@ -92,6 +92,7 @@ function v0ToV1(old: unknown): SharePayload {
       name,
       format: '',
       formatLabel: '',
+      bytes: 0,
       lines: perFile[i].events,
       events: perFile[i].events,
       firstTime: Number.isFinite(perFile[i].first) ? perFile[i].first : null,

@@ -24,6 +24,7 @@ export interface SharedFile {
   format: string;
   formatLabel: string;
   /** Totals of the whole original file (the link carries only part of it). */
+  bytes: number;
   lines: number;
   events: number;
   firstTime: number | null;

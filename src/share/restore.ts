@@ -37,9 +37,10 @@ export interface RestoredIncident {
   created: string;
 }
 
-function fileStats(p: SharePayload, i: number, bytes: number, shared: number): FileStats {
+function fileStats(p: SharePayload, i: number, shared: number): FileStats {
   const f = p.files[i];
-  const s = newFileStats(f.name, bytes);
+  // The original size (for display); the in-memory source holding the shared text is smaller.
+  const s = newFileStats(f.name, f.bytes);
   s.format = f.format;
   s.formatLabel = f.formatLabel;
   s.lines = f.lines;
@@ -89,7 +90,7 @@ export function restoreFromShare(p: SharePayload): RestoredIncident {
   const sources = p.files.map((f, i) => bytesSource(f.name, texts[i].join('\n')));
   const shared = p.files.map(() => 0);
   for (const f of e.file) shared[f]++;
-  const files = p.files.map((_, i) => fileStats(p, i, sources[i].size, shared[i]));
+  const files = p.files.map((_, i) => fileStats(p, i, shared[i]));
   const rows = (xs: readonly number[]) => xs.map((i) => rowOf[i]);
   const marks: Mark[] = p.marks.map((m) => {
     const out: Mark = { kind: m.kind, start: m.start, end: m.end, label: m.label, file: m.file, logger: loggerIds[m.logger] ?? 0, events: rows(m.events), count: m.count };

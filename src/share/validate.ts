@@ -75,6 +75,7 @@ function file(v: unknown, path: string): SharedFile {
     name: str(field(o, 'name'), `${path}.name`, C.fileName),
     format: str(field(o, 'format'), `${path}.format`, C.format),
     formatLabel: str(field(o, 'formatLabel') ?? '', `${path}.formatLabel`, C.formatLabel),
+    bytes: int(field(o, 'bytes') ?? 0, `${path}.bytes`, 0, Number.MAX_SAFE_INTEGER),
     lines: int(field(o, 'lines'), `${path}.lines`, 0, Number.MAX_SAFE_INTEGER),
     events: int(field(o, 'events'), `${path}.events`, 0, Number.MAX_SAFE_INTEGER),
     firstTime: nullable(field(o, 'firstTime'), (x) => time(x, `${path}.firstTime`)),

@@ -7,6 +7,7 @@ import { iterate } from '../engine/ingest/byte-source.ts';
 import { tableBuffers } from '../engine/model/event-table.ts';
 import type { IngestOptions, IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import { shareApi } from '../share/worker-share.ts';
+import { createSlicePool } from './slice-pool.ts';
 
 export interface DroppedFile {
   name: string;
@@ -63,13 +64,16 @@ export function createEngineApi(transfer: Transfer) {
     /** `onPartial` receives early snapshots of the table so the timeline can draw while the rest loads. */
     async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void) {
       cancelFlag = { aborted: false };
+      // Big JSON-lines/logfmt files are split across nested workers (started only if needed).
+      const slices = typeof Worker !== 'undefined' ? createSlicePool(files.map((f) => f.blob)) : undefined;
       const summary = await session.load(files.map(yieldingSource), {
         ...options,
+        slices,
         signal: cancelFlag,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy: hand it over instead of cloning it again.
         onPartial: onPartial ? (p) => void onPartial(transfer(p, tableBuffers(p.table))) : undefined,
-      });
+      }).finally(() => slices?.close());
       // The table is copied, not transferred: the session keeps reading its own
       // columns (detail, raw lines, search), and a transferred buffer is gone
       // from this side. Structured clone of typed arrays is a plain memcpy.

@@ -56,7 +56,7 @@ export function LogFilters() {
         <input
           id="log-filter-text"
           type="search"
-          placeholder="Filter messages: text or /regex/   ( / )"
+          placeholder="Filter: text or /regex/  ( / )"
           value={text}
           spellCheck={false}
           autoComplete="off"

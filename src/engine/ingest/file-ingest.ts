@@ -45,7 +45,14 @@ export interface FileIngestState {
   maxNs: number;
   leadingUntimed: number[];
   lastEnd: number;
+  /** Bits of Seen: what the file's notices will mention (OR-ed across slices). */
+  seen?: number;
+  /** Bytes of the longest very long line (max across slices). */
+  longest?: number;
 }
+
+/** Things worth a notice, kept as bits so slices of one file combine by OR. */
+const Seen = { crlf: 1, bom: 2, long: 4, dateless: 8, packed: 16 } as const;
 
 export class FileIngest {
   private readonly parser: LineParser;
@@ -54,8 +61,6 @@ export class FileIngest {
   private readonly stack = new StackState();
   private readonly reader: TextReader;
   private lineNo = 0;
-  /** Items that shared a line with an earlier one (CloudWatch payloads): rows, not lines. */
-  private packed = 0;
   /** Builder row of the current event, -1 before the first. */
   private current = -1;
   private currentLevel = 0;
@@ -69,11 +74,8 @@ export class FileIngest {
   private pending: { line: number; offset: number; shared: boolean } | null = null;
   /** Byte offset just past the last line seen. */
   private lastEnd = 0;
-  /** Lines that ended in CR LF (the gap to the next line is two bytes). */
-  private crlf = 0;
-  private bomBytes = 0;
-  private longLines = 0;
-  private dateless = 0;
+  /** Bits of Seen. Notices carry no counts, so slices of a file (parallel ingest) give the same ones. */
+  private seen = 0;
   private longest = 0;
 
   constructor(
@@ -92,10 +94,11 @@ export class FileIngest {
   line(text: string, offset: number, length: number, truncated: boolean): void {
     const lineNo = ++this.lineNo;
     // Offsets tell what the splitter removed: a BOM before line 1, a CR before each LF.
-    if (lineNo === 1) this.bomBytes = offset;
-    else if (offset - this.lastEnd === (this.stats.encoding === 'utf-8' ? 2 : 4)) this.crlf++;
+    // (A slice of a split file also starts at lineNo 1, but never 2 or 3 bytes into the file.)
+    if (lineNo === 1 && offset === (this.stats.encoding === 'utf-8' ? 3 : 2)) this.seen |= Seen.bom;
+    else if (offset - this.lastEnd === (this.stats.encoding === 'utf-8' ? 2 : 4)) this.seen |= Seen.crlf;
     if (text.length > LONG_LINE_CHARS) {
-      this.longLines++;
+      this.seen |= Seen.long;
       this.longest = Math.max(this.longest, length);
     }
     this.lastEnd = offset + length;
@@ -155,13 +158,17 @@ export class FileIngest {
       this.pending = null;
     }
     const s = this.stats;
-    if (this.leadingUntimed.length > 0) s.notices.push(`${this.leadingUntimed.length} event(s) have no time in the whole file`);
-    if (this.packed > 0) s.notices.push(`${this.packed} more record(s) shared a line with another (packed payloads): ${s.events + this.packed} events in all`);
-    if (s.yearAssumed) s.notices.push(`timestamps without a year were read as ${this.env.year}`);
-    if (this.dateless > 0) s.notices.push(`${this.dateless} time(s) had a clock but no date: placed on the day of the date before them, else ${new Date(this.env.day ?? Date.UTC(this.env.year, 0, 1)).toISOString().slice(0, 10)}`);
-    if (this.bomBytes > 0) s.notices.push(`byte-order mark (${this.bomBytes} bytes) skipped`);
-    if (this.crlf > 0) s.notices.push(`${this.crlf} line(s) end in CR LF (Windows line endings); the CR is not part of the text`);
-    if (this.longLines > 0) s.notices.push(`${this.longLines} very long line(s), the longest ${(this.longest / 1048576).toFixed(1)} MB: each is one event; its message keeps the first ${MAX_MESSAGE_CHARS} characters`);
+    const seen = this.seen;
+    const notice = (text: string) => {
+      if (!s.notices.includes(text)) s.notices.push(text);
+    };
+    if (this.leadingUntimed.length > 0) notice(`${this.leadingUntimed.length} event(s) have no time in the whole file`);
+    if (seen & Seen.packed) notice('some lines pack several records (CloudWatch payloads, a JSON array on one line): each record is shown as an event, its line is counted once');
+    if (s.yearAssumed) notice(`timestamps without a year were read as ${this.env.year}`);
+    if (seen & Seen.dateless) notice(`times with a clock but no date were placed on the day of the date before them, else ${new Date(this.env.day ?? Date.UTC(this.env.year, 0, 1)).toISOString().slice(0, 10)}`);
+    if (seen & Seen.bom) notice('a byte-order mark at the start was skipped');
+    if (seen & Seen.crlf) notice('lines end in CR LF (Windows line endings); the CR is not part of the text');
+    if (seen & Seen.long) notice(`very long line(s), up to ${(this.longest / 1048576).toFixed(1)} MB: each is one event; its message keeps the first ${MAX_MESSAGE_CHARS} characters`);
   }
 
   /** The line-to-line state (parallel ingest hands it from slice to slice). */
@@ -177,6 +184,8 @@ export class FileIngest {
       maxNs: this.maxNs,
       leadingUntimed: this.leadingUntimed.slice(),
       lastEnd: this.lastEnd,
+      seen: this.seen,
+      longest: this.longest,
     };
   }
 
@@ -191,6 +200,9 @@ export class FileIngest {
     this.maxNs = s.maxNs;
     this.leadingUntimed = s.leadingUntimed.slice();
     this.lastEnd = s.lastEnd;
+    // What earlier slices saw still counts: OR and max never double-count when a state is restored twice.
+    this.seen |= s.seen ?? 0;
+    this.longest = Math.max(this.longest, s.longest ?? 0);
   }
 
   /** Rows of this file that never got a time (placed later at the timeline's start). */
@@ -303,10 +315,10 @@ export class FileIngest {
   private startEvent(r: RecordOut, lineNo: number, offset: number, length: number, flags: number, packed = false): void {
     const s = this.stats;
     const sinks = this.sinks;
-    if (packed) this.packed++;
+    if (packed) this.seen |= Seen.packed;
     else s.events++;
     if (r.yearless) s.yearAssumed = true;
-    if (r.dateless) this.dateless++;
+    if (r.dateless) this.seen |= Seen.dateless;
     flags |= r.flags;
     let ms = r.tMs;
     let ns = r.subNs;

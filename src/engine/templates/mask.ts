@@ -83,6 +83,7 @@ function maskText(text: string): string {
       masked = true;
     }
   }
-  if (masked && s.indexOf(WILDCARD) !== s.lastIndexOf(WILDCARD)) s = s.replace(COLLAPSE, '<*> ');
+  // Runs of wildcards become one; a space that separated the run from the next word stays.
+  if (masked && s.indexOf(WILDCARD) !== s.lastIndexOf(WILDCARD)) s = s.replace(COLLAPSE, (run) => (/\s$/.test(run) ? '<*> ' : WILDCARD));
   return s.trim();
 }
