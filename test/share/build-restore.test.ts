@@ -67,6 +67,7 @@ describe('open a share link with no files', () => {
     expect(restored.view).toEqual(payload.view);
     expect(restored.result.table.loggers).toContain('tls');
     expect(restored.result.files[0].notices.at(-1)).toMatch(/from a share link: \d+ of its \d+ events are included/);
+    expect(restored.result.files.map((f) => [f.name, f.bytes, f.lines, f.format])).toEqual(src.files.map((f) => [f.name, f.bytes, f.lines, f.format]));
   });
 
   it('reads raw lines back by byte range, like a dropped file', async () => {

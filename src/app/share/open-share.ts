@@ -14,6 +14,8 @@ import { takePendingView } from '../url-state.ts';
 import type { OpenedShare } from '../../share/worker-share.ts';
 
 let seq = 0;
+/** Dataset version installed from the link in the address bar, so other loads can drop the fragment. */
+let sharedVersion = -1;
 
 function notices(o: OpenedShare): string[] {
   const out: string[] = [];
@@ -32,6 +34,7 @@ function install(o: OpenedShare): void {
   s.clearSelection();
   s.setDataExtent(ds.extent, [view.window.start, view.window.end]);
   const made = o.created.slice(0, 16).replace('T', ' ');
+  sharedVersion = ds.version;
   s.setLoaded(ds.version, files, `Shared incident (made ${made} UTC)`, {});
   s.setLaneMode(view.lanes);
   s.setTimeZone(view.timeZone);
@@ -64,9 +67,21 @@ export async function openShareFromHash(hash: string = location.hash): Promise<b
   return true;
 }
 
-/** Pasting a share link into the address bar of an open tab changes only the fragment: open it then too. */
+/**
+ * Pasting a share link into the address bar of an open tab changes only the
+ * fragment: open it then too. And when other logs are loaded over a shared
+ * incident, drop `#s=` from the address, or a reload would bring the link back.
+ */
 export function startShareHashListener(): () => void {
   const onHash = () => void openShareFromHash(location.hash);
   window.addEventListener('hashchange', onHash);
-  return () => window.removeEventListener('hashchange', onHash);
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    if (s.dataVersion !== prev.dataVersion && s.dataVersion !== sharedVersion && hasShareFragment(location.hash)) {
+      history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    }
+  });
+  return () => {
+    window.removeEventListener('hashchange', onHash);
+    unsubscribe();
+  };
 }
