@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dropFiles, readPayloads, shot, waitLoaded } from './harness/browser.ts';
+import { dataVersion, dropFiles, readPayloads, shot, waitLoaded } from './harness/browser.ts';
 import { incidentSets } from './harness/incidents.ts';
 import { CLEAN, guardedBrowser, guardReport, seenView, shareLink } from './share-helpers.ts';
 
@@ -60,6 +60,12 @@ describe.each(incidentSets())('share $id', (set) => {
     for (const a of addresses) expect(text).not.toContain(a);
     expect(await guardReport(page)).toEqual(CLEAN);
     expect(errors).toEqual([]);
+    // Loading other logs over the shared incident drops the link from the address (a reload must not bring it back).
+    const version = await dataVersion(page);
+    await page.click('summary:has-text("Open sample incident")');
+    await page.locator('[data-sample]').first().click();
+    await waitLoaded(page, version);
+    expect(new URL(page.url()).hash).toBe('');
   });
 });
 

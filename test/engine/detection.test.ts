@@ -28,6 +28,9 @@ const CASES: [string, string[]][] = [
   ['text', ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 5']],
   // A text log with a few JSON lines stays text.
   ['text', ['2024-05-01T10:00:00Z INFO a', '2024-05-01T10:00:01Z INFO b', '2024-05-01T10:00:02Z INFO c', '{"k":1}']],
+  // JSON fields at the end of a text line do not make it JSON lines; a JSON record right after a time does.
+  ['text', ['2021-02-05T12:41:48.053-0700    DEBUG   zapper/zapper.go:18     some message 1   {"rand_index": 1}', '2021-02-05T12:41:49.059-0700    ERROR   zapper/zapper.go:18     some message 2   {"rand_index": 3}']],
+  ['json-lines', ['2024-05-01T10:00:00.1Z {"level":"info","msg":"a"}', '2024-05-01T10:00:01.2Z {"level":"warn","msg":"b"}', '2024-05-01T10:00:02Z plain']],
   // Pipes inside a text dialect are not compose prefixes, nor CSV.
   ['text', ['20240501-10:00:00:1|Step|1|x', '20240501-10:00:01:2|Step|1|y']],
   ['text', ['INFO | 2024-05-01 10:00:00 | started', 'WARN | 2024-05-01 10:00:01 | slow']],

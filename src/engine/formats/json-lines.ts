@@ -48,6 +48,9 @@ export function splitConcatenated(line: string): string[] | null {
   return depth === 0 && parts.length > 1 ? parts : null;
 }
 
+/** A record right after a leading time ("2024-05-01T10:00:00Z {", "2024-05-01 10:00:00 {"), not JSON fields at the end of a text line. */
+const JSON_AFTER_TIME = /^\S+(?: [\d:.,]+)?\s+\{"/;
+
 export class JsonLinesParser implements LineParser {
   private queue: Queued[] = [];
 
@@ -159,7 +162,7 @@ export const jsonLinesFormat: LogFormat = {
         resetRecord(out);
         if (reader.read(l, out) !== TextMatch.timed) continue;
         // "2024-05-01T10:00:00Z {...}" (kubectl logs --timestamps): a JSON record behind a time.
-        if (t.endsWith('}') && t.indexOf(' {"') > 0) json++;
+        if (t.endsWith('}') && JSON_AFTER_TIME.test(t)) json++;
         else timedText++;
       }
     }
