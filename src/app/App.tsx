@@ -1,5 +1,5 @@
-// The application shell: header, timeline (or the empty state), log list and
-// the side panel with files, findings and detail. Starts the global services
+// The application shell: header, timeline (or the empty state), the log
+// panel (events or patterns) and the side panel with files, findings and detail. Starts the global services
 // (URL sync, search runner, keys) and opens ?sample=<id> at start-up.
 
 import { useEffect } from 'react';
@@ -14,10 +14,10 @@ import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { startKeyboard } from './keyboard.ts';
 import { loadSampleById } from './load/open-sample.ts';
-import { LogFilters } from './log/LogFilters.tsx';
-import { LogList } from './log/LogList.tsx';
+import { LogPanel } from './log/LogPanel.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
+import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
 import { openShareFromHash, startShareHashListener } from './share/open-share.ts';
 import { loadUrlParam } from './share/open-url.ts';
 import { hasShareFragment } from '../share/link.ts';
@@ -63,10 +63,7 @@ export function App() {
       <main className="main">
         <div className="center">
           <div className="timeline-slot">{hasData ? <Timeline /> : <EmptyState />}</div>
-          <section aria-label="Log" className="log-panel">
-            <LogFilters />
-            <LogList />
-          </section>
+          <LogPanel />
         </div>
         <aside className="side" aria-label="Files, findings and detail">
           <FilesPanel />
@@ -77,6 +74,7 @@ export function App() {
       <DropZone />
       <PasteDialog />
       <HelpDialog />
+      <VocabularyDialog />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// The top bar: open files, paste, samples, what is loaded (or the progress
-// of what is loading), theme and help.
+// The top bar: open files, paste, samples, share, the custom vocabulary,
+// what is loaded (or the progress of what is loading), theme and help.
 
 import { useRef } from 'react';
 import { useStore, type AppState } from '../store/store.ts';
@@ -65,6 +65,8 @@ export function Header() {
   const setTheme = useStore((s) => s.setTheme);
   const setPasteOpen = useStore((s) => s.setPasteOpen);
   const setHelpOpen = useStore((s) => s.setHelpOpen);
+  const setVocabularyOpen = useStore((s) => s.setVocabularyOpen);
+  const customEntries = useStore((s) => s.vocabulary.length);
   return (
     <header className="header">
       <div className="brand">
@@ -80,6 +82,10 @@ export function Header() {
         <button type="button" className="btn" onClick={() => setPasteOpen(true)}>Paste</button>
         <SampleMenu />
         <ShareButton />
+        <button type="button" className="btn" onClick={() => setVocabularyOpen(true)} title="Teach Timberline your logs' words for timeouts, reloads, crashes… (V)">
+          Vocabulary
+          {customEntries > 0 && <span className="badge" aria-label={`${customEntries} custom entries`}>{customEntries}</span>}
+        </button>
       </div>
       <Status />
       <div className="header-end">

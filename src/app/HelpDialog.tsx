@@ -12,6 +12,7 @@ const KEYS: [string, string][] = [
   ['Alt+click, R', 'Set the reference point for relative times'],
   ['N / P', 'Next / previous finding'],
   ['/', 'Filter the log list (plain text or /regex/)'],
+  ['V', 'Open the vocabulary: your own words for timeouts, reloads, crashes…'],
   ['↑ ↓ PgUp PgDn Home End', 'Move through the log list'],
   ['Enter', 'Show the selected row on the timeline'],
   ['Esc', 'Clear the range, then the selection'],

@@ -1,7 +1,7 @@
 // Global keys (when no text field has focus): W/S zoom around the pointer (or
 // the centre), A/D pan, F fits all, R sets the reference point, N/P step
-// through findings, / focuses the filter, Escape clears the selection, ?
-// opens the key list. Arrow keys belong to the focused widget (the log list).
+// through findings, / focuses the filter, V opens the vocabulary, Escape
+// clears the selection, ? opens the key list. Arrow keys belong to the focused widget (the log list).
 
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
@@ -67,6 +67,9 @@ export function handleKey(e: KeyboardEvent): boolean {
     }
     case '?':
       st.setHelpOpen(true);
+      return true;
+    case 'v':
+      st.setVocabularyOpen(true);
       return true;
     case 'escape':
       if (st.range) st.setRange(null);

@@ -1,7 +1,7 @@
 // The view in the URL, so a reload with the same files lands in the same place.
 //
 // Which part of the URL: the QUERY STRING (?from=&to=&finding=&q=&level=&kind=
-// &source=&tz=&lanes=, plus ?sample=<id> for a bundled sample). The fragment
+// &source=&tpl=&tz=&lanes=, plus ?sample=<id> for a bundled sample). The fragment
 // (#...) is reserved for share links, which carry a versioned payload of their
 // own (see src/app/share); nothing here reads or writes the fragment.
 //
@@ -20,6 +20,8 @@ export interface UrlView {
   levels?: LevelName[];
   kinds?: KindName[];
   sources?: string[];
+  /** Message template ids (the same files always template the same way). */
+  templates?: number[];
   tz?: 'utc' | 'local';
   lanes?: 'file' | 'logger';
 }
@@ -51,6 +53,11 @@ export function parseUrlView(search: string): UrlView {
   view.kinds = list(p.get('kind'), KIND_NAMES);
   const sources = p.getAll('source').filter((s) => s.length > 0 && s.length <= MAX_PARAM);
   if (sources.length > 0) view.sources = sources.slice(0, 500);
+  const tpl = p.get('tpl');
+  if (tpl && tpl.length <= MAX_PARAM) {
+    const ids = tpl.split(',').filter((x) => /^\d{1,7}$/.test(x)).map(Number);
+    if (ids.length > 0) view.templates = ids.slice(0, 100);
+  }
   const tz = p.get('tz');
   if (tz === 'local' || tz === 'utc') view.tz = tz;
   const lanes = p.get('lanes');
@@ -61,7 +68,7 @@ export function parseUrlView(search: string): UrlView {
 /** The view part of the state as URL parameters (others in `base` are kept). */
 export function viewToSearch(s: AppState, base: string): string {
   const p = new URLSearchParams(base);
-  for (const k of ['from', 'to', 'finding', 'q', 'level', 'kind', 'source', 'tz', 'lanes']) p.delete(k);
+  for (const k of ['from', 'to', 'finding', 'q', 'level', 'kind', 'source', 'tpl', 'tz', 'lanes']) p.delete(k);
   if (s.dataVersion > 0) {
     p.set('from', new Date(Math.round(s.window[0])).toISOString());
     p.set('to', new Date(Math.round(s.window[1])).toISOString());
@@ -71,6 +78,7 @@ export function viewToSearch(s: AppState, base: string): string {
   if (s.levels.length) p.set('level', s.levels.join(','));
   if (s.kinds.length) p.set('kind', s.kinds.join(','));
   for (const src of s.sources) p.append('source', src);
+  if (s.templates.length) p.set('tpl', s.templates.join(','));
   if (s.timeZone !== 'utc') p.set('tz', s.timeZone);
   if (s.laneMode !== 'file') p.set('lanes', s.laneMode);
   const out = p.toString();
@@ -86,7 +94,7 @@ export function initUrlState(): void {
   const st = useStore.getState();
   if (view.tz) st.setTimeZone(view.tz);
   if (view.lanes) st.setLaneMode(view.lanes);
-  if (view.window || view.finding || view.text || view.levels?.length || view.kinds?.length || view.sources?.length) pending = view;
+  if (view.window || view.finding || view.text || view.levels?.length || view.kinds?.length || view.sources?.length || view.templates?.length) pending = view;
 }
 
 /** The waiting view, if any (consumed): its window, and a function applying the rest. */
@@ -100,7 +108,7 @@ export function takePendingView(): { window: [number, number] | null; apply(): v
 /** Apply a view to loaded data (also used by share links). */
 export function applyView(v: UrlView): void {
   const st = useStore.getState();
-  st.setFilters({ text: v.text ?? '', levels: v.levels ?? [], kinds: v.kinds ?? [], sources: v.sources ?? [] });
+  st.setFilters({ text: v.text ?? '', levels: v.levels ?? [], kinds: v.kinds ?? [], sources: v.sources ?? [], templates: v.templates ?? [] });
   if (v.finding) {
     const i = findingIndexByKey(getDataset().findings, v.finding);
     if (i >= 0) st.selectFinding(i);
@@ -119,7 +127,7 @@ export function startUrlSync(): () => void {
   return useStore.subscribe((s, prev) => {
     if (
       s.window !== prev.window || s.selectedFinding !== prev.selectedFinding || s.text !== prev.text || s.levels !== prev.levels ||
-      s.kinds !== prev.kinds || s.sources !== prev.sources || s.timeZone !== prev.timeZone || s.laneMode !== prev.laneMode || s.dataVersion !== prev.dataVersion
+      s.kinds !== prev.kinds || s.sources !== prev.sources || s.templates !== prev.templates || s.timeZone !== prev.timeZone || s.laneMode !== prev.laneMode || s.dataVersion !== prev.dataVersion
     ) {
       if (timer) clearTimeout(timer);
       timer = window.setTimeout(write, 300);

@@ -9,6 +9,8 @@ import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
 import type { EventText } from '../share/build.ts';
 import type { OpenShareResult } from '../share/worker-share.ts';
+import type { EntryPreview } from '../worker/vocabulary-preview.ts';
+import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 
 export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
 
@@ -23,6 +25,8 @@ export interface EngineClient {
   openShare(link: string): Promise<OpenShareResult>;
   /** Message and raw text of rows, for building a share link. */
   shareTexts(rows: number[]): Promise<EventText[]>;
+  /** How many loaded events each draft vocabulary entry matches (the Vocabulary dialog's preview). */
+  previewVocabulary(entries: Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>[]): Promise<EntryPreview[]>;
 }
 
 function workerClient(): EngineClient {
@@ -37,6 +41,7 @@ function workerClient(): EngineClient {
     search: (query) => remote.search(query),
     openShare: (link) => remote.openShare(link),
     shareTexts: (rows) => remote.shareTexts(rows),
+    previewVocabulary: (entries) => remote.previewVocabulary(entries),
   };
 }
 
@@ -52,6 +57,7 @@ async function inlineClient(): Promise<EngineClient> {
     search: (query) => api.search(query),
     openShare: (link) => api.openShare(link),
     shareTexts: (rows) => api.shareTexts(rows),
+    previewVocabulary: (entries) => api.previewVocabulary(entries),
   };
 }
 

@@ -43,7 +43,7 @@ function searchMaskFor(query: string): Uint8Array | null {
 
 export interface FilterResult {
   key: string;
-  /** Any filter restricting rows (text, level, kind or source). */
+  /** Any filter restricting rows (text, level, kind, source or template). */
   active: boolean;
   /** 1 for rows that pass; null when inactive. */
   mask: Uint8Array | null;
@@ -53,13 +53,13 @@ export interface FilterResult {
   density: (Density | null)[] | null;
 }
 
-type FilterInputs = Pick<AppState, 'levels' | 'kinds' | 'sources' | 'text' | 'searchQuery' | 'searchVersion' | 'laneMode' | 'dataVersion'>;
+type FilterInputs = Pick<AppState, 'levels' | 'kinds' | 'sources' | 'templates' | 'text' | 'searchQuery' | 'searchVersion' | 'laneMode' | 'dataVersion'>;
 
 let filterCache: FilterResult | null = null;
 
 export function filterKey(s: FilterInputs): string {
   const textPart = s.text ? `${s.searchQuery}#${s.searchVersion}` : '';
-  return [getDataset().version, s.laneMode, s.levels.join(','), s.kinds.join(','), s.sources.join('\u0001'), textPart].join('|');
+  return [getDataset().version, s.laneMode, s.levels.join(','), s.kinds.join(','), s.sources.join('\u0001'), s.templates.join(','), textPart].join('|');
 }
 
 export function filterResult(s: FilterInputs): FilterResult {
@@ -72,7 +72,8 @@ export function filterResult(s: FilterInputs): FilterResult {
   const levelOn = s.levels.length > 0 ? LEVEL_NAMES.map((x) => s.levels.includes(x)) : null;
   const kindOn = s.kinds.length > 0 ? KIND_NAMES.map((x) => s.kinds.includes(x)) : null;
   const sourceOn = s.sources.length > 0 ? sourceTest(new Set(s.sources)) : null;
-  if (!levelOn && !kindOn && !sourceOn && !s.text) {
+  const templateOn = s.templates.length > 0 ? templateTest(s.templates, d.templates.length) : null;
+  if (!levelOn && !kindOn && !sourceOn && !templateOn && !s.text) {
     filterCache = { key, active: false, mask: null, rows: null, density: null };
     return filterCache;
   }
@@ -85,6 +86,7 @@ export function filterResult(s: FilterInputs): FilterResult {
       if (levelOn && !levelOn[t.level[i]]) continue;
       if (kindOn && !kindOn[t.kind[i]]) continue;
       if (sourceOn && !sourceOn(t.file[i], t.logger[i])) continue;
+      if (templateOn && !templateOn[t.template[i]]) continue;
       mask[i] = 1;
       count++;
     }
@@ -95,6 +97,13 @@ export function filterResult(s: FilterInputs): FilterResult {
   const filteredDensity = model.lanes.map((l, i) => (density[i] ? buildDensity(t, l.rows, d.extent, mask) : null));
   filterCache = { key, active: true, mask, rows, density: filteredDensity };
   return filterCache;
+}
+
+/** 1 per wanted template id (ids outside the dataset's templates match nothing). */
+function templateTest(ids: readonly number[], count: number): Uint8Array {
+  const on = new Uint8Array(Math.max(1, count));
+  for (const id of ids) if (Number.isInteger(id) && id >= 0 && id < count) on[id] = 1;
+  return on;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Log-list filters: text (plain or /regex/, matched in the worker), levels,
-// kinds and sources (lane ids). Empty lists mean "no restriction". The search
+// kinds, sources (lane ids) and message templates (ids from the Patterns
+// panel). Empty lists mean "no restriction". The search
 // mask itself is kept outside the store (it is one byte per event); the store
 // only records which query it answers and whether it failed.
 
@@ -14,6 +15,8 @@ export interface FilterSlice {
   levels: LevelName[];
   kinds: KindName[];
   sources: string[];
+  /** Message template ids (IngestResult.templates); valid for the dataset they were picked in. */
+  templates: number[];
   /** Query the current search mask answers ('' = none). */
   searchQuery: string;
   searchState: SearchState;
@@ -24,7 +27,8 @@ export interface FilterSlice {
   toggleLevel(level: LevelName): void;
   toggleKind(kind: KindName): void;
   toggleSource(laneId: string): void;
-  setFilters(f: Partial<Pick<FilterSlice, 'text' | 'levels' | 'kinds' | 'sources'>>): void;
+  toggleTemplate(id: number): void;
+  setFilters(f: Partial<Pick<FilterSlice, 'text' | 'levels' | 'kinds' | 'sources' | 'templates'>>): void;
   clearFilters(): void;
   setSearch(state: SearchState, query: string, error?: string | null): void;
 }
@@ -38,6 +42,7 @@ export const createFilterSlice: SliceCreator<FilterSlice> = (set, get) => ({
   levels: [],
   kinds: [],
   sources: [],
+  templates: [],
   searchQuery: '',
   searchState: 'idle',
   searchError: null,
@@ -46,8 +51,9 @@ export const createFilterSlice: SliceCreator<FilterSlice> = (set, get) => ({
   toggleLevel: (level) => set({ levels: toggle(get().levels, level) }),
   toggleKind: (kind) => set({ kinds: toggle(get().kinds, kind) }),
   toggleSource: (id) => set({ sources: toggle(get().sources, id) }),
+  toggleTemplate: (id) => set({ templates: toggle(get().templates, id) }),
   setFilters: (f) => set(f),
-  clearFilters: () => set({ text: '', levels: [], kinds: [], sources: [] }),
+  clearFilters: () => set({ text: '', levels: [], kinds: [], sources: [], templates: [] }),
   setSearch(state, query, error = null) {
     set({ searchState: state, searchQuery: query, searchError: error, searchVersion: get().searchVersion + 1 });
   },

@@ -9,6 +9,7 @@ import { createSelectionSlice } from './selection-slice.ts';
 import { createFilterSlice } from './filter-slice.ts';
 import { createPanelSlice } from './panel-slice.ts';
 import { createLoadSlice } from './load-slice.ts';
+import { createVocabularySlice } from './vocabulary-slice.ts';
 
 export const useStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
@@ -16,6 +17,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createFilterSlice(...a),
   ...createPanelSlice(...a),
   ...createLoadSlice(...a),
+  ...createVocabularySlice(...a),
 }));
 
 export type { AppState, Interval } from './types.ts';

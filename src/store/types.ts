@@ -7,8 +7,9 @@ import type { SelectionSlice } from './selection-slice.ts';
 import type { FilterSlice } from './filter-slice.ts';
 import type { PanelSlice } from './panel-slice.ts';
 import type { LoadSlice } from './load-slice.ts';
+import type { VocabularySlice } from './vocabulary-slice.ts';
 
-export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice;
+export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 

@@ -5,9 +5,11 @@
 import { blobSessionSource, EngineSession, type SessionSource } from '../engine/session/session.ts';
 import { iterate } from '../engine/ingest/byte-source.ts';
 import { tableBuffers } from '../engine/model/event-table.ts';
-import type { IngestOptions, IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
+import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialIngest } from '../engine/ingest/ingest.ts';
+import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import { shareApi } from '../share/worker-share.ts';
-import { createSlicePool } from './slice-pool.ts';
+import { createSlicePool, type SlicePool } from './slice-pool.ts';
+import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 
 export interface DroppedFile {
   name: string;
@@ -57,15 +59,41 @@ function yieldingSource(f: DroppedFile): SessionSource {
   };
 }
 
+/**
+ * The ingest checks its cancel flag between slices, but merging waits for the
+ * next slice from a nested worker, which can take a second. This wrapper lets
+ * `abort()` reject every pending slice at once (the ingest then throws
+ * IngestCancelled and cancels the runner) and stops the nested workers.
+ */
+export function abortableSlices(pool: SlicePool): SliceRunner & { close(): void; abort(): void } {
+  let abort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    abort = () => reject(new IngestCancelled());
+  });
+  aborted.catch(() => undefined);
+  return {
+    concurrency: pool.concurrency,
+    run: (task, onBytes) => Promise.race([pool.run(task, onBytes), aborted]),
+    cancel: () => pool.close(),
+    close: () => pool.close(),
+    abort() {
+      abort();
+      pool.close();
+    },
+  };
+}
+
 export function createEngineApi(transfer: Transfer) {
   const session = new EngineSession();
   let cancelFlag = { aborted: false };
+  let running: { abort(): void } | null = null;
   return {
     /** `onPartial` receives early snapshots of the table so the timeline can draw while the rest loads. */
     async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void) {
       cancelFlag = { aborted: false };
       // Big JSON-lines/logfmt files are split across nested workers (started only if needed).
-      const slices = typeof Worker !== 'undefined' ? createSlicePool(files.map((f) => f.blob)) : undefined;
+      const slices = typeof Worker !== 'undefined' ? abortableSlices(createSlicePool(files.map((f) => f.blob))) : undefined;
+      running = slices ?? null;
       const summary = await session.load(files.map(yieldingSource), {
         ...options,
         slices,
@@ -73,15 +101,19 @@ export function createEngineApi(transfer: Transfer) {
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy: hand it over instead of cloning it again.
         onPartial: onPartial ? (p) => void onPartial(transfer(p, tableBuffers(p.table))) : undefined,
-      }).finally(() => slices?.close());
+      }).finally(() => {
+        slices?.close();
+        if (running === slices) running = null;
+      });
       // The table is copied, not transferred: the session keeps reading its own
       // columns (detail, raw lines, search), and a transferred buffer is gone
       // from this side. Structured clone of typed arrays is a plain memcpy.
       return summary;
     },
-    /** Stop the running load at the next chunk. */
+    /** Stop the running load at the next chunk (or at once, when it waits for slices from nested workers). */
     cancel() {
       cancelFlag.aborted = true;
+      running?.abort();
     },
     detail: (row: number) => session.detail(row),
     messages: (rows: number[]) => session.messages(rows),
@@ -91,5 +123,7 @@ export function createEngineApi(transfer: Transfer) {
     },
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
     ...shareApi(session, transfer),
+    // The Vocabulary dialog's match counts: previewVocabulary(entries) (see vocabulary-preview.ts).
+    ...vocabularyPreviewApi(session),
   };
 }

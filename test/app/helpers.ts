@@ -12,6 +12,7 @@ export interface Row {
   kind?: number;
   file?: number;
   logger?: string;
+  template?: number;
 }
 
 export function table(rows: Row[]): EventTable {
@@ -19,7 +20,7 @@ export function table(rows: Row[]): EventTable {
   rows.forEach((r, i) => {
     b.push({
       tMs: r.t, subNs: 0, level: r.level ?? 3, kind: r.kind ?? 0, flags: 0, file: r.file ?? 0,
-      logger: b.internLogger(r.logger ?? ''), line: i + 1, lineCount: 1, byteOffset: 0, byteLength: 0, template: 0,
+      logger: b.internLogger(r.logger ?? ''), line: i + 1, lineCount: 1, byteOffset: 0, byteLength: 0, template: r.template ?? 0,
     });
   });
   return b.finish().table;

@@ -37,6 +37,16 @@ describe('URL view', () => {
     expect(back.sources).toEqual(['file:x y.log']);
     expect(search).not.toContain('#');
   });
+
+  it('carries the pattern filter (template ids) and ignores anything but small integers', () => {
+    useStore.setState({ dataVersion: 1, window: [1000, 61000], templates: [3, 17] });
+    const search = viewToSearch(useStore.getState(), '');
+    expect(new URLSearchParams(search).get('tpl')).toBe('3,17');
+    expect(parseUrlView(search).templates).toEqual([3, 17]);
+    expect(parseUrlView('?tpl=-1,1e3,__proto__,4').templates).toEqual([4]);
+    expect(parseUrlView('?tpl=x').templates).toBeUndefined();
+    useStore.setState({ templates: [] });
+  });
 });
 
 describe('sample manifest', () => {

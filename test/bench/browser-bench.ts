@@ -175,6 +175,9 @@ export async function browserBench(file: string, log: (s: string) => void = cons
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     const input = await page.waitForSelector('input[type=file]', { state: 'attached', timeout: 20_000 }).catch(() => null);
     if (!input) return notReady(`no <input type=file> on the page${errors.length ? ` (${errors[0]})` : ''}`);

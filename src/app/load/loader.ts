@@ -1,7 +1,8 @@
 // Loading orchestration: hand files to the engine worker, report progress to
 // the store, install the result as the dataset, and apply a view waiting in
 // the URL. The File objects are kept here (not in the store) so a per-file
-// zone change can re-ingest the same files.
+// zone change or a vocabulary edit can re-ingest the same files. Every load
+// classifies with the user's custom vocabulary (store/vocabulary-slice.ts).
 
 import { engineClient, type DroppedFile } from '../../bridge/engine-client.ts';
 import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
@@ -9,6 +10,7 @@ import { messageCache } from '../../bridge/message-cache.ts';
 import { getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
 import { setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
+import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { takePendingView } from '../url-state.ts';
 
 let current: { files: DroppedFile[]; title: string } | null = null;
@@ -32,6 +34,9 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   st.setLoading({ bytes: 0, totalBytes, lines: 0, events: 0, elapsedMs: 0, fileName: files[0].name });
   let lastUpdate = 0;
   const before = getDataset();
+  const vocabulary = activeVocabulary(st);
+  // Template ids belong to the files they were made from: a re-read of the same files keeps a pattern filter.
+  const sameFiles = current !== null && current.files === files;
   let shownPartial = false;
   const onProgress = (p: IngestProgress) => {
     if (my !== seq) return;
@@ -53,7 +58,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     s.setProvisional(ds.version, p.files);
   };
   try {
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets }, onProgress, onPartial);
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, vocabulary }, onProgress, onPartial);
     if (my !== seq) return;
     const ds = setDataset({
       table: summary.table,
@@ -69,7 +74,9 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     const s = useStore.getState();
     const pending = takePendingView();
     s.clearSelection();
+    if (!sameFiles) s.setFilters({ templates: [] });
     s.setDataExtent(ds.extent, pending?.window ?? null);
+    s.setVocabularyApplied(vocabulary);
     s.setLoaded(ds.version, summary.files, title, zoneOffsets);
     pending?.apply();
   } catch (e) {
@@ -95,16 +102,37 @@ export async function cancelLoad(): Promise<void> {
   await (await engineClient()).cancel();
 }
 
+/** The incident on screen did not come from files (a share link): nothing to re-read. */
+export function forgetLoadedFiles(): void {
+  current = null;
+}
+
+/** Whether the incident on screen can be read again (a zone or vocabulary change). */
+export function canReingest(): boolean {
+  return current !== null;
+}
+
+/** Read the current files again (same window) with other zones or the store's current vocabulary. */
+async function reingest(zoneOffsets: Record<number, number>): Promise<boolean> {
+  if (!current) return false;
+  const w = useStore.getState().window;
+  const { files, title } = current;
+  await loadFiles(files, title, zoneOffsets);
+  useStore.getState().setWindow(w[0], w[1]);
+  return true;
+}
+
 /** Re-ingest the current files with a different zone for one of them. */
 export async function setZoneOffset(fileIndex: number, minutes: number | null): Promise<void> {
-  if (!current) return;
   const offsets = { ...useStore.getState().zoneOffsets };
   if (minutes === null) delete offsets[fileIndex];
   else offsets[fileIndex] = minutes;
-  const w = useStore.getState().window;
-  const { files, title } = current;
-  await loadFiles(files, title, offsets);
-  useStore.getState().setWindow(w[0], w[1]);
+  await reingest(offsets);
+}
+
+/** Classify the current files again with the custom vocabulary now in the store; false when there are no files. */
+export function applyVocabulary(): Promise<boolean> {
+  return reingest(useStore.getState().zoneOffsets);
 }
 
 /** Read File objects (from a drop or a file input) into engine inputs. */

@@ -1,26 +1,20 @@
 // Filters over the log list: text (plain, or /regex/ run in the worker),
-// level toggles, kind and source menus, and how many events pass.
+// level toggles, kind and source menus, the pattern picked in the Patterns
+// tab, and how many events pass.
 
 import { useRef, type ReactNode } from 'react';
-import { KIND_NAMES, type KindName } from '../../engine/model/kinds.ts';
+import { KIND_NAMES } from '../../engine/model/kinds.ts';
+import { KIND_LABELS } from '../kind-labels.ts';
 import type { LevelName } from '../../engine/model/levels.ts';
 import { laneModel } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { formatInt } from '../format.ts';
 import { useListView } from './LogList.tsx';
 import { useDismissDetails } from '../use-dismiss.ts';
+import { getDataset } from '../../store/dataset.ts';
+import { LogTabs } from './LogTabs.tsx';
 
 const LEVELS: LevelName[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
-const KIND_LABELS: Record<KindName, string> = {
-  plain: 'Plain lines',
-  signal: 'Signals / reloads',
-  'op-start': 'Operation starts',
-  'op-end': 'Operation ends',
-  timeout: 'Timeouts',
-  'health-fail': 'Health failures',
-  restart: 'Restarts',
-  crash: 'Crashes',
-};
 
 function Menu({ label, count, children }: { label: string; count: number; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -36,11 +30,25 @@ function Menu({ label, count, children }: { label: string; count: number; childr
   );
 }
 
+/** The pattern filter set from the Patterns tab: what it is, and a way out. */
+function PatternChip({ ids }: { ids: number[] }) {
+  const list = getDataset().templates;
+  const first = list.find((t) => t.id === ids[0])?.pattern ?? '';
+  const label = ids.length === 1 ? first : `${ids.length} patterns`;
+  return (
+    <span className="chip pattern-chip" title={ids.length === 1 ? first : ids.map((id) => list.find((t) => t.id === id)?.pattern ?? '').join('\n')}>
+      <span className="ellipsis">Pattern: {label}</span>
+      <button type="button" className="chip-x" aria-label="Remove the pattern filter" onClick={() => useStore.getState().setFilters({ templates: [] })}>×</button>
+    </span>
+  );
+}
+
 export function LogFilters() {
   const text = useStore((s) => s.text);
   const levels = useStore((s) => s.levels);
   const kinds = useStore((s) => s.kinds);
   const sources = useStore((s) => s.sources);
+  const templates = useStore((s) => s.templates);
   const searchState = useStore((s) => s.searchState);
   const searchError = useStore((s) => s.searchError);
   const laneMode = useStore((s) => s.laneMode);
@@ -48,9 +56,10 @@ export function LogFilters() {
   const st = useStore.getState;
   const view = useListView();
   const lanes = dataVersion > 0 ? laneModel(laneMode).model.lanes : [];
-  const any = text || levels.length || kinds.length || sources.length;
+  const any = text || levels.length || kinds.length || sources.length || templates.length;
   return (
     <div className="log-filters" role="search" aria-label="Filter the log list">
+      <LogTabs />
       <div className={`search${searchError ? ' search--error' : ''}`}>
         <label htmlFor="log-filter-text" className="visually-hidden">Filter messages</label>
         <input
@@ -97,6 +106,7 @@ export function LogFilters() {
           </label>
         ))}
       </Menu>
+      {templates.length > 0 && <PatternChip ids={templates} />}
       {any ? <button type="button" className="btn btn-small" onClick={() => st().clearFilters()}>Clear filters</button> : null}
       <div className="spacer" />
       <div className="log-count muted" aria-live="polite">

@@ -2,7 +2,9 @@
 // filters, one fixed-height row each (smooth at millions of rows: only the
 // rows on screen exist in the DOM, and their message text is fetched from the
 // worker for those rows only). Selection is shared with the timeline both
-// ways, and the span of rows on screen is drawn on the timeline's axis.
+// ways, and the span of rows on screen is drawn on the timeline's axis. When
+// the rows change (zoom, pan, filters) the list stays on the event it showed
+// (scroll-anchor.ts) instead of jumping to the top.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { messageCache } from '../../bridge/message-cache.ts';
@@ -13,7 +15,8 @@ import { filterResult } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { differentDays, formatRelative, formatTime, zoneLabel } from '../format.ts';
 import { listView } from './list-view.ts';
-import { scrollTopFor, viewport } from './virtual-scroll.ts';
+import { captureAnchor, placeAfterChange, type ListAnchor } from './scroll-anchor.ts';
+import { realOffset, scrollTopAt, scrollTopFor, viewport } from './virtual-scroll.ts';
 
 export const ROW_H = 22;
 
@@ -21,12 +24,13 @@ function useFilterInputs() {
   const levels = useStore((s) => s.levels);
   const kinds = useStore((s) => s.kinds);
   const sources = useStore((s) => s.sources);
+  const templates = useStore((s) => s.templates);
   const text = useStore((s) => s.text);
   const searchQuery = useStore((s) => s.searchQuery);
   const searchVersion = useStore((s) => s.searchVersion);
   const laneMode = useStore((s) => s.laneMode);
   const dataVersion = useStore((s) => s.dataVersion);
-  return { levels, kinds, sources, text, searchQuery, searchVersion, laneMode, dataVersion };
+  return { levels, kinds, sources, templates, text, searchQuery, searchVersion, laneMode, dataVersion };
 }
 
 export function useListView() {
@@ -36,7 +40,7 @@ export function useListView() {
   return useMemo(() => listView(getDataset().table, win, fr.rows), [win, fr]);
 }
 
-export function LogList() {
+export function LogList({ hidden = false }: { hidden?: boolean }) {
   const view = useListView();
   const zone = useStore((s) => s.timeZone);
   const reference = useStore((s) => s.reference);
@@ -50,6 +54,7 @@ export function LogList() {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(400);
+  const anchor = useRef<ListAnchor | null>(null);
   const d = getDataset();
   const t = d.table;
 
@@ -70,12 +75,23 @@ export function LogList() {
     setScrollTop(top);
   };
 
-  // A new set of rows (window moved, filters changed): keep the selected row in view, else start at the top.
+  // A new set of rows (window moved, filters changed), or the list shown again: stay on the anchored event.
   useLayoutEffect(() => {
-    const i = selectedRow === null ? -1 : view.indexOf(selectedRow);
-    if (i >= 0) scrollToIndex(i);
-    else scrollToIndex(0, 0);
-  }, [view]);
+    const el = scroller.current;
+    if (!el || hidden) return;
+    const p = placeAfterChange(anchor.current, view, d.version, selectedRow, el.clientHeight, ROW_H);
+    const top = scrollTopAt(p.index, view.count, ROW_H, el.clientHeight, p.offset);
+    el.scrollTop = top;
+    setScrollTop(top);
+  }, [view, hidden]);
+
+  // Remember what is on screen after every change (read from the DOM: the effect above may just have scrolled).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || hidden) return;
+    const real = realOffset(view.count, ROW_H, el.clientHeight, el.scrollTop);
+    anchor.current = captureAnchor(view, t.tMs, d.version, real, el.clientHeight, ROW_H, selectedRow);
+  });
 
   // Explicit requests (finding selected, event clicked on the timeline).
   useLayoutEffect(() => {
@@ -136,7 +152,7 @@ export function LogList() {
   else if (view.count === 0) empty = 'No events in this window. Zoom out or press F to fit all.';
 
   return (
-    <div className="log-list">
+    <div className="log-list" id="log-tab-events" role="tabpanel" aria-label="Events" hidden={hidden}>
       <div className="log-head" aria-hidden="true">
         <span className="c-time">Time ({zoneLabel(zone)})</span>
         {reference !== null && <span className="c-rel">From ref</span>}

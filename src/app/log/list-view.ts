@@ -16,6 +16,8 @@ export interface ListView {
   rowAt(i: number): number;
   /** List index of a table row, or -1 when the row is not shown. */
   indexOf(row: number): number;
+  /** List index of the first row at or after time t (count when none), for keeping the list on a time. */
+  indexAtTime(t: number): number;
 }
 
 function lowerBoundIn(tMs: Float64Array, rows: Uint32Array, t: number): number {
@@ -51,6 +53,7 @@ export function listView(table: EventTable, window: Interval, filtered: Uint32Ar
       windowCount: hi - lo,
       rowAt: (i) => lo + i,
       indexOf: (row) => (row >= lo && row < hi ? row - lo : -1),
+      indexAtTime: (t) => Math.max(lo, Math.min(hi, lowerBound(table, t, table.length))) - lo,
     };
   }
   const flo = lowerBoundIn(tMs, filtered, window[0]);
@@ -63,6 +66,7 @@ export function listView(table: EventTable, window: Interval, filtered: Uint32Ar
       const k = search(filtered, row, flo, fhi);
       return k < 0 ? -1 : k - flo;
     },
+    indexAtTime: (t) => Math.max(flo, Math.min(fhi, lowerBoundIn(tMs, filtered, t))) - flo,
   };
 }
 

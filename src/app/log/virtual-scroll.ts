@@ -35,8 +35,13 @@ export function realOffset(count: number, rowH: number, viewH: number, scrollTop
 
 /** scrollTop that puts row `index` at `frac` of the viewport height (0 top, 0.5 middle). */
 export function scrollTopFor(index: number, count: number, rowH: number, viewH: number, frac = 0.4): number {
+  return scrollTopAt(index, count, rowH, viewH, (viewH - rowH) * frac);
+}
+
+/** scrollTop that puts the top of row `index` `offsetPx` below the viewport's top (as near as the ends allow). */
+export function scrollTopAt(index: number, count: number, rowH: number, viewH: number, offsetPx: number): number {
   const total = count * rowH;
-  const real = Math.max(0, Math.min(total - viewH, index * rowH - (viewH - rowH) * frac));
+  const real = Math.max(0, Math.min(total - viewH, index * rowH - offsetPx));
   if (total <= MAX_SCROLL_PX) return real;
   const maxReal = total - viewH;
   const maxScroll = MAX_SCROLL_PX - viewH;

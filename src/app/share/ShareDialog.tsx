@@ -29,7 +29,8 @@ function Carries({ r, scope }: { r: ShareResult; scope: 'range' | 'window' }) {
   return (
     <p className="share-carries muted" data-testid="share-carries">
       Carries {p.events.t.length.toLocaleString('en')} events from {scope === 'range' ? 'the selected range' : 'the visible window'} ({formatTime(p.window.start)} → {formatTime(p.window.end)}),{' '}
-      {p.findings.length} finding{p.findings.length === 1 ? '' : 's'} and {p.marks.length} mark{p.marks.length === 1 ? '' : 's'} from {p.files.length} file{p.files.length === 1 ? '' : 's'}.
+      {p.findings.length} finding{p.findings.length === 1 ? '' : 's'} and {p.marks.length} mark{p.marks.length === 1 ? '' : 's'} from {p.files.length} file{p.files.length === 1 ? '' : 's'}
+      {p.vocabulary.length > 0 ? `, with your ${p.vocabulary.length} custom vocabulary entr${p.vocabulary.length === 1 ? 'y' : 'ies'}` : ''}.
       The link holds the incident in its #fragment, which browsers never send to a server.
     </p>
   );

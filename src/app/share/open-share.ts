@@ -2,7 +2,8 @@
 // changed to one). The engine decodes and adopts the incident (no files), the
 // result is installed as the dataset the way a load installs it, and the
 // shared view (window, brush, lanes, filters, selected finding, time zone)
-// is applied. A bad link leaves what was on screen and says why.
+// is applied, and the sender's custom vocabulary entries become active (for
+// this page; the Vocabulary dialog offers to keep them). A bad link leaves what was on screen and says why.
 
 import { engineClient } from '../../bridge/engine-client.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
@@ -11,6 +12,7 @@ import { setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { hasShareFragment } from '../../share/link.ts';
 import { takePendingView } from '../url-state.ts';
+import { forgetLoadedFiles } from '../load/loader.ts';
 import type { OpenedShare } from '../../share/worker-share.ts';
 
 let seq = 0;
@@ -35,10 +37,14 @@ function install(o: OpenedShare): void {
   s.setDataExtent(ds.extent, [view.window.start, view.window.end]);
   const made = o.created.slice(0, 16).replace('T', ' ');
   sharedVersion = ds.version;
+  forgetLoadedFiles();
+  // The link's kinds were classified by the sender with these entries.
+  s.setLinkVocabulary(o.vocabulary);
+  s.setVocabularyApplied(o.vocabulary);
   s.setLoaded(ds.version, files, `Shared incident (made ${made} UTC)`, {});
   s.setLaneMode(view.lanes);
   s.setTimeZone(view.timeZone);
-  s.setFilters({ text: view.filters.text, levels: view.filters.levels, kinds: view.filters.kinds, sources: view.filters.sources });
+  s.setFilters({ text: view.filters.text, levels: view.filters.levels, kinds: view.filters.kinds, sources: view.filters.sources, templates: [] });
   if (view.selectedFinding !== null) s.selectFinding(view.selectedFinding); // also scrolls the list to its evidence
   s.setRange(view.brush ? [view.brush.start, view.brush.end] : null);
   s.setWindow(view.window.start, view.window.end);

@@ -1,5 +1,6 @@
 // The Share dialog's pipeline, as a hook: build the payload once when the
-// dialog opens (events of the brushed range, else the visible window), then
+// dialog opens (events of the brushed range, else the visible window, and the
+// custom vocabulary entries the incident was classified with), then
 // on every change of the redaction switches, custom patterns or chosen
 // reductions: reduce -> redact -> encode -> link, and work out which
 // reductions would bring an over-long link back under the chat limit.
@@ -8,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { engineClient } from '../../bridge/engine-client.ts';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
+import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { buildSharePayload } from '../../share/build.ts';
 import { encodePayload } from '../../share/codec.ts';
 import { CHAT_LIMIT } from '../../share/limits.ts';
@@ -93,7 +95,7 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
         const client = await engineClient();
         const base = await buildSharePayload(
           { table: d.table, files: d.files, marks: d.marks, findings: d.findings, texts: (rows) => client.shareTexts([...rows]) },
-          { window, view, maxEvents: DIALOG_MAX_EVENTS },
+          { window, view, maxEvents: DIALOG_MAX_EVENTS, vocabulary: activeVocabulary(useStore.getState()) },
         );
         if (live) setState((s) => ({ ...s, base }));
       } catch (e) {

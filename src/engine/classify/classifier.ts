@@ -1,12 +1,16 @@
 // Turns a message (plus the error-ish fields the vocabulary looks at) into a
 // kind code and flag bits. It runs once per event during ingest, so it is
-// built for the common case, a line that is none of these kinds: one combined
-// prefilter regex (the union of every entry) rejects such a line in a single
-// scan, and only lines that pass it walk the entries in order, where the
-// first match wins. Repeated short messages are memoised.
+// built for the common case, a line that is none of these kinds: one scan for
+// the literals the entries cannot match without (required-literals.ts,
+// literal-scan.ts) rejects such a line at a table lookup per character, and a
+// line that passes runs, in order, only the entries whose literals it holds;
+// the first match wins. Entries whose pattern requires no visible literal
+// (some user patterns) always run. Repeated short candidates are memoised.
 
 import { Flag, kindFromName, Kind, type KindCode } from '../model/kinds.ts';
 import { BUILTIN_VOCABULARY, type VocabularyEntry } from './vocabulary.ts';
+import { LiteralScanner } from './literal-scan.ts';
+import { requiredLiterals } from './required-literals.ts';
 
 export interface Classification {
   kind: KindCode;
@@ -42,23 +46,7 @@ export function compileVocabulary(entries: readonly VocabularyEntry[]): Compiled
   return out;
 }
 
-/**
- * The union of all entries as one regex, or null when it cannot be built
- * (a user pattern with back-references or duplicate group names).
- */
-function prefilter(compiled: readonly CompiledEntry[]): RegExp | null {
-  if (compiled.length < 2) return null;
-  try {
-    const re = new RegExp(compiled.map((c) => `(?:${c.re.source})`).join('|'), 'i');
-    // A union must accept everything its parts accept; back-references can break that silently.
-    if (compiled.some((c) => /\\[1-9]|\\k</.test(c.re.source))) return null;
-    return re;
-  } catch {
-    return null;
-  }
-}
-
-/** Classify text against compiled entries (first match wins). */
+/** Classify text against compiled entries (first match wins), trying every entry: the reference the fast path must agree with. */
 export function classifyText(compiled: readonly CompiledEntry[], text: string): CompiledEntry | null {
   for (const c of compiled) if (c.re.test(text)) return c;
   return null;
@@ -67,12 +55,25 @@ export function classifyText(compiled: readonly CompiledEntry[], text: string): 
 /** Build a classifier from user entries followed by the built-in vocabulary (user entries win). */
 export function createClassifier(custom: readonly VocabularyEntry[] = []): Classifier {
   const compiled = [...compileVocabulary(custom), ...compileVocabulary(BUILTIN_VOCABULARY)];
-  const any = prefilter(compiled);
+  const literals: { text: string; entry: number }[] = [];
+  /** Entries that must run on every line (no literal to look for). */
+  const always = new Uint8Array(compiled.length);
+  compiled.forEach((c, i) => {
+    const req = requiredLiterals(c.re.source);
+    if (req) for (const text of req) literals.push({ text, entry: i });
+    else always[i] = 1;
+  });
+  const anyAlways = always.includes(1);
+  const scanner = new LiteralScanner(literals, compiled.length);
   const none: Classification = { kind: Kind.plain, flags: 0 };
-  const results = new Map<CompiledEntry, Classification>();
-  for (const c of compiled) results.set(c, { kind: c.kind, flags: c.flags });
+  const results = compiled.map((c): Classification => ({ kind: c.kind, flags: c.flags }));
   const memo = new Map<string, Classification>();
   return (message, extra) => {
+    scanner.begin();
+    let seen = scanner.feed(message);
+    if (extra) seen = scanner.feed(' ') || seen;
+    if (extra) seen = scanner.feed(extra) || seen;
+    if (!seen && !anyAlways) return none;
     const text = extra ? `${message} ${extra}` : message;
     const short = text.length < MEMO_MAX_CHARS;
     if (short) {
@@ -80,9 +81,11 @@ export function createClassifier(custom: readonly VocabularyEntry[] = []): Class
       if (cached) return cached;
     }
     let result = none;
-    if (!any || any.test(text)) {
-      const hit = classifyText(compiled, text);
-      if (hit) result = results.get(hit) ?? none;
+    for (let i = 0; i < compiled.length; i++) {
+      if ((always[i] || scanner.saw(i)) && compiled[i].re.test(text)) {
+        result = results[i];
+        break;
+      }
     }
     if (short && memo.size < MEMO_MAX_ENTRIES) memo.set(text, result);
     return result;

@@ -236,6 +236,11 @@ async function mergeSlices(
       if (options.signal?.aborted) throw new IngestCancelled();
       const r = await plan.results[k];
       await merge.merge(r, plan.tasks[k], src);
+      if (k === 0 && plan.tasks.length > 1) {
+        // Size the table once for the whole file from the first slice's rows per byte (+10%).
+        const t = plan.tasks[0];
+        sinks.builder.reserve(sinks.builder.length + (r.length / Math.max(1, t.bytes)) * (src.size - t.bytes) * 1.1);
+      }
       report.progress(readBytes(), sinks.builder.length, fi);
       report.partial(sinks.builder, readBytes(), k === 0);
     }

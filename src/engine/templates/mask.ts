@@ -2,52 +2,55 @@
 // "preprocess by domain knowledge"). Values that obviously vary — quoted
 // strings, URLs, UUIDs, IP addresses, host names, hex ids, numbers with units —
 // become <*> before the tree sees the message, so "dial 10.0.0.1:443 after
-// 30ms" and "dial 10.0.0.2:443 after 12ms" reach the same leaf. It runs once
-// per distinct message during ingest, so each mask is skipped unless a cheap
-// character scan says it could apply.
+// 30ms" and "dial 10.0.0.2:443 after 12ms" reach the same leaf.
+//
+// It runs once per distinct message during ingest, so it is built for speed
+// with the output of the plain definition (apply QUOTED, then each of
+// TOKEN_MASKS to the whole string, in order): no token mask can match across
+// a space or see past one, so they run per space-separated token, and only on
+// tokens holding a digit, dot, colon or dash (a plain word never changes).
+// Bare numbers become <*> without a regex; digit-free tokens ("src:",
+// "org.apache.hadoop.Foo:") repeat, so their result is memoised.
+// test/analysis/mask-equivalence.test.ts checks the equivalence on real logs.
+
+import { detachString } from '../model/table-builder.ts';
 
 export const WILDCARD = '<*>';
 
 /** Longer messages are templated on their head: the tail is rarely what identifies them. */
 export const MAX_TEMPLATE_INPUT = 400;
 
+/** "double" and 'single' quoted values; a single quote must not be an apostrophe ("can't ... won't"). The one mask that spans spaces. */
+export const QUOTED = /"(?:[^"\\]|\\.){0,200}"|(?<![\w'])'(?:[^'\\\n]|\\.){0,200}'(?![\w'])/g;
+
+/** What one token holds, counted once: every mask needs some of it, and masks only ever remove it. */
 interface Shape {
-  digit: boolean;
-  quote: boolean;
-  dot: boolean;
-  colon: boolean;
-  dash: boolean;
+  digits: number;
+  dots: number;
+  colons: number;
+  dashes: number;
+  x: boolean;
+  /** A dot followed by a letter: every host name has one. */
+  dotLetter: boolean;
+  /** A run of 8+ word characters or dashes with a digit and a letter or "_" in it: what an id is. */
+  idRun: boolean;
 }
 
-function shapeOf(s: string): Shape {
-  const sh: Shape = { digit: false, quote: false, dot: false, colon: false, dash: false };
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) sh.digit = true;
-    else if (c === 34 || c === 39) sh.quote = true;
-    else if (c === 46) sh.dot = true;
-    else if (c === 58) sh.colon = true;
-    else if (c === 45) sh.dash = true;
-  }
-  return sh;
-}
+type Mask = [RegExp, (s: Shape, token: string) => boolean];
 
-type Mask = [RegExp, (s: Shape) => boolean];
-
-// Order matters: whole structures (quoted strings, URLs, addresses) before bare numbers.
-const MASKS: Mask[] = [
-  // "double" and 'single' quoted values; a single quote must not be an apostrophe ("can't ... won't").
-  [/"(?:[^"\\]|\\.){0,200}"|(?<![\w'])'(?:[^'\\\n]|\\.){0,200}'(?![\w'])/g, (s) => s.quote],
-  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (s) => s.colon],
-  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, (s) => s.dash],
-  [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, (s) => s.digit && s.dot],
-  [/\[?\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\]?(?::\d+)?(?![\w:])/gi, (s) => s.colon],
+// Order matters: whole structures (URLs, addresses) before bare numbers. Each gate is a
+// necessary condition for its pattern to match (so skipping on it changes nothing).
+export const TOKEN_MASKS: Mask[] = [
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (s, t) => s.colons > 0 && t.includes('://')],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, (s) => s.dashes >= 4],
+  [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, (s) => s.digits >= 4 && s.dots >= 3],
+  [/\[?\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\]?(?::\d+)?(?![\w:])/gi, (s) => s.colons >= 2],
   // Host names: three or more labels, or two with a common suffix.
-  [/\b(?:\*\.)?(?:[a-z0-9-]+\.){2,}[a-z]{2,}\b(?::\d{1,5})?|\b[a-z0-9-]+\.(?:com|net|org|io|dev|local|internal|svc|cluster|example|test|cloud|app)\b(?::\d{1,5})?/gi, (s) => s.dot],
-  [/\b0x[0-9a-f]+\b/gi, (s) => s.digit],
+  [/\b(?:\*\.)?(?:[a-z0-9-]+\.){2,}[a-z]{2,}\b(?::\d{1,5})?|\b[a-z0-9-]+\.(?:com|net|org|io|dev|local|internal|svc|cluster|example|test|cloud|app)\b(?::\d{1,5})?/gi, (s) => s.dotLetter],
+  [/\b0x[0-9a-f]+\b/gi, (s) => s.digits > 0 && s.x],
   // Long hex or mixed ids (hashes, trace ids, "attempt_1445_0020_m_2"): a digit somewhere, 8+ chars.
-  [/\b(?=[\w-]*\d)(?=[\w-]*[a-z_])[\w-]{8,}\b/gi, (s) => s.digit],
-  [/(?<![A-Za-z0-9]|status=)[-+]?\d+(?:[.,:]\d+)*(?:ns|us|µs|ms|s|m|h|d|b|kb|mb|gb|kib|mib|gib|%)?(?![A-Za-z])/gi, (s) => s.digit],
+  [/\b(?=[\w-]*\d)(?=[\w-]*[a-z_])[\w-]{8,}\b/gi, (s) => s.idRun],
+  [/(?<![A-Za-z0-9]|status=)[-+]?\d+(?:[.,:]\d+)*(?:ns|us|µs|ms|s|m|h|d|b|kb|mb|gb|kib|mib|gib|%)?(?![A-Za-z])/gi, (s) => s.digits > 0],
 ];
 
 // A request line with its status ("GET /x HTTP/1.1" 503, GET /x 503): the method and the
@@ -57,7 +60,16 @@ const REQUEST = /"?\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)\s+(\
 /** Tokens Drain must never widen to <*>: a 503 template is not a 200 template. */
 export const ANCHOR = /^status=[1-5]\d\d$/;
 
-const COLLAPSE = /(?:<\*>[\s,;:=/-]*){2,}/g;
+/** ANCHOR.test without a regex call (Drain compares tokens in its inner loop). */
+export function isAnchor(t: string): boolean {
+  if (t.length !== 10 || !t.startsWith('status=')) return false;
+  const a = t.charCodeAt(7);
+  return a >= 49 && a <= 53 && isDigitCode(t.charCodeAt(8)) && isDigitCode(t.charCodeAt(9));
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+export const COLLAPSE = /(?:<\*>[\s,;:=/-]*){2,}/g;
 
 /** A message with its variable parts replaced by <*>. */
 export function maskMessage(message: string): string {
@@ -72,18 +84,81 @@ export function maskMessage(message: string): string {
 }
 
 function maskText(text: string): string {
-  let s = text;
-  const shape = shapeOf(s);
-  let masked = false;
-  for (const [re, applies] of MASKS) {
-    if (!applies(shape)) continue;
-    const next = s.replace(re, WILDCARD);
-    if (next !== s) {
-      s = next;
-      masked = true;
+  let s = text.indexOf('"') >= 0 || text.indexOf("'") >= 0 ? text.replace(QUOTED, WILDCARD) : text;
+  s = s.replace(MARKED_TOKEN, maskOneToken);
+  // Runs of wildcards become one; a space that separated the run from the next word stays.
+  // (A mask never leaves the text as it was once it matched, so "changed" is "masked".)
+  if (s !== text && s.indexOf(WILDCARD) !== s.lastIndexOf(WILDCARD)) s = s.replace(COLLAPSE, (run) => (/\s$/.test(run) ? '<*> ' : WILDCARD));
+  return s.trim();
+}
+
+/** Results for digit-free tokens, which repeat ("src:", "org.apache.Foo:"); bounded. */
+const tokenMemo = new Map<string, string>();
+const TOKEN_MEMO_MAX = 50_000;
+
+/** A space-separated token holding a digit, dot, colon or dash (the only ones a mask can change), from its start. */
+const MARKED_TOKEN = /(?<![^ ])[^ \d.:-]*[\d.:-][^ ]*/g;
+
+/** One token's masked form. */
+function maskOneToken(token: string): string {
+  let digits = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits === token.length) return WILDCARD; // a bare number: the number mask takes all of it
+  if (digits > 0) return maskToken(token);
+  let masked = tokenMemo.get(token);
+  if (masked === undefined) {
+    masked = maskToken(token);
+    if (tokenMemo.size < TOKEN_MEMO_MAX) tokenMemo.set(detachString(token), masked);
+  }
+  return masked;
+}
+
+const shape: Shape = { digits: 0, dots: 0, colons: 0, dashes: 0, x: false, dotLetter: false, idRun: false };
+
+/** Count what the gates need in one pass over a token. */
+function shapeOf(t: string): Shape {
+  shape.digits = shape.dots = shape.colons = shape.dashes = 0;
+  shape.x = shape.dotLetter = shape.idRun = false;
+  // A run of [\w-] characters: its length and whether it holds a digit and a letter or "_".
+  let run = 0;
+  let runDigit = false;
+  let runAlpha = false;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 32;
+    const lower = c | 32;
+    const letter = lower >= 97 && lower <= 122;
+    const digit = c >= 48 && c <= 57;
+    if (digit) shape.digits++;
+    else if (c === 46) {
+      shape.dots++;
+      const d = t.charCodeAt(i + 1) | 32;
+      if (d >= 97 && d <= 122) shape.dotLetter = true;
+    } else if (c === 58) shape.colons++;
+    else if (c === 45) shape.dashes++;
+    if (lower === 120) shape.x = true;
+    if (letter || digit || c === 95 || c === 45) {
+      run++;
+      runDigit ||= digit;
+      runAlpha ||= letter || c === 95;
+    } else {
+      if (run >= 8 && runDigit && runAlpha) shape.idRun = true;
+      run = 0;
+      runDigit = runAlpha = false;
     }
   }
-  // Runs of wildcards become one; a space that separated the run from the next word stays.
-  if (masked && s.indexOf(WILDCARD) !== s.lastIndexOf(WILDCARD)) s = s.replace(COLLAPSE, (run) => (/\s$/.test(run) ? '<*> ' : WILDCARD));
-  return s.trim();
+  return shape;
+}
+
+function maskToken(token: string): string {
+  const sh = shapeOf(token);
+  let t = token;
+  for (const [re, applies] of TOKEN_MASKS) {
+    if (!applies(sh, token)) continue;
+    t = t.replace(re, WILDCARD);
+    if (t === WILDCARD) break; // nothing matches inside <*>
+  }
+  return t;
 }

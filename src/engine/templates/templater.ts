@@ -12,7 +12,8 @@
 // work for new messages to one leaf. A cluster keeps its id when its pattern
 // generalises, so ids already written to the table stay valid.
 
-import { ANCHOR, maskMessage, WILDCARD } from './mask.ts';
+import { detachString } from '../model/table-builder.ts';
+import { isAnchor, maskMessage, WILDCARD } from './mask.ts';
 
 export { maskMessage } from './mask.ts';
 
@@ -45,9 +46,25 @@ interface Cluster {
 interface TreeNode {
   children: Map<string, TreeNode>;
   clusters: Cluster[];
+  /** Bumped whenever a cluster of this leaf is added or widened. */
+  version: number;
 }
 
-const newNode = (): TreeNode => ({ children: new Map(), clusters: [] });
+const newNode = (): TreeNode => ({ children: new Map(), clusters: [], version: 0 });
+
+/**
+ * A masked text's last answer, reused while it is still what the tree would
+ * say: the leaf has not changed since, and the route to it cannot have
+ * changed (it took no wildcard detour a newer child could now redirect).
+ */
+interface MaskedHit {
+  id: number;
+  leaf: TreeNode;
+  version: number;
+  /** The route used only exact children; else the tree must be unchanged too. */
+  direct: boolean;
+  treeVersion: number;
+}
 
 function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -68,6 +85,12 @@ export class Templater {
   private readonly clusters: Cluster[] = [];
   private readonly roots = new Map<number, TreeNode>();
   private readonly memo = new Map<string, number>();
+  /** Masked text -> last answer: messages that differ only in masked values (ids, numbers) skip the tree. */
+  private readonly maskedMemo = new Map<string, MaskedHit>();
+  /** Bumped whenever a node is added (a route may change). */
+  private treeVersion = 0;
+  /** Set by search: the route took only exact children. */
+  private direct = false;
 
   /** Template id of a message (0-based, stable for the life of the templater). */
   add(message: string): number {
@@ -80,11 +103,24 @@ export class Templater {
       }
     }
     const masked = maskMessage(message);
-    const tokens = masked.length ? masked.split(/\s+/) : [''];
-    const found = this.search(tokens);
-    const id = (found && this.join(found, tokens)) ?? this.create(tokens);
+    const hit = this.maskedMemo.get(masked);
+    let id: number;
+    if (hit && hit.leaf.version === hit.version && (hit.direct || hit.treeVersion === this.treeVersion)) id = hit.id;
+    else {
+      const tokens = tokenize(masked);
+      const leaf = this.search(tokens);
+      const before = leaf ? leaf.version : -1;
+      const tree = this.treeVersion;
+      id = (leaf && this.join(leaf, tokens)) ?? this.create(tokens);
+      // Only an answer that changed nothing is what the tree would say again.
+      if (leaf && leaf.version === before && this.treeVersion === tree) {
+        const entry: MaskedHit = { id, leaf, version: before, direct: this.direct, treeVersion: tree };
+        if (hit) Object.assign(hit, entry);
+        else if (this.maskedMemo.size < MEMO_MAX_ENTRIES) this.maskedMemo.set(detachString(masked), entry);
+      }
+    }
     this.counts[id]++;
-    if (short && this.memo.size < MEMO_MAX_ENTRIES) this.memo.set(message, id);
+    if (short && this.memo.size < MEMO_MAX_ENTRIES) this.memo.set(detachString(message), id);
     return id;
   }
 
@@ -96,9 +132,12 @@ export class Templater {
   private search(tokens: string[]): TreeNode | null {
     let node = this.roots.get(tokens.length);
     const depth = Math.min(PREFIX_DEPTH, tokens.length);
+    this.direct = true;
     for (let i = 0; i < depth && node; i++) {
       const key = routeKey(tokens[i]);
-      node = node.children.get(key) ?? node.children.get(WILDCARD);
+      const exact = node.children.get(key);
+      if (!exact) this.direct = false;
+      node = exact ?? node.children.get(WILDCARD);
     }
     return node ?? null;
   }
@@ -118,7 +157,7 @@ export class Templater {
         const t = cl.tokens[i];
         if (t === WILDCARD) params++;
         else if (t === tokens[i]) same++;
-        else if (ANCHOR.test(t) || ANCHOR.test(tokens[i])) anchored = false;
+        else if (isAnchor(t) || isAnchor(tokens[i])) anchored = false;
       }
       if (!anchored) continue;
       const sim = same / tokens.length;
@@ -126,6 +165,8 @@ export class Templater {
         best = cl;
         bestSim = sim;
         bestParams = params;
+        // Every token equal (so no wildcard): no later cluster can beat it, and ties keep the first.
+        if (same === tokens.length) break;
       }
     }
     if (!best) return null;
@@ -133,21 +174,29 @@ export class Templater {
     if (bestSim <= SIM_THRESHOLD) return null;
     for (let i = 0; i < tokens.length; i++) if (best.tokens[i] !== tokens[i]) best.tokens[i] = WILDCARD;
     this.patterns[best.id] = best.tokens.join(' ');
+    leaf.version++;
     return best.id;
   }
 
   /** A new cluster, on the path Drain would add: digit tokens and overflow go to the wildcard child. */
   private create(tokens: string[]): number {
     let node = this.roots.get(tokens.length);
-    if (!node) this.roots.set(tokens.length, (node = newNode()));
+    if (!node) {
+      this.roots.set(tokens.length, (node = newNode()));
+      this.treeVersion++;
+    }
     const depth = Math.min(PREFIX_DEPTH, tokens.length);
     for (let i = 0; i < depth; i++) {
       let key = routeKey(tokens[i]);
       if (key !== WILDCARD && !node.children.has(key) && node.children.size >= MAX_CHILDREN) key = WILDCARD;
       let next = node.children.get(key);
-      if (!next) node.children.set(key, (next = newNode()));
+      if (!next) {
+        node.children.set(key, (next = newNode()));
+        this.treeVersion++;
+      }
       node = next;
     }
+    node.version++;
     const id = this.clusters.length;
     const cl: Cluster = { id, tokens: tokens.slice() };
     this.clusters.push(cl);
@@ -155,6 +204,26 @@ export class Templater {
     this.patterns.push(cl.tokens.join(' '));
     this.counts.push(0);
     return id;
+  }
+}
+
+/** Whitespace other than a plain space: then the regex split decides. */
+const OTHER_SPACE = /[^\S ]/;
+
+/** masked.split(/\s+/) (masked is trimmed), without the regex for the usual space-separated text. */
+function tokenize(masked: string): string[] {
+  if (masked.length === 0) return [''];
+  if (OTHER_SPACE.test(masked)) return masked.split(/\s+/);
+  const out: string[] = [];
+  let start = 0;
+  for (;;) {
+    const sp = masked.indexOf(' ', start);
+    if (sp < 0) {
+      out.push(masked.slice(start));
+      return out;
+    }
+    if (sp > start || start === 0) out.push(masked.slice(start, sp));
+    start = sp + 1;
   }
 }
 

@@ -1,0 +1,120 @@
+// One pass over a message that says which vocabulary entries could match it:
+// an Aho-Corasick automaton (https://doi.org/10.1145/360825.360855) over the
+// entries' required literals (required-literals.ts), lower-cased ASCII. Most
+// log lines contain none of them and leave after a table lookup per
+// character; the rest run only the regular expressions of the entries whose
+// literals they contain.
+
+/** Input characters map to a small alphabet: those the literals use, plus "other" (0). */
+const ASCII = 128;
+
+export class LiteralScanner {
+  /** DFA transitions: next[state * width + symbol]. */
+  private readonly next: Int32Array;
+  private readonly width: number;
+  private readonly symbol = new Uint8Array(ASCII);
+  /** Entries a state reports (its own literals and those of its suffixes), or null. */
+  private readonly outputs: (Int32Array | null)[];
+  /** hits[entry] === stamp: the entry's literal was seen in the current scan. */
+  private readonly hits: Uint32Array;
+  private stamp = 0;
+  private state = 0;
+
+  constructor(literals: readonly { text: string; entry: number }[], entries: number) {
+    this.hits = new Uint32Array(entries);
+    let width = 1;
+    for (const { text } of literals) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= ASCII || c === 0) throw new Error('literal outside lower-case ASCII');
+        if (this.symbol[c] === 0) this.symbol[c] = width++;
+      }
+    }
+    // Upper-case letters read as their lower-case selves (the patterns are case-insensitive).
+    for (let c = 65; c <= 90; c++) this.symbol[c] = this.symbol[c + 32];
+    this.width = width;
+
+    // The trie.
+    const goto: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    for (const { text, entry } of literals) {
+      let s = 0;
+      for (let i = 0; i < text.length; i++) {
+        const sym = this.symbol[text.charCodeAt(i)];
+        let t = goto[s].get(sym);
+        if (t === undefined) {
+          t = goto.length;
+          goto.push(new Map());
+          own.push([]);
+          goto[s].set(sym, t);
+        }
+        s = t;
+      }
+      own[s].push(entry);
+    }
+
+    // Failure links, breadth first, folded into a full transition table.
+    const n = goto.length;
+    const next = new Int32Array(n * width);
+    const fail = new Int32Array(n);
+    const out: Set<number>[] = own.map((o) => new Set(o));
+    const queue: number[] = [];
+    for (let sym = 1; sym < width; sym++) {
+      const t = goto[0].get(sym);
+      if (t !== undefined) {
+        next[sym] = t;
+        queue.push(t);
+      }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      for (const e of out[fail[s]]) out[s].add(e);
+      for (let sym = 1; sym < width; sym++) {
+        const t = goto[s].get(sym);
+        if (t === undefined) next[s * width + sym] = next[fail[s] * width + sym];
+        else {
+          fail[t] = next[fail[s] * width + sym];
+          next[s * width + sym] = t;
+          queue.push(t);
+        }
+      }
+    }
+    this.next = next;
+    this.outputs = out.map((o) => (o.size ? Int32Array.from(o) : null));
+  }
+
+  /** Start a scan (forgets what the previous one saw). */
+  begin(): void {
+    this.state = 0;
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.hits.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** Feed text; may be called several times per scan (message, separator, fields). Returns true when a literal was seen. */
+  feed(text: string): boolean {
+    const next = this.next;
+    const width = this.width;
+    const symbol = this.symbol;
+    let s = this.state;
+    let seen = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      s = next[s * width + (c < ASCII ? symbol[c] : 0)];
+      const o = this.outputs[s];
+      if (o !== null) {
+        seen = true;
+        for (let k = 0; k < o.length; k++) this.hits[o[k]] = this.stamp;
+      }
+    }
+    this.state = s;
+    return seen;
+  }
+
+  /** Did the current scan see a literal of this entry? */
+  saw(entry: number): boolean {
+    return this.hits[entry] === this.stamp;
+  }
+}
