@@ -82,9 +82,11 @@ function drawGaps(f: Frame): void {
       }
       const text = m.label || 'gap';
       const tw = ctx.measureText(text).width;
-      if (x1 - x0 > tw + 8 * dpr) {
+      // Clear of the ring an evidence event at the gap's edge may get.
+      const pad = 11 * dpr;
+      if (x1 - x0 > tw + pad + 4 * dpr) {
         ctx.fillStyle = f.pal.muted;
-        ctx.fillText(text, x0 + 4 * dpr, box.y + box.h / 2);
+        ctx.fillText(text, x0 + pad, box.y + box.h / 2);
       }
     }
   }
@@ -176,7 +178,14 @@ function drawBurst(f: Frame, m: Mark, y0: number, h0: number, selected: boolean,
   ctx.fillRect(x0, y, Math.max(1, Math.round(2 * dpr)), h);
   ctx.fillRect(x1 - Math.max(1, Math.round(2 * dpr)), y, Math.max(1, Math.round(2 * dpr)), h);
   if (selected) outline(f, x0, y, x1 - x0, h);
-  label(f, m.label, x1 + 4 * dpr, y0 + h0 / 2, colour, nextX);
+  // Beside the burst when it fits there; otherwise inside it when the burst has more room (a burst
+  // running to the plot's right edge would leave its count cut to "76 timeouts i…").
+  ctx.font = font(f, 10, 500);
+  const outside = Math.min(nextX, sp.deviceWidth) - x1 - 8 * dpr;
+  const inStart = Math.max(0, x0) + 6 * dpr;
+  const inside = Math.min(x1, sp.deviceWidth) - inStart - 4 * dpr;
+  if (ctx.measureText(m.label).width <= outside || outside >= inside) label(f, m.label, x1 + 4 * dpr, y0 + h0 / 2, colour, nextX);
+  else label(f, m.label, inStart, y0 + h0 / 2, pal.text, x1);
 }
 
 function drawPoint(f: Frame, m: Mark, y0: number, h0: number, selected: boolean, nextX: number): void {
@@ -218,7 +227,6 @@ function drawPoint(f: Frame, m: Mark, y0: number, h0: number, selected: boolean,
   label(f, m.label, x + r + 3 * dpr, cy, colour, nextX - r - 2 * dpr);
 }
 
-/** A label from x up to `limit` (device px), cut with an ellipsis to fit, or left out when there is no room. */
 /** A label from x up to `limit` (device px), cut with an ellipsis to fit, or left out when there is no room. */
 function label(f: Frame, text: string, x: number, cy: number, colour: string, limit: number): void {
   const { ctx, dpr } = f;

@@ -55,6 +55,8 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(400);
   const anchor = useRef<ListAnchor | null>(null);
+  /** A scroll request that came while the list was hidden (Patterns tab), served when it shows again. */
+  const deferred = useRef<number | null>(null);
   const d = getDataset();
   const t = d.table;
 
@@ -79,6 +81,12 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || hidden) return;
+    if (deferred.current !== null && view.indexOf(deferred.current) >= 0) {
+      scrollToIndex(view.indexOf(deferred.current));
+      deferred.current = null;
+      return;
+    }
+    deferred.current = null;
     const p = placeAfterChange(anchor.current, view, d.version, selectedRow, el.clientHeight, ROW_H);
     const top = scrollTopAt(p.index, view.count, ROW_H, el.clientHeight, p.offset);
     el.scrollTop = top;
@@ -95,7 +103,9 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
 
   // Explicit requests (finding selected, event clicked on the timeline).
   useLayoutEffect(() => {
-    if (scrollTo) scrollToIndex(view.indexOf(scrollTo.row));
+    if (!scrollTo) return;
+    if (hidden) deferred.current = scrollTo.row;
+    else scrollToIndex(view.indexOf(scrollTo.row));
   }, [scrollTo]);
 
   const vp = viewport(view.count, ROW_H, viewH, scrollTop);

@@ -74,6 +74,7 @@ export function PatternsPanel() {
                   className={`pattern${on ? ' pattern--on' : ''}${r.inWindow === 0 ? ' pattern--absent' : ''}`}
                   aria-pressed={on}
                   data-template={r.id}
+                  data-total={r.total}
                   tabIndex={i === 0 ? 0 : -1}
                   title={`${r.pattern}\nFirst seen ${formatTime(r.firstMs, zone, { date: true })}. Press to show only these events.`}
                   onClick={() => toggle(r.id)}

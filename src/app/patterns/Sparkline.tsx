@@ -25,7 +25,7 @@ export function Sparkline({ stats, id, window: w }: { stats: PatternStats; id: n
   const span = stats.end - stats.start;
   const x0 = span > 0 ? Math.max(0, ((w[0] - stats.start) / span) * W) : 0;
   const x1 = span > 0 ? Math.min(W, ((w[1] - stats.start) / span) * W) : W;
-  const level = LEVEL_NAMES[stats.maxLevel[id]] ?? 'none';
+  const level = LEVEL_NAMES[stats.level[id]] ?? 'none';
   return (
     <svg className={`spark lvl-${level === 'none' ? 'info' : level}`} width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
       {x1 > x0 && (x0 > 0 || x1 < W) && <rect className="spark-window" x={x0} y={0} width={Math.max(1, x1 - x0)} height={H} />}

@@ -1,5 +1,5 @@
 // Figures behind the Patterns panel, from the event table's template column:
-// per template, its count, when it was first seen, its most severe level and
+// per template, its count, when it was first seen, its most common level and
 // its counts per time bucket across the loaded range (the sparkline), all in
 // ONE pass over the table, cached per dataset version; then, per visible
 // window, how often each template occurs in it (a pass over the window's rows
@@ -33,7 +33,8 @@ export interface PatternStats {
   hist: Uint32Array;
   total: Uint32Array;
   firstMs: Float64Array;
-  maxLevel: Uint8Array;
+  /** The level most of the template's events have (the sparkline's colour). */
+  level: Uint8Array;
   /** How far the busiest bucket stands above the template's average, in Poisson-ish units (see burstScore). */
   burst: Float64Array;
 }
@@ -43,17 +44,22 @@ export function bucketCount(templates: number): number {
 }
 
 /**
- * Peak over mean, scaled by the noise expected at that mean: a template that
- * logs 200 times in one bucket and rarely otherwise scores high; a steady
- * stream (however busy) or a one-off line scores about 1 or less.
+ * How far the busiest bucket stands above the template's own average, beyond
+ * what chance gives a steady stream (two standard deviations of a Poisson
+ * count), in standard deviations: 200 failures in one bucket and few
+ * otherwise score high; a steady stream, however busy, scores 0 or less, so
+ * it does not outrank a periodic or one-off line.
  */
 export function burstScore(line: ArrayLike<number>, total: number): number {
   if (total === 0) return 0;
   let peak = 0;
   for (let b = 0; b < line.length; b++) if (line[b] > peak) peak = line[b];
   const mean = total / line.length;
-  return (peak - mean) / Math.sqrt(mean + 1);
+  return (peak - mean - 2 * Math.sqrt(mean)) / Math.sqrt(mean + 1);
 }
+
+/** Levels are 0..6 (none..fatal); counted per template to pick its usual one. */
+const LEVELS = 8;
 
 export function buildPatternStats(table: StatsTable, templates: number, extent: Interval): PatternStats {
   const n = Math.max(0, templates);
@@ -61,7 +67,7 @@ export function buildPatternStats(table: StatsTable, templates: number, extent: 
   const hist = new Uint32Array(n * buckets);
   const total = new Uint32Array(n);
   const firstMs = new Float64Array(n).fill(NaN);
-  const maxLevel = new Uint8Array(n);
+  const levels = new Uint32Array(n * LEVELS);
   const [start, end] = extent;
   const width = end > start ? (end - start) / buckets : 1;
   for (let i = 0; i < table.length; i++) {
@@ -70,15 +76,20 @@ export function buildPatternStats(table: StatsTable, templates: number, extent: 
     const t = table.tMs[i];
     if (total[id] === 0) firstMs[id] = t;
     total[id]++;
-    if (table.level[i] > maxLevel[id]) maxLevel[id] = table.level[i];
+    levels[id * LEVELS + (table.level[i] & (LEVELS - 1))]++;
     let b = Math.floor((t - start) / width);
     if (b < 0) b = 0;
     else if (b >= buckets) b = buckets - 1;
     hist[id * buckets + b]++;
   }
   const burst = new Float64Array(n);
-  for (let id = 0; id < n; id++) burst[id] = burstScore(hist.subarray(id * buckets, (id + 1) * buckets), total[id]);
-  return { templates: n, buckets, start, end, hist, total, firstMs, maxLevel, burst };
+  const level = new Uint8Array(n);
+  for (let id = 0; id < n; id++) {
+    burst[id] = burstScore(hist.subarray(id * buckets, (id + 1) * buckets), total[id]);
+    // Ties go to the more severe level.
+    for (let l = 1; l < LEVELS; l++) if (levels[id * LEVELS + l] >= levels[id * LEVELS + level[id]]) level[id] = l;
+  }
+  return { templates: n, buckets, start, end, hist, total, firstMs, level, burst };
 }
 
 /** Events per template inside [w0, w1] (inclusive): a pass over that window's rows only. */
@@ -100,7 +111,6 @@ export interface PatternRow {
   /** First seen inside the window, which starts after the logs do (with the whole range in view nothing is new). */
   isNew: boolean;
   burst: number;
-  maxLevel: number;
 }
 
 export interface RankedPatterns {
@@ -124,7 +134,7 @@ export function rankPatterns(list: readonly TemplateInfo[], stats: PatternStats,
     const first = stats.firstMs[id];
     const isNew = canBeNew && first >= w[0] && first <= w[1];
     if (isNew) fresh++;
-    rows.push({ id, pattern: tpl.pattern, total: stats.total[id], inWindow: inWindow[id] ?? 0, firstMs: first, isNew, burst: stats.burst[id], maxLevel: stats.maxLevel[id] });
+    rows.push({ id, pattern: tpl.pattern, total: stats.total[id], inWindow: inWindow[id] ?? 0, firstMs: first, isNew, burst: stats.burst[id] });
   }
   const byCount = (a: PatternRow, b: PatternRow) => b.inWindow - a.inWindow || b.total - a.total || a.id - b.id;
   if (sort === 'count') rows.sort(byCount);

@@ -62,6 +62,7 @@ function ApplyBar() {
     const d = getDataset();
     if (ok && useStore.getState().status === 'ready') setNote(`Applied: ${d.findings.length} finding${d.findings.length === 1 ? '' : 's'} and ${d.marks.length} marks now.`);
   };
+  const pending = !loading && !current && dataVersion > 0 && canReingest();
   let text: string;
   if (loading) text = 'Reading the files again…';
   else if (dataVersion === 0) text = 'Your entries apply to the logs you load next.';
@@ -71,7 +72,8 @@ function ApplyBar() {
   return (
     <div className="vocab-apply" data-applied={current ? 'yes' : 'no'}>
       <p className="muted" role="status">{text}</p>
-      <button type="button" className="btn btn-primary" disabled={loading || current || dataVersion === 0 || !canReingest()} onClick={() => void apply()}>
+      {/* Primary only when there is something to apply: a disabled primary button still looks clickable in the dark theme. */}
+      <button type="button" className={pending ? 'btn btn-primary' : 'btn'} disabled={!pending} onClick={() => void apply()}>
         Apply to loaded logs
       </button>
     </div>

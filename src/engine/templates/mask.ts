@@ -5,12 +5,13 @@
 // 30ms" and "dial 10.0.0.2:443 after 12ms" reach the same leaf.
 //
 // It runs once per distinct message during ingest, so it is built for speed
-// with the output of the plain definition (apply QUOTED, then each of
-// TOKEN_MASKS to the whole string, in order): no token mask can match across
-// a space or see past one, so they run per space-separated token, and only on
-// tokens holding a digit, dot, colon or dash (a plain word never changes).
-// Bare numbers become <*> without a regex; digit-free tokens ("src:",
-// "org.apache.hadoop.Foo:") repeat, so their result is memoised.
+// while giving exactly the output of the plain definition (QUOTED, then each
+// of TOKEN_MASKS over the whole string, in order, then COLLAPSE): no token
+// mask can match across a space or look past one, so they run per
+// space-separated token, only on tokens holding a digit, dot, colon or dash
+// (a plain word never changes), each only when a cheap count says it could
+// match. Bare numbers become <*> without a regex, and tokens that differ only
+// in digit values share one remembered result (see "by shape" below).
 // test/analysis/mask-equivalence.test.ts checks the equivalence on real logs.
 
 import { detachString } from '../model/table-builder.ts';
@@ -55,7 +56,7 @@ export const TOKEN_MASKS: Mask[] = [
 
 // A request line with its status ("GET /x HTTP/1.1" 503, GET /x 503): the method and the
 // status identify the template, the path does not. The status becomes an anchor token.
-const REQUEST = /"?\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)\s+(\S+?)(?:\s+HTTP\/[\d.]+)?"?\s+([1-5]\d\d)\b/;
+export const REQUEST_LINE = /"?\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)\s+(\S+?)(?:\s+HTTP\/[\d.]+)?"?\s+([1-5]\d\d)\b/;
 
 /** Tokens Drain must never widen to <*>: a 503 template is not a 200 template. */
 export const ANCHOR = /^status=[1-5]\d\d$/;
@@ -74,7 +75,7 @@ export const COLLAPSE = /(?:<\*>[\s,;:=/-]*){2,}/g;
 /** A message with its variable parts replaced by <*>. */
 export function maskMessage(message: string): string {
   const s = message.length > MAX_TEMPLATE_INPUT ? message.slice(0, MAX_TEMPLATE_INPUT) : message;
-  const req = REQUEST.exec(s);
+  const req = REQUEST_LINE.exec(s);
   if (req) {
     const head = maskText(s.slice(0, req.index));
     const tail = maskText(s.slice(req.index + req[0].length));
@@ -85,35 +86,86 @@ export function maskMessage(message: string): string {
 
 function maskText(text: string): string {
   let s = text.indexOf('"') >= 0 || text.indexOf("'") >= 0 ? text.replace(QUOTED, WILDCARD) : text;
-  s = s.replace(MARKED_TOKEN, maskOneToken);
+  s = maskTokens(s);
   // Runs of wildcards become one; a space that separated the run from the next word stays.
   // (A mask never leaves the text as it was once it matched, so "changed" is "masked".)
   if (s !== text && s.indexOf(WILDCARD) !== s.lastIndexOf(WILDCARD)) s = s.replace(COLLAPSE, (run) => (/\s$/.test(run) ? '<*> ' : WILDCARD));
   return s.trim();
 }
 
-/** Results for digit-free tokens, which repeat ("src:", "org.apache.Foo:"); bounded. */
-const tokenMemo = new Map<string, string>();
-const TOKEN_MEMO_MAX = 50_000;
+// Tokens repeat by shape: "blk_-1608999687919862906" and "blk_-2218999687919862901" differ
+// only in digit values, and no mask looks at a digit's value except the "0" of "0x". So the
+// masks take the same spans of both, and when those spans cover every digit the result is
+// the same string. A direct-mapped table keyed by shape remembers such results.
+const SHAPE_SLOTS = 8192;
+const shapeKey: (string | undefined)[] = new Array<string | undefined>(SHAPE_SLOTS);
+/** The shape's masked form, or null when it keeps digits (then the masks run). */
+const shapeOut: (string | null)[] = new Array<string | null>(SHAPE_SLOTS).fill(null);
 
-/** A space-separated token holding a digit, dot, colon or dash (the only ones a mask can change), from its start. */
-const MARKED_TOKEN = /(?<![^ ])[^ \d.:-]*[\d.:-][^ ]*/g;
+/** Is c the "0" of "0x" (the one digit a mask names)? */
+const hexZero = (t: string, i: number, c: number) => c === 48 && (t.charCodeAt(i + 1) | 32) === 120;
 
-/** One token's masked form. */
-function maskOneToken(token: string): string {
-  let digits = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
+/** Is s[start, end) the same shape as the key? */
+function sameShapeAt(key: string, s: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) {
+    const x = key.charCodeAt(i);
+    const y = s.charCodeAt(start + i);
+    if (x === y) continue;
+    if (!isDigitCode(x) || !isDigitCode(y) || hexZero(key, i, x) !== hexZero(s, start + i, y)) return false;
   }
-  if (digits === token.length) return WILDCARD; // a bare number: the number mask takes all of it
-  if (digits > 0) return maskToken(token);
-  let masked = tokenMemo.get(token);
-  if (masked === undefined) {
-    masked = maskToken(token);
-    if (tokenMemo.size < TOKEN_MEMO_MAX) tokenMemo.set(detachString(token), masked);
+  return true;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** TOKEN_MASKS over every space-separated token of s; s itself when nothing changed. */
+function maskTokens(s: string): string {
+  const n = s.length;
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < n) {
+    while (i < n && s.charCodeAt(i) === 32) i++;
+    const start = i;
+    let digits = 0;
+    let marks = 0;
+    let h = 0;
+    for (; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c === 32) break;
+      if (c >= 48 && c <= 57) {
+        digits++;
+        c = hexZero(s, i, c) ? 48 : 49;
+      } else if (c === 46 || c === 58 || c === 45) marks++;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    if (i === start) break;
+    if (digits === 0 && marks === 0) continue;
+    let masked: string;
+    if (digits === i - start) masked = WILDCARD; // a bare number: the number mask takes all of it
+    else {
+      const slot = (h ^ (h >>> 13)) & (SHAPE_SLOTS - 1);
+      const key = shapeKey[slot];
+      const known = key !== undefined && sameShapeAt(key, s, start, i) ? shapeOut[slot] : null;
+      if (known !== null) masked = known;
+      else {
+        const token = s.slice(start, i);
+        masked = maskToken(token);
+        if (key === undefined || !sameShapeAt(key, s, start, i)) {
+          shapeKey[slot] = detachString(token);
+          shapeOut[slot] = hasDigit(masked) ? null : masked;
+        }
+      }
+      if (masked.length === i - start && s.startsWith(masked, start)) continue;
+    }
+    out += s.slice(copied, start) + masked;
+    copied = i;
   }
-  return masked;
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 const shape: Shape = { digits: 0, dots: 0, colons: 0, dashes: 0, x: false, dotLetter: false, idRun: false };

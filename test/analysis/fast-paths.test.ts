@@ -1,0 +1,156 @@
+// The ingest fast paths must give exactly what their plain definitions give:
+// masking per token with remembered shapes (mask.ts) against the sequence of
+// whole-string regex replaces it stands for, and the classifier's literal
+// prefilter (required-literals.ts, literal-scan.ts) against trying every
+// vocabulary entry in order. Checked on every line of the real-log corpus
+// (when present), the test fixtures, and generated look-alikes.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyText, compileVocabulary, createClassifier } from '../../src/engine/classify/classifier.ts';
+import { requiredLiterals } from '../../src/engine/classify/required-literals.ts';
+import { BUILTIN_VOCABULARY, NEGATIVE_SAMPLES, type VocabularyEntry } from '../../src/engine/classify/vocabulary.ts';
+import { COLLAPSE, MAX_TEMPLATE_INPUT, maskMessage, QUOTED, REQUEST_LINE, TOKEN_MASKS, WILDCARD } from '../../src/engine/templates/mask.ts';
+import { rng } from './dialects.ts';
+
+/** The plain definition of masking: every mask over the whole string, in order. */
+function referenceText(text: string): string {
+  let s = text;
+  let masked = false;
+  for (const re of [QUOTED, ...TOKEN_MASKS.map(([r]) => r)]) {
+    const next = s.replace(re, WILDCARD);
+    masked ||= next !== s;
+    s = next;
+  }
+  if (masked && s.indexOf(WILDCARD) !== s.lastIndexOf(WILDCARD)) s = s.replace(COLLAPSE, (run) => (/\s$/.test(run) ? '<*> ' : WILDCARD));
+  return s.trim();
+}
+
+function referenceMask(message: string): string {
+  const s = message.length > MAX_TEMPLATE_INPUT ? message.slice(0, MAX_TEMPLATE_INPUT) : message;
+  const req = REQUEST_LINE.exec(s);
+  if (!req) return referenceText(s);
+  return `${referenceText(s.slice(0, req.index))} ${req[1]} ${WILDCARD} status=${req[3]} ${referenceText(s.slice(req.index + req[0].length))}`.replace(/\s+/g, ' ').trim();
+}
+
+function realLines(): string[] {
+  const lines: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (statSync(p).size < 8 << 20 && !/\.(?:gz|zip)$/.test(name)) lines.push(...readFileSync(p, 'utf8').split('\n'));
+    }
+  };
+  for (const d of ['/work/shared/corpus', join(import.meta.dirname, '../fixtures')]) if (existsSync(d)) walk(d);
+  return lines;
+}
+
+const PIECES = ['0x1f', '0X00ff', '10.0.0.1', '10.0.0.1:8443', '[fe80::1]:80', 'fe80::a:b', 'a.example.com', 'shop.example.com:443', '*.example.org', 'api.svc.cluster.local', 'https://x.io/a?b=1',
+  '3f2a9c1e-7b4d-4c2e-9a1f-0e5d6c7b8a90', 'blk_-1608999687919862906', 'attempt_1445144423722_0020_m_000002_0', 'status=503', 'status=200', 'rt=0.012', '35ms', '1.5s', '12kib', '-42', '+7', '99%',
+  '"quoted value"', "'single'", "can't", '<*>', '<*>:<*>', 'x', 'GET', '/api/v1/users/42', 'HTTP/1.1', '503', '2024-05-01', '14:26:43,395', 'a-b-c-d-e', '0a1b2c3d4e5f', 'v1.2.3', 'ab12cd34',
+  'foo.bar', 'IOThunderboltSwitch<0>(0x0)::listenerCallback', 'k=v,', '(TID', '12)', '\t', 'é1', 'ﬁle', '\u00a0', '0x', 'x0', 'port:8080', 'size:67108864'];
+
+/** Messages built from pieces that exercise every mask, with digits shuffled so shapes repeat with other values. */
+function generated(n: number): string[] {
+  const r = rng(7);
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const parts: string[] = [];
+    const len = 1 + Math.floor(r() * 8);
+    for (let j = 0; j < len; j++) {
+      let p = PIECES[Math.floor(r() * PIECES.length)];
+      if (r() < 0.5) p = p.replace(/\d/g, () => String(Math.floor(r() * 10)));
+      if (r() < 0.2) p += PIECES[Math.floor(r() * PIECES.length)];
+      parts.push(p);
+    }
+    out.push(parts.join(r() < 0.9 ? ' ' : '  '));
+  }
+  return out;
+}
+
+const samples = [...BUILTIN_VOCABULARY.flatMap((e) => [...e.samples, ...(e.fieldSamples ?? []).map(([m, x]) => `${m} ${x}`)]), ...NEGATIVE_SAMPLES.map((n) => n.message)];
+const lines = [...realLines(), ...generated(20_000), ...samples, ...samples.map((x) => x.replace(/\d/g, '7').toUpperCase())];
+
+describe('masking fast path', () => {
+  it('gives the plain definition\'s output on every real and generated line', () => {
+    const wrong: { line: string; got: string; want: string }[] = [];
+    for (const line of lines) {
+      const got = maskMessage(line);
+      const want = referenceMask(line);
+      if (got !== want && wrong.length < 5) wrong.push({ line, got, want });
+    }
+    expect(wrong).toEqual([]);
+    expect(lines.length).toBeGreaterThan(20_000);
+  });
+
+  it('tells shapes that differ in the "0" of "0x" apart', () => {
+    expect(maskMessage('read 0x1f from port')).toBe('read <*> from port');
+    expect(maskMessage('read 1x1f from port')).toBe(referenceMask('read 1x1f from port'));
+    expect(maskMessage('read 0x1f from port')).toBe('read <*> from port');
+  });
+});
+
+describe('classifier prefilter', () => {
+  const plain = compileVocabulary(BUILTIN_VOCABULARY);
+
+  it('classifies every real and generated line as trying every entry would', () => {
+    const fast = createClassifier();
+    const r = rng(11);
+    const wrong: string[] = [];
+    for (const line of lines) {
+      // Also as message + fields, split at a random point (the error text often lives in a field).
+      const cut = Math.floor(r() * line.length);
+      for (const [m, x] of [[line, ''], [line.slice(0, cut), line.slice(cut)]]) {
+        const want = classifyText(plain, x ? `${m} ${x}` : m);
+        const got = fast(m, x);
+        if ((want?.kind ?? 0) !== got.kind || (want?.flags ?? 0) !== got.flags) if (wrong.length < 5) wrong.push(`${m} | ${x}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('still runs user patterns it cannot see a literal in, in their place in the order', () => {
+    const custom: VocabularyEntry[] = [
+      { kind: 'crash', pattern: String.raw`(\w)\1{5}`, note: 'a back-reference: no literal required', samples: [] },
+      { kind: 'signal', pattern: String.raw`\x53IGPWR`, note: 'an escape that spells letters', samples: [] },
+      { kind: 'restart', pattern: 'r[eé]démarrage', note: 'non-ASCII', samples: [] },
+    ];
+    const c = createClassifier(custom);
+    expect(c('aaaaaa happened', '').kind).toBe(compileVocabulary(custom)[0].kind);
+    expect(c('got SIGPWR', '').kind).toBe(compileVocabulary(custom)[1].kind);
+    expect(c('redémarrage du service', '').kind).toBe(compileVocabulary(custom)[2].kind);
+    expect(c('nothing to see', '').kind).toBe(0);
+  });
+});
+
+describe('required literals', () => {
+  it.each([
+    ['renewing', ['renewing']],
+    ['certificates?', ['certificate']],
+    ['a(?:b|c)d', ['abd', 'acd']],
+    [String.raw`\btime-?out\b`, ['time-out', 'timeout']],
+    [String.raw`[45]\d\d (?:UT|UF)`, [' ut', ' uf']],
+    [String.raw`\x41bc`, ['bc']],
+    ['[]abc]', ['abc']],
+    [String.raw`(?<n>x)\k<n>yz`, ['yz']],
+    ['foo|.*', null],
+    [String.raw`(\w)\1+`, null],
+    ['(?:ab)?c', ['c']],
+    ['a{2}b', ['aab']],
+    [String.raw`\u00e9t\u00e9`, ['t']],
+  ])('%s -> %j', (pattern, want) => {
+    const got = requiredLiterals(pattern);
+    expect(got ? [...got].sort() : null).toEqual(want ? [...want].sort() : null);
+  });
+
+  it('every built-in sample contains one of its entry\'s literals', () => {
+    for (const e of BUILTIN_VOCABULARY) {
+      const lits = requiredLiterals(e.pattern);
+      expect(lits, e.note).not.toBeNull();
+      for (const s of [...e.samples, ...(e.fieldSamples ?? []).map(([m, x]) => `${m} ${x}`)]) {
+        expect(lits?.some((l) => s.toLowerCase().includes(l)), `${e.kind}: ${s}`).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,80 @@
+// The log list keeps its place while the timeline zooms and pans: the event
+// at the top of the list stays at the top (it used to jump to the window's
+// first event), and a selected event on screen stays where it was.
+
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { droppedIncident } from './app-helpers.ts';
+import { fixtureSet, sampleSets } from './harness/incidents.ts';
+
+const set = sampleSets().find((s) => s.id === 'reload-stall') ?? fixtureSet();
+
+
+interface OnScreen {
+  row: number;
+  /** Px from the list viewport's top to the row's top. */
+  y: number;
+}
+
+/** The first row whose bottom is inside the list viewport. */
+function topRow(p: Page): Promise<OnScreen> {
+  return p.evaluate(() => {
+    const box = document.querySelector('.log-scroll')?.getBoundingClientRect();
+    if (!box) throw new Error('no list');
+    for (const el of document.querySelectorAll('.log-row')) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > box.top + 1) return { row: Number(el.getAttribute('data-row')), y: Math.round(r.top - box.top) };
+    }
+    throw new Error('no rows');
+  });
+}
+
+function rowAt(p: Page, row: number): Promise<OnScreen | null> {
+  return p.evaluate((r) => {
+    const box = document.querySelector('.log-scroll')?.getBoundingClientRect();
+    const el = document.querySelector(`.log-row[data-row="${r}"]`);
+    return box && el ? { row: r, y: Math.round(el.getBoundingClientRect().top - box.top) } : null;
+  }, row);
+}
+
+/** Press a timeline key and wait until the visible window changed and the list redrew. */
+async function press(p: Page, key: string): Promise<void> {
+  const before = await p.textContent('.tl-window');
+  await p.keyboard.press(key);
+  await p.waitForFunction((b) => document.querySelector('.tl-window')?.textContent !== b, before);
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+const app = droppedIncident(set.paths);
+
+describe('log list scroll anchoring', () => {
+  it('keeps the event at the top while zooming in and panning', async () => {
+    await app.page.mouse.move(0, 0);
+    await app.page.locator('.tl-canvas').focus();
+    await app.page.keyboard.press('f');
+    // Scroll to the middle of the list, half a row off, so the top event sits inside any centred zoom.
+    await app.page.$eval('.log-scroll', (el) => {
+      el.scrollTop = Math.round(el.scrollHeight / 2) + 7;
+    });
+    await app.page.waitForFunction(() => (document.querySelector('.log-rows') as HTMLElement | null)?.style.transform !== 'translateY(0px)');
+    const before = await topRow(app.page);
+    expect(before.row).toBeGreaterThan(0);
+    await press(app.page, 'w');
+    expect(await topRow(app.page)).toEqual(before);
+    await press(app.page, 'd');
+    expect(await topRow(app.page)).toEqual(before);
+  });
+
+  it('keeps a selected event where it was on screen', async () => {
+    const first = await topRow(app.page);
+    const pick = app.page.locator('.log-row').nth(6);
+    await pick.click();
+    const row = Number(await pick.getAttribute('data-row'));
+    const at = await rowAt(app.page, row);
+    expect(at).not.toBeNull();
+    await app.page.locator('.tl-canvas').focus();
+    await press(app.page, 'a');
+    expect(await rowAt(app.page, row)).toEqual(at);
+    expect((await topRow(app.page)).row).toBe(first.row);
+  });
+});
