@@ -95,6 +95,32 @@ describe('crash rule', () => {
     expect(f[0].detail).toMatch(/worker\.log went silent/);
   });
 
+  const nodeBanner = ['/app/server.js:12', '    throw err;', '    ^', '', 'Error: boom', '    at Object.<anonymous> (/app/server.js:12:11)', '    at Module._compile (node:internal/modules/cjs/loader:1256:14)', '', 'Node.js v20.11.0'];
+  const rubyCrash = ["app.rb:3:in 'x': boom (RuntimeError)", "\tfrom app.rb:7:in '<main>'"];
+  it.each([
+    ['Node uncaught exception banner', 'text', nodeBanner, '/app/server.js:12', /uncaught exception in Node\.js/],
+    ['Node uncaught exception banner', 'slog', nodeBanner, '/app/server.js:12', /uncaught exception in Node\.js/],
+    ['Ruby uncaught exception', 'text', rubyCrash, "app.rb:3:in 'x': boom (RuntimeError)", /uncaught Ruby exception/],
+    ['Ruby uncaught exception', 'logfmt', rubyCrash, "app.rb:3:in 'x': boom (RuntimeError)", /uncaught Ruby exception/],
+  ] as [string, Dialect, string[], string, RegExp][])('%s between %s lines is a crash, its first line the label', async (_what, d, raw, label, hint) => {
+    const r = await analyzeLogs([{ name: 'web.log', text: service(d, [{ t: sec(300), level: 'info', msg: '', raw }], 320) }]);
+    const f = r.of('crash');
+    expect(f).toHaveLength(1);
+    expect(r.report.marks.filter((m) => m.kind === 'crash').map((m) => m.label)).toEqual([label]);
+    expect(f[0].detail).toMatch(/restarted/);
+    expect(f[0].detail).toMatch(hint);
+    expect(r.report.files[0].lines).toBe(r.report.files[0].events + r.report.files[0].continuations + r.report.files[0].blank);
+  });
+
+  it('calls "Fatal signal 11 (SIGSEGV)" a segfault crash, not a reload signal', async () => {
+    const app: Ev[] = [{ t: sec(300), level: 'fatal', msg: 'Fatal signal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0 in tid 4242 (RenderThread)' }];
+    const r = await analyzeLogs([{ name: 'app.log', text: service('text', app, 310) }]);
+    expect(r.report.marks.filter((m) => m.kind === 'signal')).toEqual([]);
+    const f = r.of('crash');
+    expect(f).toHaveLength(1);
+    expect(f[0].detail).toMatch(/segmentation fault/);
+  });
+
   it('does not call a recovered panic or a logged exception a crash', async () => {
     const app: Ev[] = [
       { t: sec(100), level: 'error', msg: 'http: panic serving 10.0.0.4:5512: runtime error: index out of range [3] with length 3' },

@@ -191,6 +191,12 @@ export async function browserBench(file: string, log: (s: string) => void = cons
       return notReady(`no timeline was drawn within ${timeoutMs / 1000} s${errors.length ? ` (${errors[0]})` : ''}`);
     }
     const firstDrawMs = (await page.evaluate(() => performance.now())) - t0;
+    log(`  first timeline drawn after ${Math.round(firstDrawMs)} ms; waiting for the rest…`);
+    page.on('worker', (w) => log('worker ' + w.url()));
+    for (let i = 0; i < 10; i++) {
+      await page.waitForTimeout(5000);
+      log(JSON.stringify(await page.evaluate(() => ({ s: document.querySelector('.app')?.getAttribute('data-status'), v: document.querySelector('.app')?.getAttribute('data-version') }))) + ' workers ' + page.workers().length + ' errors ' + errors.join(' | ').slice(0, 300));
+    }
     try {
       await page.waitForSelector('.app[data-status="ready"]', { timeout: timeoutMs, state: 'attached' });
       const v = Number((await page.getAttribute('.app', 'data-version')) ?? 0);

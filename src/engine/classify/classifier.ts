@@ -5,9 +5,11 @@
 // literal-scan.ts) rejects such a line at a table lookup per character, and a
 // line that passes runs, in order, only the entries whose literals it holds;
 // the first match wins. Entries whose pattern requires no visible literal
-// (some user patterns) always run. Repeated short candidates are memoised.
+// (some user patterns) always run. Short messages repeat (structured logs),
+// so their answers are memoised.
 
 import { Flag, kindFromName, Kind, type KindCode } from '../model/kinds.ts';
+import { detachString } from '../model/table-builder.ts';
 import { BUILTIN_VOCABULARY, type VocabularyEntry } from './vocabulary.ts';
 import { LiteralScanner } from './literal-scan.ts';
 import { requiredLiterals } from './required-literals.ts';
@@ -69,11 +71,6 @@ export function createClassifier(custom: readonly VocabularyEntry[] = []): Class
   const results = compiled.map((c): Classification => ({ kind: c.kind, flags: c.flags }));
   const memo = new Map<string, Classification>();
   return (message, extra) => {
-    scanner.begin();
-    let seen = scanner.feed(message);
-    if (extra) seen = scanner.feed(' ') || seen;
-    if (extra) seen = scanner.feed(extra) || seen;
-    if (!seen && !anyAlways) return none;
     const text = extra ? `${message} ${extra}` : message;
     const short = text.length < MEMO_MAX_CHARS;
     if (short) {
@@ -81,13 +78,17 @@ export function createClassifier(custom: readonly VocabularyEntry[] = []): Class
       if (cached) return cached;
     }
     let result = none;
-    for (let i = 0; i < compiled.length; i++) {
-      if ((always[i] || scanner.saw(i)) && compiled[i].re.test(text)) {
-        result = results[i];
-        break;
+    scanner.begin();
+    if (scanner.feed(text) || anyAlways) {
+      for (let i = 0; i < compiled.length; i++) {
+        if ((always[i] || scanner.saw(i)) && compiled[i].re.test(text)) {
+          result = results[i];
+          break;
+        }
       }
     }
-    if (short && memo.size < MEMO_MAX_ENTRIES) memo.set(text, result);
+    // Detached: a message cut from a decoded chunk would keep the whole chunk alive.
+    if (short && memo.size < MEMO_MAX_ENTRIES) memo.set(detachString(text), result);
     return result;
   };
 }

@@ -15,6 +15,8 @@ export class LiteralScanner {
   private readonly symbol = new Uint8Array(ASCII);
   /** Entries a state reports (its own literals and those of its suffixes), or null. */
   private readonly outputs: (Int32Array | null)[];
+  /** 1 where outputs[state] is not null: the hot loop reads a byte, not an array of objects. */
+  private readonly reports: Uint8Array;
   /** hits[entry] === stamp: the entry's literal was seen in the current scan. */
   private readonly hits: Uint32Array;
   private stamp = 0;
@@ -81,6 +83,7 @@ export class LiteralScanner {
     }
     this.next = next;
     this.outputs = out.map((o) => (o.size ? Int32Array.from(o) : null));
+    this.reports = Uint8Array.from(out, (o) => (o.size ? 1 : 0));
   }
 
   /** Start a scan (forgets what the previous one saw). */
@@ -98,19 +101,24 @@ export class LiteralScanner {
     const next = this.next;
     const width = this.width;
     const symbol = this.symbol;
+    const reports = this.reports;
     let s = this.state;
     let seen = false;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       s = next[s * width + (c < ASCII ? symbol[c] : 0)];
-      const o = this.outputs[s];
-      if (o !== null) {
+      if (reports[s] !== 0) {
         seen = true;
-        for (let k = 0; k < o.length; k++) this.hits[o[k]] = this.stamp;
+        this.report(s);
       }
     }
     this.state = s;
     return seen;
+  }
+
+  private report(state: number): void {
+    const o = this.outputs[state];
+    if (o) for (let k = 0; k < o.length; k++) this.hits[o[k]] = this.stamp;
   }
 
   /** Did the current scan see a literal of this entry? */

@@ -47,8 +47,8 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   // ---- crashes: first, because a panic whose text mentions a timeout is still a crash.
   {
     kind: 'crash',
-    pattern: String.raw`^(?:panic: |fatal error: |unexpected fault address|\[signal SIG(?:SEGV|BUS|ABRT|ILL|FPE)|SIGSEGV|SIGABRT|segmentation fault|thread '[^']*' panicked at|Traceback \(most recent call last\)|Exception in thread "|Uncaught (?:Exception|TypeError|ReferenceError|RangeError|Error)|uncaught exception|unhandled (?:promise )?rejection|FATAL ERROR: |runtime: out of memory|terminate called after throwing|Aborted \(core dumped\)|\*\*\* stack smashing|Unhandled exception\. |Fatal Python error: )`,
-    note: 'Runtime crash headers at the start of a message: Go panic / fatal error (concurrent map writes, deadlock), Rust panic, Python traceback, JVM uncaught exception, Node fatal error, C++ abort.',
+    pattern: String.raw`^(?:panic: |fatal error: |unexpected fault address|\[signal SIG(?:SEGV|BUS|ABRT|ILL|FPE)|SIGSEGV|SIGABRT|segmentation fault|thread '[^']*' panicked at|Traceback \(most recent call last\)|Exception in thread "|Uncaught (?:Exception|TypeError|ReferenceError|RangeError|Error)|uncaught exception|unhandled (?:promise )?rejection|FATAL ERROR: |runtime: out of memory|terminate called after throwing|Aborted \(core dumped\)|\*\*\* stack smashing|Unhandled exception\. |Fatal Python error: |(?:\/|[A-Za-z]:\\|\.\.?\/)\S+\.[cm]?[jt]sx?:\d+$|\S+\.rb:\d+:in [\`'][^\`']*': .*\([A-Z]\w*(?:::[A-Z]\w*)*\)$)`,
+    note: 'Runtime crash headers at the start of a message: Go panic / fatal error (concurrent map writes, deadlock), Rust panic, Python traceback, JVM uncaught exception, Node fatal error and the bare "file.js:line" banner Node prints above an uncaught exception, Ruby\'s uncaught "file.rb:N:in \'m\': msg (Class)", C++ abort.',
     samples: [
       'fatal error: concurrent map writes',
       'fatal error: all goroutines are asleep - deadlock!',
@@ -63,12 +63,17 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       "terminate called after throwing an instance of 'std::bad_alloc'",
       'Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.',
       'Fatal Python error: Segmentation fault',
+      '/app/server.js:12',
+      'C:\\srv\\api\\index.mjs:88',
+      "app.rb:3:in 'x': boom (RuntimeError)",
+      "/srv/app/lib/worker.rb:41:in `perform': undefined method `id' for nil (NoMethodError)",
+      "app.rb:3:in 'Object#x': connection lost (Net::ReadTimeout)",
     ],
   },
   {
     kind: 'crash',
-    pattern: String.raw`(?:main process exited, code=(?:exited|killed|dumped), status=(?!0/)|Out of memory: Kill(?:ed)? process|invoked oom-killer|\boom-kill(?:er)?\b|\bOOMKilled\b|java\.lang\.OutOfMemoryError|\bOutOfMemoryError\b|JavaScript heap out of memory|terminated by signal SIG(?:SEGV|ABRT|KILL|BUS)|killed by signal (?:9|11|6)\b|\bcore dumped\b|exited with (?:exit )?(?:code|status) (?:[1-9]\d*|-\d+)\b|^exit status [1-9]|\bCrashLoopBackOff\b|\bback-?off restarting failed\b|\b(?:exited|terminated|died|quit|stopped) unexpectedly\b|\b(?:app|process|worker|child|server|service) crashed\b|\bException in worker process\b|\bWorker \(pid:\d+\) was sent SIG(?:KILL|SEGV|ABRT)\b)`,
-    note: 'Process deaths told by someone else (systemd, the kernel OOM killer, Kubernetes, a supervisor) or an OOM that may be logged mid-line.',
+    pattern: String.raw`(?:main process exited, code=(?:exited|killed|dumped), status=(?!0/)|Out of memory: Kill(?:ed)? process|invoked oom-killer|\boom-kill(?:er)?\b|\bOOMKilled\b|java\.lang\.OutOfMemoryError|\bOutOfMemoryError\b|JavaScript heap out of memory|terminated by signal SIG(?:SEGV|ABRT|KILL|BUS)|killed by signal (?:9|11|6)\b|\bcore dumped\b|exited with (?:exit )?(?:code|status) (?:[1-9]\d*|-\d+)\b|^exit status [1-9]|\bCrashLoopBackOff\b|\bback-?off restarting failed\b|\b(?:exited|terminated|died|quit|stopped) unexpectedly\b|\b(?:app|process|worker|child|server|service) crashed\b|\bException in worker process\b|\bWorker \(pid:\d+\) was sent SIG(?:KILL|SEGV|ABRT)\b|\bfatal signal \d+|\bsignal \d+ \(SIG(?:SEGV|BUS|ABRT|ILL|FPE)\)|\bsignal: \d+, SIG(?:SEGV|BUS|ABRT|ILL|FPE)\b)`,
+    note: 'Process deaths told by someone else (systemd, the kernel OOM killer, Kubernetes, a supervisor), an OOM that may be logged mid-line, and fatal signals ("Fatal signal 11 (SIGSEGV)" is a crash, not a reload signal).',
     samples: [
       'nginx.service: Main process exited, code=exited, status=1/FAILURE',
       'app.service: Main process exited, code=killed, status=9/KILL',
@@ -82,6 +87,10 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       '[nodemon] app crashed - waiting for file changes before starting...',
       'Exception in worker process',
       'Worker (pid:41) was sent SIGKILL! Perhaps out of memory?',
+      'Fatal signal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0 in tid 4242 (RenderThread)',
+      'libc: Fatal signal 6 (SIGABRT), code -1 (SI_QUEUE) in tid 812 (main)',
+      'worker 3 killed: signal 11 (SIGSEGV)',
+      'process didn\'t exit successfully: `target/release/api` (signal: 11, SIGSEGV: invalid memory reference)',
     ],
   },
   // ---- operations that ended in failure (before timeouts: "renewal failed: i/o timeout" ends the renewal).
@@ -247,4 +256,11 @@ export const NEGATIVE_SAMPLES: NegativeSample[] = [
   { message: 'cache miss', kind: 'plain', why: 'ordinary traffic' },
   { message: 'vacuum skipped: backup in progress', kind: 'plain', why: 'a running backup mentioned, not started' },
   { message: 'POST /api/orders 201', kind: 'plain', why: 'ordinary traffic' },
+  { message: 'received signal 15 (SIGTERM), shutting down', kind: 'signal', why: 'a stop signal, not a fatal one' },
+  { message: 'signal 1 (SIGHUP) received, reloading', kind: 'signal', why: 'a reload signal' },
+  { message: 'installed handler for SIGSEGV', kind: 'plain', why: 'nothing crashed' },
+  { message: 'loaded /app/server.js in 12ms', kind: 'plain', why: 'a path in a message, not the uncaught-exception banner' },
+  { message: 'GET /static/app.js:12 404', kind: 'plain', why: 'a request for a file' },
+  { message: 'app.rb:3: warning: already initialized constant LIMIT', kind: 'plain', why: 'a Ruby warning' },
+  { message: "app.rb:12:in 'call'", kind: 'plain', why: 'a bare backtrace frame (a continuation, not the exception line)' },
 ];

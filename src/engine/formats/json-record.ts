@@ -179,7 +179,9 @@ export function mapJsonRecord(o: JsonObject, out: RecordOut, env: ParseEnv, dept
     level = Math.max(level, levelFromHttpStatus(status));
   }
   let msg = typeof message === 'string' ? message : message !== undefined ? JSON.stringify(message) : '';
-  if (!msg || msg === 'handled request') {
+  // Caddy logs "handled request" for traffic and "received request" on its admin API
+  // (a POST /load there is a config reload): the request itself says what happened.
+  if (!msg || msg === 'handled request' || msg === 'received request') {
     const req = describeRequest(o, status);
     if (req) msg = msg ? `${msg}: ${req}` : req;
   }

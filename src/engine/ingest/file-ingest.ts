@@ -9,6 +9,7 @@ import type { TableBuilder } from '../model/table-builder.ts';
 import { leadingLevel, TextMatch, TextReader } from '../formats/text-line.ts';
 import { LineType, newRecordOut, resetRecord, type LineParser, type LogFormat, type ParseEnv, type RecordOut } from '../formats/types.ts';
 import type { Classifier } from '../classify/classifier.ts';
+import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
 import { StackState } from './multiline.ts';
@@ -77,6 +78,8 @@ export class FileIngest {
   /** Bits of Seen. Notices carry no counts, so slices of a file (parallel ingest) give the same ones. */
   private seen = 0;
   private longest = 0;
+  /** The physical line being read: operations and signals look at its fields for their subject. */
+  private lineText = '';
 
   constructor(
     private readonly fileIndex: number,
@@ -102,6 +105,7 @@ export class FileIngest {
       this.longest = Math.max(this.longest, length);
     }
     this.lastEnd = offset + length;
+    this.lineText = text;
     this.stats.lines++;
     const out = this.out;
     resetRecord(out);
@@ -361,6 +365,11 @@ export class FileIngest {
       byteLength: length,
       template: sinks.templater.add(message),
     });
+    if (cls.kind === Kind.opStart || cls.kind === Kind.opEnd || cls.kind === Kind.signal) {
+      // Rare rows: read what they are about from the record's fields (`identifier`, `job`...).
+      const subject = lineSubject(this.lineText);
+      if (subject) sinks.builder.setSubject(row, subject);
+    }
     if (Number.isNaN(ms)) this.leadingUntimed.push(row);
     else if (this.leadingUntimed.length > 0) {
       // Lines before the file's first timestamp take that first time.

@@ -19,21 +19,22 @@ const PATH = /(?:^|\s)((?:\/[\w.@%+-]+){2,})/;
 /** The identifier an operation message carries, lower-cased; '' when it names none. */
 export function opKey(message: string): string {
   let m = KEYED.exec(message);
-  if (m) return clean(m[1]);
+  if (m) return cleanKey(m[1]);
   m = PAREN.exec(message);
-  if (m) return clean(m[1]);
+  if (m) return cleanKey(m[1]);
   BRACKET.lastIndex = 0;
-  while ((m = BRACKET.exec(message))) if (!LEVELISH.test(m[1])) return clean(m[1]);
+  while ((m = BRACKET.exec(message))) if (!LEVELISH.test(m[1])) return cleanKey(m[1]);
   HOST.lastIndex = 0;
-  while ((m = HOST.exec(message))) if (!FILE_EXT.test(m[1]) && /[a-z]/i.test(m[1].slice(m[1].lastIndexOf('.') + 1))) return clean(m[1]);
+  while ((m = HOST.exec(message))) if (!FILE_EXT.test(m[1]) && /[a-z]/i.test(m[1].slice(m[1].lastIndexOf('.') + 1))) return cleanKey(m[1]);
   m = QUOTED.exec(message);
-  if (m) return clean(m[1] ?? m[2]);
+  if (m) return cleanKey(m[1] ?? m[2]);
   m = PATH.exec(message);
-  if (m) return clean(m[1]);
+  if (m) return cleanKey(m[1]);
   return '';
 }
 
-function clean(s: string): string {
+/** An identifier as a pairing key: lower case, without trailing punctuation. */
+export function cleanKey(s: string): string {
   return s.replace(/[.,;:!?)]+$/, '').toLowerCase();
 }
 

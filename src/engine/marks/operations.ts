@@ -1,6 +1,9 @@
 // Operation spans: pair each op-start with its op-end in the same file, by
-// the identifier both carry, else by operation family (oldest open first),
-// else (an end that names nothing, "done") with the latest open operation.
+// the identifier both carry (a subject field of the record such as Caddy's
+// `identifier`, see classify/subject.ts, else one named in the text), else
+// by operation family (oldest open first), else (an end that names nothing,
+// "done") with the latest open operation. Two identifiers that both come
+// from fields and differ never pair.
 // A start that follows an open operation of the same family within STEP_MS
 // under a different template ("Renewing certificate" then "Starting ACME
 // process") is a step of it, not a new operation.
@@ -14,7 +17,7 @@ import { Flag, Kind } from '../model/kinds.ts';
 import type { EventTable } from '../model/event-table.ts';
 import type { Mark, SpanEnd } from './types.ts';
 import type { SourceIndex } from './sources.ts';
-import { opFamily, opKey } from './op-identity.ts';
+import { cleanKey, opFamily, opKey } from './op-identity.ts';
 import { MAX_MARK_EVENTS, labelOf } from './points.ts';
 
 /** A second start within this long of an open operation's last event, same family, other template: a step of it.
@@ -34,6 +37,8 @@ interface Op {
   end: number;
   lastSeen: number;
   key: string;
+  /** The key came from a subject field (authoritative), not from the message text. */
+  fieldKey: boolean;
   family: string;
   startTemplate: number;
   steps: Set<number>;
@@ -65,7 +70,9 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
     if (kind !== Kind.opStart && kind !== Kind.opEnd) continue;
     const msg = message(row);
     const t = table.tMs[row];
-    const key = opKey(msg);
+    const subject = table.subjects?.get(row);
+    const fieldKey = !!subject;
+    const key = subject ? cleanKey(subject) : opKey(msg);
     const noun = opFamily(msg);
     if (kind === Kind.opStart) {
       const family = noun || `template ${table.template[row]}`;
@@ -77,13 +84,13 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
         if (last.events.length < MAX_MARK_EVENTS) last.events.push(row);
         continue;
       }
-      const op: Op = { startRow: row, start: t, end: t, lastSeen: t, key, family, startTemplate: table.template[row], steps: new Set(), events: [row], spanEnd: 'open', file };
+      const op: Op = { startRow: row, start: t, end: t, lastSeen: t, key, fieldKey, family, startTemplate: table.template[row], steps: new Set(), events: [row], spanEnd: 'open', file };
       open.push(op);
       if (open.length > MAX_TRACKED_OPEN) open.shift();
       all.push(op);
       continue;
     }
-    const i = findOpen(open, key, noun);
+    const i = findOpen(open, key, noun, fieldKey);
     if (i < 0) continue; // an end whose start is before the file begins
     const op = open[i];
     open.splice(i, 1);
@@ -96,18 +103,22 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
 }
 
 /** Which open operation an end closes: same identifier, else same family (oldest), else the latest. */
-function findOpen(open: Op[], key: string, family: string): number {
+function findOpen(open: Op[], key: string, family: string, fieldKey: boolean): number {
   if (key) {
     const i = open.findIndex((o) => o.key === key && (!family || o.family === family));
     if (i >= 0) return i;
   }
+  // Identifiers read from fields on both sides are trusted: a.example.com's end never closes b's renewal.
+  const other = (o: Op) => fieldKey && o.fieldKey && o.key !== key;
   if (family) {
     const i = open.findIndex((o) => o.family === family && (!key || !o.key));
     if (i >= 0) return i;
-    return open.findIndex((o) => o.family === family);
+    return open.findIndex((o) => o.family === family && !other(o));
   }
-  return open.length - 1;
+  for (let i = open.length - 1; i >= 0; i--) if (!other(open[i])) return i;
+  return -1;
 }
+
 
 /** In families that never log an end, the next start of a close run ends the previous one. */
 function inferSequentialEnds(ops: Op[]): void {

@@ -36,6 +36,12 @@ export interface EventTable extends EventColumns {
   readonly length: number;
   /** Interned strings for the logger column; loggers[0] === ''. */
   loggers: string[];
+  /**
+   * What an operation or signal event is about, from its record's fields
+   * (`identifier`, `domain`, `names`, `job`...), by row. Sparse: only such
+   * events that name one are here, so it is a map and not a column.
+   */
+  subjects?: Map<number, string>;
 }
 
 /** All ArrayBuffers of a table, for Comlink.transfer / postMessage. */

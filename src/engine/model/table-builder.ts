@@ -49,6 +49,8 @@ export class TableBuilder {
   length = 0;
   private readonly loggerIds = new Map<string, number>([['', 0]]);
   readonly loggers: string[] = [''];
+  /** Subjects of operation / signal rows (see EventTable.subjects), by builder row. */
+  readonly subjects = new Map<number, string>();
 
   constructor(initialCapacity = 1024) {
     this.cap = Math.max(16, initialCapacity);
@@ -89,7 +91,7 @@ export class TableBuilder {
    * Append rows built elsewhere (a slice parsed by another worker), mapping
    * its interned logger and template ids to ours and shifting its line numbers.
    */
-  appendRows(src: EventColumns, n: number, map: { logger: ArrayLike<number>; template: ArrayLike<number>; lineBase: number; file?: number }): void {
+  appendRows(src: EventColumns, n: number, map: { logger: ArrayLike<number>; template: ArrayLike<number>; lineBase: number; file?: number; subjects?: ReadonlyMap<number, string> }): void {
     if (this.length + n > this.cap) this.grow(this.length + n);
     const c = this.cols;
     const at = this.length;
@@ -102,7 +104,13 @@ export class TableBuilder {
       c.line[r] += lineBase;
     }
     if (file !== undefined) c.file.fill(file, at, at + n);
+    if (map.subjects) for (const [row, subject] of map.subjects) if (row < n) this.subjects.set(at + row, subject);
     this.length += n;
+  }
+
+  /** Record what an operation / signal row is about (rare rows: a map, not a column). */
+  setSubject(row: number, subject: string): void {
+    this.subjects.set(row, detachString(subject));
   }
 
   /** The rows so far as exactly-sized columns (copies), e.g. to transfer a slice's rows to the merging thread. */
@@ -168,6 +176,7 @@ export class TableBuilder {
   /** Drop rows from `from` on (a file that failed half way is rolled back). */
   truncate(from: number): void {
     this.length = Math.min(this.length, from);
+    for (const row of this.subjects.keys()) if (row >= this.length) this.subjects.delete(row);
   }
 
   /**
@@ -196,11 +205,23 @@ export class TableBuilder {
       (c as unknown as Record<string, unknown>)[name] = EMPTY[name];
     }
     this.cap = 0;
-    return { table: { ...(out as unknown as EventColumns), length: n, loggers: this.loggers.slice() }, order };
+    const table: EventTable = { ...(out as unknown as EventColumns), length: n, loggers: this.loggers.slice() };
+    if (this.subjects.size > 0) table.subjects = remapRows(this.subjects, order, sorted);
+    return { table, order };
   }
 }
 
 const EMPTY = allocColumns(0);
+
+/** Side data keyed by builder row, re-keyed by the row it has after sorting (order[newRow] = oldRow). */
+function remapRows<T>(byRow: ReadonlyMap<number, T>, order: Uint32Array, identity: boolean): Map<number, T> {
+  if (identity) return new Map(byRow);
+  const newRow = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) newRow[order[i]] = i;
+  const out = new Map<number, T>();
+  for (const [row, v] of byRow) if (row < order.length) out.set(newRow[row], v);
+  return out;
+}
 
 function isIdentity(order: Uint32Array, n: number): boolean {
   for (let i = 0; i < n; i++) if (order[i] !== i) return false;

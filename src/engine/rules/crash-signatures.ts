@@ -92,6 +92,20 @@ export const CRASH_SIGNATURES: readonly CrashSignature[] = [
     sample: 'Traceback (most recent call last):',
   },
   {
+    id: 'node-uncaught',
+    test: /^(?:\/|[A-Za-z]:\\|\.\.?\/)\S+\.[cm]?[jt]sx?:\d+$|^Uncaught (?:Exception|\w*Error)|unhandled (?:promise )?rejection/im,
+    name: 'uncaught exception in Node.js',
+    hint: 'An exception (or a rejected promise) nobody handled reached Node\'s top level, and Node exits on it. The lines under the "file.js:line" banner show the throwing statement, then "Error: message" and its stack. Look for a missing try/catch or .catch() around that call (often an error event on a socket or stream with no listener), and log process.on(\'uncaughtException\') before exiting so the next one is explained.',
+    sample: '/app/server.js:12',
+  },
+  {
+    id: 'ruby-uncaught',
+    test: /^\S+\.rb:\d+:in [`'][^`']*': .*\([A-Z]\w*(?:::[A-Z]\w*)*\)$/m,
+    name: 'uncaught Ruby exception',
+    hint: 'An exception reached the top of the Ruby program: the first line names the file, line and method that raised it and the exception class in parentheses; the "from" lines below are the callers. NoMethodError on nil usually means a lookup returned nothing; check what the calling line expected.',
+    sample: "app.rb:3:in 'x': boom (RuntimeError)",
+  },
+  {
     id: 'go-panic',
     test: /^panic: /im,
     name: 'Go panic',
