@@ -91,7 +91,7 @@ async function waitDrawn(page: Page, version: number, timeoutMs: number): Promis
       return Number(app?.getAttribute('data-version') ?? 0) >= v && document.querySelector('.timeline-slot canvas, canvas') !== null;
     },
     version,
-    { timeout: timeoutMs, polling: 'raf' },
+    { timeout: timeoutMs, polling: 100 },
   );
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
@@ -181,7 +181,7 @@ export async function browserBench(file: string, log: (s: string) => void = cons
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     const input = await page.waitForSelector('input[type=file]', { state: 'attached', timeout: 20_000 }).catch(() => null);
     if (!input) return notReady(`no <input type=file> on the page${errors.length ? ` (${errors[0]})` : ''}`);
-    const before = Number((await page.getAttribute('.app', 'data-version').catch(() => null)) ?? 0);
+    const before = await page.evaluate(() => Number(document.querySelector('.app')?.getAttribute('data-version') ?? 0));
     log('  dropping the file into the page…');
     const t0 = await page.evaluate(() => performance.now());
     await input.setInputFiles(file);
@@ -192,15 +192,15 @@ export async function browserBench(file: string, log: (s: string) => void = cons
     }
     const firstDrawMs = (await page.evaluate(() => performance.now())) - t0;
     log(`  first timeline drawn after ${Math.round(firstDrawMs)} ms; waiting for the rest…`);
-    page.on('worker', (w) => log('worker ' + w.url()));
-    for (let i = 0; i < 10; i++) {
-      await page.waitForTimeout(5000);
-      log(JSON.stringify(await page.evaluate(() => ({ s: document.querySelector('.app')?.getAttribute('data-status'), v: document.querySelector('.app')?.getAttribute('data-version') }))) + ' workers ' + page.workers().length + ' errors ' + errors.join(' | ').slice(0, 300));
-    }
     try {
-      await page.waitForSelector('.app[data-status="ready"]', { timeout: timeoutMs, state: 'attached' });
-      const v = Number((await page.getAttribute('.app', 'data-version')) ?? 0);
-      await waitDrawn(page, v, timeoutMs);
+      const v = await page.waitForFunction(() => {
+        const app = document.querySelector('.app');
+        return app?.getAttribute('data-status') === 'ready' ? Number(app.getAttribute('data-version')) : 0;
+      }, undefined, { timeout: timeoutMs, polling: 100 });
+      log('  ready, version ' + String(await v.jsonValue()));
+      log(JSON.stringify(await page.evaluate(() => ({ canvases: document.querySelectorAll('canvas').length, drawn: document.querySelector('[data-timeline-drawn]')?.outerHTML.slice(0, 200), err: document.querySelector('[role=alert], .error, .load-error')?.textContent, slot: document.querySelector('.timeline-slot')?.innerHTML.slice(0, 300) }))));
+      await waitDrawn(page, (await v.jsonValue()) as number, timeoutMs);
+      log('  drawn');
     } catch {
       return notReady(`the load did not finish within ${timeoutMs / 1000} s${errors.length ? ` (${errors[0]})` : ''}`);
     }

@@ -112,8 +112,8 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
   // ---- health failures: a watcher noticed the service stopped answering.
   {
     kind: 'health-fail',
-    pattern: String.raw`(?:health ?-?check(?:s)?\b[^.;]{0,40}?\b(?:failed|failing|failure|timed out|error)|failed health ?-?check|(?:liveness|readiness|startup) probe (?:failed|errored)|\bprobe failed\b|(?<!\b0 )\bunhealthy\b(?!\s*[=:]\s*0\b)|\bunresponsive\b|\bnot responding\b|stopped responding|is not answering|heartbeat (?:missed|timeout|timed out|failed|lost)|missed (?:\d+ )?heartbeats?|watchdog (?:timeout|expired|triggered|fired)|blocked for more than \d+ seconds|\bnot healthy\b|\b(?:appears|seems|is) (?:to be )?(?:hung|stuck|frozen|wedged)\b|\bno response from\b|\bdid(?: not|n't) respond\b|\bfailed to respond\b)`,
-    note: 'Health checks, probes, heartbeats and watchdogs that failed: the periodic-freeze rule counts these.',
+    pattern: String.raw`(?:health ?-?check(?:s)?\b[^.;]{0,40}?\b(?:failed|failing|failure|timed out|error)|failed health ?-?check|(?:liveness|readiness|startup) probe (?:failed|errored)|\bprobe failed\b|(?<!\b0 )\bunhealthy\b(?!\s*[=:]\s*0\b)|\bunresponsive\b|\bnot responding\b|stopped responding|is not answering|heartbeat (?:missed|timeout|timed out|failed|lost)|missed (?:\d+ )?heartbeats?|watchdog (?:timeout|expired|triggered|fired)|blocked for more than \d+ seconds|\bnot healthy\b|\b(?:appears|seems|is) (?:to be )?(?:hung|stuck|frozen|wedged)\b|\bno response from\b|\bdid(?: not|n't) respond\b|\bfailed to respond\b|\bWORKER TIMEOUT \(pid:\d+\)|\bHARAKIRI ON WORKER\b)`,
+    note: 'Health checks, probes, heartbeats and watchdogs that failed: the periodic-freeze rule counts these. A supervisor that declares a worker hung (gunicorn "WORKER TIMEOUT", uWSGI "HARAKIRI") is a watchdog too.',
     samples: [
       'process is alive but admin API is unresponsive -- killing and restarting',
       'Liveness probe failed: Get "http://10.0.0.5:8080/healthz": context deadline exceeded',
@@ -125,13 +125,15 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'child process appears hung (no heartbeat for 45s)',
       'admin API did not respond within 5s, restarting child',
       'upstream backend-2 is not healthy',
+      'WORKER TIMEOUT (pid:57)',
+      '*** HARAKIRI ON WORKER 3 (pid: 4242, try: 1) ***',
     ],
   },
   // ---- timeouts and upstream failures: what a stalled or dead backend looks like from the caller.
   {
     kind: 'timeout',
-    pattern: String.raw`(?:context cancell?ed|context deadline exceeded|\brequest cancell?ed\b|\boperation was cancell?ed\b|TaskCanceledException|no live upstreams|deadline ?exceeded|i/o timeout|\btimed out\b|\btime-?out\b(?![\w=:-]|\s*[=:]?\s*\d|\s+(?:set|is set|configured|value|of|to)\b)|\b\w*Timeout(?:Exception|Error)\b|\b(?:Read|Connect|Socket|Pool)Timeout\b|gateway time-?out|\bupstream\b[^.;]{0,40}?\b(?:error|failed|failure|unavailable|unreachable|prematurely closed|timed out|timeout(?![\w=:-]|\s*[=:]?\s*\d))|failed to (?:connect|dial|reach|proxy)(?: to)? (?:the )?(?:upstream|backend|origin)|no healthy upstream|connection (?:reset by peer|refused)|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|SOCKETTIMEDOUT|HOSTUNREACH)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP/[\d.]+)?"?\s+(?:50[234]|499)\b|\bstatus[=:"\s]+504\b|\b504\s+(?:Gateway|-)|\b[45]\d\d (?:UT|UF|UH|URX|UC)\b|\bcode ?= ?(?:DeadlineExceeded|Unavailable)\b)`,
-    note: 'Requests that ended in a timeout or an upstream failure: Go context errors, socket timeouts, proxy 503/504 and Envoy UT/UF flags. "timeout=30s" and other settings are not timeouts.',
+    pattern: String.raw`(?:context cancell?ed|context deadline exceeded|\brequest cancell?ed\b|\boperation was cancell?ed\b|TaskCanceledException|no live upstreams|deadline ?exceeded|i/o timeout|\btimed out\b|\btime-?out\b(?![\w=:-]|\s*[=:]?\s*\d|\s+(?:set|is set|configured|value|of|to)\b)|\b\w*Timeout(?:Exception|Error)\b|\b(?:Read|Connect|Socket|Pool)Timeout\b|gateway time-?out|\bupstream\b[^.;]{0,40}?\b(?:error|failed|failure|unavailable|unreachable|prematurely closed|timed out|timeout(?![\w=:-]|\s*[=:]?\s*\d))|failed to (?:connect|dial|reach|proxy)(?: to)? (?:the )?(?:upstream|backend|origin)|no healthy upstream|connection (?:reset by peer|refused)|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|SOCKETTIMEDOUT|HOSTUNREACH)\b|\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP/[\d.]+)?"?\s+(?:50[234]|499)\b|\bstatus[=:"\s]+504\b|\b504\s+(?:Gateway|-)|\b[45]\d\d (?:UT|UF|UH|URX|UC)\b|\bcode ?= ?(?:DeadlineExceeded|Unavailable)\b|\b(?:50[0-4]|408) \d+ \S+ \S+ [CSPRIDLKcs][RQCHDLT][A-Za-z-]{2} \d+\/\d+\/\d+\/\d+\/\d+ )`,
+    note: 'Requests that ended in a timeout or an upstream failure: Go context errors, socket timeouts, proxy 503/504, Envoy UT/UF flags and HAProxy termination states (SC--, sH--: the server refused or timed out). "timeout=30s" and other settings are not timeouts.',
     samples: [
       'dial tcp 10.0.0.1:443: i/o timeout',
       'upstream request timeout',
@@ -149,6 +151,8 @@ export const BUILTIN_VOCABULARY: VocabularyEntry[] = [
       'System.Threading.Tasks.TaskCanceledException: The operation was canceled.',
       'no live upstreams while connecting to upstream',
       'POST /api/checkout HTTP/1.1 499 0',
+      '10.0.0.7:41234 [14/May/2024:02:10:00.123] fe_https~ be_orders/<NOSRV> 0/0/-1/-1/3001 503 217 - - SC-- 12/12/3/0/0 0/0 "GET /api/orders HTTP/1.1"',
+      '10.0.0.7:41235 [14/May/2024:02:10:30.001] fe_https~ be_orders/orders1 0/0/1/-1/30002 504 194 - - sH-- 9/9/1/1/0 0/0 "GET /api/cart HTTP/1.1"',
     ],
     fieldSamples: [
       ['Failed to connect to upstream', 'context canceled'],
@@ -256,6 +260,8 @@ export const NEGATIVE_SAMPLES: NegativeSample[] = [
   { message: 'cache miss', kind: 'plain', why: 'ordinary traffic' },
   { message: 'vacuum skipped: backup in progress', kind: 'plain', why: 'a running backup mentioned, not started' },
   { message: 'POST /api/orders 201', kind: 'plain', why: 'ordinary traffic' },
+  { message: '10.0.0.7:41236 [14/May/2024:02:10:31.001] fe_https~ be_orders/orders1 0/0/1/12/13 500 310 - - ---- 9/9/1/1/0 0/0 "POST /api/orders HTTP/1.1"', kind: 'plain', why: 'HAProxy passed on the application\'s own 500: no proxy-side failure' },
+  { message: 'worker timeout set to 30s', kind: 'plain', why: 'a setting, not gunicorn\'s WORKER TIMEOUT' },
   { message: 'received signal 15 (SIGTERM), shutting down', kind: 'signal', why: 'a stop signal, not a fatal one' },
   { message: 'signal 1 (SIGHUP) received, reloading', kind: 'signal', why: 'a reload signal' },
   { message: 'installed handler for SIGSEGV', kind: 'plain', why: 'nothing crashed' },

@@ -2,7 +2,9 @@
 // gap when (1) it lasts at least MIN_GAP_MS, (2) the file's rate around it
 // (over windows several times longer, before and after) predicts at least
 // MIN_EXPECTED_EVENTS events for it, so a quiet daemon that logs twice an
-// hour never has gaps — and (3) pauses that long are not the file's normal way of being:
+// hour never has gaps, and each side on its own is busy too (a quiet error
+// log that bursts is not "silent" before its burst) — and (3) pauses that
+// long are not the file's normal way of being:
 // the other pauses of at least half its length cover less than
 // MAX_REGULAR_PAUSE_SHARE of the file's remaining time (a batch job that logs
 // a burst every five minutes pauses all the time; a busy access log does not).
@@ -26,6 +28,9 @@ export const RATE_WINDOW_FACTOR = 5;
 export const MIN_RATE_WINDOW_MS = 60_000;
 /** Files with fewer events have no rhythm to judge. */
 export const MIN_SOURCE_EVENTS = 20;
+/** Events each side's own rate must predict for the silence. Lower than MIN_EXPECTED_EVENTS (traffic
+ * may come back slower after an outage), but above zero: a side with no traffic has no rhythm to break. */
+export const MIN_SIDE_EXPECTED = 5;
 /** If pauses of comparable length fill this share of the file's time, such pauses are its rhythm. */
 export const MAX_REGULAR_PAUSE_SHARE = 0.2;
 
@@ -118,10 +123,15 @@ function gapsOf(t: Float64Array, rows: Int32Array, file: number, logger: number)
     const t1 = t[rows[n - 1]];
     const before = k + 1 - lowerBoundRows(t, rows, a - w);
     const after = lowerBoundRows(t, rows, b + w) - (k + 1);
-    const seen = Math.min(w, a - t0) + Math.min(w, t1 - b);
+    const seenBefore = Math.min(w, a - t0);
+    const seenAfter = Math.min(w, t1 - b);
+    const seen = seenBefore + seenAfter;
     if (seen <= 0) continue;
     const perMs = (before + after - 1) / seen;
     if (perMs * d < MIN_EXPECTED_EVENTS) continue;
+    // Each side busy on its own: the events that bound the silence do not count as traffic.
+    const sideRate = (events: number, ms: number) => (ms > 0 ? (events - 1) / ms : 0);
+    if (Math.min(sideRate(before, seenBefore), sideRate(after, seenAfter)) * d < MIN_SIDE_EXPECTED) continue;
     const others = suffix[lowerSorted(sorted, d / 2)] - d;
     const rest = span - d;
     if (rest <= 0 || others / rest >= MAX_REGULAR_PAUSE_SHARE) continue;

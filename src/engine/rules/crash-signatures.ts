@@ -78,6 +78,13 @@ export const CRASH_SIGNATURES: readonly CrashSignature[] = [
     sample: 'Segmentation fault (core dumped)',
   },
   {
+    id: 'port-in-use',
+    test: /address already in use|EADDRINUSE|bind\(\) to \S+ failed \(98/i,
+    name: 'port already in use',
+    hint: 'The process could not bind its listening port because something else holds it: an old instance that did not stop, a second unit or container mapped to the same port, or a socket-activated unit. Restarting cannot help until the port is free. Check who listens (`ss -ltnp \'sport = :PORT\'`, `lsof -i :PORT`), and whether the old process is still running after the stop.',
+    sample: 'level=fatal msg="listen tcp :8080: bind: address already in use"',
+  },
+  {
     id: 'systemd-restarts',
     test: /restart counter is at \d+|Scheduled restart job|Start request repeated too quickly/i,
     name: 'systemd restart cycle',

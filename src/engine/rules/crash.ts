@@ -7,6 +7,9 @@
 // and the service's exit), are one finding.
 
 import type { Mark } from '../marks/types.ts';
+import { lowerBoundRows } from '../marks/sources.ts';
+import { Kind } from '../model/kinds.ts';
+import { Level } from '../model/levels.ts';
 import type { Finding, Rule, RuleContext } from './types.ts';
 import { evidence, marksOf, mostly, sourceName } from './helpers.ts';
 import { matchSignature } from './crash-signatures.ts';
@@ -26,16 +29,55 @@ export const EFFECT_WINDOW_MS = 5 * 60_000;
 export const EFFECT_SLACK_MS = 60_000;
 /** A gap may begin shortly before the crash line (the last ordinary line before it). */
 export const GAP_LEAD_MS = 30_000;
+/** While nothing has restarted, crash reports this soon after the last are the same death told
+ * again (Kubernetes backs off restarting a failed container up to five minutes). */
+export const STILL_DOWN_MS = 5 * 60_000;
+/** A kill this soon after a health failure in the same file is the watchdog acting on it. */
+export const WATCHDOG_KILL_MS = 60_000;
 
-function groups(crashes: readonly Mark[]): Mark[][] {
+/** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
+const KILL = /SIGKILL|\bkill(?:ed|ing)\b|\bsignal 9\b/i;
+const OOM_KILLER = /Out of memory: Kill|oom-kill|OOMKilled/i;
+
+function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {
   const out: Mark[][] = [];
   for (const m of [...crashes].sort((a, b) => a.start - b.start)) {
     const g = out[out.length - 1];
     const last = g?.[g.length - 1];
-    if (g && last && ((last.file === m.file && m.start - last.start <= CRASH_LOOP_MS) || m.start - last.start <= CRASH_CORRELATE_MS)) g.push(m);
+    const stillDown = !!last && m.start - last.start <= STILL_DOWN_MS && !restarts.some((r) => r.start > last.start && r.start < m.start);
+    if (g && last && ((last.file === m.file && m.start - last.start <= CRASH_LOOP_MS) || m.start - last.start <= CRASH_CORRELATE_MS || stillDown)) g.push(m);
     else out.push([m]);
   }
   return out;
+}
+
+/** Errors logged by the crashing file just before each crash ("bind: address already in use" before
+ * systemd's "Main process exited"): the cause, when the crash line itself is only the exit. */
+const LAST_WORDS_MS = 5_000;
+
+function lastWords(ctx: RuleContext, crashes: readonly Mark[]): number[] {
+  const out = new Set<number>();
+  const t = ctx.table;
+  for (const c of crashes) {
+    const rows = ctx.sources.rows[c.file];
+    for (let k = lowerBoundRows(t.tMs, rows, c.start - LAST_WORDS_MS); k < rows.length && t.tMs[rows[k]] <= c.start; k++) {
+      const row = rows[k];
+      if (t.level[row] >= Level.error && t.kind[row] !== Kind.crash && !c.events.includes(row)) out.add(row);
+    }
+    if (out.size >= 3) break;
+  }
+  return [...out].slice(0, 3);
+}
+
+/** Was this "crash" a watchdog killing a process it had just found unresponsive? */
+function watchdogKill(ctx: RuleContext, m: Mark): boolean {
+  if (!KILL.test(m.label) || OOM_KILLER.test(m.label)) return false;
+  const rows = ctx.sources.rows[m.file];
+  const t = ctx.table;
+  for (let k = lowerBoundRows(t.tMs, rows, m.start - WATCHDOG_KILL_MS); k < rows.length && t.tMs[rows[k]] <= m.start; k++) {
+    if (t.kind[rows[k]] === Kind.healthFail) return true;
+  }
+  return false;
 }
 
 function effectText(ctx: RuleContext, m: Mark): string {
@@ -52,7 +94,7 @@ export const crash: Rule = {
     const restarts = marksOf(ctx, 'restart');
     const effects = marksOf(ctx, 'timeout-burst', 'error-burst', 'gap');
     const out: Finding[] = [];
-    for (const g of groups(marksOf(ctx, 'crash'))) {
+    for (const g of groups(marksOf(ctx, 'crash').filter((m) => !watchdogKill(ctx, m)), restarts)) {
       const first = g[0];
       const last = g[g.length - 1];
       const t0 = first.start;
@@ -62,15 +104,24 @@ export const crash: Rule = {
       const seen = effects.filter((m) => m.end > t0 - 1000 && m.start >= t0 - (m.kind === 'gap' ? GAP_LEAD_MS : 5_000) && m.start <= until);
       const end = Math.max(last.start, restart?.start ?? -Infinity, ...seen.map((m) => m.end));
       const around = ctx.marks.filter((m) => (m.kind === 'crash' || m.kind === 'restart') && m.start >= t0 - 60_000 && m.start <= end);
-      const texts = [...g.flatMap((c) => [c.label, ...c.events.slice(0, 3).map((r) => ctx.message(r))]), ...around.map((m) => m.label)];
+      const words = lastWords(ctx, g);
+      const texts = [
+        ...g.flatMap((c) => [c.label, ...c.events.slice(0, 3).map((r) => ctx.message(r))]),
+        ...words.map((r) => ctx.message(r)),
+        ...around.flatMap((m) => [m.label, ...m.events.slice(0, 5).map((r) => ctx.message(r))]),
+      ];
       const sig = matchSignature(texts);
-      const loop = g.filter((c) => c.file === first.file).length;
+      const own = g.filter((c) => c.file === first.file);
+      const loop = own.length;
+      /** The file's own last crash: supervisors' later reports of the same death do not make it a loop. */
+      const lastOwn = own[own.length - 1];
       const lines = [
-        `${stamp(t0)}: ${sourceName(ctx, first.file)} crashed: ${quote(first.label, 120)}${loop > 1 ? ` — ${loop} crashes in ${duration(last.start - t0)} (${(last.start - t0) / (loop - 1) < FAST_LOOP_MS ? 'a crash loop' : 'recurring crashes'})` : ''}.`,
+        `${stamp(t0)}: ${sourceName(ctx, first.file)} crashed: ${quote(first.label, 120)}${loop > 1 ? ` — ${loop} crashes in ${duration(lastOwn.start - t0)} (${(lastOwn.start - t0) / (loop - 1) < FAST_LOOP_MS ? 'a crash loop' : 'recurring crashes'})` : ''}.`,
         ...g.filter((c) => c.file !== first.file).map((c) => `${clock(c.start)}: ${sourceName(ctx, c.file)} reported ${quote(c.label, 100)}.`),
       ];
+      if (words.length) lines.splice(1, 0, `Just before, it logged: ${[...new Set(words.map((r) => ctx.message(r)))].map((m) => quote(m, 120)).join('; ')}.`);
       if (seen.length) lines.push(`While it was down: ${seen.map((m) => effectText(ctx, m)).join('; ')}.`);
-      if (restart) lines.push(`${clock(restart.start)}: restarted (${quote(restart.label, 80)} in ${sourceName(ctx, restart.file)}), ${duration(restart.start - last.start)} after the crash; recovered by ${clock(end)}.`);
+      if (restart) lines.push(`${clock(restart.start)}: restarted (${quote(restart.label, 80)} in ${sourceName(ctx, restart.file)}), ${duration(restart.start - lastOwn.start)} after the crash; recovered by ${clock(end)}.`);
       else lines.push(seen.length ? `No restart was logged; the effects ended at ${clock(end)}.` : 'Nothing after it shows a restart or recovery: the process may still be down, or its restart is in logs not loaded here.');
       lines.push(sig ? `Signature: ${sig.name}. ${sig.hint}` : 'No known signature: read the crash lines (first evidence) for the failing code path, and check what changed just before (deploy, config, traffic).');
       out.push({
@@ -78,11 +129,11 @@ export const crash: Rule = {
         severity: 'critical',
         start: t0,
         end,
-        title: `Crash${loop > 1 ? ((last.start - t0) / (loop - 1) < FAST_LOOP_MS ? ` loop (${loop}×)` : `es (${loop}×)`) : ''} in ${sourceName(ctx, first.file)}: ${first.label.length > 70 ? first.label.slice(0, 69) + '…' : first.label}${restart ? `; back after ${duration(restart.start - last.start)}` : ''}`,
+        title: `Crash${loop > 1 ? ((lastOwn.start - t0) / (loop - 1) < FAST_LOOP_MS ? ` loop (${loop}×)` : `es (${loop}×)`) : ''} in ${sourceName(ctx, first.file)}: ${first.label.length > 70 ? first.label.slice(0, 69) + '…' : first.label}${restart ? `; back after ${duration(restart.start - lastOwn.start)}` : ''}`,
         detail: lines.join('\n'),
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
-        evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
+        evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }

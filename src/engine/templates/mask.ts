@@ -12,7 +12,7 @@
 // (a plain word never changes), each only when a cheap count says it could
 // match. Bare numbers become <*> without a regex, and tokens that differ only
 // in digit values share one remembered result (see "by shape" below).
-// test/analysis/mask-equivalence.test.ts checks the equivalence on real logs.
+// test/analysis/fast-paths.test.ts checks the equivalence on real logs.
 
 import { detachString } from '../model/table-builder.ts';
 
