@@ -108,8 +108,11 @@ class Parser {
     } else if (s.startsWith('(?<=', this.i) || s.startsWith('(?<!', this.i)) {
       this.i += 4;
       look = true;
-    } else if (s.startsWith('(?<', this.i)) this.i = s.indexOf('>', this.i) + 1;
-    else this.i++;
+    } else if (s.startsWith('(?<', this.i)) {
+      const close = s.indexOf('>', this.i);
+      if (close < 0) throw new Error('unterminated group name');
+      this.i = close + 1;
+    } else this.i++;
     const inner = this.alternation();
     if (s[this.i] !== ')') throw new Error('unbalanced group');
     this.i++;
