@@ -29,6 +29,8 @@ export interface BrowserFigures {
   mainHeapMB?: number;
   /** Whole page incl. workers (performance.measureUserAgentSpecificMemory), when available. */
   pageMemoryMB?: number;
+  /** The part of pageMemoryMB in workers (the engine holds messages and its copy of the table there). */
+  workerMemoryMB?: number;
   frameMedianMs?: number;
   frameP95Ms?: number;
   frames?: number;
@@ -96,21 +98,26 @@ async function waitDrawn(page: Page, version: number, timeoutMs: number): Promis
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
-async function heap(page: Page): Promise<{ main: number; total?: number }> {
+async function heap(page: Page): Promise<{ main: number; total?: number; workers?: number }> {
+  // Chromium runs with --js-flags=--expose-gc, so each worker can be asked to collect its garbage too.
+  for (const w of page.workers()) await w.evaluate('globalThis.gc?.()').catch(() => undefined);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
-  const total = await page.evaluate(async () => {
-    const p = performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> };
+  const measured = await page.evaluate(async () => {
+    type Breakdown = { bytes: number; attribution: { scope: string }[] };
+    const p = performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: Breakdown[] }> };
     if (!self.crossOriginIsolated || !p.measureUserAgentSpecificMemory) return undefined;
     try {
-      return (await p.measureUserAgentSpecificMemory()).bytes;
+      const m = await p.measureUserAgentSpecificMemory();
+      const workers = m.breakdown.filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope')).reduce((a, b) => a + b.bytes, 0);
+      return { total: m.bytes, workers };
     } catch {
       return undefined;
     }
   });
-  return { main: usedSize, total };
+  return { main: usedSize, total: measured?.total, workers: measured?.workers };
 }
 
 /** Zoom in and out with the wheel and pan by dragging, timing frames with requestAnimationFrame meanwhile. */
@@ -191,16 +198,14 @@ export async function browserBench(file: string, log: (s: string) => void = cons
       return notReady(`no timeline was drawn within ${timeoutMs / 1000} s${errors.length ? ` (${errors[0]})` : ''}`);
     }
     const firstDrawMs = (await page.evaluate(() => performance.now())) - t0;
-    log(`  first timeline drawn after ${Math.round(firstDrawMs)} ms; waiting for the rest…`);
     try {
       const v = await page.waitForFunction(() => {
         const app = document.querySelector('.app');
         return app?.getAttribute('data-status') === 'ready' ? Number(app.getAttribute('data-version')) : 0;
       }, undefined, { timeout: timeoutMs, polling: 100 });
-      log('  ready, version ' + String(await v.jsonValue()));
-      log(JSON.stringify(await page.evaluate(() => ({ canvases: document.querySelectorAll('canvas').length, drawn: document.querySelector('[data-timeline-drawn]')?.outerHTML.slice(0, 200), err: document.querySelector('[role=alert], .error, .load-error')?.textContent, slot: document.querySelector('.timeline-slot')?.innerHTML.slice(0, 300) }))));
+      const failed = await page.evaluate(() => /Could not load[^\n]*/.exec(document.body.innerText)?.[0]);
+      if (failed) return notReady(`the load failed: ${failed}`);
       await waitDrawn(page, (await v.jsonValue()) as number, timeoutMs);
-      log('  drawn');
     } catch {
       return notReady(`the load did not finish within ${timeoutMs / 1000} s${errors.length ? ` (${errors[0]})` : ''}`);
     }
@@ -218,6 +223,7 @@ export async function browserBench(file: string, log: (s: string) => void = cons
       events,
       mainHeapMB: +(mem.main / (1 << 20)).toFixed(1),
       pageMemoryMB: mem.total !== undefined ? +(mem.total / (1 << 20)).toFixed(1) : undefined,
+      workerMemoryMB: mem.workers !== undefined ? +(mem.workers / (1 << 20)).toFixed(1) : undefined,
       frameMedianMs: frames.length ? +percentile(frames, 0.5).toFixed(1) : undefined,
       frameP95Ms: frames.length ? +percentile(frames, 0.95).toFixed(1) : undefined,
       frames: frames.length,

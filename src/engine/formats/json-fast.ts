@@ -26,7 +26,7 @@ export const FAST_FALLBACK = -1;
 /** Present at all (any value): the full path decides (payload wrappers, journald, GCP audit). */
 const FALLBACK_KEYS = ['fields', 'jsonPayload', 'httpRequest', 'textPayload', 'protoPayload', 'insertId', 'logName', '__REALTIME_TIMESTAMP', 'PRIORITY'];
 /** Looked at for envelopes, Serilog templates and pino's logger name. */
-const OTHER_KEYS = ['@mt', 'stream', 'line', 'labels', 'pid', 'hostname', 'name'];
+const OTHER_KEYS = ['@mt', 'stream', 'line', 'labels', 'pid', 'hostname', 'levelname', 'name'];
 /** Parents of dotted keys ("log.level" -> "log"): an object there is looked into, so the full path decides. */
 const DOTTED_PARENTS = [...TIME_KEYS, ...LEVEL_KEYS, ...MESSAGE_KEYS, ...LOGGER_KEYS, ...EXTRA_KEYS, ...STATUS_KEYS]
   .filter((k) => k.includes('.'))
@@ -53,7 +53,7 @@ const LOGGER = slots(LOGGER_KEYS);
 const EXTRA = slots(EXTRA_KEYS);
 const STATUS = slots(STATUS_KEYS);
 const FALLBACK = slots(FALLBACK_KEYS);
-const [S_MT, S_STREAM, S_LINE, S_LABELS, S_PID, S_HOSTNAME, S_NAME] = slots(OTHER_KEYS);
+const [S_MT, S_STREAM, S_LINE, S_LABELS, S_PID, S_HOSTNAME, S_LEVELNAME, S_NAME] = slots(OTHER_KEYS);
 const PARENTS = slots(DOTTED_PARENTS);
 const S_MSG = slot('msg');
 const S_MESSAGE = slot('message');
@@ -93,7 +93,7 @@ function lookupKey(line: string, start: number, end: number): number {
   for (let idx = h & (TABLE - 1); tSlot[idx] >= 0; idx = (idx + 1) & (TABLE - 1)) {
     if (tHash[idx] !== h) continue;
     const name = KEY_NAMES[tSlot[idx]];
-    if (name.length === len && line.startsWith(name, start)) return tSlot[idx];
+    if (name.length === len && line.slice(start, end) === name) return tSlot[idx];
   }
   return -1;
 }
@@ -147,9 +147,10 @@ const MAX_DEPTH = 64;
 
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
-// Strings are walked char by char: for the short keys and values of log
-// records this beats indexOf, and the same loop rejects raw control
-// characters (invalid in JSON strings) and notices escapes.
+// Most lines hold no backslash and no control character (one regex test
+// says so): there a string simply ends at the next quote. Other lines walk
+// each string, rejecting raw control characters (invalid in JSON strings)
+// and checking every escape.
 
 /** Set by stringEnd: the string had an escape sequence. */
 let hadEscape = false;
@@ -481,8 +482,8 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
   out.level = level;
   const lg = firstOf(R_LOGGER);
   let logger = lg < 0 ? '' : str(shared(line, lg));
-  // pino and bunyan name their logger `name`, next to their `pid` or `hostname`.
-  if (!logger && (present(S_PID) || present(S_HOSTNAME)) && vType[S_NAME] === T_STRING) logger = text(line, S_NAME);
+  // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
+  if (!logger && (present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) logger = text(line, S_NAME);
   out.logger = logger;
 
   let extra = '';

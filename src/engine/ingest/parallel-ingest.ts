@@ -47,6 +47,8 @@ export interface ParallelOptions extends IngestOptions {
 export const SLICE_MIN_BYTES = 16 << 20;
 const SLICE_TARGET_MIN = 8 << 20;
 const SLICE_TARGET_MAX = 64 << 20;
+/** The first slice of a big file is at most this big: its rows are the first partial timeline. */
+const FIRST_SLICE_BYTES = 4 << 20;
 
 interface SlicedPlan {
   tasks: SliceTask[];
@@ -114,30 +116,40 @@ async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promi
   }
 }
 
+/** Byte offsets where slices start (first is 0): a short first slice so the first partial timeline comes early, then even ones. */
+export function sliceStarts(size: number, target: number): number[] {
+  if (size <= target) return [0];
+  const first = Math.min(target, FIRST_SLICE_BYTES);
+  const rest = size - first;
+  const m = Math.max(1, Math.ceil(rest / target));
+  const starts = [0];
+  for (let j = 0; j < m; j++) starts.push(first + Math.floor((rest * j) / m));
+  return starts;
+}
+
 function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, runner: SliceRunner, options: ParallelOptions, totalBytes: number): SliceTask[] {
   const target = options.sliceBytes ?? Math.min(SLICE_TARGET_MAX, Math.max(SLICE_TARGET_MIN, Math.ceil(src.size / (3 * Math.max(1, runner.concurrency)))));
-  const n = Math.max(1, Math.ceil(src.size / target));
-  const tasks: SliceTask[] = [];
+  const starts = sliceStarts(src.size, target);
   const budget = options.messageBudget ?? DEFAULT_MESSAGE_BUDGET;
-  for (let k = 0; k < n; k++) {
-    const start = Math.floor((src.size * k) / n);
-    const end = k === n - 1 ? Infinity : Math.floor((src.size * (k + 1)) / n);
-    tasks.push({
+  return starts.map((start, k) => {
+    // The last slice runs to the end of the file, even if it grew since its size was read.
+    const end = k === starts.length - 1 ? Infinity : starts[k + 1];
+    const bytes = (Number.isFinite(end) ? end : src.size) - start;
+    return {
       fileIndex: fi,
       fileName: src.name,
       slice: k,
       start,
       end,
-      bytes: (Number.isFinite(end) ? end : src.size) - start,
+      bytes,
       bom: k === 0 ? bom : 0,
       formatId,
       year: fileYear(src, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
       vocabulary: options.vocabulary ?? [],
-      messageBudget: Math.floor((budget * ((Number.isFinite(end) ? end : src.size) - start)) / Math.max(1, totalBytes)),
-    });
-  }
-  return tasks;
+      messageBudget: Math.floor((budget * bytes) / Math.max(1, totalBytes)),
+    };
+  });
 }
 
 /**

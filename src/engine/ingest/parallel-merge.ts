@@ -90,7 +90,7 @@ export class FileMerge {
         sinks.templater.counts[id] += t.count - 1;
         return id;
       });
-      builder.appendRows(r.columns, r.length, { logger, template, lineBase: this.linesBefore });
+      builder.appendRows(r.columns, r.length, { logger, template, lineBase: this.linesBefore, subjects: r.subjects });
       const msgs = sinks.messages;
       for (let i = 0; i < r.length; i++) {
         const m = r.messages[i];

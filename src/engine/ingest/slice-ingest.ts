@@ -66,6 +66,8 @@ export interface SliceResult {
   loggers: string[];
   templates: TemplateInfo[];
   messages: (string | undefined)[];
+  /** What operation / signal rows are about (TableBuilder.subjects), by this slice's row. */
+  subjects: Map<number, string>;
   /** Counts for the rows above (not the head lines). */
   stats: FileStats;
   /** Lines before the anchor, for the merge to replay after the previous slice. */
@@ -258,6 +260,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     loggers: builder.loggers.slice(),
     templates: sinks.templater.list(),
     messages: sinks.messages,
+    subjects: builder.subjects,
     stats,
     head,
     complete,

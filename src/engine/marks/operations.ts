@@ -56,7 +56,8 @@ export interface OperationInput {
 export function operationMarks(input: OperationInput): Mark[] {
   const { table, sources, message } = input;
   const ops: Op[] = [];
-  for (let f = 0; f < sources.rows.length; f++) ops.push(...pairFile(table, sources.rows[f], f, message));
+  // No push(...spread): a big file has more operations than the call stack has room for arguments.
+  for (let f = 0; f < sources.rows.length; f++) for (const op of pairFile(table, sources.rows[f], f, message)) ops.push(op);
   inferSequentialEnds(ops);
   return toMarks(ops, message);
 }

@@ -252,14 +252,41 @@ function before(c: EventColumns, a: number, b: number): boolean {
   return a < b;
 }
 
-/** Natural merge sort of row indices: linear on sorted input, n log n worst case, stable. */
+/** How far back a row that is slightly out of order may be moved within its run (see sortedOrder). */
+const LOCAL_DISORDER = 64;
+
+/**
+ * Natural merge sort of row indices: linear on sorted input, n log n worst
+ * case, stable. Interleaved writers make logs *almost* sorted (a line a few
+ * rows early): such a row is moved back into its run by insertion, as
+ * timsort does, instead of starting a new run, so the merge passes see a
+ * handful of runs rather than one per jitter.
+ */
 export function sortedOrder(c: EventColumns, n: number): Uint32Array {
   let a = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
   if (n < 2) return a;
-  // Find the natural runs.
   const runs: number[] = [0];
-  for (let i = 1; i < n; i++) if (before(c, a[i], a[i - 1])) runs.push(i);
+  let runStart = 0;
+  const t = c.tMs;
+  for (let i = 1; i < n; i++) {
+    const x = a[i];
+    const d = t[x] - t[a[i - 1]];
+    if (d > 0 || (d === 0 && !before(c, x, a[i - 1]))) continue; // the common case: later than the row before
+    if (d !== d && !before(c, x, a[i - 1])) continue;
+    const lo = Math.max(runStart, i - LOCAL_DISORDER);
+    if (lo > runStart && before(c, x, a[lo])) {
+      runs.push(i); // too far out of order: a run of its own
+      runStart = i;
+      continue;
+    }
+    let j = i - 1;
+    while (j >= lo && before(c, x, a[j])) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
   if (runs.length === 1) return a;
   runs.push(n);
   let b = new Uint32Array(n);
