@@ -3,12 +3,13 @@
 // --large; any size with --size 20MB) into test/bench/data/ (git-ignored),
 // times the engine in Node against the naive JSON.parse loop, then loads the
 // same file into the production build in headless Chromium. Writes
-// test/bench/results/latest.json and a README table to /tmp/readme-bench.md.
+// test/bench/results/latest.json (and bench-<size>.json) and a README table
+// to /tmp/readme-bench.md.
 //
 //   npm run bench -- [--size 200MB | --large] [--runs 3] [--workers N]
 //                    [--no-browser] [--no-node]
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { browserBench, type BrowserFigures } from './browser-bench.ts';
@@ -50,35 +51,61 @@ function parseArgs(argv: string[]): Args {
 const label = (bytes: number) => (bytes >= 1 << 30 && bytes % (1 << 30) === 0 ? `${bytes / (1 << 30)}GB` : `${Math.round(bytes / (1 << 20))}MB`);
 const fmt = (n: number | undefined, unit = '') => (n === undefined || Number.isNaN(n) ? '–' : `${n.toLocaleString('en-US')}${unit}`);
 
-function markdown(size: string, machine: string, node: NodeFigures | null, browser: BrowserFigures | null): string {
-  const lines = [`### Benchmark (${size} JSON lines, ${machine})`, ''];
-  if (node) {
+interface Saved {
+  size: string;
+  bytes: number;
+  nodeBench: NodeFigures | null;
+  browser: BrowserFigures | null;
+}
+
+/** One README section from the last run of every size (test/bench/results/bench-*.json). */
+function markdown(machine: string, runs: Saved[]): string {
+  const lines = [`### Benchmark (${machine})`, ''];
+  const node = runs.filter((r) => r.nodeBench);
+  if (node.length) {
+    const w = node[0].nodeBench?.workers ?? 0;
     lines.push(
-      `Node, one process, best of ${node.runs} runs on the same ${fmt(Math.round(node.bytes / (1 << 20)))} MB file (${fmt(node.lines)} lines):`,
+      'Node, one process, the same generated JSON-lines file for every reader (best of the runs; ratios from the same run):',
       '',
-      '| reader | MB/s | lines/s | vs naive |',
-      '|---|---:|---:|---:|',
-      `| naive loop (split + JSON.parse + Date.parse) | ${fmt(node.naive.mbPerS)} | ${fmt(node.naive.linesPerS)} | 1.00 |`,
-      `| engine, 1 thread (parse, classify, template, table) | ${fmt(node.single.mbPerS)} | ${fmt(node.single.linesPerS)} | ${node.singleVsNaive.toFixed(2)} |`,
-      `| engine, ${node.workers} threads | ${fmt(node.parallel.mbPerS)} | ${fmt(node.parallel.linesPerS)} | ${node.parallelVsNaive.toFixed(2)} |`,
-      '',
+      `| file | lines | naive loop (split + JSON.parse + Date.parse) | engine, 1 thread | engine, ${w} threads |`,
+      '|---|---:|---:|---:|---:|',
     );
+    for (const r of node) {
+      const n = r.nodeBench as NodeFigures;
+      lines.push(`| ${r.size} | ${fmt(n.lines)} | ${fmt(n.naive.mbPerS)} MB/s | ${fmt(n.single.mbPerS)} MB/s (${n.singleVsNaive.toFixed(2)}x) | ${fmt(n.parallel.mbPerS)} MB/s (${n.parallelVsNaive.toFixed(2)}x) |`);
+    }
+    lines.push('', 'The engine figures include everything ingest does: splitting, parsing, classifying, templating and building the sorted table.', '');
   }
-  if (browser) {
-    if (!browser.ready) lines.push(`Chromium: app not ready (${browser.reason}).`, '');
-    else {
-      lines.push(
-        'Headless Chromium, production build, file dropped on the page:',
-        '',
-        '| first timeline drawn | fully loaded | JS heap after load (main / whole page) | frame time zooming & panning (median / p95) |',
-        '|---:|---:|---:|---:|',
-        `| ${fmt(browser.firstDrawMs, ' ms')} | ${fmt(browser.loadedMs, ' ms')} | ${fmt(browser.mainHeapMB, ' MB')} / ${fmt(browser.pageMemoryMB, ' MB')} | ${fmt(browser.frameMedianMs, ' ms')} / ${fmt(browser.frameP95Ms, ' ms')} |`,
-        '',
-      );
+  const br = runs.filter((r) => r.browser);
+  if (br.length) {
+    lines.push(
+      'Headless Chromium, production build, file dropped on the page:',
+      '',
+      '| file | first timeline drawn | fully loaded | JS memory after load: main thread heap / whole page incl. workers | frame time zooming & panning (median / p95) |',
+      '|---|---:|---:|---:|---:|',
+    );
+    for (const r of br) {
+      const b = r.browser as BrowserFigures;
+      if (!b.ready) lines.push(`| ${r.size} | app not ready: ${b.reason} | | | |`);
+      else lines.push(`| ${r.size} | ${fmt(b.firstDrawMs, ' ms')} | ${fmt(b.loadedMs, ' ms')} | ${fmt(b.mainHeapMB, ' MB')} / ${fmt(b.pageMemoryMB, ' MB')} | ${fmt(b.frameMedianMs, ' ms')} / ${fmt(b.frameP95Ms, ' ms')} |`);
+    }
+    lines.push('', 'Whole-page memory is `performance.measureUserAgentSpecificMemory()` (typed arrays included).', '');
+  }
+  lines.push('`npm run bench` reproduces these (`-- --large` for 1 GB, `-- --size 20MB` for a quick run); figures land in `test/bench/results/`.', '');
+  return lines.join('\n');
+}
+
+async function savedRuns(dir: string): Promise<Saved[]> {
+  const out: Saved[] = [];
+  for (const name of await readdir(dir)) {
+    if (!/^bench-.+\.json$/.test(name)) continue;
+    try {
+      out.push(JSON.parse(await readFile(join(dir, name), 'utf8')) as Saved);
+    } catch {
+      // a half-written or foreign file: skip it
     }
   }
-  lines.push('`npm run bench` reproduces these (`-- --large` for 1 GB, `-- --size 20MB` for a quick run); figures land in `test/bench/results/latest.json`.', '');
-  return lines.join('\n');
+  return out.sort((a, b) => a.bytes - b.bytes);
 }
 
 async function main(): Promise<void> {
@@ -112,9 +139,12 @@ async function main(): Promise<void> {
   const result = { date: new Date().toISOString(), size, bytes: args.bytes, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '', node: process.versions.node, nodeBench: node, browser };
   const dir = join(root, 'test/bench/results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-  await writeFile('/tmp/readme-bench.md', markdown(size, machine, node, browser));
-  console.log(`wrote ${relative(root, join(dir, 'latest.json'))} and /tmp/readme-bench.md`);
+  const json = JSON.stringify(result, null, 2) + '\n';
+  // latest.json is the last run; bench-<size>.json keeps the last run of each size (200MB and 1GB side by side).
+  await writeFile(join(dir, 'latest.json'), json);
+  await writeFile(join(dir, `bench-${size}.json`), json);
+  await writeFile('/tmp/readme-bench.md', markdown(machine, await savedRuns(dir)));
+  console.log(`wrote ${relative(root, join(dir, 'latest.json'))}, bench-${size}.json and /tmp/readme-bench.md`);
 }
 
 main().catch((e: unknown) => {

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource, type ByteSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
-import { ingestParallel, inProcessRunner } from '../../src/engine/ingest/parallel-ingest.ts';
+import { IngestCancelled } from '../../src/engine/ingest/ingest.ts';
+import { ingestParallel, inProcessRunner, type SliceRunner } from '../../src/engine/ingest/parallel-ingest.ts';
 import { HEAD_CAP_LINES } from '../../src/engine/ingest/slice-ingest.ts';
 import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
 import { logLines, rng } from '../bench/generate.ts';
@@ -137,5 +138,15 @@ describe('parallel ingest', () => {
     const small = mixedLog(40, 22);
     const [single, parallel] = await both(() => [bytesSource('a.log', big), bytesSource('b.log', '\uFEFF' + small), bytesSource('c.log', mixedLog(500, 23))], 1500, 2);
     expectSame(single, parallel);
+  });
+
+  it('stops waiting for slices when the load is cancelled, and stops the workers', async () => {
+    let stopped = false;
+    const stuck: SliceRunner = { concurrency: 2, run: () => new Promise(() => undefined), cancel: () => (stopped = true) };
+    const signal = { aborted: false };
+    setTimeout(() => (signal.aborted = true), 30);
+    const load = ingestParallel([bytesSource('big.log', mixedLog(200, 9))], stuck, { sliceMinBytes: 0, sliceBytes: 2000, signal });
+    await expect(load).rejects.toBeInstanceOf(IngestCancelled);
+    expect(stopped).toBe(true);
   });
 });

@@ -15,7 +15,6 @@
 // corpus and fuzzed lines using every key json-record.ts names.
 
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
-import { detachString } from '../model/table-builder.ts';
 import { parseTimeValue } from '../model/time.ts';
 import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
 import { LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
@@ -377,11 +376,21 @@ const INTERN_MAX = 256;
 const internStr: string[] = new Array<string>(INTERN_SIZE).fill('');
 const internHash = new Int32Array(INTERN_SIZE);
 
-/** The string value of slot s, shared with earlier equal values when short; detached from the line. */
+/**
+ * The JSON string at line[start..end) (its quotes just outside) as a string of
+ * its own: JSON.parse builds a fresh flat string, where a slice would keep the
+ * whole decoded chunk alive (and detachString's copy costs a wrapper more,
+ * ~36 bytes per kept message). Escapes are decoded as JSON.parse decodes them.
+ */
+function ownCopy(line: string, start: number, end: number): string {
+  return JSON.parse(line.slice(start - 1, end + 1)) as string;
+}
+
+/** The string value of slot s, shared with earlier equal values when short; a copy, not a slice of the line. */
 function text(line: string, s: number): string {
   const start = vStart[s];
   const end = vEnd[s];
-  if (vEsc[s] || end - start > INTERN_MAX) return detachString(value(line, s) as string);
+  if (vEsc[s] || end - start > INTERN_MAX) return ownCopy(line, start, end);
   const len = end - start;
   if (len === 0) return '';
   let h = sampleHash(line, start, len);
@@ -392,7 +401,7 @@ function text(line: string, s: number): string {
   // Confirm with a slice and ===: V8 compares the characters faster than startsWith(c, start) does.
   const cut = line.slice(start, end);
   if (internHash[idx] === h && c === cut) return c;
-  const v = detachString(cut);
+  const v = ownCopy(line, start, end);
   internStr[idx] = v;
   internHash[idx] = h;
   return v;

@@ -49,6 +49,8 @@ const SLICE_TARGET_MIN = 8 << 20;
 const SLICE_TARGET_MAX = 64 << 20;
 /** The first slice of a big file is at most this big: its rows are the first partial timeline. */
 const FIRST_SLICE_BYTES = 4 << 20;
+/** How often a wait for a slice checks for cancellation. */
+const CANCEL_POLL_MS = 50;
 
 interface SlicedPlan {
   tasks: SliceTask[];
@@ -221,6 +223,22 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
   return result;
 }
 
+/** Wait for `p`, but give up (IngestCancelled) soon after `signal` is set: a slice can take seconds. */
+async function orCancel<T>(p: Promise<T>, signal: { readonly aborted: boolean } | undefined): Promise<T> {
+  if (!signal) return p;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const cancelled = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      if (signal.aborted) reject(new IngestCancelled());
+    }, CANCEL_POLL_MS);
+  });
+  try {
+    return await Promise.race([p, cancelled]);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /**
  * Merge a split file's slices in order; returns the rows that never got a
  * time, or null (rows rolled back) when a slice failed, so the caller reads
@@ -246,7 +264,7 @@ async function mergeSlices(
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();
-      const r = await plan.results[k];
+      const r = await orCancel(plan.results[k], options.signal);
       await merge.merge(r, plan.tasks[k], src);
       if (k === 0 && plan.tasks.length > 1) {
         // Size the table once for the whole file from the first slice's rows per byte (+10%).
