@@ -72,7 +72,7 @@ function mappedKeys(): string[] {
   return [...keys];
 }
 
-const STRINGS = ['', 'info', 'WARN', 'eror', 'Information', 'context canceled', 'handled request', '2024-05-01T10:00:00.123456789Z', '2024-05-01 10:00:00', '1714557600', '1714557600123', '1714557600123456', 'Jan  2 15:04:05', 'Mon, 02 Jan 2006 15:04:05 MST', '200', '503', '42', 'héllo wörld', 'tab\there', 'quote " inside', 'back\\slash', 'line\nbreak', '\u2028', '😀 emoji', '\ud800', 'renewing certificate', '{"nested":"json"}', 'fatal error: concurrent map writes', ' padded '];
+const STRINGS = ['', 'info', 'WARN', 'eror', 'Information', 'context canceled', 'handled request', 'received request', '2024-05-01T10:00:00.123456789Z', '2024-05-01 10:00:00', '1714557600', '1714557600123', '1714557600123456', 'Jan  2 15:04:05', 'Mon, 02 Jan 2006 15:04:05 MST', '200', '503', '42', 'héllo wörld', 'tab\there', 'quote " inside', 'back\\slash', 'line\nbreak', '\u2028', '😀 emoji', '\ud800', 'renewing certificate', '{"nested":"json"}', 'fatal error: concurrent map writes', ' padded '];
 const NUMBERS = ['0', '-0', '30', '50', '1714557600.123456', '1714557600123', '1.5e9', '1E3', '-12', '0.1', '1e999', '404'];
 
 function fuzzValue(r: () => number, depth: number): string {

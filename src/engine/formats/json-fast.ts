@@ -464,7 +464,7 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
   const ms = firstOf(R_MESSAGE);
   if (ms < 0 || vType[ms] !== T_STRING) return FAST_FALLBACK; // templates, compact dumps, non-string messages
   const message = text(line, ms);
-  if (message === 'handled request') return FAST_FALLBACK; // described from the request object
+  if (message === 'handled request' || message === 'received request') return FAST_FALLBACK; // described from the request object
 
   // No known time key that parses: the full path guesses from time-like keys.
   const ts = firstOf(R_TIME);

@@ -1,0 +1,81 @@
+// Year-less timestamps (syslog "Jan _2 15:04:05", klog "I0516 ...") and
+// clock-only lines need a year and a day from somewhere. The file's mtime is a
+// poor guess for logs copied off a server (a fresh checkout says "today"), and
+// a syslog lane placed a year away from the JSON logs beside it breaks every
+// cross-file correlation. So before parsing, we read the head of each file and,
+// when other files carry full dates, take the year and day from them.
+
+import { detectFormat } from '../formats/index.ts';
+import { newTimeOut } from '../model/time.ts';
+import { TableBuilder } from '../model/table-builder.ts';
+import type { ByteSource } from './byte-source.ts';
+import { FileIngest, type SharedSinks } from './file-ingest.ts';
+import { newFileStats } from './file-stats.ts';
+import { LineSplitter } from './line-splitter.ts';
+import { openText } from './open-text.ts';
+import { createClassifier } from '../classify/classifier.ts';
+import { Templater } from '../templates/templater.ts';
+
+/** Bytes read from the head of each file: enough for a few hundred lines. */
+const HEAD_BYTES = 64 * 1024;
+const HEAD_LINES = 200;
+
+export interface ReferenceDate {
+  year: number;
+  /** Midnight UTC of the latest fully dated day seen (for clock-only lines). */
+  day: number;
+}
+
+/** The latest full date found in the heads of the files that carry full dates, or null. */
+export async function referenceDate(sources: readonly ByteSource[]): Promise<ReferenceDate | null> {
+  let latest = NaN;
+  for (const src of sources) {
+    const t = await headLatestFullDate(src).catch(() => NaN);
+    if (Number.isFinite(t) && !(t <= latest)) latest = t;
+  }
+  if (!Number.isFinite(latest)) return null;
+  const d = new Date(latest);
+  return { year: d.getUTCFullYear(), day: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) };
+}
+
+async function headLatestFullDate(src: ByteSource): Promise<number> {
+  const opened = await openText(src);
+  if (opened.error) {
+    await opened.chunks.return(undefined);
+    return NaN;
+  }
+  const lines: [string, number, number, boolean][] = [];
+  const splitter = new LineSplitter((text, off, len, truncated) => {
+    if (lines.length < HEAD_LINES) lines.push([text, off, len, truncated]);
+  }, opened.encoding);
+  splitter.skip(opened.bom);
+  let read = 0;
+  let first = true;
+  for await (let chunk of opened.chunks) {
+    if (first && opened.bom) chunk = chunk.subarray(opened.bom);
+    first = false;
+    splitter.push(chunk);
+    read += chunk.length;
+    if (read >= HEAD_BYTES || lines.length >= HEAD_LINES) break;
+  }
+  await opened.chunks.return(undefined);
+  // Only complete lines count; a cut last line could parse differently.
+  if (lines.length === 0) return NaN;
+  const { format } = detectFormat(src.name, lines.map((l) => l[0]));
+  const stats = newFileStats(src.name, src.size);
+  const sinks: SharedSinks = {
+    builder: new TableBuilder(256),
+    classify: createClassifier([]),
+    templater: new Templater(),
+    messages: [],
+    messageBudget: 0,
+    messageChars: 0,
+  };
+  // A year no log can have: if it shows up, the file's dates were year-less.
+  const env = { year: 1971, time: newTimeOut() };
+  const ingest = new FileIngest(0, format, env, stats, sinks, 0);
+  for (const l of lines) ingest.line(l[0], l[1], l[2], l[3]);
+  if (stats.yearAssumed) return NaN;
+  const last = stats.lastTime;
+  return Number.isFinite(last) && new Date(last).getUTCFullYear() > 1971 ? last : NaN;
+}
