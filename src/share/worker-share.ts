@@ -35,7 +35,8 @@ export function shareApi(session: EngineSession, transfer: Transfer) {
         const r = await openShareLink(link);
         const summary = session.adopt(r.result, r.analysis, r.sources);
         const opened: OpenedShare = { summary, view: r.view, window: r.window, vocabulary: r.vocabulary, redaction: r.redaction, reductions: r.reductions, created: r.created };
-        return transfer({ ok: true, opened }, tableBuffers(summary.table));
+        // The session keeps reading the table (detail, raw lines): the main thread gets its own copy (handOff), or shares it (main-thread fallback).
+        return handOff ? transfer({ ok: true, opened: handOver(transfer, opened, 'summary') }, []) : { ok: true, opened };
       } catch (e) {
         if (e instanceof ShareLinkError) return { ok: false, code: e.code, message: e.message };
         return { ok: false, code: 'invalid', message: `This link could not be opened: ${e instanceof Error ? e.message : String(e)}` };

@@ -1,15 +1,17 @@
 // The engine API as a plain object, shared by the worker entry (which exposes
 // it over Comlink) and the bridge's main-thread fallback. `transfer` marks
-// buffers to move instead of copy; the fallback passes values through.
+// buffers to move instead of copy; the fallback passes values through. Tables
+// cross to the main thread as `mainThreadTable` hand-offs (table-handoff.ts):
+// only the columns each side reads, so the page never holds two whole tables.
 
 import { blobSessionSource, EngineSession, type SessionSource } from '../engine/session/session.ts';
 import { iterate } from '../engine/ingest/byte-source.ts';
-import { tableBuffers } from '../engine/model/event-table.ts';
 import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialIngest } from '../engine/ingest/ingest.ts';
 import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import { shareApi } from '../share/worker-share.ts';
 import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
+import { handOver } from './table-handoff.ts';
 
 export interface DroppedFile {
   name: string;
@@ -20,6 +22,15 @@ export interface DroppedFile {
 export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal'>;
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
+
+export interface EngineApiOptions {
+  /**
+   * The caller is another thread (the worker entry): post tables as hand-offs
+   * with the columns the main thread reads. The main-thread fallback shares
+   * the session's own table instead (same heap, nothing to copy).
+   */
+  handOff?: boolean;
+}
 
 /** Yield to the event loop this often while reading, so a cancel message gets through. */
 const YIELD_EVERY_BYTES = 2 << 20;
@@ -83,7 +94,7 @@ export function abortableSlices(pool: SlicePool): SliceRunner & { close(): void;
   };
 }
 
-export function createEngineApi(transfer: Transfer) {
+export function createEngineApi(transfer: Transfer, { handOff = false }: EngineApiOptions = {}) {
   const session = new EngineSession();
   let cancelFlag = { aborted: false };
   let running: { abort(): void } | null = null;
@@ -99,16 +110,15 @@ export function createEngineApi(transfer: Transfer) {
         slices,
         signal: cancelFlag,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
-        // A snapshot is the worker's own copy: hand it over instead of cloning it again.
-        onPartial: onPartial ? (p) => void onPartial(transfer(p, tableBuffers(p.table))) : undefined,
+        // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
+        onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,
       }).finally(() => {
         slices?.close();
         if (running === slices) running = null;
       });
-      // The table is copied, not transferred: the session keeps reading its own
-      // columns (detail, raw lines, search), and a transferred buffer is gone
-      // from this side. Structured clone of typed arrays is a plain memcpy.
-      return summary;
+      // The session keeps reading its table (detail, raw lines, search), so the
+      // main thread gets copies of the columns both sides read, moved, not cloned.
+      return handOff ? handOver(transfer, summary, true) : summary;
     },
     /** Stop the running load at the next chunk (or at once, when it waits for slices from nested workers). */
     cancel() {
@@ -122,7 +132,7 @@ export function createEngineApi(transfer: Transfer) {
       return transfer(mask, [mask.buffer as ArrayBuffer]);
     },
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
-    ...shareApi(session, transfer),
+    ...shareApi(session, transfer, handOff),
     // The Vocabulary dialog's match counts: previewVocabulary(entries) (see vocabulary-preview.ts).
     ...vocabularyPreviewApi(session),
   };

@@ -60,6 +60,9 @@ export function stripAnsi(s: string): string {
   return s.indexOf('\x1b') < 0 ? s : s.replace(ANSI, '');
 }
 
+/** How far past the reference day a year-less date must fall to be read as last year's (see pastYear). */
+const PAST_YEAR_MARGIN_MS = 60 * 86400000;
+
 export class TextReader {
   /** Index of the pattern that matched the previous line, -1 before any. */
   private last = -1;
@@ -184,12 +187,15 @@ export class TextReader {
   }
 
   /**
-   * A year-less date after the file's day (its modification date) was
-   * written the year before: "Dec 31" in a file saved on January 2nd.
+   * A year-less date well after the file's day (its modification date, or
+   * the latest full date of the files loaded with it) was written the year
+   * before: "Dec 31" in a file saved on January 2nd. The margin is wide
+   * because a reference day taken from other files' first lines can precede
+   * this file's later lines by days or weeks.
    */
   private pastYear(out: RecordOut): void {
     const day = this.env.day;
-    if (day === undefined || out.tMs <= day + 2 * 86400000) return;
+    if (day === undefined || out.tMs <= day + PAST_YEAR_MARGIN_MS) return;
     const d = new Date(out.tMs);
     d.setUTCFullYear(d.getUTCFullYear() - 1);
     out.tMs = d.getTime();

@@ -351,20 +351,9 @@ export class FileIngest {
     const cls = sinks.classify(message, r.extra);
     let level = r.level;
     if (level === Level.none && cls.kind === Kind.crash) level = Level.fatal;
-    const row = sinks.builder.push({
-      tMs: ms,
-      subNs: ns,
-      level,
-      kind: cls.kind,
-      flags: flags | cls.flags,
-      file: this.fileIndex,
-      logger: r.logger ? sinks.builder.internLogger(r.logger) : 0,
-      line: lineNo,
-      lineCount: 1,
-      byteOffset: offset,
-      byteLength: length,
-      template: sinks.templater.add(message),
-    });
+    // Argument order is evaluation order: the logger is interned before the message is templated, as before.
+    const logger = r.logger ? sinks.builder.internLogger(r.logger) : 0;
+    const row = sinks.builder.pushRow(ms, ns, level, cls.kind, flags | cls.flags, this.fileIndex, logger, lineNo, 1, offset, length, sinks.templater.add(message));
     if (cls.kind === Kind.opStart || cls.kind === Kind.opEnd || cls.kind === Kind.signal) {
       // Rare rows: read what they are about from the record's fields (`identifier`, `job`...).
       const subject = lineSubject(this.lineText);

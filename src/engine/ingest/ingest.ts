@@ -17,6 +17,7 @@ import { FileIngest, type SharedSinks } from './file-ingest.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
+import { withReferenceDate } from './reference-date.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -50,6 +51,8 @@ export interface IngestOptions {
   signal?: { readonly aborted: boolean };
   /** Year for year-less timestamps; default: the file's mtime year, else this year. */
   year?: number;
+  /** Midnight UTC (epoch ms) for clock-only lines and the year rollover of year-less dates; default: from the other files (reference-date.ts). */
+  day?: number;
   /** Characters of message text to keep in memory (the rest is read back from the file). */
   messageBudget?: number;
   /** Per file index: minutes to add to zone-less times (the user's zone for that file). */
@@ -200,7 +203,7 @@ export async function ingestFile(
       await opened.chunks.return(undefined);
       return { untimedRows: [], decompressed: null };
     }
-    const env = { year: fileYear(src, options), time: newTimeOut() };
+    const env = { year: fileYear(src, options), day: options.day, time: newTimeOut() };
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;
@@ -277,6 +280,7 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
 }
 
 export async function ingestSources(sources: readonly ByteSource[], options: IngestOptions = {}): Promise<IngestResult> {
+  options = await withReferenceDate(sources, options);
   const sinks = newSinks(options);
   const files: FileStats[] = [];
   const decompressed: (Blob | null)[] = [];

@@ -26,6 +26,7 @@ import {
 import { LineSplitter } from './line-splitter.ts';
 import { openText } from './open-text.ts';
 import { FileMerge } from './parallel-merge.ts';
+import { withReferenceDate } from './reference-date.ts';
 import { ingestSlice, SLICEABLE_FORMATS, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
 
 /** Runs slice tasks somewhere (worker pool, threads, this thread). */
@@ -162,6 +163,7 @@ function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, 
  * have generalised across a slice boundary, it does so at the merge instead.
  */
 export async function ingestParallel(sources: readonly ByteSource[], runner: SliceRunner, options: ParallelOptions = {}): Promise<IngestResult> {
+  options = await withReferenceDate(sources, options);
   const sinks = newSinks(options);
   const files: FileStats[] = sources.map((s) => newFileStats(s.name, s.size));
   const totalBytes = sources.reduce((a, s) => a + (s.size || 0), 0);

@@ -51,15 +51,20 @@ async function headLatestFullDate(src: ByteSource): Promise<number> {
   splitter.skip(opened.bom);
   let read = 0;
   let first = true;
+  let whole = true;
   for await (let chunk of opened.chunks) {
     if (first && opened.bom) chunk = chunk.subarray(opened.bom);
     first = false;
     splitter.push(chunk);
     read += chunk.length;
-    if (read >= HEAD_BYTES || lines.length >= HEAD_LINES) break;
+    if (read >= HEAD_BYTES || lines.length >= HEAD_LINES) {
+      whole = false;
+      break;
+    }
   }
   await opened.chunks.return(undefined);
-  // Only complete lines count; a cut last line could parse differently.
+  // A cut last line could parse differently: only a whole file's last line counts.
+  if (whole) splitter.end();
   if (lines.length === 0) return NaN;
   const { format } = detectFormat(src.name, lines.map((l) => l[0]));
   const stats = newFileStats(src.name, src.size);
@@ -78,4 +83,15 @@ async function headLatestFullDate(src: ByteSource): Promise<number> {
   if (stats.yearAssumed) return NaN;
   const last = stats.lastTime;
   return Number.isFinite(last) && new Date(last).getUTCFullYear() > 1971 ? last : NaN;
+}
+
+/**
+ * Options with `year` and `day` taken from the other files when the caller
+ * gave none and more than one file is loaded (a single file has nothing to
+ * line up with, and keeps its modification date).
+ */
+export async function withReferenceDate<T extends { year?: number; day?: number }>(sources: readonly ByteSource[], options: T): Promise<T> {
+  if (options.year !== undefined || sources.length < 2) return options;
+  const ref = await referenceDate(sources);
+  return ref ? { ...options, year: ref.year, day: options.day ?? ref.day } : options;
 }

@@ -150,21 +150,29 @@ export class TableBuilder {
 
   /** Append one row; returns its (pre-merge) row index. */
   push(r: RowInput): number {
+    return this.pushRow(r.tMs, r.subNs, r.level, r.kind, r.flags, r.file, r.logger, r.line, r.lineCount, r.byteOffset, r.byteLength, r.template);
+  }
+
+  /** push() without the row object: the per-event ingest path allocates nothing per row. */
+  pushRow(
+    tMs: number, subNs: number, level: number, kind: number, flags: number, file: number,
+    logger: number, line: number, lineCount: number, byteOffset: number, byteLength: number, template: number,
+  ): number {
     if (this.length === this.cap) this.grow();
     const i = this.length++;
     const c = this.cols;
-    c.tMs[i] = r.tMs;
-    c.subNs[i] = r.subNs;
-    c.level[i] = r.level;
-    c.kind[i] = r.kind;
-    c.flags[i] = r.flags;
-    c.file[i] = r.file;
-    c.logger[i] = r.logger;
-    c.line[i] = r.line;
-    c.lineCount[i] = r.lineCount;
-    c.byteOffset[i] = r.byteOffset;
-    c.byteLength[i] = r.byteLength;
-    c.template[i] = r.template;
+    c.tMs[i] = tMs;
+    c.subNs[i] = subNs;
+    c.level[i] = level;
+    c.kind[i] = kind;
+    c.flags[i] = flags;
+    c.file[i] = file;
+    c.logger[i] = logger;
+    c.line[i] = line;
+    c.lineCount[i] = lineCount;
+    c.byteOffset[i] = byteOffset;
+    c.byteLength[i] = byteLength;
+    c.template[i] = template;
     return i;
   }
 
