@@ -6,7 +6,7 @@
 
 import type { EngineSession, LoadSummary } from '../engine/session/session.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
-import { tableBuffers } from '../engine/model/event-table.ts';
+import { mainThreadTable } from '../worker/table-handoff.ts';
 import type { EventText } from './build.ts';
 import { ShareLinkError, type ShareErrorCode } from './codec.ts';
 import type { RedactionSummary, ShareView, TimeRange } from './payload.ts';
@@ -27,7 +27,8 @@ export type OpenShareResult = { ok: true; opened: OpenedShare } | { ok: false; c
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
-export function shareApi(session: EngineSession, transfer: Transfer) {
+/** `handOff`: the caller is another thread (see EngineApiOptions in src/worker/engine-api.ts). */
+export function shareApi(session: EngineSession, transfer: Transfer, handOff = false) {
   return {
     /** A share link (URL, `#s=...` or the bare payload) -> the incident, now loaded in the session. */
     async openShare(link: string): Promise<OpenShareResult> {
@@ -35,8 +36,10 @@ export function shareApi(session: EngineSession, transfer: Transfer) {
         const r = await openShareLink(link);
         const summary = session.adopt(r.result, r.analysis, r.sources);
         const opened: OpenedShare = { summary, view: r.view, window: r.window, vocabulary: r.vocabulary, redaction: r.redaction, reductions: r.reductions, created: r.created };
-        // The session keeps reading the table (detail, raw lines): the main thread gets its own copy (handOff), or shares it (main-thread fallback).
-        return handOff ? transfer({ ok: true, opened: handOver(transfer, opened, 'summary') }, []) : { ok: true, opened };
+        if (!handOff) return { ok: true, opened };
+        // The session keeps reading the table (detail, raw lines): the main thread gets its own columns.
+        const h = mainThreadTable(summary.table, true);
+        return transfer({ ok: true, opened: { ...opened, summary: { ...summary, table: h.table } } }, h.buffers);
       } catch (e) {
         if (e instanceof ShareLinkError) return { ok: false, code: e.code, message: e.message };
         return { ok: false, code: 'invalid', message: `This link could not be opened: ${e instanceof Error ? e.message : String(e)}` };

@@ -7,7 +7,7 @@
 //   file:<file name>/<logger>    one logger of a file (logger mode; "-" = no logger)
 //   mark:signals | mark:operations | mark:timeouts | mark:restarts   the mark lanes
 
-import type { EventTable } from '../engine/model/event-table.ts';
+import { lowerBoundIn, type EventTable } from '../engine/model/event-table.ts';
 import type { FileStats } from '../engine/ingest/file-stats.ts';
 import type { MarkKind } from '../engine/marks/types.ts';
 
@@ -110,13 +110,4 @@ export function buildLanes(table: EventTable, files: readonly FileStats[], mode:
 }
 
 /** First index k in lane.rows with tMs[rows[k]] >= t. */
-export function laneLowerBound(tMs: Float64Array, rows: Uint32Array, t: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tMs[rows[mid]] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const laneLowerBound: (tMs: Float64Array, rows: Uint32Array, t: number) => number = lowerBoundIn;

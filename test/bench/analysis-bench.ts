@@ -6,6 +6,7 @@
 // a crash with restarts, and periodic health failures.
 // Run: npx tsx test/bench/analysis-bench.ts [events]
 
+import { rng } from '../analysis/dialects.ts';
 import { analyze } from '../../src/engine/analysis/analyze.ts';
 import { newFileStats } from '../../src/engine/ingest/file-stats.ts';
 import type { IngestResult } from '../../src/engine/ingest/ingest.ts';
@@ -14,16 +15,6 @@ import { Level } from '../../src/engine/model/levels.ts';
 import { TableBuilder } from '../../src/engine/model/table-builder.ts';
 import { Templater } from '../../src/engine/templates/templater.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const T0 = Date.UTC(2024, 4, 1, 0, 0, 0);

@@ -3,8 +3,7 @@
 // filtered row list. Both are in time order, so the window is two binary
 // searches and the list never copies rows.
 
-import type { EventTable } from '../../engine/model/event-table.ts';
-import { lowerBound } from '../../engine/model/event-table.ts';
+import { lowerBound, lowerBoundIn, type EventTable } from '../../engine/model/event-table.ts';
 import type { Interval } from '../../store/types.ts';
 
 export interface ListView {
@@ -18,17 +17,6 @@ export interface ListView {
   indexOf(row: number): number;
   /** List index of the first row at or after time t (count when none), for keeping the list on a time. */
   indexAtTime(t: number): number;
-}
-
-function lowerBoundIn(tMs: Float64Array, rows: Uint32Array, t: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tMs[rows[mid]] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function search(rows: Uint32Array, row: number, from: number, to: number): number {

@@ -3,7 +3,7 @@
 // each file's rows in time order; the merged table keeps that order within a
 // file, so one counting pass splits it without sorting.
 
-import type { EventTable } from '../model/event-table.ts';
+import { lowerBoundIn, type EventTable } from '../model/event-table.ts';
 
 export interface SourceIndex {
   /** Rows of each file, in time order. */
@@ -24,14 +24,5 @@ export function buildSourceIndex(table: Pick<EventTable, 'file' | 'length'>, fil
   return { rows };
 }
 
-/** First index k in `rows` whose time is >= tMs. */
-export function lowerBoundRows(tMs: Float64Array, rows: Int32Array, t: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tMs[rows[mid]] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** First index k in `rows` whose time is >= t (see lowerBoundIn). */
+export const lowerBoundRows: (tMs: Float64Array, rows: Int32Array, t: number) => number = lowerBoundIn;

@@ -80,6 +80,21 @@ export function lowerBound(t: Pick<EventColumns, 'tMs'>, tMs: number, n = t.tMs.
   return lo;
 }
 
+/**
+ * First index k into `rows` (row numbers in time order, e.g. one lane's or
+ * one source's rows) whose time is >= t. Shared by marks, lanes and the list.
+ */
+export function lowerBoundIn(tMs: ArrayLike<number>, rows: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tMs[rows[mid]] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Does row a sort before row b? Time, then ns, then file, then line: a stable total order. */
 export function rowBefore(t: EventColumns, a: number, b: number): boolean {
   const d = t.tMs[a] - t.tMs[b];
