@@ -42,7 +42,7 @@ function realLines(): string[] {
       else if (statSync(p).size < 8 << 20 && !/\.(?:gz|zip)$/.test(name)) lines.push(...readFileSync(p, 'utf8').split('\n'));
     }
   };
-  for (const d of ['/work/shared/corpus', join(import.meta.dirname, '../fixtures')]) if (existsSync(d)) walk(d);
+  for (const d of [join(import.meta.dirname, '../../../shared/corpus'), join(import.meta.dirname, '../fixtures')]) if (existsSync(d)) walk(d);
   return lines;
 }
 

@@ -49,7 +49,7 @@ function check(line: string, tally: Tally): void {
 
 function corpusLines(): string[] {
   const lines: string[] = [];
-  const dirs = ['/work/shared/corpus', join(__dirname, '../fixtures')];
+  const dirs = [join(__dirname, '../../../shared/corpus'), join(__dirname, '../fixtures')];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
