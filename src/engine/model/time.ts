@@ -153,9 +153,30 @@ function clock(s: string, i: number, y: number, mo: number, d: number, out: Time
     off = 0;
     out.end = j;
   }
-  out.ms = utc(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
+  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
   out.yearless = false;
   return Number.isFinite(out.ms);
+}
+
+/** The day utcFields last computed: consecutive lines share their date. */
+let cachedY = -1;
+let cachedMo = -1;
+let cachedD = -1;
+let cachedDayMs = 0;
+
+/**
+ * utc() for integer fields (clock() reads them digit by digit): Date.UTC is
+ * then exactly the day's start plus the time of day, and Date.UTC runs once per day seen.
+ */
+function utcFields(y: number, mo: number, d: number, hh: number, mi: number, ss: number, ms: number): number {
+  if (y < 100 || y > 9999 || mo < 0 || mo > 11 || d < 1 || d > 31) return utc(y, mo, d, hh, mi, ss, ms);
+  if (y !== cachedY || mo !== cachedMo || d !== cachedD) {
+    cachedDayMs = Date.UTC(y, mo, d);
+    cachedY = y;
+    cachedMo = mo;
+    cachedD = d;
+  }
+  return cachedDayMs + (hh * 3600000 + mi * 60000 + ss * 1000 + ms);
 }
 
 /** Date.UTC, except that years 0-99 stay years 0-99 (Date.UTC maps them to 19xx). */

@@ -89,8 +89,24 @@ function maskText(text: string): string {
   s = maskTokens(s);
   // Runs of wildcards become one; a space that separated the run from the next word stays.
   // (A mask never leaves the text as it was once it matched, so "changed" is "masked".)
-  if (s !== text && s.indexOf(WILDCARD) !== s.lastIndexOf(WILDCARD)) s = s.replace(COLLAPSE, (run) => (/\s$/.test(run) ? '<*> ' : WILDCARD));
+  if (s !== text && mayCollapse(s)) s = s.replace(COLLAPSE, (run) => (/\s$/.test(run) ? '<*> ' : WILDCARD));
   return s.trim();
+}
+
+/** ASCII characters of COLLAPSE's separator class [\s,;:=/-]. */
+const isSeparator = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 59 || c === 58 || c === 61 || c === 47 || c === 45;
+
+/** Could COLLAPSE match: two wildcards with only separators between? (Most masked messages hold none, and the regex costs more.) */
+function mayCollapse(s: string): boolean {
+  let i = s.indexOf(WILDCARD);
+  while (i >= 0) {
+    let j = i + WILDCARD.length;
+    // Non-ASCII is skipped as if it were \s (some is): at worst the regex then runs for nothing.
+    for (let c = s.charCodeAt(j); j < s.length && (isSeparator(c) || c >= 128); c = s.charCodeAt(++j));
+    if (s.startsWith(WILDCARD, j)) return true;
+    i = s.indexOf(WILDCARD, j);
+  }
+  return false;
 }
 
 // Tokens repeat by shape: "blk_-1608999687919862906" and "blk_-2218999687919862901" differ
@@ -134,19 +150,30 @@ function maskTokens(s: string): string {
     let digits = 0;
     let marks = 0;
     let h = 0;
+    /** Only [A-Za-z0-9_] so far. */
+    let word = true;
     for (; i < n; i++) {
       let c = s.charCodeAt(i);
       if (c === 32) break;
       if (c >= 48 && c <= 57) {
         digits++;
         c = hexZero(s, i, c) ? 48 : 49;
-      } else if (c === 46 || c === 58 || c === 45) marks++;
+      } else {
+        if (c === 46 || c === 58 || c === 45) marks++;
+        const lower = c | 32;
+        if (c !== 95 && (lower < 97 || lower > 122)) word = false;
+      }
       h = (Math.imul(h, 31) + c) | 0;
     }
     if (i === start) break;
     if (digits === 0 && marks === 0) continue;
     let masked: string;
     if (digits === i - start) masked = WILDCARD; // a bare number: the number mask takes all of it
+    // An id ("5632b92409d3fb64", "attempt_1445"): 8+ word characters with a digit and so a letter or "_".
+    // The id mask takes all of it; the masks before it need a ".", ":", "-" or "/" except "0x" hex,
+    // which here can only match the whole token (\b inside a word token is at its ends), giving <*> too.
+    // New ids miss the shape table (their letters differ), so this saves the regexes for them.
+    else if (word && i - start >= 8) masked = WILDCARD;
     else {
       const slot = (h ^ (h >>> 13)) & (SHAPE_SLOTS - 1);
       const key = shapeKey[slot];
