@@ -11,10 +11,6 @@ import { MAX_SHARED_RAW_CHARS } from './limits.ts';
 const RAW_BYTES = MAX_SHARED_RAW_CHARS * 4;
 
 export async function sessionTexts(session: EngineSession, rows: readonly number[]): Promise<EventText[]> {
-  const messages = await session.messages(rows);
-  const out: EventText[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    out.push({ message: messages[i] ?? '', raw: await session.raw(rows[i], RAW_BYTES) });
-  }
-  return out;
+  const [messages, raws] = await Promise.all([session.messages(rows), session.raws(rows, RAW_BYTES)]);
+  return rows.map((_, i) => ({ message: messages[i] ?? '', raw: raws[i] }));
 }

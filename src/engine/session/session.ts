@@ -48,6 +48,15 @@ export interface EventDetail {
 /** Raw text shown for one event is capped so a 10 MB line cannot freeze the detail panel. */
 export const MAX_RAW_BYTES = 256 * 1024;
 
+/**
+ * Rows read back together share one range read while their span stays under
+ * this: neighbouring events sit next to each other in the file, so a search
+ * over a million rows costs a few hundred reads, not a million.
+ */
+const READ_SPAN_BYTES = 4 * 1024 * 1024;
+/** Rows whose text a search reads back at once (bounds the strings held). */
+const SEARCH_BATCH_ROWS = 65536;
+
 export class EngineSession {
   private result: IngestResult | null = null;
   private readers: RangeReader[] = [];
@@ -87,20 +96,59 @@ export class EngineSession {
   async messages(rows: readonly number[]): Promise<string[]> {
     const r = this.result;
     if (!r) return [];
-    return Promise.all(rows.map(async (row) => r.messages[row] ?? firstLine(await this.raw(row, 4096))));
+    const missing = rows.filter((row) => r.messages[row] === undefined);
+    const raws = missing.length > 0 ? await this.raws(missing, 4096) : [];
+    const read = new Map<number, string>();
+    missing.forEach((row, i) => read.set(row, firstLine(raws[i])));
+    return rows.map((row) => r.messages[row] ?? read.get(row) ?? '');
   }
 
   async raw(row: number, cap = MAX_RAW_BYTES): Promise<string> {
+    return (await this.raws([row], cap))[0];
+  }
+
+  /**
+   * Raw text of many rows (each capped at `cap` bytes), in the order given.
+   * Rows are visited by file and byte offset, and neighbours are read with one
+   * range read (see READ_SPAN_BYTES).
+   */
+  async raws(rows: readonly number[], cap = MAX_RAW_BYTES): Promise<string[]> {
+    const out = new Array<string>(rows.length).fill('');
     const r = this.result;
-    if (!r || row < 0 || row >= r.table.length) return '';
+    if (!r) return out;
     const t = r.table;
-    const reader = this.readers[t.file[row]];
-    const start = t.byteOffset[row];
-    const len = Math.min(t.byteLength[row], cap);
-    if (!reader || start < 0) return r.messages[row] ?? '';
-    const bytes = await reader.read(start, start + len);
-    const enc = r.files[t.file[row]]?.encoding ?? 'utf-8';
-    return new TextDecoder(enc).decode(bytes);
+    const order: number[] = [];
+    rows.forEach((row, i) => {
+      if (row < 0 || row >= t.length) return;
+      const start = t.byteOffset[row];
+      if (!this.readers[t.file[row]] || start < 0) out[i] = r.messages[row] ?? '';
+      else order.push(i);
+    });
+    order.sort((a, b) => t.file[rows[a]] - t.file[rows[b]] || t.byteOffset[rows[a]] - t.byteOffset[rows[b]]);
+    const decoders = new Map<string, TextDecoder>();
+    for (let k = 0; k < order.length; ) {
+      const file = t.file[rows[order[k]]];
+      const spanStart = t.byteOffset[rows[order[k]]];
+      let spanEnd = spanStart;
+      let m = k;
+      for (; m < order.length; m++) {
+        const row = rows[order[m]];
+        const end = t.byteOffset[row] + Math.min(t.byteLength[row], cap);
+        if (t.file[row] !== file || (m > k && Math.max(spanEnd, end) - spanStart > READ_SPAN_BYTES)) break;
+        spanEnd = Math.max(spanEnd, end);
+      }
+      const bytes = await this.readers[file].read(spanStart, spanEnd);
+      const enc = r.files[file]?.encoding ?? 'utf-8';
+      let decoder = decoders.get(enc);
+      if (!decoder) decoders.set(enc, (decoder = new TextDecoder(enc)));
+      for (let q = k; q < m; q++) {
+        const row = rows[order[q]];
+        const from = t.byteOffset[row] - spanStart;
+        out[order[q]] = decoder.decode(bytes.subarray(from, from + Math.min(t.byteLength[row], cap)));
+      }
+      k = m;
+    }
+    return out;
   }
 
   async detail(row: number): Promise<EventDetail | null> {
@@ -143,10 +191,20 @@ export class EngineSession {
     const mask = new Uint8Array(n);
     if (!r || !query) return mask.fill(1);
     const test = compileQuery(query);
+    let missing: number[] = [];
+    const flush = async () => {
+      const texts = await this.raws(missing, 4096);
+      for (let j = 0; j < missing.length; j++) if (test(texts[j])) mask[missing[j]] = 1;
+      missing = [];
+    };
     for (let i = 0; i < n; i++) {
       const m = r.messages[i];
-      if (m !== undefined ? test(m) : test(await this.raw(i, 4096))) mask[i] = 1;
+      if (m === undefined) {
+        missing.push(i);
+        if (missing.length >= SEARCH_BATCH_ROWS) await flush();
+      } else if (test(m)) mask[i] = 1;
     }
+    if (missing.length > 0) await flush();
     return mask;
   }
 }

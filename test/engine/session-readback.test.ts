@@ -1,0 +1,40 @@
+// Raw text read back from the files (issue 6: messages beyond the memory
+// budget are not kept) must give the same raw lines and search hits as text
+// kept in memory; a list row then shows the event's first raw line.
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
+import { EngineSession } from '../../src/engine/session/session.ts';
+
+const lines: string[] = [];
+for (let i = 0; i < 300; i++) {
+  const t = new Date(Date.UTC(2024, 4, 1, 10, 0, i)).toISOString();
+  lines.push(i % 50 === 7 ? `${t} INFO worker ${i} said héllo\n\tat frame ${i}` : `${t} INFO request ${i} served in ${i % 13} ms`);
+}
+const text = lines.join('\r\n');
+
+async function session(messageBudget: number): Promise<EngineSession> {
+  const s = new EngineSession();
+  // Small chunks and two files: reads must span chunk and file boundaries.
+  await s.load([bytesSource('a.log', text, 64), bytesSource('b.log', text.replace(/request/g, 'job'), 64)], { messageBudget });
+  return s;
+}
+
+describe('reading events back from their files', () => {
+  it('gives the same raw text and search hits as messages kept in memory', async () => {
+    const kept = await session(1 << 30);
+    const readBack = await session(0);
+    const n = kept.loaded?.table.length ?? 0;
+    expect(n).toBe(600);
+    expect(readBack.loaded?.messages.filter((m) => m === undefined).length).toBeGreaterThan(500);
+    const rows = Array.from({ length: n }, (_, i) => n - 1 - i); // any order
+    const raws = await readBack.raws(rows);
+    expect(raws).toEqual(await Promise.all(rows.map((r) => kept.raw(r))));
+    expect(await readBack.messages(rows)).toEqual(raws.map((r) => r.split('\n')[0]));
+    expect(await kept.messages([0])).toEqual(['request 0 served in 0 ms']);
+    expect(raws.some((r) => r.includes('\tat frame'))).toBe(true);
+    for (const q of ['héllo', '/job \\d+5 /', 'served in 12']) {
+      expect(Array.from(await readBack.search(q))).toEqual(Array.from(await kept.search(q)));
+    }
+    expect((await readBack.search('héllo')).reduce((a, b) => a + b, 0)).toBe(12);
+  });
+});
