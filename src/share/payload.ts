@@ -56,6 +56,9 @@ export interface SharedEvents {
   raw: (string | null)[];
 }
 
+// SharedMark and SharedFinding are written out, not derived from the engine's
+// Mark and Finding: the link format is versioned (see migrations.ts) and must
+// not change shape when the engine's internal types do.
 export interface SharedMark {
   kind: MarkKind;
   start: number;
