@@ -6,10 +6,10 @@
 // line that passes runs, in order, only the entries whose literals it holds;
 // the first match wins. Entries whose pattern requires no visible literal
 // (some user patterns) always run. Short messages repeat (structured logs),
-// so their answers are memoised.
+// so their answers are memoised (once they repeat: see repeat-memo.ts).
 
 import { Flag, kindFromName, Kind, type KindCode } from '../model/kinds.ts';
-import { detachString } from '../model/table-builder.ts';
+import { RepeatMemo } from '../model/repeat-memo.ts';
 import { BUILTIN_VOCABULARY, type VocabularyEntry } from './vocabulary.ts';
 import { LiteralScanner } from './literal-scan.ts';
 import { requiredLiterals } from './required-literals.ts';
@@ -85,14 +85,11 @@ let builtin: Prepared | null = null;
 export function createClassifier(custom: readonly VocabularyEntry[] = []): Classifier {
   const { compiled, always, anyAlways, scanner, results } = custom.length === 0 ? (builtin ??= prepare(custom)) : prepare(custom);
   const none: Classification = { kind: Kind.plain, flags: 0 };
-  const memo = new Map<string, Classification>();
+  const memo = new RepeatMemo<Classification>(MEMO_MAX_CHARS - 1, MEMO_MAX_ENTRIES);
   return (message, extra) => {
     const text = extra ? `${message} ${extra}` : message;
-    const short = text.length < MEMO_MAX_CHARS;
-    if (short) {
-      const cached = memo.get(text);
-      if (cached) return cached;
-    }
+    const cached = memo.get(text);
+    if (cached) return cached;
     let result = none;
     scanner.begin();
     if (scanner.feed(text) || anyAlways) {
@@ -103,8 +100,7 @@ export function createClassifier(custom: readonly VocabularyEntry[] = []): Class
         }
       }
     }
-    // Detached: a message cut from a decoded chunk would keep the whole chunk alive.
-    if (short && memo.size < MEMO_MAX_ENTRIES) memo.set(detachString(text), result);
+    memo.offer(text, result);
     return result;
   };
 }

@@ -17,11 +17,12 @@
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
 import { parseTimeValue } from '../model/time.ts';
 import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
-import { beginLine, keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
-import { LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
+import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
+import { decimalBytes, rfc3339Bytes } from './json-time.ts';
+import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
 
 /** Returned when the line needs the full JSON.parse path. */
-export const FAST_FALLBACK = -1;
+export const FAST_FALLBACK = DECODE_LINE;
 
 /** Present at all (any value): the full path decides (payload wrappers, journald, GCP audit). */
 const FALLBACK_KEYS = ['fields', 'jsonPayload', 'httpRequest', 'textPayload', 'protoPayload', 'insertId', 'logName', '__REALTIME_TIMESTAMP', 'PRIORITY'];
@@ -68,32 +69,39 @@ const PARENT_MASK = new Uint8Array(NSLOTS);
 for (const s of PARENTS) PARENT_MASK[s] = 1;
 
 // Open-addressing table keyed by a cheap hash of a key's length and three of
-// its characters; a hit is confirmed with startsWith, so collisions cost time, never correctness.
+// its bytes; a hit is confirmed byte by byte, so collisions cost time, never correctness.
 const TABLE = 1024;
 const tSlot = new Int32Array(TABLE).fill(-1);
 const tHash = new Int32Array(TABLE);
-function sampleHash(s: string, start: number, len: number): number {
-  let h = (len * 31 + s.charCodeAt(start)) | 0;
-  h = (Math.imul(h, 31) + s.charCodeAt(start + (len >> 1))) | 0;
-  return (Math.imul(h, 31) + s.charCodeAt(start + len - 1)) | 0;
+/** The key names' bytes (all ASCII), at KEY_AT[slot]. */
+const KEY_BYTES = new TextEncoder().encode(KEY_NAMES.join(''));
+const KEY_AT = new Int32Array(NSLOTS + 1);
+for (let s = 0; s < NSLOTS; s++) KEY_AT[s + 1] = KEY_AT[s] + KEY_NAMES[s].length;
+function sampleHash(b: Uint8Array, start: number, len: number): number {
+  let h = (len * 31 + b[start]) | 0;
+  h = (Math.imul(h, 31) + b[start + (len >> 1)]) | 0;
+  return (Math.imul(h, 31) + b[start + len - 1]) | 0;
 }
 for (let s = 0; s < NSLOTS; s++) {
-  const k = KEY_NAMES[s];
-  const h = sampleHash(k, 0, k.length);
+  const h = sampleHash(KEY_BYTES, KEY_AT[s], KEY_NAMES[s].length);
   let idx = h & (TABLE - 1);
   while (tSlot[idx] >= 0) idx = (idx + 1) & (TABLE - 1);
   tSlot[idx] = s;
   tHash[idx] = h;
 }
 
-function lookupKey(line: string, start: number, end: number): number {
+function lookupKey(b: Uint8Array, start: number, end: number): number {
   const len = end - start;
   if (len === 0) return -1;
-  const h = sampleHash(line, start, len);
+  const h = sampleHash(b, start, len);
   for (let idx = h & (TABLE - 1); tSlot[idx] >= 0; idx = (idx + 1) & (TABLE - 1)) {
     if (tHash[idx] !== h) continue;
-    const name = KEY_NAMES[tSlot[idx]];
-    if (name.length === len && line.slice(start, end) === name) return tSlot[idx];
+    const s = tSlot[idx];
+    const at = KEY_AT[s];
+    if (KEY_AT[s + 1] - at !== len) continue;
+    let k = 0;
+    while (k < len && KEY_BYTES[at + k] === b[start + k]) k++;
+    if (k === len) return s;
   }
   return -1;
 }
@@ -162,71 +170,74 @@ function setSlot(s: number, type: number, vs: number, ve: number, esc: number): 
   return true;
 }
 
-/** Scan a whole line (starting with "{") into the slots; false means "take the full path". */
-function scan(line: string): boolean {
+/** Scan the line b[start..end) (b[start] is "{") into the slots; false means "take the full path". */
+function scan(b: Uint8Array, start: number, end: number): boolean {
   for (let k = 0; k < nTouched; k++) vType[touched[k]] = T_ABSENT;
   nTouched = 0;
   for (let r = 0; r < ROLES; r++) best[r] = NO_RANK;
   extraMask = 0;
-  const plain = beginLine(line);
-  let i = 1;
-  let c = line.charCodeAt(i);
-  if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+  scanState.anyHigh = false;
+  let i = start + 1;
+  let c = b[i];
+  if (c === 32) c = b[(i = ws(b, i))];
   if (c === 125) i++;
   else
     for (;;) {
-      // Key: no escapes or control characters on a plain line, so its end is the next quote.
       if (c !== 34) return false;
-      const ke = plain ? line.indexOf('"', i + 1) : keyEnd(line, i + 1);
+      const ke = keyEnd(b, i + 1);
       if (ke < 0) return false;
-      const s = lookupKey(line, i + 1, ke);
+      const s = lookupKey(b, i + 1, ke);
       i = ke + 1;
-      c = line.charCodeAt(i);
-      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+      c = b[i];
+      if (c === 32) c = b[(i = ws(b, i))];
       if (c !== 58) return false;
-      c = line.charCodeAt(++i);
-      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+      c = b[++i];
+      if (c === 32) c = b[(i = ws(b, i))];
       let type: number;
       let vs = i;
       let ve: number;
       let esc = 0;
       if (c === 34) {
-        ve = stringEnd(line, i + 1);
+        ve = stringEnd(b, i + 1);
         if (ve < 0) return false;
-        esc = scanState.hadEscape ? 1 : 0;
+        esc = scanState.escaped ? 1 : 0;
         vs = i + 1;
         i = ve + 1;
         type = T_STRING;
       } else {
-        ve = valueEnd(line, i, 1);
+        ve = valueEnd(b, i, 1);
         if (ve < 0) return false;
         i = ve;
         type = c === 123 || c === 91 ? T_OBJECT : c === 116 ? T_TRUE : c === 102 ? T_FALSE : c === 110 ? T_NULL : T_NUMBER;
       }
       if (s >= 0 && !setSlot(s, type, vs, ve, esc)) return false;
-      c = line.charCodeAt(i);
-      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+      c = b[i];
+      if (c === 32) c = b[(i = ws(b, i))];
       if (c === 125) {
         i++;
         break;
       }
       if (c !== 44) return false;
-      c = line.charCodeAt(++i);
-      if (c === 32) c = line.charCodeAt((i = ws(line, i)));
+      c = b[++i];
+      if (c === 32) c = b[(i = ws(b, i))];
     }
-  return i === line.length || ws(line, i) === line.length;
+  return i === end || ws(b, i) === end;
 }
 
 // ---- mapping, mirroring mapJsonRecord for the records that get here
 
 type Scalar = string | number | boolean | null;
 
-function value(line: string, s: number): Scalar {
+/** Replacement characters stand in for invalid bytes, as the text path's decoder does. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const decode = (b: Uint8Array, start: number, end: number) => decoder.decode(b.subarray(start, end));
+
+function value(b: Uint8Array, s: number): Scalar {
   switch (vType[s]) {
     case T_STRING:
-      return vEsc[s] ? (JSON.parse(line.slice(vStart[s] - 1, vEnd[s] + 1)) as string) : line.slice(vStart[s], vEnd[s]);
+      return text(b, s);
     case T_NUMBER:
-      return numberValue(line, vStart[s], vEnd[s]);
+      return numberValue(b, vStart[s], vEnd[s]);
     case T_TRUE:
       return true;
     case T_FALSE:
@@ -236,65 +247,53 @@ function value(line: string, s: number): Scalar {
   }
 }
 
-// Recently seen short strings, by content hash: structured logs repeat the same
-// `msg`, level and logger values millions of times, and handing back the same
-// string object spares an allocation per line and lets every memo downstream
-// (classifier, templater, logger interning) find it by identity with its hash
-// already computed. A collision simply replaces the entry.
+// Recently seen short strings, by a hash of a few of their bytes and then
+// byte for byte: structured logs repeat the same `msg`, level and logger
+// values millions of times, and handing back the same string object spares a
+// decode per line and lets every memo downstream (classifier, templater,
+// logger interning) find it by identity with its hash already computed. A
+// collision simply replaces the entry. Each entry keeps its bytes in ARENA.
 const INTERN_SIZE = 4096;
 const INTERN_MAX = 256;
 const internStr: string[] = new Array<string>(INTERN_SIZE).fill('');
 const internHash = new Int32Array(INTERN_SIZE);
+const internLen = new Int32Array(INTERN_SIZE);
+const ARENA = new Uint8Array(INTERN_SIZE * INTERN_MAX);
 
 /**
- * The JSON string at line[start..end) (its quotes just outside) as a string of
- * its own: JSON.parse builds a fresh flat string, where a slice would keep the
- * whole decoded chunk alive (and detachString's copy costs a wrapper more,
- * ~36 bytes per kept message). Escapes are decoded as JSON.parse decodes them.
+ * The string value of slot s, decoded as JSON.parse would decode it, and
+ * shared with earlier equal values when short. Always a string of its own,
+ * never a view that would keep the whole chunk alive.
  */
-function ownCopy(line: string, start: number, end: number): string {
-  return JSON.parse(line.slice(start - 1, end + 1)) as string;
-}
-
-/** The string value of slot s, shared with earlier equal values when short; a copy, not a slice of the line. */
-function text(line: string, s: number): string {
+function text(b: Uint8Array, s: number): string {
   const start = vStart[s];
   const end = vEnd[s];
-  if (vEsc[s] || end - start > INTERN_MAX) return ownCopy(line, start, end);
+  if (vEsc[s]) return JSON.parse(decode(b, start - 1, end + 1)) as string;
   const len = end - start;
   if (len === 0) return '';
-  let h = sampleHash(line, start, len);
-  h = (Math.imul(h, 31) + line.charCodeAt(start + (len >> 2))) | 0;
-  h = (Math.imul(h, 31) + line.charCodeAt(start + ((3 * len) >> 2))) | 0;
+  if (len > INTERN_MAX) return decode(b, start, end);
+  let h = sampleHash(b, start, len);
+  h = (Math.imul(h, 31) + b[start + (len >> 2)]) | 0;
+  h = (Math.imul(h, 31) + b[start + ((3 * len) >> 2)]) | 0;
   const idx = (h ^ (h >>> 12)) & (INTERN_SIZE - 1);
-  const c = internStr[idx];
-  // Confirm with a slice and ===: V8 compares the characters faster than startsWith(c, start) does.
-  const cut = line.slice(start, end);
-  if (internHash[idx] === h && c === cut) return c;
-  const v = ownCopy(line, start, end);
+  const at = idx * INTERN_MAX;
+  if (internHash[idx] === h && internLen[idx] === len) {
+    let k = 0;
+    while (k < len && ARENA[at + k] === b[start + k]) k++;
+    if (k === len) return internStr[idx];
+  }
+  const v = decode(b, start, end);
   internStr[idx] = v;
   internHash[idx] = h;
+  internLen[idx] = len;
+  ARENA.set(b.subarray(start, end), at);
   return v;
 }
 
-/** A JSON number: short integers (levels, statuses, epoch ms) without allocating, the rest as JSON.parse reads them. */
-function numberValue(line: string, start: number, end: number): number {
-  let i = start;
-  const neg = line.charCodeAt(i) === 45;
-  if (neg) i++;
-  if (end - i > 15) return Number(line.slice(start, end));
-  let v = 0;
-  for (; i < end; i++) {
-    const d = line.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number(line.slice(start, end)); // fraction or exponent
-    v = v * 10 + d;
-  }
-  return neg ? -v : v;
-}
-
-/** A slot's value, strings shared as in text(). */
-function shared(line: string, s: number): Scalar {
-  return vType[s] === T_STRING ? text(line, s) : value(line, s);
+/** A JSON number (already validated): plain decimals from the bytes, the rest as JSON.parse reads them. */
+function numberValue(b: Uint8Array, start: number, end: number): number {
+  const v = decimalBytes(b, start, end);
+  return v === v ? v : Number(decode(b, start, end));
 }
 
 /** The slot json-record's firstOf would pick for a role (not null, not ""), or -1. */
@@ -320,56 +319,117 @@ function levelOf(v: Scalar): number {
   return l;
 }
 
+/** The time in slot ts, as parseTimeValue reads the value; RFC 3339 strings and numbers without decoding. */
+function timeOf(b: Uint8Array, ts: number, env: ParseEnv): boolean {
+  if (vType[ts] === T_STRING && !vEsc[ts] && rfc3339Bytes(b, vStart[ts], vEnd[ts], env.time)) return true;
+  return parseTimeValue(value(b, ts), env.time);
+}
+
+/** An HTTP status from slot ss: a number, or a string of exactly three digits. */
+function statusOf(b: Uint8Array, ss: number): number {
+  if (vType[ss] === T_NUMBER) return numberValue(b, vStart[ss], vEnd[ss]);
+  if (vType[ss] !== T_STRING) return 0;
+  if (vEsc[ss]) {
+    const t = text(b, ss);
+    return STATUS3.test(t) ? +t : 0;
+  }
+  const i = vStart[ss];
+  if (vEnd[ss] - i !== 3) return 0;
+  const x = b[i] - 48;
+  const y = b[i + 1] - 48;
+  const z = b[i + 2] - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 && z >= 0 && z <= 9 ? x * 100 + y * 10 + z : 0;
+}
+
+const CLOUDWATCH = new TextEncoder().encode('{"messageType"');
+const OTLP = new TextEncoder().encode('{"resourceLogs"');
+function startsWithBytes(b: Uint8Array, start: number, end: number, p: Uint8Array): boolean {
+  if (end - start < p.length) return false;
+  for (let k = 0; k < p.length; k++) if (b[start + k] !== p[k]) return false;
+  return true;
+}
+
 /**
- * Fill `out` from a JSON-lines line that starts with "{". Returns the line
- * type, or FAST_FALLBACK when the full parse must decide (results would
- * otherwise differ).
+ * Fill `out` from the JSON-lines line b[start..end) (its UTF-8 bytes; see
+ * json-scan.ts for the sentinel rule at b[end]). Returns LineType.record, or
+ * FAST_FALLBACK when the line must be decoded and read by the full path: not
+ * an object, CloudWatch / OTLP payloads, anything the full parse would read
+ * differently, and lines holding invalid UTF-8 (the text path counts those).
+ */
+export function parseJsonBytes(b: Uint8Array, start: number, end: number, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
+  if (b[start] !== 123) return FAST_FALLBACK;
+  // Payloads with several records in them: the full path hands each out.
+  if (b[start + 2] === 109 || b[start + 2] === 114) {
+    if (startsWithBytes(b, start, end, CLOUDWATCH) || startsWithBytes(b, start, end, OTLP)) return FAST_FALLBACK;
+  }
+  if (!scan(b, start, end)) return FAST_FALLBACK;
+  if (scanState.anyHigh && decode(b, start, end).includes('\uFFFD')) return FAST_FALLBACK;
+  return mapSlots(b, out, env);
+}
+
+/** A lone surrogate cannot be written as UTF-8: such strings take the full path. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+let scratch = new Uint8Array(4096);
+
+/**
+ * parseJsonBytes for a line already decoded (a line that starts with "{"):
+ * the text path, tests and formats that embed JSON lines. Encodes the line
+ * into a scratch buffer with a newline after it (the sentinel).
  */
 export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
-  if (!scan(line)) return FAST_FALLBACK;
+  if (line.charCodeAt(0) !== 123 || LONE_SURROGATE.test(line)) return FAST_FALLBACK;
+  if (scratch.length < line.length * 3 + 1) scratch = new Uint8Array(line.length * 3 + 1024);
+  const n = encoder.encodeInto(line, scratch).written;
+  scratch[n] = 10;
+  if (!scan(scratch, 0, n)) return FAST_FALLBACK;
+  return mapSlots(scratch, out, env);
+}
+const encoder = new TextEncoder();
+
+/** The record from the scanned slots, exactly as mapJsonRecord would map the parsed object. */
+function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
   // Envelopes (Docker json-file, Loki) carry another record inside.
   if (vType[S_LOG] === T_STRING && (present(S_STREAM) || present(S_TIME)) && !present(S_MSG) && !present(S_MESSAGE)) return FAST_FALLBACK;
   if (vType[S_LINE] === T_STRING && present(S_TIMESTAMP) && (present(S_LABELS) || !present(S_MSG))) return FAST_FALLBACK;
 
   const ms = firstOf(R_MESSAGE);
   if (ms < 0 || vType[ms] !== T_STRING) return FAST_FALLBACK; // templates, compact dumps, non-string messages
-  const message = text(line, ms);
+  const message = text(b, ms);
   if (message === 'handled request' || message === 'received request') return FAST_FALLBACK; // described from the request object
 
   // No known time key that parses: the full path guesses from time-like keys.
   const ts = firstOf(R_TIME);
-  if (ts < 0 || !parseTimeValue(value(line, ts), env.time)) return FAST_FALLBACK;
+  if (ts < 0 || !timeOf(b, ts, env)) return FAST_FALLBACK;
   out.tMs = env.time.ms;
   out.subNs = env.time.subNs;
   out.zoned = env.time.zoned;
   out.yearless = env.time.yearless;
 
   const ls = firstOf(R_LEVEL);
-  let level = ls < 0 ? 0 : levelOf(shared(line, ls));
+  let level = ls < 0 ? 0 : levelOf(value(b, ls));
   if (level === 0 && (present(S_MT) || present(S_M))) level = 3; // CLEF: absent @l means Information
 
   const ss = firstOf(R_STATUS);
   if (ss >= 0) {
-    const v = value(line, ss);
-    const status = typeof v === 'number' ? v : typeof v === 'string' && STATUS3.test(v) ? +v : 0;
+    const status = statusOf(b, ss);
     if (status >= 100 && status < 600) {
       out.status = status;
       level = Math.max(level, levelFromHttpStatus(status)); // a 503 logged at "info" still reads as an error
     }
   }
-  out.message = message; // detached: a slice would keep the whole decoded chunk alive
+  out.message = message;
   out.level = level;
   const lg = firstOf(R_LOGGER);
-  let logger = lg < 0 ? '' : str(shared(line, lg));
+  let logger = lg < 0 ? '' : str(value(b, lg));
   // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
-  if (!logger && (present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) logger = text(line, S_NAME);
+  if (!logger && (present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) logger = text(b, S_NAME);
   out.logger = logger;
 
   let extra = '';
   for (let bits = extraMask, k = 0; bits !== 0; bits >>>= 1, k++) {
     if ((bits & 1) === 0) continue;
     const s = EXTRA[k];
-    const v = s === ms ? message : shared(line, s);
+    const v = s === ms ? message : value(b, s);
     if (v !== message) extra += ' ' + str(v);
   }
   out.extra = extra === '' ? '' : extra.trim();

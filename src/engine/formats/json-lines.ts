@@ -7,7 +7,7 @@
 
 import { cloudWatchPayload, mapCloudWatchEvent } from './cloudwatch.ts';
 import { otlpRecords } from './otlp.ts';
-import { FAST_FALLBACK, parseJsonFast } from './json-fast.ts';
+import { FAST_FALLBACK, parseJsonBytes, parseJsonFast } from './json-fast.ts';
 import { mapJsonRecord, isObject, type JsonObject } from './json-record.ts';
 import { TextMatch, TextReader } from './text-line.ts';
 import { newTimeOut } from '../model/time.ts';
@@ -53,11 +53,22 @@ const JSON_AFTER_TIME = /^\S+(?: [\d:.,]+)?\s+\{"/;
 
 export class JsonLinesParser implements LineParser {
   private queue: Queued[] = [];
+  /** parseBytes just gave this line up: parseLine goes straight to the full parse. */
+  private fastFailed = false;
 
   constructor(private readonly env: ParseEnv) {}
 
+  parseBytes(b: Uint8Array, start: number, end: number, out: RecordOut): LineTypeCode | typeof FAST_FALLBACK {
+    this.queue.length = 0;
+    const type = parseJsonBytes(b, start, end, out, this.env);
+    this.fastFailed = type === FAST_FALLBACK;
+    return type;
+  }
+
   parseLine(line: string, out: RecordOut): LineTypeCode {
     this.queue.length = 0;
+    const tryFast = !this.fastFailed;
+    this.fastFailed = false;
     const c = line.charCodeAt(0);
     if (c !== 123) {
       const trimmed = line.trimStart();
@@ -69,7 +80,7 @@ export class JsonLinesParser implements LineParser {
       line = trimmed;
     }
     // CloudWatch payloads start with "messageType"; the fast path must not read them as one record.
-    if (!line.startsWith('{"messageType"') && !line.startsWith('{"resourceLogs"')) {
+    if (tryFast && !line.startsWith('{"messageType"') && !line.startsWith('{"resourceLogs"')) {
       // Most records never need a full object (json-fast.ts); the rest take JSON.parse below.
       const fast = parseJsonFast(line, out, this.env);
       if (fast !== FAST_FALLBACK) return fast;

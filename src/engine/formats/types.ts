@@ -24,6 +24,9 @@ export const LineType = {
 } as const;
 export type LineTypeCode = (typeof LineType)[keyof typeof LineType];
 
+/** From LineParser.parseBytes: decode this line and hand it to parseLine instead. */
+export const DECODE_LINE = -1;
+
 export interface RecordOut {
   /** Epoch ms, NaN when the record has no time. */
   tMs: number;
@@ -79,6 +82,14 @@ export interface ParseEnv {
 export interface LineParser {
   /** Parse one physical line (no newline, no CR). `out` was reset by the caller. */
   parseLine(line: string, out: RecordOut): LineTypeCode;
+  /**
+   * Optional fast path over a line's UTF-8 bytes b[start..end), without
+   * decoding it (JSON lines, issue 6). b[end] is the line's '\n' or '\r', or
+   * past the buffer. Returns record, or DECODE_LINE: then the caller decodes
+   * the line and calls parseLine with it, which must give what parseLine
+   * alone would have given. A line read here has no more() items.
+   */
+  parseBytes?(b: Uint8Array, start: number, end: number, out: RecordOut): LineTypeCode | typeof DECODE_LINE;
   /**
    * After a line: another item that starts on the same line (CloudWatch
    * payloads pack many events in one line; a JSON array may close one record

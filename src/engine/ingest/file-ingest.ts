@@ -5,14 +5,15 @@
 
 import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import type { TableBuilder } from '../model/table-builder.ts';
 import { leadingLevel, TextMatch, TextReader } from '../formats/text-line.ts';
-import { LineType, newRecordOut, resetRecord, type LineParser, type LogFormat, type ParseEnv, type RecordOut } from '../formats/types.ts';
-import type { Classifier } from '../classify/classifier.ts';
+import { DECODE_LINE, LineType, newRecordOut, resetRecord, type LineParser, type LogFormat, type ParseEnv, type RecordOut } from '../formats/types.ts';
+import type { Classification, Classifier } from '../classify/classifier.ts';
 import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
 import { StackState } from './multiline.ts';
+import { MessageFacts } from './message-facts.ts';
+import { detachString, type TableBuilder } from '../model/table-builder.ts';
 
 /** Messages longer than this are kept truncated in memory; the raw bytes stay in the file. */
 export const MAX_MESSAGE_CHARS = 4096;
@@ -60,6 +61,7 @@ export class FileIngest {
   private readonly out: RecordOut = newRecordOut();
   private readonly textOut: RecordOut = newRecordOut();
   private readonly stack = new StackState();
+  private readonly facts = new MessageFacts();
   private readonly reader: TextReader;
   private lineNo = 0;
   /** Builder row of the current event, -1 before the first. */
@@ -79,7 +81,15 @@ export class FileIngest {
   private seen = 0;
   private longest = 0;
   /** The physical line being read: operations and signals look at its fields for their subject. */
-  private lineText = '';
+  private lineText: string | null = '';
+  /** ...or, for a line read as bytes (lineText null), where its bytes are. */
+  private lineBuf: Uint8Array = new Uint8Array(0);
+  private lineStart = 0;
+  private lineEnd = 0;
+  /** Same options as the splitter's decoder, so a line decoded here reads as it would have there. */
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  /** Lines read as bytes whose text had invalid UTF-8 (the splitter counts the others). */
+  invalidLines = 0;
 
   constructor(
     private readonly fileIndex: number,
@@ -95,18 +105,8 @@ export class FileIngest {
   }
 
   line(text: string, offset: number, length: number, truncated: boolean): void {
-    const lineNo = ++this.lineNo;
-    // Offsets tell what the splitter removed: a BOM before line 1, a CR before each LF.
-    // (A slice of a split file also starts at lineNo 1, but never 2 or 3 bytes into the file.)
-    if (lineNo === 1 && offset === (this.stats.encoding === 'utf-8' ? 3 : 2)) this.seen |= Seen.bom;
-    else if (offset - this.lastEnd === (this.stats.encoding === 'utf-8' ? 2 : 4)) this.seen |= Seen.crlf;
-    if (text.length > LONG_LINE_CHARS) {
-      this.seen |= Seen.long;
-      this.longest = Math.max(this.longest, length);
-    }
-    this.lastEnd = offset + length;
+    const lineNo = this.begin(offset, length, text.length > LONG_LINE_CHARS);
     this.lineText = text;
-    this.stats.lines++;
     const out = this.out;
     resetRecord(out);
     const type = this.parser.parseLine(text, out);
@@ -121,6 +121,66 @@ export class FileIngest {
         this.packedItem(next, lineNo, offset, length);
       }
     }
+  }
+
+  /** The parser reads undecoded lines (LineSplitter.useBytes can feed lineBytes). */
+  get takesBytes(): boolean {
+    return this.parser.parseBytes !== undefined;
+  }
+
+  /**
+   * A UTF-8 line as bytes b[start..end) (see ByteLineSink): the parser reads
+   * it undecoded, or asks for the text, and then it is exactly line(text).
+   */
+  lineBytes(b: Uint8Array, start: number, end: number, offset: number): void {
+    const length = end - start;
+    const parseBytes = this.parser.parseBytes;
+    if (length > LONG_LINE_CHARS || !parseBytes) {
+      this.line(this.decodeLine(b, start, end), offset, length, false);
+      return;
+    }
+    const out = this.out;
+    resetRecord(out);
+    const type = parseBytes.call(this.parser, b, start, end, out);
+    if (type === DECODE_LINE) {
+      this.line(this.decodeLine(b, start, end), offset, length, false);
+      return;
+    }
+    const lineNo = this.begin(offset, length, false);
+    this.lineText = null;
+    this.lineBuf = b;
+    this.lineStart = start;
+    this.lineEnd = end;
+    this.handle(type, '', lineNo, offset, length);
+  }
+
+  /** Decode a line the splitter handed over as bytes, counting invalid bytes as the splitter would have. */
+  private decodeLine(b: Uint8Array, start: number, end: number): string {
+    const text = this.decoder.decode(b.subarray(start, end));
+    if (text.includes('\uFFFD')) this.invalidLines++;
+    return text;
+  }
+
+  /** Per-line bookkeeping shared by both entry points; returns the line's number. */
+  private begin(offset: number, length: number, long: boolean): number {
+    const lineNo = ++this.lineNo;
+    // Offsets tell what the splitter removed: a BOM before line 1, a CR before each LF.
+    // (A slice of a split file also starts at lineNo 1, but never 2 or 3 bytes into the file.)
+    if (lineNo === 1 && offset === (this.stats.encoding === 'utf-8' ? 3 : 2)) this.seen |= Seen.bom;
+    else if (offset - this.lastEnd === (this.stats.encoding === 'utf-8' ? 2 : 4)) this.seen |= Seen.crlf;
+    if (long) {
+      this.seen |= Seen.long;
+      this.longest = Math.max(this.longest, length);
+    }
+    this.lastEnd = offset + length;
+    this.stats.lines++;
+    return lineNo;
+  }
+
+  /** The text of the line being read (decoded on demand when it came as bytes). */
+  private currentLine(): string {
+    if (this.lineText === null) this.lineText = this.decoder.decode(this.lineBuf.subarray(this.lineStart, this.lineEnd));
+    return this.lineText;
   }
 
   /** An item that starts on a line already counted: it adds a row (or extends one), never a line count. */
@@ -348,15 +408,32 @@ export class FileIngest {
       this.lastNs = ns;
     }
     const message = r.message.length > MAX_MESSAGE_CHARS ? r.message.slice(0, MAX_MESSAGE_CHARS) : r.message;
-    const cls = sinks.classify(message, r.extra);
+    // What the message alone decides, remembered per message (message-facts.ts); extra text changes the classification.
+    const facts = this.facts;
+    const memo = r.extra === '' && MessageFacts.keeps(message);
+    const cached = memo && facts.find(message);
+    let cls: Classification;
+    let template: number;
+    let opens: number;
+    if (cached) {
+      cls = facts.classification();
+      template = facts.templateId();
+      opens = facts.stackOpens();
+      sinks.templater.count(template);
+    } else {
+      cls = sinks.classify(message, r.extra);
+      template = sinks.templater.add(message);
+      opens = StackState.opens(message);
+      // Strings the byte path made are already strings of their own; text lines may be slices of a chunk.
+      if (memo) facts.store(this.lineText === null ? message : detachString(message), cls, template, opens);
+    }
     let level = r.level;
     if (level === Level.none && cls.kind === Kind.crash) level = Level.fatal;
-    // Argument order is evaluation order: the logger is interned before the message is templated, as before.
     const logger = r.logger ? sinks.builder.internLogger(r.logger) : 0;
-    const row = sinks.builder.pushRow(ms, ns, level, cls.kind, flags | cls.flags, this.fileIndex, logger, lineNo, 1, offset, length, sinks.templater.add(message));
+    const row = sinks.builder.pushRow(ms, ns, level, cls.kind, flags | cls.flags, this.fileIndex, logger, lineNo, 1, offset, length, template);
     if (cls.kind === Kind.opStart || cls.kind === Kind.opEnd || cls.kind === Kind.signal) {
       // Rare rows: read what they are about from the record's fields (`identifier`, `job`...).
-      const subject = lineSubject(this.lineText);
+      const subject = lineSubject(this.currentLine());
       if (subject) sinks.builder.setSubject(row, subject);
     }
     if (Number.isNaN(ms)) this.leadingUntimed.push(row);
@@ -374,6 +451,6 @@ export class FileIngest {
     if (keep) sinks.messageChars += message.length;
     this.current = row;
     this.currentLevel = level;
-    this.stack.startEvent(message);
+    this.stack.startEventWith(opens);
   }
 }

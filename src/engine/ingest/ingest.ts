@@ -211,9 +211,12 @@ export async function ingestFile(
       const { format } = detectFormat(src.name, head.map((h) => h[0]));
       stats.format = format.id;
       stats.formatLabel = format.label;
-      fileIngest = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
-      for (const h of head) fileIngest.line(h[0], h[1], h[2], h[3]);
+      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+      fileIngest = fin;
+      for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
+      // JSON lines are read from their bytes from here on (issue 6: no decoded string per line).
+      if (fin.takesBytes) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off));
     };
     let longLines = 0;
     const splitter = new LineSplitter((text, off, len, truncated) => {
@@ -249,7 +252,7 @@ export async function ingestFile(
     const fin = fileIngest as unknown as FileIngest;
     fin.end();
     if (opened.gzip) stats.bytes = fileBytes;
-    fileNotices(stats, { invalidLines: splitter.invalidLines, longLines });
+    fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
     return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;

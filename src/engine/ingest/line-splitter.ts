@@ -11,6 +11,13 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 export type LineSink = (text: string, byteOffset: number, byteLength: number, truncated: boolean) => void;
 
+/**
+ * A line as bytes, undecoded: b[start..end) without its newline or CR. The
+ * byte at b[end] is that '\n' or '\r' (or past the buffer): parsers may use
+ * it as a sentinel. `b` is only valid during the call.
+ */
+export type ByteLineSink = (b: Uint8Array, start: number, end: number, byteOffset: number) => void;
+
 export class LineSplitter {
   private carry: Uint8Array[] = [];
   private carryLen = 0;
@@ -21,6 +28,8 @@ export class LineSplitter {
   private readonly decoder: TextDecoder;
   private readonly utf16: boolean;
   private pendingText = '';
+  /** Set by useBytes: UTF-8 lines from now on go out undecoded (lines over MAX_LINE_BYTES still go out as text). */
+  private bytesSink: ByteLineSink | null = null;
   /** Lines whose text had bytes that were not valid in the encoding (replaced by U+FFFD). */
   invalidLines = 0;
 
@@ -30,8 +39,24 @@ export class LineSplitter {
     this.utf16 = encoding !== 'utf-8';
   }
 
+  /**
+   * Hand later lines to `sink` as bytes (UTF-8 only; returns false for
+   * UTF-16, which stays on the text sink). The caller decodes what it needs,
+   * and counts invalid bytes itself.
+   */
+  useBytes(sink: ByteLineSink): boolean {
+    if (this.utf16) return false;
+    this.bytesSink = sink;
+    return true;
+  }
+
   push(chunk: Uint8Array): void {
     if (this.utf16) return this.pushUtf16(chunk);
+    if (this.bytesSink) {
+      // Node hands out Buffers (a Uint8Array subclass): one array class keeps the parsers' byte loads monomorphic.
+      if (Object.getPrototypeOf(chunk) !== Uint8Array.prototype) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      return this.pushBytes(chunk, this.bytesSink);
+    }
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(10, start);
@@ -45,6 +70,30 @@ export class LineSplitter {
       }
       this.appendCarry(chunk.subarray(start, nl + 1));
       this.flushCarry();
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.appendCarry(chunk.subarray(start));
+  }
+
+  /** Byte mode: complete lines go straight from the chunk, the rest waits in the carry. */
+  private pushBytes(chunk: Uint8Array, sink: ByteLineSink): void {
+    let start = 0;
+    if (this.carryLen > 0 || this.dropped > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.appendCarry(chunk);
+        return;
+      }
+      this.appendCarry(chunk.subarray(0, nl + 1));
+      this.flushCarry();
+      start = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+      sink(chunk, start, end, this.offset);
+      this.offset += nl + 1 - start;
       start = nl + 1;
     }
     if (start < chunk.length) this.appendCarry(chunk.subarray(start));
@@ -76,12 +125,14 @@ export class LineSplitter {
   }
 
   private flushCarry(): void {
-    const buf = new Uint8Array(this.carryLen);
+    // One spare byte: a last line without a newline still has a sentinel after it in byte mode.
+    const buf = new Uint8Array(this.carryLen + 1);
     let o = 0;
     for (const p of this.carry) {
       buf.set(p, o);
       o += p.length;
     }
+    buf[o] = 10;
     this.carry = [];
     this.carryLen = 0;
     if (this.dropped > 0) {
@@ -89,14 +140,22 @@ export class LineSplitter {
       this.dropped = 0;
       // The kept head never contains the newline (it was past the cap), so
       // the line's true length is everything we saw up to it.
-      const text = this.decoder.decode(buf).replace(/\r?\n$/, '');
-      const total = buf.length + dropped;
+      const text = this.decoder.decode(buf.subarray(0, o)).replace(/\r?\n$/, '');
+      const total = o + dropped;
       const hasNl = total > 0 && this.lastByteWasNl;
       this.sink(text, this.offset, total - (hasNl ? 1 : 0), true);
       this.offset += total;
       return;
     }
-    this.emitPiece(buf);
+    const sink = this.bytesSink;
+    if (sink) {
+      const nl = o > 0 && buf[o - 1] === 10 ? o - 1 : o;
+      const end = nl > 0 && buf[nl - 1] === 13 ? nl - 1 : nl;
+      sink(buf, 0, end, this.offset);
+      this.offset += o;
+      return;
+    }
+    this.emitPiece(buf.subarray(0, o));
   }
 
   /** Decode a run of whole lines (the last one may lack its newline at EOF). */
@@ -107,12 +166,20 @@ export class LineSplitter {
     // Lone invalid bytes decode to one U+FFFD each, so a piece can look ASCII by length and still hold them.
     const replaced = text.indexOf('\uFFFD') >= 0;
     let pos = 0;
+    /** Byte position of the line in `bytes`: each '\n' of the text is a 0x0A there (invalid bytes never swallow one). */
+    let bytePos = 0;
     while (pos < text.length) {
       let nl = text.indexOf('\n', pos);
       const hasNl = nl >= 0;
       if (!hasNl) nl = text.length;
       let line = text.slice(pos, nl);
-      const lineBytes = ascii ? line.length : utf8Length(line);
+      // Measured on the bytes, not re-encoded: a U+FFFD that replaced one invalid byte is not 3 bytes.
+      let lineBytes = line.length;
+      if (!ascii) {
+        const byteNl = hasNl ? bytes.indexOf(10, bytePos) : bytes.length;
+        lineBytes = byteNl - bytePos;
+        bytePos = byteNl + 1;
+      }
       let cr = 0;
       if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
         line = line.slice(0, -1);

@@ -51,16 +51,29 @@ const RUST_PANIC = /^thread '[^']*' panicked at .*:$/;
 const JAVA_EXCEPTION = /^([A-Za-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b|^([A-Z]\w*)?Error: /;
 const GO_FRAME_NO_ARGS = IN_STACK[1];
 
+/** Bits of StackState.opens. */
+export const Opens = { stack: 1, messageNext: 2 } as const;
+
 export class StackState {
   /** Inside a stack: the current event is a crash header or a frame was seen. */
   inStack = false;
   /** The current event's header wants its next line (Rust's panic message). */
   private messageNext = false;
 
+  /** What an event whose message is `text` opens (bits of Opens); it depends on the text alone, so callers may cache it. */
+  static opens(text: string): number {
+    return (STACK_HEADERS.test(text) ? Opens.stack : 0) | (RUST_PANIC.test(text) ? Opens.messageNext : 0);
+  }
+
   /** A new event starts with `text`: does it open a stack? */
   startEvent(text: string): void {
-    this.inStack = STACK_HEADERS.test(text);
-    this.messageNext = RUST_PANIC.test(text);
+    this.startEventWith(StackState.opens(text));
+  }
+
+  /** startEvent with opens(text) already known. */
+  startEventWith(opens: number): void {
+    this.inStack = (opens & Opens.stack) !== 0;
+    this.messageNext = (opens & Opens.messageNext) !== 0;
   }
 
   /** Is `text` (no time of its own) a continuation of the current event? */

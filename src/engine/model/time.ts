@@ -168,7 +168,7 @@ let cachedDayMs = 0;
  * utc() for integer fields (clock() reads them digit by digit): Date.UTC is
  * then exactly the day's start plus the time of day, and Date.UTC runs once per day seen.
  */
-function utcFields(y: number, mo: number, d: number, hh: number, mi: number, ss: number, ms: number): number {
+export function utcFields(y: number, mo: number, d: number, hh: number, mi: number, ss: number, ms: number): number {
   if (y < 100 || y > 9999 || mo < 0 || mo > 11 || d < 1 || d > 31) return utc(y, mo, d, hh, mi, ss, ms);
   if (y !== cachedY || mo !== cachedMo || d !== cachedD) {
     cachedDayMs = Date.UTC(y, mo, d);

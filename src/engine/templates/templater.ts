@@ -8,11 +8,11 @@
 // can be said per template, and the UI lists patterns with counts.
 //
 // It runs per event during ingest: an exact-message memo answers repeats
-// (structured logs repeat the same `msg` endlessly), and the tree bounds the
+// (structured logs repeat the same `msg` endlessly; see repeat-memo.ts), and the tree bounds the
 // work for new messages to one leaf. A cluster keeps its id when its pattern
 // generalises, so ids already written to the table stay valid.
 
-import { detachString } from '../model/table-builder.ts';
+import { RepeatMemo } from '../model/repeat-memo.ts';
 import { isAnchor, maskMessage, WILDCARD } from './mask.ts';
 
 export { maskMessage } from './mask.ts';
@@ -36,6 +36,7 @@ const MAX_CHILDREN = 100;
 const MAX_LEAF_SCAN = 200;
 /** The exact-message memo holds short messages only, and only so many. */
 const MEMO_MAX_CHARS = 300;
+const MASKED_MEMO_MAX_CHARS = 1000;
 const MEMO_MAX_ENTRIES = 100_000;
 
 interface Cluster {
@@ -84,9 +85,9 @@ export class Templater {
   readonly counts: number[] = [];
   private readonly clusters: Cluster[] = [];
   private readonly roots = new Map<number, TreeNode>();
-  private readonly memo = new Map<string, number>();
+  private readonly memo = new RepeatMemo<number>(MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
   /** Masked text -> last answer: messages that differ only in masked values (ids, numbers) skip the tree. */
-  private readonly maskedMemo = new Map<string, MaskedHit>();
+  private readonly maskedMemo = new RepeatMemo<MaskedHit>(MASKED_MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
   /** Bumped whenever a node is added (a route may change). */
   private treeVersion = 0;
   /** Set by search: the route took only exact children. */
@@ -94,13 +95,10 @@ export class Templater {
 
   /** Template id of a message (0-based, stable for the life of the templater). */
   add(message: string): number {
-    const short = message.length <= MEMO_MAX_CHARS;
-    if (short) {
-      const hit = this.memo.get(message);
-      if (hit !== undefined) {
-        this.counts[hit]++;
-        return hit;
-      }
+    const known = this.memo.get(message);
+    if (known !== undefined) {
+      this.counts[known]++;
+      return known;
     }
     const masked = maskMessage(message);
     const hit = this.maskedMemo.get(masked);
@@ -116,12 +114,17 @@ export class Templater {
       if (leaf && leaf.version === before && this.treeVersion === tree) {
         const entry: MaskedHit = { id, leaf, version: before, direct: this.direct, treeVersion: tree };
         if (hit) Object.assign(hit, entry);
-        else if (this.maskedMemo.size < MEMO_MAX_ENTRIES) this.maskedMemo.set(detachString(masked), entry);
+        else this.maskedMemo.offer(masked, entry);
       }
     }
     this.counts[id]++;
-    if (short && this.memo.size < MEMO_MAX_ENTRIES) this.memo.set(detachString(message), id);
+    this.memo.offer(message, id);
     return id;
+  }
+
+  /** One more event of a template whose id the caller remembered from add() for the same message. */
+  count(id: number): void {
+    this.counts[id]++;
   }
 
   list(): TemplateInfo[] {

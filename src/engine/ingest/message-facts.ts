@@ -1,0 +1,71 @@
+// What ingest works out from a message alone: its classification (when the
+// record has no extra error text), its template and whether it opens a stack.
+// Structured logs repeat a few thousand messages millions of times, and the
+// JSON fast path hands a repeated message back as the same string object
+// (json-fast.ts interns them), so a direct-mapped table compared with ===
+// answers most events with no Map lookup, no vocabulary scan, no templating
+// and no regex (issue 6: this was a third of single-threaded ingest).
+// A slot simply holds the last message that hashed to it.
+
+import type { Classification } from '../classify/classifier.ts';
+
+const SLOTS = 1 << 12;
+/** Longer messages are not kept (they rarely repeat, and a slot must not hold megabytes). */
+const MAX_CHARS = 400;
+
+/** A cheap hash of a message's length and five of its characters. */
+function slotOf(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  let h = (n * 31 + s.charCodeAt(0)) | 0;
+  h = (Math.imul(h, 31) + s.charCodeAt(n >> 2)) | 0;
+  h = (Math.imul(h, 31) + s.charCodeAt(n >> 1)) | 0;
+  h = (Math.imul(h, 31) + s.charCodeAt((3 * n) >> 2)) | 0;
+  h = (Math.imul(h, 31) + s.charCodeAt(n - 1)) | 0;
+  return (h ^ (h >>> 12)) & (SLOTS - 1);
+}
+
+export class MessageFacts {
+  private readonly keys: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
+  private readonly cls: Classification[] = new Array<Classification>(SLOTS);
+  private readonly template = new Int32Array(SLOTS);
+  private readonly opens = new Uint8Array(SLOTS);
+  /** Set by find(): the slot of the message asked for. */
+  slot = 0;
+
+  /** Whether `message` is known; either way `slot` is where it lives (read the facts, or store them there). */
+  find(message: string): boolean {
+    this.slot = slotOf(message);
+    return this.keys[this.slot] === message;
+  }
+
+  /** Whether store() may keep this message. */
+  static keeps(message: string): boolean {
+    return message.length <= MAX_CHARS;
+  }
+
+  classification(): Classification {
+    return this.cls[this.slot];
+  }
+
+  templateId(): number {
+    return this.template[this.slot];
+  }
+
+  stackOpens(): number {
+    return this.opens[this.slot];
+  }
+
+  /**
+   * Remember the facts of `message` in the slot find() chose. `message` must
+   * be a string of its own, not a slice of a decoded chunk (the table would
+   * keep the chunk alive): callers pass detached text.
+   */
+  store(message: string, cls: Classification, template: number, opens: number): void {
+    const s = this.slot;
+    this.keys[s] = message;
+    this.cls[s] = cls;
+    this.template[s] = template;
+    this.opens[s] = opens;
+  }
+}

@@ -1,0 +1,99 @@
+// JSON lines are read from their bytes once the format is known (issue 6:
+// LineSplitter.useBytes -> FileIngest.lineBytes -> parseJsonBytes); the first
+// lines, other formats and every line the byte path gives up on are decoded
+// and read as text. Both routes must give the same table: same rows, times,
+// lines, byte ranges, messages, templates, per-file counts and notices. Here
+// `detectLines: 1` reads all but the first line as bytes and a detection
+// window longer than the file reads every line as text.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
+import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
+import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
+import { logLines, rng } from '../bench/generate.ts';
+
+const ALL_TEXT = 1e9;
+
+async function read(name: string, bytes: Uint8Array, detectLines: number, chunk?: number): Promise<IngestResult> {
+  return ingestSources([bytesSource(name, bytes, chunk)], { year: 2024, detectLines });
+}
+
+function expectSame(bytewise: IngestResult, text: IngestResult, label: string): void {
+  expect(bytewise.table.length, label).toBe(text.table.length);
+  for (const c of COLUMN_NAMES) expect(Array.from(bytewise.table[c]), `${label}: ${c}`).toEqual(Array.from(text.table[c]));
+  expect(bytewise.table.loggers, label).toEqual(text.table.loggers);
+  expect(bytewise.messages, label).toEqual(text.messages);
+  expect(bytewise.templates, label).toEqual(text.templates);
+  expect(bytewise.files, label).toEqual(text.files);
+  expect(bytewise.table.subjects, label).toEqual(text.table.subjects);
+}
+
+const enc = new TextEncoder();
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+};
+
+/** JSON lines in every benchmark dialect with what real files hold between them. */
+function awkwardLog(seed: number, n: number, lastNewline: boolean): Uint8Array {
+  const r = rng(seed);
+  const parts: Uint8Array[] = [];
+  let k = 0;
+  for (const line of logLines(seed)) {
+    if (k++ >= n) break;
+    const x = r();
+    if (x < 0.03) parts.push(enc.encode('panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:8 +0x3a\n'));
+    else if (x < 0.05) parts.push(enc.encode('{"time":"2024-05-01T00:00:01Z","msg":"caf\u00e9 \u2603 \ud83d\ude00 r\u00e9ussi","level":"warn"}\n'));
+    else if (x < 0.07) parts.push(concat([enc.encode('{"time":"2024-05-01T00:00:02Z","msg":"bad '), new Uint8Array([0xff, 0xc3]), enc.encode(' bytes","level":"error"}\n')]));
+    else if (x < 0.09) parts.push(enc.encode('{"time":"2024-05-01T00:00:03Z","msg":"quote \\" and \\\\ and \\u00e9","err":"x\\ty"}\n'));
+    else if (x < 0.1) parts.push(enc.encode('   {"time":"2024-05-01T00:00:04Z","msg":"indented record"}\n'));
+    else if (x < 0.11) parts.push(enc.encode('{"time": "2024-05-01T00:00:05Z", "msg": broken\n'));
+    else if (x < 0.12) parts.push(enc.encode('{"messageType":"DATA_MESSAGE","logGroup":"/g","logStream":"s","logEvents":[{"id":"1","timestamp":1714521600000,"message":"one"},{"id":"2","timestamp":1714521601000,"message":"two"}]}\n'));
+    else if (x < 0.13) parts.push(enc.encode('{"level":"info","ts":1714521600.5,"logger":"tls","msg":"renewing certificate","identifier":"a.example.com"}\n'));
+    else if (x < 0.14) parts.push(enc.encode('\n'));
+    parts.push(enc.encode(line + (x > 0.95 ? '\r\n' : '\n')));
+  }
+  parts.push(enc.encode('{"time":"2024-05-01T23:59:59Z","msg":"last line"}' + (lastNewline ? '\n' : '')));
+  return concat(parts);
+}
+
+describe('JSON lines read as bytes', () => {
+  it('gives the table the text route gives, on every dialect and the odd lines between them', async () => {
+    for (const [seed, lastNewline] of [[3, true], [4, false]] as const) {
+      const bytes = awkwardLog(seed, 3000, lastNewline);
+      const text = await read('x.jsonl', bytes, ALL_TEXT);
+      expect(text.files[0].format).toBe('json-lines');
+      expect(text.files[0].notices.join(' ')).toContain('not valid');
+      expectSame(await read('x.jsonl', bytes, 1), text, `seed ${seed}`);
+      // Lines cut across chunks wait in the carry and are read from there.
+      expectSame(await read('x.jsonl', bytes, 1, 61), text, `seed ${seed}, 61-byte chunks`);
+    }
+  });
+
+  it('gives the table the text route gives on every JSON-lines file of the corpus and the fixtures', async () => {
+    const dirs = [join(__dirname, '../../../shared/corpus'), join(__dirname, '../fixtures')];
+    let checked = 0;
+    const walk = async (d: string): Promise<void> => {
+      for (const name of readdirSync(d).sort()) {
+        const p = join(d, name);
+        if (statSync(p).isDirectory()) await walk(p);
+        else if (statSync(p).size < 8 << 20 && !name.endsWith('.expected.json')) {
+          const bytes = new Uint8Array(readFileSync(p));
+          const text = await read(name, bytes, ALL_TEXT);
+          if (text.files[0].format !== 'json-lines') continue;
+          expectSame(await read(name, bytes, 1), text, p);
+          checked++;
+        }
+      }
+    };
+    for (const d of dirs) if (existsSync(d)) await walk(d);
+    expect(checked).toBeGreaterThan(3);
+  });
+});
