@@ -3,12 +3,14 @@
 // and status, and never accept a line JSON.parse rejects. Lines come from the
 // benchmark's dialect generator, the real corpus, our fixtures, and a fuzzer
 // whose keys include every key json-record.ts names (read from its source, so
-// a key added there is fuzzed here without anyone remembering to).
+// a key added there is fuzzed here without anyone remembering to), plus the
+// subject keys operations are paired by.
 
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAST_FALLBACK, parseJsonFast } from '../../src/engine/formats/json-fast.ts';
+import { FAST_FALLBACK, lastLineSubject, parseJsonFast } from '../../src/engine/formats/json-fast.ts';
+import { lineSubject, SUBJECT_KEYS } from '../../src/engine/classify/subject.ts';
 import { isObject, mapJsonRecord, MESSAGE_KEYS, TIME_KEYS } from '../../src/engine/formats/json-record.ts';
 import { LineType, newRecordOut, type LineTypeCode, type ParseEnv, type RecordOut } from '../../src/engine/formats/types.ts';
 import { newTimeOut } from '../../src/engine/model/time.ts';
@@ -43,8 +45,11 @@ function check(line: string, tally: Tally): void {
     return;
   }
   tally.fast++;
+  // The subject of an operation row, read from the same scan (null: the caller asks lineSubject).
+  const subject = lastLineSubject();
   const ref = slow(line);
   expect({ line, type, out }).toEqual({ line, type: ref.type, out: ref.out });
+  if (subject !== null) expect({ line, subject }).toEqual({ line, subject: lineSubject(line) });
 }
 
 function corpusLines(): string[] {
@@ -69,6 +74,8 @@ function mappedKeys(): string[] {
   const keys = new Set<string>();
   for (const m of src.matchAll(/'([^'\\\n]{1,40})'/g)) keys.add(m[1]);
   for (const k of [...keys]) if (k.includes('.')) for (const part of k.split('.')) keys.add(part);
+  // And the keys an operation's subject is read from.
+  for (const k of SUBJECT_KEYS) keys.add(k);
   return [...keys];
 }
 

@@ -21,11 +21,12 @@ export const SUBJECT_KEYS = [
 // Not 'target' (tracing-subscriber's module path) nor 'host' (the request's host on every access line).
 
 /** Lines longer than this are not parsed again for a subject (a dump, not a log line). */
-const MAX_LINE = 64 * 1024;
-const MAX_SUBJECT = 200;
+export const MAX_SUBJECT_LINE = 64 * 1024;
+const MAX_LINE = MAX_SUBJECT_LINE;
+export const MAX_SUBJECT = 200;
 /** Envelopes that carry the record inside: Docker json-file, Loki, GCP, tracing-subscriber. */
-const INNER_TEXT = ['log', 'line'];
-const INNER_OBJECT = ['jsonPayload', 'fields'];
+export const INNER_TEXT = ['log', 'line'];
+export const INNER_OBJECT = ['jsonPayload', 'fields'];
 
 function scalar(v: unknown): string {
   if (typeof v === 'string') return v.trim();

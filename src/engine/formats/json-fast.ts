@@ -17,6 +17,7 @@
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
 import { parseTimeValue } from '../model/time.ts';
 import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
+import { INNER_OBJECT, INNER_TEXT, MAX_SUBJECT, MAX_SUBJECT_LINE, SUBJECT_KEYS } from '../classify/subject.ts';
 import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
 import { decimalBytes, rfc3339Bytes } from './json-time.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
@@ -56,6 +57,9 @@ const STATUS = slots(STATUS_KEYS);
 const FALLBACK = slots(FALLBACK_KEYS);
 const [S_MT, S_STREAM, S_LINE, S_LABELS, S_PID, S_HOSTNAME, S_LEVELNAME, S_NAME] = slots(OTHER_KEYS);
 const PARENTS = slots(DOTTED_PARENTS);
+const SUBJECT = slots(SUBJECT_KEYS);
+const SUBJECT_INNER_TEXT = slots(INNER_TEXT);
+const SUBJECT_INNER_OBJECT = slots(INNER_OBJECT);
 const S_MSG = slot('msg');
 const S_MESSAGE = slot('message');
 const S_M = slot('@m');
@@ -364,6 +368,8 @@ export function parseJsonBytes(b: Uint8Array, start: number, end: number, out: R
   }
   if (!scan(b, start, end)) return FAST_FALLBACK;
   if (scanState.anyHigh && decode(b, start, end).includes('\uFFFD')) return FAST_FALLBACK;
+  lastLine = b;
+  lastLineBytes = end - start;
   return mapSlots(b, out, env);
 }
 
@@ -382,6 +388,8 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
   const n = encoder.encodeInto(line, scratch).written;
   scratch[n] = 10;
   if (!scan(scratch, 0, n)) return FAST_FALLBACK;
+  lastLine = scratch;
+  lastLineBytes = n;
   return mapSlots(scratch, out, env);
 }
 const encoder = new TextEncoder();
@@ -434,4 +442,37 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | 
   }
   out.extra = extra === '' ? '' : extra.trim();
   return LineType.record;
+}
+
+/** The buffer and byte length of the line last read by parseJsonBytes (subjects are not read from very long lines). */
+let lastLine: Uint8Array = new Uint8Array(1);
+let lastLineBytes = 0;
+
+/**
+ * What lineSubject (classify/subject.ts) would say about the line
+ * parseJsonBytes just accepted, read from the scanned values; null when the
+ * slots cannot tell (arrays, envelopes, very long lines): then the caller
+ * decodes the line and asks lineSubject. Operation and signal rows need it.
+ */
+export function lastLineSubject(): string | null {
+  if (lastLineBytes > MAX_SUBJECT_LINE) return null;
+  for (const s of SUBJECT) {
+    switch (vType[s]) {
+      case T_STRING: {
+        const v = text(lastLine, s).trim();
+        if (v) return v.slice(0, MAX_SUBJECT);
+        break;
+      }
+      case T_NUMBER: {
+        const n = numberValue(lastLine, vStart[s], vEnd[s]);
+        if (Number.isFinite(n)) return String(n).slice(0, MAX_SUBJECT);
+        break;
+      }
+      case T_OBJECT:
+        return null; // an array of names is joined: the full parse decides
+    }
+  }
+  for (const s of SUBJECT_INNER_OBJECT) if (vType[s] === T_OBJECT) return null;
+  for (const s of SUBJECT_INNER_TEXT) if (vType[s] === T_STRING) return null;
+  return '';
 }

@@ -7,7 +7,7 @@
 
 import { cloudWatchPayload, mapCloudWatchEvent } from './cloudwatch.ts';
 import { otlpRecords } from './otlp.ts';
-import { FAST_FALLBACK, parseJsonBytes, parseJsonFast } from './json-fast.ts';
+import { FAST_FALLBACK, lastLineSubject, parseJsonBytes, parseJsonFast } from './json-fast.ts';
 import { mapJsonRecord, isObject, type JsonObject } from './json-record.ts';
 import { TextMatch, TextReader } from './text-line.ts';
 import { newTimeOut } from '../model/time.ts';
@@ -63,6 +63,10 @@ export class JsonLinesParser implements LineParser {
     const type = parseJsonBytes(b, start, end, out, this.env);
     this.fastFailed = type === FAST_FALLBACK;
     return type;
+  }
+
+  subject(): string | null {
+    return lastLineSubject();
   }
 
   parseLine(line: string, out: RecordOut): LineTypeCode {

@@ -91,6 +91,12 @@ export interface LineParser {
    */
   parseBytes?(b: Uint8Array, start: number, end: number, out: RecordOut): LineTypeCode | typeof DECODE_LINE;
   /**
+   * After parseBytes gave a record: what lineSubject (classify/subject.ts)
+   * would read from that line, or null when the caller must decode the line
+   * and ask lineSubject (operation and signal rows only).
+   */
+  subject?(): string | null;
+  /**
    * After a line: another item that starts on the same line (CloudWatch
    * payloads pack many events in one line; a JSON array may close one record
    * and open the next on one line). Returns record, text (the text path

@@ -433,7 +433,8 @@ export class FileIngest {
     const row = sinks.builder.pushRow(ms, ns, level, cls.kind, flags | cls.flags, this.fileIndex, logger, lineNo, 1, offset, length, template);
     if (cls.kind === Kind.opStart || cls.kind === Kind.opEnd || cls.kind === Kind.signal) {
       // Rare rows: read what they are about from the record's fields (`identifier`, `job`...).
-      const subject = lineSubject(this.currentLine());
+      // A line read as bytes: the parser tells from the values it scanned, else the text decides.
+      const subject = (this.lineText === null && this.parser.subject ? this.parser.subject() : null) ?? lineSubject(this.currentLine());
       if (subject) sinks.builder.setSubject(row, subject);
     }
     if (Number.isNaN(ms)) this.leadingUntimed.push(row);
