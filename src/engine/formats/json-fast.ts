@@ -1,23 +1,26 @@
 // The JSON-lines fast path (issue 6): reads time, level, message, logger and
-// the classifying fields straight out of the line text, without building the
-// record object. `JSON.parse` allocates every key and value of every line;
-// this scanner validates the whole line (so invalid JSON is never accepted)
-// but only materialises the few top-level values the mapping needs.
+// the classifying fields straight out of the line's bytes, without building
+// the record object. `JSON.parse` allocates every key and value of every
+// line; this scanner validates the whole line (so invalid JSON is never
+// accepted) but only materialises the few values the mapping needs, looking
+// into nested objects only where the mapping does (`err.message`, ECS
+// `log.level`, tracing's `fields.message`, Caddy's `request.method`; see
+// json-keys.ts for how dotted keys are found).
 //
 // It must give exactly what `mapJsonRecord(JSON.parse(line))` gives. Anything
 // it does not handle the same way returns FAST_FALLBACK and the caller takes
-// the full path: escaped keys, duplicate keys, objects under dotted keys
-// (`error.message`, `err.message`, `log.level`), wrappers (Docker `log`, Loki
-// `line`, GCP payloads, tracing `fields`, `httpRequest`), journald, records
-// without a known time key or without a message, Serilog templates without
-// `@m`, control characters, deep nesting. The key lists are json-record.ts's
-// own; test/perf/json-fast.test.ts compares both paths over generated,
-// corpus and fuzzed lines using every key json-record.ts names.
+// the full path: escaped keys, duplicate keys, wrappers (Docker `log`, Loki
+// `line`, GCP payloads, `httpRequest`), journald, records without a known
+// time key or without a message, Serilog templates without `@m`, control
+// characters, deep nesting. The key lists are json-record.ts's own;
+// test/perf/json-fast.test.ts compares both paths over generated, corpus and
+// fuzzed lines using every key json-record.ts names.
 
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
 import { parseTimeValue } from '../model/time.ts';
-import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
+import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, REQUEST_METHOD_KEYS, REQUEST_PATH_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
 import { INNER_OBJECT, INNER_TEXT, MAX_SUBJECT, MAX_SUBJECT_LINE, SUBJECT_KEYS } from '../classify/subject.ts';
+import { bytesHash, HAS_CHILDREN, keyList, lookupKey, node, NODES, seal, TOP, topNodes } from './json-keys.ts';
 import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
 import { decimalBytes, rfc3339Bytes } from './json-time.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
@@ -25,114 +28,35 @@ import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut
 /** Returned when the line needs the full JSON.parse path. */
 export const FAST_FALLBACK = DECODE_LINE;
 
+// ---- the keys: every list json-record.ts reads, compiled to nodes (json-keys.ts)
+
 /** Present at all (any value): the full path decides (payload wrappers, journald, GCP audit). */
-const FALLBACK_KEYS = ['fields', 'jsonPayload', 'httpRequest', 'textPayload', 'protoPayload', 'insertId', 'logName', '__REALTIME_TIMESTAMP', 'PRIORITY'];
+const FALLBACK_KEYS = ['jsonPayload', 'httpRequest', 'textPayload', 'protoPayload', 'insertId', 'logName', '__REALTIME_TIMESTAMP', 'PRIORITY'];
+const TIME = keyList(TOP, TIME_KEYS);
+const LEVEL = keyList(TOP, LEVEL_KEYS);
+const MESSAGE = keyList(TOP, MESSAGE_KEYS);
+const LOGGER = keyList(TOP, LOGGER_KEYS);
+const EXTRA = keyList(TOP, EXTRA_KEYS);
+const STATUS = keyList(TOP, STATUS_KEYS);
+const FALLBACK = topNodes(FALLBACK_KEYS);
 /** Looked at for envelopes, Serilog templates and pino's logger name. */
-const OTHER_KEYS = ['@mt', 'stream', 'line', 'labels', 'pid', 'hostname', 'levelname', 'name'];
-/** Parents of dotted keys ("log.level" -> "log"): an object there is looked into, so the full path decides. */
-const DOTTED_PARENTS = [...TIME_KEYS, ...LEVEL_KEYS, ...MESSAGE_KEYS, ...LOGGER_KEYS, ...EXTRA_KEYS, ...STATUS_KEYS]
-  .filter((k) => k.includes('.'))
-  .map((k) => k.slice(0, k.indexOf('.')));
-
-// ---- key table: every relevant key gets a slot; lookups hash without allocating
-
-const KEY_NAMES: string[] = [];
-const slotOf = new Map<string, number>();
-function slot(name: string): number {
-  let s = slotOf.get(name);
-  if (s === undefined) {
-    s = KEY_NAMES.length;
-    KEY_NAMES.push(name);
-    slotOf.set(name, s);
-  }
-  return s;
-}
-const slots = (keys: readonly string[]) => Int32Array.from(keys, slot);
-const TIME = slots(TIME_KEYS);
-const LEVEL = slots(LEVEL_KEYS);
-const MESSAGE = slots(MESSAGE_KEYS);
-const LOGGER = slots(LOGGER_KEYS);
-const EXTRA = slots(EXTRA_KEYS);
-const STATUS = slots(STATUS_KEYS);
-const FALLBACK = slots(FALLBACK_KEYS);
-const [S_MT, S_STREAM, S_LINE, S_LABELS, S_PID, S_HOSTNAME, S_LEVELNAME, S_NAME] = slots(OTHER_KEYS);
-const PARENTS = slots(DOTTED_PARENTS);
-const SUBJECT = slots(SUBJECT_KEYS);
-const SUBJECT_INNER_TEXT = slots(INNER_TEXT);
-const SUBJECT_INNER_OBJECT = slots(INNER_OBJECT);
-const S_MSG = slot('msg');
-const S_MESSAGE = slot('message');
-const S_M = slot('@m');
-const S_LOG = slot('log');
-const S_TIME = slot('time');
-const S_TIMESTAMP = slot('timestamp');
-const NSLOTS = KEY_NAMES.length;
-const FALLBACK_MASK = new Uint8Array(NSLOTS);
-for (const s of FALLBACK) FALLBACK_MASK[s] = 1;
-const PARENT_MASK = new Uint8Array(NSLOTS);
-for (const s of PARENTS) PARENT_MASK[s] = 1;
-
-// Open-addressing table keyed by a cheap hash of a key's length and three of
-// its bytes; a hit is confirmed byte by byte, so collisions cost time, never correctness.
-const TABLE = 1024;
-const tSlot = new Int32Array(TABLE).fill(-1);
-const tHash = new Int32Array(TABLE);
-/** The key names' bytes (all ASCII), at KEY_AT[slot]. */
-const KEY_BYTES = new TextEncoder().encode(KEY_NAMES.join(''));
-const KEY_AT = new Int32Array(NSLOTS + 1);
-for (let s = 0; s < NSLOTS; s++) KEY_AT[s + 1] = KEY_AT[s] + KEY_NAMES[s].length;
-function sampleHash(b: Uint8Array, start: number, len: number): number {
-  let h = (len * 31 + b[start]) | 0;
-  h = (Math.imul(h, 31) + b[start + (len >> 1)]) | 0;
-  return (Math.imul(h, 31) + b[start + len - 1]) | 0;
-}
-for (let s = 0; s < NSLOTS; s++) {
-  const h = sampleHash(KEY_BYTES, KEY_AT[s], KEY_NAMES[s].length);
-  let idx = h & (TABLE - 1);
-  while (tSlot[idx] >= 0) idx = (idx + 1) & (TABLE - 1);
-  tSlot[idx] = s;
-  tHash[idx] = h;
-}
-
-function lookupKey(b: Uint8Array, start: number, end: number): number {
-  const len = end - start;
-  if (len === 0) return -1;
-  const h = sampleHash(b, start, len);
-  for (let idx = h & (TABLE - 1); tSlot[idx] >= 0; idx = (idx + 1) & (TABLE - 1)) {
-    if (tHash[idx] !== h) continue;
-    const s = tSlot[idx];
-    const at = KEY_AT[s];
-    if (KEY_AT[s + 1] - at !== len) continue;
-    let k = 0;
-    while (k < len && KEY_BYTES[at + k] === b[start + k]) k++;
-    if (k === len) return s;
-  }
-  return -1;
-}
-
-// ---- roles: which key lists a slot is in, and its rank there (json-record's firstOf order)
-
-const R_TIME = 0;
-const R_LEVEL = 1;
-const R_MESSAGE = 2;
-const R_LOGGER = 3;
-const R_STATUS = 4;
-const ROLES = 5;
-const ROLE_LISTS = [TIME, LEVEL, MESSAGE, LOGGER, STATUS];
-const NO_RANK = 0x7fff;
-/** rankIn[role * NSLOTS + slot]: the slot's position in that role's list, NO_RANK when absent. */
-const rankIn = new Int16Array(ROLES * NSLOTS).fill(NO_RANK);
-ROLE_LISTS.forEach((list, r) => list.forEach((s, k) => {
-  if (rankIn[r * NSLOTS + s] === NO_RANK) rankIn[r * NSLOTS + s] = k;
-}));
-const hasRole = new Uint8Array(NSLOTS);
-for (let i = 0; i < rankIn.length; i++) if (rankIn[i] !== NO_RANK) hasRole[i % NSLOTS] = 1;
-/** Bit k set: EXTRA[k] is present (json-record concatenates every one, in list order). */
-const extraBit = new Int32Array(NSLOTS);
-EXTRA.forEach((s, k) => {
-  if (k < 31 && extraBit[s] === 0) extraBit[s] = 1 << k;
-});
-if (EXTRA.length > 31) throw new Error('json-fast: more than 31 extra keys');
+const [S_MT, S_STREAM, S_LINE, S_LABELS, S_PID, S_HOSTNAME, S_LEVELNAME, S_NAME, S_MSG, S_MESSAGE, S_M, S_LOG, S_TIME, S_TIMESTAMP, S_RESPONSE_FLAGS] =
+  topNodes(['@mt', 'stream', 'line', 'labels', 'pid', 'hostname', 'levelname', 'name', 'msg', 'message', '@m', 'log', 'time', 'timestamp', 'response_flags']);
+/** tracing-subscriber: `fields.message` is the message (its own key only, no dotted lookups). */
+const S_FIELDS = node(TOP, 'fields');
+const S_FIELDS_MESSAGE = node(S_FIELDS, 'message');
+/** Caddy's "handled request": the message is described from `request` (or the record itself). */
+const S_REQUEST = node(TOP, 'request');
+const REQ_METHOD = keyList(S_REQUEST, REQUEST_METHOD_KEYS);
+const REQ_PATH = keyList(S_REQUEST, REQUEST_PATH_KEYS);
+const TOP_METHOD = keyList(TOP, REQUEST_METHOD_KEYS);
+const TOP_PATH = keyList(TOP, REQUEST_PATH_KEYS);
+const SUBJECT = topNodes(SUBJECT_KEYS);
+const SUBJECT_INNER_TEXT = topNodes(INNER_TEXT);
+const SUBJECT_INNER_OBJECT = topNodes(INNER_OBJECT);
+seal();
+const FALLBACK_MASK = new Uint8Array(NODES);
+for (const n of FALLBACK) FALLBACK_MASK[n] = 1;
 
 // ---- per-line scratch (the scanner is synchronous, so one set is enough)
 
@@ -144,88 +68,80 @@ const T_FALSE = 4;
 const T_NULL = 5;
 /** Object or array: a present value that is neither text nor a number (firstOf still stops at it). */
 const T_OBJECT = 6;
-const vType = new Uint8Array(NSLOTS);
-const vStart = new Int32Array(NSLOTS);
-const vEnd = new Int32Array(NSLOTS);
-const vEsc = new Uint8Array(NSLOTS);
-const touched = new Int32Array(NSLOTS);
+const T_ARRAY = 7;
+const vType = new Uint8Array(NODES);
+const vStart = new Int32Array(NODES);
+const vEnd = new Int32Array(NODES);
+const vEsc = new Uint8Array(NODES);
+const touched = new Int32Array(NODES);
 let nTouched = 0;
-/** Per role, the best rank of a slot holding a value firstOf would take (not null, not ""). */
-const best = new Int16Array(ROLES);
-/** EXTRA slots present with a value that is not null and not an object. */
-let extraMask = 0;
 
-/** Record slot s's value. False for what the full path must decide: duplicates, wrapper keys, objects under dotted keys. */
-function setSlot(s: number, type: number, vs: number, ve: number, esc: number): boolean {
-  if (vType[s] !== T_ABSENT || FALLBACK_MASK[s] || (type === T_OBJECT && PARENT_MASK[s])) return false;
-  vType[s] = type;
-  vStart[s] = vs;
-  vEnd[s] = ve;
-  vEsc[s] = esc;
-  touched[nTouched++] = s;
-  if (type === T_NULL) return true;
-  if (type !== T_OBJECT) extraMask |= extraBit[s];
-  if (hasRole[s] && !(type === T_STRING && ve === vs)) {
-    for (let r = 0; r < ROLES; r++) {
-      const k = rankIn[r * NSLOTS + s];
-      if (k < best[r]) best[r] = k;
-    }
-  }
+/** Record node n's value. False for what the full path must decide: duplicate keys, wrapper keys. */
+function setNode(n: number, type: number, vs: number, ve: number, esc: number): boolean {
+  if (vType[n] !== T_ABSENT || FALLBACK_MASK[n]) return false;
+  vType[n] = type;
+  vStart[n] = vs;
+  vEnd[n] = ve;
+  vEsc[n] = esc;
+  touched[nTouched++] = n;
   return true;
 }
 
-/** Scan the line b[start..end) (b[start] is "{") into the slots; false means "take the full path". */
+/**
+ * Scan the object whose "{" is at b[i] with its keys looked up under node
+ * `parent` (TOP for the record); returns the index after its "}", or -1 when
+ * the line is invalid or must take the full path. Objects under a node that
+ * has children are scanned the same way; other values are only validated.
+ */
+function scanObject(b: Uint8Array, i: number, parent: number, depth: number): number {
+  let c = b[++i];
+  if (c === 32) c = b[(i = ws(b, i))];
+  if (c === 125) return i + 1;
+  for (;;) {
+    if (c !== 34) return -1;
+    const ke = keyEnd(b, i + 1);
+    if (ke < 0) return -1;
+    const n = lookupKey(b, i + 1, ke, parent);
+    i = ke + 1;
+    c = b[i];
+    if (c === 32) c = b[(i = ws(b, i))];
+    if (c !== 58) return -1;
+    c = b[++i];
+    if (c === 32) c = b[(i = ws(b, i))];
+    let type: number;
+    let vs = i;
+    let ve: number;
+    let esc = 0;
+    if (c === 34) {
+      ve = stringEnd(b, i + 1);
+      if (ve < 0) return -1;
+      esc = scanState.escaped ? 1 : 0;
+      vs = i + 1;
+      i = ve + 1;
+      type = T_STRING;
+    } else {
+      ve = c === 123 && n >= 0 && HAS_CHILDREN[n] && depth < 8 ? scanObject(b, i, n, depth + 1) : valueEnd(b, i, depth + 1);
+      if (ve < 0) return -1;
+      i = ve;
+      type = c === 123 ? T_OBJECT : c === 91 ? T_ARRAY : c === 116 ? T_TRUE : c === 102 ? T_FALSE : c === 110 ? T_NULL : T_NUMBER;
+    }
+    if (n >= 0 && !setNode(n, type, vs, ve, esc)) return -1;
+    c = b[i];
+    if (c === 32) c = b[(i = ws(b, i))];
+    if (c === 125) return i + 1;
+    if (c !== 44) return -1;
+    c = b[++i];
+    if (c === 32) c = b[(i = ws(b, i))];
+  }
+}
+
+/** Scan the line b[start..end) (b[start] is "{") into the nodes; false means "take the full path". */
 function scan(b: Uint8Array, start: number, end: number): boolean {
   for (let k = 0; k < nTouched; k++) vType[touched[k]] = T_ABSENT;
   nTouched = 0;
-  for (let r = 0; r < ROLES; r++) best[r] = NO_RANK;
-  extraMask = 0;
   scanState.anyHigh = false;
-  let i = start + 1;
-  let c = b[i];
-  if (c === 32) c = b[(i = ws(b, i))];
-  if (c === 125) i++;
-  else
-    for (;;) {
-      if (c !== 34) return false;
-      const ke = keyEnd(b, i + 1);
-      if (ke < 0) return false;
-      const s = lookupKey(b, i + 1, ke);
-      i = ke + 1;
-      c = b[i];
-      if (c === 32) c = b[(i = ws(b, i))];
-      if (c !== 58) return false;
-      c = b[++i];
-      if (c === 32) c = b[(i = ws(b, i))];
-      let type: number;
-      let vs = i;
-      let ve: number;
-      let esc = 0;
-      if (c === 34) {
-        ve = stringEnd(b, i + 1);
-        if (ve < 0) return false;
-        esc = scanState.escaped ? 1 : 0;
-        vs = i + 1;
-        i = ve + 1;
-        type = T_STRING;
-      } else {
-        ve = valueEnd(b, i, 1);
-        if (ve < 0) return false;
-        i = ve;
-        type = c === 123 || c === 91 ? T_OBJECT : c === 116 ? T_TRUE : c === 102 ? T_FALSE : c === 110 ? T_NULL : T_NUMBER;
-      }
-      if (s >= 0 && !setSlot(s, type, vs, ve, esc)) return false;
-      c = b[i];
-      if (c === 32) c = b[(i = ws(b, i))];
-      if (c === 125) {
-        i++;
-        break;
-      }
-      if (c !== 44) return false;
-      c = b[++i];
-      if (c === 32) c = b[(i = ws(b, i))];
-    }
-  return i === end || ws(b, i) === end;
+  const i = scanObject(b, start, TOP, 1);
+  return i >= 0 && (i === end || ws(b, i) === end);
 }
 
 // ---- mapping, mirroring mapJsonRecord for the records that get here
@@ -276,7 +192,7 @@ function text(b: Uint8Array, s: number): string {
   const len = end - start;
   if (len === 0) return '';
   if (len > INTERN_MAX) return decode(b, start, end);
-  let h = sampleHash(b, start, len);
+  let h = bytesHash(b, start, len);
   h = (Math.imul(h, 31) + b[start + (len >> 2)]) | 0;
   h = (Math.imul(h, 31) + b[start + ((3 * len) >> 2)]) | 0;
   const idx = (h ^ (h >>> 12)) & (INTERN_SIZE - 1);
@@ -300,10 +216,19 @@ function numberValue(b: Uint8Array, start: number, end: number): number {
   return v === v ? v : Number(decode(b, start, end));
 }
 
-/** The slot json-record's firstOf would pick for a role (not null, not ""), or -1. */
-function firstOf(role: number): number {
-  const k = best[role];
-  return k === NO_RANK ? -1 : ROLE_LISTS[role][k];
+/** The node pick(key) reads: the first of the key's paths present in the line, or -1. */
+function pick(paths: Int32Array): number {
+  for (let k = 0; k < paths.length; k++) if (vType[paths[k]] !== T_ABSENT) return paths[k];
+  return -1;
+}
+
+/** The node json-record's firstOf would take from a key list: the first key whose value is not null and not "", or -1. */
+function firstOf(list: readonly Int32Array[]): number {
+  for (let k = 0; k < list.length; k++) {
+    const n = pick(list[k]);
+    if (n >= 0 && vType[n] !== T_NULL && !(vType[n] === T_STRING && vEnd[n] === vStart[n])) return n;
+  }
+  return -1;
 }
 
 const present = (s: number) => vType[s] !== T_ABSENT;
@@ -394,54 +319,66 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
 }
 const encoder = new TextEncoder();
 
-/** The record from the scanned slots, exactly as mapJsonRecord would map the parsed object. */
+/** The record from the scanned nodes, exactly as mapJsonRecord would map the parsed object. */
 function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
   // Envelopes (Docker json-file, Loki) carry another record inside.
   if (vType[S_LOG] === T_STRING && (present(S_STREAM) || present(S_TIME)) && !present(S_MSG) && !present(S_MESSAGE)) return FAST_FALLBACK;
   if (vType[S_LINE] === T_STRING && present(S_TIMESTAMP) && (present(S_LABELS) || !present(S_MSG))) return FAST_FALLBACK;
 
-  const ms = firstOf(R_MESSAGE);
-  if (ms < 0 || vType[ms] !== T_STRING) return FAST_FALLBACK; // templates, compact dumps, non-string messages
+  // tracing-subscriber's fields.message comes first; then the message keys.
+  const ms = vType[S_FIELDS] === T_OBJECT && present(S_FIELDS_MESSAGE) ? S_FIELDS_MESSAGE : firstOf(MESSAGE);
+  // Templates, compact dumps, non-string and empty messages: the full path builds them.
+  if (ms < 0 || vType[ms] !== T_STRING || vEnd[ms] === vStart[ms]) return FAST_FALLBACK;
   const message = text(b, ms);
-  if (message === 'handled request' || message === 'received request') return FAST_FALLBACK; // described from the request object
 
   // No known time key that parses: the full path guesses from time-like keys.
-  const ts = firstOf(R_TIME);
+  const ts = firstOf(TIME);
   if (ts < 0 || !timeOf(b, ts, env)) return FAST_FALLBACK;
   out.tMs = env.time.ms;
   out.subNs = env.time.subNs;
   out.zoned = env.time.zoned;
   out.yearless = env.time.yearless;
 
-  const ls = firstOf(R_LEVEL);
+  const ls = firstOf(LEVEL);
   let level = ls < 0 ? 0 : levelOf(value(b, ls));
   if (level === 0 && (present(S_MT) || present(S_M))) level = 3; // CLEF: absent @l means Information
 
-  const ss = firstOf(R_STATUS);
-  if (ss >= 0) {
-    const status = statusOf(b, ss);
-    if (status >= 100 && status < 600) {
-      out.status = status;
-      level = Math.max(level, levelFromHttpStatus(status)); // a 503 logged at "info" still reads as an error
-    }
+  const ss = firstOf(STATUS);
+  const status = ss < 0 ? 0 : statusOf(b, ss);
+  if (status >= 100 && status < 600) {
+    out.status = status;
+    level = Math.max(level, levelFromHttpStatus(status)); // a 503 logged at "info" still reads as an error
   }
-  out.message = message;
+  // Caddy logs "handled request" for traffic and "received request" on its admin API: the request says what happened.
+  out.message = message === 'handled request' || message === 'received request' ? describeRequest(b, message, status) : message;
   out.level = level;
-  const lg = firstOf(R_LOGGER);
+  const lg = firstOf(LOGGER);
   let logger = lg < 0 ? '' : str(value(b, lg));
   // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
   if (!logger && (present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) logger = text(b, S_NAME);
   out.logger = logger;
 
   let extra = '';
-  for (let bits = extraMask, k = 0; bits !== 0; bits >>>= 1, k++) {
-    if ((bits & 1) === 0) continue;
-    const s = EXTRA[k];
-    const v = s === ms ? message : value(b, s);
+  for (let k = 0; k < EXTRA.length; k++) {
+    const n = pick(EXTRA[k]);
+    if (n < 0 || vType[n] === T_NULL || vType[n] >= T_OBJECT) continue;
+    const v = value(b, n);
     if (v !== message) extra += ' ' + str(v);
   }
   out.extra = extra === '' ? '' : extra.trim();
   return LineType.record;
+}
+
+/** json-record's describeRequest: "<msg>: METHOD path status [flags]" from `request` (when an object) or the record. */
+function describeRequest(b: Uint8Array, message: string, status: number): string {
+  const inRequest = vType[S_REQUEST] === T_OBJECT;
+  const mn = firstOf(inRequest ? REQ_METHOD : TOP_METHOD);
+  const pn = firstOf(inRequest ? REQ_PATH : TOP_PATH);
+  const method = mn < 0 ? '' : str(value(b, mn));
+  const path = pn < 0 ? '' : str(value(b, pn));
+  if (!method && !path) return message;
+  const flags = present(S_RESPONSE_FLAGS) ? str(value(b, S_RESPONSE_FLAGS)) : '';
+  return `${message}: ${[method, path, status || '', flags && flags !== '-' ? flags : ''].filter(Boolean).join(' ')}`;
 }
 
 /** The buffer and byte length of the line last read by parseJsonBytes (subjects are not read from very long lines). */
@@ -469,6 +406,7 @@ export function lastLineSubject(): string | null {
         break;
       }
       case T_OBJECT:
+      case T_ARRAY:
         return null; // an array of names is joined: the full parse decides
     }
   }

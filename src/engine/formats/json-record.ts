@@ -26,6 +26,9 @@ export const LEVEL_KEYS = ['level', 'lvl', 'severity', '@l', 'log.level', 'level
 export const MESSAGE_KEYS = ['msg', 'message', '@m', 'MESSAGE', 'Message', 'textPayload', 'event', 'body.stringValue', 'body', 'Body', 'log', 'text', 'description', 'error', 'err'];
 export const LOGGER_KEYS = ['logger', 'logger_name', 'loggerName', 'log.logger', 'SourceContext', 'target', 'component', 'module', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', 'service', 'app', 'source', 'Logger'];
 export const EXTRA_KEYS = ['error', 'err', 'error.message', 'err.message', 'reason', 'exception', 'errorVerbose', 'response_flags', 'response_code_details', 'upstream_error', 'status_text', 'error_message', 'cause', '@x', '@x.Message', 'fields.error'];
+/** A request's method and path (access logs, Caddy's `request`, GCP's `httpRequest`). */
+export const REQUEST_METHOD_KEYS = ['method', 'requestMethod', 'RequestMethod', 'ClientRequestMethod', 'http.request.method'];
+export const REQUEST_PATH_KEYS = ['uri', 'path', 'url', 'requestUrl', 'RequestPath', 'ClientRequestURI', 'url.original'];
 export const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCode', 'DownstreamStatus', 'EdgeResponseStatus', 'OriginStatus', 'http.response.status_code', 'code'];
 /**
  * pino / bunyan and python-json-logger name their logger `name`; elsewhere
@@ -247,8 +250,8 @@ function copyTime(out: RecordOut, env: ParseEnv): void {
 function describeRequest(o: JsonObject, status: number): string {
   const req = own(o, 'request');
   const r = isObject(req) ? req : isObject(own(o, 'httpRequest')) ? (own(o, 'httpRequest') as JsonObject) : o;
-  const method = str(firstOf(r, ['method', 'requestMethod', 'RequestMethod', 'ClientRequestMethod', 'http.request.method']));
-  const path = str(firstOf(r, ['uri', 'path', 'url', 'requestUrl', 'RequestPath', 'ClientRequestURI', 'url.original']));
+  const method = str(firstOf(r, REQUEST_METHOD_KEYS));
+  const path = str(firstOf(r, REQUEST_PATH_KEYS));
   if (!method && !path) return '';
   const flags = str(own(o, 'response_flags'));
   return [method, path, status || '', flags && flags !== '-' ? flags : ''].filter(Boolean).join(' ');
