@@ -20,7 +20,7 @@ import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/le
 import { parseTimeValue } from '../model/time.ts';
 import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, REQUEST_METHOD_KEYS, REQUEST_PATH_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
 import { INNER_OBJECT, INNER_TEXT, MAX_SUBJECT, MAX_SUBJECT_LINE, SUBJECT_KEYS } from '../classify/subject.ts';
-import { bytesHash, HAS_CHILDREN, keyList, lookupKey, node, NODES, seal, TOP, topNodes } from './json-keys.ts';
+import { bytesHash, HAS_CHILDREN, keyList, listNodes, lookupKey, node, NODES, seal, TOP, topNodes } from './json-keys.ts';
 import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
 import { decimalBytes, rfc3339Bytes } from './json-time.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
@@ -57,6 +57,32 @@ const SUBJECT_INNER_OBJECT = topNodes(INNER_OBJECT);
 seal();
 const FALLBACK_MASK = new Uint8Array(NODES);
 for (const n of FALLBACK) FALLBACK_MASK[n] = 1;
+/**
+ * Bit per key list: NODE_LISTS[n] has the bits of the lists node n is in, and
+ * a line's `listsSeen` the bits of the lists with some node present, so the
+ * mapping skips a list none of whose keys the line has (most lines hold no
+ * status, error or request keys).
+ */
+const L_TIME = 1;
+const L_LEVEL = 2;
+const L_MESSAGE = 4;
+const L_LOGGER = 8;
+const L_EXTRA = 16;
+const L_STATUS = 32;
+const L_REQUEST = 64;
+const L_SUBJECT = 128;
+const NODE_LISTS = new Uint8Array(NODES);
+const inList = (bit: number, nodes: ArrayLike<number>) => {
+  for (let k = 0; k < nodes.length; k++) NODE_LISTS[nodes[k]] |= bit;
+};
+inList(L_TIME, listNodes(TIME));
+inList(L_LEVEL, listNodes(LEVEL));
+inList(L_MESSAGE, listNodes(MESSAGE));
+inList(L_LOGGER, listNodes(LOGGER));
+inList(L_EXTRA, listNodes(EXTRA));
+inList(L_STATUS, listNodes(STATUS));
+for (const l of [REQ_METHOD, REQ_PATH, TOP_METHOD, TOP_PATH]) inList(L_REQUEST, listNodes(l));
+inList(L_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_TEXT, ...SUBJECT_INNER_OBJECT]);
 
 // ---- per-line scratch (the scanner is synchronous, so one set is enough)
 
@@ -75,6 +101,8 @@ const vEnd = new Int32Array(NODES);
 const vEsc = new Uint8Array(NODES);
 const touched = new Int32Array(NODES);
 let nTouched = 0;
+/** Bits of the key lists with a node present in the line (see NODE_LISTS). */
+let listsSeen = 0;
 
 /** Record node n's value. False for what the full path must decide: duplicate keys, wrapper keys. */
 function setNode(n: number, type: number, vs: number, ve: number, esc: number): boolean {
@@ -84,6 +112,7 @@ function setNode(n: number, type: number, vs: number, ve: number, esc: number): 
   vEnd[n] = ve;
   vEsc[n] = esc;
   touched[nTouched++] = n;
+  listsSeen |= NODE_LISTS[n];
   return true;
 }
 
@@ -139,6 +168,7 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
 function scan(b: Uint8Array, start: number, end: number): boolean {
   for (let k = 0; k < nTouched; k++) vType[touched[k]] = T_ABSENT;
   nTouched = 0;
+  listsSeen = 0;
   scanState.anyHigh = false;
   const i = scanObject(b, start, TOP, 1);
   return i >= 0 && (i === end || ws(b, i) === end);
@@ -216,17 +246,21 @@ function numberValue(b: Uint8Array, start: number, end: number): number {
   return v === v ? v : Number(decode(b, start, end));
 }
 
-/** The node pick(key) reads: the first of the key's paths present in the line, or -1. */
-function pick(paths: Int32Array): number {
-  for (let k = 0; k < paths.length; k++) if (vType[paths[k]] !== T_ABSENT) return paths[k];
-  return -1;
-}
-
-/** The node json-record's firstOf would take from a key list: the first key whose value is not null and not "", or -1. */
-function firstOf(list: readonly Int32Array[]): number {
-  for (let k = 0; k < list.length; k++) {
-    const n = pick(list[k]);
-    if (n >= 0 && vType[n] !== T_NULL && !(vType[n] === T_STRING && vEnd[n] === vStart[n])) return n;
+/**
+ * The node json-record's firstOf would take from a key list (flattened, see
+ * keyList): for each key, the first of its paths present (pick), taken
+ * unless null or "". -1 when none.
+ */
+function firstOf(list: Int32Array, bit: number): number {
+  if ((listsSeen & bit) === 0) return -1;
+  for (let k = 0; k < list.length; k += 1 + list[k]) {
+    for (let j = k + 1, end = k + 1 + list[k]; j < end; j++) {
+      const n = list[j];
+      const t = vType[n];
+      if (t === T_ABSENT) continue;
+      if (t !== T_NULL && !(t === T_STRING && vEnd[n] === vStart[n])) return n;
+      break; // this key's value is null or "": the next key
+    }
   }
   return -1;
 }
@@ -326,24 +360,24 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | 
   if (vType[S_LINE] === T_STRING && present(S_TIMESTAMP) && (present(S_LABELS) || !present(S_MSG))) return FAST_FALLBACK;
 
   // tracing-subscriber's fields.message comes first; then the message keys.
-  const ms = vType[S_FIELDS] === T_OBJECT && present(S_FIELDS_MESSAGE) ? S_FIELDS_MESSAGE : firstOf(MESSAGE);
+  const ms = vType[S_FIELDS] === T_OBJECT && present(S_FIELDS_MESSAGE) ? S_FIELDS_MESSAGE : firstOf(MESSAGE, L_MESSAGE);
   // Templates, compact dumps, non-string and empty messages: the full path builds them.
   if (ms < 0 || vType[ms] !== T_STRING || vEnd[ms] === vStart[ms]) return FAST_FALLBACK;
   const message = text(b, ms);
 
   // No known time key that parses: the full path guesses from time-like keys.
-  const ts = firstOf(TIME);
+  const ts = firstOf(TIME, L_TIME);
   if (ts < 0 || !timeOf(b, ts, env)) return FAST_FALLBACK;
   out.tMs = env.time.ms;
   out.subNs = env.time.subNs;
   out.zoned = env.time.zoned;
   out.yearless = env.time.yearless;
 
-  const ls = firstOf(LEVEL);
+  const ls = firstOf(LEVEL, L_LEVEL);
   let level = ls < 0 ? 0 : levelOf(value(b, ls));
   if (level === 0 && (present(S_MT) || present(S_M))) level = 3; // CLEF: absent @l means Information
 
-  const ss = firstOf(STATUS);
+  const ss = firstOf(STATUS, L_STATUS);
   const status = ss < 0 ? 0 : statusOf(b, ss);
   if (status >= 100 && status < 600) {
     out.status = status;
@@ -352,28 +386,39 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | 
   // Caddy logs "handled request" for traffic and "received request" on its admin API: the request says what happened.
   out.message = message === 'handled request' || message === 'received request' ? describeRequest(b, message, status) : message;
   out.level = level;
-  const lg = firstOf(LOGGER);
+  const lg = firstOf(LOGGER, L_LOGGER);
   let logger = lg < 0 ? '' : str(value(b, lg));
   // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
   if (!logger && (present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) logger = text(b, S_NAME);
   out.logger = logger;
 
-  let extra = '';
-  for (let k = 0; k < EXTRA.length; k++) {
-    const n = pick(EXTRA[k]);
-    if (n < 0 || vType[n] === T_NULL || vType[n] >= T_OBJECT) continue;
-    const v = value(b, n);
-    if (v !== message) extra += ' ' + str(v);
-  }
-  out.extra = extra === '' ? '' : extra.trim();
+  out.extra = (listsSeen & L_EXTRA) === 0 ? '' : extraText(b, message);
   return LineType.record;
+}
+
+/** json-record's extra: every extra key's scalar value (pick, then not null and not an object) other than the message. */
+function extraText(b: Uint8Array, message: string): string {
+  let extra = '';
+  for (let k = 0; k < EXTRA.length; k += 1 + EXTRA[k]) {
+    for (let j = k + 1, end = k + 1 + EXTRA[k]; j < end; j++) {
+      const n = EXTRA[j];
+      const t = vType[n];
+      if (t === T_ABSENT) continue;
+      if (t !== T_NULL && t < T_OBJECT) {
+        const v = value(b, n);
+        if (v !== message) extra += ' ' + str(v);
+      }
+      break;
+    }
+  }
+  return extra === '' ? '' : extra.trim();
 }
 
 /** json-record's describeRequest: "<msg>: METHOD path status [flags]" from `request` (when an object) or the record. */
 function describeRequest(b: Uint8Array, message: string, status: number): string {
   const inRequest = vType[S_REQUEST] === T_OBJECT;
-  const mn = firstOf(inRequest ? REQ_METHOD : TOP_METHOD);
-  const pn = firstOf(inRequest ? REQ_PATH : TOP_PATH);
+  const mn = firstOf(inRequest ? REQ_METHOD : TOP_METHOD, L_REQUEST);
+  const pn = firstOf(inRequest ? REQ_PATH : TOP_PATH, L_REQUEST);
   const method = mn < 0 ? '' : str(value(b, mn));
   const path = pn < 0 ? '' : str(value(b, pn));
   if (!method && !path) return message;
@@ -393,6 +438,7 @@ let lastLineBytes = 0;
  */
 export function lastLineSubject(): string | null {
   if (lastLineBytes > MAX_SUBJECT_LINE) return null;
+  if ((listsSeen & L_SUBJECT) === 0) return '';
   for (const s of SUBJECT) {
     switch (vType[s]) {
       case T_STRING: {

@@ -44,8 +44,25 @@ export function keyPaths(base: number, key: string): Int32Array {
   return Int32Array.from(out);
 }
 
-/** keyPaths for each key of a list, in list order (json-record's firstOf). */
-export const keyList = (base: number, keys: readonly string[]) => keys.map((k) => keyPaths(base, k));
+/**
+ * keyPaths for each key of a list, in list order (json-record's firstOf),
+ * flattened for the per-line loop: [count, nodes..., count, nodes..., ...].
+ */
+export function keyList(base: number, keys: readonly string[]): Int32Array {
+  const out: number[] = [];
+  for (const k of keys) {
+    const paths = keyPaths(base, k);
+    out.push(paths.length, ...paths);
+  }
+  return Int32Array.from(out);
+}
+
+/** Every node a flattened key list names. */
+export function listNodes(list: Int32Array): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < list.length; k += 1 + list[k]) for (let j = 1; j <= list[k]; j++) out.push(list[k + j]);
+  return out;
+}
 
 // ---- the frozen table: call seal() once every node is made
 

@@ -134,14 +134,14 @@ export class FileIngest {
    */
   lineBytes(b: Uint8Array, start: number, end: number, offset: number): void {
     const length = end - start;
-    const parseBytes = this.parser.parseBytes;
-    if (length > LONG_LINE_CHARS || !parseBytes) {
+    const parser = this.parser;
+    if (length > LONG_LINE_CHARS || !parser.parseBytes) {
       this.line(this.decodeLine(b, start, end), offset, length, false);
       return;
     }
     const out = this.out;
     resetRecord(out);
-    const type = parseBytes.call(this.parser, b, start, end, out);
+    const type = parser.parseBytes(b, start, end, out);
     if (type === DECODE_LINE) {
       this.line(this.decodeLine(b, start, end), offset, length, false);
       return;
