@@ -1,6 +1,7 @@
 // Raw text read back from the files (issue 6: messages beyond the memory
 // budget are not kept) must give the same raw lines and search hits as text
-// kept in memory; a list row then shows the event's first raw line.
+// kept in memory; a list row then shows the event's first raw line, or for
+// JSON lines the message parsed from it again.
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { EngineSession } from '../../src/engine/session/session.ts';
@@ -36,5 +37,33 @@ describe('reading events back from their files', () => {
       expect(Array.from(await readBack.search(q))).toEqual(Array.from(await kept.search(q)));
     }
     expect((await readBack.search('héllo')).reduce((a, b) => a + b, 0)).toBe(12);
+  });
+});
+
+describe('reading JSON-lines messages back', () => {
+  const json = Array.from({ length: 400 }, (_, i) =>
+    JSON.stringify({ time: new Date(Date.UTC(2024, 4, 1, 10, 0, i)).toISOString(), level: i % 9 === 0 ? 'error' : 'info', msg: i % 3 === 0 ? 'cache miss' : `user ${i} logged in from 10.0.0.${i % 250}`, err: i % 9 === 0 ? 'EOF' : undefined }),
+  ).join('\n');
+  const load = async (messageBudget: number) => {
+    const s = new EngineSession();
+    await s.load([bytesSource('app.jsonl', json, 100)], { messageBudget });
+    return s;
+  };
+
+  it('keeps repeated and notable messages, and parses the others again when they are shown or searched', async () => {
+    const kept = await load(1 << 30);
+    const readBack = await load(0);
+    const dropped = readBack.loaded?.messages.filter((m) => m === undefined).length ?? 0;
+    // One-off info messages are read back; "cache miss" (repeated) and errors stay in memory.
+    expect(dropped).toBeGreaterThan(200);
+    expect(readBack.loaded?.messages.filter((m) => m === 'cache miss').length).toBeGreaterThan(120);
+    const rows = Array.from({ length: 400 }, (_, i) => i);
+    const messages = await readBack.messages(rows);
+    expect(messages).toEqual(await kept.messages(rows));
+    expect(messages[1]).toMatch(/^user \d+ logged in from 10\.0\.0\.\d+$/);
+    expect((await readBack.detail(1))?.message).toBe(messages[1]);
+    for (const q of ['logged in from 10.0.0.1', 'level', '"msg"', '/user 1\\d /']) {
+      expect(Array.from(await readBack.search(q)), q).toEqual(Array.from(await kept.search(q)));
+    }
   });
 });

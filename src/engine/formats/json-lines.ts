@@ -59,7 +59,7 @@ export class JsonLinesParser implements LineParser {
   constructor(private readonly env: ParseEnv) {}
 
   parseBytes(b: Uint8Array, start: number, end: number, out: RecordOut): LineTypeCode | typeof FAST_FALLBACK {
-    this.queue.length = 0;
+    if (this.queue.length !== 0) this.queue.length = 0;
     const type = parseJsonBytes(b, start, end, out, this.env);
     this.fastFailed = type === FAST_FALLBACK;
     return type;
@@ -70,7 +70,7 @@ export class JsonLinesParser implements LineParser {
   }
 
   parseLine(line: string, out: RecordOut): LineTypeCode {
-    this.queue.length = 0;
+    if (this.queue.length !== 0) this.queue.length = 0;
     const tryFast = !this.fastFailed;
     this.fastFailed = false;
     const c = line.charCodeAt(0);

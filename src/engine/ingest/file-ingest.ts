@@ -408,10 +408,11 @@ export class FileIngest {
       this.lastNs = ns;
     }
     const message = r.message.length > MAX_MESSAGE_CHARS ? r.message.slice(0, MAX_MESSAGE_CHARS) : r.message;
-    // What the message alone decides, remembered per message (message-facts.ts); extra text changes the classification.
+    // What the message and its extra text decide, remembered per message (message-facts.ts).
     const facts = this.facts;
-    const memo = r.extra === '' && MessageFacts.keeps(message);
-    const cached = memo && facts.find(message);
+    const extra = r.extra;
+    const memo = MessageFacts.keeps(message, extra);
+    const cached = memo && facts.find(message, extra);
     let cls: Classification;
     let template: number;
     let opens: number;
@@ -421,11 +422,12 @@ export class FileIngest {
       opens = facts.stackOpens();
       sinks.templater.count(template);
     } else {
-      cls = sinks.classify(message, r.extra);
+      cls = sinks.classify(message, extra);
       template = sinks.templater.add(message);
       opens = StackState.opens(message);
       // Strings the byte path made are already strings of their own; text lines may be slices of a chunk.
-      if (memo) facts.store(this.lineText === null ? message : detachString(message), cls, template, opens);
+      const own = this.lineText === null;
+      if (memo) facts.store(own ? message : detachString(message), own ? extra : detachString(extra), cls, template, opens);
     }
     let level = r.level;
     if (level === Level.none && cls.kind === Kind.crash) level = Level.fatal;
@@ -447,9 +449,11 @@ export class FileIngest {
       }
       this.leadingUntimed = [];
     }
-    const keep = sinks.messageChars + message.length <= sinks.messageBudget || cls.kind !== Kind.plain || level >= Level.warn;
+    // A repeated message is one shared string (no memory of its own); notable rows always keep theirs;
+    // other one-off messages until the budget is spent (the rest are read back from the file when shown).
+    const keep = cached || cls.kind !== Kind.plain || level >= Level.warn || sinks.messageChars + message.length <= sinks.messageBudget;
     sinks.messages[row] = keep ? message : undefined;
-    if (keep) sinks.messageChars += message.length;
+    if (keep && !cached) sinks.messageChars += message.length;
     this.current = row;
     this.currentLevel = level;
     this.stack.startEventWith(opens);

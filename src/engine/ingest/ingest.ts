@@ -81,7 +81,13 @@ export class IngestCancelled extends Error {
 }
 
 const PROGRESS_EVERY_BYTES = 4 << 20;
-export const DEFAULT_MESSAGE_BUDGET = 48 << 20;
+/**
+ * Characters of one-off messages kept in memory (repeated and notable ones are
+ * always kept; the rest are read back from the file when shown). Keeping every
+ * one-off message of a big file costs memory and, as they all survive to the
+ * old generation, about a tenth of ingest time (issue 6).
+ */
+export const DEFAULT_MESSAGE_BUDGET = 4 << 20;
 export const DETECT_LINES = 200;
 /** Partial tables: the first once this much is read (or this long passed), then at most once a second. */
 const FIRST_PARTIAL_BYTES = 8 << 20;

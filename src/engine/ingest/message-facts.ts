@@ -1,5 +1,5 @@
-// What ingest works out from a message alone: its classification (when the
-// record has no extra error text), its template and whether it opens a stack.
+// What ingest works out from a message and the record's extra error text:
+// its classification, its template and whether it opens a stack.
 // Structured logs repeat a few thousand messages millions of times, and the
 // JSON fast path hands a repeated message back as the same string object
 // (json-fast.ts interns them), so a direct-mapped table compared with ===
@@ -27,21 +27,23 @@ function slotOf(s: string): number {
 
 export class MessageFacts {
   private readonly keys: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
+  private readonly extras: string[] = new Array<string>(SLOTS).fill('');
   private readonly cls: Classification[] = new Array<Classification>(SLOTS);
   private readonly template = new Int32Array(SLOTS);
   private readonly opens = new Uint8Array(SLOTS);
   /** Set by find(): the slot of the message asked for. */
   slot = 0;
 
-  /** Whether `message` is known; either way `slot` is where it lives (read the facts, or store them there). */
-  find(message: string): boolean {
-    this.slot = slotOf(message);
-    return this.keys[this.slot] === message;
+  /** Whether `message` with `extra` is known; either way `slot` is where it lives (read the facts, or store them there). */
+  find(message: string, extra: string): boolean {
+    // The extra text picks the slot too: "cache miss" with and without an error must not evict each other.
+    this.slot = extra === '' ? slotOf(message) : (slotOf(message) + 7 * slotOf(extra)) & (SLOTS - 1);
+    return this.keys[this.slot] === message && this.extras[this.slot] === extra;
   }
 
-  /** Whether store() may keep this message. */
-  static keeps(message: string): boolean {
-    return message.length <= MAX_CHARS;
+  /** Whether store() may keep this message and extra text. */
+  static keeps(message: string, extra: string): boolean {
+    return message.length + extra.length <= MAX_CHARS;
   }
 
   classification(): Classification {
@@ -57,13 +59,14 @@ export class MessageFacts {
   }
 
   /**
-   * Remember the facts of `message` in the slot find() chose. `message` must
-   * be a string of its own, not a slice of a decoded chunk (the table would
+   * Remember the facts of `message` and `extra` in the slot find() chose. Both must
+   * be strings of their own, not a slice of a decoded chunk (the table would
    * keep the chunk alive): callers pass detached text.
    */
-  store(message: string, cls: Classification, template: number, opens: number): void {
+  store(message: string, extra: string, cls: Classification, template: number, opens: number): void {
     const s = this.slot;
     this.keys[s] = message;
+    this.extras[s] = extra;
     this.cls[s] = cls;
     this.template[s] = template;
     this.opens[s] = opens;

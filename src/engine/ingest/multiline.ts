@@ -44,6 +44,18 @@ const IN_STACK = [
 /** Text that opens a stack: what follows it may be bare frames. */
 const STACK_HEADERS = /^(panic: |fatal error: |Traceback \(most recent call last\)|Exception in thread |thread '[^']*' panicked|unexpected fault address|SIGSEGV|\[signal |goroutine \d+ |runtime: |Uncaught )|^(?:\/|[A-Za-z]:\\|\.\.?\/)\S+\.[cm]?[jt]s:\d+$|(Exception|Error)(: |$)/;
 
+/** First characters of STACK_HEADERS' anchored alternatives (and RUST_PANIC's "thread '"). */
+const HEADER_STARTS = new Set('pfTEtuS[grU/.'.split('').map((c) => c.charCodeAt(0)));
+
+/**
+ * A necessary condition for STACK_HEADERS or RUST_PANIC to match, cheap enough
+ * for every event: a header's first character, a drive letter ("C:\"), or
+ * "Error" / "Exception" somewhere (the one unanchored alternative).
+ */
+function mayOpen(text: string): boolean {
+  return HEADER_STARTS.has(text.charCodeAt(0)) || text.charCodeAt(1) === 58 || text.includes('Error') || text.includes('Exception');
+}
+
 /** Rust (1.73+) prints the panic message on the line after "thread 'x' panicked at file:line:col:". */
 const RUST_PANIC = /^thread '[^']*' panicked at .*:$/;
 
@@ -62,6 +74,7 @@ export class StackState {
 
   /** What an event whose message is `text` opens (bits of Opens); it depends on the text alone, so callers may cache it. */
   static opens(text: string): number {
+    if (!mayOpen(text)) return 0;
     return (STACK_HEADERS.test(text) ? Opens.stack : 0) | (RUST_PANIC.test(text) ? Opens.messageNext : 0);
   }
 

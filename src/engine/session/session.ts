@@ -9,6 +9,8 @@ import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
 import { ingestParallel, type ParallelOptions, type SliceRunner } from '../ingest/parallel-ingest.ts';
 import type { FileStats } from '../ingest/file-stats.ts';
 import { formatById } from '../formats/index.ts';
+import { LineType, newRecordOut, type LineParser } from '../formats/types.ts';
+import { MAX_MESSAGE_CHARS } from '../ingest/file-ingest.ts';
 import { newTimeOut, toIso } from '../model/time.ts';
 import { KIND_NAMES } from '../model/kinds.ts';
 import { LEVEL_NAMES } from '../model/levels.ts';
@@ -60,6 +62,8 @@ const SEARCH_BATCH_ROWS = 65536;
 export class EngineSession {
   private result: IngestResult | null = null;
   private readers: RangeReader[] = [];
+  /** Per file: the parser that reads back messages not kept in memory (null: show the raw line). */
+  private readonly readBackParsers = new Map<number, LineParser | null>();
 
   /**
    * Read the files. With `options.slices` (a pool of workers), big JSON-lines
@@ -99,8 +103,27 @@ export class EngineSession {
     const missing = rows.filter((row) => r.messages[row] === undefined);
     const raws = missing.length > 0 ? await this.raws(missing, 4096) : [];
     const read = new Map<number, string>();
-    missing.forEach((row, i) => read.set(row, firstLine(raws[i])));
+    missing.forEach((row, i) => read.set(row, this.readBack(row, raws[i])));
     return rows.map((row) => r.messages[row] ?? read.get(row) ?? '');
+  }
+
+  /**
+   * The message of a row whose text was not kept (ingest keeps repeated,
+   * notable and the first few million characters of other messages): formats
+   * whose lines read the same alone (JSON lines, logfmt: `splittable`) parse
+   * the raw line again, as ingest did; others show the line itself.
+   */
+  private readBack(row: number, raw: string): string {
+    const r = this.result;
+    if (!r) return firstLine(raw);
+    const file = r.table.file[row];
+    let parser = this.readBackParsers.get(file);
+    if (parser === undefined) {
+      const format = formatById(r.files[file]?.format ?? '');
+      parser = format?.splittable ? format.createParser({ year: 2000, time: newTimeOut() }) : null;
+      this.readBackParsers.set(file, parser);
+    }
+    return messageFromRaw(parser, raw);
   }
 
   async raw(row: number, cap = MAX_RAW_BYTES): Promise<string> {
@@ -175,7 +198,7 @@ export class EngineSession {
       line: t.line[row],
       lineCount: t.lineCount[row],
       logger: t.loggers[t.logger[row]] ?? '',
-      message: r.messages[row] ?? firstLine(raw),
+      message: r.messages[row] ?? this.readBack(row, raw),
       raw,
       fields,
     };
@@ -194,7 +217,7 @@ export class EngineSession {
     let missing: number[] = [];
     const flush = async () => {
       const texts = await this.raws(missing, 4096);
-      for (let j = 0; j < missing.length; j++) if (test(texts[j])) mask[missing[j]] = 1;
+      for (let j = 0; j < missing.length; j++) if (test(this.readBack(missing[j], texts[j]))) mask[missing[j]] = 1;
       missing = [];
     };
     for (let i = 0; i < n; i++) {
@@ -207,6 +230,19 @@ export class EngineSession {
     if (missing.length > 0) await flush();
     return mask;
   }
+}
+
+/** A row's message that was not kept in memory, from its raw text (see EngineSession.readBack). */
+function messageFromRaw(parser: LineParser | null, raw: string): string {
+  const line = firstLine(raw);
+  if (!parser) return line;
+  const out = newRecordOut();
+  try {
+    if (parser.parseLine(line, out) === LineType.record && out.message) return out.message.length > MAX_MESSAGE_CHARS ? out.message.slice(0, MAX_MESSAGE_CHARS) : out.message;
+  } catch {
+    // a line the parser cannot read again: show it as it is
+  }
+  return line;
 }
 
 function firstLine(s: string): string {
