@@ -25,6 +25,7 @@ describe('table order', () => {
   const shapes: Record<string, () => number[]> = {
     sorted: () => Array.from({ length: n }, (_, i) => i * 3),
     jittered: () => Array.from({ length: n }, (_, i) => i * 3 + Math.floor(r() * 40)),
+    'jittered by hundreds of rows (writers with skewed clocks)': () => Array.from({ length: n }, (_, i) => i * 3 + (i % 7 === 0 ? Math.floor(r() * 2500) : 0)),
     'far jumps': () => Array.from({ length: n }, (_, i) => (r() < 0.01 ? Math.floor(r() * n * 3) : i * 3)),
     'two files back to back': () => Array.from({ length: n }, (_, i) => (i < n / 2 ? i * 6 : (i - n / 2) * 6 + 1)),
     reversed: () => Array.from({ length: n }, (_, i) => (n - i) * 2),

@@ -261,7 +261,7 @@ function before(c: EventColumns, a: number, b: number): boolean {
 }
 
 /** How far back a row that is slightly out of order may be moved within its run (see sortedOrder). */
-const LOCAL_DISORDER = 64;
+const LOCAL_DISORDER = 1024;
 
 /**
  * Natural merge sort of row indices: linear on sorted input, n log n worst
@@ -288,12 +288,16 @@ export function sortedOrder(c: EventColumns, n: number): Uint32Array {
       runStart = i;
       continue;
     }
-    let j = i - 1;
-    while (j >= lo && before(c, x, a[j])) {
-      a[j + 1] = a[j];
-      j--;
+    // a[lo..i) is sorted: binary-search x's place (after its equals, so the order stays stable) and move the rest up at once.
+    let l = lo;
+    let h = i - 1;
+    while (l < h) {
+      const m = (l + h) >>> 1;
+      if (before(c, x, a[m])) h = m;
+      else l = m + 1;
     }
-    a[j + 1] = x;
+    a.copyWithin(l + 1, l, i);
+    a[l] = x;
   }
   if (runs.length === 1) return a;
   runs.push(n);
