@@ -70,6 +70,9 @@ export function isAnchor(t: string): boolean {
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
+/** Whitespace that `replace(/\s+/g, ' ')` would change: a run of two, or anything but a plain space. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+
 export const COLLAPSE = /(?:<\*>[\s,;:=/-]*){2,}/g;
 
 /** A message with its variable parts replaced by <*>. */
@@ -79,7 +82,9 @@ export function maskMessage(message: string): string {
   if (req) {
     const head = maskText(s.slice(0, req.index));
     const tail = maskText(s.slice(req.index + req[0].length));
-    return `${head} ${req[1]} ${WILDCARD} status=${req[3]} ${tail}`.replace(/\s+/g, ' ').trim();
+    const joined = `${head} ${req[1]} ${WILDCARD} status=${req[3]} ${tail}`;
+    // Whitespace runs become one space; most joined texts have none to fold (empty head or tail leaves one extra space at an end).
+    return (UNEVEN_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
   }
   return maskText(s);
 }
