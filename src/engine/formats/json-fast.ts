@@ -423,7 +423,12 @@ function describeRequest(b: Uint8Array, message: string, status: number): string
   const path = pn < 0 ? '' : str(value(b, pn));
   if (!method && !path) return message;
   const flags = present(S_RESPONSE_FLAGS) ? str(value(b, S_RESPONSE_FLAGS)) : '';
-  return `${message}: ${[method, path, status || '', flags && flags !== '-' ? flags : ''].filter(Boolean).join(' ')}`;
+  // [method, path, status || '', flags unless "-"].filter(Boolean).join(' '), without the array.
+  let req = method;
+  if (path) req = req ? `${req} ${path}` : path;
+  if (status) req = req ? `${req} ${status}` : String(status);
+  if (flags && flags !== '-') req = req ? `${req} ${flags}` : flags;
+  return `${message}: ${req}`;
 }
 
 /** The buffer and byte length of the line last read by parseJsonBytes (subjects are not read from very long lines). */

@@ -146,6 +146,15 @@ function ownEvent(rows: TableBuilder, before: number): boolean {
 export type OwnedLineSink = (text: string, offset: number, length: number, truncated: boolean) => boolean;
 
 /**
+ * Byte mode for readOwnedLines: once the text sink has set `bytes`, later
+ * UTF-8 lines arrive undecoded there (see LineSplitter.useBytes); return
+ * false to stop reading.
+ */
+export interface OwnedBytes {
+  bytes?: (b: Uint8Array, start: number, end: number, offset: number) => boolean;
+}
+
+/**
  * Feed `sink` the lines that start in [range.start, range.end). `chunks` are
  * the file's raw bytes from sliceReadFrom(range) on; reading stops once the
  * last owned line is complete (or the sink says stop).
@@ -156,11 +165,21 @@ export async function readOwnedLines(
   sink: OwnedLineSink,
   signal?: { readonly aborted: boolean },
   onBytes?: (bytes: number) => void,
+  owned: OwnedBytes = {},
 ): Promise<void> {
   let stop = false;
+  let bytewise = false;
   const splitter = new LineSplitter((text, offset, length, truncated) => {
     if (stop) return;
     if (offset >= range.end || !sink(text, offset, length, truncated)) stop = true;
+    const bytes = owned.bytes;
+    if (bytes && !bytewise) {
+      bytewise = true;
+      splitter.useBytes((b, start, end, offset) => {
+        if (stop) return;
+        if (offset >= range.end || !bytes(b, start, end, offset)) stop = true;
+      });
+    }
   });
   // Slice 0 starts at the file's start (after a BOM); the others just past the first newline at or after start-1.
   let seeking = range.start > 0;
@@ -224,16 +243,31 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   let invalidLines = 0;
   let sized = false;
 
+  const sizeOnce = (offset: number) => {
+    if (!sized && lines === 2000) {
+      sized = true; // size the columns once from the rows per byte so far
+      builder.reserve((builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
+    }
+  };
+  // Past the anchor, JSON lines are read from their bytes (as ingestFile does); FileIngest counts their invalid UTF-8.
+  const owned: OwnedBytes = {};
+  const bytewise = () => {
+    if (!real.takesBytes) return;
+    owned.bytes = (b, start, end, offset) => {
+      lines++;
+      real.lineBytes(b, start, end, offset);
+      sizeOnce(offset);
+      return true;
+    };
+  };
+  if (!probing) bytewise();
   await readOwnedLines(task, chunks, (text, offset, length, truncated) => {
     lines++;
     if (truncated) longLines++;
     else if (text.includes('\uFFFD')) invalidLines++; // as the splitter counts them, for owned lines only
     if (!probing) {
       real.line(text, offset, length, truncated);
-      if (!sized && lines === 2000) {
-        sized = true; // size the columns once from the rows per byte so far
-        builder.reserve((builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
-      }
+      sizeOnce(offset);
       return true;
     }
     if ((probe as AnchorProbe).isAnchor(text, offset, length, truncated)) {
@@ -242,13 +276,14 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
       st.lineNo = head.length; // the anchor's line number counts the head lines before it
       real.restore(st);
       real.line(text, offset, length, truncated);
+      bytewise();
       return true;
     }
     head.push({ text, offset, length, truncated });
     headChars += text.length;
     capped = head.length >= HEAD_CAP_LINES || headChars >= HEAD_CAP_CHARS;
     return !capped;
-  }, signal, onBytes);
+  }, signal, onBytes, owned);
   if (signal?.aborted) throw new Error('slice cancelled');
   const complete = !capped;
   if (!complete) head.length = 0;
@@ -266,6 +301,6 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     complete,
     lines: complete ? lines : 0,
     endState: complete && builder.length > 0 ? real.snapshot() : null,
-    counts: { invalidLines, longLines },
+    counts: { invalidLines: invalidLines + real.invalidLines, longLines },
   };
 }
