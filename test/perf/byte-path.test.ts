@@ -58,6 +58,7 @@ function awkwardLog(seed: number, n: number, lastNewline: boolean): Uint8Array {
     else if (x < 0.12) parts.push(enc.encode('{"messageType":"DATA_MESSAGE","logGroup":"/g","logStream":"s","logEvents":[{"id":"1","timestamp":1714521600000,"message":"one"},{"id":"2","timestamp":1714521601000,"message":"two"}]}\n'));
     else if (x < 0.13) parts.push(enc.encode('{"level":"info","ts":1714521600.5,"logger":"tls","msg":"renewing certificate","identifier":"a.example.com"}\n'));
     else if (x < 0.14) parts.push(enc.encode('\n'));
+    else if (x < 0.16) parts.push(enc.encode(JSON.stringify({ log: (x < 0.15 ? line : '\tat main.main()') + '\n', stream: 'stderr', time: '2024-05-01T00:00:06.5Z' }) + '\n'));
     parts.push(enc.encode(line + (x > 0.95 ? '\r\n' : '\n')));
   }
   parts.push(enc.encode('{"time":"2024-05-01T23:59:59Z","msg":"last line"}' + (lastNewline ? '\n' : '')));

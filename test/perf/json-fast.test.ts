@@ -159,6 +159,22 @@ describe('JSON-lines fast path', () => {
     expect(tally.fallback / (tally.fast + tally.fallback)).toBeLessThan(0.05);
   });
 
+  it('reads Docker json-file envelopes (JSON and text inside, stdout and stderr) like the full path', () => {
+    const tally: Tally = { fast: 0, fallback: 0 };
+    const r = rng(21);
+    let n = 0;
+    for (const line of logLines(5)) {
+      if (++n > 4000) break;
+      const time = new Date(Date.UTC(2024, 4, 1) + n * 1000).toISOString();
+      const inner = r() < 0.15 ? ['goroutine 1 [running]:', '\tmain.main()', '  {"not":"closed"', 'plain text \u00e9', ''][Math.floor(r() * 5)] : line;
+      const log = inner + (r() < 0.1 ? '\r\n' : '\n');
+      const envelope: Record<string, unknown> = r() < 0.5 ? { log, stream: r() < 0.8 ? 'stdout' : 'stderr', time } : { time, stream: 'stdout', log };
+      if (r() < 0.05) delete envelope.time;
+      check(JSON.stringify(envelope), tally);
+    }
+    expect(tally.fast).toBeGreaterThan(3000);
+  });
+
   it('agrees with JSON.parse on every JSON line of the corpus and the fixtures', () => {
     const lines = corpusLines();
     const tally: Tally = { fast: 0, fallback: 0 };

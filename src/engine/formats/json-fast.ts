@@ -353,10 +353,13 @@ export function parseJsonFast(line: string, out: RecordOut, env: ParseEnv): Line
 }
 const encoder = new TextEncoder();
 
-/** The record from the scanned nodes, exactly as mapJsonRecord would map the parsed object. */
-function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
-  // Envelopes (Docker json-file, Loki) carry another record inside.
-  if (vType[S_LOG] === T_STRING && (present(S_STREAM) || present(S_TIME)) && !present(S_MSG) && !present(S_MESSAGE)) return FAST_FALLBACK;
+/**
+ * The record from the scanned nodes, exactly as mapJsonRecord would map the
+ * parsed object; `inner` when it is the record inside a Docker envelope.
+ */
+function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): LineTypeCode | typeof FAST_FALLBACK {
+  // Envelopes carry another record inside: Docker json-file here, Loki (and envelopes in envelopes) on the full path.
+  if (vType[S_LOG] === T_STRING && (present(S_STREAM) || present(S_TIME)) && !present(S_MSG) && !present(S_MESSAGE)) return inner ? FAST_FALLBACK : dockerEnvelope(b, out, env);
   if (vType[S_LINE] === T_STRING && present(S_TIMESTAMP) && (present(S_LABELS) || !present(S_MSG))) return FAST_FALLBACK;
 
   // tracing-subscriber's fields.message comes first; then the message keys.
@@ -412,6 +415,38 @@ function extraText(b: Uint8Array, message: string): string {
     }
   }
   return extra === '' ? '' : extra.trim();
+}
+
+let innerScratch = new Uint8Array(4096);
+
+/**
+ * A Docker json-file line {"log":"<the container's line>\n","stream":"stdout","time":"..."},
+ * as mapJsonRecord reads it: the envelope's time, then the inner line as a
+ * record when it is JSON (scanned like any line), else as text for the text path.
+ */
+function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
+  // Everything the envelope gives is read before the inner scan reuses the nodes.
+  if (present(S_TIME) && timeOf(b, S_TIME, env)) {
+    out.tMs = env.time.ms;
+    out.subNs = env.time.subNs;
+    out.zoned = env.time.zoned;
+    out.yearless = env.time.yearless;
+  }
+  const log = text(b, S_LOG);
+  const line = log.charCodeAt(log.length - 1) === 10 ? log.slice(0, log.charCodeAt(log.length - 2) === 13 ? -2 : -1) : log;
+  lastLineBytes = Infinity; // the subject of an operation inside is read from the decoded line
+  const trimmed = line.trimStart();
+  if (trimmed.charCodeAt(0) !== 123) {
+    out.text = line;
+    return LineType.text;
+  }
+  if (LONE_SURROGATE.test(trimmed)) return FAST_FALLBACK;
+  if (innerScratch.length < trimmed.length * 3 + 1) innerScratch = new Uint8Array(trimmed.length * 3 + 1024);
+  const n = encoder.encodeInto(trimmed, innerScratch).written;
+  innerScratch[n] = 10;
+  // Anything the scan cannot settle (invalid JSON reads as text there, keys it cannot look up...) goes to the full path.
+  if (!scan(innerScratch, 0, n)) return FAST_FALLBACK;
+  return mapSlots(innerScratch, out, env, true);
 }
 
 /** json-record's describeRequest: "<msg>: METHOD path status [flags]" from `request` (when an object) or the record. */
