@@ -34,7 +34,7 @@ port.on('message', (req: ThreadRequest) => {
         }
       });
       if (pending > 0) port.postMessage({ id: req.id, bytes: pending } satisfies ThreadReply);
-      port.postMessage({ id: req.id, result } satisfies ThreadReply, tableBuffers(result.columns));
+      port.postMessage({ id: req.id, result } satisfies ThreadReply, [...tableBuffers(result.columns), result.messageIds.buffer as ArrayBuffer]);
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) } satisfies ThreadReply);
     }

@@ -21,7 +21,7 @@ const api = {
       }
     });
     if (pending > 0 && onBytes) void onBytes(pending);
-    return Comlink.transfer(result, tableBuffers(result.columns));
+    return Comlink.transfer(result, [...tableBuffers(result.columns), result.messageIds.buffer as ArrayBuffer]);
   },
 };
 

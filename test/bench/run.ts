@@ -52,6 +52,7 @@ const label = (bytes: number) => (bytes >= 1 << 30 && bytes % (1 << 30) === 0 ? 
 const fmt = (n: number | undefined, unit = '') => (n === undefined || Number.isNaN(n) ? '–' : `${n.toLocaleString('en-US')}${unit}`);
 
 interface Saved {
+  date: string;
   size: string;
   bytes: number;
   nodeBench: NodeFigures | null;
@@ -136,9 +137,21 @@ async function main(): Promise<void> {
       console.log(`  frames while zooming/panning: median ${browser.frameMedianMs} ms, p95 ${browser.frameP95Ms} ms (${browser.frames} frames)`);
     }
   }
-  const result = { date: new Date().toISOString(), size, bytes: args.bytes, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '', node: process.versions.node, nodeBench: node, browser };
   const dir = join(root, 'test/bench/results');
   await mkdir(dir, { recursive: true });
+  // A run of one half (--no-node, --no-browser) keeps the other half's last figures for this size, marked with their date.
+  const before = (await savedRuns(dir)).find((r) => r.size === size);
+  const kept = (half: 'nodeBench' | 'browser') => (before?.[half] ? { ...before[half], measured: (before[half] as { measured?: string }).measured ?? before.date } : null);
+  const result = {
+    date: new Date().toISOString(),
+    size,
+    bytes: args.bytes,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? '',
+    node: process.versions.node,
+    nodeBench: node ?? kept('nodeBench'),
+    browser: browser ?? kept('browser'),
+  };
   const json = JSON.stringify(result, null, 2) + '\n';
   // latest.json is the last run; bench-<size>.json keeps the last run of each size (200MB and 1GB side by side).
   await writeFile(join(dir, 'latest.json'), json);

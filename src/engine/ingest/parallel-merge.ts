@@ -92,11 +92,12 @@ export class FileMerge {
       });
       builder.appendRows(r.columns, r.length, { logger, template, lineBase: this.linesBefore, subjects: r.subjects });
       const msgs = sinks.messages;
+      const texts = r.messageTexts;
       for (let i = 0; i < r.length; i++) {
-        const m = r.messages[i];
-        msgs[rowBase + i] = m;
-        if (m !== undefined) sinks.messageChars += m.length;
+        const id = r.messageIds[i];
+        msgs[rowBase + i] = id < 0 ? undefined : texts[id];
       }
+      for (const m of texts) sinks.messageChars += m.length;
       addStats(this.stats, r.stats);
       const s = r.endState as FileIngestState;
       this.state = {

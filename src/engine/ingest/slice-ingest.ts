@@ -65,7 +65,14 @@ export interface SliceResult {
   /** This slice's interned logger names (index 0 is '') and templates; the merge re-interns them. */
   loggers: string[];
   templates: TemplateInfo[];
-  messages: (string | undefined)[];
+  /**
+   * Kept messages as a dictionary: messageIds[row] indexes messageTexts, -1
+   * for a message not kept. A repeated message is one string here and so one
+   * string after the structured clone to the merging thread (an array of
+   * strings would be cloned one copy per row).
+   */
+  messageTexts: string[];
+  messageIds: Int32Array;
   /** What operation / signal rows are about (TableBuilder.subjects), by this slice's row. */
   subjects: Map<number, string>;
   /** Counts for the rows above (not the head lines). */
@@ -294,7 +301,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     length: builder.length,
     loggers: builder.loggers.slice(),
     templates: sinks.templater.list(),
-    messages: sinks.messages,
+    ...messageDictionary(sinks.messages, builder.length),
     subjects: builder.subjects,
     stats,
     head,
@@ -303,4 +310,23 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     endState: complete && builder.length > 0 ? real.snapshot() : null,
     counts: { invalidLines: invalidLines + real.invalidLines, longLines },
   };
+}
+
+/** SliceResult's message dictionary from a message per row. */
+export function messageDictionary(messages: readonly (string | undefined)[], rows: number): { messageTexts: string[]; messageIds: Int32Array } {
+  const messageTexts: string[] = [];
+  const messageIds = new Int32Array(rows).fill(-1);
+  const ids = new Map<string, number>();
+  for (let i = 0; i < rows; i++) {
+    const m = messages[i];
+    if (m === undefined) continue;
+    let id = ids.get(m);
+    if (id === undefined) {
+      id = messageTexts.length;
+      messageTexts.push(m);
+      ids.set(m, id);
+    }
+    messageIds[i] = id;
+  }
+  return { messageTexts, messageIds };
 }
