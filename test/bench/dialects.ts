@@ -1,0 +1,72 @@
+// `npm run bench:dialects`: the naive-loop comparison of `npm run bench`, one
+// dialect at a time, on files the main benchmark does not generate (issue 6 is
+// also checked on files we have not seen). Each file holds one dialect only,
+// so a dialect that misses the JSON fast path shows up as a low ratio instead
+// of hiding in an average. Files go to test/bench/data/ (git-ignored).
+//
+// Usage: npm run bench:dialects [-- --lines 200000] [-- --runs 3] [-- --only docker,caddy]
+
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ingestSources } from '../../src/engine/ingest/ingest.ts';
+import { fileSource } from '../../src/cli/node-source.ts';
+import { naiveLoop } from './naive.ts';
+import { rng } from './generate.ts';
+
+const START = Date.UTC(2024, 4, 1);
+const MESSAGES = ['request completed', 'cache miss for key user:123', 'connection reset by peer', 'renewing certificate', 'job finished', 'upstream timeout'];
+
+type Line = (i: number, r: () => number) => string;
+
+const iso = (i: number) => new Date(START + i * 37).toISOString();
+const msg = (i: number) => MESSAGES[i % MESSAGES.length];
+
+/** One generator per dialect: what a line of that logger looks like, with the variable parts real ones have. */
+const DIALECTS: Record<string, Line> = {
+  logrus: (i) => JSON.stringify({ level: i % 50 === 0 ? 'error' : 'info', msg: msg(i), time: iso(i).replace('Z', '+02:00'), component: 'api' }),
+  bunyan: (i, r) => JSON.stringify({ name: 'orders', hostname: 'web-1', pid: 7, level: i % 40 === 0 ? 50 : 30, msg: i % 3 ? msg(i) : `order ${Math.floor(r() * 1e6)} shipped`, time: iso(i), v: 0 }),
+  'tracing (Rust)': (i) => JSON.stringify({ timestamp: iso(i), level: 'INFO', fields: { message: msg(i), 'log.target': 'app' }, target: 'app::server', span: { name: 'req' } }),
+  'ECS, nested': (i) => JSON.stringify({ '@timestamp': iso(i), log: { level: 'info', logger: 'app' }, message: msg(i), ecs: { version: '8.0' } }),
+  'pino with errors': (i) => JSON.stringify({ level: 50, time: START + i * 37, pid: 1, hostname: 'h', err: { type: 'Error', message: `boom ${i % 7}`, stack: 'Error: boom\n    at x (/a.js:1:1)' }, msg: 'request failed' }),
+  'Caddy access': (i) => JSON.stringify({ level: 'info', ts: (START + i * 37) / 1000, logger: 'http.log.access', msg: 'handled request', request: { remote_ip: '10.0.0.1', proto: 'HTTP/2.0', method: 'GET', host: 'a.example.com', uri: `/api/x?id=${i}`, headers: { 'User-Agent': ['curl/8'] } }, duration: 0.0012, size: 512, status: i % 50 === 0 ? 502 : 200 }),
+  'Docker json-file': (i) => JSON.stringify({ log: JSON.stringify({ level: 'info', ts: iso(i), msg: msg(i), caller: 'main.go:12' }) + '\n', stream: 'stdout', time: iso(i) }),
+  'GCP LogEntry': (i) => JSON.stringify({ insertId: `x${i}`, jsonPayload: { message: msg(i) }, timestamp: iso(i), severity: 'INFO', logName: 'projects/p/logs/app' }),
+};
+
+function parseArgs(argv: string[]): { lines: number; runs: number; only: string[] | null } {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return { lines: Number(get('--lines') ?? 200_000), runs: Number(get('--runs') ?? 3), only: get('--only')?.split(',') ?? null };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = resolve(import.meta.dirname, 'data');
+  console.log(`naive loop vs engine (1 thread), ${args.lines} lines per dialect, best of ${args.runs}`);
+  for (const [name, line] of Object.entries(DIALECTS)) {
+    if (args.only && !args.only.some((o) => name.toLowerCase().startsWith(o.toLowerCase()))) continue;
+    const path = join(dir, `dialect-${name.replace(/\W+/g, '-').toLowerCase()}.jsonl`);
+    const r = rng(7);
+    const lines: string[] = [];
+    for (let i = 0; i < args.lines; i++) lines.push(line(i, r));
+    await writeFile(path, lines.join('\n') + '\n');
+    let naive = Infinity;
+    let engine = Infinity;
+    for (let k = 0; k < args.runs; k++) {
+      let t = performance.now();
+      await naiveLoop(path);
+      naive = Math.min(naive, performance.now() - t);
+      t = performance.now();
+      await ingestSources([await fileSource(path)]);
+      engine = Math.min(engine, performance.now() - t);
+    }
+    console.log(`  ${name.padEnd(18)} naive ${naive.toFixed(0).padStart(5)} ms, engine ${engine.toFixed(0).padStart(5)} ms = ${(naive / engine).toFixed(2)}x`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
