@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources } from '../../src/engine/ingest/ingest.ts';
 import type { FileStats } from '../../src/engine/ingest/file-stats.ts';
+import { concatBytes } from './bytes.ts';
 
 const enc = new TextEncoder();
 const LOG = '2024-05-01T10:00:00Z INFO first\n2024-05-01T10:00:01Z WARN second ünïcode\n';
@@ -21,16 +22,6 @@ function utf16(text: string, le: boolean, bom: boolean): Uint8Array {
   return out;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 function accounted(f: FileStats): void {
   expect(f.lines, f.name).toBe(f.events + f.continuations + f.blank);
 }
@@ -42,9 +33,9 @@ describe('odd inputs', () => {
     bytesSource('binary.bin', binary),
     bytesSource('empty.log', new Uint8Array(0)),
     bytesSource('big.jsonl', enc.encode(bigLine + '{"time":"2024-05-01T10:00:03Z","level":"info","msg":"after"}\n')),
-    bytesSource('latin1.log', concat(enc.encode('2024-05-01T10:00:00Z INFO caf'), new Uint8Array([0xe9, 0xff]), enc.encode(' ok\n'))),
+    bytesSource('latin1.log', concatBytes(enc.encode('2024-05-01T10:00:00Z INFO caf'), new Uint8Array([0xe9, 0xff]), enc.encode(' ok\n'))),
     bytesSource('crlf.log', enc.encode(LOG.replace(/\n/g, '\r\n'))),
-    bytesSource('bom.log', concat(new Uint8Array([0xef, 0xbb, 0xbf]), enc.encode(LOG))),
+    bytesSource('bom.log', concatBytes(new Uint8Array([0xef, 0xbb, 0xbf]), enc.encode(LOG))),
     bytesSource('le-bom.log', utf16(LOG, true, true)),
     bytesSource('be-bom.log', utf16(LOG, false, true)),
     bytesSource('le.log', utf16(LOG, true, false)),
@@ -89,7 +80,7 @@ describe('odd inputs', () => {
   });
 
   it('keeps byte offsets true to the file after a BOM and CR LF', async () => {
-    const bytes = concat(new Uint8Array([0xef, 0xbb, 0xbf]), enc.encode('a 2024-05-01T10:00:00Z\r\n2024-05-01T10:00:01Z INFO b\r\n'));
+    const bytes = concatBytes(new Uint8Array([0xef, 0xbb, 0xbf]), enc.encode('a 2024-05-01T10:00:00Z\r\n2024-05-01T10:00:01Z INFO b\r\n'));
     const r = await ingestSources([bytesSource('x.log', bytes)], { year: 2024 });
     const t = r.table;
     const rows = Array.from({ length: t.length }, (_, i) => [t.line[i], t.byteOffset[i], t.byteLength[i]]).sort((a, b) => a[0] - b[0]);

@@ -13,6 +13,7 @@ import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
 import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
 import { logLines, rng } from '../bench/generate.ts';
+import { concatBytes } from '../engine/bytes.ts';
 
 const ALL_TEXT = 1e9;
 
@@ -31,15 +32,6 @@ function expectSame(bytewise: IngestResult, text: IngestResult, label: string): 
 }
 
 const enc = new TextEncoder();
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
 
 /** JSON lines in every benchmark dialect with what real files hold between them. */
 function awkwardLog(seed: number, n: number, lastNewline: boolean): Uint8Array {
@@ -51,7 +43,7 @@ function awkwardLog(seed: number, n: number, lastNewline: boolean): Uint8Array {
     const x = r();
     if (x < 0.03) parts.push(enc.encode('panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:8 +0x3a\n'));
     else if (x < 0.05) parts.push(enc.encode('{"time":"2024-05-01T00:00:01Z","msg":"caf\u00e9 \u2603 \ud83d\ude00 r\u00e9ussi","level":"warn"}\n'));
-    else if (x < 0.07) parts.push(concat([enc.encode('{"time":"2024-05-01T00:00:02Z","msg":"bad '), new Uint8Array([0xff, 0xc3]), enc.encode(' bytes","level":"error"}\n')]));
+    else if (x < 0.07) parts.push(concatBytes(enc.encode('{"time":"2024-05-01T00:00:02Z","msg":"bad '), new Uint8Array([0xff, 0xc3]), enc.encode(' bytes","level":"error"}\n')));
     else if (x < 0.09) parts.push(enc.encode('{"time":"2024-05-01T00:00:03Z","msg":"quote \\" and \\\\ and \\u00e9","err":"x\\ty"}\n'));
     else if (x < 0.1) parts.push(enc.encode('   {"time":"2024-05-01T00:00:04Z","msg":"indented record"}\n'));
     else if (x < 0.11) parts.push(enc.encode('{"time": "2024-05-01T00:00:05Z", "msg": broken\n'));
@@ -62,7 +54,7 @@ function awkwardLog(seed: number, n: number, lastNewline: boolean): Uint8Array {
     parts.push(enc.encode(line + (x > 0.95 ? '\r\n' : '\n')));
   }
   parts.push(enc.encode('{"time":"2024-05-01T23:59:59Z","msg":"last line"}' + (lastNewline ? '\n' : '')));
-  return concat(parts);
+  return concatBytes(...parts);
 }
 
 describe('JSON lines read as bytes', () => {
