@@ -81,14 +81,19 @@ function prepare(custom: readonly VocabularyEntry[]): Prepared {
 /** The built-in vocabulary prepared once per thread: compiling it costs ~15 ms, every ingest (and slice) needs it. */
 let builtin: Prepared | null = null;
 
-/** Build a classifier from user entries followed by the built-in vocabulary (user entries win). */
-export function createClassifier(custom: readonly VocabularyEntry[] = []): Classifier {
+/**
+ * Build a classifier from user entries followed by the built-in vocabulary
+ * (user entries win). `memo: false` for callers that remember answers per
+ * message themselves (ingest: message-facts.ts), where a second memo only
+ * costs a lookup per one-off message.
+ */
+export function createClassifier(custom: readonly VocabularyEntry[] = [], options: { memo?: boolean } = {}): Classifier {
   const { compiled, always, anyAlways, scanner, results } = custom.length === 0 ? (builtin ??= prepare(custom)) : prepare(custom);
   const none: Classification = { kind: Kind.plain, flags: 0 };
-  const memo = new RepeatMemo<Classification>(MEMO_MAX_CHARS - 1, MEMO_MAX_ENTRIES);
+  const memo = options.memo === false ? null : new RepeatMemo<Classification>(MEMO_MAX_CHARS - 1, MEMO_MAX_ENTRIES);
   return (message, extra) => {
     const text = extra ? `${message} ${extra}` : message;
-    const cached = memo.get(text);
+    const cached = memo?.get(text);
     if (cached) return cached;
     let result = none;
     scanner.begin();
@@ -100,7 +105,7 @@ export function createClassifier(custom: readonly VocabularyEntry[] = []): Class
         }
       }
     }
-    memo.offer(text, result);
+    memo?.offer(text, result);
     return result;
   };
 }

@@ -54,6 +54,9 @@ const TOP_PATH = keyList(TOP, REQUEST_PATH_KEYS);
 const SUBJECT = topNodes(SUBJECT_KEYS);
 const SUBJECT_INNER_TEXT = topNodes(INNER_TEXT);
 const SUBJECT_INNER_OBJECT = topNodes(INNER_OBJECT);
+/** Inside tracing's `fields`: its subject keys, and the envelopes the full parse would look into further. */
+const FIELDS_SUBJECT = Int32Array.from(SUBJECT_KEYS, (k) => node(S_FIELDS, k));
+const FIELDS_INNER = Int32Array.from([...INNER_OBJECT, ...INNER_TEXT], (k) => node(S_FIELDS, k));
 seal();
 const FALLBACK_MASK = new Uint8Array(NODES);
 for (const n of FALLBACK) FALLBACK_MASK[n] = 1;
@@ -82,7 +85,7 @@ inList(L_LOGGER, listNodes(LOGGER));
 inList(L_EXTRA, listNodes(EXTRA));
 inList(L_STATUS, listNodes(STATUS));
 for (const l of [REQ_METHOD, REQ_PATH, TOP_METHOD, TOP_PATH]) inList(L_REQUEST, listNodes(l));
-inList(L_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_TEXT, ...SUBJECT_INNER_OBJECT]);
+inList(L_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_TEXT, ...SUBJECT_INNER_OBJECT, ...FIELDS_SUBJECT, ...FIELDS_INNER]);
 
 // ---- per-line scratch (the scanner is synchronous, so one set is enough)
 
@@ -479,24 +482,35 @@ let lastLineBytes = 0;
 export function lastLineSubject(): string | null {
   if (lastLineBytes > MAX_SUBJECT_LINE) return null;
   if ((listsSeen & L_SUBJECT) === 0) return '';
-  for (const s of SUBJECT) {
-    switch (vType[s]) {
+  const top = subjectIn(SUBJECT);
+  if (top !== '') return top;
+  // jsonSubject then looks into jsonPayload (never here: the full path reads those lines) and tracing's fields.
+  if (vType[S_FIELDS] === T_OBJECT) {
+    const inner = subjectIn(FIELDS_SUBJECT);
+    if (inner !== '') return inner;
+    for (const n of FIELDS_INNER) if (vType[n] === T_OBJECT || vType[n] === T_STRING) return null;
+  }
+  for (const n of SUBJECT_INNER_TEXT) if (vType[n] === T_STRING) return null;
+  return '';
+}
+
+/** jsonSubject's loop over the subject keys of one object: the first that names something, '' for none, null when an array must be read. */
+function subjectIn(keys: Int32Array): string | null {
+  for (const n of keys) {
+    switch (vType[n]) {
       case T_STRING: {
-        const v = text(lastLine, s).trim();
+        const v = text(lastLine, n).trim();
         if (v) return v.slice(0, MAX_SUBJECT);
         break;
       }
       case T_NUMBER: {
-        const n = numberValue(lastLine, vStart[s], vEnd[s]);
-        if (Number.isFinite(n)) return String(n).slice(0, MAX_SUBJECT);
+        const v = numberValue(lastLine, vStart[n], vEnd[n]);
+        if (Number.isFinite(v)) return String(v).slice(0, MAX_SUBJECT);
         break;
       }
-      case T_OBJECT:
       case T_ARRAY:
         return null; // an array of names is joined: the full parse decides
     }
   }
-  for (const s of SUBJECT_INNER_OBJECT) if (vType[s] === T_OBJECT) return null;
-  for (const s of SUBJECT_INNER_TEXT) if (vType[s] === T_STRING) return null;
   return '';
 }

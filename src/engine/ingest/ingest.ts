@@ -97,8 +97,9 @@ const PARTIAL_MIN_MS = 1000;
 export function newSinks(options: IngestOptions, builder = new TableBuilder(1 << 14)): SharedSinks {
   return {
     builder,
-    classify: createClassifier(options.vocabulary ?? []),
-    templater: new Templater(),
+    // FileIngest remembers both answers per message (message-facts.ts): no second memo behind it.
+    classify: createClassifier(options.vocabulary ?? [], { memo: false }),
+    templater: new Templater({ exactMemo: false }),
     messages: [],
     messageBudget: options.messageBudget ?? DEFAULT_MESSAGE_BUDGET,
     messageChars: 0,

@@ -101,7 +101,7 @@ function sinksFor(classify: Classifier, builder: TableBuilder, budget: number): 
   return {
     builder,
     classify,
-    templater: new Templater(),
+    templater: new Templater({ exactMemo: false }), // FileIngest's message facts answer repeats
     messages: [],
     messageBudget: budget,
     messageChars: 0,
@@ -236,7 +236,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const format = formatById(task.formatId);
   if (!format) throw new Error(`unknown format ${task.formatId}`);
   const builder = new TableBuilder(1 << 12);
-  const classify = createClassifier(task.vocabulary);
+  const classify = createClassifier(task.vocabulary, { memo: false }); // FileIngest's message facts answer repeats
   const sinks = sinksFor(classify, builder, task.messageBudget);
   const stats = newFileStats(task.fileName, 0);
   const real = new FileIngest(task.fileIndex, format, { year: task.year, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin);

@@ -85,7 +85,8 @@ export class Templater {
   readonly counts: number[] = [];
   private readonly clusters: Cluster[] = [];
   private readonly roots = new Map<number, TreeNode>();
-  private readonly memo = new RepeatMemo<number>(MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
+  /** Exact message -> id; null when the caller remembers ids per message itself (ingest: message-facts.ts). */
+  private readonly memo: RepeatMemo<number> | null;
   /** Masked text -> last answer: messages that differ only in masked values (ids, numbers) skip the tree. */
   private readonly maskedMemo = new RepeatMemo<MaskedHit>(MASKED_MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
   /** Bumped whenever a node is added (a route may change). */
@@ -93,9 +94,13 @@ export class Templater {
   /** Set by search: the route took only exact children. */
   private direct = false;
 
-  /** Template id of a message (0-based, stable for the life of the templater). */
+  constructor(options: { exactMemo?: boolean } = {}) {
+    this.memo = options.exactMemo === false ? null : new RepeatMemo<number>(MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
+  }
+
+  /** Template id of a message (0-based; an id, once given, names its cluster for the life of the templater). */
   add(message: string): number {
-    const known = this.memo.get(message);
+    const known = this.memo?.get(message);
     if (known !== undefined) {
       this.counts[known]++;
       return known;
@@ -118,7 +123,7 @@ export class Templater {
       }
     }
     this.counts[id]++;
-    this.memo.offer(message, id);
+    this.memo?.offer(message, id);
     return id;
   }
 
