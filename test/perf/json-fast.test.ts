@@ -175,6 +175,37 @@ describe('JSON-lines fast path', () => {
     expect(tally.fast).toBeGreaterThan(3000);
   });
 
+  it('reads GCP LogEntry records (jsonPayload, textPayload, resource labels) like the full path', () => {
+    const tally: Tally = { fast: 0, fallback: 0 };
+    const r = rng(33);
+    const pickOf = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+    for (let i = 0; i < 6000; i++) {
+      const time = new Date(Date.UTC(2024, 4, 1) + i * 997).toISOString();
+      const payload: Record<string, unknown> = {};
+      if (r() < 0.8) payload[pickOf(['message', 'msg', 'event', 'text'])] = pickOf(['renewing certificate', 'request failed', 'handled request', '', 'job 42 done']);
+      if (r() < 0.3) payload[pickOf(['severity', 'level', 'log.level'])] = pickOf(['ERROR', 'info', 40, null]);
+      if (r() < 0.3) payload[pickOf(['error', 'err', 'reason', 'cause'])] = pickOf(['EOF', 'context canceled', 503, null, { message: 'nested' }]);
+      if (r() < 0.2) payload.timestamp = time;
+      if (r() < 0.2) payload.logger = pickOf(['app.db', '']);
+      if (r() < 0.2) payload.identifier = 'a.example.com';
+      const entry: Record<string, unknown> = {};
+      const add = (k: string, v: unknown) => {
+        if (r() < 0.85) entry[k] = v;
+      };
+      add('insertId', `x${i}`);
+      if (r() < 0.8) entry.jsonPayload = r() < 0.95 ? payload : 'not an object';
+      else entry.textPayload = pickOf(['panic: boom', 'GET /x 200', '']);
+      add('timestamp', time);
+      add('severity', pickOf(['INFO', 'WARNING', 'ERROR', 'DEFAULT']));
+      add('logName', 'projects/p/logs/app');
+      if (r() < 0.5) entry.resource = { type: 'k8s_container', labels: r() < 0.7 ? { container_name: 'api', pod_name: 'api-1' } : { service_name: 'run' } };
+      if (r() < 0.2) entry.error = pickOf(['upstream timeout', 7]);
+      if (r() < 0.1) entry.labels = { app: 'x' };
+      check(JSON.stringify(entry), tally);
+    }
+    expect(tally.fast).toBeGreaterThan(3000);
+  });
+
   it('agrees with JSON.parse on every JSON line of the corpus and the fixtures', () => {
     const lines = corpusLines();
     const tally: Tally = { fast: 0, fallback: 0 };

@@ -18,7 +18,7 @@
 
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
 import { parseTimeValue } from '../model/time.ts';
-import { EXTRA_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, REQUEST_METHOD_KEYS, REQUEST_PATH_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
+import { EXTRA_KEYS, GCP_LOGGER_KEYS, LEVEL_KEYS, LOGGER_KEYS, MESSAGE_KEYS, REQUEST_METHOD_KEYS, REQUEST_PATH_KEYS, STATUS_KEYS, TIME_KEYS } from './json-record.ts';
 import { INNER_OBJECT, INNER_TEXT, MAX_SUBJECT, MAX_SUBJECT_LINE, SUBJECT_KEYS } from '../classify/subject.ts';
 import { bytesHash, HAS_CHILDREN, keyList, listNodes, lookupKey, node, NODES, seal, TOP, topNodes } from './json-keys.ts';
 import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
@@ -31,7 +31,7 @@ export const FAST_FALLBACK = DECODE_LINE;
 // ---- the keys: every list json-record.ts reads, compiled to nodes (json-keys.ts)
 
 /** Present at all (any value): the full path decides (payload wrappers, journald, GCP audit). */
-const FALLBACK_KEYS = ['jsonPayload', 'httpRequest', 'textPayload', 'protoPayload', 'insertId', 'logName', '__REALTIME_TIMESTAMP', 'PRIORITY'];
+const FALLBACK_KEYS = ['httpRequest', 'protoPayload', '__REALTIME_TIMESTAMP', 'PRIORITY'];
 const TIME = keyList(TOP, TIME_KEYS);
 const LEVEL = keyList(TOP, LEVEL_KEYS);
 const MESSAGE = keyList(TOP, MESSAGE_KEYS);
@@ -51,10 +51,22 @@ const REQ_METHOD = keyList(S_REQUEST, REQUEST_METHOD_KEYS);
 const REQ_PATH = keyList(S_REQUEST, REQUEST_PATH_KEYS);
 const TOP_METHOD = keyList(TOP, REQUEST_METHOD_KEYS);
 const TOP_PATH = keyList(TOP, REQUEST_PATH_KEYS);
+/** GCP LogEntry: the record's own keys first, then the same lists inside `jsonPayload`; the logger from `resource`. */
+const S_PAYLOAD = node(TOP, 'jsonPayload');
+const P_TIME = keyList(S_PAYLOAD, TIME_KEYS);
+const P_LEVEL = keyList(S_PAYLOAD, LEVEL_KEYS);
+const P_MESSAGE = keyList(S_PAYLOAD, MESSAGE_KEYS);
+const P_LOGGER = keyList(S_PAYLOAD, LOGGER_KEYS);
+const P_EXTRA = keyList(S_PAYLOAD, EXTRA_KEYS);
+const GCP_LOGGER = keyList(TOP, GCP_LOGGER_KEYS);
+/** Any of these (or a jsonPayload object) makes the logger come from GCP_LOGGER when the record names none. */
+const GCP_MARKS = topNodes(['textPayload', 'protoPayload', 'insertId', 'logName']);
 const SUBJECT = topNodes(SUBJECT_KEYS);
 const SUBJECT_INNER_TEXT = topNodes(INNER_TEXT);
 const SUBJECT_INNER_OBJECT = topNodes(INNER_OBJECT);
-/** Inside tracing's `fields`: its subject keys, and the envelopes the full parse would look into further. */
+/** Inside GCP's jsonPayload and tracing's `fields`: their subject keys, and the envelopes the full parse would look into further. */
+const PAYLOAD_SUBJECT = Int32Array.from(SUBJECT_KEYS, (k) => node(S_PAYLOAD, k));
+const PAYLOAD_INNER = Int32Array.from([...INNER_OBJECT, ...INNER_TEXT], (k) => node(S_PAYLOAD, k));
 const FIELDS_SUBJECT = Int32Array.from(SUBJECT_KEYS, (k) => node(S_FIELDS, k));
 const FIELDS_INNER = Int32Array.from([...INNER_OBJECT, ...INNER_TEXT], (k) => node(S_FIELDS, k));
 seal();
@@ -74,7 +86,9 @@ const L_EXTRA = 16;
 const L_STATUS = 32;
 const L_REQUEST = 64;
 const L_SUBJECT = 128;
-const NODE_LISTS = new Uint8Array(NODES);
+const L_PAYLOAD = 256;
+const L_GCP = 512;
+const NODE_LISTS = new Uint16Array(NODES);
 const inList = (bit: number, nodes: ArrayLike<number>) => {
   for (let k = 0; k < nodes.length; k++) NODE_LISTS[nodes[k]] |= bit;
 };
@@ -85,7 +99,9 @@ inList(L_LOGGER, listNodes(LOGGER));
 inList(L_EXTRA, listNodes(EXTRA));
 inList(L_STATUS, listNodes(STATUS));
 for (const l of [REQ_METHOD, REQ_PATH, TOP_METHOD, TOP_PATH]) inList(L_REQUEST, listNodes(l));
-inList(L_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_TEXT, ...SUBJECT_INNER_OBJECT, ...FIELDS_SUBJECT, ...FIELDS_INNER]);
+inList(L_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_TEXT, ...SUBJECT_INNER_OBJECT, ...PAYLOAD_SUBJECT, ...PAYLOAD_INNER, ...FIELDS_SUBJECT, ...FIELDS_INNER]);
+for (const l of [P_TIME, P_LEVEL, P_MESSAGE, P_LOGGER, P_EXTRA]) inList(L_PAYLOAD, listNodes(l));
+inList(L_GCP, [...GCP_MARKS, ...listNodes(GCP_LOGGER)]);
 
 // ---- per-line scratch (the scanner is synchronous, so one set is enough)
 
@@ -365,21 +381,26 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   if (vType[S_LOG] === T_STRING && (present(S_STREAM) || present(S_TIME)) && !present(S_MSG) && !present(S_MESSAGE)) return inner ? FAST_FALLBACK : dockerEnvelope(b, out, env);
   if (vType[S_LINE] === T_STRING && present(S_TIMESTAMP) && (present(S_LABELS) || !present(S_MSG))) return FAST_FALLBACK;
 
+  // GCP LogEntry: a key the record lacks is looked for in jsonPayload.
+  const payload = vType[S_PAYLOAD] === T_OBJECT;
   // tracing-subscriber's fields.message comes first; then the message keys.
-  const ms = vType[S_FIELDS] === T_OBJECT && present(S_FIELDS_MESSAGE) ? S_FIELDS_MESSAGE : firstOf(MESSAGE, L_MESSAGE);
+  let ms = vType[S_FIELDS] === T_OBJECT && present(S_FIELDS_MESSAGE) ? S_FIELDS_MESSAGE : firstOf(MESSAGE, L_MESSAGE);
+  if (ms < 0 && payload) ms = firstOf(P_MESSAGE, L_PAYLOAD);
   // Templates, compact dumps, non-string and empty messages: the full path builds them.
   if (ms < 0 || vType[ms] !== T_STRING || vEnd[ms] === vStart[ms]) return FAST_FALLBACK;
   const message = text(b, ms);
 
   // No known time key that parses: the full path guesses from time-like keys.
-  const ts = firstOf(TIME, L_TIME);
+  let ts = firstOf(TIME, L_TIME);
+  if (ts < 0 && payload) ts = firstOf(P_TIME, L_PAYLOAD);
   if (ts < 0 || !timeOf(b, ts, env)) return FAST_FALLBACK;
   out.tMs = env.time.ms;
   out.subNs = env.time.subNs;
   out.zoned = env.time.zoned;
   out.yearless = env.time.yearless;
 
-  const ls = firstOf(LEVEL, L_LEVEL);
+  let ls = firstOf(LEVEL, L_LEVEL);
+  if (ls < 0 && payload) ls = firstOf(P_LEVEL, L_PAYLOAD);
   let level = ls < 0 ? 0 : levelOf(value(b, ls));
   if (level === 0 && (present(S_MT) || present(S_M))) level = 3; // CLEF: absent @l means Information
 
@@ -392,14 +413,45 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   // Caddy logs "handled request" for traffic and "received request" on its admin API: the request says what happened.
   out.message = message === 'handled request' || message === 'received request' ? describeRequest(b, message, status) : message;
   out.level = level;
-  const lg = firstOf(LOGGER, L_LOGGER);
-  let logger = lg < 0 ? '' : str(value(b, lg));
-  // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
-  if (!logger && (present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) logger = text(b, S_NAME);
-  out.logger = logger;
-
-  out.extra = (listsSeen & L_EXTRA) === 0 ? '' : extraText(b, message);
+  out.logger = loggerOf(b, payload);
+  let extra = (listsSeen & L_EXTRA) === 0 ? '' : extraText(b, message);
+  if (payload) extra += payloadExtra(b);
+  out.extra = extra === '' ? '' : extra.trim();
   return LineType.record;
+}
+
+/** json-record's loggerOf: the record's logger, else jsonPayload's, else pino's `name`, else GCP's resource labels. */
+function loggerOf(b: Uint8Array, payload: boolean): string {
+  const lg = firstOf(LOGGER, L_LOGGER);
+  const direct = lg < 0 ? '' : str(value(b, lg));
+  if (direct) return direct;
+  if (payload) {
+    const pl = firstOf(P_LOGGER, L_PAYLOAD);
+    const inner = pl < 0 ? '' : str(value(b, pl));
+    if (inner) return inner;
+  }
+  // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
+  if ((present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) return text(b, S_NAME);
+  if (payload || ((listsSeen & L_GCP) !== 0 && GCP_MARKS.some(present))) {
+    const g = firstOf(GCP_LOGGER, L_GCP);
+    return g < 0 ? '' : str(value(b, g));
+  }
+  return '';
+}
+
+/** json-record adds every extra key of jsonPayload as it comes (no filter): ' ' + its text, '' for none, null or an object. */
+function payloadExtra(b: Uint8Array): string {
+  let extra = '';
+  for (let k = 0; k < P_EXTRA.length; k += 1 + P_EXTRA[k]) {
+    let v: Scalar = null;
+    for (let j = k + 1, end = k + 1 + P_EXTRA[k]; j < end; j++) {
+      if (vType[P_EXTRA[j]] === T_ABSENT) continue;
+      v = value(b, P_EXTRA[j]);
+      break;
+    }
+    extra += ' ' + str(v);
+  }
+  return extra;
 }
 
 /** json-record's extra: every extra key's scalar value (pick, then not null and not an object) other than the message. */
@@ -417,7 +469,7 @@ function extraText(b: Uint8Array, message: string): string {
       break;
     }
   }
-  return extra === '' ? '' : extra.trim();
+  return extra;
 }
 
 let innerScratch = new Uint8Array(4096);
@@ -484,15 +536,21 @@ export function lastLineSubject(): string | null {
   if ((listsSeen & L_SUBJECT) === 0) return '';
   const top = subjectIn(SUBJECT);
   if (top !== '') return top;
-  // jsonSubject then looks into jsonPayload (never here: the full path reads those lines) and tracing's fields.
-  if (vType[S_FIELDS] === T_OBJECT) {
-    const inner = subjectIn(FIELDS_SUBJECT);
-    if (inner !== '') return inner;
-    for (const n of FIELDS_INNER) if (vType[n] === T_OBJECT || vType[n] === T_STRING) return null;
+  // jsonSubject then looks into jsonPayload and tracing's fields, in that order (deeper envelopes: the full parse).
+  for (const [parent, keys, inner] of INNER_SUBJECTS) {
+    if (vType[parent] !== T_OBJECT) continue;
+    const found = subjectIn(keys);
+    if (found !== '') return found;
+    for (const n of inner) if (vType[n] === T_OBJECT || vType[n] === T_STRING) return null;
   }
   for (const n of SUBJECT_INNER_TEXT) if (vType[n] === T_STRING) return null;
   return '';
 }
+
+const INNER_SUBJECTS: [number, Int32Array, Int32Array][] = [
+  [S_PAYLOAD, PAYLOAD_SUBJECT, PAYLOAD_INNER],
+  [S_FIELDS, FIELDS_SUBJECT, FIELDS_INNER],
+];
 
 /** jsonSubject's loop over the subject keys of one object: the first that names something, '' for none, null when an array must be read. */
 function subjectIn(keys: Int32Array): string | null {

@@ -36,7 +36,7 @@ export const STATUS_KEYS = ['status', 'response_code', 'status_code', 'statusCod
  */
 const NAME_IS_LOGGER_WITH = ['pid', 'hostname', 'levelname'];
 /** GCP LogEntry: the lane is the workload the entry came from. */
-const GCP_LOGGER_KEYS = ['resource.labels.container_name', 'resource.labels.service_name', 'resource.labels.function_name', 'resource.labels.module_id', 'resource.type'];
+export const GCP_LOGGER_KEYS = ['resource.labels.container_name', 'resource.labels.service_name', 'resource.labels.function_name', 'resource.labels.module_id', 'resource.type'];
 
 function str(v: unknown): string {
   if (typeof v === 'string') return v;
