@@ -172,6 +172,10 @@ describe('JSON-lines fast path', () => {
       if (r() < 0.05) delete envelope.time;
       check(JSON.stringify(envelope), tally);
     }
+    // Escapes the inner line is unescaped from: \u (BMP, a surrogate pair, a lone surrogate), \t, \/, and a leading space or BOM.
+    for (const inner of ['{\\"time\\":\\"2024-05-01T00:00:00Z\\",\\"msg\\":\\"caf\\u00e9 \\ud83d\\ude00 \\u2603 a\\/b\\"}', ' {\\"ts\\":1714521600,\\"msg\\":\\"x\\"}', '{\\"ts\\":1714521600,\\"msg\\":\\"\\ud800\\"}', '\\ufeff{\\"ts\\":1714521600,\\"msg\\":\\"bom\\"}', 'tab\\there \\u00e9', '\\u00a0{\\"ts\\":1714521600,\\"msg\\":\\"nbsp\\"}']) {
+      check(`{"log":"${inner}\\n","stream":"stdout","time":"2024-05-01T00:00:01Z"}`, tally);
+    }
     expect(tally.fast).toBeGreaterThan(3000);
   });
 

@@ -487,21 +487,85 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
     out.zoned = env.time.zoned;
     out.yearless = env.time.yearless;
   }
-  const log = text(b, S_LOG);
-  const line = log.charCodeAt(log.length - 1) === 10 ? log.slice(0, log.charCodeAt(log.length - 2) === 13 ? -2 : -1) : log;
-  lastLineBytes = Infinity; // the subject of an operation inside is read from the decoded line
-  const trimmed = line.trimStart();
-  if (trimmed.charCodeAt(0) !== 123) {
-    out.text = line;
+  // jsonSubject(envelope) reaches the inner record only when the envelope names no subject of its own.
+  const innerSubject = !SUBJECT.some(present) && !SUBJECT_INNER_OBJECT.some(present) && vType[S_LINE] !== T_STRING;
+  lastLineBytes = Infinity; // until the inner record is scanned: ask lineSubject
+  // The container's line, unescaped from the JSON string straight into bytes (no decode, no re-encode).
+  const start = vStart[S_LOG];
+  const end = vEnd[S_LOG];
+  if (innerScratch.length < end - start + 1) innerScratch = new Uint8Array(end - start + 1024);
+  let n = vEsc[S_LOG] ? unescapeInto(b, start, end, innerScratch) : copyInto(b, start, end, innerScratch);
+  if (n < 0) return FAST_FALLBACK; // a lone surrogate escape: the full path keeps it as JavaScript does
+  // log.replace(/\r?\n$/, ''), then trimStart() to see whether it is JSON.
+  if (n > 0 && innerScratch[n - 1] === 10) n -= innerScratch[n - 2] === 13 && n > 1 ? 2 : 1;
+  let i = 0;
+  while (i < n && (innerScratch[i] === 32 || (innerScratch[i] >= 9 && innerScratch[i] <= 13))) i++;
+  if (innerScratch[i] >= 128) return FAST_FALLBACK; // maybe a Unicode space trimStart() would skip
+  if (i === n || innerScratch[i] !== 123) {
+    out.text = decode(innerScratch, 0, n);
     return LineType.text;
   }
-  if (LONE_SURROGATE.test(trimmed)) return FAST_FALLBACK;
-  if (innerScratch.length < trimmed.length * 3 + 1) innerScratch = new Uint8Array(trimmed.length * 3 + 1024);
-  const n = encoder.encodeInto(trimmed, innerScratch).written;
   innerScratch[n] = 10;
   // Anything the scan cannot settle (invalid JSON reads as text there, keys it cannot look up...) goes to the full path.
-  if (!scan(innerScratch, 0, n)) return FAST_FALLBACK;
+  if (!scan(innerScratch, i, n)) return FAST_FALLBACK;
+  if (innerSubject) {
+    lastLine = innerScratch;
+    lastLineBytes = n;
+  }
   return mapSlots(innerScratch, out, env, true);
+}
+
+function copyInto(b: Uint8Array, start: number, end: number, dst: Uint8Array): number {
+  dst.set(b.subarray(start, end));
+  return end - start;
+}
+
+const hexValue = (c: number) => (c <= 57 ? c - 48 : (c | 32) - 87);
+
+/**
+ * The UTF-8 bytes of the JSON string b[start..end) (its escapes already
+ * validated by the scanner) into dst; returns their length, or -1 for a lone
+ * surrogate escape (not representable in UTF-8).
+ */
+function unescapeInto(b: Uint8Array, start: number, end: number, dst: Uint8Array): number {
+  let o = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c !== 92) {
+      dst[o++] = c;
+      continue;
+    }
+    const e = b[++i];
+    if (e !== 117) {
+      dst[o++] = e === 110 ? 10 : e === 116 ? 9 : e === 114 ? 13 : e === 98 ? 8 : e === 102 ? 12 : e; // \n \t \r \b \f, else \" \\ \/
+      continue;
+    }
+    let cp = (hexValue(b[i + 1]) << 12) | (hexValue(b[i + 2]) << 8) | (hexValue(b[i + 3]) << 4) | hexValue(b[i + 4]);
+    i += 4;
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      // A high surrogate must be followed by an escaped low one.
+      if (cp >= 0xdc00 || b[i + 1] !== 92 || b[i + 2] !== 117) return -1;
+      const lo = (hexValue(b[i + 3]) << 12) | (hexValue(b[i + 4]) << 8) | (hexValue(b[i + 5]) << 4) | hexValue(b[i + 6]);
+      if (lo < 0xdc00 || lo > 0xdfff) return -1;
+      cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+      i += 6;
+    }
+    if (cp < 0x80) dst[o++] = cp;
+    else if (cp < 0x800) {
+      dst[o++] = 0xc0 | (cp >> 6);
+      dst[o++] = 0x80 | (cp & 63);
+    } else if (cp < 0x10000) {
+      dst[o++] = 0xe0 | (cp >> 12);
+      dst[o++] = 0x80 | ((cp >> 6) & 63);
+      dst[o++] = 0x80 | (cp & 63);
+    } else {
+      dst[o++] = 0xf0 | (cp >> 18);
+      dst[o++] = 0x80 | ((cp >> 12) & 63);
+      dst[o++] = 0x80 | ((cp >> 6) & 63);
+      dst[o++] = 0x80 | (cp & 63);
+    }
+  }
+  return o;
 }
 
 /** json-record's describeRequest: "<msg>: METHOD path status [flags]" from `request` (when an object) or the record. */
