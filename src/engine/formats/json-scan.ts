@@ -147,3 +147,57 @@ export function valueEnd(b: Uint8Array, i: number, depth: number): number {
   if (c === 110) return b[i + 1] === 117 && b[i + 2] === 108 && b[i + 3] === 108 ? i + 4 : -1; // null
   return -1;
 }
+
+/** The bytes of a JSON string without escapes, as they are. */
+export function copyInto(b: Uint8Array, start: number, end: number, dst: Uint8Array): number {
+  dst.set(b.subarray(start, end));
+  return end - start;
+}
+
+const hexValue = (c: number) => (c <= 57 ? c - 48 : (c | 32) - 87);
+
+/**
+ * The UTF-8 bytes of the JSON string b[start..end) (its escapes already
+ * validated by the scanner) into dst; returns their length, or -1 for a lone
+ * surrogate escape (not representable in UTF-8).
+ */
+export function unescapeInto(b: Uint8Array, start: number, end: number, dst: Uint8Array): number {
+  let o = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c !== 92) {
+      dst[o++] = c;
+      continue;
+    }
+    const e = b[++i];
+    if (e !== 117) {
+      dst[o++] = e === 110 ? 10 : e === 116 ? 9 : e === 114 ? 13 : e === 98 ? 8 : e === 102 ? 12 : e; // \n \t \r \b \f, else \" \\ \/
+      continue;
+    }
+    let cp = (hexValue(b[i + 1]) << 12) | (hexValue(b[i + 2]) << 8) | (hexValue(b[i + 3]) << 4) | hexValue(b[i + 4]);
+    i += 4;
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      // A high surrogate must be followed by an escaped low one.
+      if (cp >= 0xdc00 || b[i + 1] !== 92 || b[i + 2] !== 117) return -1;
+      const lo = (hexValue(b[i + 3]) << 12) | (hexValue(b[i + 4]) << 8) | (hexValue(b[i + 5]) << 4) | hexValue(b[i + 6]);
+      if (lo < 0xdc00 || lo > 0xdfff) return -1;
+      cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+      i += 6;
+    }
+    if (cp < 0x80) dst[o++] = cp;
+    else if (cp < 0x800) {
+      dst[o++] = 0xc0 | (cp >> 6);
+      dst[o++] = 0x80 | (cp & 63);
+    } else if (cp < 0x10000) {
+      dst[o++] = 0xe0 | (cp >> 12);
+      dst[o++] = 0x80 | ((cp >> 6) & 63);
+      dst[o++] = 0x80 | (cp & 63);
+    } else {
+      dst[o++] = 0xf0 | (cp >> 18);
+      dst[o++] = 0x80 | ((cp >> 12) & 63);
+      dst[o++] = 0x80 | ((cp >> 6) & 63);
+      dst[o++] = 0x80 | (cp & 63);
+    }
+  }
+  return o;
+}

@@ -1,0 +1,195 @@
+// What one JSON line holds, for the fast path (json-fast.ts): the scanner
+// that walks the line's bytes once, validating it as JSON.parse would and
+// recording where the values of the looked-for keys (json-lists.ts) are, and
+// the readers that turn those byte ranges into strings and numbers only when
+// the mapping asks. The scanner is synchronous, so one set of per-line
+// scratch arrays serves every parser.
+
+import { bytesHash, HAS_CHILDREN, lookupKey, NODES, TOP } from './json-keys.ts';
+import { FALLBACK_MASK, NODE_LISTS } from './json-lists.ts';
+import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
+import { decimalBytes } from './json-time.ts';
+
+export const T_ABSENT = 0;
+export const T_STRING = 1;
+export const T_NUMBER = 2;
+export const T_TRUE = 3;
+export const T_FALSE = 4;
+export const T_NULL = 5;
+/** Object or array: a present value that is neither text nor a number (firstOf still stops at it). */
+export const T_OBJECT = 6;
+export const T_ARRAY = 7;
+export const vType = new Uint8Array(NODES);
+export const vStart = new Int32Array(NODES);
+export const vEnd = new Int32Array(NODES);
+export const vEsc = new Uint8Array(NODES);
+const touched = new Int32Array(NODES);
+let nTouched = 0;
+/** Bits of the key lists with a node present in the line (see NODE_LISTS). */
+let listsSeen = 0;
+
+/** Record node n's value. False for what the full path must decide: duplicate keys, wrapper keys. */
+function setNode(n: number, type: number, vs: number, ve: number, esc: number): boolean {
+  if (vType[n] !== T_ABSENT || FALLBACK_MASK[n]) return false;
+  vType[n] = type;
+  vStart[n] = vs;
+  vEnd[n] = ve;
+  vEsc[n] = esc;
+  touched[nTouched++] = n;
+  listsSeen |= NODE_LISTS[n];
+  return true;
+}
+
+/**
+ * Scan the object whose "{" is at b[i] with its keys looked up under node
+ * `parent` (TOP for the record); returns the index after its "}", or -1 when
+ * the line is invalid or must take the full path. Objects under a node that
+ * has children are scanned the same way; other values are only validated.
+ */
+function scanObject(b: Uint8Array, i: number, parent: number, depth: number): number {
+  let c = b[++i];
+  if (c === 32) c = b[(i = ws(b, i))];
+  if (c === 125) return i + 1;
+  for (;;) {
+    if (c !== 34) return -1;
+    const ke = keyEnd(b, i + 1);
+    if (ke < 0) return -1;
+    const n = lookupKey(b, i + 1, ke, parent);
+    i = ke + 1;
+    c = b[i];
+    if (c === 32) c = b[(i = ws(b, i))];
+    if (c !== 58) return -1;
+    c = b[++i];
+    if (c === 32) c = b[(i = ws(b, i))];
+    let type: number;
+    let vs = i;
+    let ve: number;
+    let esc = 0;
+    if (c === 34) {
+      ve = stringEnd(b, i + 1);
+      if (ve < 0) return -1;
+      esc = scanState.escaped ? 1 : 0;
+      vs = i + 1;
+      i = ve + 1;
+      type = T_STRING;
+    } else {
+      ve = c === 123 && n >= 0 && HAS_CHILDREN[n] && depth < 8 ? scanObject(b, i, n, depth + 1) : valueEnd(b, i, depth + 1);
+      if (ve < 0) return -1;
+      i = ve;
+      type = c === 123 ? T_OBJECT : c === 91 ? T_ARRAY : c === 116 ? T_TRUE : c === 102 ? T_FALSE : c === 110 ? T_NULL : T_NUMBER;
+    }
+    if (n >= 0 && !setNode(n, type, vs, ve, esc)) return -1;
+    c = b[i];
+    if (c === 32) c = b[(i = ws(b, i))];
+    if (c === 125) return i + 1;
+    if (c !== 44) return -1;
+    c = b[++i];
+    if (c === 32) c = b[(i = ws(b, i))];
+  }
+}
+
+/** Scan the line b[start..end) (b[start] is "{") into the nodes; false means "take the full path". */
+export function scan(b: Uint8Array, start: number, end: number): boolean {
+  for (let k = 0; k < nTouched; k++) vType[touched[k]] = T_ABSENT;
+  nTouched = 0;
+  listsSeen = 0;
+  scanState.anyHigh = false;
+  const i = scanObject(b, start, TOP, 1);
+  return i >= 0 && (i === end || ws(b, i) === end);
+}
+
+export type Scalar = string | number | boolean | null;
+
+/** Replacement characters stand in for invalid bytes, as the text path's decoder does. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+export const decode = (b: Uint8Array, start: number, end: number) => decoder.decode(b.subarray(start, end));
+
+export function value(b: Uint8Array, s: number): Scalar {
+  switch (vType[s]) {
+    case T_STRING:
+      return text(b, s);
+    case T_NUMBER:
+      return numberValue(b, vStart[s], vEnd[s]);
+    case T_TRUE:
+      return true;
+    case T_FALSE:
+      return false;
+    default:
+      return null; // null, and objects: no time, level, status or logger comes from them
+  }
+}
+
+// Recently seen short strings, by a hash of a few of their bytes and then
+// byte for byte: structured logs repeat the same `msg`, level and logger
+// values millions of times, and handing back the same string object spares a
+// decode per line and lets every memo downstream (classifier, templater,
+// logger interning) find it by identity with its hash already computed. A
+// collision simply replaces the entry. Each entry keeps its bytes in ARENA.
+const INTERN_SIZE = 4096;
+const INTERN_MAX = 256;
+const internStr: string[] = new Array<string>(INTERN_SIZE).fill('');
+const internHash = new Int32Array(INTERN_SIZE);
+const internLen = new Int32Array(INTERN_SIZE);
+const ARENA = new Uint8Array(INTERN_SIZE * INTERN_MAX);
+
+/**
+ * The string value of slot s, decoded as JSON.parse would decode it, and
+ * shared with earlier equal values when short. Always a string of its own,
+ * never a view that would keep the whole chunk alive.
+ */
+export function text(b: Uint8Array, s: number): string {
+  const start = vStart[s];
+  const end = vEnd[s];
+  if (vEsc[s]) return JSON.parse(decode(b, start - 1, end + 1)) as string;
+  const len = end - start;
+  if (len === 0) return '';
+  if (len > INTERN_MAX) return decode(b, start, end);
+  let h = bytesHash(b, start, len);
+  h = (Math.imul(h, 31) + b[start + (len >> 2)]) | 0;
+  h = (Math.imul(h, 31) + b[start + ((3 * len) >> 2)]) | 0;
+  const idx = (h ^ (h >>> 12)) & (INTERN_SIZE - 1);
+  const at = idx * INTERN_MAX;
+  if (internHash[idx] === h && internLen[idx] === len) {
+    let k = 0;
+    while (k < len && ARENA[at + k] === b[start + k]) k++;
+    if (k === len) return internStr[idx];
+  }
+  const v = decode(b, start, end);
+  internStr[idx] = v;
+  internHash[idx] = h;
+  internLen[idx] = len;
+  ARENA.set(b.subarray(start, end), at);
+  return v;
+}
+
+/** A JSON number (already validated): plain decimals from the bytes, the rest as JSON.parse reads them. */
+export function numberValue(b: Uint8Array, start: number, end: number): number {
+  const v = decimalBytes(b, start, end);
+  return v === v ? v : Number(decode(b, start, end));
+}
+
+/**
+ * The node json-record's firstOf would take from a key list (flattened, see
+ * keyList): for each key, the first of its paths present (pick), taken
+ * unless null or "". -1 when none.
+ */
+export function firstOf(list: Int32Array, bit: number): number {
+  if ((listsSeen & bit) === 0) return -1;
+  for (let k = 0; k < list.length; k += 1 + list[k]) {
+    for (let j = k + 1, end = k + 1 + list[k]; j < end; j++) {
+      const n = list[j];
+      const t = vType[n];
+      if (t === T_ABSENT) continue;
+      if (t !== T_NULL && !(t === T_STRING && vEnd[n] === vStart[n])) return n;
+      break; // this key's value is null or "": the next key
+    }
+  }
+  return -1;
+}
+
+export const present = (s: number) => vType[s] !== T_ABSENT;
+
+/** Does the line hold a node of any list in `bits` (see NODE_LISTS)? */
+export function seen(bits: number): boolean {
+  return (listsSeen & bits) !== 0;
+}
