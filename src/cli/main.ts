@@ -1,11 +1,14 @@
 // `timberline analyze [--json] FILE...`: the headless engine. Prints a human
 // summary, or with --json exactly one JSON document (see engine/report.ts).
 
+import { availableParallelism } from 'node:os';
 import { analyze } from '../engine/analysis/analyze.ts';
-import { ingestSources } from '../engine/ingest/ingest.ts';
+import { ingestSources, type IngestResult } from '../engine/ingest/ingest.ts';
+import { ingestParallel, SLICE_MIN_BYTES } from '../engine/ingest/parallel-ingest.ts';
 import type { ByteSource } from '../engine/ingest/byte-source.ts';
 import { buildReport, type Report } from '../engine/report.ts';
 import { fileSource, missingSource } from './node-source.ts';
+import { threadRunner } from './thread-pool.ts';
 
 const USAGE = `usage: timberline analyze [--json] FILE...
 
@@ -14,7 +17,15 @@ const USAGE = `usage: timberline analyze [--json] FILE...
 
   --json   print one JSON document (version 1) instead of a summary`;
 
-export async function analyzePaths(paths: string[]): Promise<Report> {
+export interface AnalyzeOptions {
+  /** Threads for big files (default: one per core); 1 reads everything on this thread. */
+  threads?: number;
+  /** Files from this size on are split across the threads, in slices of about sliceBytes (tests cut small files). */
+  sliceMinBytes?: number;
+  sliceBytes?: number;
+}
+
+export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
   const sources: ByteSource[] = [];
   for (const p of paths) {
     try {
@@ -23,8 +34,21 @@ export async function analyzePaths(paths: string[]): Promise<Report> {
       sources.push(missingSource(p, e instanceof Error ? e.message : String(e)));
     }
   }
-  const result = await ingestSources(sources);
+  const result = await ingestPaths(paths, sources, options);
   return buildReport(result, analyze(result));
+}
+
+/** Big files are split across worker threads, as the app splits them across workers (issue 6); the rest is read here. */
+async function ingestPaths(paths: string[], sources: ByteSource[], options: AnalyzeOptions): Promise<IngestResult> {
+  const threads = options.threads ?? availableParallelism();
+  const sliceMinBytes = options.sliceMinBytes ?? SLICE_MIN_BYTES;
+  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes)) return ingestSources(sources);
+  const runner = threadRunner(paths, threads);
+  try {
+    return await ingestParallel(sources, runner, { sliceMinBytes, sliceBytes: options.sliceBytes });
+  } finally {
+    await runner.close();
+  }
 }
 
 export function summary(r: Report): string {

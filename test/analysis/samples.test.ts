@@ -82,4 +82,13 @@ describe('bundled samples', () => {
     expect(Date.parse(f.end) - Date.parse(f.start)).toBeLessThan(120_000);
     expect(f.evidence[0]).toEqual({ file: 'orders-api.log', line: crashMark ? expect.any(Number) : -1 });
   });
+
+  it('gives the same report when the CLI splits the files across threads (as it does for big files)', async () => {
+    for (const s of manifest) {
+      const one = await analyzePaths(paths(s), { threads: 1 });
+      // Slices of 8 KB: every JSON-lines file is cut many times, some cuts inside a trace.
+      const split = await analyzePaths(paths(s), { threads: 2, sliceMinBytes: 4096, sliceBytes: 8192 });
+      expect(split, s.id).toEqual(one);
+    }
+  }, 60_000);
 });
