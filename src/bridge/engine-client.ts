@@ -9,6 +9,8 @@ import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
 import type { EventText } from '../share/build.ts';
 import type { OpenShareResult } from '../share/worker-share.ts';
+import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
+import type { SharePayload } from '../share/payload.ts';
 import type { EntryPreview } from '../worker/vocabulary-preview.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 
@@ -25,6 +27,9 @@ export interface EngineClient {
   openShare(link: string): Promise<OpenShareResult>;
   /** Message and raw text of rows, for building a share link. */
   shareTexts(rows: number[]): Promise<EventText[]>;
+  /** The Share dialog's payload, kept by the engine; then shareLink redacts and encodes it there per settings. */
+  shareBase(payload: SharePayload): Promise<void>;
+  shareLink(settings: ShareSettings, prefix: string): Promise<ShareResult>;
   /** How many loaded events each draft vocabulary entry matches (the Vocabulary dialog's preview). */
   previewVocabulary(entries: Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>[]): Promise<EntryPreview[]>;
 }
@@ -41,6 +46,8 @@ function workerClient(): EngineClient {
     search: (query) => remote.search(query),
     openShare: (link) => remote.openShare(link),
     shareTexts: (rows) => remote.shareTexts(rows),
+    shareBase: (payload) => remote.shareBase(payload),
+    shareLink: (settings, prefix) => remote.shareLink(settings, prefix),
     previewVocabulary: (entries) => remote.previewVocabulary(entries),
   };
 }
@@ -57,6 +64,8 @@ async function inlineClient(): Promise<EngineClient> {
     search: (query) => api.search(query),
     openShare: (link) => api.openShare(link),
     shareTexts: (rows) => api.shareTexts(rows),
+    shareBase: (payload) => api.shareBase(payload),
+    shareLink: (settings, prefix) => api.shareLink(settings, prefix),
     previewVocabulary: (entries) => api.previewVocabulary(entries),
   };
 }

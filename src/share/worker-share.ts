@@ -12,6 +12,8 @@ import { ShareLinkError, type ShareErrorCode } from './codec.ts';
 import type { RedactionSummary, ShareView, TimeRange } from './payload.ts';
 import { openShareLink } from './restore.ts';
 import { sessionTexts } from './session-texts.ts';
+import { buildShareLink, type ShareResult, type ShareSettings } from './link-builder.ts';
+import type { SharePayload } from './payload.ts';
 
 export interface OpenedShare {
   summary: LoadSummary;
@@ -29,6 +31,8 @@ type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
 /** `handOff`: the caller is another thread (see EngineApiOptions in src/worker/engine-api.ts). */
 export function shareApi(session: EngineSession, transfer: Transfer, handOff = false) {
+  /** The Share dialog's unredacted payload, sent once per opening; every settings change redacts it here. */
+  let base: SharePayload | null = null;
   return {
     /** A share link (URL, `#s=...` or the bare payload) -> the incident, now loaded in the session. */
     async openShare(link: string): Promise<OpenShareResult> {
@@ -47,5 +51,14 @@ export function shareApi(session: EngineSession, transfer: Transfer, handOff = f
     },
     /** Message and raw text of rows, for building a link. */
     shareTexts: (rows: number[]): Promise<EventText[]> => sessionTexts(session, rows),
+    /** Keep the payload the Share dialog builds links from (see src/share/link-builder.ts). */
+    shareBase: async (payload: SharePayload): Promise<void> => {
+      base = payload;
+    },
+    /** The link for the kept payload under these settings. */
+    shareLink: async (settings: ShareSettings, prefix: string): Promise<ShareResult> => {
+      if (!base) throw new Error('no payload to share yet');
+      return buildShareLink(base, settings, prefix);
+    },
   };
 }
