@@ -2,6 +2,8 @@
 // budget are not kept) must give the same raw lines and search hits as text
 // kept in memory; a list row then shows the event's first raw line, or for
 // JSON lines the message parsed from it again.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { EngineSession } from '../../src/engine/session/session.ts';
@@ -65,5 +67,27 @@ describe('reading JSON-lines messages back', () => {
     for (const q of ['logged in from 10.0.0.1', 'level', '"msg"', '/user 1\\d /']) {
       expect(Array.from(await readBack.search(q)), q).toEqual(Array.from(await kept.search(q)));
     }
+  });
+});
+
+describe('detail of a CSV row', () => {
+  const csv = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/csv', name)));
+
+  it('names the fields by the header row, also when the file starts with a byte-order mark', async () => {
+    for (const bom of [false, true]) {
+      const bytes = csv('header-quoted.csv');
+      const s = new EngineSession();
+      await s.load([bytesSource('export.csv', bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]) : bytes)]);
+      const header = new TextDecoder().decode(bytes).split('\n')[0].replace(/\r$/, '');
+      const names = header.split(',').map((h) => h.replace(/^"|"$/g, '').trim());
+      const fields = (await s.detail(0))?.fields?.fields as Record<string, string>;
+      expect(Object.keys(fields)).toEqual(names);
+    }
+  });
+
+  it('lists the fields by position when the file has no header', async () => {
+    const s = new EngineSession();
+    await s.load([bytesSource('nlog.csv', csv('nlog-headerless.csv'))]);
+    expect(Array.isArray((await s.detail(0))?.fields?.fields)).toBe(true);
   });
 });

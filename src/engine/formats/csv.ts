@@ -258,10 +258,19 @@ export const csvFormat: LogFormat = {
   createParser(env) {
     return new CsvParser(env);
   },
-  fields(raw) {
+  fields(raw, _env, head) {
     const delimiter = guessDelimiter(raw.split('\n')[0]) || ',';
     const f = splitCsv(raw, delimiter);
     const out: Record<string, unknown> = { fields: f };
+    // Named by the file's header row when it has one (and this row is not the header itself).
+    const header = head ? splitCsv(head, delimiter) : null;
+    if (header && looksLikeHeader(header) && header.length === f.length && head !== raw.split('\n')[0]) {
+      const named: Record<string, string> = Object.create(null) as Record<string, string>;
+      header.forEach((name, i) => {
+        named[name.trim() || `column ${i + 1}`] = f[i];
+      });
+      out.fields = named;
+    }
     for (const v of f) {
       if (v.charCodeAt(0) !== 123) continue;
       try {

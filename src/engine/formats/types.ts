@@ -120,6 +120,9 @@ export interface LogFormat {
    * workers. CSV (header, quoted newlines) and JSON documents are not.
    */
   splittable?: boolean;
-  /** Full detail of one event for the detail panel (all fields, nested), from its raw text. */
-  fields?(raw: string, env: ParseEnv): Record<string, unknown>;
+  /**
+   * Full detail of one event for the detail panel (all fields, nested), from
+   * its raw text; `head` is the file's first line (CSV names its columns there).
+   */
+  fields?(raw: string, env: ParseEnv, head?: string): Record<string, unknown>;
 }

@@ -64,6 +64,8 @@ export class EngineSession {
   private readers: RangeReader[] = [];
   /** Per file: the parser that reads back messages not kept in memory (null: show the raw line). */
   private readonly readBackParsers = new Map<number, LineParser | null>();
+  /** Per file: its first line, for formats that name their fields there (CSV). */
+  private readonly heads = new Map<number, string | undefined>();
 
   /**
    * Read the files. With `options.slices` (a pool of workers), big JSON-lines
@@ -74,6 +76,7 @@ export class EngineSession {
     const { slices, ...rest } = options;
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
+    this.forgetFiles();
     this.readers = sources.map((s, i) => {
       const d = result.decompressed[i];
       return d ? blobSource(d, s.name) : s;
@@ -92,6 +95,7 @@ export class EngineSession {
    */
   adopt(result: IngestResult, analysis: Analysis, readers: RangeReader[]): LoadSummary {
     this.result = result;
+    this.forgetFiles();
     this.readers = readers;
     return { table: result.table, files: result.files, templates: result.templates, analysis };
   }
@@ -124,6 +128,25 @@ export class EngineSession {
       this.readBackParsers.set(file, parser);
     }
     return messageFromRaw(parser, raw);
+  }
+
+  /** What was learnt about the previous load's files (file indexes now name other files). */
+  private forgetFiles(): void {
+    this.readBackParsers.clear();
+    this.heads.clear();
+  }
+
+  /** A file's first line (its CSV header), read once from the file's head. */
+  private async firstLine(file: number): Promise<string | undefined> {
+    if (this.heads.has(file)) return this.heads.get(file);
+    const reader = this.readers[file];
+    let head: string | undefined;
+    if (reader) {
+      const bytes = await reader.read(0, 64 * 1024);
+      head = firstLine(new TextDecoder().decode(bytes)).replace(/\r$/, ''); // TextDecoder drops a BOM
+    }
+    this.heads.set(file, head);
+    return head;
   }
 
   async raw(row: number, cap = MAX_RAW_BYTES): Promise<string> {
@@ -184,7 +207,8 @@ export class EngineSession {
     let fields: Record<string, unknown> | null = null;
     if (format?.fields) {
       try {
-        fields = format.fields(raw, { year: new Date().getUTCFullYear(), time: newTimeOut() });
+        const head = format.id === 'csv' ? await this.firstLine(t.file[row]) : undefined;
+        fields = format.fields(raw, { year: new Date().getUTCFullYear(), time: newTimeOut() }, head);
       } catch {
         fields = null;
       }
