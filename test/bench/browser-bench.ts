@@ -34,6 +34,9 @@ export interface BrowserFigures {
   frameMedianMs?: number;
   frameP95Ms?: number;
   frames?: number;
+  /** Jumping the log list to 10 places across the file: time until every row in view shows its message (median / max). */
+  listJumpMedianMs?: number;
+  listJumpMaxMs?: number;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -118,6 +121,31 @@ async function heap(page: Page): Promise<{ main: number; total?: number; workers
     }
   });
   return { main: usedSize, total: measured?.total, workers: measured?.workers };
+}
+
+/**
+ * Jump the log list to ten places spread over the file and time how long until
+ * every row in view shows its message: rows whose one-off message was not kept
+ * in memory are read back from the file (and parsed again) when shown.
+ */
+async function listJumps(page: Page): Promise<number[]> {
+  const out: number[] = [];
+  for (let k = 1; k <= 10; k++) {
+    const t = await page.evaluate((at) => {
+      const el = document.querySelector('.log-scroll');
+      if (!el) return -1;
+      el.scrollTop = (el.scrollHeight - el.clientHeight) * at;
+      el.dispatchEvent(new Event('scroll'));
+      return performance.now();
+    }, k / 10.5);
+    if (t < 0) return out;
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('.log-row');
+      return rows.length > 0 && document.querySelectorAll('.log-row .c-msg .muted').length === 0;
+    }, undefined, { timeout: 30_000, polling: 'raf' });
+    out.push((await page.evaluate(() => performance.now())) - t);
+  }
+  return out;
 }
 
 /** Zoom in and out with the wheel and pan by dragging, timing frames with requestAnimationFrame meanwhile. */
@@ -212,6 +240,7 @@ export async function browserBench(file: string, log: (s: string) => void = cons
     const loadedMs = (await page.evaluate(() => performance.now())) - t0;
     const mem = await heap(page);
     const frames = (await frameTimes(page)).filter((f) => f > 0).sort((a, b) => a - b);
+    const jumps = (await listJumps(page)).sort((a, b) => a - b);
     const events = await page.evaluate(() => {
       const text = document.querySelector('[data-events]')?.getAttribute('data-events');
       return text ? Number(text) : undefined;
@@ -227,6 +256,8 @@ export async function browserBench(file: string, log: (s: string) => void = cons
       frameMedianMs: frames.length ? +percentile(frames, 0.5).toFixed(1) : undefined,
       frameP95Ms: frames.length ? +percentile(frames, 0.95).toFixed(1) : undefined,
       frames: frames.length,
+      listJumpMedianMs: jumps.length ? Math.round(percentile(jumps, 0.5)) : undefined,
+      listJumpMaxMs: jumps.length ? Math.round(jumps[jumps.length - 1]) : undefined,
     };
   } catch (e) {
     return notReady(e instanceof Error ? e.message.split('\n')[0] : String(e));
