@@ -30,6 +30,7 @@ const DIALECTS: Record<string, Line> = {
   'pino with errors': (i) => JSON.stringify({ level: 50, time: START + i * 37, pid: 1, hostname: 'h', err: { type: 'Error', message: `boom ${i % 7}`, stack: 'Error: boom\n    at x (/a.js:1:1)' }, msg: 'request failed' }),
   'Caddy access': (i) => JSON.stringify({ level: 'info', ts: (START + i * 37) / 1000, logger: 'http.log.access', msg: 'handled request', request: { remote_ip: '10.0.0.1', proto: 'HTTP/2.0', method: 'GET', host: 'a.example.com', uri: `/api/x?id=${i}`, headers: { 'User-Agent': ['curl/8'] } }, duration: 0.0012, size: 512, status: i % 50 === 0 ? 502 : 200 }),
   'Docker json-file': (i) => JSON.stringify({ log: JSON.stringify({ level: 'info', ts: iso(i), msg: msg(i), caller: 'main.go:12' }) + '\n', stream: 'stdout', time: iso(i) }),
+  'every message one-off': (i) => JSON.stringify({ level: 'info', msg: `order ${(i * 7919) % 10000019} shipped to customer ${(i * 104729) % 999983}`, time: iso(i), component: 'api' }),
   'GCP LogEntry': (i) => JSON.stringify({ insertId: `x${i}`, jsonPayload: { message: msg(i) }, timestamp: iso(i), severity: 'INFO', logName: 'projects/p/logs/app' }),
 };
 
