@@ -57,6 +57,8 @@ export const TEXT_CAPS = {
   filterText: 1000,
   source: 1100,
   sources: 1000,
+  /** Patterns in the view's filter (each capped like a vocabulary pattern). */
+  patterns: 200,
   msg: MAX_SHARED_MESSAGE_CHARS * 2,
   raw: MAX_SHARED_RAW_CHARS * 2,
   note: 1000,

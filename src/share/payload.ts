@@ -101,6 +101,12 @@ export interface ShareFilters {
   kinds: KindName[];
   /** Source (lane) names shown; empty = all. */
   sources: string[];
+  /**
+   * Message patterns shown (the Patterns tab's filter), by pattern text: the
+   * receiving side re-templates the events and picks its templates with these
+   * patterns. Optional: links made before it carry none.
+   */
+  patterns?: string[];
 }
 
 export interface ShareView {

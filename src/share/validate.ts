@@ -201,6 +201,7 @@ function view(v: unknown, nFindings: number): ShareView {
       levels: arr(field(filters, 'levels') ?? [], 'view.filters.levels', LEVEL_NAMES.length).map((x, i) => oneOf(x, `view.filters.levels[${i}]`, LEVEL_NAMES)),
       kinds: arr(field(filters, 'kinds') ?? [], 'view.filters.kinds', KIND_NAMES.length).map((x, i) => oneOf(x, `view.filters.kinds[${i}]`, KIND_NAMES)),
       sources: strList(field(filters, 'sources') ?? [], 'view.filters.sources', C.sources, C.source),
+      ...(field(filters, 'patterns') === undefined ? {} : { patterns: strList(field(filters, 'patterns'), 'view.filters.patterns', C.patterns, C.pattern) }),
     },
     selectedFinding: nFindings === 0 ? null : nullable(field(o, 'selectedFinding'), (x) => int(x, 'view.selectedFinding', 0, nFindings - 1)),
     timeZone: oneOf(field(o, 'timeZone') ?? 'utc', 'view.timeZone', ['utc', 'local'] as const),

@@ -69,6 +69,34 @@ describe.each(incidentSets())('share $id', (set) => {
   });
 });
 
+describe('the Patterns filter in a link', () => {
+  it('comes back pressed on the other side, on the same events', async () => {
+    const set = incidentSets()[0];
+    const { page, errors } = await open(inject('baseUrl'));
+    await dropFiles(page, readPayloads(set.paths));
+    await page.click('[role="tab"]:has-text("Patterns")');
+    await page.locator('button.pattern').first().waitFor();
+    // The most frequent pattern that is not the whole log.
+    const pick = await page.$$eval('button.pattern', (els) =>
+      els.map((e) => ({ id: e.getAttribute('data-template'), total: Number(e.getAttribute('data-total')), text: e.querySelector('.p-text')?.textContent?.replace(/^new/, '') ?? '' })).find((p) => p.total > 1) ?? null,
+    );
+    expect(pick).not.toBeNull();
+    await page.click(`button.pattern[data-template="${pick!.id}"]`);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('tpl'));
+    const link = await shareLink(page);
+
+    const other = await open(link);
+    await waitLoaded(other.page, 0);
+    await other.page.waitForFunction(() => new URL(location.href).searchParams.has('tpl'));
+    await other.page.click('[role="tab"]:has-text("Patterns")');
+    const pressed = other.page.locator('button.pattern[aria-pressed="true"] .p-text');
+    await pressed.first().waitFor();
+    expect(((await pressed.first().textContent()) ?? '').replace(/^new/, '')).toBe(pick!.text);
+    expect(errors).toEqual([]);
+    expect(other.errors).toEqual([]);
+  });
+});
+
 describe('exports from the Share dialog', () => {
   let page: Page;
 

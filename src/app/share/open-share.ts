@@ -28,7 +28,11 @@ function notices(o: OpenedShare): string[] {
 
 function install(o: OpenedShare): void {
   const { summary, view } = o;
-  const files = summary.files.map((f, i) => (i === 0 ? { ...f, notices: [...f.notices, ...notices(o)] } : f));
+  // The sender's pattern filter, by pattern text, onto the templates made here from the shared events.
+  const patterns = new Set(view.filters.patterns ?? []);
+  const templates = patterns.size === 0 ? [] : summary.templates.filter((t) => patterns.has(t.pattern)).map((t) => t.id);
+  const lost = patterns.size > 0 && templates.length === 0 ? [`the sender filtered by ${patterns.size} message pattern(s) not found among these events; that filter is off`] : [];
+  const files = summary.files.map((f, i) => (i === 0 ? { ...f, notices: [...f.notices, ...notices(o), ...lost] } : f));
   const ds = setDataset({ table: summary.table, files, templates: summary.templates, marks: summary.analysis.marks, findings: summary.analysis.findings });
   messageCache.reset();
   setSearchMask('', null);
@@ -44,7 +48,7 @@ function install(o: OpenedShare): void {
   s.setLoaded(ds.version, files, `Shared incident (made ${made} UTC)`, {});
   s.setLaneMode(view.lanes);
   s.setTimeZone(view.timeZone);
-  s.setFilters({ text: view.filters.text, levels: view.filters.levels, kinds: view.filters.kinds, sources: view.filters.sources, templates: [] });
+  s.setFilters({ text: view.filters.text, levels: view.filters.levels, kinds: view.filters.kinds, sources: view.filters.sources, templates });
   if (view.selectedFinding !== null) s.selectFinding(view.selectedFinding); // also scrolls the list to its evidence
   s.setRange(view.brush ? [view.brush.start, view.brush.end] : null);
   s.setWindow(view.window.start, view.window.end);

@@ -30,6 +30,14 @@ export interface ShareLinkState {
   busy: boolean;
 }
 
+/** The Patterns filter travels as pattern texts (template ids are the sender's own). */
+function sharedPatterns(ids: readonly number[]): { patterns?: string[] } {
+  if (ids.length === 0) return {};
+  const templates = getDataset().templates;
+  const patterns = ids.map((id) => templates[id]?.pattern).filter((p): p is string => typeof p === 'string');
+  return patterns.length > 0 ? { patterns } : {};
+}
+
 function currentView(): { window: TimeRange; scope: 'range' | 'window'; view: ShareView } {
   const s = useStore.getState();
   const win = { start: s.window[0], end: s.window[1] };
@@ -41,7 +49,7 @@ function currentView(): { window: TimeRange; scope: 'range' | 'window'; view: Sh
       window: win,
       brush: s.range ? { start: s.range[0], end: s.range[1] } : null,
       lanes: s.laneMode,
-      filters: { text: s.text, levels: [...s.levels], kinds: [...s.kinds], sources: [...s.sources] },
+      filters: { text: s.text, levels: [...s.levels], kinds: [...s.kinds], sources: [...s.sources], ...sharedPatterns(s.templates) },
       selectedFinding: s.selectedFinding,
       timeZone: s.timeZone,
     },

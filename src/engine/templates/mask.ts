@@ -42,6 +42,8 @@ type Mask = [RegExp, (s: Shape, token: string) => boolean];
 // Order matters: whole structures (URLs, addresses) before bare numbers. Each gate is a
 // necessary condition for its pattern to match (so skipping on it changes nothing).
 export const TOKEN_MASKS: Mask[] = [
+  // A share link's redaction placeholder (<ip-1>, <email-3>: src/share/redact.ts) stands for a value that varies.
+  [/<[a-z0-9]+(?:-[a-z0-9]+)*-\d+>/g, (s, t) => s.dashes > 0 && s.digits > 0 && t.includes('<')],
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (s, t) => s.colons > 0 && t.includes('://')],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, (s) => s.dashes >= 4],
   [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, (s) => s.digits >= 4 && s.dots >= 3],
