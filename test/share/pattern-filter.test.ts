@@ -21,6 +21,8 @@ describe('the Patterns filter in a share link', () => {
     expect(maskMessage('connection to <ip-1> refused')).toBe(maskMessage('connection to 10.0.0.7 refused'));
     expect(maskMessage('key <aws-key-2> rejected by <ip-12>:443')).toBe('key <*> rejected by <*>');
     expect(maskMessage('user <custom-label-3> logged in')).toBe('user <*> logged in');
+    expect(maskMessage('mail to <email-1> bounced')).toBe(maskMessage('mail to ops.team+alerts@example.co.uk bounced'));
+    expect(maskMessage('mail to ops@example.com bounced')).toBe('mail to <*> bounced');
   });
 
   it('comes back as the same patterns on the receiving side, redacted events and all', async () => {

@@ -48,6 +48,8 @@ export const TOKEN_MASKS: Mask[] = [
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, (s) => s.dashes >= 4],
   [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, (s) => s.digits >= 4 && s.dots >= 3],
   [/\[?\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\]?(?::\d+)?(?![\w:])/gi, (s) => s.colons >= 2],
+  // E-mail addresses whole (else the host mask leaves "alice@<*>", one template per user).
+  [/[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi, (s, t) => s.dotLetter && t.includes('@')],
   // Host names: three or more labels, or two with a common suffix.
   [/\b(?:\*\.)?(?:[a-z0-9-]+\.){2,}[a-z]{2,}\b(?::\d{1,5})?|\b[a-z0-9-]+\.(?:com|net|org|io|dev|local|internal|svc|cluster|example|test|cloud|app)\b(?::\d{1,5})?/gi, (s) => s.dotLetter],
   [/\b0x[0-9a-f]+\b/gi, (s) => s.digits > 0 && s.x],
