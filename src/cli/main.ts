@@ -2,10 +2,9 @@
 // summary, or with --json exactly one JSON document (see engine/report.ts).
 
 import { availableParallelism } from 'node:os';
-import { analyze } from '../engine/analysis/analyze.ts';
-import { ingestSources, type IngestResult } from '../engine/ingest/ingest.ts';
-import { ingestParallel, SLICE_MIN_BYTES } from '../engine/ingest/parallel-ingest.ts';
-import type { ByteSource } from '../engine/ingest/byte-source.ts';
+import type { IngestResult } from '../engine/ingest/ingest.ts';
+import { SLICE_MIN_BYTES } from '../engine/ingest/parallel-ingest.ts';
+import { EngineSession, type LoadSummary, type SessionSource } from '../engine/session/session.ts';
 import { buildReport, type Report } from '../engine/report.ts';
 import { fileSource, missingSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
@@ -26,7 +25,7 @@ export interface AnalyzeOptions {
 }
 
 export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
-  const sources: ByteSource[] = [];
+  const sources: SessionSource[] = [];
   for (const p of paths) {
     try {
       sources.push(await fileSource(p));
@@ -34,18 +33,20 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
       sources.push(missingSource(p, e instanceof Error ? e.message : String(e)));
     }
   }
-  const result = await ingestPaths(paths, sources, options);
-  return buildReport(result, analyze(result));
+  // The app's engine session: the same table, and the same analysis (it reads back the few lines it quotes).
+  const session = new EngineSession();
+  const summary = await loadPaths(session, paths, sources, options);
+  return buildReport(session.loaded as IngestResult, summary.analysis);
 }
 
 /** Big files are split across worker threads, as the app splits them across workers (issue 6); the rest is read here. */
-async function ingestPaths(paths: string[], sources: ByteSource[], options: AnalyzeOptions): Promise<IngestResult> {
+async function loadPaths(session: EngineSession, paths: string[], sources: SessionSource[], options: AnalyzeOptions): Promise<LoadSummary> {
   const threads = options.threads ?? availableParallelism();
   const sliceMinBytes = options.sliceMinBytes ?? SLICE_MIN_BYTES;
-  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes)) return ingestSources(sources);
+  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes)) return session.load(sources);
   const runner = threadRunner(paths, threads);
   try {
-    return await ingestParallel(sources, runner, { sliceMinBytes, sliceBytes: options.sliceBytes });
+    return await session.load(sources, { slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes });
   } finally {
     await runner.close();
   }

@@ -28,12 +28,13 @@ export async function fileSource(path: string, chunkSize = 1 << 20): Promise<Byt
 }
 
 /** A path that cannot be opened still appears in the report, with its error. */
-export function missingSource(path: string, error: string): ByteSource {
+export function missingSource(path: string, error: string): ByteSource & RangeReader {
   return {
     name: basename(path),
     size: 0,
     stream: () => ({
       [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error(error)) }),
     }),
+    read: () => Promise.reject(new Error(error)),
   };
 }

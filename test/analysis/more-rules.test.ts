@@ -1,6 +1,9 @@
 // The rules beyond the three incidents: restart loops, operations that never
 // finish, new errors right after a deploy, and the catch-all error burst.
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine/analysis/analyze.ts';
+import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
+import { EngineSession } from '../../src/engine/session/session.ts';
 import { analyzeLogs, render, requests, sec, steady, type Dialect, type Ev } from './dialects.ts';
 
 describe('restart-loop', () => {
@@ -80,6 +83,24 @@ describe('error-burst-after-deploy and error-burst', () => {
     expect(f[0].detail).toMatch(/never before/);
     expect(f[0].detail).toMatch(/120 times/);
     expect(r.of('error-burst')).toEqual([]);
+  });
+
+  it('quotes the deploy line itself when a big file did not keep its message in memory', async () => {
+    const extra: Ev[] = [{ t: sec(1800), level: 'info', msg: 'deploying version 2.4.0 to eu-west' }];
+    for (let k = 0; k < 120; k++) extra.push({ t: sec(1900 + k * 0.25), level: 'error', msg: 'pq: column "discount_code" does not exist', fields: { query: 'insert_order' } });
+    const session = new EngineSession();
+    // No budget for one-off messages: the deploy line is read back for the analysis.
+    const summary = await session.load([bytesSource('orders.log', history('slog', extra))], { messageBudget: 0, year: 2024 });
+    const withReadBack = summary.analysis.findings.find((f) => f.rule === 'error-burst-after-deploy');
+    expect(withReadBack?.detail).toContain('deploying version 2.4.0 to eu-west');
+    // Without reading back, the template would have stood in for it.
+    const fresh = new EngineSession();
+    await fresh.load([bytesSource('orders.log', history('slog', extra))], { messageBudget: 0, year: 2024 });
+    const r = fresh.loaded!;
+    const deployRow = r.table.tMs.indexOf(sec(1800));
+    r.messages[deployRow] = undefined;
+    const without = analyze(r).findings.find((f) => f.rule === 'error-burst-after-deploy');
+    expect(without?.detail).toContain('deploying version <*>');
   });
 
   it('calls a burst of a long-known error a plain error burst, not a deploy problem', async () => {

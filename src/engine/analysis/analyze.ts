@@ -16,8 +16,14 @@ export interface Analysis {
   findings: Finding[];
 }
 
-export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceIndex): RuleContext {
-  const message = (row: number) => r.messages[row] ?? r.templates[r.table.template[row]]?.pattern ?? '';
+/** `missing` hears of every row whose message was asked for but is not in memory (its template stands in). */
+export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceIndex, missing?: (row: number) => void): RuleContext {
+  const message = (row: number) => {
+    const m = r.messages[row];
+    if (m !== undefined) return m;
+    missing?.(row);
+    return r.templates[r.table.template[row]]?.pattern ?? '';
+  };
   return {
     table: r.table,
     files: r.files,
@@ -58,10 +64,33 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Find
   return supersede(found).sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start || a.rule.localeCompare(b.rule));
 }
 
-export function analyze(r: IngestResult): Analysis {
+export function analyze(r: IngestResult, missing?: (row: number) => void): Analysis {
   const sources = buildSourceIndex(r.table, r.files.length);
-  const base = makeContext(r, [], sources);
+  const base = makeContext(r, [], sources, missing);
   const marks = computeMarks({ table: r.table, fileCount: r.files.length, message: base.message, sources });
   const findings = runRules({ ...base, marks });
   return { marks, findings };
+}
+
+/** Rows analysis may read back at most; past that their templates stand in. */
+export const READ_BACK_ROWS = 5000;
+
+/**
+ * analyze(), and when it asked for messages a big file did not keep in memory
+ * (one-off plain messages past the budget), read those few back from the
+ * files with `read` and analyse again, so marks and findings quote the real
+ * lines ("deployed version 2.4.1", not "deployed version <*>").
+ */
+export async function analyzeReading(r: IngestResult, read: (rows: number[]) => Promise<string[]>): Promise<Analysis> {
+  const missed = new Set<number>();
+  const first = analyze(r, (row) => {
+    if (missed.size <= READ_BACK_ROWS) missed.add(row);
+  });
+  if (missed.size === 0 || missed.size > READ_BACK_ROWS) return first;
+  const rows = [...missed];
+  const texts = await read(rows);
+  rows.forEach((row, i) => {
+    if (texts[i]) r.messages[row] = texts[i];
+  });
+  return analyze(r);
 }

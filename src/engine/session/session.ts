@@ -3,7 +3,7 @@
 // tests use it directly. Raw text stays in the files: an event's full line is
 // read back by byte range only when it is shown (see issue on gigabyte logs).
 
-import { analyze, type Analysis } from '../analysis/analyze.ts';
+import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
 import { ingestParallel, type ParallelOptions, type SliceRunner } from '../ingest/parallel-ingest.ts';
@@ -81,7 +81,8 @@ export class EngineSession {
       const d = result.decompressed[i];
       return d ? blobSource(d, s.name) : s;
     });
-    const analysis = analyze(result);
+    // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
+    const analysis = await analyzeReading(result, (rows) => this.messages(rows));
     return { table: result.table, files: result.files, templates: result.templates, analysis };
   }
 
