@@ -28,7 +28,7 @@ import {
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_REQUEST, S_RESPONSE_FLAGS, S_STREAM, S_TIME,
   S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_OBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
 } from './json-lists.ts';
-import { decode, firstOf, numberValue, present, scan, seen, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
+import { decode, firstOf, numberValue, present, scan, scanFrom, seen, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
 import { copyInto, scanState, unescapeInto } from './json-scan.ts';
 import { rfc3339Bytes } from './json-time.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
@@ -91,6 +91,36 @@ function startsWithBytes(b: Uint8Array, start: number, end: number, p: Uint8Arra
  * an object, CloudWatch / OTLP payloads, anything the full parse would read
  * differently, and lines holding invalid UTF-8 (the text path counts those).
  */
+/**
+ * parseJsonBytes for a line whose end is not known yet: the scan finds it.
+ * Returns the index of the line's '\n' (the line is b[start..end) with end
+ * that index, or one less before a CR) with `out` filled and the line type in
+ * `scanned.type`; or -1 when the line is not one JSON object followed by its
+ * newline in `b`, or needs the full path: the caller then finds the end itself
+ * and reads the line the usual way. Saves a search for the newline per line.
+ */
+export function scanJsonLine(b: Uint8Array, start: number, out: RecordOut, env: ParseEnv): number {
+  if (b[start] !== 123) return -1;
+  // CloudWatch / OTLP payloads (several records in one line): the usual way.
+  if ((b[start + 2] === 109 || b[start + 2] === 114) && (startsWithBytes(b, start, b.length, CLOUDWATCH) || startsWithBytes(b, start, b.length, OTLP))) return -1;
+  const i = scanFrom(b, start);
+  if (i < 0) return -1;
+  let nl: number;
+  if (b[i] === 10) nl = i;
+  else if (b[i] === 13 && b[i + 1] === 10) nl = i + 1;
+  else return -1;
+  if (scanState.anyHigh && decode(b, start, i).includes('\uFFFD')) return -1;
+  lastLine = b;
+  lastLineBytes = i - start;
+  const type = mapSlots(b, out, env);
+  if (type === FAST_FALLBACK) return -1;
+  scanned.type = type;
+  return nl;
+}
+
+/** The line type of the last line scanJsonLine read. */
+export const scanned: { type: LineTypeCode } = { type: LineType.record };
+
 export function parseJsonBytes(b: Uint8Array, start: number, end: number, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
   if (b[start] !== 123) return FAST_FALLBACK;
   // Payloads with several records in them: the full path hands each out.

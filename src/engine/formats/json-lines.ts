@@ -7,7 +7,7 @@
 
 import { cloudWatchPayload, mapCloudWatchEvent } from './cloudwatch.ts';
 import { otlpRecords } from './otlp.ts';
-import { FAST_FALLBACK, lastLineSubject, parseJsonBytes, parseJsonFast } from './json-fast.ts';
+import { FAST_FALLBACK, lastLineSubject, parseJsonBytes, parseJsonFast, scanJsonLine, scanned } from './json-fast.ts';
 import { mapJsonRecord, isObject, type JsonObject } from './json-record.ts';
 import { TextMatch, TextReader } from './text-line.ts';
 import { newTimeOut } from '../model/time.ts';
@@ -63,6 +63,16 @@ export class JsonLinesParser implements LineParser {
     const type = parseJsonBytes(b, start, end, out, this.env);
     this.fastFailed = type === FAST_FALLBACK;
     return type;
+  }
+
+  scannedType: LineTypeCode = LineType.record;
+
+  scanBytes(b: Uint8Array, start: number, out: RecordOut): number {
+    if (this.queue.length !== 0) this.queue.length = 0;
+    const nl = scanJsonLine(b, start, out, this.env);
+    this.fastFailed = false; // parseBytes runs on a line this gave up
+    this.scannedType = scanned.type;
+    return nl;
   }
 
   subject(): string | null {

@@ -90,12 +90,23 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
 
 /** Scan the line b[start..end) (b[start] is "{") into the nodes; false means "take the full path". */
 export function scan(b: Uint8Array, start: number, end: number): boolean {
+  const i = scanFrom(b, start);
+  return i >= 0 && (i === end || ws(b, i) === end);
+}
+
+/**
+ * Scan the object at b[start] without knowing where its line ends; returns
+ * the index just past its "}" and any spaces after it, or -1. The scan never
+ * runs past the line: a newline is neither JSON whitespace here nor allowed
+ * in a string, so a line that is not one object fails at its end at the latest.
+ */
+export function scanFrom(b: Uint8Array, start: number): number {
   for (let k = 0; k < nTouched; k++) vType[touched[k]] = T_ABSENT;
   nTouched = 0;
   listsSeen = 0;
   scanState.anyHigh = false;
   const i = scanObject(b, start, TOP, 1);
-  return i >= 0 && (i === end || ws(b, i) === end);
+  return i < 0 ? -1 : ws(b, i);
 }
 
 export type Scalar = string | number | boolean | null;

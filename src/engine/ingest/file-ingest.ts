@@ -154,6 +154,30 @@ export class FileIngest {
     this.handle(type, '', lineNo, offset, length);
   }
 
+  /**
+   * For LineSplitter.useBytes' scanner: read the line starting at b[start] when
+   * the parser finds its end itself (LineParser.scanBytes); returns the index
+   * of the line's '\n', or -1 and the splitter hands the line to lineBytes.
+   */
+  scanLine(b: Uint8Array, start: number, offset: number): number {
+    const parser = this.parser;
+    if (!parser.scanBytes) return -1;
+    const out = this.out;
+    resetRecord(out);
+    const nl = parser.scanBytes(b, start, out);
+    if (nl < 0) return -1;
+    const end = b[nl - 1] === 13 && nl - 1 >= start ? nl - 1 : nl;
+    const length = end - start;
+    if (length > LONG_LINE_CHARS) return -1; // the text path reads it, with its notice
+    const lineNo = this.begin(offset, length, false);
+    this.lineText = null;
+    this.lineBuf = b;
+    this.lineStart = start;
+    this.lineEnd = end;
+    this.handle(parser.scannedType ?? LineType.record, '', lineNo, offset, length);
+    return nl;
+  }
+
   /** Decode a line the splitter handed over as bytes, counting invalid bytes as the splitter would have. */
   private decodeLine(b: Uint8Array, start: number, end: number): string {
     const text = this.decoder.decode(b.subarray(start, end));

@@ -223,7 +223,7 @@ export async function ingestFile(
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
       // JSON lines are read from their bytes from here on (issue 6: no decoded string per line).
-      if (fin.takesBytes) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off));
+      if (fin.takesBytes) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off));
     };
     let longLines = 0;
     const splitter = new LineSplitter((text, off, len, truncated) => {

@@ -18,6 +18,15 @@ export type LineSink = (text: string, byteOffset: number, byteLength: number, tr
  */
 export type ByteLineSink = (b: Uint8Array, start: number, end: number, byteOffset: number) => void;
 
+/**
+ * Optional first try for each line in byte mode: read the line that starts at
+ * b[start] and return the index of its '\n', or -1 to have the splitter find
+ * the end and call the ByteLineSink. (A JSON scanner knows where its line ends
+ * without a separate search.) It is only called for a line whose newline is
+ * in `b`, and must not read past that newline.
+ */
+export type ByteLineScanner = (b: Uint8Array, start: number, byteOffset: number) => number;
+
 export class LineSplitter {
   private carry: Uint8Array[] = [];
   private carryLen = 0;
@@ -30,6 +39,7 @@ export class LineSplitter {
   private pendingText = '';
   /** Set by useBytes: UTF-8 lines from now on go out undecoded (lines over MAX_LINE_BYTES still go out as text). */
   private bytesSink: ByteLineSink | null = null;
+  private bytesScanner: ByteLineScanner | null = null;
   /** Lines whose text had bytes that were not valid in the encoding (replaced by U+FFFD). */
   invalidLines = 0;
 
@@ -44,9 +54,10 @@ export class LineSplitter {
    * UTF-16, which stays on the text sink). The caller decodes what it needs,
    * and counts invalid bytes itself.
    */
-  useBytes(sink: ByteLineSink): boolean {
+  useBytes(sink: ByteLineSink, scanner?: ByteLineScanner): boolean {
     if (this.utf16) return false;
     this.bytesSink = sink;
+    this.bytesScanner = scanner ?? null;
     return true;
   }
 
@@ -88,7 +99,19 @@ export class LineSplitter {
       this.flushCarry();
       start = nl + 1;
     }
+    const scanner = this.bytesScanner;
+    // The scanner only sees lines with a newline after them in this chunk: it never reads past the chunk.
+    const lastNl = scanner !== null ? chunk.lastIndexOf(10) : -1;
     for (;;) {
+      if (start <= lastNl) {
+        // (scanner is not null here: lastNl is -1 without one)
+        const found = (scanner as ByteLineScanner)(chunk, start, this.offset);
+        if (found >= 0) {
+          this.offset += found + 1 - start;
+          start = found + 1;
+          continue;
+        }
+      }
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
       const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;

@@ -159,6 +159,8 @@ export type OwnedLineSink = (text: string, offset: number, length: number, trunc
  */
 export interface OwnedBytes {
   bytes?: (b: Uint8Array, start: number, end: number, offset: number) => boolean;
+  /** With `bytes`: read a whole line and return the index of its newline, or -1 (see ByteLineScanner). */
+  scan?: (b: Uint8Array, start: number, offset: number) => number;
 }
 
 /**
@@ -182,10 +184,15 @@ export async function readOwnedLines(
     const bytes = owned.bytes;
     if (bytes && !bytewise) {
       bytewise = true;
-      splitter.useBytes((b, start, end, offset) => {
-        if (stop) return;
-        if (offset >= range.end || !bytes(b, start, end, offset)) stop = true;
-      });
+      const scan = owned.scan;
+      splitter.useBytes(
+        (b, start, end, offset) => {
+          if (stop) return;
+          if (offset >= range.end || !bytes(b, start, end, offset)) stop = true;
+        },
+        // Lines at or past the range's end are not this slice's: the byte sink above stops there.
+        scan && ((b, start, offset) => (stop || offset >= range.end ? -1 : scan(b, start, offset))),
+      );
     }
   });
   // Slice 0 starts at the file's start (after a BOM); the others just past the first newline at or after start-1.
@@ -265,6 +272,14 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
       real.lineBytes(b, start, end, offset);
       sizeOnce(offset);
       return true;
+    };
+    owned.scan = (b, start, offset) => {
+      const nl = real.scanLine(b, start, offset);
+      if (nl >= 0) {
+        lines++;
+        sizeOnce(offset);
+      }
+      return nl;
     };
   };
   if (!probing) bytewise();
