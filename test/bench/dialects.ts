@@ -52,14 +52,23 @@ async function parseOnly(path: string): Promise<number> {
   const decoder = new TextDecoder();
   let records = 0;
   const splitter = new LineSplitter(() => {});
-  splitter.useBytes((b, start, end) => {
-    resetRecord(out);
-    if (parser.parseBytes?.(b, start, end, out) === DECODE_LINE) {
+  // As ingest reads them: the scanner finds a line's end itself, else the splitter does and parseBytes runs.
+  splitter.useBytes(
+    (b, start, end) => {
       resetRecord(out);
-      parser.parseLine(decoder.decode(b.subarray(start, end)), out);
-    }
-    records++;
-  });
+      if (parser.parseBytes?.(b, start, end, out) === DECODE_LINE) {
+        resetRecord(out);
+        parser.parseLine(decoder.decode(b.subarray(start, end)), out);
+      }
+      records++;
+    },
+    (b, start) => {
+      resetRecord(out);
+      const nl = parser.scanBytes?.(b, start, out) ?? -1;
+      if (nl >= 0) records++;
+      return nl;
+    },
+  );
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>) splitter.push(chunk);
   splitter.end();
   return records;
