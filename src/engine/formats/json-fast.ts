@@ -100,34 +100,33 @@ function startsWithBytes(b: Uint8Array, start: number, end: number, p: Uint8Arra
  * and reads the line the usual way. Saves a search for the newline per line.
  */
 export function scanJsonLine(b: Uint8Array, start: number, out: RecordOut, env: ParseEnv): number {
-  if (b[start] !== 123) return -1;
-  // CloudWatch / OTLP payloads (several records in one line): the usual way.
-  if ((b[start + 2] === 109 || b[start + 2] === 114) && (startsWithBytes(b, start, b.length, CLOUDWATCH) || startsWithBytes(b, start, b.length, OTLP))) return -1;
+  if (b[start] !== 123 || isPayload(b, start, b.length)) return -1;
   const i = scanFrom(b, start);
   if (i < 0) return -1;
   let nl: number;
   if (b[i] === 10) nl = i;
   else if (b[i] === 13 && b[i + 1] === 10) nl = i + 1;
   else return -1;
-  if (scanState.anyHigh && decode(b, start, i).includes('\uFFFD')) return -1;
-  lastLine = b;
-  lastLineBytes = i - start;
-  const type = mapSlots(b, out, env);
-  if (type === FAST_FALLBACK) return -1;
-  scanned.type = type;
+  // FAST_FALLBACK here still says where the line ends: the caller decodes it without searching again.
+  scanned.type = mapLine(b, start, i, out, env);
   return nl;
 }
 
-/** The line type of the last line scanJsonLine read. */
-export const scanned: { type: LineTypeCode } = { type: LineType.record };
+/** The line type of the last line scanJsonLine read (FAST_FALLBACK: decode it and take the full path). */
+export const scanned: { type: LineTypeCode | typeof FAST_FALLBACK } = { type: LineType.record };
 
 export function parseJsonBytes(b: Uint8Array, start: number, end: number, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
-  if (b[start] !== 123) return FAST_FALLBACK;
-  // Payloads with several records in them: the full path hands each out.
-  if (b[start + 2] === 109 || b[start + 2] === 114) {
-    if (startsWithBytes(b, start, end, CLOUDWATCH) || startsWithBytes(b, start, end, OTLP)) return FAST_FALLBACK;
-  }
-  if (!scan(b, start, end)) return FAST_FALLBACK;
+  if (b[start] !== 123 || isPayload(b, start, end) || !scan(b, start, end)) return FAST_FALLBACK;
+  return mapLine(b, start, end, out, env);
+}
+
+/** CloudWatch / OTLP payloads pack several records in one line: the full path hands each out. */
+function isPayload(b: Uint8Array, start: number, limit: number): boolean {
+  return (b[start + 2] === 109 || b[start + 2] === 114) && (startsWithBytes(b, start, limit, CLOUDWATCH) || startsWithBytes(b, start, limit, OTLP));
+}
+
+/** The record of the scanned line b[start..end); invalid UTF-8 goes to the text path, which counts it. */
+function mapLine(b: Uint8Array, start: number, end: number, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
   if (scanState.anyHigh && decode(b, start, end).includes('\uFFFD')) return FAST_FALLBACK;
   lastLine = b;
   lastLineBytes = end - start;

@@ -65,13 +65,14 @@ export class JsonLinesParser implements LineParser {
     return type;
   }
 
-  scannedType: LineTypeCode = LineType.record;
+  scannedType: LineTypeCode | typeof FAST_FALLBACK = LineType.record;
 
   scanBytes(b: Uint8Array, start: number, out: RecordOut): number {
     if (this.queue.length !== 0) this.queue.length = 0;
     const nl = scanJsonLine(b, start, out, this.env);
-    this.fastFailed = false; // parseBytes runs on a line this gave up
     this.scannedType = scanned.type;
+    // A line scanned whole but left to the full path is decoded next: parseLine need not scan it again.
+    this.fastFailed = nl >= 0 && scanned.type === FAST_FALLBACK;
     return nl;
   }
 

@@ -94,11 +94,12 @@ export interface LineParser {
    * Optional, with parseBytes: read the line that starts at b[start] without
    * being told where it ends. Returns the index of its '\n' (the line is
    * b[start..that], less a CR before it) after filling `out`, with the line's
-   * type in `scannedType`; or -1, and the caller finds the end and reads the
-   * line with parseBytes. Spares a newline search per line.
+   * type in `scannedType` (DECODE_LINE: decode it and call parseLine); or -1,
+   * and the caller finds the end and reads the line with parseBytes. Spares a
+   * newline search per line.
    */
   scanBytes?(b: Uint8Array, start: number, out: RecordOut): number;
-  scannedType?: LineTypeCode;
+  scannedType?: LineTypeCode | typeof DECODE_LINE;
   /**
    * After parseBytes gave a record: what lineSubject (classify/subject.ts)
    * would read from that line, or null when the caller must decode the line

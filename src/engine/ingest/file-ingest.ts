@@ -169,12 +169,17 @@ export class FileIngest {
     const end = b[nl - 1] === 13 && nl - 1 >= start ? nl - 1 : nl;
     const length = end - start;
     if (length > LONG_LINE_CHARS) return -1; // the text path reads it, with its notice
+    const type = parser.scannedType ?? LineType.record;
+    if (type === DECODE_LINE) {
+      this.line(this.decodeLine(b, start, end), offset, length, false);
+      return nl;
+    }
     const lineNo = this.begin(offset, length, false);
     this.lineText = null;
     this.lineBuf = b;
     this.lineStart = start;
     this.lineEnd = end;
-    this.handle(parser.scannedType ?? LineType.record, '', lineNo, offset, length);
+    this.handle(type, '', lineNo, offset, length);
     return nl;
   }
 
