@@ -6,7 +6,7 @@
 import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { leadingLevel, TextMatch, TextReader } from '../formats/text-line.ts';
-import { DECODE_LINE, LineType, newRecordOut, resetRecord, type LineParser, type LogFormat, type ParseEnv, type RecordOut } from '../formats/types.ts';
+import { DECODE_LINE, LineType, newRecordOut, type LineTypeCode, resetRecord, type LineParser, type LogFormat, type ParseEnv, type RecordOut } from '../formats/types.ts';
 import type { Classification, Classifier } from '../classify/classifier.ts';
 import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
@@ -141,17 +141,7 @@ export class FileIngest {
     }
     const out = this.out;
     resetRecord(out);
-    const type = parser.parseBytes(b, start, end, out);
-    if (type === DECODE_LINE) {
-      this.line(this.decodeLine(b, start, end), offset, length, false);
-      return;
-    }
-    const lineNo = this.begin(offset, length, false);
-    this.lineText = null;
-    this.lineBuf = b;
-    this.lineStart = start;
-    this.lineEnd = end;
-    this.handle(type, '', lineNo, offset, length);
+    this.parsedBytes(parser.parseBytes(b, start, end, out), b, start, end, offset);
   }
 
   /**
@@ -169,10 +159,16 @@ export class FileIngest {
     const end = b[nl - 1] === 13 && nl - 1 >= start ? nl - 1 : nl;
     const length = end - start;
     if (length > LONG_LINE_CHARS) return -1; // the text path reads it, with its notice
-    const type = parser.scannedType ?? LineType.record;
+    this.parsedBytes(parser.scannedType ?? LineType.record, b, start, end, offset);
+    return nl;
+  }
+
+  /** A line the parser read as bytes (`out` filled), or asked to have decoded (DECODE_LINE). */
+  private parsedBytes(type: LineTypeCode | typeof DECODE_LINE, b: Uint8Array, start: number, end: number, offset: number): void {
+    const length = end - start;
     if (type === DECODE_LINE) {
       this.line(this.decodeLine(b, start, end), offset, length, false);
-      return nl;
+      return;
     }
     const lineNo = this.begin(offset, length, false);
     this.lineText = null;
@@ -180,7 +176,6 @@ export class FileIngest {
     this.lineStart = start;
     this.lineEnd = end;
     this.handle(type, '', lineNo, offset, length);
-    return nl;
   }
 
   /** Decode a line the splitter handed over as bytes, counting invalid bytes as the splitter would have. */
