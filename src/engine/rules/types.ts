@@ -27,6 +27,14 @@ export interface Finding {
   evidence: number[];
   /** Rule-specific figures (interval statistics, signature hint...). */
   data?: Record<string, unknown>;
+  /** The incident family this finding names (see FAMILIES). */
+  family?: Family;
+  /** What the logs show, measured, each citing its rows. */
+  facts?: Fact[];
+  /** Mechanisms to suspect, ranked best first by the evidence present. */
+  hypotheses?: Hypothesis[];
+  /** Figures that are not measured but assumed ("what if a 64 KiB pipe..."), labelled as such. */
+  whatIf?: string[];
 }
 
 export interface RuleContext {
@@ -54,4 +62,46 @@ export interface Rule {
    */
   specificity?: number;
   run(ctx: RuleContext): Finding[];
+}
+
+/**
+ * Incident families: the names a finding gives to what happened, shared by
+ * failure signatures, rules and the accuracy corpus's expected verdicts
+ * (test/incidents/). A finding names one `family`; the list is closed so that
+ * a verdict written before the engine ran can be checked against it.
+ */
+export const FAMILIES = [
+  'stall-after-reload', 'periodic-freeze', 'restart-loop', 'crash', 'oom',
+  'fd-exhaustion', 'disk-full', 'connection-refused', 'connection-reset',
+  'upstream-5xx', 'dns-failure', 'tls-failure', 'acme-failure', 'probe-failure',
+  'watchdog-kill', 'worker-timeout', 'pool-exhaustion', 'db-unreachable',
+  'db-starting', 'lock-wait', 'deadlock', 'leader-election-lost', 'restart-limit',
+  'segfault', 'permission-denied', 'config-error', 'backend-down', 'timeout-burst',
+  'error-burst', 'error-burst-after-deploy', 'operation-never-finished',
+  'replication-failure', 'rate-limited', 'auth-failure', 'first-failure',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** A fact measured from the logs, with the rows it was read from. */
+export interface Fact {
+  text: string;
+  rows: number[];
+}
+
+/**
+ * One mechanism a finding suggests. `likelihood` is earned by evidence in the
+ * loaded logs: 'likely' only when supporting evidence is present and nothing
+ * present argues against it; 'open' when the logs cannot tell.
+ */
+export interface Hypothesis {
+  id: string;
+  /** The mechanism, stated as a hypothesis ("Lock held across renewals..."). */
+  statement: string;
+  likelihood: 'likely' | 'possible' | 'unlikely' | 'open';
+  /** Evidence present in the logs that supports it (each cites rows when it can). */
+  supports: Fact[];
+  /** Evidence present in the logs that argues against it. */
+  against: Fact[];
+  /** What to check (outside the logs) to confirm or rule it out. */
+  check: string;
 }
