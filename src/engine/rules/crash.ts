@@ -11,7 +11,7 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Finding, Rule, RuleContext } from './types.ts';
-import { evidence, marksOf, mostly, sourceName } from './helpers.ts';
+import { evidence, KILL, marksOf, mostly, OOM_KILLER, sourceName } from './helpers.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
 
@@ -35,9 +35,6 @@ export const STILL_DOWN_MS = 5 * 60_000;
 /** A kill this soon after a health failure in the same file is the watchdog acting on it. */
 export const WATCHDOG_KILL_MS = 60_000;
 
-/** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
-const KILL = /SIGKILL|\bkill(?:ed|ing)\b|\bsignal 9\b/i;
-const OOM_KILLER = /Out of memory: Kill|oom-kill|OOMKilled/i;
 
 function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {
   const out: Mark[][] = [];

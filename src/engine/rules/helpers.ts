@@ -5,9 +5,17 @@ import type { Mark, MarkKind } from '../marks/types.ts';
 import type { RuleContext } from './types.ts';
 
 /** Signals that stop a process are not reloads. */
-const SHUTDOWN = /SIGTERM|SIGINT|SIGQUIT|SIGKILL|\bterminat|shut(?:ting)? ?down|\binterrupt|\bexiting\b|\bstopping\b/i;
+export const SHUTDOWN = /SIGTERM|SIGINT|SIGQUIT|SIGKILL|\bterminat|shut(?:ting)? ?down|\binterrupt|\bexiting\b|\bstopping\b/i;
 /** "configuration reloaded" reports a reload that is over; it does not start one. */
-const COMPLETED = /\b(?:reloaded|complete[d]?|done|finished|succeeded|successful(?:ly)?|applied)\b/i;
+export const COMPLETED = /\b(?:reloaded|complete[d]?|done|finished|succeeded|successful(?:ly)?|applied)\b/i;
+
+/** Deploy / rollout wording: a change that new errors may come from. */
+export const DEPLOY = /\b(?:deploy(?:ed|ing|ment)?|roll(?:ing|ed)? ?out|rollout|new version|upgrad(?:e|ed|ing) to|release [\w.-]+|version [\w.-]*\d[\w.-]* (?:started|starting|running|deployed))\b/i;
+/** A process dying: exit, stop, kill, crash wording. */
+export const DEATH = /\b(?:exit(?:ed|ing)?|stopp(?:ed|ing)|shut(?:ting)? ?down|kill(?:ed|ing)|terminat(?:ed|ing)|died|crash(?:ed)?)\b/i;
+/** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
+export const KILL = /SIGKILL|\bkill(?:ed|ing)\b|\bsignal 9\b/i;
+export const OOM_KILLER = /Out of memory: Kill|oom-kill|OOMKilled/i;
 
 /** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {
