@@ -1,24 +1,28 @@
-// `timberline analyze [--json] FILE...`: the headless engine. Prints a human
+// `timberline analyze [options] FILE...`: the headless engine. Prints a human
 // summary, or with --json exactly one JSON document (see engine/report.ts).
+// The flags are parsed in args.ts; the bin runs this file bundled to JS.
 
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { analyzeReading } from '../engine/analysis/analyze.ts';
+import { FORMATS } from '../engine/formats/index.ts';
+import { windowResult } from '../engine/model/table-window.ts';
+import { parseArgs, USAGE } from './args.ts';
 import type { IngestResult } from '../engine/ingest/ingest.ts';
 import { SLICE_MIN_BYTES } from '../engine/ingest/parallel-ingest.ts';
 import { EngineSession, type LoadSummary, type SessionSource } from '../engine/session/session.ts';
 import { buildReport, type Report } from '../engine/report.ts';
-import { fileSource, missingSource } from './node-source.ts';
+import { fileSource, missingSource, stdinSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
-
-const USAGE = `usage: timberline analyze [--json] FILE...
-
-  Reads log files (any supported format, .gz too), merges them into one
-  timeline and prints the incident findings.
-
-  --json   print one JSON document (version 1) instead of a summary`;
 
 export interface AnalyzeOptions {
   /** Threads for big files (default: one per core); 1 reads everything on this thread. */
   threads?: number;
+  /** Epoch ms window to analyse (the files are still read whole). */
+  since?: number;
+  until?: number;
+  /** Format id to read every file as. */
+  format?: string;
   /** Files from this size on are split across the threads, in slices of about sliceBytes (tests cut small files). */
   sliceMinBytes?: number;
   sliceBytes?: number;
@@ -28,7 +32,7 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   const sources: SessionSource[] = [];
   for (const p of paths) {
     try {
-      sources.push(await fileSource(p));
+      sources.push(p === '-' ? await stdinSource() : await fileSource(p));
     } catch (e) {
       sources.push(missingSource(p, e instanceof Error ? e.message : String(e)));
     }
@@ -36,20 +40,40 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   // The app's engine session: the same table, and the same analysis (it reads back the few lines it quotes).
   const session = new EngineSession();
   const summary = await loadPaths(session, paths, sources, options);
-  return buildReport(session.loaded as IngestResult, summary.analysis);
+  const loaded = session.loaded as IngestResult;
+  if (options.since === undefined && options.until === undefined) return buildReport(loaded, summary.analysis);
+  // The window's own analysis: rules see only its rows, and quote real lines read back through the session.
+  const { result, origin } = windowResult(loaded, options.since ?? -Infinity, options.until ?? Infinity);
+  const analysis = await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r])));
+  return buildReport(result, analysis);
 }
 
 /** Big files are split across worker threads, as the app splits them across workers (issue 6); the rest is read here. */
 async function loadPaths(session: EngineSession, paths: string[], sources: SessionSource[], options: AnalyzeOptions): Promise<LoadSummary> {
   const threads = options.threads ?? availableParallelism();
   const sliceMinBytes = options.sliceMinBytes ?? SLICE_MIN_BYTES;
-  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes)) return session.load(sources);
+  const format = options.format;
+  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, { format });
   const runner = threadRunner(paths, threads);
   try {
-    return await session.load(sources, { slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes });
+    return await session.load(sources, { slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes, format });
   } finally {
     await runner.close();
   }
+}
+
+/** The findings alone: what --quiet prints. */
+export function findingsText(r: Report): string {
+  if (r.findings.length === 0) return 'No incident pattern found.';
+  const lines: string[] = [];
+  for (const f of r.findings) {
+    lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule})`);
+    lines.push(`  ${f.start} → ${f.end}`);
+    for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
+    if (f.evidence.length) lines.push(`  evidence: ${f.evidence.slice(0, 8).map((e) => `${e.file}:${e.line}`).join(', ')}${f.evidence.length > 8 ? ', …' : ''}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
 }
 
 export function summary(r: Report): string {
@@ -65,34 +89,38 @@ export function summary(r: Report): string {
         (f.notices.length ? `\n    note: ${f.notices.join('; ')}` : ''),
     );
   }
-  lines.push('');
-  if (r.findings.length === 0) lines.push('No incident pattern found.');
-  for (const f of r.findings) {
-    lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule})`);
-    lines.push(`  ${f.start} → ${f.end}`);
-    for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
-    if (f.evidence.length) lines.push(`  evidence: ${f.evidence.slice(0, 8).map((e) => `${e.file}:${e.line}`).join(', ')}${f.evidence.length > 8 ? ', …' : ''}`);
-    lines.push('');
-  }
+  lines.push('', findingsText(r));
   const byKind = new Map<string, number>();
   for (const m of r.marks) byKind.set(m.kind, (byKind.get(m.kind) ?? 0) + 1);
   if (byKind.size) lines.push(`marks: ${[...byKind].map(([k, n]) => `${n} ${k}`).join(', ')}`);
   return lines.join('\n');
 }
 
+declare const TIMBERLINE_VERSION: string | undefined;
+
+/** The package version: put in by the bundler, or read from package.json when running from source. */
+function version(): string {
+  if (typeof TIMBERLINE_VERSION === 'string') return TIMBERLINE_VERSION;
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return pkg && typeof pkg === 'object' && 'version' in pkg ? String(pkg.version) : 'unknown';
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv;
-  if (cmd !== 'analyze') {
-    process.stderr.write(USAGE + '\n');
-    return cmd === '--help' || cmd === '-h' ? 0 : 2;
+  const parsed = parseArgs(argv, FORMATS.map((f) => f.id));
+  switch (parsed.command) {
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    case 'version':
+      process.stdout.write(`timberline ${version()}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`timberline: ${parsed.message}\n\n${USAGE}\n`);
+      return 2;
   }
-  const json = rest.includes('--json');
-  const paths = rest.filter((a) => a !== '--json');
-  if (paths.length === 0) {
-    process.stderr.write(USAGE + '\n');
-    return 2;
-  }
-  const report = await analyzePaths(paths);
-  process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : summary(report) + '\n');
+  const a = parsed.args;
+  const report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format });
+  const text = a.json ? JSON.stringify(report, null, 2) : a.quiet ? findingsText(report) : summary(report);
+  process.stdout.write(text + '\n');
   return report.files.some((f) => !f.error) ? 0 : 1;
 }

@@ -61,6 +61,8 @@ export interface IngestOptions {
   keepDecompressed?: boolean;
   /** Lines read for format detection. */
   detectLines?: number;
+  /** Format id to read every file as, instead of detecting each one's. */
+  format?: string;
 }
 
 export interface IngestResult {
@@ -215,7 +217,7 @@ export async function ingestFile(
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;
     const startParsing = () => {
-      const { format } = detectFormat(src.name, head.map((h) => h[0]));
+      const { format } = detectFormat(src.name, head.map((h) => h[0]), options.format);
       stats.format = format.id;
       stats.formatLabel = format.label;
       const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);

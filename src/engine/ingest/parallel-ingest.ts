@@ -112,7 +112,7 @@ async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promi
       splitter.push(chunk);
       if (lines.length >= want) break;
     }
-    const { format } = detectFormat(src.name, lines);
+    const { format } = detectFormat(src.name, lines, options.format);
     return SLICEABLE_FORMATS.has(format.id) ? { formatId: format.id, bom: opened.bom } : null;
   } finally {
     await opened.chunks.return(undefined);
