@@ -48,7 +48,7 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   return buildReport(result, analysis);
 }
 
-/** Big files are split across worker threads, as the app splits them across workers (issue 6); the rest is read here. */
+/** Big files are split across worker threads, as the app splits them across workers; the rest is read here. */
 async function loadPaths(session: EngineSession, paths: string[], sources: SessionSource[], options: AnalyzeOptions): Promise<LoadSummary> {
   const threads = options.threads ?? availableParallelism();
   const sliceMinBytes = options.sliceMinBytes ?? SLICE_MIN_BYTES;
