@@ -48,10 +48,20 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   return buildReport(result, analysis);
 }
 
+/**
+ * The file size from which splitting across worker threads paid off in the
+ * CLI, measured cold on a 2-core machine (docs/benchmarks.md): two threads
+ * were 1.7x slower than one on 20 MB, 1.4x slower on 50 MB and about even on
+ * 200 MB (each thread starts cold and the slices are merged after), so by
+ * default only bigger files are split.
+ */
+export const THREADS_BREAK_EVEN_BYTES = 256 << 20;
+
 /** Big files are split across worker threads, as the app splits them across workers; the rest is read here. */
 async function loadPaths(session: EngineSession, paths: string[], sources: SessionSource[], options: AnalyzeOptions): Promise<LoadSummary> {
   const threads = options.threads ?? availableParallelism();
-  const sliceMinBytes = options.sliceMinBytes ?? SLICE_MIN_BYTES;
+  // Asked for threads: split what the app splits. Left to choose: only where threads paid off when measured.
+  const sliceMinBytes = options.sliceMinBytes ?? (options.threads !== undefined ? SLICE_MIN_BYTES : THREADS_BREAK_EVEN_BYTES);
   const format = options.format;
   if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, { format });
   const runner = threadRunner(paths, threads);
