@@ -8,13 +8,18 @@ import { EngineSession, type LoadSummary, type SessionSource } from '../engine/s
 import { buildReport, type Report } from '../engine/report.ts';
 import { fileSource, missingSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
+import { parseSize } from './size-arg.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 const USAGE = `usage: timberline analyze [--json] FILE...
 
   Reads log files (any supported format, .gz too), merges them into one
   timeline and prints the incident findings.
 
-  --json   print one JSON document (version 1) instead of a summary`;
+  --json   print one JSON document (version 1) instead of a summary
+  --max-decompressed=SIZE
+           stop reading a .gz file after SIZE of text (e.g. 512M, 2G;
+           default 256M per file, 512M for all .gz files together)`;
 
 export interface AnalyzeOptions {
   /** Threads for big files (default: one per core); 1 reads everything on this thread. */
@@ -22,6 +27,9 @@ export interface AnalyzeOptions {
   /** Files from this size on are split across the threads, in slices of about sliceBytes (tests cut small files). */
   sliceMinBytes?: number;
   sliceBytes?: number;
+  /** Decompressed-size ceilings for .gz files (see IngestOptions). */
+  maxDecompressedBytes?: number;
+  maxSessionDecompressedBytes?: number;
 }
 
 export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
@@ -43,10 +51,11 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
 async function loadPaths(session: EngineSession, paths: string[], sources: SessionSource[], options: AnalyzeOptions): Promise<LoadSummary> {
   const threads = options.threads ?? availableParallelism();
   const sliceMinBytes = options.sliceMinBytes ?? SLICE_MIN_BYTES;
-  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes)) return session.load(sources);
+  const ceilings = { maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
+  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes)) return session.load(sources, ceilings);
   const runner = threadRunner(paths, threads);
   try {
-    return await session.load(sources, { slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes });
+    return await session.load(sources, { ...ceilings, slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes });
   } finally {
     await runner.close();
   }
@@ -87,12 +96,15 @@ export async function main(argv: string[]): Promise<number> {
     return cmd === '--help' || cmd === '-h' ? 0 : 2;
   }
   const json = rest.includes('--json');
-  const paths = rest.filter((a) => a !== '--json');
-  if (paths.length === 0) {
+  const ceilingArg = rest.find((a) => a.startsWith('--max-decompressed='));
+  const ceiling = ceilingArg === undefined ? undefined : parseSize(ceilingArg.slice('--max-decompressed='.length));
+  const paths = rest.filter((a) => a !== '--json' && a !== ceilingArg);
+  if (paths.length === 0 || Number.isNaN(ceiling)) {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
-  const report = await analyzePaths(paths);
-  process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : summary(report) + '\n');
+  const report = await analyzePaths(paths, ceiling === undefined ? {} : { maxDecompressedBytes: ceiling, maxSessionDecompressedBytes: Math.max(ceiling, ceiling * paths.length) });
+  // Human output escapes the control characters log text may carry (terminal-safe.ts); JSON is exact.
+  process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : terminalSafe(summary(report)) + '\n');
   return report.files.some((f) => !f.error) ? 0 : 1;
 }

@@ -19,7 +19,7 @@ export interface DroppedFile {
   lastModified?: number;
 }
 
-export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal'>;
+export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal' | 'pause'>;
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
@@ -109,6 +109,8 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
         ...options,
         slices,
         signal: cancelFlag,
+        // A .gz chunk can inflate to gigabytes: let Cancel through every few MB of text too.
+        pause: macrotask,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
         onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,
