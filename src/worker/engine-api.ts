@@ -12,6 +12,7 @@ import { shareApi } from '../share/worker-share.ts';
 import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 import { handOver } from './table-handoff.ts';
+import { holdLifeLock } from './life-lock.ts';
 
 export interface DroppedFile {
   name: string;
@@ -135,6 +136,8 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     },
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
     ...shareApi(session, transfer, handOff),
+    /** Take this worker's life lock (life-lock.ts), so the page notices when the worker dies. */
+    holdLifeLock: (name: string) => holdLifeLock(name),
     // The Vocabulary dialog's match counts: previewVocabulary(entries) (see vocabulary-preview.ts).
     ...vocabularyPreviewApi(session),
   };
