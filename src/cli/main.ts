@@ -19,7 +19,7 @@ const USAGE = `usage: timberline analyze [--json] FILE...
   --json   print one JSON document (version 1) instead of a summary
   --max-decompressed=SIZE
            stop reading a .gz file after SIZE of text (e.g. 512M, 2G;
-           default 256M per file, 512M for all .gz files together)`;
+           default 128M per file, 512M for all .gz files together)`;
 
 export interface AnalyzeOptions {
   /** Threads for big files (default: one per core); 1 reads everything on this thread. */

@@ -17,6 +17,7 @@ import { FileIngest, type SharedSinks } from './file-ingest.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
+import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 
 export interface IngestProgress {
@@ -73,10 +74,12 @@ export interface IngestOptions {
    * inflates into gigabytes.
    */
   pause?: () => Promise<void>;
+  /** Times outside this range are treated as missing, with a notice (default: years 1990 to next year; see plausible-time.ts). */
+  plausibleTime?: PlausibleRange;
 }
 
 /** A gzip bomb (or a real but huge archive) stops here, with a notice; the part read is kept. */
-export const DEFAULT_MAX_DECOMPRESSED_BYTES = 256 << 20;
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 128 << 20;
 export const DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES = 512 << 20;
 const PAUSE_EVERY_BYTES = 2 << 20;
 
@@ -238,7 +241,7 @@ export async function ingestFile(
       const { format } = detectFormat(src.name, head.map((h) => h[0]));
       stats.format = format.id;
       stats.formatLabel = format.label;
-      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, options.plausibleTime);
       fileIngest = fin;
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
