@@ -3,6 +3,7 @@
 // every flag is listed once, with its help text beside it.
 
 import { newTimeOut, parseIso } from '../engine/model/time.ts';
+import { parseSize } from './size-arg.ts';
 
 export interface AnalyzeArgs {
   json: boolean;
@@ -14,6 +15,8 @@ export interface AnalyzeArgs {
   until?: number;
   /** Format id to use instead of detection. */
   format?: string;
+  /** Bytes of text a .gz file may yield before the rest is left unread. */
+  maxDecompressed?: number;
   /** Paths; '-' is standard input. */
   paths: string[];
 }
@@ -38,6 +41,9 @@ export const USAGE = `usage: timberline analyze [options] FILE...
                     2024-05-01T10:00:00Z; a time without a zone is UTC)
   --until TIME      analyse only events before TIME
   --format NAME     read every file as NAME instead of detecting its format
+  --max-decompressed SIZE
+                    stop reading a .gz file after SIZE of text (e.g. 512M,
+                    2G; default 128M per file, 512M for all .gz files)
   --help, -h        this text
   --version         the version
 
@@ -84,6 +90,13 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         const v = value();
         if (!v || !formats.includes(v)) return { command: 'error', message: `--format must be one of ${formats.join(', ')}${v ? `, not "${v}"` : ''}` };
         a.format = v;
+        break;
+      }
+      case '--max-decompressed': {
+        const v = value();
+        const n = v === undefined ? NaN : parseSize(v);
+        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `--max-decompressed needs a size such as 512M or 2G, not "${v ?? ''}"` };
+        a.maxDecompressed = n;
         break;
       }
       case '--': a.paths.push(...rest.slice(i + 1)); i = rest.length; break;

@@ -14,6 +14,7 @@ import { EngineSession, type LoadSummary, type SessionSource } from '../engine/s
 import { buildReport, type Report } from '../engine/report.ts';
 import { fileSource, missingSource, stdinSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 export interface AnalyzeOptions {
   /** Threads for big files (default: one per core); 1 reads everything on this thread. */
@@ -26,6 +27,9 @@ export interface AnalyzeOptions {
   /** Files from this size on are split across the threads, in slices of about sliceBytes (tests cut small files). */
   sliceMinBytes?: number;
   sliceBytes?: number;
+  /** Decompressed-size ceilings for .gz files (see IngestOptions). */
+  maxDecompressedBytes?: number;
+  maxSessionDecompressedBytes?: number;
 }
 
 export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
@@ -62,11 +66,11 @@ async function loadPaths(session: EngineSession, paths: string[], sources: Sessi
   const threads = options.threads ?? availableParallelism();
   // Asked for threads: split what the app splits. Left to choose: only where threads paid off when measured.
   const sliceMinBytes = options.sliceMinBytes ?? (options.threads !== undefined ? SLICE_MIN_BYTES : THREADS_BREAK_EVEN_BYTES);
-  const format = options.format;
-  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, { format });
+  const common = { format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
+  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, common);
   const runner = threadRunner(paths, threads);
   try {
-    return await session.load(sources, { slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes, format });
+    return await session.load(sources, { ...common, slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes });
   } finally {
     await runner.close();
   }
@@ -129,8 +133,11 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
   }
   const a = parsed.args;
-  const report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format });
-  const text = a.json ? JSON.stringify(report, null, 2) : a.quiet ? findingsText(report) : summary(report);
-  process.stdout.write(text + '\n');
+  const ceilings = a.maxDecompressed === undefined ? {} : { maxDecompressedBytes: a.maxDecompressed, maxSessionDecompressedBytes: Math.max(a.maxDecompressed, a.maxDecompressed * a.paths.length) };
+  const report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, ...ceilings });
+  // Human output escapes the control characters log text may carry (terminal-safe.ts); JSON is exact.
+  const text = a.json ? JSON.stringify(report, null, 2) : terminalSafe(a.quiet ? findingsText(report) : summary(report));
+  process.stdout.write(text + '
+');
   return report.files.some((f) => !f.error) ? 0 : 1;
 }

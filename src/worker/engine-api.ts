@@ -12,6 +12,7 @@ import { shareApi } from '../share/worker-share.ts';
 import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 import { handOver } from './table-handoff.ts';
+import { holdLifeLock } from './life-lock.ts';
 
 export interface DroppedFile {
   name: string;
@@ -19,7 +20,7 @@ export interface DroppedFile {
   lastModified?: number;
 }
 
-export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal'>;
+export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal' | 'pause'>;
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
@@ -109,6 +110,8 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
         ...options,
         slices,
         signal: cancelFlag,
+        // A .gz chunk can inflate to gigabytes: let Cancel through every few MB of text too.
+        pause: macrotask,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
         onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,
@@ -133,6 +136,8 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     },
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
     ...shareApi(session, transfer, handOff),
+    /** Take this worker's life lock (life-lock.ts), so the page notices when the worker dies. */
+    holdLifeLock: (name: string) => holdLifeLock(name),
     // The Vocabulary dialog's match counts: previewVocabulary(entries) (see vocabulary-preview.ts).
     ...vocabularyPreviewApi(session),
   };

@@ -4,7 +4,8 @@
 // zone change or a vocabulary edit can re-ingest the same files. Every load
 // classifies with the user's custom vocabulary (store/vocabulary-slice.ts).
 
-import { engineClient, type DroppedFile } from '../../bridge/engine-client.ts';
+import { engineClient, onEngineRestart, type DroppedFile } from '../../bridge/engine-client.ts';
+import { abortDownload } from './downloads.ts';
 import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
 import { getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
@@ -14,7 +15,21 @@ import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { takePendingView } from '../url-state.ts';
 
 let current: { files: DroppedFile[]; title: string } | null = null;
+/** The files of the latest load, finished or not: what "Reload files" reads after the engine restarted. */
+let attempted: { files: DroppedFile[]; title: string; zoneOffsets: Record<number, number> } | null = null;
 let seq = 0;
+
+// The engine worker died (bridge/engine-client.ts restarted it): say so, and offer the files again.
+onEngineRestart((e) => {
+  const s = useStore.getState();
+  s.setLoadError(e.message);
+  if (attempted) s.offerReload();
+});
+
+/** Read the files of the latest load again (after the engine restarted). */
+export async function reloadFiles(): Promise<void> {
+  if (attempted) await loadFiles(attempted.files, attempted.title, attempted.zoneOffsets);
+}
 
 export function loadedFiles(): DroppedFile[] {
   return current?.files ?? [];
@@ -27,6 +42,9 @@ export function loadedFiles(): DroppedFile[] {
 export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets: Record<number, number> = {}): Promise<void> {
   if (files.length === 0) return;
   const my = ++seq;
+  attempted = { files, title, zoneOffsets };
+  // A download still running (?url=) is superseded: it must not replace these files later.
+  abortDownload('superseded');
   const st = useStore.getState();
   const client = await engineClient();
   if (st.status === 'loading') await client.cancel();
@@ -98,6 +116,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
 
 /** Stop the load in progress; what was loaded before stays on screen. */
 export async function cancelLoad(): Promise<void> {
+  abortDownload('cancelled');
   if (useStore.getState().status !== 'loading') return;
   await (await engineClient()).cancel();
 }

@@ -3,6 +3,7 @@
 // The mask lands in store/derived.ts and the store's searchVersion tells the
 // list and the timeline to recompute their filtered views.
 
+import { compileUserPattern } from '../../engine/user-pattern.ts';
 import { engineClient } from '../../bridge/engine-client.ts';
 import { setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
@@ -13,12 +14,8 @@ const DEBOUNCE_MS = 180;
 export function regexError(query: string): string | null {
   const m = /^\/(.+)\/([a-z]*)$/.exec(query);
   if (!m) return null;
-  try {
-    new RegExp(m[1], m[2].replace('g', ''));
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : 'invalid regular expression';
-  }
+  const r = compileUserPattern(m[1], { flags: m[2], refuseEmptyMatch: false });
+  return r.ok ? null : `pattern refused: ${r.error}`;
 }
 
 export function startSearchRunner(): () => void {

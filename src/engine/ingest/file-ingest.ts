@@ -3,6 +3,7 @@
 // find their own time or continue a stack trace, untimed lines take their
 // predecessor's time, and each event is classified and templated.
 
+import { defaultPlausibleRange, implausibleNotice, isPlausible, type PlausibleRange } from './plausible-time.ts';
 import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { leadingLevel, TextMatch, TextReader } from '../formats/text-line.ts';
@@ -54,7 +55,7 @@ export interface FileIngestState {
 }
 
 /** Things worth a notice, kept as bits so slices of one file combine by OR. */
-const Seen = { crlf: 1, bom: 2, long: 4, dateless: 8, packed: 16 } as const;
+const Seen = { crlf: 1, bom: 2, long: 4, dateless: 8, packed: 16, implausible: 32 } as const;
 
 export class FileIngest {
   private readonly parser: LineParser;
@@ -99,6 +100,8 @@ export class FileIngest {
     private readonly sinks: SharedSinks,
     /** Minutes added to zone-less times (the user's per-file zone). */
     private readonly zoneOffsetMin = 0,
+    /** Times outside it are treated as missing (plausible-time.ts). */
+    private readonly plausible: PlausibleRange = defaultPlausibleRange(),
   ) {
     this.parser = format.createParser(env);
     this.reader = new TextReader(env);
@@ -255,6 +258,7 @@ export class FileIngest {
     if (s.yearAssumed) notice(`timestamps without a year were read as ${this.env.year}`);
     if (seen & Seen.dateless) notice(`times with a clock but no date were placed on the day of the date before them, else ${new Date(this.env.day ?? Date.UTC(this.env.year, 0, 1)).toISOString().slice(0, 10)}`);
     if (seen & Seen.bom) notice('a byte-order mark at the start was skipped');
+    if (seen & Seen.implausible) notice(implausibleNotice(this.plausible));
     if (seen & Seen.crlf) notice('lines end in CR LF (Windows line endings); the CR is not part of the text');
     if (seen & Seen.long) notice(`very long line(s), up to ${(this.longest / 1048576).toFixed(1)} MB: each is one event; its message keeps the first ${MAX_MESSAGE_CHARS} characters`);
   }
@@ -410,6 +414,10 @@ export class FileIngest {
     flags |= r.flags;
     let ms = r.tMs;
     let ns = r.subNs;
+    if (!Number.isNaN(ms) && !isPlausible(ms, this.plausible)) {
+      this.seen |= Seen.implausible;
+      ms = NaN;
+    }
     if (Number.isNaN(ms)) {
       s.untimed++;
       flags |= Flag.untimed;

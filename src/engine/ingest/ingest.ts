@@ -17,6 +17,7 @@ import { FileIngest, type SharedSinks } from './file-ingest.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
+import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 
 export interface IngestProgress {
@@ -26,6 +27,8 @@ export interface IngestProgress {
   events: number;
   fileIndex: number;
   elapsedMs: number;
+  /** Bytes decompressed so far from .gz files (`bytes` counts what was read from disk). */
+  decompressedBytes?: number;
 }
 
 /** What has loaded so far, sorted, for drawing the timeline before the load ends (see IngestOptions.onPartial). */
@@ -63,7 +66,24 @@ export interface IngestOptions {
   detectLines?: number;
   /** Format id to read every file as, instead of detecting each one's. */
   format?: string;
+  /** Decompressed bytes one .gz file may yield before the rest is left unread (default DEFAULT_MAX_DECOMPRESSED_BYTES). */
+  maxDecompressedBytes?: number;
+  /** Decompressed bytes all .gz files of one load may yield together (default DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES). */
+  maxSessionDecompressedBytes?: number;
+  /**
+   * Awaited every few MB of decompressed text: the worker passes a task
+   * boundary so a Cancel message gets through while a small compressed chunk
+   * inflates into gigabytes.
+   */
+  pause?: () => Promise<void>;
+  /** Times outside this range are treated as missing, with a notice (default: years 1990 to next year; see plausible-time.ts). */
+  plausibleTime?: PlausibleRange;
 }
+
+/** A gzip bomb (or a real but huge archive) stops here, with a notice; the part read is kept. */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 128 << 20;
+export const DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES = 512 << 20;
+const PAUSE_EVERY_BYTES = 2 << 20;
 
 export interface IngestResult {
   table: EventTable;
@@ -133,6 +153,8 @@ export class LoadReporter {
   private lastPartialRows = 0;
   private lastPartialAt = 0;
   private sinceProgress = 0;
+  /** Decompressed bytes of every .gz file so far in this load (the session ceiling). */
+  decompressed = 0;
 
   constructor(
     private readonly options: IngestOptions,
@@ -156,6 +178,7 @@ export class LoadReporter {
       events,
       fileIndex,
       elapsedMs: Date.now() - this.started,
+      ...(this.decompressed > 0 ? { decompressedBytes: this.decompressed } : {}),
     });
   }
 
@@ -220,7 +243,7 @@ export async function ingestFile(
       const { format } = detectFormat(src.name, head.map((h) => h[0]), options.format);
       stats.format = format.id;
       stats.formatLabel = format.label;
-      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, options.plausibleTime);
       fileIngest = fin;
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
@@ -241,19 +264,39 @@ export async function ingestFile(
     let reserved = false;
     const keep: Uint8Array[] | null = opened.gzip && options.keepDecompressed !== false ? [] : null;
     let first = true;
+    const ceiling: Ceiling = opened.gzip ? gzipCeiling(options, report) : { bytes: Infinity, session: false };
+    let sincePause = 0;
     for await (let chunk of opened.chunks) {
       if (options.signal?.aborted) throw new IngestCancelled();
+      let stop = false;
+      if (fileBytes + chunk.length > ceiling.bytes) {
+        chunk = cutAtLine(chunk, Math.max(0, ceiling.bytes - fileBytes));
+        stats.notices.push(ceilingNotice(ceiling, fileBytes + chunk.length, opened.rawBytes(), src.size));
+        stop = true;
+      }
       if (keep) keep.push(chunk.slice());
       if (first && opened.bom) chunk = chunk.subarray(opened.bom);
       first = false;
       splitter.push(chunk);
       fileBytes += chunk.length;
+      if (opened.gzip) report.decompressed += chunk.length;
+      if (stop) {
+        await opened.chunks.return(undefined);
+        break;
+      }
+      sincePause += chunk.length;
+      if (options.pause && sincePause >= PAUSE_EVERY_BYTES) {
+        sincePause = 0;
+        await options.pause();
+        if (options.signal?.aborted) throw new IngestCancelled();
+      }
       if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
         // Size the table once from the rows per byte seen so far (+10%).
         reserved = true;
         builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
       }
-      report.advance(chunk.length, bytesBefore + Math.min(fileBytes, src.size || fileBytes), builder.length, fi);
+      const readSoFar = opened.gzip ? opened.rawBytes() : fileBytes;
+      report.advance(chunk.length, bytesBefore + Math.min(readSoFar, src.size || readSoFar), builder.length, fi);
       report.partial(builder, bytesBefore + fileBytes);
     }
     splitter.end();
@@ -271,6 +314,33 @@ export async function ingestFile(
     stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
     return { untimedRows: [], decompressed: null };
   }
+}
+
+interface Ceiling {
+  bytes: number;
+  /** Which limit it is, for the notice. */
+  session: boolean;
+}
+
+/** How much more this .gz file may yield: the per-file ceiling, or what is left of the load's. */
+function gzipCeiling(options: IngestOptions, report: LoadReporter): Ceiling {
+  const perFile = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  const left = Math.max(0, (options.maxSessionDecompressedBytes ?? DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES) - report.decompressed);
+  return left < perFile ? { bytes: left, session: true } : { bytes: perFile, session: false };
+}
+
+/** The first `max` bytes of `chunk`, ending after its last newline when there is one (no half line at the cut). */
+function cutAtLine(chunk: Uint8Array, max: number): Uint8Array {
+  const part = chunk.subarray(0, max);
+  const nl = part.lastIndexOf(10);
+  return nl >= 0 ? part.subarray(0, nl + 1) : part;
+}
+
+const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+
+function ceilingNotice(c: Ceiling, decompressed: number, raw: number, size: number): string {
+  const which = c.session ? 'the decompressed-size ceiling for all .gz files of this load' : 'the decompressed-size ceiling per .gz file';
+  return `stopped at ${which} (${mb(c.bytes)}): the first ${mb(decompressed)} decompressed from ${mb(raw)} of ${mb(size)} compressed were read and analysed; the rest was not read (a gzip bomb, or raise the ceiling)`;
 }
 
 /** Sort the rows into the final table; events of files with no time at all go to the timeline's start. */

@@ -13,6 +13,8 @@ export interface OpenedText {
   gzip: boolean;
   chunks: AsyncGenerator<Uint8Array>;
   error: string | null;
+  /** Bytes taken from the source so far (compressed bytes for .gz): what the progress bar counts. */
+  rawBytes(): number;
 }
 
 const SNIFF_BYTES = 8192;
@@ -22,19 +24,42 @@ async function* prepend(first: Uint8Array[], rest: AsyncGenerator<Uint8Array>): 
   yield* rest;
 }
 
+async function* counted(chunks: AsyncGenerator<Uint8Array>, count: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) {
+    count(c.length);
+    yield c;
+  }
+}
+
+/**
+ * Decompress. Stopping early (a size ceiling, Cancel) returns this generator:
+ * the finally block then stops feeding the decompressor and cancels the
+ * source, so nothing keeps inflating in the background.
+ */
 async function* gunzip(chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
   const ds = new DecompressionStream('gzip');
   const writer = ds.writable.getWriter();
+  let stopped = false;
   const pump = (async () => {
     try {
-      for await (const c of chunks) await writer.write(c as Uint8Array<ArrayBuffer>);
-      await writer.close();
+      for await (const c of chunks) {
+        if (stopped) break;
+        await writer.write(c as Uint8Array<ArrayBuffer>);
+      }
+      if (!stopped) await writer.close();
     } catch (e) {
       await writer.abort(e).catch(() => undefined);
     }
   })();
-  yield* iterate(ds.readable as ReadableStream<Uint8Array>);
-  await pump;
+  try {
+    yield* iterate(ds.readable as ReadableStream<Uint8Array>);
+    await pump;
+  } finally {
+    // After a normal end the writer is closed and this abort is a no-op; after an early stop it
+    // fails the pump's pending write, whose for-await then closes the source.
+    stopped = true;
+    await writer.abort(new Error('stopped')).catch(() => undefined);
+  }
 }
 
 /** Read enough of the head to decide; the returned chunks start at byte 0. */
@@ -63,7 +88,8 @@ async function head(it: AsyncGenerator<Uint8Array>): Promise<{ buf: Uint8Array; 
 }
 
 export async function openText(source: ByteSource): Promise<OpenedText> {
-  let it = iterate(source.stream());
+  let raw = 0;
+  let it = counted(iterate(source.stream()), (n) => (raw += n));
   let h = await head(it);
   let gzip = false;
   if (isGzip(h.buf)) {
@@ -73,7 +99,7 @@ export async function openText(source: ByteSource): Promise<OpenedText> {
   }
   const chunks = prepend(h.taken, it);
   const b = h.buf;
-  const base = { gzip, chunks, error: null as string | null };
+  const base = { gzip, chunks, error: null as string | null, rawBytes: () => raw };
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { ...base, encoding: 'utf-8', bom: 3 };
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { ...base, encoding: 'utf-16le', bom: 2 };
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { ...base, encoding: 'utf-16be', bom: 2 };

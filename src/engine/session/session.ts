@@ -3,6 +3,7 @@
 // tests use it directly. Raw text stays in the files: an event's full line is
 // read back by byte range only when it is shown (see issue on gigabyte logs).
 
+import { userPatternOrThrow } from '../user-pattern.ts';
 import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
@@ -279,7 +280,8 @@ function firstLine(s: string): string {
 export function compileQuery(query: string): (s: string) => boolean {
   const m = /^\/(.+)\/([gimsuy]*)$/.exec(query);
   if (m) {
-    const re = new RegExp(m[1], m[2].replace('g', ''));
+    // A user pattern: linear-time engine, so a link's filter cannot hang the worker.
+    const re = userPatternOrThrow(m[1], { flags: m[2], refuseEmptyMatch: false });
     return (s) => re.test(s);
   }
   const q = query.toLowerCase();
