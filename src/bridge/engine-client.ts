@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { DroppedFile, EngineApi, LoadOptions } from '../worker/engine-worker.ts';
 import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
+import type { FieldStats } from '../engine/query/field-stats.ts';
 import type { EventText } from '../share/build.ts';
 import type { OpenShareResult } from '../share/worker-share.ts';
 import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
@@ -23,6 +24,8 @@ export interface EngineClient {
   detail(row: number): Promise<EventDetail | null>;
   messages(rows: number[]): Promise<string[]>;
   search(query: string): Promise<Uint8Array>;
+  /** Fields of the rows (a sample of the window) with their most common values. */
+  fieldStats(rows: number[], total: number): Promise<FieldStats>;
   /** Open a share link into the engine (no files needed); errors come back as { ok: false }. */
   openShare(link: string): Promise<OpenShareResult>;
   /** Message and raw text of rows, for building a share link. */
@@ -44,6 +47,7 @@ function workerClient(): EngineClient {
     detail: (row) => remote.detail(row),
     messages: (rows) => remote.messages(rows),
     search: (query) => remote.search(query),
+    fieldStats: (rows, total) => remote.fieldStats(rows, total),
     openShare: (link) => remote.openShare(link),
     shareTexts: (rows) => remote.shareTexts(rows),
     shareBase: (payload) => remote.shareBase(payload),
@@ -62,6 +66,7 @@ async function inlineClient(): Promise<EngineClient> {
     detail: (row) => api.detail(row),
     messages: (rows) => api.messages(rows),
     search: (query) => api.search(query),
+    fieldStats: (rows, total) => api.fieldStats(rows, total),
     openShare: (link) => api.openShare(link),
     shareTexts: (rows) => api.shareTexts(rows),
     shareBase: (payload) => api.shareBase(payload),
