@@ -22,6 +22,7 @@ import { openShareFromHash, startShareHashListener } from './share/open-share.ts
 import { loadUrlParam } from './share/open-url.ts';
 import { hasShareFragment } from '../share/link.ts';
 import { initUrlState, sampleParam, startUrlSync } from './url-state.ts';
+import { startHistory } from './history.ts';
 
 let started = false;
 
@@ -31,6 +32,7 @@ function startServices(): void {
   started = true;
   initUrlState();
   startUrlSync();
+  startHistory();
   startSearchRunner();
   startKeyboard();
   // A share link (#s=...) wins over ?sample= and ?url= (see src/app/share).

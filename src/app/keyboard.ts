@@ -5,6 +5,7 @@
 
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
+import { navigate } from '../store/navigation.ts';
 
 const ZOOM_STEP = 1.5;
 const PAN_STEP = 0.15;
@@ -40,7 +41,7 @@ export function handleKey(e: KeyboardEvent): boolean {
       st.panBy(PAN_STEP * big);
       return true;
     case 'f':
-      st.fitAll();
+      navigate('window', () => st.fitAll());
       return true;
     case 'r': {
       const t = st.cursor ?? (st.selectedRow !== null ? getDataset().table.tMs[st.selectedRow] : null);
@@ -53,7 +54,7 @@ export function handleKey(e: KeyboardEvent): boolean {
       if (n === 0) return false;
       const cur = st.selectedFinding;
       const next = e.key.toLowerCase() === 'n' ? (cur === null ? 0 : (cur + 1) % n) : cur === null ? n - 1 : (cur - 1 + n) % n;
-      st.selectFinding(next);
+      navigate('finding', () => st.selectFinding(next));
       return true;
     }
     case '/': {

@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { DroppedFile, EngineApi, LoadOptions } from '../worker/engine-worker.ts';
 import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
+import type { FieldStats } from '../engine/query/field-stats.ts';
 import type { EventText } from '../share/build.ts';
 import type { OpenShareResult } from '../share/worker-share.ts';
 import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
@@ -24,6 +25,8 @@ export interface EngineClient {
   detail(row: number): Promise<EventDetail | null>;
   messages(rows: number[]): Promise<string[]>;
   search(query: string): Promise<Uint8Array>;
+  /** Fields of the rows (a sample of the window) with their most common values. */
+  fieldStats(rows: number[], total: number): Promise<FieldStats>;
   /** Open a share link into the engine (no files needed); errors come back as { ok: false }. */
   openShare(link: string): Promise<OpenShareResult>;
   /** Message and raw text of rows, for building a share link. */
@@ -103,6 +106,7 @@ function workerClient(): EngineClient {
     detail: (row) => call((r) => r.detail(row)),
     messages: (rows) => call((r) => r.messages(rows)),
     search: (query) => call((r) => r.search(query)),
+    fieldStats: (rows, total) => call((r) => r.fieldStats(rows, total)),
     openShare: (link) => call<OpenShareResult>((r) => r.openShare(link)),
     shareTexts: (rows) => call((r) => r.shareTexts(rows)),
     shareBase: (payload) => call((r) => r.shareBase(payload)),
@@ -121,6 +125,7 @@ async function inlineClient(): Promise<EngineClient> {
     detail: (row) => api.detail(row),
     messages: (rows) => api.messages(rows),
     search: (query) => api.search(query),
+    fieldStats: (rows, total) => api.fieldStats(rows, total),
     openShare: (link) => api.openShare(link),
     shareTexts: (rows) => api.shareTexts(rows),
     shareBase: (payload) => api.shareBase(payload),

@@ -137,7 +137,6 @@ export async function main(argv: string[]): Promise<number> {
   const report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, ...ceilings });
   // Human output escapes the control characters log text may carry (terminal-safe.ts); JSON is exact.
   const text = a.json ? JSON.stringify(report, null, 2) : terminalSafe(a.quiet ? findingsText(report) : summary(report));
-  process.stdout.write(text + '
-');
+  process.stdout.write(text + '\n');
   return report.files.some((f) => !f.error) ? 0 : 1;
 }

@@ -5,6 +5,7 @@
 import { useStore } from '../store/store.ts';
 import { formatCount, formatInt } from '../app/format.ts';
 import type { TimelineLayout } from './layout.ts';
+import { navigate } from '../store/navigation.ts';
 
 export function LaneLabels({ layout }: { layout: TimelineLayout }) {
   const sources = useStore((s) => s.sources);
@@ -30,7 +31,7 @@ export function LaneLabels({ layout }: { layout: TimelineLayout }) {
               data-lane={r.id}
               aria-pressed={on}
               title={`${r.sub ? `${r.sub} › ` : ''}${r.name}: ${formatInt(r.count)} events. Click to ${on ? 'stop filtering by' : 'show only'} this source in the list.`}
-              onClick={() => toggleSource(r.id)}
+              onClick={() => navigate('filter', () => toggleSource(r.id))}
             >
               {r.name}
             </button>

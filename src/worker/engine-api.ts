@@ -9,6 +9,7 @@ import { iterate } from '../engine/ingest/byte-source.ts';
 import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialIngest } from '../engine/ingest/ingest.ts';
 import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import { shareApi } from '../share/worker-share.ts';
+import { queryRegex } from '../share/query-regex.ts';
 import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 import { handOver } from './table-handoff.ts';
@@ -131,9 +132,11 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     detail: (row: number) => session.detail(row),
     messages: (rows: number[]) => session.messages(rows),
     async search(query: string) {
-      const mask = await session.search(query);
+      const mask = await session.search(query, queryRegex);
       return transfer(mask, [mask.buffer as ArrayBuffer]);
     },
+    /** The Fields sidebar: fields of the given rows (a sample of what is in view) and their top values. */
+    fieldStats: (rows: number[], total: number) => session.fieldStats(rows, total),
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
     ...shareApi(session, transfer, handOff),
     /** Take this worker's life lock (life-lock.ts), so the page notices when the worker dies. */

@@ -97,6 +97,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     s.setVocabularyApplied(vocabulary);
     s.setLoaded(ds.version, summary.files, title, zoneOffsets);
     pending?.apply();
+    // A new incident opens on its most severe finding (findings come most severe first); F fits all.
+    if (!pending && !sameFiles && ds.findings.length > 0) s.selectFinding(0);
   } catch (e) {
     if (my !== seq) return;
     if (shownPartial) {
@@ -152,6 +154,35 @@ export async function setZoneOffset(fileIndex: number, minutes: number | null): 
 /** Classify the current files again with the custom vocabulary now in the store; false when there are no files. */
 export function applyVocabulary(): Promise<boolean> {
   return reingest(useStore.getState().zoneOffsets);
+}
+
+/** Whether files dropped now would join a session (files are loaded) rather than start one. */
+export function canAddFiles(): boolean {
+  return current !== null && current.files.length > 0 && useStore.getState().files.length > 0;
+}
+
+/** Add files to the loaded session: one lane each, the analysis run again on all of them. */
+export async function addFiles(files: DroppedFile[]): Promise<void> {
+  if (files.length === 0) return;
+  if (!canAddFiles() || !current) {
+    await loadFiles(files, titleFor(files));
+    return;
+  }
+  const all = [...current.files, ...files];
+  await loadFiles(all, titleFor(all), useStore.getState().zoneOffsets);
+}
+
+/** Remove one file from the session (the others are read again); the last file cannot be removed. */
+export async function removeFile(index: number): Promise<void> {
+  if (!current || current.files.length <= 1 || index < 0 || index >= current.files.length) return;
+  const rest = current.files.filter((_, i) => i !== index);
+  // Zone choices follow their files to their new positions.
+  const offsets: Record<number, number> = {};
+  for (const [k, v] of Object.entries(useStore.getState().zoneOffsets)) {
+    const i = Number(k);
+    if (i !== index) offsets[i > index ? i - 1 : i] = v;
+  }
+  await loadFiles(rest, titleFor(rest), offsets);
 }
 
 /** Read File objects (from a drop or a file input) into engine inputs. */
