@@ -52,3 +52,14 @@ describe('a truncated .gz', () => {
     expect(r.messages[0]).toMatch(/^line 0 /);
   });
 });
+
+describe('lone-CR line endings', () => {
+  it('split on CR: 100 lines give 100 timed events, with a notice', async () => {
+    const r = await ingestSources([bytesSource('mac.log', lines(100).replaceAll('\n', '\r'))]);
+    const f = r.files[0];
+    expect(f.events).toBe(100);
+    expect(f.untimed).toBe(0);
+    expect(f.notices.join(' ')).toContain('lines end in a lone CR');
+    expect(r.messages[99]).toBe('line 99');
+  });
+});

@@ -268,6 +268,8 @@ export async function ingestFile(
     const ceiling: Ceiling = opened.gzip ? gzipCeiling(options, report) : { bytes: Infinity, session: false };
     let sincePause = 0;
     let damaged: string | null = null;
+    // (UTF-8 only: in UTF-16 a 0x0D byte can be half of another character.)
+    const loneCr = opened.loneCr && opened.encoding === 'utf-8';
     try {
       for await (let chunk of opened.chunks) {
         if (options.signal?.aborted) throw new IngestCancelled();
@@ -278,8 +280,8 @@ export async function ingestFile(
           stop = true;
         }
         // Same length, so byte offsets stay true to the file; a copy, never the source's own buffer.
-        if (opened.loneCr) chunk = crToLf(chunk);
-        if (keep) keep.push(opened.loneCr ? chunk : chunk.slice());
+        if (loneCr) chunk = crToLf(chunk);
+        if (keep) keep.push(loneCr ? chunk : chunk.slice());
         if (first && opened.bom) chunk = chunk.subarray(opened.bom);
         first = false;
         splitter.push(chunk);
@@ -315,7 +317,7 @@ export async function ingestFile(
     fin.end();
     if (opened.gzip) stats.bytes = fileBytes;
     fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
-    if (opened.loneCr) stats.notices.push('lines end in a lone CR (old Mac line endings): each CR was read as a line end');
+    if (loneCr) stats.notices.push('lines end in a lone CR (old Mac line endings): each CR was read as a line end');
     if (damaged !== null) stats.notices.push(`the .gz file is damaged or cut short (${damaged}): the ${fileBytes} bytes of text before the damage were read and kept`);
     if (nul.leading > 0) stats.notices.push(`${nul.leading} NUL byte(s) of padding at the start were skipped (a log truncated while still being written, e.g. by logrotate's copytruncate)`);
     if (nul.lines > 0) stats.notices.push(`${nul.lines} line(s) held NUL bytes; they were removed from the text and the lines kept`);
