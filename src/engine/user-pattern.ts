@@ -111,7 +111,7 @@ export function compileUserPattern(source: string, options: UserPatternOptions =
     re = RE2JS.compile(RE2JS.translateRegExp(source), bits);
   } catch (e) {
     const why = e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : String(e);
-    return { ok: false, error: `not a usable regular expression: ${why}` };
+    return { ok: false, error: `not a valid regular expression: ${why}` };
   }
   if (re.programSize() > MAX_PROGRAM_SIZE) return { ok: false, error: 'the pattern is too complex (large repeat counts or many alternatives); simplify it' };
   const pattern = re2Pattern(source, re, LITERAL.test(source) ? literalTest(source, ignoreCase) : (text) => re.test(text));

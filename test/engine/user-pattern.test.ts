@@ -45,7 +45,7 @@ describe('what user patterns refuse, and why', () => {
     ['foo(?!bar)', /negative lookahead/],
     ['(?<=a)b', /lookbehind/],
     ['(?<!a)b', /negative lookbehind/],
-    ['(unclosed', /not a usable regular expression: missing closing \)/],
+    ['(unclosed', /not a valid regular expression: missing closing \)/],
     ['x*', /matches empty text/],
     ['a'.repeat(501), /longer than 500/],
   ])('refuses %s', (source, why) => {

@@ -112,7 +112,7 @@ describe('consistency, switches and custom patterns', () => {
       { label: 'ok', pattern: 'order-\\d+' },
     ]);
     expect(problems.map((p) => p.label)).toEqual(['bad', 'empty', 'lookahead']);
-    expect(problems[0].error).toMatch(/not a usable regular expression: missing closing \)/);
+    expect(problems[0].error).toMatch(/not a valid regular expression: missing closing \)/);
     expect(problems[1].error).toMatch(/matches empty text/);
     expect(problems[2].error).toMatch(/uses a lookahead/);
     // A nested quantifier is no longer refused: it runs on the linear-time engine, so a long hostile line costs nothing.

@@ -248,11 +248,14 @@ export async function ingestFile(
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
       // JSON lines are read from their bytes from here on (issue 6: no decoded string per line).
-      if (fin.takesBytes) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off));
+      // (A file with NULs stays on the text path, where they are removed from each line.)
+      if (fin.takesBytes && !opened.nul) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off));
     };
     let longLines = 0;
+    const nul = { leading: 0, lines: 0, started: false };
     const splitter = new LineSplitter((text, off, len, truncated) => {
       if (truncated) longLines++;
+      if (opened.nul) text = withoutNul(text, nul);
       if (fileIngest) fileIngest.line(text, off, len, truncated);
       else {
         head.push([text, off, len, truncated]);
@@ -266,38 +269,49 @@ export async function ingestFile(
     let first = true;
     const ceiling: Ceiling = opened.gzip ? gzipCeiling(options, report) : { bytes: Infinity, session: false };
     let sincePause = 0;
-    for await (let chunk of opened.chunks) {
-      if (options.signal?.aborted) throw new IngestCancelled();
-      let stop = false;
-      if (fileBytes + chunk.length > ceiling.bytes) {
-        chunk = cutAtLine(chunk, Math.max(0, ceiling.bytes - fileBytes));
-        stats.notices.push(ceilingNotice(ceiling, fileBytes + chunk.length, opened.rawBytes(), src.size));
-        stop = true;
-      }
-      if (keep) keep.push(chunk.slice());
-      if (first && opened.bom) chunk = chunk.subarray(opened.bom);
-      first = false;
-      splitter.push(chunk);
-      fileBytes += chunk.length;
-      if (opened.gzip) report.decompressed += chunk.length;
-      if (stop) {
-        await opened.chunks.return(undefined);
-        break;
-      }
-      sincePause += chunk.length;
-      if (options.pause && sincePause >= PAUSE_EVERY_BYTES) {
-        sincePause = 0;
-        await options.pause();
+    let damaged: string | null = null;
+    // (UTF-8 only: in UTF-16 a 0x0D byte can be half of another character.)
+    const loneCr = opened.loneCr && opened.encoding === 'utf-8';
+    try {
+      for await (let chunk of opened.chunks) {
         if (options.signal?.aborted) throw new IngestCancelled();
+        let stop = false;
+        if (fileBytes + chunk.length > ceiling.bytes) {
+          chunk = cutAtLine(chunk, Math.max(0, ceiling.bytes - fileBytes));
+          stats.notices.push(ceilingNotice(ceiling, fileBytes + chunk.length, opened.rawBytes(), src.size));
+          stop = true;
+        }
+        // Same length, so byte offsets stay true to the file; a copy, never the source's own buffer.
+        if (loneCr) chunk = crToLf(chunk);
+        if (keep) keep.push(loneCr ? chunk : chunk.slice());
+        if (first && opened.bom) chunk = chunk.subarray(opened.bom);
+        first = false;
+        splitter.push(chunk);
+        fileBytes += chunk.length;
+        if (opened.gzip) report.decompressed += chunk.length;
+        if (stop) {
+          await opened.chunks.return(undefined);
+          break;
+        }
+        sincePause += chunk.length;
+        if (options.pause && sincePause >= PAUSE_EVERY_BYTES) {
+          sincePause = 0;
+          await options.pause();
+          if (options.signal?.aborted) throw new IngestCancelled();
+        }
+        if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
+          // Size the table once from the rows per byte seen so far (+10%).
+          reserved = true;
+          builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
+        }
+        const readSoFar = opened.gzip ? opened.rawBytes() : fileBytes;
+        report.advance(chunk.length, bytesBefore + Math.min(readSoFar, src.size || readSoFar), builder.length, fi);
+        report.partial(builder, bytesBefore + fileBytes);
       }
-      if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
-        // Size the table once from the rows per byte seen so far (+10%).
-        reserved = true;
-        builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
-      }
-      const readSoFar = opened.gzip ? opened.rawBytes() : fileBytes;
-      report.advance(chunk.length, bytesBefore + Math.min(readSoFar, src.size || readSoFar), builder.length, fi);
-      report.partial(builder, bytesBefore + fileBytes);
+    } catch (e) {
+      // A .gz cut short or damaged: keep every line decoded before the damage (plain files fail as before).
+      if (e instanceof IngestCancelled || !opened.gzip || fileBytes === 0) throw e;
+      damaged = e instanceof Error ? e.message : String(e);
     }
     splitter.end();
     if (!fileIngest) startParsing();
@@ -305,6 +319,10 @@ export async function ingestFile(
     fin.end();
     if (opened.gzip) stats.bytes = fileBytes;
     fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
+    if (loneCr) stats.notices.push('lines end in a lone CR (old Mac line endings): each CR was read as a line end');
+    if (damaged !== null) stats.notices.push(`the .gz file is damaged or cut short (${damaged}): the ${fileBytes} bytes of text before the damage were read and kept`);
+    if (nul.leading > 0) stats.notices.push(`${nul.leading} NUL byte(s) of padding at the start were skipped (a log truncated while still being written, e.g. by logrotate's copytruncate)`);
+    if (nul.lines > 0) stats.notices.push(`${nul.lines} line(s) held NUL bytes; they were removed from the text and the lines kept`);
     return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
@@ -314,6 +332,32 @@ export async function ingestFile(
     stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
     return { untimedRows: [], decompressed: null };
   }
+}
+
+function crToLf(chunk: Uint8Array): Uint8Array {
+  const out = chunk.slice();
+  for (let i = out.indexOf(13); i >= 0; i = out.indexOf(13, i + 1)) out[i] = 10;
+  return out;
+}
+
+/** A line's text without NUL characters, counting leading padding apart from NULs inside lines. */
+function withoutNul(text: string, nul: { leading: number; lines: number; started: boolean }): string {
+  if (!text.includes('\u0000')) {
+    if (text.length > 0) nul.started = true;
+    return text;
+  }
+  let i = 0;
+  if (!nul.started) {
+    while (i < text.length && text.charCodeAt(i) === 0) i++;
+    nul.leading += i;
+    if (i < text.length) nul.started = true;
+  }
+  const rest = text.slice(i);
+  if (rest.includes('\u0000')) {
+    nul.lines++;
+    return rest.replaceAll('\u0000', '');
+  }
+  return rest;
 }
 
 interface Ceiling {

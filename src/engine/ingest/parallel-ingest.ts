@@ -99,7 +99,7 @@ async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promi
   if (!src.streamFrom || src.size < (options.sliceMinBytes ?? SLICE_MIN_BYTES)) return null;
   const opened = await openText(src);
   try {
-    if (opened.gzip || opened.error || opened.encoding !== 'utf-8') return null;
+    if (opened.gzip || opened.error || opened.nul || opened.loneCr || opened.encoding !== 'utf-8') return null;
     const lines: string[] = [];
     const want = options.detectLines ?? DETECT_LINES;
     const splitter = new LineSplitter((text) => {
