@@ -76,7 +76,7 @@ describe('field queries', async () => {
     await expect(s.search('status>=', queryRegex)).rejects.toThrow(/needs a value/);
     await expect(s.search('level>=loud', queryRegex)).rejects.toThrow(/not a level/);
     await expect(s.search('msg=~(a)\\1', queryRegex)).rejects.toThrow(/refused: it uses a backreference/);
-    await expect(s.search('/(/', queryRegex)).rejects.toThrow(/not a usable regular expression/);
+    await expect(s.search('/(/', queryRegex)).rejects.toThrow(/refused: not a valid regular expression/);
     await expect(s.search('path="/api', queryRegex)).rejects.toThrow(/quote is not closed/);
   });
 
