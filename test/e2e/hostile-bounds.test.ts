@@ -85,6 +85,58 @@ describe('an engine worker that dies', () => {
   });
 });
 
+/** A big log on disk (path handed to the browser), text or JSON lines (the latter is read in slices by nested workers). */
+const bigFiles: string[] = [];
+function bigLog(mb: number, json: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'timberline-big-'));
+  const path = join(dir, json ? 'big.jsonl' : 'big.log');
+  const line = (i: number) =>
+    json ? `{"time":"2024-05-01T10:${String(Math.floor(i / 60000) % 60).padStart(2, '0')}:00Z","level":"info","msg":"request ${i} served","ms":${i % 97}}\n` : `2024-05-01T10:${String(Math.floor(i / 60000) % 60).padStart(2, '0')}:00Z INFO request ${i} served in ${i % 97} ms\n`;
+  const block = Array.from({ length: 20_000 }, (_, i) => line(i)).join('');
+  writeFileSync(path, block.repeat(Math.ceil((mb << 20) / block.length)));
+  bigFiles.push(dir);
+  return path;
+}
+afterAll(() => {
+  for (const d of bigFiles) rmSync(d, { recursive: true, force: true });
+});
+
+/** Click Cancel and measure, in the page, how long until the load has stopped. */
+async function cancelMs(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const t = performance.now();
+    (document.querySelector('.load-progress button') as HTMLButtonElement).click();
+    while (document.querySelector('.app')?.getAttribute('data-status') === 'loading') await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - t;
+  });
+}
+
+describe('loads that die or are cancelled', () => {
+  it('an engine worker dying mid-load fails the load with a message and offers the files again', async () => {
+    const { page } = await open(inject('baseUrl'));
+    await page.setInputFiles('input[type="file"]', bigLog(120, false));
+    await page.waitForFunction(() => /MB of/.test(document.querySelector('.load-progress')?.textContent ?? '') && !/^0 B/.test(document.querySelector('.load-progress .muted')?.textContent ?? ''), null, { timeout: 30_000 });
+    const engine = page.workers().find((w) => /engine-worker/.test(w.url()));
+    await engine!.evaluate('close()').catch(() => undefined);
+    expect(await headerError(page)).toMatch(/The engine stopped unexpectedly/);
+    expect(await page.locator('header button:has-text("Reload files")').count()).toBe(1);
+  });
+
+  it.each([
+    ['a plain file', false],
+    ['a file read in slices', true],
+  ])('Cancel stops %s quickly', async (_name, json) => {
+    const { page } = await open(inject('baseUrl'));
+    await page.setInputFiles('input[type="file"]', bigLog(200, json));
+    await page.waitForFunction(() => !/^0 B/.test(document.querySelector('.load-progress .muted')?.textContent ?? '0 B'), null, { timeout: 30_000 });
+    const ms = await cancelMs(page);
+    console.log(`cancel of ${_name} took ${ms.toFixed(0)} ms`);
+    expect(await headerError(page)).toMatch(/cancelled/i);
+    // The aim is tens of ms; a loaded 2-core machine is slower: a generous ceiling.
+    expect(ms).toBeLessThan(3_000);
+  });
+});
+
 describe('?url= downloads', () => {
   let server: Server;
   let origin = '';
@@ -203,12 +255,7 @@ describe('a gzip bomb', () => {
     await page.setInputFiles('input[type="file"]', await bombFile());
     // The progress bar counts compressed bytes and shows the decompressed ones beside them.
     await page.waitForFunction(() => /MB decompressed/.test(document.querySelector('.load-progress')?.textContent ?? ''), null, { timeout: 30_000 });
-    const ms = await page.evaluate(async () => {
-      const t = performance.now();
-      (document.querySelector('.load-progress button') as HTMLButtonElement).click();
-      while (document.querySelector('.app')?.getAttribute('data-status') === 'loading') await new Promise((r) => setTimeout(r, 5));
-      return performance.now() - t;
-    });
+    const ms = await cancelMs(page);
     console.log(`gzip bomb cancel took ${ms.toFixed(0)} ms`);
     expect(await headerError(page)).toMatch(/cancelled/i);
     // The aim is tens of ms; on a loaded 2-core machine it has measured 0.1-2 s, so the ceiling is generous.

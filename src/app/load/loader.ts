@@ -4,7 +4,7 @@
 // zone change or a vocabulary edit can re-ingest the same files. Every load
 // classifies with the user's custom vocabulary (store/vocabulary-slice.ts).
 
-import { engineClient, onEngineRestart, type DroppedFile } from '../../bridge/engine-client.ts';
+import { engineClient, EngineStopped, onEngineRestart, type DroppedFile } from '../../bridge/engine-client.ts';
 import { abortDownload } from './downloads.ts';
 import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
@@ -113,6 +113,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     const name = e instanceof Error ? e.name : '';
     const message = e instanceof Error ? e.message : String(e);
     useStore.getState().setLoadError(name === 'IngestCancelled' || /cancel/i.test(message) ? 'Loading cancelled.' : `Could not load: ${message}`);
+    // The engine died mid-load (restoring the previous incident above cleared the offer): offer these files again.
+    if (e instanceof EngineStopped) useStore.getState().offerReload();
   }
 }
 
