@@ -1,5 +1,7 @@
-// `timberline analyze [--json] FILE...`: the headless engine. Prints a human
-// summary, or with --json exactly one JSON document (see engine/report.ts).
+// `timberline analyze [--json] [--query Q] FILE...`: the headless engine.
+// Prints a human summary, or with --json exactly one JSON document (see
+// engine/report.ts); --query counts the events a query matches, as the app's
+// filter box does (same parser, same evaluator, same regex guard).
 
 import { availableParallelism } from 'node:os';
 import type { IngestResult } from '../engine/ingest/ingest.ts';
@@ -8,13 +10,23 @@ import { EngineSession, type LoadSummary, type SessionSource } from '../engine/s
 import { buildReport, type Report } from '../engine/report.ts';
 import { fileSource, missingSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
+import { queryRegex } from '../share/query-regex.ts';
 
-const USAGE = `usage: timberline analyze [--json] FILE...
+const USAGE = `usage: timberline analyze [--json] [--query Q] FILE...
 
   Reads log files (any supported format, .gz too), merges them into one
   timeline and prints the incident findings.
 
-  --json   print one JSON document (version 1) instead of a summary`;
+  --json      print one JSON document (version 1) instead of a summary
+  --query Q   also count the events matching the query Q (as in the app's
+              filter box: status>=500 host=api-2 -health level>=warn)`;
+
+/** What --query adds to the report: matches in all and per file (in file order). */
+export interface QueryCount {
+  text: string;
+  matches: number;
+  perFile: { file: string; matches: number }[];
+}
 
 export interface AnalyzeOptions {
   /** Threads for big files (default: one per core); 1 reads everything on this thread. */
@@ -22,9 +34,11 @@ export interface AnalyzeOptions {
   /** Files from this size on are split across the threads, in slices of about sliceBytes (tests cut small files). */
   sliceMinBytes?: number;
   sliceBytes?: number;
+  /** A query to count matches of (QueryCount); a query that cannot run throws with the reason. */
+  query?: string;
 }
 
-export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
+export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report & { query?: QueryCount }> {
   const sources: SessionSource[] = [];
   for (const p of paths) {
     try {
@@ -36,7 +50,17 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   // The app's engine session: the same table, and the same analysis (it reads back the few lines it quotes).
   const session = new EngineSession();
   const summary = await loadPaths(session, paths, sources, options);
-  return buildReport(session.loaded as IngestResult, summary.analysis);
+  const report = buildReport(session.loaded as IngestResult, summary.analysis);
+  if (options.query === undefined) return report;
+  const mask = await session.search(options.query, queryRegex);
+  const perFile = summary.files.map((f) => ({ file: f.name, matches: 0 }));
+  let matches = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    matches++;
+    perFile[summary.table.file[i]].matches++;
+  }
+  return { ...report, query: { text: options.query, matches, perFile } };
 }
 
 /** Big files are split across worker threads, as the app splits them across workers (issue 6); the rest is read here. */
@@ -87,12 +111,22 @@ export async function main(argv: string[]): Promise<number> {
     return cmd === '--help' || cmd === '-h' ? 0 : 2;
   }
   const json = rest.includes('--json');
-  const paths = rest.filter((a) => a !== '--json');
-  if (paths.length === 0) {
+  const qi = rest.indexOf('--query');
+  const query = qi >= 0 ? rest[qi + 1] : undefined;
+  const paths = rest.filter((a, i) => a !== '--json' && (qi < 0 || (i !== qi && i !== qi + 1)));
+  if (paths.length === 0 || (qi >= 0 && query === undefined)) {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
-  const report = await analyzePaths(paths);
-  process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : summary(report) + '\n');
+  let report: Awaited<ReturnType<typeof analyzePaths>>;
+  try {
+    report = await analyzePaths(paths, { query });
+  } catch (e) {
+    if (query === undefined) throw e;
+    process.stderr.write(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const counted = report.query ? `\nquery ${JSON.stringify(report.query.text)}: ${report.query.matches} events (${report.query.perFile.map((f) => `${f.file} ${f.matches}`).join(', ')})` : '';
+  process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : summary(report) + counted + '\n');
   return report.files.some((f) => !f.error) ? 0 : 1;
 }
