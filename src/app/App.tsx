@@ -10,6 +10,7 @@ import { DropZone } from './DropZone.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
+import { FieldsPanel } from './FieldsPanel.tsx';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { startKeyboard } from './keyboard.ts';
@@ -70,6 +71,7 @@ export function App() {
         <aside className="side" aria-label="Files, findings and detail">
           <FilesPanel />
           <FindingsPanel />
+          <FieldsPanel />
           <DetailPanel />
         </aside>
       </main>

@@ -17,6 +17,8 @@ export interface AnalyzeArgs {
   format?: string;
   /** Bytes of text a .gz file may yield before the rest is left unread. */
   maxDecompressed?: number;
+  /** A query whose matches are counted, as in the app's filter box. */
+  query?: string;
   /** Paths; '-' is standard input. */
   paths: string[];
 }
@@ -44,6 +46,8 @@ export const USAGE = `usage: timberline analyze [options] FILE...
   --max-decompressed SIZE
                     stop reading a .gz file after SIZE of text (e.g. 512M,
                     2G; default 128M per file, 512M for all .gz files)
+  --query Q         also count the events matching Q, as the app's filter
+                    box does (status>=500 host=api-2 -health level>=warn)
   --help, -h        this text
   --version         the version
 
@@ -97,6 +101,12 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         const n = v === undefined ? NaN : parseSize(v);
         if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `--max-decompressed needs a size such as 512M or 2G, not "${v ?? ''}"` };
         a.maxDecompressed = n;
+        break;
+      }
+      case '--query': {
+        const v = value();
+        if (v === undefined) return { command: 'error', message: '--query needs a query' };
+        a.query = v;
         break;
       }
       case '--': a.paths.push(...rest.slice(i + 1)); i = rest.length; break;

@@ -1,6 +1,8 @@
 // `timberline analyze [options] FILE...`: the headless engine. Prints a human
-// summary, or with --json exactly one JSON document (see engine/report.ts).
-// The flags are parsed in args.ts; the bin runs this file bundled to JS.
+// summary, or with --json exactly one JSON document (see engine/report.ts);
+// --query counts the events a query matches, as the app's filter box does
+// (same parser, same evaluator, same pattern guard). The flags are parsed in
+// args.ts; the bin runs this file bundled to JS.
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,6 +17,14 @@ import { buildReport, type Report } from '../engine/report.ts';
 import { fileSource, missingSource, stdinSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
 import { terminalSafe } from './terminal-safe.ts';
+import { queryRegex } from '../share/query-regex.ts';
+
+/** What --query adds to the report: matches in all and per file (in file order). */
+export interface QueryCount {
+  text: string;
+  matches: number;
+  perFile: { file: string; matches: number }[];
+}
 
 export interface AnalyzeOptions {
   /** Threads for big files (default: one per core); 1 reads everything on this thread. */
@@ -30,9 +40,11 @@ export interface AnalyzeOptions {
   /** Decompressed-size ceilings for .gz files (see IngestOptions). */
   maxDecompressedBytes?: number;
   maxSessionDecompressedBytes?: number;
+  /** A query to count matches of (QueryCount); a query that cannot run throws with the reason. */
+  query?: string;
 }
 
-export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
+export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report & { query?: QueryCount }> {
   const sources: SessionSource[] = [];
   for (const p of paths) {
     try {
@@ -45,11 +57,23 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   const session = new EngineSession();
   const summary = await loadPaths(session, paths, sources, options);
   const loaded = session.loaded as IngestResult;
-  if (options.since === undefined && options.until === undefined) return buildReport(loaded, summary.analysis);
-  // The window's own analysis: rules see only its rows, and quote real lines read back through the session.
-  const { result, origin } = windowResult(loaded, options.since ?? -Infinity, options.until ?? Infinity);
-  const analysis = await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r])));
-  return buildReport(result, analysis);
+  const windowed = options.since !== undefined || options.until !== undefined;
+  // A window gets its own analysis: rules see only its rows, and quote real lines read back through the session.
+  const { result, origin } = windowed ? windowResult(loaded, options.since ?? -Infinity, options.until ?? Infinity) : { result: loaded, origin: null };
+  const analysis = origin ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r]))) : summary.analysis;
+  const report = buildReport(result, analysis);
+  if (options.query === undefined) return report;
+  const mask = await session.search(options.query, queryRegex);
+  const perFile = summary.files.map((f) => ({ file: f.name, matches: 0 }));
+  let matches = 0;
+  const count = (row: number) => {
+    if (!mask[row]) return;
+    matches++;
+    perFile[loaded.table.file[row]].matches++;
+  };
+  if (origin) for (const row of origin) count(row);
+  else for (let i = 0; i < mask.length; i++) count(i);
+  return { ...report, query: { text: options.query, matches, perFile } };
 }
 
 /**
@@ -134,9 +158,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   const a = parsed.args;
   const ceilings = a.maxDecompressed === undefined ? {} : { maxDecompressedBytes: a.maxDecompressed, maxSessionDecompressedBytes: Math.max(a.maxDecompressed, a.maxDecompressed * a.paths.length) };
-  const report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, ...ceilings });
+  let report: Awaited<ReturnType<typeof analyzePaths>>;
+  try {
+    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, ...ceilings });
+  } catch (e) {
+    if (a.query === undefined) throw e;
+    process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');
+    return 2;
+  }
+  const q = report.query;
+  const counted = q ? `\nquery ${JSON.stringify(q.text)}: ${q.matches} events (${q.perFile.map((f) => `${f.file} ${f.matches}`).join(', ')})` : '';
   // Human output escapes the control characters log text may carry (terminal-safe.ts); JSON is exact.
-  const text = a.json ? JSON.stringify(report, null, 2) : terminalSafe(a.quiet ? findingsText(report) : summary(report));
+  const text = a.json ? JSON.stringify(report, null, 2) : terminalSafe((a.quiet ? findingsText(report) : summary(report)) + counted);
   process.stdout.write(text + '\n');
   return report.files.some((f) => !f.error) ? 0 : 1;
 }

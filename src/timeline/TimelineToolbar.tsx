@@ -17,7 +17,7 @@ export function TimelineToolbar() {
   const st = useStore.getState;
   const withDate = differentDays(win[0], win[1], zone);
   return (
-    <div className="tl-toolbar" role="toolbar" aria-label="Timeline controls">
+    <div className={`tl-toolbar${range ? ' tl-toolbar--range' : ''}`} role="toolbar" aria-label="Timeline controls">
       <div className="btn-group">
         <button type="button" className="btn" onClick={() => navigate('window', () => st().fitAll())} title="Show everything (F)">Fit all</button>
         <button type="button" className="btn btn-icon" onClick={() => st().zoomBy(1 / 1.6)} aria-label="Zoom out" title="Zoom out (S)">−</button>

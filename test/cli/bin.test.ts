@@ -46,4 +46,22 @@ describe('timberline bin', () => {
     expect(r.stdout).toMatch(/^\[CRITICAL\] Stall after reload/);
     expect(r.stdout).not.toContain('• centauri.log');
   });
+
+  it('--query counts the matching events in all and per file; a query that cannot run is exit 2 with the reason', () => {
+    const log = [
+      '{"time":"2024-01-01T00:00:00Z","level":"info","msg":"proxied","status":200}',
+      '{"time":"2024-01-01T00:00:01Z","level":"error","msg":"proxied","status":502}',
+      '{"time":"2024-01-01T00:00:02Z","level":"error","msg":"proxied","status":503}',
+    ].join('\n');
+    const r = run(['analyze', '--json', '--query', 'status>=500', '-'], log);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { query: { matches: number; perFile: { file: string; matches: number }[] } };
+    expect(report.query.matches).toBe(2);
+    expect(report.query.perFile).toEqual([{ file: 'stdin', matches: 2 }]);
+    const windowed = run(['analyze', '--json', '--query', 'status>=500', '--since', '2024-01-01T00:00:02Z', '-'], log);
+    expect((JSON.parse(windowed.stdout) as { query: { matches: number } }).query.matches).toBe(1);
+    const bad = run(['analyze', '--query', 'msg=~(a)\\1', '-'], log);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/query cannot run: .*backreference/);
+  });
 });

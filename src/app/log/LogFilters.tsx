@@ -1,4 +1,4 @@
-// Filters over the log list: text (plain, or /regex/ run in the worker),
+// Filters over the log list: a query (src/engine/query, run in the worker),
 // level toggles, kind and source menus, the pattern picked in the Patterns
 // tab, and how many events pass.
 
@@ -66,12 +66,13 @@ export function LogFilters() {
         <input
           id="log-filter-text"
           type="search"
-          placeholder="Filter: text or /regex/  ( / )"
+          placeholder="Query: words  status>=500  host=api-2  -health  level>=warn  ( / )"
           value={text}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={!!searchError}
           aria-describedby={searchError ? 'log-filter-error' : undefined}
+          title="Words match messages and field values; field=value, field!=value, field>=500, field=~regex, -word excludes, level>=warn; spaces mean AND"
           onChange={(e) => { const v = e.target.value; navigate('text', () => st().setText(v)); }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -81,7 +82,13 @@ export function LogFilters() {
           }}
         />
         {searchState === 'running' && <span className="search-state muted">searching…</span>}
-        {searchError && <span id="log-filter-error" className="search-state error-text" role="status">{searchError}</span>}
+        {/* Beneath the box, over the list's top edge: the query stays readable and the toolbar keeps its height. */}
+        {searchError && (
+          <span id="log-filter-error" className="search-error" role="status">
+            {searchError}
+            <span className="muted"> · showing the last valid result</span>
+          </span>
+        )}
       </div>
       <div className="level-toggles" role="group" aria-label="Levels">
         {LEVELS.map((l) => (

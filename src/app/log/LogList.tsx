@@ -11,32 +11,18 @@ import { messageCache } from '../../bridge/message-cache.ts';
 import { KIND_NAMES } from '../../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../../engine/model/levels.ts';
 import { getDataset } from '../../store/dataset.ts';
-import { filterResult } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { differentDays, formatRelative, formatTime, zoneLabel } from '../format.ts';
 import { listView } from './list-view.ts';
 import { captureAnchor, placeAfterChange, type ListAnchor } from './scroll-anchor.ts';
 import { realOffset, scrollTopAt, scrollTopFor, viewport } from './virtual-scroll.ts';
+import { useFilterResult } from '../../store/use-filter.ts';
 
 export const ROW_H = 22;
 
-function useFilterInputs() {
-  const levels = useStore((s) => s.levels);
-  const kinds = useStore((s) => s.kinds);
-  const sources = useStore((s) => s.sources);
-  const templates = useStore((s) => s.templates);
-  const text = useStore((s) => s.text);
-  const searchQuery = useStore((s) => s.searchQuery);
-  const searchVersion = useStore((s) => s.searchVersion);
-  const laneMode = useStore((s) => s.laneMode);
-  const dataVersion = useStore((s) => s.dataVersion);
-  return { levels, kinds, sources, templates, text, searchQuery, searchVersion, laneMode, dataVersion };
-}
-
 export function useListView() {
-  const inputs = useFilterInputs();
   const win = useStore((s) => s.window);
-  const fr = filterResult(inputs);
+  const fr = useFilterResult();
   return useMemo(() => listView(getDataset().table, win, fr.rows), [win, fr]);
 }
 
