@@ -9,6 +9,7 @@ import { createClassifier } from '../classify/classifier.ts';
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
+import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
@@ -278,7 +279,8 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
     const c = builder.columns;
     let min = Infinity;
     for (let i = 0; i < builder.length; i++) if (c.tMs[i] < min) min = c.tMs[i];
-    if (!Number.isFinite(min)) min = 0;
+    // Nothing carries a time: the events sit on the unknown day rather than on an invented 1970-01-01.
+    if (!Number.isFinite(min)) min = UNKNOWN_DAY_MS;
     for (const r of noTimeRows) c.tMs[r] = min;
   }
   const { table, order } = builder.finish();
