@@ -14,7 +14,7 @@ import type { FileStats } from './file-stats.ts';
 import { StackState } from './multiline.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
-import { ClockPlacer, isRawClock } from '../model/time-of-day.ts';
+import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock } from '../model/time-of-day.ts';
 import { isElisionLine } from '../formats/elision.ts';
 
 /** Messages longer than this are kept truncated in memory; the raw bytes stay in the file. */
@@ -58,9 +58,6 @@ export interface FileIngestState {
   /** An elision line came last: the next event was cut from what came before. */
   elided?: boolean;
 }
-
-/** The notice of a file whose times of day carry no date; the app shows it with a control to set the date. */
-export const DATE_UNKNOWN_NOTICE = 'times of day without a date: the date is unknown (the events keep their order and spacing)';
 
 /** Things worth a notice, kept as bits so slices of one file combine by OR. */
 const Seen = { crlf: 1, bom: 2, long: 4, dateless: 8, packed: 16 } as const;
@@ -272,7 +269,7 @@ export class FileIngest {
       s.dateUnknown = true;
       notice(DATE_UNKNOWN_NOTICE);
     }
-    if (this.clocks.placedOnDay && this.env.day !== undefined) notice(`times of day without a date were placed on ${new Date(this.env.day).toISOString().slice(0, 10)}`);
+    if (this.clocks.placedOnDay && this.env.day !== undefined) notice(`${DATE_PLACED_NOTICE} ${new Date(this.env.day).toISOString().slice(0, 10)}`);
     if (s.elided > 0) notice('lines cut out of the excerpt ("...") are counted with the blank lines; the event after each cut is marked');
     if (seen & Seen.bom) notice('a byte-order mark at the start was skipped');
     if (seen & Seen.crlf) notice('lines end in CR LF (Windows line endings); the CR is not part of the text');

@@ -56,6 +56,8 @@ export interface IngestOptions {
   day?: number;
   /** Characters of message text to keep in memory (the rest is read back from the file). */
   messageBudget?: number;
+  /** Per file index: midnight UTC (epoch ms) of the date the user gave a file whose times of day carry none. */
+  fileDay?: Record<number, number>;
   /** Per file index: minutes to add to zone-less times (the user's zone for that file). */
   zoneOffsetMin?: Record<number, number>;
   /** Keep decompressed bytes of .gz files so events can be read back (default true). */
@@ -110,6 +112,11 @@ export function newSinks(options: IngestOptions, builder = new TableBuilder(1 <<
 /** Year for year-less timestamps in one file. */
 export function fileYear(src: ByteSource, options: IngestOptions): number {
   return options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
+}
+
+/** The day a file's times of day without a date go on: the user's date for it, else the other files' (reference-date.ts). */
+export function fileDayOf(fi: number, options: IngestOptions): number | undefined {
+  return options.fileDay?.[fi] ?? options.day;
 }
 
 /** Counts the line splitter keeps, turned into per-file notices once the file is done. */
@@ -211,7 +218,7 @@ export async function ingestFile(
       await opened.chunks.return(undefined);
       return { untimedRows: [], decompressed: null };
     }
-    const env = { year: fileYear(src, options), day: options.day, time: newTimeOut() };
+    const env = { year: fileYear(src, options), day: fileDayOf(fi, options), time: newTimeOut() };
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;

@@ -43,8 +43,9 @@ export class FileMerge {
     private readonly stats: FileStats,
     private readonly sinks: SharedSinks,
     zoneOffsetMin: number,
+    day?: number,
   ) {
-    this.reader = new FileIngest(fileIndex, format, { year, time: newTimeOut() }, stats, sinks, zoneOffsetMin);
+    this.reader = new FileIngest(fileIndex, format, { year, day, time: newTimeOut() }, stats, sinks, zoneOffsetMin);
     this.state = this.reader.snapshot();
     this.rowStart = sinks.builder.length;
   }

@@ -40,6 +40,11 @@ export function unknownDateLabel(ms: number): string {
   return k === 0 ? 'date unknown' : `date unknown ${k > 0 ? '+' : '−'}${Math.abs(k)}d`;
 }
 
+/** The notice of a file whose times of day carry no date (the app shows it with a control to set the date). */
+export const DATE_UNKNOWN_NOTICE = 'times of day without a date: the date is unknown (the events keep their order and spacing)';
+/** The start of the notice of a file whose times of day were put on a date (the user's, or the other files'). */
+export const DATE_PLACED_NOTICE = 'times of day without a date were placed on';
+
 /** A clock going back by more than this has passed midnight (a log does not jump back hours). */
 const MIDNIGHT_JUMP_MS = 6 * 3600000;
 
