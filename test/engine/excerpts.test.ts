@@ -69,6 +69,20 @@ describe('the Centauri excerpt (times of day, lines cut with "...")', () => {
     expect(f.notices).toContain('times of day without a date were placed on 2025-03-09');
   });
 
+  it('keeps the date unknown when its times do not fit the other files\' (and says so)', async () => {
+    const morning = '2025-03-09T08:00:00Z INFO proxy started\n2025-03-09T08:05:00Z INFO proxy idle\n';
+    const r = await ingestSources([bytesSource('centauri.txt', CENTAURI), bytesSource('proxy.log', enc.encode(morning))]);
+    const f = r.files[0];
+    expect(f.dateUnknown).toBe(true);
+    expect(isUnknownDay(f.firstTime)).toBe(true);
+    expect(clock(f.firstTime)).toBe('22:40:53.187');
+    expect(f.notices.join(' ')).toMatch(/do not fall within the other files' times on 2025-03-09/);
+    // The dated file is untouched and the rows moved with the stats.
+    expect(new Date(r.files[1].firstTime).toISOString()).toBe('2025-03-09T08:00:00.000Z');
+    const rows = [...r.table.tMs].filter((t) => isUnknownDay(t));
+    expect(rows).toHaveLength(37);
+  });
+
   it('goes on the date the user gives the file', async () => {
     const r = await ingestSources([bytesSource('centauri.txt', CENTAURI)], { fileDay: { 0: Date.UTC(2025, 0, 5) } });
     expect(new Date(r.files[0].firstTime).toISOString()).toBe('2025-01-05T22:40:53.187Z');

@@ -100,6 +100,8 @@ export class FileIngest {
   private readonly clocks: ClockPlacer;
   /** The last line was an elision ("..."): the next event is marked as following a cut. */
   private elided = false;
+  /** The last timed event's time came from a time of day (so it is no date to place the next on). */
+  private lastWasClock = false;
 
   constructor(
     private readonly fileIndex: number,
@@ -314,6 +316,11 @@ export class FileIngest {
     this.elided = s.elided ?? false;
   }
 
+  /** Every time of day went on the day the caller gave (env.day), none after a dated event of the file. */
+  get clocksOnGivenDay(): boolean {
+    return this.clocks.placedOnDay && !this.clocks.sawDate && !this.clocks.placedUnknown;
+  }
+
   /** Rows of this file that never got a time (placed later at the timeline's start). */
   get untimedRows(): readonly number[] {
     return this.leadingUntimed;
@@ -442,8 +449,11 @@ export class FileIngest {
     }
     let ms = r.tMs;
     // A time of day without a date (time-of-day.ts): placed on the file's day, else the unknown day.
-    if (isRawClock(ms)) ms = this.clocks.place(ms, this.lastMs);
+    const clock = isRawClock(ms);
+    // The clock goes on the day of a dated event before it, not of another clock it placed.
+    if (clock) ms = this.clocks.place(ms, this.lastWasClock ? NaN : this.lastMs);
     else if (r.dateless) this.seen |= Seen.dateless;
+    if (ms === ms) this.lastWasClock = clock;
     let ns = r.subNs;
     if (Number.isNaN(ms)) {
       s.untimed++;

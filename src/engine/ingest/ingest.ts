@@ -19,6 +19,7 @@ import { newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
 import { withReferenceDate } from './reference-date.ts';
+import { checkDayFit, type PlacedFile } from './day-fit.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -190,6 +191,8 @@ export interface FileOutcome {
   /** Rows of this file that never got a time. */
   untimedRows: readonly number[];
   decompressed: Blob | null;
+  /** The file's times of day went on the other files' date: its rows, to check they fit (day-fit.ts). */
+  placed?: PlacedFile;
 }
 
 /**
@@ -268,7 +271,9 @@ export async function ingestFile(
     fin.end();
     if (opened.gzip) stats.bytes = fileBytes;
     fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
-    return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null };
+    const guessedDay = options.fileDay?.[fi] === undefined ? options.day : undefined;
+    const placed = guessedDay !== undefined && fin.clocksOnGivenDay ? { fileIndex: fi, rows: [rowsBefore, builder.length] as [number, number], day: guessedDay } : undefined;
+    return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null, placed };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
     builder.truncate(rowsBefore);
@@ -307,15 +312,18 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
   const report = new LoadReporter(options, totalBytes, files);
   let bytesBefore = 0;
   const noTimeRows: number[] = [];
+  const placed: PlacedFile[] = [];
   for (let fi = 0; fi < sources.length; fi++) {
     const src = sources[fi];
     const stats = newFileStats(src.name, src.size);
     files.push(stats);
     const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
     for (const r of outcome.untimedRows) noTimeRows.push(r);
+    if (outcome.placed) placed.push(outcome.placed);
     decompressed.push(outcome.decompressed);
     bytesBefore += src.size || 0;
   }
+  checkDayFit(sinks.builder, files, placed);
   const result = finishIngest(sinks, files, noTimeRows, decompressed);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;

@@ -63,6 +63,11 @@ export class ClockPlacer {
   /** Some clock was placed on a day given by the caller. */
   placedOnDay = false;
 
+  /** Some clock followed a fully dated event (and went on its day). */
+  get sawDate(): boolean {
+    return this.dated !== undefined;
+  }
+
   /** `day`: midnight UTC of the file's day when known (set by the user or taken from other files). */
   constructor(private readonly day: number | undefined) {}
 
