@@ -6,26 +6,14 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dataVersion, launch, openPage, ROOT, shot, waitLoaded } from './harness/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openedApp } from './app-helpers.ts';
+import { dataVersion, dropFiles, ROOT, shot, waitLoaded } from './harness/browser.ts';
 
 const CENTAURI = readFileSync(resolve(ROOT, '../shared/seed-excerpts/centauri-two-sighups.txt'), 'utf8');
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ context, page, errors } = await openPage(browser, inject('baseUrl')));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const app = openedApp();
 
 interface ShownRow {
   time: string;
@@ -59,6 +47,7 @@ async function allRows(p: Page): Promise<ShownRow[]> {
 
 describe('a pasted excerpt with times of day and cut lines', () => {
   it('shows 22:40:53 … 22:46:30 on an unknown day, all 37 lines with levels and messages', async () => {
+    const { page, errors } = app;
     const before = await dataVersion(page);
     await page.click('.header button:has-text("Paste")');
     await page.fill('dialog textarea', CENTAURI);
@@ -98,6 +87,7 @@ describe('a pasted excerpt with times of day and cut lines', () => {
   });
 
   it('puts the times of day on the date the user sets', async () => {
+    const { page } = app;
     const panel = page.locator('section[aria-label="Files"]');
     const file = panel.locator('li.file[data-file="centauri.txt"]');
     const before = await dataVersion(page);
@@ -119,5 +109,24 @@ describe('a pasted excerpt with times of day and cut lines', () => {
     await page.locator('.log-row[data-row="0"]').click();
     await page.waitForSelector('.detail-body');
     expect(await page.textContent('.detail-body')).toContain('2025-01-05 22:40:53');
+  });
+
+  it('offers the date of a dated file loaded beside it when the times do not fit it', async () => {
+    const { page } = app;
+    // A dated log of the same night that ends before the excerpt starts: its date is offered, not used.
+    const dated = '2025-03-09T08:00:00Z INFO proxy started\n2025-03-09T08:05:00Z INFO proxy idle\n';
+    await dropFiles(page, [
+      { name: 'centauri.txt', b64: Buffer.from(CENTAURI).toString('base64') },
+      { name: 'proxy.log', b64: Buffer.from(dated).toString('base64') },
+    ]);
+    const file = page.locator('section[aria-label="Files"] li.file[data-file="centauri.txt"]');
+    if ((await file.count()) === 0) await page.locator('section[aria-label="Files"] button:has-text("Show")').click();
+    expect(await file.textContent()).toMatch(/date is unknown/);
+    const before = await dataVersion(page);
+    await file.locator('button:has-text("Use 2025-03-09")').click();
+    await waitLoaded(page, before);
+    const again = page.locator('section[aria-label="Files"] li.file[data-file="centauri.txt"]');
+    expect(await again.textContent()).toMatch(/placed on the date you set/);
+    await shot(page, 'excerpt-offered-date');
   });
 });
