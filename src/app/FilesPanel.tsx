@@ -9,6 +9,8 @@ import { useStore } from '../store/store.ts';
 import { formatBytes, formatInt } from './format.ts';
 import { addFiles, canReingest, fromFiles, removeFile, setZoneOffset } from './load/loader.ts';
 import { setSampleParam } from './url-state.ts';
+import { FileDateControl, needsDateControl } from './FileDateControl.tsx';
+import { DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE } from '../engine/model/time-of-day.ts';
 
 const OFFSETS: number[] = [];
 for (let m = -12 * 60; m <= 14 * 60; m += 30) OFFSETS.push(m);
@@ -25,9 +27,11 @@ function notices(f: FileStats): { level: 'error' | 'warn' | 'info'; text: string
   if (f.malformed > 0) out.push({ level: 'warn', text: `${formatInt(f.malformed)} line(s) did not parse as ${f.formatLabel || f.format}; shown as plain text` });
   if (f.untimed > 0) out.push({ level: 'info', text: `${formatInt(f.untimed)} line(s) had no timestamp and took the previous line's time` });
   if (f.outOfOrder > 0) out.push({ level: 'info', text: `${formatInt(f.outOfOrder)} line(s) were out of time order` });
+  if (f.recovered > 0) out.push({ level: 'info', text: `${formatInt(f.recovered)} line(s) were cut by hand ("...", a missing brace); read up to the cut` });
   if (f.yearAssumed) out.push({ level: 'info', text: 'timestamps had no year; the file’s date was used' });
   for (const n of f.notices) {
     if (f.zoneAssumed && /time zone/.test(n)) continue; // shown with its control below
+    if (n === DATE_UNKNOWN_NOTICE || n.startsWith(DATE_PLACED_NOTICE)) continue; // likewise
     out.push({ level: 'warn', text: n });
   }
   return out;
@@ -93,6 +97,7 @@ function FileRow({ f, index, removable }: { f: FileStats; index: number; removab
           ))}
         </ul>
       )}
+      {needsDateControl(f) && <FileDateControl f={f} index={index} />}
       {(f.zoneAssumed || offset !== undefined) && (
         <label className="zone-control">
           <span className="notice notice--warn">Timestamps carry no zone. Written in:</span>
@@ -117,7 +122,7 @@ export function FilesPanel() {
   const open = useStore((s) => s.filesOpen);
   const setOpen = useStore((s) => s.setFilesOpen);
   if (files.length === 0) return null;
-  const problems = files.reduce((a, f) => a + notices(f).length + (f.zoneAssumed ? 1 : 0), 0);
+  const problems = files.reduce((a, f) => a + notices(f).length + (f.zoneAssumed ? 1 : 0) + (f.dateUnknown ? 1 : 0), 0);
   const expanded = open || files.some((f) => f.error);
   const editable = canReingest();
   return (

@@ -123,7 +123,8 @@ export function summary(r: Report): string {
     }
     lines.push(
       `• ${f.name} [${f.format}] ${f.lines} lines → ${f.events} events, ${f.continuations} continuation, ${f.blank} blank, ${f.malformed} malformed, ${f.untimed} untimed` +
-        (f.firstTime ? `\n    ${f.firstTime} … ${f.lastTime}` : '') +
+        (f.recovered || f.elided ? `, ${f.recovered} recovered, ${f.elided} elided` : '') +
+        (f.firstTime ? `\n    ${f.firstTime} … ${f.lastTime}${f.dateUnknown ? ' (times of day, date unknown)' : ''}` : '') +
         (f.notices.length ? `\n    note: ${f.notices.join('; ')}` : ''),
     );
   }

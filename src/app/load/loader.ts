@@ -75,8 +75,10 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     s.setDataExtent(ds.extent, untouched ? null : s.window);
     s.setProvisional(ds.version, p.files);
   };
+  // A date set for a file of times of day belongs to those files only.
+  if (!sameFiles) fileDays = {};
   try {
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, vocabulary }, onProgress, onPartial);
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, vocabulary }, onProgress, onPartial);
     if (my !== seq) return;
     const ds = setDataset({
       table: summary.table,
@@ -151,6 +153,26 @@ export async function setZoneOffset(fileIndex: number, minutes: number | null): 
   if (minutes === null) delete offsets[fileIndex];
   else offsets[fileIndex] = minutes;
   await reingest(offsets);
+}
+
+/**
+ * Per file index: the date (midnight UTC) the user gave a file whose times of
+ * day carry none. Kept beside the files it was set for, like them outside the store.
+ */
+let fileDays: Record<number, number> = {};
+
+/** Re-ingest the current files with a date for one file's times of day (null: the date is unknown again). */
+export async function setFileDay(fileIndex: number, dayMs: number | null): Promise<void> {
+  const days = { ...fileDays };
+  if (dayMs === null) delete days[fileIndex];
+  else days[fileIndex] = dayMs;
+  fileDays = days;
+  await reingest(useStore.getState().zoneOffsets);
+}
+
+/** The date set for a file's times of day, if any. */
+export function fileDayOf(fileIndex: number): number | undefined {
+  return fileDays[fileIndex];
 }
 
 /** Classify the current files again with the custom vocabulary now in the store; false when there are no files. */

@@ -8,7 +8,7 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { messageCache } from '../../bridge/message-cache.ts';
-import { KIND_NAMES } from '../../engine/model/kinds.ts';
+import { Flag, KIND_NAMES } from '../../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../../engine/model/levels.ts';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
@@ -181,7 +181,8 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
                 role="option"
                 aria-selected={on}
                 data-row={row}
-                className={`log-row lvl-row-${level}${on ? ' log-row--on' : ''}${evidence.has(row) ? ' log-row--evidence' : ''}`}
+                className={`log-row lvl-row-${level}${on ? ' log-row--on' : ''}${evidence.has(row) ? ' log-row--evidence' : ''}${t.flags[row] & Flag.afterElision ? ' log-row--cut' : ''}`}
+                title={t.flags[row] & Flag.afterElision ? 'Lines were cut out of the log before this one ("...")' : undefined}
                 onClick={() => select(row)}
               >
                 <span className="c-time">{formatTime(t.tMs[row], zone, { date: withDate })}</span>

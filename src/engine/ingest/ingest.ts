@@ -9,6 +9,7 @@ import { createClassifier } from '../classify/classifier.ts';
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
+import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
@@ -19,6 +20,7 @@ import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
+import { checkDayFit, type PlacedFile } from './day-fit.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -58,6 +60,8 @@ export interface IngestOptions {
   day?: number;
   /** Characters of message text to keep in memory (the rest is read back from the file). */
   messageBudget?: number;
+  /** Per file index: midnight UTC (epoch ms) of the date the user gave a file whose times of day carry none. */
+  fileDay?: Record<number, number>;
   /** Per file index: minutes to add to zone-less times (the user's zone for that file). */
   zoneOffsetMin?: Record<number, number>;
   /** Keep decompressed bytes of .gz files so events can be read back (default true). */
@@ -131,6 +135,11 @@ export function newSinks(options: IngestOptions, builder = new TableBuilder(1 <<
 /** Year for year-less timestamps in one file. */
 export function fileYear(src: ByteSource, options: IngestOptions): number {
   return options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
+}
+
+/** The day a file's times of day without a date go on: the user's date for it, else the other files' (reference-date.ts). */
+export function fileDayOf(fi: number, options: IngestOptions): number | undefined {
+  return options.fileDay?.[fi] ?? options.day;
 }
 
 /** Counts the line splitter keeps, turned into per-file notices once the file is done. */
@@ -207,6 +216,8 @@ export interface FileOutcome {
   /** Rows of this file that never got a time. */
   untimedRows: readonly number[];
   decompressed: Blob | null;
+  /** The file's times of day went on the other files' date: its rows, to check they fit (day-fit.ts). */
+  placed?: PlacedFile;
 }
 
 /**
@@ -235,7 +246,7 @@ export async function ingestFile(
       await opened.chunks.return(undefined);
       return { untimedRows: [], decompressed: null };
     }
-    const env = { year: fileYear(src, options), day: options.day, time: newTimeOut() };
+    const env = { year: fileYear(src, options), day: fileDayOf(fi, options), time: newTimeOut() };
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;
@@ -323,7 +334,9 @@ export async function ingestFile(
     if (damaged !== null) stats.notices.push(`the .gz file is damaged or cut short (${damaged}): the ${fileBytes} bytes of text before the damage were read and kept`);
     if (nul.leading > 0) stats.notices.push(`${nul.leading} NUL byte(s) of padding at the start were skipped (a log truncated while still being written, e.g. by logrotate's copytruncate)`);
     if (nul.lines > 0) stats.notices.push(`${nul.lines} line(s) held NUL bytes; they were removed from the text and the lines kept`);
-    return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null };
+    const guessedDay = options.fileDay?.[fi] === undefined ? options.day : undefined;
+    const placed = guessedDay !== undefined && fin.clocksOnGivenDay ? { fileIndex: fi, rows: [rowsBefore, builder.length] as [number, number], day: guessedDay } : undefined;
+    return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null, placed };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
     builder.truncate(rowsBefore);
@@ -394,7 +407,8 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
     const c = builder.columns;
     let min = Infinity;
     for (let i = 0; i < builder.length; i++) if (c.tMs[i] < min) min = c.tMs[i];
-    if (!Number.isFinite(min)) min = 0;
+    // Nothing carries a time: the events sit on the unknown day rather than on an invented 1970-01-01.
+    if (!Number.isFinite(min)) min = UNKNOWN_DAY_MS;
     for (const r of noTimeRows) c.tMs[r] = min;
   }
   const { table, order } = builder.finish();
@@ -414,15 +428,18 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
   const report = new LoadReporter(options, totalBytes, files);
   let bytesBefore = 0;
   const noTimeRows: number[] = [];
+  const placed: PlacedFile[] = [];
   for (let fi = 0; fi < sources.length; fi++) {
     const src = sources[fi];
     const stats = newFileStats(src.name, src.size);
     files.push(stats);
     const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
     for (const r of outcome.untimedRows) noTimeRows.push(r);
+    if (outcome.placed) placed.push(outcome.placed);
     decompressed.push(outcome.decompressed);
     bytesBefore += src.size || 0;
   }
+  checkDayFit(sinks.builder, files, placed);
   const result = finishIngest(sinks, files, noTimeRows, decompressed);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;

@@ -15,6 +15,7 @@ import {
   DEFAULT_MESSAGE_BUDGET,
   DETECT_LINES,
   fileYear,
+  fileDayOf,
   finishIngest,
   ingestFile,
   IngestCancelled,
@@ -148,6 +149,7 @@ function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, 
       bom: k === 0 ? bom : 0,
       formatId,
       year: fileYear(src, options),
+      day: fileDayOf(fi, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
       vocabulary: options.vocabulary ?? [],
       messageBudget: Math.floor((budget * bytes) / Math.max(1, totalBytes)),
@@ -262,7 +264,7 @@ async function mergeSlices(
   stats.formatLabel = format.label;
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
-  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options));
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();

@@ -12,6 +12,7 @@ import { formatById } from '../formats/index.ts';
 import { LineType, newRecordOut, type LineParser } from '../formats/types.ts';
 import { MAX_MESSAGE_CHARS } from '../ingest/file-ingest.ts';
 import { newTimeOut, toIso } from '../model/time.ts';
+import { clockIso } from '../model/time-of-day.ts';
 import { KIND_NAMES } from '../model/kinds.ts';
 import { LEVEL_NAMES } from '../model/levels.ts';
 import type { EventTable } from '../model/event-table.ts';
@@ -223,7 +224,7 @@ export class EngineSession {
     }
     return {
       row,
-      time: toIso(t.tMs[row], t.subNs[row]),
+      time: clockIso(t.tMs[row], t.subNs[row], toIso),
       level: LEVEL_NAMES[t.level[row]] ?? 'none',
       kind: KIND_NAMES[t.kind[row]] ?? 'plain',
       file: file?.name ?? '',
