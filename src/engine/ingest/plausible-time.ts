@@ -6,6 +6,8 @@
 // notice). The check runs where rows enter the table, after any format's
 // parsing, so the time parsers stay as they are.
 
+import { isUnknownDay } from '../model/time-of-day.ts';
+
 export interface PlausibleRange {
   minMs: number;
   maxMs: number;
@@ -22,8 +24,9 @@ export function plausibleYears(first: number, last: number): PlausibleRange {
   return { minMs: Date.UTC(first, 0, 1), maxMs: Date.UTC(last + 1, 0, 1) - 1 };
 }
 
+/** Plausible, or a time of day on the unknown day (times of day sit there, far from real dates, until placed). */
 export function isPlausible(ms: number, r: PlausibleRange): boolean {
-  return ms >= r.minMs && ms <= r.maxMs;
+  return (ms >= r.minMs && ms <= r.maxMs) || isUnknownDay(ms);
 }
 
 export function implausibleNotice(r: PlausibleRange): string {
