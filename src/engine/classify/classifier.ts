@@ -43,7 +43,7 @@ export function compileVocabulary(entries: readonly VocabularyEntry[]): Compiled
     } catch {
       continue; // a bad user pattern must not break ingest; the UI validates on entry
     }
-    out.push({ kind, flags: e.failed ? Flag.failed : 0, re, entry: e });
+    out.push({ kind, flags: (e.failed ? Flag.failed : 0) | (e.start && kind === Kind.restart ? Flag.start : 0), re, entry: e });
   }
   return out;
 }

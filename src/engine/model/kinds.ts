@@ -32,4 +32,6 @@ export const Flag = {
   zoneAssumed: 8,
   /** Line was longer than the engine keeps; message truncated. */
   truncated: 16,
+  /** A restart-kind line that announces a start (listening, ready), not a restart in its own words. */
+  start: 32,
 } as const;

@@ -14,6 +14,7 @@ import type { Finding, Rule, RuleContext } from './types.ts';
 import { evidence, marksOf, mostly, sourceName } from './helpers.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 
 /** Crashes of the same file this close are one crash loop. */
 export const CRASH_LOOP_MS = 10 * 60_000;
@@ -36,8 +37,8 @@ export const STILL_DOWN_MS = 5 * 60_000;
 export const WATCHDOG_KILL_MS = 60_000;
 
 /** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
-const KILL = /SIGKILL|\bkill(?:ed|ing)\b|\bsignal 9\b/i;
-const OOM_KILLER = /Out of memory: Kill|oom-kill|OOMKilled/i;
+const KILL = vocabularyClass('kill');
+const OOM_KILLER = vocabularyClass('oom-killer');
 
 function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {
   const out: Mark[][] = [];

@@ -9,6 +9,7 @@ import type { Finding, Rule, RuleContext } from './types.ts';
 import { evidence, marksOf, sourceName } from './helpers.ts';
 import { burstGroups, describeGroup, groupTemplates } from './burst-groups.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 
 /** A burst this soon after a change is suspected to come from it: rollouts finish and take traffic within minutes. */
 export const DEPLOY_WINDOW_MS = 15 * 60_000;
@@ -17,7 +18,7 @@ export const MIN_HISTORY_MS = 5 * 60_000;
 /** Share of the burst made of never-seen-before messages. */
 export const MIN_NEW_SHARE = 0.5;
 
-const DEPLOY = /\b(?:deploy(?:ed|ing|ment)?|roll(?:ing|ed)? ?out|rollout|new version|upgrad(?:e|ed|ing) to|release [\w.-]+|version [\w.-]*\d[\w.-]* (?:started|starting|running|deployed))\b/i;
+const DEPLOY = vocabularyClass('deploy');
 
 interface Change {
   t: number;

@@ -3,11 +3,12 @@
 
 import type { Mark, MarkKind } from '../marks/types.ts';
 import type { RuleContext } from './types.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 
 /** Signals that stop a process are not reloads. */
-const SHUTDOWN = /SIGTERM|SIGINT|SIGQUIT|SIGKILL|\bterminat|shut(?:ting)? ?down|\binterrupt|\bexiting\b|\bstopping\b/i;
+const SHUTDOWN = vocabularyClass('shutdown');
 /** "configuration reloaded" reports a reload that is over; it does not start one. */
-const COMPLETED = /\b(?:reloaded|complete[d]?|done|finished|succeeded|successful(?:ly)?|applied)\b/i;
+const COMPLETED = vocabularyClass('completed');
 
 /** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {
@@ -46,7 +47,7 @@ export function near(a0: number, a1: number, b0: number, b1: number, slack = 0):
   return a0 <= b1 + slack && b0 <= a1 + slack;
 }
 
-const REQUEST_STATUS = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP\/[\d.]+)?"?\s+([1-5]\d\d)\b/;
+const REQUEST_STATUS = vocabularyClass('request-status');
 
 /**
  * What a set of rows mostly is, for a detail line: "HTTP 503 responses (96 of 108)"

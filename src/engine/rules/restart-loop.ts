@@ -11,6 +11,7 @@ import { Level } from '../model/levels.ts';
 import type { Finding, Rule, RuleContext } from './types.ts';
 import { evidence, marksOf, sourceName, topTemplates } from './helpers.ts';
 import { clock, duration, median, plural, quote, stamp } from './text.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 
 /** Restarts closer than this follow each other: supervisors retry within seconds to a few minutes. */
 export const LOOP_SPACING_MS = 3 * 60_000;
@@ -20,7 +21,8 @@ export const LOOP_MIN_RESTARTS = 3;
  * next start; otherwise the "restarts" are one slow start announcing several listeners. */
 export const MIN_DEATH_SHARE = 0.5;
 
-const DEATH = /\b(?:exit(?:ed|ing)?|stopp(?:ed|ing)|shut(?:ting)? ?down|kill(?:ed|ing)|terminat(?:ed|ing)|died|crash(?:ed)?)\b/i;
+const DEATH = vocabularyClass('death');
+const RESTART_COUNTER = vocabularyClass('restart-counter');
 
 /** Did the file log a death between two restarts (error or worse, crash, exit/stop/kill wording)? */
 function diedBetween(ctx: RuleContext, file: number, from: number, to: number): boolean {
@@ -49,7 +51,7 @@ export const restartLoop: Rule = {
         const deaths = run.slice(1).filter((m, i) => diedBetween(ctx, file, run[i].start, m.start + 1)).length;
         if (run.length >= LOOP_MIN_RESTARTS && deaths >= MIN_DEATH_SHARE * (run.length - 1)) {
           const spacing = run.slice(1).map((m, i) => m.start - run[i].start);
-          const counters = run.map((m) => /restart counter is at (\d+)/i.exec(m.label)).filter((x): x is RegExpExecArray => !!x).map((x) => +x[1]);
+          const counters = run.map((m) => RESTART_COUNTER.exec(m.label)).filter((x): x is RegExpExecArray => !!x).map((x) => +x[1]);
           const rows = run.flatMap((m) => m.events);
           const before = ctx.marks.filter((m) => (m.kind === 'crash' || m.kind === 'error-burst') && m.file === file && m.start >= run[0].start - LOOP_SPACING_MS && m.start <= run[run.length - 1].start);
           const top = topTemplates(ctx, before.flatMap((m) => m.events), 1)[0];
