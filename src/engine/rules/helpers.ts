@@ -3,19 +3,19 @@
 
 import type { Mark, MarkKind } from '../marks/types.ts';
 import type { RuleContext } from './types.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 
 /** Signals that stop a process are not reloads. */
-export const SHUTDOWN = /SIGTERM|SIGINT|SIGQUIT|SIGKILL|\bterminat|shut(?:ting)? ?down|\binterrupt|\bexiting\b|\bstopping\b/i;
+export const SHUTDOWN = vocabularyClass('shutdown');
 /** "configuration reloaded" reports a reload that is over; it does not start one. */
-export const COMPLETED = /\b(?:reloaded|complete[d]?|done|finished|succeeded|successful(?:ly)?|applied)\b/i;
-
+export const COMPLETED = vocabularyClass('completed');
 /** Deploy / rollout wording: a change that new errors may come from. */
-export const DEPLOY = /\b(?:deploy(?:ed|ing|ment)?|roll(?:ing|ed)? ?out|rollout|new version|upgrad(?:e|ed|ing) to|release [\w.-]+|version [\w.-]*\d[\w.-]* (?:started|starting|running|deployed))\b/i;
+export const DEPLOY = vocabularyClass('deploy');
 /** A process dying: exit, stop, kill, crash wording. */
-export const DEATH = /\b(?:exit(?:ed|ing)?|stopp(?:ed|ing)|shut(?:ting)? ?down|kill(?:ed|ing)|terminat(?:ed|ing)|died|crash(?:ed)?)\b/i;
+export const DEATH = vocabularyClass('death');
 /** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
-export const KILL = /SIGKILL|\bkill(?:ed|ing)\b|\bsignal 9\b/i;
-export const OOM_KILLER = /Out of memory: Kill|oom-kill|OOMKilled/i;
+export const KILL = vocabularyClass('kill');
+export const OOM_KILLER = vocabularyClass('oom-killer');
 
 /** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {
@@ -54,7 +54,7 @@ export function near(a0: number, a1: number, b0: number, b1: number, slack = 0):
   return a0 <= b1 + slack && b0 <= a1 + slack;
 }
 
-const REQUEST_STATUS = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP\/[\d.]+)?"?\s+([1-5]\d\d)\b/;
+const REQUEST_STATUS = vocabularyClass('request-status');
 
 /**
  * What a set of rows mostly is, for a detail line: "HTTP 503 responses (96 of 108)"
