@@ -1,4 +1,4 @@
-// Parallel ingest (issue 6): a big JSON-lines or logfmt file is cut at byte
+// Parallel ingest: a big JSON-lines or logfmt file is cut at byte
 // offsets into slices that several workers parse at once (slice-ingest.ts);
 // the slices are merged back in file order (parallel-merge.ts) into the same
 // table one reader would make. Everything else — small files, gzip, UTF-16,
