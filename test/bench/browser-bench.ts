@@ -3,7 +3,7 @@
 // feels: time to the first drawn timeline, time to fully loaded, the JS heap
 // after load, and frame times while zooming and panning.
 //
-// What it waits for (the app exposes these; see README "Benchmark"):
+// What it waits for (the app exposes these; see docs/benchmarks.md):
 // - `input[type=file]` to drop files into;
 // - `.app[data-status]` = "loading" | "ready" and `.app[data-version]`, bumped
 //   when a table (partial or final) lands in the store;

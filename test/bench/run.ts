@@ -3,7 +3,7 @@
 // --large; any size with --size 20MB) into test/bench/data/ (git-ignored),
 // times the engine in Node against the naive JSON.parse loop, then loads the
 // same file into the production build in headless Chromium. Writes
-// test/bench/results/latest.json (and bench-<size>.json) and a README table
+// test/bench/results/latest.json (and bench-<size>.json) and a table in docs/benchmarks.md
 // to /tmp/readme-bench.md.
 //
 //   npm run bench -- [--size 200MB | --large] [--runs 3] [--workers N]
@@ -96,7 +96,7 @@ function cliTable(runs: Saved[]): string[] {
   return lines;
 }
 
-/** One README section from the last run of every size (test/bench/results/bench-*.json). */
+/** One docs/benchmarks.md section from the last run of every size (test/bench/results/bench-*.json). */
 function markdown(machine: string, runs: Saved[]): string {
   const lines = [`### Benchmark (${machine})`, ''];
   const node = runs.filter((r) => r.nodeBench);

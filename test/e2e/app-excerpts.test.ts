@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { openedApp } from './app-helpers.ts';
 import { dataVersion, dropFiles, ROOT, shot, waitLoaded } from './harness/browser.ts';
 
-const CENTAURI = readFileSync(resolve(ROOT, '../shared/seed-excerpts/centauri-two-sighups.txt'), 'utf8');
+const CENTAURI = readFileSync(resolve(ROOT, 'test/fixtures/excerpts/centauri-two-sighups.txt'), 'utf8');
 
 const app = openedApp();
 
