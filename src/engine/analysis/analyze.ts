@@ -24,12 +24,14 @@ export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceInde
     missing?.(row);
     return r.templates[r.table.template[row]]?.pattern ?? '';
   };
+  const peek = (row: number) => r.messages[row] ?? r.templates[r.table.template[row]]?.pattern ?? '';
   return {
     table: r.table,
     files: r.files,
     templates: r.templates,
     marks,
     message,
+    peek,
     sources: sources ?? buildSourceIndex(r.table, r.files.length),
     templateTimes: templateTimes(r.table, r.templates.length),
   };

@@ -14,7 +14,6 @@ import type { Finding, Rule, RuleContext } from './types.ts';
 import { evidence, KILL, marksOf, mostly, OOM_KILLER, sourceName } from './helpers.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
-import { vocabularyClass } from '../knowledge/index.ts';
 
 /** Crashes of the same file this close are one crash loop. */
 export const CRASH_LOOP_MS = 10 * 60_000;

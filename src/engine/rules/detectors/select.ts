@@ -38,7 +38,7 @@ export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => bool
     if (kinds.size && !kinds.has(t.kind[row] as KindCode)) return false;
     if (min && t.level[row] < min) return false;
     if (re || vocab) {
-      const text = ctx.message(row);
+      const text = ctx.peek(row);
       if (re && !re.test(text)) return false;
       if (vocab && !vocab(text)) return false;
     }
