@@ -19,9 +19,19 @@ const MAX_CHARS = 200;
 /** Set by shapeHash: why it returned 0. */
 export const NOT_SIMPLE = 0;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isUpper = (c: number) => c >= 65 && c <= 90;
+// Character classes, one table lookup per character.
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const SPACE = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) CLASS[c] = LOWER;
+for (let c = 65; c <= 90; c++) CLASS[c] = UPPER;
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+CLASS[32] = SPACE;
+
+const classOf = (c: number) => (c < 128 ? CLASS[c] : OTHER);
 
 /**
  * A hash of the message's shape (its text with every number token as one
@@ -31,50 +41,42 @@ export function shapeHash(s: string): number {
   const n = s.length;
   if (n === 0 || n > MAX_CHARS) return NOT_SIMPLE;
   let h = 0x811c9dc5;
-  let i = 0;
-  for (;;) {
-    const c0 = s.charCodeAt(i);
-    if (isDigit(c0)) {
-      // A number token: digits up to a space or the end.
-      do i++;
-      while (i < n && isDigit(s.charCodeAt(i)));
+  // The start reads as after a space: a token must begin there.
+  let prev = SPACE;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const k = classOf(c);
+    if (k === DIGIT) {
+      if (prev === DIGIT) continue; // a number's digits are one digit of the shape
+      if (prev !== SPACE) return NOT_SIMPLE; // a digit after a letter: a mixed token
       h = Math.imul(h ^ 48, 0x01000193);
-    } else if (isLetter(c0)) {
-      let prevUpper = false;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (!isLetter(c)) break;
-        const up = isUpper(c);
-        if (up && prevUpper) return NOT_SIMPLE;
-        prevUpper = up;
-        h = Math.imul(h ^ c, 0x01000193);
-      }
+    } else if (k === LOWER || k === UPPER) {
+      // A letter after a digit is a mixed token; two capitals in a row may be a request method.
+      if (prev === DIGIT || (k === UPPER && prev === UPPER)) return NOT_SIMPLE;
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (k === SPACE) {
+      if (prev === SPACE) return NOT_SIMPLE;
+      h = Math.imul(h ^ 32, 0x01000193);
     } else return NOT_SIMPLE;
-    if (i === n) return h | 1;
-    // A token ends at one space, and another token follows it.
-    if (s.charCodeAt(i) !== 32 || i + 1 === n) return NOT_SIMPLE;
-    h = Math.imul(h ^ 32, 0x01000193);
-    i++;
+    prev = k;
   }
+  return prev === SPACE ? NOT_SIMPLE : h | 1;
 }
 
 /** Do a and b (both of the simple shape) have the same shape: equal but for the digits of number tokens? */
 function sameShape(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
   const n = a.length;
   const m = b.length;
+  let i = 0;
+  let j = 0;
   while (i < n && j < m) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(j);
-    if (isDigit(x) && isDigit(y)) {
-      while (i < n && isDigit(a.charCodeAt(i))) i++;
-      while (j < m && isDigit(b.charCodeAt(j))) j++;
-      continue;
-    }
-    if (x !== y) return false;
-    i++;
-    j++;
+    const x = a.charCodeAt(i++);
+    const y = b.charCodeAt(j++);
+    if (x === y && (x < 48 || x > 57)) continue;
+    if (x < 48 || x > 57 || y < 48 || y > 57) return false;
+    // Both at a number: skip the rest of each.
+    while (i < n && classOf(a.charCodeAt(i)) === DIGIT) i++;
+    while (j < m && classOf(b.charCodeAt(j)) === DIGIT) j++;
   }
   return i === n && j === m;
 }
