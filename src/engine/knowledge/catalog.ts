@@ -23,6 +23,7 @@ import vStart from './vocabulary/start.json' with { type: 'json' };
 import vShutdown from './vocabulary/shutdown.json' with { type: 'json' };
 import vSignal from './vocabulary/signal.json' with { type: 'json' };
 import vTimeout from './vocabulary/timeout.json' with { type: 'json' };
+import sSignatures from './signatures/signatures.json' with { type: 'json' };
 
 export interface KnowledgeFile {
   /** Path under src/engine/knowledge/, for error messages. */
@@ -51,3 +52,5 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/signal.json', data: vSignal },
   { file: 'vocabulary/timeout.json', data: vTimeout },
 ];
+
+export const SIGNATURE_FILES: readonly KnowledgeFile[] = [{ file: 'signatures/signatures.json', data: sSignatures }];

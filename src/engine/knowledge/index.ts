@@ -5,7 +5,8 @@
 // completed, request status). Code holds detectors; word lists live here.
 // docs/knowledge.md describes the format.
 
-import { VOCABULARY_FILES } from './catalog.ts';
+import { SIGNATURE_FILES, VOCABULARY_FILES } from './catalog.ts';
+import { loadSignatures, type Signature } from './load-signatures.ts';
 import { assertLoaded, loadVocabulary, type LoadedVocabulary, type VocabularyKind } from './load-vocabulary.ts';
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 
@@ -45,4 +46,16 @@ export function classifyingEntries(): VocabularyEntry[] {
     if (spec.fieldSamples) e.fieldSamples = spec.fieldSamples.map((s): [string, string] => [s.text, s.extra]);
     return e;
   });
+}
+
+let signatures: Signature[] | null = null;
+
+/** The built-in failure signatures, validated (throws, naming the signature, when the data is broken). */
+export function builtinSignatures(): Signature[] {
+  if (!signatures) {
+    const r = loadSignatures(SIGNATURE_FILES.map((f) => ({ name: f.file, data: f.data })));
+    if (r.problems.length) throw new Error(`The built-in failure signatures are broken:\n${r.problems.join('\n')}`);
+    signatures = r.signatures;
+  }
+  return signatures;
 }
