@@ -95,7 +95,8 @@ describe('vocabulary dialog', () => {
       await waitLoaded(p2, 0);
       // The sender's classification came with the events.
       await p2.waitForFunction(() => document.querySelectorAll('.log-row').length > 0);
-      const kinds = await p2.$$eval('.log-row .c-msg', (els) => els.map((e) => e.querySelector('.kind')?.className ?? 'plain'));
+      // The link carries every finding's evidence; the rows the entry matched arrive with its kind.
+      const kinds = await p2.$$eval('.log-row .c-msg', (els, pattern) => els.filter((e) => (e.textContent ?? '').includes(pattern)).map((e) => e.querySelector('.kind')?.className ?? 'plain'), PATTERN);
       expect(kinds.length).toBeGreaterThan(0);
       expect(new Set(kinds)).toEqual(new Set(['kind kind-health-fail']));
       await p2.click('header button:has-text("Vocabulary")');
