@@ -11,7 +11,7 @@ import type { Signature } from '../knowledge/load-signatures.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Fact, Finding, Hypothesis, Rule, RuleContext } from './types.ts';
-import { evidence, sourceName } from './helpers.ts';
+import { evidence, rowsInWindow, sourceName } from './helpers.ts';
 import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
@@ -72,16 +72,10 @@ function collect(ctx: RuleContext): Hits[] {
 }
 
 function hypothesesOf(ctx: RuleContext, h: Hits, from: number, to: number): Hypothesis[] {
-  const t = ctx.table;
   // The failure lines themselves are not evidence for their own cause.
   const own = new Set(h.rows);
   return rankHypotheses(h.sig.hypotheses.map(({ spec, supports }) => {
-    const found: number[] = [];
-    if (supports) {
-      for (let row = 0; row < t.length && found.length < 5; row++) {
-        if (t.tMs[row] >= from - AROUND_MS && t.tMs[row] <= to + AROUND_MS && !own.has(row) && supports.test(ctx.peek(row))) found.push(row);
-      }
-    }
+    const found = supports ? rowsInWindow(ctx, from - AROUND_MS, to + AROUND_MS, (row) => !own.has(row) && supports.test(ctx.peek(row)), 5) : [];
     const facts: Fact[] = found.length ? [{ text: `${plural(found.length, 'line')}${found.length >= 5 ? '+' : ''} in the minute around it support this, first ${quote(ctx.message(found[0]), 100)}.`, rows: found }] : [];
     return { id: spec.id, statement: spec.statement, likelihood: found.length ? 'possible' : 'open', supports: facts, against: [], check: spec.check };
   }));

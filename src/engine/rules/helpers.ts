@@ -3,6 +3,7 @@
 
 import type { Mark, MarkKind } from '../marks/types.ts';
 import type { RuleContext } from './types.ts';
+import { lowerBound } from '../model/event-table.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
 
 /** Signals that stop a process are not reloads. */
@@ -77,4 +78,16 @@ export function mostly(ctx: RuleContext, rows: readonly number[]): string {
   const pattern = top ? ctx.templates[top.template]?.pattern ?? '' : '';
   const one = pattern.length > 90 ? pattern.slice(0, 89) + '…' : pattern;
   return top ? `"${one}"` : 'various messages';
+}
+
+/**
+ * Rows with a time in [from, to] that pass `test`, at most `cap`, in time
+ * order. The table is sorted by time, so only the window is visited: the
+ * evidence searches run per finding and must not walk a million rows each.
+ */
+export function rowsInWindow(ctx: RuleContext, from: number, to: number, test: (row: number) => boolean, cap = 20): number[] {
+  const out: number[] = [];
+  const t = ctx.table;
+  for (let row = lowerBound(t, from); row < t.length && t.tMs[row] <= to && out.length < cap; row++) if (test(row)) out.push(row);
+  return out;
 }

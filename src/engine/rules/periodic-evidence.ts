@@ -8,6 +8,7 @@
 
 import type { Fact, Hypothesis, RuleContext } from './types.ts';
 import { likelihoodOf, rankHypotheses } from './data-rule.ts';
+import { rowsInWindow } from './helpers.ts';
 import { clock, duration, plural } from './text.ts';
 
 /** A request or worker that hung until a watchdog timed it out. */
@@ -32,12 +33,7 @@ export interface FreezeParts {
 }
 
 function matching(ctx: RuleContext, from: number, to: number, re: RegExp, cap = 5): number[] {
-  const out: number[] = [];
-  const t = ctx.table;
-  for (let row = 0; row < t.length && out.length < cap; row++) {
-    if (t.tMs[row] >= from && t.tMs[row] <= to && re.test(ctx.peek(row))) out.push(row);
-  }
-  return out;
+  return rowsInWindow(ctx, from, to, (row) => re.test(ctx.peek(row)), cap);
 }
 
 function found(ctx: RuleContext, rows: readonly number[], what: string): Fact[] {

@@ -13,6 +13,7 @@ import type { Fact, Hypothesis, RuleContext } from './types.ts';
 import { likelihoodOf, rankHypotheses } from './data-rule.ts';
 import { vocabularyTest } from './detectors/vocabulary-classes.ts';
 import { clock, duration, median, plural } from './text.ts';
+import { rowsInWindow } from './helpers.ts';
 
 export interface StallParts {
   r1: Mark;
@@ -29,11 +30,10 @@ function isTraffic(ctx: RuleContext, row: number): boolean {
   return k === Kind.plain && ctx.table.level[row] < 5;
 }
 
+/** Rows strictly between `from` and `to` that pass `test`. */
 function rowsIn(ctx: RuleContext, from: number, to: number, test: (row: number) => boolean, cap = 20): number[] {
-  const out: number[] = [];
-  const t = ctx.table;
-  for (let row = 0; row < t.length && out.length < cap; row++) if (t.tMs[row] > from && t.tMs[row] < to && test(row)) out.push(row);
-  return out;
+  const t = ctx.table.tMs;
+  return rowsInWindow(ctx, from, to, (row) => t[row] > from && t[row] < to && test(row), cap);
 }
 
 const isFailure = (ctx: RuleContext, row: number) => ctx.table.kind[row] === Kind.timeout || ctx.table.level[row] >= 5;
