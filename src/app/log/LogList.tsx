@@ -160,7 +160,8 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
         className="log-scroll"
         ref={scroller}
         tabIndex={0}
-        role="listbox"
+        // An empty listbox is an error to assistive tech; with no rows it is a plain labelled region.
+        role={rows.length > 0 ? 'listbox' : 'region'}
         aria-label="Log events"
         aria-activedescendant={selectedRow !== null && view.indexOf(selectedRow) >= 0 ? `log-row-${selectedRow}` : undefined}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
