@@ -1,26 +1,45 @@
 // "Copy as Markdown": the incident as a postmortem-ready section: the
-// findings with their evidence lines, a timeline of the marks, and the files.
-// Built from a (redacted) share payload, so it carries exactly what a link
-// would. Log text is untrusted: evidence goes into fenced code blocks whose
-// fence is longer than any backtick run inside, and text in prose or tables is
-// escaped, so a log line cannot inject links, HTML or formatting.
+// findings with their evidence lines, a timeline of the marks, the files and
+// a link back. Built from a (redacted) share payload, so it carries exactly
+// what a link would. It must read cleanly where people paste it, GitHub and
+// Slack, and Slack shows backslash escapes literally: so nothing is escaped.
+// Prose is ours; any word that carries a character Markdown or Slack would
+// act on (emphasis, links, HTML, mentions, URLs) goes into a code span, and
+// evidence goes into fenced blocks whose fence no backtick run inside can
+// close. A log line cannot inject links, HTML, mentions or formatting.
 
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
 import { toIso } from '../engine/model/time.ts';
 import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
 import type { SharedFinding, SharePayload } from './payload.ts';
+import { CHAT_LIMIT } from './limits.ts';
 
 const MAX_EVIDENCE_LINES = 30;
 const MAX_TIMELINE_ROWS = 60;
 
-/** Escape text for Markdown prose or a table cell (no HTML, no links, no emphasis). */
-export function escapeMarkdown(s: string): string {
+/** Characters that make a word active in Markdown or Slack: emphasis, code, links, HTML, entities, mentions, tables, headings. */
+const ACTIVE = /[*_~`[\]<>|\\#&@]|:\/\/|^www\.|^[-+=]+$|^\d+[.)]$/;
+
+/** A code span its content cannot close (CommonMark: a longer fence, padded when the content touches a backtick). */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * Text for a heading, paragraph or list item: control characters dropped, one
+ * line, and every word Markdown or Slack would act on shown as code instead of
+ * escaped, so it reads the same in both and nothing in it is live.
+ */
+export function inlineText(s: string): string {
   return s
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-=])/, '$1\\$2')
-    .replace(/&/g, '&amp;');
+    .split(/( +)/)
+    .map((word) => (word.trim() && ACTIVE.test(word) ? codeSpan(word) : word))
+    .join('');
 }
 
 /** A fenced code block that its content cannot close. */
@@ -58,17 +77,19 @@ function eventLine(p: SharePayload, i: number): string {
 
 function findingSection(p: SharePayload, f: SharedFinding): string {
   const out: string[] = [];
-  out.push(`### ${f.severity.toUpperCase()}: ${escapeMarkdown(f.title)}`);
+  out.push(`### ${f.severity.toUpperCase()}: ${inlineText(f.title)}`);
   out.push('');
   const count = f.count !== undefined ? ` · ${f.count} occurrence${f.count === 1 ? '' : 's'}` : '';
-  out.push(`**When:** ${formatTime(f.start)} → ${formatTime(f.end)} (${formatDuration(f.end - f.start)})${count} · confidence ${Math.round(f.confidence * 100)}% · rule \`${f.rule.replace(/`/g, '')}\``);
+  out.push(`When: ${formatTime(f.start)} → ${formatTime(f.end)} (${formatDuration(f.end - f.start)})${count} · confidence ${Math.round(f.confidence * 100)}% · rule ${codeSpan(f.rule)}`);
   out.push('');
   // One paragraph per detail line; the ranked hypotheses ("1. [likely] ...") stay a numbered list.
   let inList = false;
   for (const line of f.detail.split('\n').filter((l) => l.trim())) {
     const item = /^(\d+)\. (.*)$/.exec(line);
     if (!item && inList) out.push('');
-    out.push(item ? `${item[1]}. ${escapeMarkdown(item[2])}` : escapeMarkdown(line));
+    // The engine writes a hypothesis's standing first, in brackets: shown as a plain label.
+    const standing = item ? /^\[([^\]]+)\] (.*)$/.exec(item[2]) : null;
+    out.push(item ? `${item[1]}. ${standing ? `${inlineText(standing[1])}: ${inlineText(standing[2])}` : inlineText(item[2])}` : inlineText(line));
     if (!item) out.push('');
     inList = item !== null;
   }
@@ -82,28 +103,30 @@ function findingSection(p: SharePayload, f: SharedFinding): string {
   return out.join('\n');
 }
 
-export function incidentMarkdown(p: SharePayload): string {
+/** The incident as Markdown; `link` (the share link, when one was made and fits a chat message) is offered back at the top. */
+export function incidentMarkdown(p: SharePayload, link?: string): string {
   const out: string[] = [];
   const top = p.findings[0];
-  out.push(`## Incident${top ? `: ${escapeMarkdown(top.title)}` : ''}`, '');
-  out.push(`**Window:** ${formatTime(p.window.start)} → ${formatTime(p.window.end)} (${formatDuration(p.window.end - p.window.start)})  `);
-  out.push(`**Files:** ${p.files.map((f) => `${escapeMarkdown(f.name)} (${f.events.toLocaleString('en')} events)`).join(', ') || 'none'}  `);
-  if (p.redaction.replaced > 0) out.push(`**Redacted:** ${p.redaction.replaced} values (${p.redaction.categories.map(escapeMarkdown).join(', ')})  `);
-  for (const r of p.reductions) out.push(`_${escapeMarkdown(r)}_  `);
+  out.push(`## Incident${top ? `: ${inlineText(top.title)}` : ''}`, '');
+  if (link && /^https?:\/\/[^\s()<>]+$/.test(link) && link.length <= CHAT_LIMIT) out.push(`[Open this incident in Timberline](${link})`, '');
+  out.push(`Window: ${formatTime(p.window.start)} → ${formatTime(p.window.end)} (${formatDuration(p.window.end - p.window.start)})  `);
+  out.push(`Files: ${p.files.map((f) => `${inlineText(f.name)} (${f.events.toLocaleString('en')} events)`).join(', ') || 'none'}  `);
+  if (p.redaction.replaced > 0) out.push(`Redacted: ${p.redaction.replaced} values (${p.redaction.categories.map(inlineText).join(', ')})  `);
+  for (const r of p.reductions) out.push(`${inlineText(r)}  `);
   out.push('');
   out.push('### Findings', '');
   if (p.findings.length === 0) out.push('No incident pattern found in this window.', '');
   for (const f of p.findings) out.push(findingSection(p, f));
   const marks = p.marks.filter((m) => m.kind !== 'gap' || m.end - m.start >= 10_000).sort((a, b) => a.start - b.start);
   if (marks.length > 0) {
+    // A list, not a table: Slack has no tables, and a table cell cannot hold a pipe even inside code.
     out.push('### Timeline', '');
-    out.push('| Time (UTC) | Duration | Source | What |', '|---|---|---|---|');
     for (const m of marks.slice(0, MAX_TIMELINE_ROWS)) {
       const src = [p.files[m.file]?.name ?? '', p.loggers[m.logger] ?? ''].filter(Boolean).join(' / ');
-      const dur = m.end > m.start ? formatDuration(m.end - m.start) : '';
-      out.push(`| ${formatTime(m.start)} | ${dur} | ${escapeMarkdown(src)} | ${m.kind}: ${escapeMarkdown(m.label)}${m.count > 1 ? ` (${m.count})` : ''} |`);
+      const dur = m.end > m.start ? ` for ${formatDuration(m.end - m.start)}` : '';
+      out.push(`- ${formatTime(m.start)}${dur} · ${inlineText(src)} · ${m.kind}: ${inlineText(m.label)}${m.count > 1 ? ` (${m.count})` : ''}`);
     }
-    if (marks.length > MAX_TIMELINE_ROWS) out.push('', `_…and ${marks.length - MAX_TIMELINE_ROWS} more marks._`);
+    if (marks.length > MAX_TIMELINE_ROWS) out.push('', `…and ${marks.length - MAX_TIMELINE_ROWS} more marks.`);
     out.push('');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

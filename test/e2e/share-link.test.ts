@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { dataVersion, dropFiles, readPayloads, shot, waitLoaded } from './harness/browser.ts';
 import { incidentSets } from './harness/incidents.ts';
 import { CLEAN, guardedBrowser, guardReport, seenView, shareLink } from './share-helpers.ts';
+import { inlineText } from '../../src/share/markdown.ts';
 
 const { open } = guardedBrowser();
 
@@ -117,7 +118,9 @@ describe('exports from the Share dialog', () => {
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toMatch(/^## Incident/);
     const titles = await page.$$eval('section[aria-label="Findings"] .finding-title', (els) => els.map((e) => e.textContent ?? ''));
-    for (const t of titles) expect(md).toContain(t.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`));
+    for (const t of titles) expect(md).toContain(inlineText(t));
+    // The link back is the one the dialog made.
+    expect(md).toContain(`[Open this incident in Timberline](${await page.inputValue('textarea[aria-label="Share link"]')})`);
     if (titles.length > 0) expect(md).toMatch(/```text\n\d{4}-\d\d-\d\d /);
   });
 

@@ -4,7 +4,8 @@ import { Kind } from '../../src/engine/model/kinds.ts';
 import { Level } from '../../src/engine/model/levels.ts';
 import { encodePayload } from '../../src/share/codec.ts';
 import { describeLinkSize, CHAT_LIMIT } from '../../src/share/limits.ts';
-import { codeBlock, escapeMarkdown, incidentMarkdown } from '../../src/share/markdown.ts';
+import MarkdownIt from 'markdown-it';
+import { codeBlock, codeSpan, incidentMarkdown, inlineText } from '../../src/share/markdown.ts';
 import { redactPayload } from '../../src/share/redact-payload.ts';
 import { dropDebug, firstLinesOnly, messagesOnly, narrowWindow, reductionOptions } from '../../src/share/reduce.ts';
 import { incidentPayload, T0 } from './helpers.ts';
@@ -65,38 +66,73 @@ describe('making a link smaller', () => {
   });
 });
 
+/** Rendered as GitHub would: raw HTML allowed through, bare URLs linked. */
+const md = new MarkdownIt({ html: true, linkify: true });
+/** The text a reader sees (tags stripped, entities decoded). */
+function seen(html: string): string {
+  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
 describe('Markdown export', () => {
-  it('has the findings, their evidence lines, a timeline and no secrets', async () => {
+  it('has one heading per finding under Findings, the evidence in a code block, a timeline list and no secrets', async () => {
     const { payload } = await incidentPayload();
-    const md = incidentMarkdown(redactPayload(payload).payload);
-    expect(md).toMatch(/^## Incident: Reload stalled behind 12 certificate renewals/);
-    expect(md).toContain('### CRITICAL: Reload stalled behind 12 certificate renewals');
-    expect(md).toContain('**When:** 2024-05-01 10:00:02.000 UTC → 2024-05-01 10:01:49.000 UTC (1 min 47 s)');
-    expect(md).toMatch(/```text\n2024-05-01 10:00:02\.000 UTC {2}proxy\.log:3 {2}INFO {3}Received signal, updating routes\.\.\./);
-    expect(md).toContain('| Time (UTC) | Duration | Source | What |');
-    expect(md).toContain('timeout-burst: 20 upstream failures (20)');
-    expect(md).not.toContain('10.0.0.12');
-    expect(md).not.toContain('hunter2');
-    expect(md).toMatch(/\*\*Redacted:\*\* \d+ values/);
+    const text = incidentMarkdown(redactPayload(payload).payload);
+    expect(text).toMatch(/^## Incident: Reload stalled behind 12 certificate renewals/);
+    expect(text).toContain('When: 2024-05-01 10:00:02.000 UTC → 2024-05-01 10:01:49.000 UTC (1 min 47 s)');
+    expect(text).toMatch(/```text\n2024-05-01 10:00:02\.000 UTC {2}proxy\.log:3 {2}INFO {3}Received signal, updating routes\.\.\./);
+    expect(text).toContain('timeout-burst: 20 upstream failures (20)');
+    expect(text).not.toContain('10.0.0.12');
+    expect(text).not.toContain('hunter2');
+    expect(text).toMatch(/Redacted: \d+ values/);
+    const html = md.render(text);
+    const headings = [...html.matchAll(/<(h[23])>(.*?)<\/\1>/g)].map((m) => `${m[1]} ${seen(m[2])}`);
+    expect(headings[0]).toBe('h2 Incident: Reload stalled behind 12 certificate renewals');
+    const findings = headings.indexOf('h3 Findings');
+    expect(findings).toBe(1);
+    expect(headings.slice(2, 2 + payload.findings.length).every((h) => /^h3 (CRITICAL|WARNING|INFO): /.test(h))).toBe(true);
+    expect(headings).toContain('h3 Timeline');
+    // The finding's two paragraphs stay two paragraphs.
+    expect(html).toMatch(/<p>A SIGHUP started 12 sequential renewals[^<]*<\/p>\n<p>A second reload waited/);
+    expect(html).toContain('<pre><code class="language-text">');
+    expect(html).not.toContain('<table>');
+    // Nothing a reader sees carries a Markdown escape (Slack shows them literally).
+    expect(seen(html.replace(/<pre>[\s\S]*?<\/pre>/g, ''))).not.toMatch(/\\[()<>[\]~*_#|]/);
+  });
+
+  it('links back to the incident when the link was made and fits a chat message, and only then', async () => {
+    const { payload } = await incidentPayload();
+    const link = 'https://timberline.example/app/#z=AbC-_123';
+    const html = md.render(incidentMarkdown(payload, link));
+    expect([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual([link]);
+    expect(md.render(incidentMarkdown(payload, `https://timberline.example/#${'x'.repeat(CHAT_LIMIT)}`))).not.toContain('<a ');
+    expect(md.render(incidentMarkdown(payload, 'javascript:alert(1)'))).not.toContain('<a ');
   });
 
   it('gives each detail line its own paragraph and keeps ranked hypotheses a numbered list', async () => {
     const { payload } = await incidentPayload();
-    const detail = 'First reload at 10:00:02.\nWhat could explain it:\n1. [likely] A lock held across renewals. Check: a goroutine dump.\n2. [open (the logs cannot tell)] A slow upstream. Check: its latency.\nCheck next: the reload handler.';
-    const md = incidentMarkdown({ ...payload, findings: [{ ...payload.findings[0], detail }] });
-    expect(md).toContain('First reload at 10:00:02.\n\nWhat could explain it:\n\n1. \\[likely\\] A lock held across renewals. Check: a goroutine dump.\n2. \\[open \\(the logs cannot tell\\)\\] A slow upstream. Check: its latency.\n\nCheck next: the reload handler.\n');
+    const detail = 'First reload at 10:00:02, "Renewing <*> certificate" ~13 s apart.\nWhat could explain it:\n1. [likely] A lock held across renewals. Check: a goroutine dump.\n2. [open (the logs cannot tell)] A slow upstream. Check: its latency.\nCheck next: the reload handler.';
+    const html = md.render(incidentMarkdown({ ...payload, findings: [{ ...payload.findings[0], detail }] }));
+    expect(html).toContain('<ol>\n<li>likely: A lock held across renewals. Check: a goroutine dump.</li>\n<li>open (the logs cannot tell): A slow upstream. Check: its latency.</li>\n</ol>');
+    expect(html).toContain('<p>First reload at 10:00:02, &quot;Renewing <code>&lt;*&gt;</code> certificate&quot; <code>~13</code> s apart.</p>');
+    expect(html).toContain('<p>Check next: the reload handler.</p>');
   });
 
-  it('keeps hostile log text inert', async () => {
-    expect(escapeMarkdown('<img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* | c')).toBe('\\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\) \\*b\\* \\| c');
+  it('keeps hostile log text inert: no HTML, links, mentions or emphasis come alive', async () => {
+    const words = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* _i_ ~s~ @channel <!here> https://evil.example/x www.evil.example #123 a|b &amp; ``tick`';
+    const line = inlineText(words);
+    const html = md.render(line);
+    expect(html).not.toMatch(/<(img|a|em|strong|s|del|script)\b/);
+    expect(seen(html).trim()).toBe(words);
     const block = codeBlock(['a ``` b', 'c ```` d']);
     expect(block.startsWith('`````text\n')).toBe(true);
     expect(block.endsWith('\n`````')).toBe(true);
+    expect(codeSpan('`x`')).toBe('`` `x` ``');
     const { payload } = await incidentPayload();
-    const evil = { ...payload, findings: [{ ...payload.findings[0], title: '</script><script>alert(1)</script>', detail: '# heading\n\n[click](javascript:alert(1))' }] };
-    const md = incidentMarkdown(evil);
-    expect(md).not.toContain('<script>');
-    expect(md).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\)');
-    expect(md).toContain('\\# heading');
+    const evil = { ...payload, files: [{ ...payload.files[0], name: '<b>@here</b>.log' }], findings: [{ ...payload.findings[0], title: '</script><script>alert(1)</script>', detail: '# heading\n\n[click](javascript:alert(1))\n- item\n> quote' }] };
+    const out = md.render(incidentMarkdown(evil));
+    expect(out).not.toMatch(/<(script|a|b|h1|blockquote)\b/);
+    expect(out).not.toContain('<li>item');
+    expect(seen(out)).toContain('</script><script>alert(1)</script>');
+    expect(seen(out)).toContain('[click](javascript:alert(1))');
   });
 });

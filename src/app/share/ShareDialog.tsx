@@ -112,7 +112,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose(): void 
         </label>
         <div className="share-actions">
           <button type="button" className="btn btn-primary" disabled={!r || state.busy} onClick={() => r && void copy(r.link, 'link')}>Copy link</button>
-          <button type="button" className="btn" disabled={!r || state.busy} onClick={() => r && void copy(incidentMarkdown(r.payload), 'Markdown')}>Copy as Markdown</button>
+          <button type="button" className="btn" disabled={!r || state.busy} onClick={() => r && void copy(incidentMarkdown(r.payload, r.link), 'Markdown')}>Copy as Markdown</button>
           <button type="button" className="btn" disabled={!r} onClick={() => void savePng()}>Save PNG</button>
           <span className="muted share-note" role="status" aria-live="polite">{state.busy ? 'Updating…' : note}</span>
         </div>
