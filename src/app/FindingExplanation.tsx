@@ -6,6 +6,7 @@
 // log-derived and rendered as text nodes, never as HTML.
 
 import type { Fact, Finding, Hypothesis } from '../engine/rules/types.ts';
+import { RichText } from './RichText.tsx';
 
 const STANDING: Record<Hypothesis['likelihood'], string> = {
   likely: 'likely',
@@ -23,7 +24,7 @@ function otherLines(f: Finding): string[] {
 function Facts({ facts }: { facts: readonly Fact[] }) {
   return (
     <ul className="xp-facts">
-      {facts.map((x, i) => <li key={i}>{x.text}</li>)}
+      {facts.map((x, i) => <li key={i}><RichText text={x.text} /></li>)}
     </ul>
   );
 }
@@ -31,10 +32,10 @@ function Facts({ facts }: { facts: readonly Fact[] }) {
 function HypothesisItem({ h }: { h: Hypothesis }) {
   return (
     <li className="xp-hypothesis" data-likelihood={h.likelihood}>
-      <span className={`xp-standing xp-standing--${h.likelihood}`}>{STANDING[h.likelihood]}</span> {h.statement}
-      {h.supports.length > 0 && <div className="xp-evidence"><span className="xp-label">Supports:</span> {h.supports.map((s) => s.text).join(' ')}</div>}
-      {h.against.length > 0 && <div className="xp-evidence"><span className="xp-label">Against:</span> {h.against.map((s) => s.text).join(' ')}</div>}
-      <div className="xp-evidence"><span className="xp-label">Check:</span> {h.check}</div>
+      <span className={`xp-standing xp-standing--${h.likelihood}`}>{STANDING[h.likelihood]}</span> <RichText text={h.statement} />
+      {h.supports.length > 0 && <div className="xp-evidence"><span className="xp-label">Supports:</span> <RichText text={h.supports.map((s) => s.text).join(' ')} /></div>}
+      {h.against.length > 0 && <div className="xp-evidence"><span className="xp-label">Against:</span> <RichText text={h.against.map((s) => s.text).join(' ')} /></div>}
+      <div className="xp-evidence"><span className="xp-label">Check:</span> <RichText text={h.check} /></div>
     </li>
   );
 }
@@ -42,7 +43,7 @@ function HypothesisItem({ h }: { h: Hypothesis }) {
 export function FindingExplanation({ finding: f }: { finding: Finding }) {
   const structured = (f.facts?.length ?? 0) + (f.hypotheses?.length ?? 0) > 0;
   if (!structured) {
-    return <div className="finding-explanation xp-text">{f.detail.split('\n').map((l, i) => <p key={i}>{l}</p>)}</div>;
+    return <div className="finding-explanation xp-text">{f.detail.split('\n').map((l, i) => <p key={i}><RichText text={l} /></p>)}</div>;
   }
   const rest = otherLines(f);
   return (
@@ -57,10 +58,10 @@ export function FindingExplanation({ finding: f }: { finding: Finding }) {
       {f.whatIf && f.whatIf.length > 0 && (
         <>
           <h3 className="xp-head">What-if figures (assumed, not measured)</h3>
-          <ul className="xp-whatif">{f.whatIf.map((w, i) => <li key={i}>{w}</li>)}</ul>
+          <ul className="xp-whatif">{f.whatIf.map((w, i) => <li key={i}><RichText text={w} /></li>)}</ul>
         </>
       )}
-      {rest.length > 0 && <div className="xp-text">{rest.map((l, i) => <p key={i}>{l}</p>)}</div>}
+      {rest.length > 0 && <div className="xp-text">{rest.map((l, i) => <p key={i}><RichText text={l} /></p>)}</div>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useStore } from '../store/store.ts';
 import { formatDuration, formatTime, differentDays } from './format.ts';
 import { navigate } from '../store/navigation.ts';
 import { FindingExplanation } from './FindingExplanation.tsx';
+import { RichText } from './RichText.tsx';
 
 export function FindingsPanel() {
   const version = useStore((s) => s.dataVersion);
@@ -46,7 +47,7 @@ export function FindingsPanel() {
                 <button type="button" className="finding-button" aria-pressed={on} onClick={() => navigate('finding', () => selectFinding(on ? null : i))}>
                   <div className="finding-top">
                     <span className={`sev sev-${f.severity}`}>{f.severity}</span>
-                    <span className="finding-title">{f.title}</span>
+                    <span className="finding-title"><RichText text={f.title} /></span>
                   </div>
                   <div className="finding-window">
                     {formatTime(f.start, zone, { date: true, ms: false })} – {formatTime(f.end, zone, { date: withDate, ms: false })}
@@ -54,7 +55,7 @@ export function FindingsPanel() {
                     <span className="muted"> · {Math.round(f.confidence * 100)}% sure</span>
                     {f.evidence.length > 0 && <span className="muted"> · {f.evidence.length} evidence events</span>}
                   </div>
-                  {!on && <div className="finding-detail finding-detail--clamped">{f.detail}</div>}
+                  {!on && <div className="finding-detail finding-detail--clamped"><RichText text={f.detail} /></div>}
                 </button>
                 {on && <FindingExplanation finding={f} />}
               </li>

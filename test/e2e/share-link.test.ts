@@ -117,7 +117,13 @@ describe('exports from the Share dialog', () => {
     await page.locator('.share-note:has-text("Copied the Markdown.")').waitFor();
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toMatch(/^## Incident/);
-    const titles = await page.$$eval('section[aria-label="Findings"] .finding-title', (els) => els.map((e) => e.textContent ?? ''));
+    // The titles as the engine wrote them: the cards render <*> and `code` as chips.
+    const titles = await page.$$eval('section[aria-label="Findings"] .finding-title', (els) => els.map((e) => {
+      const c = e.cloneNode(true) as HTMLElement;
+      c.querySelectorAll('.rt-ph').forEach((x) => x.replaceWith('<*>'));
+      c.querySelectorAll('.rt-code').forEach((x) => x.replaceWith(`\`${x.textContent ?? ''}\``));
+      return c.textContent ?? '';
+    }));
     for (const t of titles) expect(md).toContain(inlineText(t));
     // The link back is the one the dialog made.
     expect(md).toContain(`[Open this incident in Timberline](${await page.inputValue('textarea[aria-label="Share link"]')})`);
