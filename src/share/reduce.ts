@@ -118,7 +118,11 @@ export function findingWindow(p: SharePayload): TimeRange | null {
   return { start: f.start - pad, end: f.end + pad };
 }
 
-/** Each reduction that shrinks the link, with the resulting length, smallest last. */
+/**
+ * Each reduction that shrinks the link, with the resulting length: narrowing
+ * to the selected finding first (it keeps what the reader is sent to see),
+ * then the others, smallest last.
+ */
 export async function reductionOptions(p: SharePayload): Promise<ReductionOption[]> {
   const candidates: { id: ReductionId; label: string; payload: SharePayload }[] = [
     { id: 'drop-debug', label: 'Drop debug and trace lines', payload: dropDebug(p) },
@@ -137,5 +141,5 @@ export async function reductionOptions(p: SharePayload): Promise<ReductionOption
     const chars = (await encodePayload(c.payload)).length;
     if (chars < current) out.push({ ...c, chars });
   }
-  return out.sort((a, b) => b.chars - a.chars);
+  return out.sort((a, b) => Number(b.id === 'narrow') - Number(a.id === 'narrow') || b.chars - a.chars);
 }

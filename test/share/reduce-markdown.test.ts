@@ -58,6 +58,16 @@ describe('making a link smaller', () => {
     expect(options.map((o) => o.chars)).toEqual([...options.map((o) => o.chars)].sort((a, b) => b - a));
   });
 
+  it('offers narrowing to the selected finding first when the finding is a small part of the window', async () => {
+    const { payload } = await incidentPayload();
+    const f = payload.findings[0];
+    // Open the window well beyond the finding: an hour before it, where nothing was logged.
+    const wide = { ...payload, window: { start: f.start - 3_600_000, end: f.end + 3_600_000 }, view: { ...payload.view, selectedFinding: 0 } };
+    const options = await reductionOptions(wide);
+    expect(options[0]?.id).toBe('narrow');
+    expect(options.slice(1).map((o) => o.chars)).toEqual([...options.slice(1).map((o) => o.chars)].sort((a, b) => b - a));
+  });
+
   it('describes a link size against chat limits', () => {
     expect(describeLinkSize(1500).tier?.label).toBe('fits any chat message');
     expect(describeLinkSize(CHAT_LIMIT).fitsChat).toBe(true);
