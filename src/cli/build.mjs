@@ -4,13 +4,15 @@
 // ensureBuilt(), which rebuilds once when the bundle is missing or older than
 // any source file, so a checkout that was edited (or installed with scripts
 // off) never runs stale code.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = join(ROOT, 'dist-cli');
 const ENTRIES = { main: 'src/cli/main.ts', 'slice-thread': 'src/cli/slice-thread.ts' };
+/** The bundle files: the CLI as CommonJS (so it can run from V8's code cache, see run-cached.mjs), the thread entry as a module. */
+const OUTPUTS = ['main.cjs', 'slice-thread.mjs'];
 /** The folders the CLI's bundle is made from; a newer file in any of them means a rebuild. */
 const SOURCE_DIRS = ['src/engine', 'src/cli', 'src/share'];
 
@@ -29,7 +31,7 @@ function newestSourceMs() {
 
 function bundleMs() {
   try {
-    return Math.min(...Object.keys(ENTRIES).map((name) => statSync(join(OUT, `${name}.mjs`)).mtimeMs));
+    return Math.min(...OUTPUTS.map((name) => statSync(join(OUT, name)).mtimeMs));
   } catch {
     return -1;
   }
@@ -38,25 +40,31 @@ function bundleMs() {
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const { version } = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const common = { absWorkingDir: ROOT, outdir: OUT, bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
   await esbuild({
-    absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
-    outdir: OUT,
+    ...common,
+    entryPoints: { 'slice-thread': ENTRIES['slice-thread'] },
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
     format: 'esm',
-    target: 'node20',
-    packages: 'external',
     define: { TIMBERLINE_VERSION: JSON.stringify(version) },
-    logLevel: 'warning',
   });
+  // CommonJS has no import.meta: the bundle's own URL stands in for it (the thread pool finds slice-thread.mjs beside it).
+  await esbuild({
+    ...common,
+    entryPoints: { main: ENTRIES.main },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    define: { TIMBERLINE_VERSION: JSON.stringify(version), 'import.meta.url': '__timberlineUrl' },
+    banner: { js: 'var __timberlineUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  // A new bundle invalidates the code cache made from the old one.
+  rmSync(join(OUT, 'main.cjs.cache'), { force: true });
 }
 
-/** The bundle's main module, built first when missing or stale. */
+/** The bundle's main file (CommonJS), built first when missing or stale. */
 export async function ensureBuilt() {
   if (bundleMs() < newestSourceMs()) await build();
-  return pathToFileURL(join(OUT, 'main.mjs')).href;
+  return join(OUT, 'main.cjs');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await build();

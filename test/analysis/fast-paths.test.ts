@@ -94,8 +94,8 @@ describe('masking fast path', () => {
 describe('classifier prefilter', () => {
   const plain = compileVocabulary(BUILTIN_VOCABULARY);
 
-  it('classifies every real and generated line as trying every entry would', () => {
-    const fast = createClassifier();
+  it.each([['the literal scanner', 0], ['entry by entry (a short file)', Infinity]])('classifies every real and generated line as trying every entry would: %s', (_how, scanFrom) => {
+    const fast = createClassifier([], { scanFrom });
     const r = rng(11);
     const wrong: string[] = [];
     for (const line of lines) {

@@ -17,7 +17,7 @@ describe('timberline bin', () => {
     const r = run(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^timberline \d+\.\d+\.\d+\n$/);
-    expect(existsSync(resolve(ROOT, 'dist-cli/main.mjs'))).toBe(true);
+    expect(existsSync(resolve(ROOT, 'dist-cli/main.cjs'))).toBe(true);
   });
 
   it("analyses standard input given as '-' and prints exactly one JSON document", () => {

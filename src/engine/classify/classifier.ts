@@ -62,18 +62,32 @@ export function classifyText(compiled: readonly CompiledEntry[], text: string): 
   return null;
 }
 
+/** Lines classified by trying each entry in turn before the literal scanner is built: a short file (a pasted excerpt, a one-line CLI run) never pays the ~20 ms the scanner takes to build. */
+const DIRECT_LINES = 2000;
+
 /** What a classifier needs besides its memo: immutable once built (the scanner's state lives within one call). */
 interface Prepared {
   compiled: CompiledEntry[];
+  results: Classification[];
+  /** Lines classified so far without the scanner (shared by the classifiers of a thread). */
+  direct: number;
+  scan: Scan | null;
+}
+
+interface Scan {
   /** Entries that must run on every line (no literal to look for). */
   always: Uint8Array;
   anyAlways: boolean;
   scanner: LiteralScanner;
-  results: Classification[];
 }
 
 function prepare(custom: readonly VocabularyEntry[]): Prepared {
   const compiled = [...compileVocabulary(custom, true), ...compileVocabulary(BUILTIN_VOCABULARY)];
+  const results = compiled.map((c): Classification => ({ kind: c.kind, flags: c.flags }));
+  return { compiled, results, direct: 0, scan: null };
+}
+
+function buildScan(compiled: readonly CompiledEntry[]): Scan {
   const literals: { text: string; entry: number }[] = [];
   const always = new Uint8Array(compiled.length);
   compiled.forEach((c, i) => {
@@ -81,22 +95,23 @@ function prepare(custom: readonly VocabularyEntry[]): Prepared {
     if (req) for (const text of req) literals.push({ text, entry: i });
     else always[i] = 1;
   });
-  const scanner = new LiteralScanner(literals, compiled.length);
-  const results = compiled.map((c): Classification => ({ kind: c.kind, flags: c.flags }));
-  return { compiled, always, anyAlways: always.includes(1), scanner, results };
+  return { always, anyAlways: always.includes(1), scanner: new LiteralScanner(literals, compiled.length) };
 }
 
-/** The built-in vocabulary prepared once per thread: compiling it costs ~15 ms, every ingest (and slice) needs it. */
+/** The built-in vocabulary prepared once per thread: every ingest (and slice) needs it. */
 let builtin: Prepared | null = null;
 
 /**
  * Build a classifier from user entries followed by the built-in vocabulary
  * (user entries win). `memo: false` for callers that remember answers per
  * message themselves (ingest: message-facts.ts), where a second memo only
- * costs a lookup per one-off message.
+ * costs a lookup per one-off message. `scanFrom`: lines tried entry by entry
+ * before the literal scanner is built (tests set 0 to check the scanner).
  */
-export function createClassifier(custom: readonly VocabularyEntry[] = [], options: { memo?: boolean } = {}): Classifier {
-  const { compiled, always, anyAlways, scanner, results } = custom.length === 0 ? (builtin ??= prepare(custom)) : prepare(custom);
+export function createClassifier(custom: readonly VocabularyEntry[] = [], options: { memo?: boolean; scanFrom?: number } = {}): Classifier {
+  const scanFrom = options.scanFrom ?? DIRECT_LINES;
+  const prepared = custom.length === 0 ? (builtin ??= prepare(custom)) : prepare(custom);
+  const { compiled, results } = prepared;
   const none: Classification = { kind: Kind.plain, flags: 0 };
   const memo = options.memo === false ? null : new RepeatMemo<Classification>(MEMO_MAX_CHARS - 1, MEMO_MAX_ENTRIES);
   return (message, extra) => {
@@ -104,12 +119,19 @@ export function createClassifier(custom: readonly VocabularyEntry[] = [], option
     const cached = memo?.get(text);
     if (cached) return cached;
     let result = none;
-    scanner.begin();
-    if (scanner.feed(text) || anyAlways) {
-      for (let i = 0; i < compiled.length; i++) {
-        if ((always[i] || scanner.saw(i)) && compiled[i].re.test(text)) {
-          result = results[i];
-          break;
+    const scan = prepared.direct >= scanFrom ? (prepared.scan ??= buildScan(compiled)) : (prepared.direct++, null);
+    if (!scan) {
+      const hit = classifyText(compiled, text);
+      if (hit) result = results[compiled.indexOf(hit)];
+    } else {
+      const { scanner, always, anyAlways } = scan;
+      scanner.begin();
+      if (scanner.feed(text) || anyAlways) {
+        for (let i = 0; i < compiled.length; i++) {
+          if ((always[i] || scanner.saw(i)) && compiled[i].re.test(text)) {
+            result = results[i];
+            break;
+          }
         }
       }
     }
