@@ -52,6 +52,15 @@ describe('log list scroll anchoring', () => {
     await app.page.mouse.move(0, 0);
     await app.page.locator('.tl-canvas').focus();
     await app.page.keyboard.press('f');
+    // The view opened on a finding: wait until fitting all has landed (the window stops changing) before scrolling.
+    await app.page.waitForFunction(() => {
+      const w = window as unknown as { __tlLast?: string; __tlSame?: number };
+      const now = document.querySelector('.tl-window')?.textContent ?? '';
+      w.__tlSame = now === w.__tlLast ? (w.__tlSame ?? 0) + 1 : 0;
+      w.__tlLast = now;
+      return w.__tlSame >= 5;
+    }, undefined, { polling: 50 });
+    await app.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // Scroll to the middle of the list, half a row off, so the top event sits inside any centred zoom.
     await app.page.$eval('.log-scroll', (el) => {
       el.scrollTop = Math.round(el.scrollHeight / 2) + 7;
