@@ -15,6 +15,8 @@ import { DETECTOR_TYPES } from '../../src/engine/rules/detectors/index.ts';
 import { vocabularyClassNames } from '../../src/engine/rules/detectors/vocabulary-classes.ts';
 import { KIND_NAMES } from '../../src/engine/model/kinds.ts';
 import { FAMILIES } from '../../src/engine/rules/types.ts';
+import { runCases } from '../../src/engine/knowledge/run-cases.ts';
+import { withUserRules } from '../../src/engine/rules/index.ts';
 
 const RULES_DIR = join(import.meta.dirname, '../../src/engine/knowledge/rules');
 const FIXTURES = join(import.meta.dirname, '../fixtures/rules');
@@ -25,7 +27,12 @@ const sorted = (xs: readonly string[]) => [...xs].sort();
 /** The enum of a one-or-many property ({ oneOf: [string enum, array of enum] }). */
 const oneOrMany = (d: Def) => d.oneOf?.[0].enum ?? [];
 
+/** The complete rule the README shows (the first ```json block after "A complete rule:"). */
+const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+const readmeRule = (/A complete rule:\s*```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '').replace(/^ {3}/gm, '');
+
 const files: [string, string][] = [
+  ['README.md (the user rule it shows)', readmeRule],
   ...Object.keys(BUILTIN_RULE_FILES).map((f): [string, string] => [f, readFileSync(join(RULES_DIR, f), 'utf8')]),
   ['slow-upstream.json (example user rule)', readFileSync(join(FIXTURES, 'slow-upstream.json'), 'utf8')],
 ];
@@ -34,6 +41,12 @@ describe('rule schema', () => {
   it.each(files)('%s passes the schema and the user-rule loader', (name, text) => {
     expect(validate(JSON.parse(text), s, name)).toEqual([]);
     expect(loadRuleText(text, userPatternCheck).errors).toEqual([]);
+  });
+
+  it('the README\'s rule passes its own cases', async () => {
+    const spec = loadRuleText(readmeRule, userPatternCheck).rules[0];
+    const results = await runCases(spec.id, withUserRules([spec]), spec.cases);
+    expect(results.map((r) => [r.name, r.problems])).toEqual(spec.cases.map((c) => [c.name, []]));
   });
 
   it('a misspelt detector fails both, the loader naming its line', () => {
