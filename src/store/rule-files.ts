@@ -7,6 +7,7 @@
 
 import { loadRuleText, MAX_RULE_FILE_BYTES, userPatternCheck, type LoadedRules } from '../engine/knowledge/rule-loader.ts';
 import type { RuleSpec } from '../engine/rules/spec.ts';
+import { readStored, storedList, writeStored } from './stored-text.ts';
 
 /** Where a file came from: the user's own (saved), or a share link (this page only, until kept). */
 export type RuleFileOrigin = 'user' | 'link';
@@ -71,32 +72,14 @@ export function dedupeRuleFiles<T extends { name: string }>(files: readonly T[])
 }
 
 export function parseStoredRules(text: string | null | undefined): { name: string; text: string }[] {
-  if (!text || text.length > MAX_RULE_FILES * MAX_RULE_FILE_BYTES * 2) return [];
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (typeof json !== 'object' || json === null || own(json, 'v') !== STORAGE_VERSION) return [];
-  const files = own(json, 'files');
-  if (!Array.isArray(files)) return [];
-  return dedupeRuleFiles(files.slice(0, MAX_RULE_FILES * 2).map(narrowRuleFile).filter((f): f is { name: string; text: string } => f !== null));
+  const files = storedList(text, STORAGE_VERSION, 'files', MAX_RULE_FILES * MAX_RULE_FILE_BYTES * 2, MAX_RULE_FILES * 2);
+  return dedupeRuleFiles(files.map(narrowRuleFile).filter((f): f is { name: string; text: string } => f !== null));
 }
 
 export function loadStoredRules(): { name: string; text: string }[] {
-  try {
-    return parseStoredRules(globalThis.localStorage?.getItem(RULES_STORAGE_KEY));
-  } catch {
-    return [];
-  }
+  return parseStoredRules(readStored(RULES_STORAGE_KEY));
 }
 
 export function saveRules(files: readonly RuleFile[]): void {
-  try {
-    if (files.length === 0) globalThis.localStorage?.removeItem(RULES_STORAGE_KEY);
-    else globalThis.localStorage?.setItem(RULES_STORAGE_KEY, JSON.stringify({ v: STORAGE_VERSION, files: files.map((f) => ({ name: f.name, text: f.text })) }));
-  } catch {
-    // Private mode or a full quota: the rules last for this page only.
-  }
+  writeStored(RULES_STORAGE_KEY, files.length === 0 ? null : JSON.stringify({ v: STORAGE_VERSION, files: files.map((f) => ({ name: f.name, text: f.text })) }));
 }

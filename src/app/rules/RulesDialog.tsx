@@ -5,13 +5,13 @@
 // (marked as the user's). Files that came with a share link are marked and
 // can be kept (saved) or removed. A rule is data: nothing in it runs as code.
 
-import { useState } from 'react';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
 import { checkRuleText, rulesKey, specsOf } from '../../store/rule-files.ts';
 import { activeRuleSpecs } from '../../store/rules-slice.ts';
 import { Dialog } from '../Dialog.tsx';
-import { applyRules, canReingest } from '../load/loader.ts';
+import { applyRules } from '../load/loader.ts';
+import { ApplyBar, type ApplyTexts } from '../ApplyBar.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { RulePreviewView } from './RulePreviewView.tsx';
 import { useRulesPreview } from './use-rules-preview.ts';
@@ -56,34 +56,24 @@ function FileList() {
   );
 }
 
-function ApplyBar() {
+const RULES_APPLY: ApplyTexts = {
+  loading: 'Analysing the files again…',
+  empty: 'Your rules run on the logs you load next.',
+  current: 'The findings on screen were made with these rules.',
+  shared: 'This incident came from a share link, analysed by its sender. Your rules run on the files you load.',
+  pending: 'Changed since the logs were analysed: apply to update the findings.',
+};
+
+async function apply(): Promise<string> {
+  const ok = await applyRules();
+  const mine = getDataset().findings.filter((f) => f.userRule).length;
+  return ok && useStore.getState().status === 'ready' ? `Applied: ${mine} finding${mine === 1 ? '' : 's'} from your rules now.` : '';
+}
+
+function RulesApply() {
   const ruleFiles = useStore((s) => s.ruleFiles);
   const applied = useStore((s) => s.rulesApplied);
-  const dataVersion = useStore((s) => s.dataVersion);
-  const loading = useStore((s) => s.status === 'loading');
-  const [note, setNote] = useState('');
-  const current = rulesKey(activeRuleSpecs({ ruleFiles })) === applied;
-  const apply = async () => {
-    setNote('');
-    const ok = await applyRules();
-    const mine = getDataset().findings.filter((f) => f.userRule).length;
-    if (ok && useStore.getState().status === 'ready') setNote(`Applied: ${mine} finding${mine === 1 ? '' : 's'} from your rules now.`);
-  };
-  const pending = !loading && !current && dataVersion > 0 && canReingest();
-  let text: string;
-  if (loading) text = 'Analysing the files again…';
-  else if (dataVersion === 0) text = 'Your rules run on the logs you load next.';
-  else if (current) text = note || 'The findings on screen were made with these rules.';
-  else if (!canReingest()) text = 'This incident came from a share link, analysed by its sender. Your rules run on the files you load.';
-  else text = 'Changed since the logs were analysed: apply to update the findings.';
-  return (
-    <div className="vocab-apply" data-applied={current ? 'yes' : 'no'}>
-      <p className="muted" role="status">{text}</p>
-      <button type="button" className={pending ? 'btn btn-primary' : 'btn'} disabled={!pending} onClick={() => void apply()}>
-        Apply to loaded logs
-      </button>
-    </div>
-  );
+  return <ApplyBar current={rulesKey(activeRuleSpecs({ ruleFiles })) === applied} texts={RULES_APPLY} onApply={apply} />;
 }
 
 export function RulesDialog() {
@@ -100,7 +90,7 @@ export function RulesDialog() {
         </p>
         <FileList />
         <RuleForm dataVersion={dataVersion} onAdd={(name, text) => st().addRuleFile(name, text)} />
-        <ApplyBar />
+        <RulesApply />
       </div>
     </Dialog>
   );
