@@ -19,6 +19,7 @@ import { LogPanel } from './log/LogPanel.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
 import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
+import { RulesDialog } from './rules/RulesDialog.tsx';
 import { openShareFromHash, startShareHashListener } from './share/open-share.ts';
 import { loadUrlParam } from './share/open-url.ts';
 import { hasShareFragment } from '../share/link.ts';
@@ -79,6 +80,7 @@ export function App() {
       <PasteDialog />
       <HelpDialog />
       <VocabularyDialog />
+      <RulesDialog />
     </div>
   );
 }

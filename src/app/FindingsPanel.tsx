@@ -43,11 +43,12 @@ export function FindingsPanel() {
             const on = selected === i;
             const withDate = differentDays(f.start, f.end, zone);
             return (
-              <li key={i} data-rule={f.rule} data-severity={f.severity} data-index={i} className={`finding finding--${f.severity}${on ? ' finding--on' : ''}`}>
+              <li key={i} data-rule={f.rule} data-user-rule={f.userRule ? 'yes' : undefined} data-severity={f.severity} data-index={i} className={`finding finding--${f.severity}${on ? ' finding--on' : ''}`}>
                 <button type="button" className="finding-button" aria-pressed={on} onClick={() => navigate('finding', () => selectFinding(on ? null : i))}>
                   <div className="finding-top">
                     <span className={`sev sev-${f.severity}`}>{f.severity}</span>
                     <span className="finding-title"><RichText text={f.title} /></span>
+                    {f.userRule && <span className="chip finding-user" title={`From your rule ${f.rule}, not a built-in one`}>your rule</span>}
                   </div>
                   <div className="finding-window">
                     {formatTime(f.start, zone, { date: true, ms: false })} – {formatTime(f.end, zone, { date: withDate, ms: false })}

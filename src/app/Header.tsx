@@ -69,6 +69,8 @@ export function Header() {
   const setHelpOpen = useStore((s) => s.setHelpOpen);
   const setVocabularyOpen = useStore((s) => s.setVocabularyOpen);
   const customEntries = useStore((s) => s.vocabulary.length);
+  const setRulesOpen = useStore((s) => s.setRulesOpen);
+  const ruleFiles = useStore((s) => s.ruleFiles.length);
   return (
     <header className="header">
       <div className="brand">
@@ -87,6 +89,10 @@ export function Header() {
         <button type="button" className="btn" onClick={() => setVocabularyOpen(true)} title="Teach Timberline your logs' words for timeouts, reloads, crashes… (V)">
           Vocabulary
           {customEntries > 0 && <span className="badge" aria-label={`${customEntries} custom entries`}>{customEntries}</span>}
+        </button>
+        <button type="button" className="btn" onClick={() => setRulesOpen(true)} title="Your own rules: name incidents the built-in rules do not (U)">
+          Rules
+          {ruleFiles > 0 && <span className="badge" aria-label={`${ruleFiles} rule files`}>{ruleFiles}</span>}
         </button>
       </div>
       <Status />

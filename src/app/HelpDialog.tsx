@@ -16,6 +16,7 @@ const KEYS: [string, string][] = [
   ['← → on the timeline', 'Next / previous mark; Enter zooms to it'],
   ['/', 'Query the log list: words, field=value, status>=500, -word, level>=warn'],
   ['V', 'Open the vocabulary: your own words for timeouts, reloads, crashes…'],
+  ['U', 'Open the rules: your own rule files, with a preview of what they find'],
   ['↑ ↓ PgUp PgDn Home End', 'Move through the log list'],
   ['Enter', 'Show the selected row on the timeline'],
   ['Esc', 'Clear the range, then the selection'],

@@ -83,6 +83,9 @@ export function handleKey(e: KeyboardEvent): boolean {
     case 'v':
       st.setVocabularyOpen(true);
       return true;
+    case 'u':
+      st.setRulesOpen(true);
+      return true;
     case 'escape':
       if (st.range) st.setRange(null);
       else st.clearSelection();

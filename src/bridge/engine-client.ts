@@ -13,6 +13,8 @@ import type { OpenShareResult } from '../share/worker-share.ts';
 import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
 import type { SharePayload } from '../share/payload.ts';
 import type { EntryPreview } from '../worker/vocabulary-preview.ts';
+import type { RulePreview } from '../worker/rules-preview.ts';
+import type { RuleSpec } from '../engine/rules/spec.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
 
@@ -36,6 +38,8 @@ export interface EngineClient {
   shareLink(settings: ShareSettings, prefix: string): Promise<ShareResult>;
   /** How many loaded events each draft vocabulary entry matches (the Vocabulary dialog's preview). */
   previewVocabulary(entries: Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>[]): Promise<EntryPreview[]>;
+  /** What each draft rule finds in the loaded logs and whether its own cases pass (the Rules dialog's preview). */
+  previewRules(specs: RuleSpec[]): Promise<RulePreview[]>;
 }
 
 /** Every call that was waiting on a worker that died fails with this. */
@@ -112,6 +116,7 @@ function workerClient(): EngineClient {
     shareBase: (payload) => call((r) => r.shareBase(payload)),
     shareLink: (settings, prefix) => call((r) => r.shareLink(settings, prefix)),
     previewVocabulary: (entries) => call((r) => r.previewVocabulary(entries)),
+    previewRules: (specs) => call((r) => r.previewRules(specs)),
   };
 }
 
@@ -131,6 +136,7 @@ async function inlineClient(): Promise<EngineClient> {
     shareBase: (payload) => api.shareBase(payload),
     shareLink: (settings, prefix) => api.shareLink(settings, prefix),
     previewVocabulary: (entries) => api.previewVocabulary(entries),
+    previewRules: (specs) => api.previewRules(specs),
   };
 }
 

@@ -19,6 +19,8 @@ export interface AnalyzeArgs {
   maxDecompressed?: number;
   /** A query whose matches are counted, as in the app's filter box. */
   query?: string;
+  /** The user's rule files (--rules, repeatable). */
+  rules: string[];
   /** Paths; '-' is standard input. */
   paths: string[];
 }
@@ -48,11 +50,15 @@ export const USAGE = `usage: timberline analyze [options] FILE...
                     2G; default 128M per file, 512M for all .gz files)
   --query Q         also count the events matching Q, as the app's filter
                     box does (status>=500 host=api-2 -health level>=warn)
+  --rules FILE      also run the rules in FILE (a rule file, see
+                    docs/rules.md; repeatable), and each rule's own test cases
   --help, -h        this text
   --version         the version
 
   exit status: 0 analysed (whether or not anything was found), 1 no input
-  could be read, 2 bad usage`;
+  could be read, 2 bad usage or a rule file that does not load (each
+  problem printed as FILE:LINE: message), 3 analysed but a --rules rule
+  failed one of its own cases`;
 
 function timeArg(flag: string, value: string | undefined): number | string {
   if (value === undefined) return `${flag} needs a time`;
@@ -66,7 +72,7 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
   if (cmd === '--help' || cmd === '-h' || cmd === 'help') return { command: 'help' };
   if (cmd === '--version' || cmd === '-V') return { command: 'version' };
   if (cmd !== 'analyze') return { command: 'error', message: `unknown command "${cmd}"` };
-  const a: AnalyzeArgs = { json: false, quiet: false, paths: [] };
+  const a: AnalyzeArgs = { json: false, quiet: false, rules: [], paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -107,6 +113,12 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         const v = value();
         if (v === undefined) return { command: 'error', message: '--query needs a query' };
         a.query = v;
+        break;
+      }
+      case '--rules': {
+        const v = value();
+        if (!v) return { command: 'error', message: '--rules needs a rule file' };
+        a.rules.push(v);
         break;
       }
       case '--': a.paths.push(...rest.slice(i + 1)); i = rest.length; break;

@@ -18,6 +18,9 @@ import { fileSource, missingSource, stdinSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
 import { terminalSafe } from './terminal-safe.ts';
 import { queryRegex } from '../share/query-regex.ts';
+import type { Rule } from '../engine/rules/types.ts';
+import { withUserRules } from '../engine/rules/index.ts';
+import { casesText, loadRuleFiles, runUserCases, type RuleCaseReport } from './rule-files.ts';
 
 /** What --query adds to the report: matches in all and per file (in file order). */
 export interface QueryCount {
@@ -42,6 +45,8 @@ export interface AnalyzeOptions {
   maxSessionDecompressedBytes?: number;
   /** A query to count matches of (QueryCount); a query that cannot run throws with the reason. */
   query?: string;
+  /** The rules to run (default: the built-in ones; --rules adds the user's). */
+  rules?: readonly Rule[];
 }
 
 export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report & { query?: QueryCount }> {
@@ -60,7 +65,7 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   const windowed = options.since !== undefined || options.until !== undefined;
   // A window gets its own analysis: rules see only its rows, and quote real lines read back through the session.
   const { result, origin } = windowed ? windowResult(loaded, options.since ?? -Infinity, options.until ?? Infinity) : { result: loaded, origin: null };
-  const analysis = origin ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r]))) : summary.analysis;
+  const analysis = origin ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r])), options.rules) : summary.analysis;
   const report = buildReport(result, analysis);
   if (options.query === undefined) return report;
   const mask = await session.search(options.query, queryRegex);
@@ -91,7 +96,7 @@ async function loadPaths(session: EngineSession, paths: string[], sources: Sessi
   const threads = options.threads ?? availableParallelism();
   // Asked for threads: split what the app splits. Left to choose: only where threads paid off when measured.
   const sliceMinBytes = options.sliceMinBytes ?? (options.threads !== undefined ? SLICE_MIN_BYTES : THREADS_BREAK_EVEN_BYTES);
-  const common = { format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
+  const common = { rules: options.rules, format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
   if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, common);
   const runner = threadRunner(paths, threads);
   try {
@@ -106,7 +111,7 @@ export function findingsText(r: Report): string {
   if (r.findings.length === 0) return 'No incident pattern found.';
   const lines: string[] = [];
   for (const f of r.findings) {
-    lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule})`);
+    lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule}${f.userRule ? ', your rule' : ''})`);
     lines.push(`  ${f.start} → ${f.end}`);
     for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
     if (f.evidence.length) lines.push(`  evidence: ${f.evidence.slice(0, 8).map((e) => `${e.file}:${e.line}`).join(', ')}${f.evidence.length > 8 ? ', …' : ''}`);
@@ -159,10 +164,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
   }
   const a = parsed.args;
+  const ruleFiles = loadRuleFiles(a.rules);
+  if (ruleFiles.errors.length) {
+    process.stderr.write(terminalSafe(ruleFiles.errors.map((e) => `timberline: ${e}`).join('\n')) + '\n');
+    return 2;
+  }
+  const rules = ruleFiles.specs.length ? withUserRules(ruleFiles.specs.map((s) => s.spec)) : undefined;
   const ceilings = a.maxDecompressed === undefined ? {} : { maxDecompressedBytes: a.maxDecompressed, maxSessionDecompressedBytes: Math.max(a.maxDecompressed, a.maxDecompressed * a.paths.length) };
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {
-    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, ...ceilings });
+    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, ...ceilings });
   } catch (e) {
     if (a.query === undefined) throw e;
     process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');
@@ -170,8 +181,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const q = report.query;
   const counted = q ? `\nquery ${JSON.stringify(q.text)}: ${q.matches} events (${q.perFile.map((f) => `${f.file} ${f.matches}`).join(', ')})` : '';
+  const cases: RuleCaseReport[] = rules ? await runUserCases(ruleFiles.specs, rules) : [];
+  const casesPart = cases.length ? `\n\n${casesText(cases)}` : '';
   // Human output escapes the control characters log text may carry (terminal-safe.ts); JSON is exact.
-  const text = a.json ? JSON.stringify(report, null, 2) : terminalSafe((a.quiet ? findingsText(report) : summary(report)) + counted);
+  const text = a.json ? JSON.stringify(cases.length ? { ...report, ruleCases: cases } : report, null, 2) : terminalSafe((a.quiet ? findingsText(report) : summary(report)) + counted + casesPart);
   process.stdout.write(text + '\n');
-  return report.files.some((f) => !f.error) ? 0 : 1;
+  if (!report.files.some((f) => !f.error)) return 1;
+  return cases.some((r) => r.cases.some((c) => !c.ok)) ? 3 : 0;
 }

@@ -44,6 +44,8 @@ export interface Report {
     count?: number;
     evidence: { file: string; line: number }[];
     family?: string;
+    /** The finding comes from a rule file the user loaded (--rules), not a built-in rule. */
+    userRule?: boolean;
     /** Measured facts, each with the lines it was read from. */
     facts?: ReportFact[];
     /** Hypotheses best first, with what supports and argues against each. */
@@ -110,6 +112,7 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
       ...(f.count !== undefined ? { count: f.count } : {}),
       evidence: f.evidence.map(where),
       ...(f.family ? { family: f.family } : {}),
+      ...(f.userRule ? { userRule: true } : {}),
       ...(f.facts?.length ? { facts: f.facts.map(fact) } : {}),
       ...(f.hypotheses?.length ? { hypotheses: f.hypotheses.map((h) => ({ id: h.id, statement: h.statement, likelihood: h.likelihood, supports: h.supports.map(fact), against: h.against.map(fact), check: h.check })) } : {}),
       ...(f.whatIf?.length ? { whatIf: f.whatIf } : {}),

@@ -13,7 +13,7 @@ import { Level } from '../engine/model/levels.ts';
 import { lowerBound, type EventTable } from '../engine/model/event-table.ts';
 import type { Finding } from '../engine/rules/types.ts';
 import { MAX_EVENTS, MAX_EVIDENCE_PER_FINDING, MAX_SHARED_MESSAGE_CHARS, MAX_SHARED_RAW_CHARS } from './limits.ts';
-import { emptyEvents, SHARE_VERSION, type SharedFile, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
+import { emptyEvents, SHARE_VERSION, type SharedFile, type SharedRuleFile, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
 import { sanitizeData } from './validate.ts';
 
 export interface EventText {
@@ -37,6 +37,8 @@ export interface ShareRequest {
   /** The view to restore; `selectedFinding` indexes `source.findings`. */
   view: ShareView;
   vocabulary?: readonly VocabularyEntry[];
+  /** The rule files the findings were made with (the user's and a link's). */
+  rules?: readonly SharedRuleFile[];
   /** Cap on events (most important first); default MAX_EVENTS. */
   maxEvents?: number;
   /** Stamp for `created` (tests pass a fixed one). */
@@ -152,12 +154,14 @@ export async function buildSharePayload(s: ShareSource, req: ShareRequest): Prom
         evidence: refs(f.evidence),
         evidenceTotal: f.evidence.length,
         ...(f.count !== undefined ? { count: f.count } : {}),
+        ...(f.userRule ? { userRule: true } : {}),
       };
       const data = f.data === undefined ? undefined : sanitizeData(f.data);
       return data ? { ...out, data } : out;
     }),
     view: { ...req.view, selectedFinding: selected < 0 ? null : selected },
     vocabulary: (req.vocabulary ?? []).map((e) => ({ ...e, samples: e.samples.slice() })),
+    ...(req.rules?.length ? { rules: req.rules.map((r) => ({ name: r.name, text: r.text })) } : {}),
     redaction: { categories: [], replaced: 0 },
     reductions,
   };

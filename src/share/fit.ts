@@ -3,7 +3,8 @@
 // carry (a file name from ?url=, a message whose short secrets became longer
 // placeholders); clipping here means every link Timberline makes also opens.
 
-import { MAX_EVENTS, MAX_FILES, MAX_FINDINGS, MAX_MARKS, MAX_VOCABULARY, TEXT_CAPS as C } from './limits.ts';
+import { MAX_EVENTS, MAX_FILES, MAX_FINDINGS, MAX_MARKS, MAX_RULE_FILES, MAX_VOCABULARY, TEXT_CAPS as C } from './limits.ts';
+import { MAX_RULE_FILE_BYTES } from '../engine/knowledge/rule-loader.ts';
 import type { SharePayload } from './payload.ts';
 import { checkUserRegex } from './regex-safety.ts';
 import { sanitizeData } from './validate.ts';
@@ -65,5 +66,7 @@ export function fitPayload(p: SharePayload): SharePayload {
     },
     vocabulary: p.vocabulary.filter((v) => v.pattern.length <= C.pattern && checkUserRegex(v.pattern).ok).slice(0, MAX_VOCABULARY).map((v) => ({ ...v, note: clip(v.note, C.note), samples: list(v.samples, C.samples, C.sample) })),
     reductions: list(p.reductions, C.reductions, C.reduction),
+    // Rule files are never clipped (a cut file would not load): the ones over the caps stay out.
+    ...(p.rules ? { rules: p.rules.filter((r) => r.name.length <= C.ruleFileName && r.text.length <= MAX_RULE_FILE_BYTES).slice(0, MAX_RULE_FILES) } : {}),
   };
 }

@@ -34,6 +34,8 @@ export const MAX_FILES = 1_000;
 export const MAX_MARKS = 20_000;
 export const MAX_FINDINGS = 1_000;
 export const MAX_VOCABULARY = 500;
+/** Rule files per link; each is also capped by the rule loader's MAX_RULE_FILE_BYTES. */
+export const MAX_RULE_FILES = 10;
 /** Raw text per shared event (a 10 MB line travels as its first 16 KB). */
 export const MAX_SHARED_RAW_CHARS = 16 * 1024;
 export const MAX_SHARED_MESSAGE_CHARS = 4096;
@@ -67,6 +69,7 @@ export const TEXT_CAPS = {
   pattern: 1000,
   refs: 10_000,
   reduction: 200,
+  ruleFileName: 200,
   reductions: 20,
 } as const;
 

@@ -88,6 +88,14 @@ export interface SharedFinding {
   /** How many evidence events the finding had before the link was cut to a window. */
   evidenceTotal: number;
   data?: { [key: string]: JsonValue };
+  /** It came from one of the sender's rule files, not a built-in rule. */
+  userRule?: boolean;
+}
+
+/** One of the sender's rule files, as written (the receiver checks it as it would a pasted file). */
+export interface SharedRuleFile {
+  name: string;
+  text: string;
 }
 
 export type LaneMode = 'file' | 'logger';
@@ -145,6 +153,8 @@ export interface SharePayload {
   view: ShareView;
   /** The sender's custom vocabulary entries. */
   vocabulary: VocabularyEntry[];
+  /** The sender's rule files (links made before rules travelled carry none). */
+  rules?: SharedRuleFile[];
   redaction: RedactionSummary;
   /** What was left out to keep the link small ("debug lines dropped", ...). */
   reductions: string[];

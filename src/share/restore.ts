@@ -18,7 +18,7 @@ import type { Finding } from '../engine/rules/types.ts';
 import { Templater } from '../engine/templates/templater.ts';
 import { decodePayload, ShareLinkError, type DecodeLimits } from './codec.ts';
 import { shareFragment } from './link.ts';
-import type { RedactionSummary, SharePayload, ShareView, TimeRange } from './payload.ts';
+import type { RedactionSummary, SharedRuleFile, SharePayload, ShareView, TimeRange } from './payload.ts';
 
 export interface RestoredIncident {
   /** Feed to the engine session (adopt) exactly like a fresh load. */
@@ -30,6 +30,8 @@ export interface RestoredIncident {
   /** The range the link carries events for. */
   window: TimeRange;
   vocabulary: VocabularyEntry[];
+  /** The sender's rule files (validated on decoding). */
+  rules: SharedRuleFile[];
   redaction: RedactionSummary;
   /** What the sender left out, for a notice ("debug lines dropped"). */
   reductions: string[];
@@ -101,6 +103,7 @@ export function restoreFromShare(p: SharePayload): RestoredIncident {
     const out: Finding = { rule: f.rule, severity: f.severity, start: f.start, end: f.end, title: f.title, detail: f.detail, confidence: f.confidence, evidence: rows(f.evidence).sort((a, b) => a - b) };
     if (f.count !== undefined) out.count = f.count;
     if (f.data) out.data = f.data;
+    if (f.userRule) out.userRule = true;
     return out;
   });
   return {
@@ -110,6 +113,7 @@ export function restoreFromShare(p: SharePayload): RestoredIncident {
     view: p.view,
     window: p.window,
     vocabulary: p.vocabulary,
+    rules: p.rules ?? [],
     redaction: p.redaction,
     reductions: p.reductions,
     created: p.created,

@@ -13,6 +13,7 @@ import { TEXT_CAPS as C } from './limits.ts';
 import { arr, bool, field, int, NarrowError, nullable, num, obj, oneOf, optional, str, strList, type Obj } from './narrow.ts';
 import { EVENT_COLUMNS, SHARE_VERSION, type JsonValue, type SharedEvents, type SharedFile, type SharedFinding, type SharedMark, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
 import { checkUserRegex } from './regex-safety.ts';
+import { loadRuleText, MAX_RULE_FILE_BYTES, userPatternCheck } from '../engine/knowledge/rule-loader.ts';
 
 /** Epoch ms between 1900 and 2400: anything else is not a log time. */
 const TIME_MIN = -2_208_988_800_000;
@@ -65,6 +66,7 @@ function payload(input: unknown): SharePayload {
     findings,
     view: view(field(o, 'view'), findings.length),
     vocabulary: arr(field(o, 'vocabulary'), 'vocabulary', L.MAX_VOCABULARY).map((e, i) => vocabularyEntry(e, `vocabulary[${i}]`)),
+    ...optionalRules(field(o, 'rules')),
     redaction: redaction(field(o, 'redaction')),
     reductions: strList(field(o, 'reductions') ?? [], 'reductions', C.reductions, C.reduction),
   };
@@ -168,6 +170,7 @@ function finding(v: unknown, path: string, n: number): SharedFinding {
   };
   const count = optional(field(o, 'count'), (x) => int(x, `${path}.count`, 0, Number.MAX_SAFE_INTEGER));
   if (count !== undefined) f.count = count;
+  if (optional(field(o, 'userRule'), (x) => bool(x, `${path}.userRule`))) f.userRule = true;
   const data = field(o, 'data');
   if (data !== undefined) {
     const budget = { nodes: 2000 };
@@ -221,6 +224,24 @@ function view(v: unknown, nFindings: number): ShareView {
     selectedFinding: nFindings === 0 ? null : nullable(field(o, 'selectedFinding'), (x) => int(x, 'view.selectedFinding', 0, nFindings - 1)),
     timeZone: oneOf(field(o, 'timeZone') ?? 'utc', 'view.timeZone', ['utc', 'local'] as const),
   };
+}
+
+/**
+ * The sender's rule files: each capped, then checked by the rule loader with
+ * the linear-time pattern check, exactly as a file pasted into the Rules
+ * dialog. A file that does not load refuses the link, naming its line.
+ */
+function optionalRules(v: unknown): Pick<SharePayload, 'rules'> {
+  if (v === undefined) return {};
+  const rules = arr(v, 'rules', L.MAX_RULE_FILES).map((f, i) => {
+    const o = obj(f, `rules[${i}]`);
+    const name = str(field(o, 'name'), `rules[${i}].name`, C.ruleFileName);
+    const text = str(field(o, 'text'), `rules[${i}].text`, MAX_RULE_FILE_BYTES);
+    const r = loadRuleText(text, userPatternCheck);
+    if (r.errors.length) throw new NarrowError(`rules[${i}]`, `(${name}) line ${r.errors[0].line}: ${r.errors[0].message}`);
+    return { name, text };
+  });
+  return { rules };
 }
 
 function vocabularyEntry(v: unknown, path: string): VocabularyEntry {

@@ -10,6 +10,7 @@ import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { KIND_NAMES } from '../engine/model/kinds.ts';
 import { MAX_VOCABULARY, TEXT_CAPS } from '../share/limits.ts';
 import { checkUserRegex } from '../share/regex-safety.ts';
+import { readStored, storedList, writeStored } from './stored-text.ts';
 
 export type VocabularyKind = VocabularyEntry['kind'];
 
@@ -72,17 +73,8 @@ export function dedupeEntries<T extends VocabularyEntry>(entries: readonly T[]):
 
 /** The saved list (a JSON string from localStorage); whatever does not validate is dropped. */
 export function parseStoredVocabulary(text: string | null | undefined): VocabularyEntry[] {
-  if (!text || text.length > 4 * 1024 * 1024) return [];
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (typeof json !== 'object' || json === null || own(json, 'v') !== STORAGE_VERSION) return [];
-  const entries = own(json, 'entries');
-  if (!Array.isArray(entries)) return [];
-  return dedupeEntries(entries.slice(0, MAX_VOCABULARY * 2).map(narrowEntry).filter((e): e is VocabularyEntry => e !== null));
+  const entries = storedList(text, STORAGE_VERSION, 'entries', 4 * 1024 * 1024, MAX_VOCABULARY * 2);
+  return dedupeEntries(entries.map(narrowEntry).filter((e): e is VocabularyEntry => e !== null));
 }
 
 /** Plain engine entries (no origin, nothing extra), as the ingest, the storage and share links take them. */
@@ -104,18 +96,9 @@ export function vocabularyKey(entries: readonly VocabularyEntry[]): string {
 }
 
 export function loadStoredVocabulary(): VocabularyEntry[] {
-  try {
-    return parseStoredVocabulary(globalThis.localStorage?.getItem(VOCABULARY_STORAGE_KEY));
-  } catch {
-    return [];
-  }
+  return parseStoredVocabulary(readStored(VOCABULARY_STORAGE_KEY));
 }
 
 export function saveVocabulary(entries: readonly VocabularyEntry[]): void {
-  try {
-    if (entries.length === 0) globalThis.localStorage?.removeItem(VOCABULARY_STORAGE_KEY);
-    else globalThis.localStorage?.setItem(VOCABULARY_STORAGE_KEY, serializeVocabulary(entries));
-  } catch {
-    // Private mode or a full quota: the entries last for this page only.
-  }
+  writeStored(VOCABULARY_STORAGE_KEY, entries.length === 0 ? null : serializeVocabulary(entries));
 }

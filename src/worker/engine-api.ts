@@ -12,6 +12,8 @@ import { shareApi } from '../share/worker-share.ts';
 import { queryRegex } from '../share/query-regex.ts';
 import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
+import { rulesPreviewApi, userRulesOf } from './rules-preview.ts';
+import type { RuleSpec } from '../engine/rules/spec.ts';
 import { handOver } from './table-handoff.ts';
 import { holdLifeLock } from './life-lock.ts';
 
@@ -21,7 +23,10 @@ export interface DroppedFile {
   lastModified?: number;
 }
 
-export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal' | 'pause'>;
+export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal' | 'pause'> & {
+  /** The user's rules, as rule specs (data; checked again and built into rules here). */
+  rules?: RuleSpec[];
+};
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
@@ -107,8 +112,10 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
       // Big JSON-lines/logfmt files are split across nested workers (started only if needed).
       const slices = typeof Worker !== 'undefined' ? abortableSlices(createSlicePool(files.map((f) => f.blob))) : undefined;
       running = slices ?? null;
+      const { rules, ...ingestOptions } = options;
       const summary = await session.load(files.map(yieldingSource), {
-        ...options,
+        ...ingestOptions,
+        rules: userRulesOf(rules),
         slices,
         signal: cancelFlag,
         // A .gz chunk can inflate to gigabytes: let Cancel through every few MB of text too.
@@ -143,5 +150,7 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     holdLifeLock: (name: string) => holdLifeLock(name),
     // The Vocabulary dialog's match counts: previewVocabulary(entries) (see vocabulary-preview.ts).
     ...vocabularyPreviewApi(session),
+    // The Rules dialog's preview: previewRules(specs) (see rules-preview.ts).
+    ...rulesPreviewApi(session),
   };
 }

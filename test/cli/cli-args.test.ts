@@ -13,7 +13,7 @@ describe('timberline analyze flags', () => {
     const p = parseArgs(['analyze', '--json', '--threads', '3', '--since=2024-05-01T10:00:00Z', '--until', '2024-05-01T11:00:00Z', '--format', 'logfmt', 'a.log', '-', '--', '--odd-name'], FORMATS);
     expect(p).toEqual({
       command: 'analyze',
-      args: { json: true, quiet: false, threads: 3, since: Date.UTC(2024, 4, 1, 10), until: Date.UTC(2024, 4, 1, 11), format: 'logfmt', paths: ['a.log', '-', '--odd-name'] },
+      args: { json: true, quiet: false, threads: 3, since: Date.UTC(2024, 4, 1, 10), until: Date.UTC(2024, 4, 1, 11), format: 'logfmt', rules: [], paths: ['a.log', '-', '--odd-name'] },
     });
   });
 

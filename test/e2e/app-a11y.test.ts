@@ -69,6 +69,7 @@ describe('axe finds no serious or critical violations', () => {
     const dialogs: [string, () => Promise<void>][] = [
       ['Keyboard and mouse', () => page.keyboard.press('?')],
       ['Vocabulary', () => page.keyboard.press('v')],
+      ['Rules', () => page.keyboard.press('u')],
       ['Share this incident', () => page.getByRole('button', { name: /^Share/ }).first().click()],
       ['Paste log text', () => page.getByRole('button', { name: /Paste/ }).first().click()],
     ];

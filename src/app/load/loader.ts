@@ -2,7 +2,8 @@
 // the store, install the result as the dataset, and apply a view waiting in
 // the URL. The File objects are kept here (not in the store) so a per-file
 // zone change or a vocabulary edit can re-ingest the same files. Every load
-// classifies with the user's custom vocabulary (store/vocabulary-slice.ts).
+// classifies with the user's custom vocabulary (store/vocabulary-slice.ts)
+// and runs the user's rule files (store/rules-slice.ts).
 
 import { engineClient, EngineStopped, onEngineRestart, type DroppedFile } from '../../bridge/engine-client.ts';
 import { abortDownload } from './downloads.ts';
@@ -12,6 +13,7 @@ import { getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
 import { setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
+import { activeRuleSpecs } from '../../store/rules-slice.ts';
 import { takePendingView } from '../url-state.ts';
 
 let current: { files: DroppedFile[]; title: string } | null = null;
@@ -53,6 +55,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   let lastUpdate = 0;
   const before = getDataset();
   const vocabulary = activeVocabulary(st);
+  const rules = activeRuleSpecs(st);
   // Template ids belong to the files they were made from: a re-read of the same files keeps a pattern filter.
   const sameFiles = current !== null && current.files === files;
   let shownPartial = false;
@@ -78,7 +81,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   // A date set for a file of times of day belongs to those files only.
   if (!sameFiles) fileDays = {};
   try {
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, vocabulary }, onProgress, onPartial);
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, vocabulary, rules }, onProgress, onPartial);
     if (my !== seq) return;
     const ds = setDataset({
       table: summary.table,
@@ -97,6 +100,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     if (!sameFiles) s.setFilters({ templates: [] });
     s.setDataExtent(ds.extent, pending?.window ?? null);
     s.setVocabularyApplied(vocabulary);
+    s.setRulesApplied(rules);
     s.setLoaded(ds.version, summary.files, title, zoneOffsets);
     pending?.apply();
     // A new incident opens on its most severe finding (findings come most severe first); F fits all.
@@ -179,6 +183,9 @@ export function fileDayOf(fileIndex: number): number | undefined {
 export function applyVocabulary(): Promise<boolean> {
   return reingest(useStore.getState().zoneOffsets);
 }
+
+/** Analyse the current files again with the user's rule files now in the store (a re-read, like the vocabulary). */
+export const applyRules = applyVocabulary;
 
 /** Whether files dropped now would join a session (files are loaded) rather than start one. */
 export function canAddFiles(): boolean {

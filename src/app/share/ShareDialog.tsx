@@ -30,7 +30,8 @@ function Carries({ r, scope }: { r: ShareResult; scope: 'range' | 'window' }) {
     <p className="share-carries muted" data-testid="share-carries">
       Carries {p.events.t.length.toLocaleString('en')} events from {scope === 'range' ? 'the selected range' : 'the visible window'} ({formatTime(p.window.start)} → {formatTime(p.window.end)}),{' '}
       {p.findings.length} finding{p.findings.length === 1 ? '' : 's'} and {p.marks.length} mark{p.marks.length === 1 ? '' : 's'} from {p.files.length} file{p.files.length === 1 ? '' : 's'}
-      {p.vocabulary.length > 0 ? `, with your ${p.vocabulary.length} custom vocabulary entr${p.vocabulary.length === 1 ? 'y' : 'ies'}` : ''}.
+      {p.vocabulary.length > 0 ? `, with your ${p.vocabulary.length} custom vocabulary entr${p.vocabulary.length === 1 ? 'y' : 'ies'}` : ''}
+      {p.rules?.length ? `, with your ${p.rules.length} rule file${p.rules.length === 1 ? '' : 's'} (sent as written: redaction does not change them)` : ''}.
       The link holds the incident in its #fragment, which browsers never send to a server.
     </p>
   );

@@ -15,6 +15,7 @@ import { takePendingView } from '../url-state.ts';
 import { forgetLoadedFiles } from '../load/loader.ts';
 import { abortDownload } from '../load/downloads.ts';
 import type { OpenedShare } from '../../share/worker-share.ts';
+import { specsOf } from '../../store/rule-files.ts';
 
 let seq = 0;
 /** Dataset version installed from the link in the address bar, so other loads can drop the fragment. */
@@ -46,6 +47,9 @@ function install(o: OpenedShare): void {
   // The link's kinds were classified by the sender with these entries.
   s.setLinkVocabulary(o.vocabulary);
   s.setVocabularyApplied(o.vocabulary);
+  // And its findings were made with the sender's rule files: shown, marked, in the Rules dialog.
+  s.setLinkRules(o.rules);
+  s.setRulesApplied(specsOf(o.rules));
   s.setLoaded(ds.version, files, `Shared incident (made ${made} UTC)`, {});
   s.setLaneMode(view.lanes);
   s.setTimeZone(view.timeZone);

@@ -10,6 +10,7 @@ import { engineClient } from '../../bridge/engine-client.ts';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
+import { activeRuleFiles } from '../../store/rules-slice.ts';
 import { buildSharePayload } from '../../share/build.ts';
 import type { ShareResult, ShareSettings } from '../../share/link-builder.ts';
 import { shareUrl } from '../../share/link.ts';
@@ -71,7 +72,7 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
         const client = await engineClient();
         const base = await buildSharePayload(
           { table: d.table, files: d.files, marks: d.marks, findings: d.findings, texts: (rows) => client.shareTexts([...rows]) },
-          { window, view, maxEvents: DIALOG_MAX_EVENTS, vocabulary: activeVocabulary(useStore.getState()) },
+          { window, view, maxEvents: DIALOG_MAX_EVENTS, vocabulary: activeVocabulary(useStore.getState()), rules: activeRuleFiles(useStore.getState()) },
         );
         // The engine keeps it: every settings change is redacted and encoded there, off the page's thread.
         await client.shareBase(base);

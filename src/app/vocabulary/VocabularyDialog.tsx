@@ -5,14 +5,14 @@
 // came with a share link are marked and can be kept (saved) or removed.
 // Patterns, notes and matching messages are untrusted text: React text only.
 
-import { useState } from 'react';
 import { BUILTIN_VOCABULARY } from '../../engine/classify/vocabulary.ts';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
 import { vocabularyKey } from '../../store/vocabulary-entries.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { Dialog } from '../Dialog.tsx';
-import { applyVocabulary, canReingest } from '../load/loader.ts';
+import { applyVocabulary } from '../load/loader.ts';
+import { ApplyBar, type ApplyTexts } from '../ApplyBar.tsx';
 import { entryKindLabel } from './kind-choice.ts';
 import { PreviewLine } from './PreviewLine.tsx';
 import { useVocabularyPreview } from './use-vocabulary-preview.ts';
@@ -49,35 +49,24 @@ function EntryList() {
   );
 }
 
-function ApplyBar() {
+const VOCABULARY_APPLY: ApplyTexts = {
+  loading: 'Reading the files again…',
+  empty: 'Your entries apply to the logs you load next.',
+  current: 'The loaded logs are classified with these entries.',
+  shared: 'This incident came from a share link, classified by its sender. Your entries apply to the files you load.',
+  pending: 'Changed since the logs were read: apply to update kinds, marks and findings.',
+};
+
+async function apply(): Promise<string> {
+  const ok = await applyVocabulary();
+  const d = getDataset();
+  return ok && useStore.getState().status === 'ready' ? `Applied: ${d.findings.length} finding${d.findings.length === 1 ? '' : 's'} and ${d.marks.length} marks now.` : '';
+}
+
+function VocabularyApply() {
   const vocabulary = useStore((s) => s.vocabulary);
   const applied = useStore((s) => s.vocabularyApplied);
-  const dataVersion = useStore((s) => s.dataVersion);
-  const loading = useStore((s) => s.status === 'loading');
-  const [note, setNote] = useState('');
-  const current = vocabularyKey(activeVocabulary({ vocabulary })) === applied;
-  const apply = async () => {
-    setNote('');
-    const ok = await applyVocabulary();
-    const d = getDataset();
-    if (ok && useStore.getState().status === 'ready') setNote(`Applied: ${d.findings.length} finding${d.findings.length === 1 ? '' : 's'} and ${d.marks.length} marks now.`);
-  };
-  const pending = !loading && !current && dataVersion > 0 && canReingest();
-  let text: string;
-  if (loading) text = 'Reading the files again…';
-  else if (dataVersion === 0) text = 'Your entries apply to the logs you load next.';
-  else if (current) text = note || 'The loaded logs are classified with these entries.';
-  else if (!canReingest()) text = 'This incident came from a share link, classified by its sender. Your entries apply to the files you load.';
-  else text = 'Changed since the logs were read: apply to update kinds, marks and findings.';
-  return (
-    <div className="vocab-apply" data-applied={current ? 'yes' : 'no'}>
-      <p className="muted" role="status">{text}</p>
-      {/* Primary only when there is something to apply: a disabled primary button still looks clickable in the dark theme. */}
-      <button type="button" className={pending ? 'btn btn-primary' : 'btn'} disabled={!pending} onClick={() => void apply()}>
-        Apply to loaded logs
-      </button>
-    </div>
-  );
+  return <ApplyBar current={vocabularyKey(activeVocabulary({ vocabulary })) === applied} texts={VOCABULARY_APPLY} onApply={apply} />;
 }
 
 export function VocabularyDialog() {
@@ -94,7 +83,7 @@ export function VocabularyDialog() {
         </p>
         <EntryList />
         <VocabularyForm existing={vocabulary} dataVersion={dataVersion} onAdd={(e) => st().addVocabularyEntry(e)} />
-        <ApplyBar />
+        <VocabularyApply />
         <details className="vocab-builtin">
           <summary>Built-in entries ({BUILTIN_VOCABULARY.length})</summary>
           <ul>

@@ -15,6 +15,8 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+const MAX_DEPTH = 64;
+
 export function parseLocated(text: string): Located {
   const lines = new Map<string, number>();
   let i = 0;
@@ -46,7 +48,9 @@ export function parseLocated(text: string): Located {
       return fail('bad escape in a string');
     }
   };
-  const value = (path: string): unknown => {
+  const value = (path: string, depth = 0): unknown => {
+    // A hostile file of 60,000 "[" must fail with a message, not overflow the stack.
+    if (depth > MAX_DEPTH) fail(`nested more than ${MAX_DEPTH} deep`);
     ws();
     lines.set(path, line);
     const c = text[i];
@@ -65,7 +69,8 @@ export function parseLocated(text: string): Located {
         ws();
         if (text[i] !== ':') fail(`expected ":" after "${key}"`);
         i++;
-        out[key] = value(path ? `${path}.${key}` : key);
+        // defineProperty: a "__proto__" key stays a plain (refused) key instead of replacing the prototype.
+        Object.defineProperty(out, key, { value: value(path ? `${path}.${key}` : key, depth + 1), enumerable: true, writable: true, configurable: true });
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === '}') {
@@ -83,7 +88,7 @@ export function parseLocated(text: string): Located {
         return out;
       }
       for (;;) {
-        out.push(value(path ? `${path}.${out.length}` : String(out.length)));
+        out.push(value(path ? `${path}.${out.length}` : String(out.length), depth + 1));
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === ']') {

@@ -11,6 +11,7 @@ import { DETECTOR_TYPES } from '../rules/detectors/index.ts';
 import { vocabularyClassNames } from '../rules/detectors/vocabulary-classes.ts';
 import { KIND_NAMES } from '../model/kinds.ts';
 import { JsonSyntaxError, lineOf, parseLocated } from './json-lines-of.ts';
+import { compileUserPattern } from '../user-pattern.ts';
 
 /** A rule file is small: a few rules with their cases. Links carry them too. */
 export const MAX_RULE_FILE_BYTES = 64 * 1024;
@@ -25,6 +26,12 @@ export interface RuleError {
 
 /** A regex check: the user-rule path passes the page's safety check (nested quantifiers, empty matches). */
 export type RegexChecker = (source: string) => { ok: true } | { ok: false; error: string };
+
+/** The user's rules (a file, a share link, localStorage): only patterns the linear-time engine runs. */
+export const userPatternCheck: RegexChecker = (source) => {
+  const r = compileUserPattern(source);
+  return r.ok ? { ok: true } : { ok: false, error: `pattern refused: ${r.error}` };
+};
 
 /** Built-in rules are ours: compiling is enough. */
 export const compileOnly: RegexChecker = (source) => {
@@ -41,13 +48,13 @@ export interface LoadedRules {
   errors: RuleError[];
 }
 
-const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
-const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
-const MARKS = ['signal', 'operation', 'gap', 'timeout-burst', 'error-burst', 'restart', 'crash'];
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
+export const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
+export const MARKS = ['signal', 'operation', 'gap', 'timeout-burst', 'error-burst', 'restart', 'crash'];
+export const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const SELECTOR_KEYS = ['kind', 'level', 'match', 'vocabulary', 'mark', 'anyOf', 'not'];
-const DETECTOR_KEYS: Record<string, { required: string[]; selectors: string[]; durations: string[]; numbers: string[]; other?: string[] }> = {
+export const SELECTOR_KEYS = ['kind', 'level', 'match', 'vocabulary', 'mark', 'anyOf', 'not'];
+export const DETECTOR_KEYS: Record<string, { required: string[]; selectors: string[]; durations: string[]; numbers: string[]; other?: string[] }> = {
   series: { required: ['of', 'count', 'within'], selectors: ['of'], durations: ['within'], numbers: ['count'], other: ['chain', 'between', 'untimed'] },
   follows: { required: ['first', 'then', 'within'], selectors: ['first', 'then', 'while'], durations: ['within', 'minHistory'], numbers: ['newShare'] },
   recurs: { required: ['of', 'min', 'episode', 'minPeriod', 'regularity', 'fixedSpread'], selectors: ['of'], durations: ['episode', 'minPeriod'], numbers: ['min', 'regularity', 'fixedSpread'] },
@@ -55,7 +62,10 @@ const DETECTOR_KEYS: Record<string, { required: string[]; selectors: string[]; d
   overlaps: { required: ['a', 'b'], selectors: ['a', 'b'], durations: ['slack'], numbers: [], other: ['otherFile'] },
   absence: { required: ['after'], selectors: ['after', 'expect'], durations: ['for'], numbers: ['factor'] },
 };
-const RULE_KEYS = ['$schema', 'id', 'title', 'description', 'family', 'severity', 'grade', 'specificity', 'confidence', 'detector', 'finding', 'hypotheses', 'cases'];
+export const RULE_KEYS = ['$schema', 'id', 'title', 'description', 'family', 'severity', 'grade', 'specificity', 'confidence', 'detector', 'finding', 'hypotheses', 'cases'];
+
+export const EXPECT_KEYS = ['severity', 'start', 'end', 'title', 'count', 'top'];
+export const LIKELIHOODS = ['likely', 'possible', 'unlikely', 'open'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -126,6 +136,7 @@ class Checker {
     for (const k of d.selectors) if (v[k] !== undefined) this.selector(v[k], `${path}.${k}`);
     for (const k of d.durations) if (v[k] !== undefined) this.duration(v[k], `${path}.${k}`);
     for (const k of d.numbers) if (v[k] !== undefined) this.num(v[k], `${path}.${k}`, 0, 10_000);
+    for (const k of ['chain', 'otherFile']) if (v[k] !== undefined && typeof v[k] !== 'boolean') this.err(`${path}.${k}`, 'must be true or false');
     if (v.between !== undefined) {
       if (!isObj(v.between)) this.err(`${path}.between`, 'must be { "of": selector, "share": 0..1 }');
       else {
@@ -163,7 +174,27 @@ class Checker {
       this.text(c, 'name', `${p}.`);
       if (!Array.isArray(c.files) || c.files.some((f) => !isObj(f) || typeof f.name !== 'string' || !Array.isArray(f.lines) || f.lines.some((l) => typeof l !== 'string'))) this.err(`${p}.files`, 'must be a list of { "name": "app.log", "lines": ["...", ...] }');
       if (!Array.isArray(c.expect)) this.err(`${p}.expect`, 'must be a list of expected findings ([] = stays quiet)');
+      else c.expect.forEach((e, j) => this.expected(e, `${p}.expect.${j}`));
+      if (c.toleranceMs !== undefined) this.num(c.toleranceMs, `${p}.toleranceMs`, 0, 86_400_000);
     });
+  }
+  expected(e: unknown, path: string): void {
+    if (!isObj(e)) return this.err(path, 'an expected finding is an object like { "severity": "warning", "start": "2024-05-01T10:00:00Z" }');
+    this.keys(e, EXPECT_KEYS, path);
+    if (e.severity !== undefined && !SEVERITIES.includes(e.severity as Severity)) this.err(`${path}.severity`, 'must be critical, warning or info');
+    for (const k of ['start', 'end']) if (e[k] !== undefined && (typeof e[k] !== 'string' || !Number.isFinite(Date.parse(e[k])))) this.err(`${path}.${k}`, 'must be an ISO time like "2024-05-01T10:00:00Z"');
+    if (e.count !== undefined) this.num(e.count, `${path}.count`, 0, 1_000_000);
+    if (e.title !== undefined) {
+      const r = typeof e.title === 'string' ? this.checkRegex(e.title) : { ok: false as const, error: 'must be a regular expression string' };
+      if (!r.ok) this.err(`${path}.title`, r.error);
+    }
+    if (e.top !== undefined) {
+      if (!isObj(e.top) || typeof e.top.id !== 'string') this.err(`${path}.top`, 'must be { "id": hypothesis id, "likelihood"? }');
+      else {
+        this.keys(e.top, ['id', 'likelihood'], `${path}.top`);
+        if (e.top.likelihood !== undefined && !LIKELIHOODS.includes(e.top.likelihood as string)) this.err(`${path}.top.likelihood`, `must be one of: ${LIKELIHOODS.join(', ')}`);
+      }
+    }
   }
   rule(v: unknown, path: string): RuleSpec | null {
     const before = this.errors.length;
@@ -173,7 +204,7 @@ class Checker {
       return null;
     }
     this.keys(v, RULE_KEYS, path);
-    if (typeof v.id !== 'string' || !ID.test(v.id) || v.id.length > 60) this.err(`${p}id`, '"id" must be kebab-case (a-z, 0-9, -), at most 60 characters');
+    if (typeof v.id !== 'string' || !RULE_ID.test(v.id) || v.id.length > 60) this.err(`${p}id`, '"id" must be kebab-case (a-z, 0-9, -), at most 60 characters');
     this.text(v, 'title', p);
     this.text(v, 'description', p);
     if (!FAMILIES.includes(v.family as Family)) this.err(`${p}family`, `"family" must be one of: ${FAMILIES.join(', ')}`);

@@ -7,6 +7,7 @@
 import { bytesSource } from '../ingest/byte-source.ts';
 import { ingestSources } from '../ingest/ingest.ts';
 import { analyze } from '../analysis/analyze.ts';
+import { selectorPattern } from '../rules/detectors/pattern.ts';
 
 import type { Finding, Rule } from '../rules/types.ts';
 import type { ExpectedFinding, RuleCase } from '../rules/spec.ts';
@@ -33,7 +34,7 @@ function compare(f: Finding, e: ExpectedFinding, tolerance: number, i: number): 
     if (!(Math.abs(f[k] - t) <= tolerance)) out.push(`${at}: ${k} ${iso(f[k])}, expected ${want}`);
   }
   if (e.count !== undefined && f.count !== e.count) out.push(`${at}: count ${f.count}, expected ${e.count}`);
-  if (e.title !== undefined && !new RegExp(e.title, 'i').test(f.title)) out.push(`${at}: title "${f.title}" does not match /${e.title}/`);
+  if (e.title !== undefined && !selectorPattern(e.title)(f.title)) out.push(`${at}: title "${f.title}" does not match /${e.title}/`);
   if (e.top) {
     const top = f.hypotheses?.[0];
     if (!top || top.id !== e.top.id) out.push(`${at}: first hypothesis ${top?.id ?? 'none'}, expected ${e.top.id}`);

@@ -26,7 +26,7 @@ export function ruleById(id: string): Rule | undefined {
 
 /** The built-in rules plus the user's (a user rule with a built-in id replaces it). */
 export function withUserRules(specs: readonly RuleSpec[]): Rule[] {
-  const user = specs.map(dataRule);
+  const user = specs.map(dataRule).map((r): Rule => ({ ...r, run: (ctx) => r.run(ctx).map((f) => ({ ...f, userRule: true })) }));
   const ids = new Set(user.map((r) => r.id));
   return [...RULES.filter((r) => !ids.has(r.id)), ...user].sort((a, b) => a.id.localeCompare(b.id));
 }

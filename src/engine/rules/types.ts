@@ -35,6 +35,8 @@ export interface Finding {
   hypotheses?: Hypothesis[];
   /** Figures that are not measured but assumed ("what if a 64 KiB pipe..."), labelled as such. */
   whatIf?: string[];
+  /** Set on findings of a rule the user loaded (a rule file), not a built-in one. */
+  userRule?: boolean;
 }
 
 export interface RuleContext {

@@ -9,6 +9,7 @@ import type { Mark, MarkKind } from '../../marks/types.ts';
 import type { RuleContext } from '../types.ts';
 import type { Selector } from '../spec.ts';
 import { vocabularyTest } from './vocabulary-classes.ts';
+import { selectorPattern } from './pattern.ts';
 
 /** One thing a detector counts: a line (start === end) or a mark. */
 export interface Occurrence {
@@ -25,12 +26,12 @@ export interface Occurrence {
 
 const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** Compiled line test; regexes were checked when the rule was loaded. */
+/** Compiled line test; regexes were checked when the rule was loaded and run on the linear-time engine (pattern.ts). */
 export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => boolean {
   const t = ctx.table;
   const kinds = new Set<KindCode>(asList(sel.kind).map((k) => kindFromName(k) ?? Kind.plain));
   const min = sel.level ? levelFromWord(sel.level) : 0;
-  const re = sel.match ? new RegExp(sel.match, 'i') : null;
+  const re = sel.match ? selectorPattern(sel.match) : null;
   const vocab = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
   const any = (sel.anyOf ?? []).map((s) => lineTest(ctx, s));
   const not = sel.not ? lineTest(ctx, sel.not) : null;
@@ -39,7 +40,7 @@ export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => bool
     if (min && t.level[row] < min) return false;
     if (re || vocab) {
       const text = ctx.peek(row);
-      if (re && !re.test(text)) return false;
+      if (re && !re(text)) return false;
       if (vocab && !vocab(text)) return false;
     }
     if (any.length && !any.some((f) => f(row))) return false;
@@ -60,10 +61,10 @@ export function occurrences(ctx: RuleContext, sel: Selector): Occurrence[] {
   }
   const markKinds = new Set<MarkKind>(asList(sel.mark));
   if (markKinds.size) {
-    const labelRe = sel.match ? new RegExp(sel.match, 'i') : null;
+    const labelRe = sel.match ? selectorPattern(sel.match) : null;
     const vocab = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
     return ctx.marks
-      .filter((m) => markKinds.has(m.kind) && (!labelRe || labelRe.test(m.label)) && (!vocab || vocab(m.label)))
+      .filter((m) => markKinds.has(m.kind) && (!labelRe || labelRe(m.label)) && (!vocab || vocab(m.label)))
       .map(markOccurrence)
       .sort((a, b) => a.start - b.start);
   }
