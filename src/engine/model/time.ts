@@ -5,6 +5,8 @@
 // Zone rules follow RFC 3339 (https://www.rfc-editor.org/rfc/rfc3339); a time
 // without a zone is read as UTC and reported as `zoned: false`.
 
+import { parseClockValue } from './time-of-day.ts';
+
 export interface TimeOut {
   ms: number;
   subNs: number;
@@ -310,7 +312,8 @@ export function parseTimeValue(v: unknown, out: TimeOut): boolean {
   const c = v.charCodeAt(0);
   if (isDigit(c)) {
     if (parseIso(v, out)) return true;
-    return fromEpochString(v, out);
+    // A time of day alone: a raw clock on the unknown day (time-of-day.ts).
+    return fromEpochString(v, out) || parseClockValue(v, out);
   }
   return parseLooseText(v, out);
 }
