@@ -73,6 +73,13 @@ function chCode(message: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** ClickHouse's own text ("Code: 60. DB::Exception: …"), without chDB's class-name prefix. */
+function errorText(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const at = msg.indexOf('Code: ');
+  return at > 0 ? msg.slice(at) : msg;
+}
+
 function settingValue(v: string): string {
   return /^-?\d+(?:\.\d+)?$/.test(v) ? v : "'" + v.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
 }
@@ -147,6 +154,22 @@ export async function startChdbServer(session: ChdbSession, options: ServerOptio
     const format = params.get('default_format') ?? 'TabSeparated';
     if (!/^\w+$/.test(format)) return fail(res, 400, `Code: 73. DB::Exception: Unknown format ${format}. (UNKNOWN_FORMAT)`, 73);
     const full = sql.replace(/;\s*$/, '') + (settings.length ? `\nSETTINGS ${settings.join(', ')}` : '');
+    // chDB streams only queries that return rows; anything else (an INSERT a
+    // read-only request must refuse, a DDL) runs whole, and chDB applies the
+    // same settings to it, readonly included.
+    if (!/^\s*(?:\(|select\b|with\b|show\b|describe\b|desc\b|explain\b|exists\b)/i.test(sql)) {
+      try {
+        const text = (await session.queryAsync(full, { format })).text();
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8', 'X-ClickHouse-Format': format });
+        res.end(text);
+      } catch (e) {
+        const msg = errorText(e);
+        const code = chCode(msg);
+        entry.status = httpStatus(code);
+        fail(res, entry.status, msg, code);
+      }
+      return;
+    }
     const stream = session.queryStream(full, { format });
     let closed = false;
     res.on('close', () => {
@@ -166,12 +189,13 @@ export async function startChdbServer(session: ChdbSession, options: ServerOptio
         entry.rows += chunk.numRows;
         stats.rowsReturned += chunk.numRows;
         const bytes = chunk.raw();
-        if (!res.write(Buffer.from(bytes))) await new Promise<void>((r) => res.once('drain', () => r()));
+        // Wait for the client to take the bytes, or to go away (then no 'drain' ever comes).
+        if (!res.write(Buffer.from(bytes))) await new Promise<void>((r) => { res.once('drain', r); res.once('close', r); });
       }
       if (!started) res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8', 'X-ClickHouse-Format': format });
       res.end();
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
+      const msg = errorText(e);
       const code = chCode(msg);
       entry.status = started ? 200 : httpStatus(code);
       // Like ClickHouse: an error after the answer started is written into the stream.

@@ -8,13 +8,13 @@ import { createIncident } from './incident.ts';
 
 export const USER = 'timberline';
 export const PASSWORD = 'not-in-any-link-7f3a';
-/** "At least a few million rows." */
-export const INCIDENT_ROWS = Number(process.env.TIMBERLINE_CH_ROWS ?? 3_000_000);
+/** Steady rows in the tests' table: enough that the incident is a needle; the bench loads millions. */
+export const INCIDENT_ROWS = Number(process.env.TIMBERLINE_CH_ROWS ?? 1_000_000);
 
 export const HAVE_CHDB = chdbAvailable();
-if (!HAVE_CHDB && process.env.TIMBERLINE_REQUIRE_CHDB) {
-  throw new Error('chDB is not installed: run `npm ci --prefix test/clickhouse` (the ClickHouse tests need it).');
-}
+const INSTALL = 'chDB is not installed: run `npm ci --prefix test/clickhouse` (the ClickHouse tests need it).';
+if (!HAVE_CHDB && process.env.TIMBERLINE_REQUIRE_CHDB) throw new Error(INSTALL);
+if (!HAVE_CHDB) console.warn(`Skipping the ClickHouse tests: ${INSTALL}`);
 
 export interface Endpoint {
   session: ChdbSession;

@@ -27,6 +27,8 @@ export type SessionSource = ByteSource & RangeReader;
 export interface SessionLoadOptions extends ParallelOptions {
   /** Workers to split big files across (see src/worker/slice-pool.ts); without it one thread reads everything. */
   slices?: SliceRunner;
+  /** Analysis to run instead of the dropped-file one (a pulled window takes its gaps from the server's counts). */
+  analyse?: (r: IngestResult) => Analysis;
 }
 
 export interface LoadSummary {
@@ -81,7 +83,7 @@ export class EngineSession {
    * the same table.
    */
   async load(sources: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
-    const { slices, ...rest } = options;
+    const { slices, analyse, ...rest } = options;
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
     this.forgetFiles();
@@ -90,7 +92,7 @@ export class EngineSession {
       return d ? blobSource(d, s.name) : s;
     });
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
-    const analysis = await analyzeReading(result, (rows) => this.messages(rows));
+    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows));
     return { table: result.table, files: result.files, templates: result.templates, analysis };
   }
 

@@ -54,7 +54,8 @@ export function buildRequest(conn: Connection, sql: string, limits: QueryLimits)
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ClickHouseError(`Not an HTTP(S) URL: ${u.protocol}`, 0);
   const p = u.searchParams;
   p.set('default_format', 'JSONEachRow');
-  p.set('readonly', '1');
+  // readonly=2: read queries only, yet the limits below may still be set (readonly=1 would refuse them).
+  p.set('readonly', '2');
   p.set('max_execution_time', String(Math.max(1, Math.round(limits.maxExecutionTime))));
   p.set('max_result_rows', String(Math.max(1, Math.floor(limits.maxRows))));
   p.set('result_overflow_mode', 'throw');
