@@ -18,6 +18,7 @@ import { fileSource, missingSource, stdinSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
 import { terminalSafe } from './terminal-safe.ts';
 import { queryRegex } from '../share/query-regex.ts';
+import { analyzeClickHouse, pullMain, PULL_USAGE } from './pull.ts';
 
 /** What --query adds to the report: matches in all and per file (in file order). */
 export interface QueryCount {
@@ -135,6 +136,18 @@ export function summary(r: Report): string {
   return lines.join('\n');
 }
 
+async function analyzeRemote(url: string, json: boolean, quiet: boolean): Promise<number> {
+  try {
+    const report = await analyzeClickHouse(url, process.env);
+    const text = json ? JSON.stringify(report, null, 2) : terminalSafe((quiet ? findingsText(report) : summary(report)) + `\n${report.rowsFetched} rows fetched`);
+    process.stdout.write(text + '\n');
+    return 0;
+  } catch (e) {
+    process.stderr.write(terminalSafe(`\ntimberline: ${e instanceof Error ? e.message : String(e)}`) + '\n');
+    return 1;
+  }
+}
+
 declare const TIMBERLINE_VERSION: string | undefined;
 
 /** The package version: put in by the bundler, or read from package.json when running from source. */
@@ -148,8 +161,10 @@ export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, FORMATS.map((f) => f.id));
   switch (parsed.command) {
     case 'help':
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(USAGE + '\n\n' + PULL_USAGE + '\n');
       return 0;
+    case 'pull':
+      return pullMain(parsed.argv);
     case 'version':
       process.stdout.write(`timberline ${version()}\n`);
       return 0;
@@ -158,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
   }
   const a = parsed.args;
+  if (a.paths.length === 1 && a.paths[0].startsWith('clickhouse://')) return analyzeRemote(a.paths[0], a.json, a.quiet);
   const ceilings = a.maxDecompressed === undefined ? {} : { maxDecompressedBytes: a.maxDecompressed, maxSessionDecompressedBytes: Math.max(a.maxDecompressed, a.maxDecompressed * a.paths.length) };
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {

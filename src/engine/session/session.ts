@@ -18,6 +18,8 @@ import { LEVEL_NAMES } from '../model/levels.ts';
 import type { EventTable } from '../model/event-table.ts';
 import type { TemplateInfo } from '../templates/templater.ts';
 import { parseQuery } from '../query/parse.ts';
+import { unpackBundles } from '../sources/clickhouse/bundle.ts';
+import { analyzePulled } from '../sources/clickhouse/analyze-pulled.ts';
 import { compilePlan, flatFields, type FlatFields, type RegexFactory, type RowAccess } from '../query/evaluate.ts';
 import { flattenFields } from '../query/flatten.ts';
 import { summarizeFields, type FieldStats } from '../query/field-stats.ts';
@@ -82,8 +84,13 @@ export class EngineSession {
    * and logfmt files are split across it (parallel-ingest.ts); the result is
    * the same table.
    */
-  async load(sources: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
-    const { slices, analyse, ...rest } = options;
+  async load(given: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
+    const { slices, analyse: analyseGiven, ...rest } = options;
+    // A pulled bundle opens as its per-service files, its gaps judged from the server's counts.
+    const unpacked = await unpackBundles(given);
+    const sources = unpacked.sources;
+    const density = unpacked.density;
+    const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density) : undefined);
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
     this.forgetFiles();
