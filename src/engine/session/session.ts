@@ -4,6 +4,7 @@
 // read back by byte range only when it is shown (see issue on gigabyte logs).
 
 import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
+import type { Rule } from '../rules/types.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
 import { ingestParallel, type ParallelOptions, type SliceRunner } from '../ingest/parallel-ingest.ts';
@@ -29,6 +30,8 @@ export type SessionSource = ByteSource & RangeReader;
 export interface SessionLoadOptions extends ParallelOptions {
   /** Workers to split big files across (see src/worker/slice-pool.ts); without it one thread reads everything. */
   slices?: SliceRunner;
+  /** The rules to run (default: the built-in ones); the user's rule files add theirs (see rules/index.ts withUserRules). */
+  rules?: readonly Rule[];
   /** Analysis to run instead of the dropped-file one (a pulled window takes its gaps from the server's counts). */
   analyse?: (r: IngestResult) => Analysis;
 }
@@ -85,12 +88,12 @@ export class EngineSession {
    * the same table.
    */
   async load(given: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
-    const { slices, analyse: analyseGiven, ...rest } = options;
+    const { slices, rules, analyse: analyseGiven, ...rest } = options;
     // A pulled bundle opens as its per-service files, its gaps judged from the server's counts.
     const unpacked = await unpackBundles(given);
     const sources = unpacked.sources;
     const density = unpacked.density;
-    const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density) : undefined);
+    const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density, rules) : undefined);
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
     this.forgetFiles();
@@ -99,8 +102,15 @@ export class EngineSession {
       return d ? blobSource(d, s.name) : s;
     });
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
-    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows));
+    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows), rules);
     return { table: result.table, files: result.files, templates: result.templates, analysis };
+  }
+
+  /** Analyse the loaded logs again with other rules (the user's rule files; the Rules dialog's preview). */
+  async reanalyze(rules: readonly Rule[]): Promise<Analysis | null> {
+    const result = this.result;
+    if (!result) return null;
+    return analyzeReading(result, (rows) => this.messages(rows), rules);
   }
 
   get loaded(): IngestResult | null {

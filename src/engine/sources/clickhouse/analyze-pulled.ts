@@ -15,6 +15,7 @@ import { computeMarks } from '../../marks/index.ts';
 import { buildSourceIndex } from '../../marks/sources.ts';
 import { MIN_EXPECTED_EVENTS, MIN_GAP_MS, MIN_RATE_WINDOW_MS, MIN_SIDE_EXPECTED, RATE_WINDOW_FACTOR, rateText } from '../../marks/gaps.ts';
 import type { Mark } from '../../marks/types.ts';
+import type { Rule } from '../../rules/types.ts';
 import type { Density } from './pull.ts';
 import { fileNameFor } from './rows.ts';
 
@@ -66,7 +67,7 @@ export function densityGaps(d: Density, fileOf: (source: string) => number): Mar
 }
 
 /** Marks and findings of pulled candidate events, with gaps from the density counts. */
-export function analyzePulled(r: IngestResult, density: Density): Analysis {
+export function analyzePulled(r: IngestResult, density: Density, rules?: readonly Rule[]): Analysis {
   const sources = buildSourceIndex(r.table, r.files.length);
   const base = makeContext(r, [], sources);
   const byName = new Map(r.files.map((f, i) => [f.name, i]));
@@ -74,5 +75,5 @@ export function analyzePulled(r: IngestResult, density: Density): Analysis {
     .filter((m) => m.kind !== 'gap')
     .concat(densityGaps(density, (s) => byName.get(fileNameFor(s)) ?? -1))
     .sort((a, b) => a.start - b.start || a.file - b.file);
-  return { marks, findings: runRules({ ...base, marks }) };
+  return { marks, findings: runRules({ ...base, marks }, rules) };
 }
