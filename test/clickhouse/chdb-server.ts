@@ -190,7 +190,17 @@ export async function startChdbServer(session: ChdbSession, options: ServerOptio
         stats.rowsReturned += chunk.numRows;
         const bytes = chunk.raw();
         // Wait for the client to take the bytes, or to go away (then no 'drain' ever comes).
-        if (!res.write(Buffer.from(bytes))) await new Promise<void>((r) => { res.once('drain', r); res.once('close', r); });
+        if (!res.write(Buffer.from(bytes))) {
+          await new Promise<void>((r) => {
+            const done = () => {
+              res.off('drain', done);
+              res.off('close', done);
+              r();
+            };
+            res.on('drain', done);
+            res.on('close', done);
+          });
+        }
       }
       if (!started) res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8', 'X-ClickHouse-Format': format });
       res.end();

@@ -37,7 +37,7 @@ async function captureStderr<T>(run: () => Promise<T>): Promise<{ value: T; err:
 describe.skipIf(!HAVE_CHDB)('timberline pull clickhouse / analyze clickhouse://', () => {
   let ep: Endpoint;
   beforeAll(async () => {
-    ep = await startEndpoint(300_000);
+    ep = await startEndpoint();
     process.env.CLICKHOUSE_USER = USER;
     process.env.CLICKHOUSE_PASSWORD = PASSWORD;
     mkdirSync(OUT, { recursive: true });

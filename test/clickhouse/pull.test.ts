@@ -1,7 +1,7 @@
 // The ClickHouse source against real ClickHouse SQL (chDB behind a loopback
-// HTTP endpoint) on a generated multi-million-row otel_logs incident: the
-// findings come from a small fraction of the rows and equal those of the same
-// incident dropped as files; a zoom streams exactly its minute; server errors
+// HTTP endpoint) on a generated otel_logs incident (a few hundred thousand
+// rows here; the benchmark runs millions): the findings come from under 1% of
+// the rows and equal those of the same incident dropped as files; a zoom streams exactly its minute; server errors
 // arrive as ClickHouse wrote them; credentials stay out of URLs and manifests.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,8 @@ describe.skipIf(!HAVE_CHDB)('ClickHouse source on a generated otel_logs incident
     expect(densityBeforeEvents).toBe(true);
     expect(pulled.density.total).toBe(ep.rows);
     expect(new Set(pulled.density.buckets.map((b) => b.source))).toEqual(new Set(SERVICES));
+    // The edge's 400 timeouts and 80 bad gateways are counted as errors before any line is fetched.
+    expect(pulled.density.buckets.filter((b) => b.source === 'edge').reduce((n, b) => n + b.errors, 0)).toBe(480);
     // What the server sent, counted at the server.
     expect(ep.server.stats.rowsReturned).toBe(pulled.stats.rowsReturned);
     expect(ep.server.stats.rowsReturned).toBeLessThan(ep.rows * 0.01);
@@ -94,7 +96,7 @@ describe.skipIf(!HAVE_CHDB)('ClickHouse source on a generated otel_logs incident
     const missing = await err(pullIncident(conn, { ...WINDOW, table: 'no_such_logs' }));
     expect(missing?.code).toBe(60);
     expect(missing?.message).toContain('no_such_logs');
-    const tooMany = await err(pullRange(conn, WINDOW, FROM_MS, TO_MS, { limit: 10_000_000, fetch: undefined }).then(() => queryAll(conn, 'SELECT number FROM numbers(5000)', { limits: { maxExecutionTime: 5, maxRows: 100 } })));
+    const tooMany = await err(queryAll(conn, 'SELECT number FROM numbers(5000)', { limits: { maxExecutionTime: 5, maxRows: 100 } }));
     expect(tooMany?.code).toBe(396);
     expect(tooMany?.message).toMatch(/Limit for result exceeded/);
     // Read-only: the same client cannot write, whatever SQL it is handed.
@@ -117,7 +119,8 @@ describe.skipIf(!HAVE_CHDB)('ClickHouse source on a generated otel_logs incident
       },
     });
     await expect(p).rejects.toThrow(/abort/i);
-    expect(rows).toBeLessThan(2_000_000);
+    // Stopped early: the whole window (every row) never arrived.
+    expect(rows).toBeLessThan(ep.rows);
     const [{ n }] = await queryAll(conn, 'SELECT 1 AS n', { limits });
     expect(Number(n)).toBe(1);
   }, 60_000);

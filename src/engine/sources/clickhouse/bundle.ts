@@ -40,7 +40,8 @@ function narrowDensity(v: unknown): Density | null {
     if (typeof b !== 'object' || b === null) continue;
     const r = b as Record<string, unknown>;
     if (typeof r.source !== 'string' || typeof r.bucket !== 'number' || typeof r.n !== 'number') continue;
-    buckets.push({ source: r.source, bucket: r.bucket, n: r.n, level: r.level === 'error' || r.level === 'warn' ? r.level : 'info' });
+    const count = (k: string) => (typeof r[k] === 'number' && Number.isFinite(r[k]) ? (r[k] as number) : 0);
+    buckets.push({ source: r.source, bucket: r.bucket, n: r.n, errors: count('errors'), warnings: count('warnings') });
   }
   return { bucketMs: o.bucketMs, buckets, total: buckets.reduce((s, b) => s + b.n, 0) };
 }

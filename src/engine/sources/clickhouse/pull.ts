@@ -12,14 +12,14 @@ import { narrowRow, SourceFiles } from './rows.ts';
 import { bytesSource } from '../../ingest/byte-source.ts';
 import type { SessionSource } from '../../session/session.ts';
 
-export type SeverityClass = 'error' | 'warn' | 'info';
-
 export interface DensityBucket {
   source: string;
   /** Bucket start, epoch ms. */
   bucket: number;
-  level: SeverityClass;
+  /** Rows in the bucket, of which `errors` are errors and `warnings` warnings (by severity). */
   n: number;
+  errors: number;
+  warnings: number;
 }
 
 export interface Density {
@@ -133,7 +133,7 @@ async function pullDensity(run: Runner, w: PullWindow): Promise<Density> {
   const bucketMs = bucketFor(w.toMs - w.fromMs);
   const rows = await run.all('density', densityQuery(w, bucketMs));
   const buckets = rows.map((r): DensityBucket => ({
-    source: String(r.source ?? ''), bucket: num(r.bucket), level: r.level === 'error' || r.level === 'warn' ? r.level : 'info', n: num(r.n),
+    source: String(r.source ?? ''), bucket: num(r.bucket), n: num(r.n), errors: num(r.errors), warnings: num(r.warnings),
   }));
   return { bucketMs, buckets, total: buckets.reduce((s, b) => s + b.n, 0) };
 }
@@ -175,4 +175,31 @@ export async function pullRange(conn: Connection, w: PullWindow, fromMs: number,
 /** Pulled files as session sources: the same ingest as dropped files. */
 export function pulledSources(files: readonly PulledFile[]): SessionSource[] {
   return files.map((f) => bytesSource(f.name, f.text));
+}
+
+/** The epoch ms of a pulled JSON line (toJsonLine writes `time` first). */
+function lineMs(line: string): number {
+  const m = /^\{"time":"([^"]+)"/.exec(line);
+  return m ? Date.parse(m[1]) : NaN;
+}
+
+/**
+ * The candidate events with the raw lines of one zoomed range put in: inside
+ * [fromMs, toMs) every line the server holds, outside it the candidates as
+ * before, so the findings elsewhere keep their evidence. Per source, in time order.
+ */
+export function mergeRange(base: readonly PulledFile[], range: readonly PulledFile[], fromMs: number, toMs: number): PulledFile[] {
+  const lines = (f: PulledFile | undefined) => (f ? f.text.split('\n').filter(Boolean) : []);
+  const names = [...new Set([...base.map((f) => f.name), ...range.map((f) => f.name)])].sort();
+  return names.map((name) => {
+    const before: string[] = [];
+    const after: string[] = [];
+    for (const l of lines(base.find((f) => f.name === name))) {
+      const t = lineMs(l);
+      if (t < fromMs) before.push(l);
+      else if (t >= toMs) after.push(l);
+    }
+    const all = [...before, ...lines(range.find((f) => f.name === name)), ...after];
+    return { name, text: all.join('\n') + '\n' };
+  });
 }

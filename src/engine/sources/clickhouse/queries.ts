@@ -1,6 +1,6 @@
 // The SQL the ClickHouse source sends, built from a window, a column mapping
 // and the vocabulary. Three steps push the work to the cluster:
-//   1. density: counts per source, time bucket and severity class;
+//   1. density: counts per source and time bucket (errors and warnings among them);
 //   2. classes: the vocabulary's required literals (required-literals.ts)
 //      evaluated with multiSearchAnyCaseInsensitive over the message and the
 //      error attributes, grouped by class and source with a few samples; the
@@ -113,18 +113,20 @@ export interface BuiltQuery {
   maxRows: number;
 }
 
-/** Step 1: counts per source, bucket and severity class. */
+/** Step 1: counts per source and bucket, with how many of them are errors and warnings (one row per bucket keeps the answer small). */
 export function densityQuery(w: PullWindow, bucketMs: number): BuiltQuery {
   const t = timeExpr(w.mapping);
   const b = Math.max(1, Math.round(bucketMs));
-  const sql = `SELECT toString(${ident(w.mapping.source)}) AS source,
-  intDiv(toUnixTimestamp64Milli(toDateTime64(${t}, 3, 'UTC')), ${b}) * ${b} AS bucket,
-  ${severityClass(w.mapping)} AS level,
-  count() AS n
-FROM ${tableRef(w.database, w.table)}
-WHERE ${windowCondition(w)}
-GROUP BY source, bucket, level
-ORDER BY bucket, source, level`;
+  const sql = `SELECT source, bucket, count() AS n, countIf(level = 'error') AS errors, countIf(level = 'warn') AS warnings
+FROM (
+  SELECT toString(${ident(w.mapping.source)}) AS source,
+    intDiv(toUnixTimestamp64Milli(toDateTime64(${t}, 3, 'UTC')), ${b}) * ${b} AS bucket,
+    ${severityClass(w.mapping)} AS level
+  FROM ${tableRef(w.database, w.table)}
+  WHERE ${windowCondition(w)}
+)
+GROUP BY source, bucket
+ORDER BY bucket, source`;
   return { sql, maxRows: 500_000 };
 }
 
