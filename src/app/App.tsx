@@ -19,6 +19,8 @@ import { LogPanel } from './log/LogPanel.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
 import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
+import { ConnectDialog } from './clickhouse/ConnectDialog.tsx';
+import { DensityLanes } from './clickhouse/DensityLanes.tsx';
 import { openShareFromHash, startShareHashListener } from './share/open-share.ts';
 import { loadUrlParam } from './share/open-url.ts';
 import { hasShareFragment } from '../share/link.ts';
@@ -65,7 +67,7 @@ export function App() {
       <Header />
       <main className="main">
         <div className="center">
-          <div className="timeline-slot">{hasData ? <Timeline /> : <EmptyState />}</div>
+          <div className="timeline-slot"><DensityLanes />{hasData ? <Timeline /> : <EmptyState />}</div>
           <LogPanel />
         </div>
         <aside className="side" aria-label="Files, findings and detail">
@@ -79,6 +81,7 @@ export function App() {
       <PasteDialog />
       <HelpDialog />
       <VocabularyDialog />
+      <ConnectDialog />
     </div>
   );
 }

@@ -15,6 +15,8 @@ import type { SharePayload } from '../share/payload.ts';
 import type { EntryPreview } from '../worker/vocabulary-preview.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
+import type { PullOutcome, PullProgress, PullRequest } from '../worker/clickhouse-api.ts';
+import type { Density } from '../engine/sources/clickhouse/pull.ts';
 
 export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
 
@@ -36,6 +38,10 @@ export interface EngineClient {
   shareLink(settings: ShareSettings, prefix: string): Promise<ShareResult>;
   /** How many loaded events each draft vocabulary entry matches (the Vocabulary dialog's preview). */
   previewVocabulary(entries: Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>[]): Promise<EntryPreview[]>;
+  /** Pull a window from ClickHouse: the counts arrive first (`onDensity`), then the analysed events; `cancel()` stops it. */
+  pullClickHouse(req: PullRequest, onDensity?: (d: Density) => void, onProgress?: (p: PullProgress) => void): Promise<PullOutcome>;
+  /** The raw lines of a range of the last pulled window, loaded among its events. */
+  pullClickHouseRange(fromMs: number, toMs: number, onProgress?: (p: PullProgress) => void): Promise<PullOutcome>;
 }
 
 /** Every call that was waiting on a worker that died fails with this. */
@@ -112,6 +118,9 @@ function workerClient(): EngineClient {
     shareBase: (payload) => call((r) => r.shareBase(payload)),
     shareLink: (settings, prefix) => call((r) => r.shareLink(settings, prefix)),
     previewVocabulary: (entries) => call((r) => r.previewVocabulary(entries)),
+    pullClickHouse: (req, onDensity, onProgress) =>
+      call<PullOutcome>((r) => r.pullClickHouse(req, onDensity ? Comlink.proxy(onDensity) : undefined, onProgress ? Comlink.proxy(onProgress) : undefined)),
+    pullClickHouseRange: (from, to, onProgress) => call<PullOutcome>((r) => r.pullClickHouseRange(from, to, onProgress ? Comlink.proxy(onProgress) : undefined)),
   };
 }
 
@@ -131,6 +140,8 @@ async function inlineClient(): Promise<EngineClient> {
     shareBase: (payload) => api.shareBase(payload),
     shareLink: (settings, prefix) => api.shareLink(settings, prefix),
     previewVocabulary: (entries) => api.previewVocabulary(entries),
+    pullClickHouse: (req, onDensity, onProgress) => api.pullClickHouse(req, onDensity, onProgress),
+    pullClickHouseRange: (from, to, onProgress) => api.pullClickHouseRange(from, to, onProgress),
   };
 }
 
