@@ -44,8 +44,8 @@ const NOT_SETTINGS = new Set(['query', 'default_format', 'database', 'user', 'pa
 export interface ServerStats {
   requests: number;
   rowsReturned: number;
-  /** Per request: the SQL and the rows it returned. */
-  log: { sql: string; rows: number; status: number }[];
+  /** Per request: the SQL, the rows it returned and how long it took (ms, from its turn to its end). */
+  log: { sql: string; rows: number; status: number; ms: number }[];
 }
 
 export interface ChdbServer {
@@ -84,8 +84,10 @@ function settingValue(v: string): string {
   return /^-?\d+(?:\.\d+)?$/.test(v) ? v : "'" + v.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
 }
 
-function cors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+/** As ClickHouse does: the preflight is answered as its default http_options_response says; a query's answer carries Access-Control-Allow-Origin only when it asked with add_http_cors_header=1. */
+function cors(req: IncomingMessage, res: ServerResponse, asked: boolean): void {
+  if (req.method !== 'OPTIONS' && !asked) return;
+  res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-ClickHouse-User, X-ClickHouse-Key, X-ClickHouse-Format');
@@ -119,12 +121,12 @@ export async function startChdbServer(session: ChdbSession, options: ServerOptio
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    cors(req, res);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    cors(req, res, url.searchParams.get('add_http_cors_header') === '1');
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/ping') {
       res.writeHead(200).end('Ok.\n');
       return;
@@ -132,7 +134,7 @@ export async function startChdbServer(session: ChdbSession, options: ServerOptio
     const params = url.searchParams;
     const sql = [params.get('query'), req.method === 'POST' ? await body(req) : ''].filter((s) => s && s.trim()).join('\n').trim();
     stats.requests++;
-    const entry = { sql, rows: 0, status: 200 };
+    const entry = { sql, rows: 0, status: 200, ms: 0 };
     stats.log.push(entry);
     const who = credentials(req, params);
     if (who.user !== options.user || who.password !== options.password) {
@@ -215,7 +217,12 @@ export async function startChdbServer(session: ChdbSession, options: ServerOptio
   }
 
   const server = createServer((req, res) => {
-    const turn = queue.then(() => handle(req, res)).catch((e) => {
+    const turn = queue.then(async () => {
+      const t0 = performance.now();
+      const n = stats.log.length;
+      await handle(req, res);
+      if (stats.log.length > n) stats.log[n].ms = performance.now() - t0;
+    }).catch((e) => {
       if (!res.headersSent) fail(res, 500, String(e));
       else res.end();
     });

@@ -60,6 +60,9 @@ export function buildRequest(conn: Connection, sql: string, limits: QueryLimits)
   p.set('max_result_rows', String(Math.max(1, Math.floor(limits.maxRows))));
   p.set('result_overflow_mode', 'throw');
   p.set('output_format_json_quote_64bit_integers', '1');
+  // A page on another origin can read the answer only with CORS headers: ask for them (the server's
+  // http_options_response answers the preflight; see docs/clickhouse.md). Harmless outside a browser.
+  p.set('add_http_cors_header', '1');
   const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8' };
   if (conn.user) headers['X-ClickHouse-User'] = conn.user;
   if (conn.password) headers['X-ClickHouse-Key'] = conn.password;
