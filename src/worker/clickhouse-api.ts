@@ -66,6 +66,8 @@ export function clickhouseApi(session: EngineSession, transfer: Transfer, handOf
         const r = await pullIncident(req.conn, req.window, {
           signal: ac.signal,
           vocabulary: req.vocabulary,
+          // The page shows the findings, not the class summary: one scan of the window fewer.
+          classes: false,
           onDensity: (d) => void onDensity?.(d),
           onProgress: (step, p) => void onProgress?.({ step, rows: p.rows, bytes: p.bytes }),
         });

@@ -63,6 +63,13 @@ export interface PullOptions {
   onProgress?: (step: PullStep, p: QueryProgress) => void;
   onDensity?: (d: Density) => void;
   onClasses?: (c: ClassSummary[]) => void;
+  /**
+   * Ask for the per-class summary (counts, first and last time, samples) too
+   * (default true: the CLI's manifest carries it). The findings need only the
+   * candidate events, which the server selects with the same vocabulary test,
+   * so the app skips this second scan of the window.
+   */
+  classes?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -143,7 +150,7 @@ export async function pullIncident(conn: Connection, w: PullWindow, o: PullOptio
   const run = new Runner(conn, o);
   const density = await pullDensity(run, w);
   o.onDensity?.(density);
-  const classRows = await run.all('classes', classesQuery(w, o.vocabulary));
+  const classRows = o.classes === false ? [] : await run.all('classes', classesQuery(w, o.vocabulary));
   const classes = classRows.map((r): ClassSummary => ({
     class: String(r.class ?? ''), source: String(r.source ?? ''), n: num(r.n), first: num(r.first), last: num(r.last),
     samples: Array.isArray(r.samples) ? r.samples.map(String) : [],
