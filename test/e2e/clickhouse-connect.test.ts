@@ -7,7 +7,9 @@
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, waitLoaded, dataVersion, findings } from './harness/browser.ts';
+import { launch, openPage, waitLoaded, dataVersion, dropFiles, findings, readPayloads, ROOT } from './harness/browser.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { shareLink } from './share-helpers.ts';
 import { HAVE_CHDB, PASSWORD, USER, startEndpoint, stopEndpoint, type Endpoint } from '../clickhouse/setup.ts';
 import { SERVICES, WINDOW } from '../clickhouse/incident.ts';
@@ -120,5 +122,13 @@ describe.skipIf(!HAVE_CHDB)('Connect to ClickHouse in the browser', () => {
       expect(text).not.toContain(`${USER}:`);
     }
     expect(where.href).not.toContain(new URL(ep.server.url).host);
+  });
+
+  it('dropped files replace the pulled window, its density lanes included', async () => {
+    const dir = join(ROOT, 'test/fixtures/json-lines');
+    const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'));
+    if (!file) throw new Error('no JSON-lines fixture');
+    await dropFiles(page, readPayloads([join(dir, file)]));
+    expect(await page.locator('[data-testid="density-lanes"]').count()).toBe(0);
   });
 });

@@ -51,6 +51,8 @@ export interface ConnectState {
   setError(error: string | null): void;
   setDensity(density: Density | null): void;
   setPulled(pulled: PulledWindow | null): void;
+  /** Files replaced the pulled window: its counts no longer describe what is on screen. */
+  forgetPull(): void;
 }
 
 export const DEFAULT_FORM: ConnectForm = {
@@ -78,4 +80,5 @@ export const useConnect = create<ConnectState>()((set) => ({
   setError: (error) => set({ error }),
   setDensity: (density) => set({ density }),
   setPulled: (pulled) => set({ pulled }),
+  forgetPull: () => set({ density: null, pulled: null, phase: 'idle' }),
 }));

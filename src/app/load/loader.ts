@@ -13,6 +13,7 @@ import { setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { takePendingView } from '../url-state.ts';
+import { useConnect } from '../clickhouse/connect-store.ts';
 import type { LoadSummary } from '../../engine/session/session.ts';
 import type { VocabularyEntry } from '../../engine/classify/vocabulary.ts';
 
@@ -46,6 +47,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   // A download still running (?url=) is superseded: it must not replace these files later.
   const my = supersedeLoads();
   attempted = { files, title, zoneOffsets };
+  // Files replace a window pulled from ClickHouse: its density lanes go with it.
+  useConnect.getState().forgetPull();
   const st = useStore.getState();
   const client = await engineClient();
   if (st.status === 'loading') await client.cancel();
