@@ -7,7 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage, waitLoaded, dataVersion, dropFiles, findings, readPayloads, ROOT } from './harness/browser.ts';
+import { launch, openPage, waitLoaded, dataVersion, dropFiles, findings, readPayloads, ROOT, shot } from './harness/browser.ts';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { shareLink } from './share-helpers.ts';
@@ -54,6 +54,7 @@ describe.skipIf(!HAVE_CHDB)('Connect to ClickHouse in the browser', () => {
     await page.click('dialog.dialog-connect button[type="submit"]');
     const err = page.locator('dialog.dialog-connect .connect-error');
     await err.waitFor();
+    await shot(page, 'clickhouse-connect-error');
     expect(await err.textContent()).toBe('Code: 516. DB::Exception: timberline: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)');
     expect(await err.evaluate((e) => e.childElementCount)).toBe(0);
     expect(await page.getAttribute('.app', 'data-version')).toBe('0');
@@ -84,6 +85,7 @@ describe.skipIf(!HAVE_CHDB)('Connect to ClickHouse in the browser', () => {
     expect(rules).toContain('crash');
     expect(ep.server.stats.rowsReturned).toBeLessThan(ep.rows * 0.01);
     expect(await page.locator('dialog.dialog-connect').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await shot(page, 'clickhouse-connected');
   });
 
   it('a zoomed view fetches its raw lines', async () => {
