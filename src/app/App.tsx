@@ -20,6 +20,8 @@ import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
 import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
 import { RulesDialog } from './rules/RulesDialog.tsx';
+import { ConnectDialog } from './clickhouse/ConnectDialog.tsx';
+import { DensityLanes } from './clickhouse/DensityLanes.tsx';
 import { openShareFromHash, startShareHashListener } from './share/open-share.ts';
 import { loadUrlParam } from './share/open-url.ts';
 import { hasShareFragment } from '../share/link.ts';
@@ -66,7 +68,7 @@ export function App() {
       <Header />
       <main className="main">
         <div className="center">
-          <div className="timeline-slot">{hasData ? <Timeline /> : <EmptyState />}</div>
+          <div className="timeline-slot"><DensityLanes />{hasData ? <Timeline /> : <EmptyState />}</div>
           <LogPanel />
         </div>
         <aside className="side" aria-label="Files, findings and detail">
@@ -81,6 +83,7 @@ export function App() {
       <HelpDialog />
       <VocabularyDialog />
       <RulesDialog />
+      <ConnectDialog />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// The top bar: open files, paste, samples, share, the custom vocabulary,
+// The top bar: open files, paste, connect to ClickHouse, samples, share, the custom vocabulary,
 // what is loaded (or the progress of what is loading), theme and help.
 
 import { useRef } from 'react';
@@ -10,6 +10,7 @@ import { fromFiles, loadFiles, reloadFiles, titleFor } from './load/loader.ts';
 import { SampleMenu } from './SampleMenu.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { setSampleParam } from './url-state.ts';
+import { useConnect } from './clickhouse/connect-store.ts';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 
@@ -71,6 +72,7 @@ export function Header() {
   const customEntries = useStore((s) => s.vocabulary.length);
   const setRulesOpen = useStore((s) => s.setRulesOpen);
   const ruleFiles = useStore((s) => s.ruleFiles.length);
+  const setConnectOpen = useConnect((s) => s.setOpen);
   return (
     <header className="header">
       <div className="brand">
@@ -84,6 +86,7 @@ export function Header() {
       <div className="header-actions">
         <OpenFilesButton />
         <button type="button" className="btn" onClick={() => setPasteOpen(true)}>Paste</button>
+        <button type="button" className="btn" onClick={() => setConnectOpen(true)} title="Pull an incident window from a ClickHouse server">ClickHouse…</button>
         <SampleMenu />
         <ShareButton />
         <button type="button" className="btn" onClick={() => setVocabularyOpen(true)} title="Teach Timberline your logs' words for timeouts, reloads, crashes… (V)">

@@ -12,7 +12,10 @@ export function LoadProgress() {
   const pct = p.totalBytes > 0 ? Math.min(100, (100 * p.bytes) / p.totalBytes) : 0;
   const mbs = p.elapsedMs > 0 ? p.bytes / 1048576 / (p.elapsedMs / 1000) : 0;
   const inflated = p.decompressedBytes ? ` (${formatBytes(p.decompressedBytes)} decompressed)` : '';
-  const text = `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}${inflated}, ${formatInt(p.lines)} lines, ${mbs.toFixed(1)} MB/s`;
+  // A pull from a server has no total size: rows and bytes received instead.
+  const text = p.totalBytes > 0
+    ? `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}${inflated}, ${formatInt(p.lines)} lines, ${mbs.toFixed(1)} MB/s`
+    : `${formatInt(p.lines)} rows, ${formatBytes(p.bytes)} received`;
   return (
     <div className="load-progress">
       <div

@@ -17,6 +17,8 @@ import type { RulePreview } from '../worker/rules-preview.ts';
 import type { RuleSpec } from '../engine/rules/spec.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
+import type { PullOutcome, PullProgress, PullRequest } from '../worker/clickhouse-api.ts';
+import type { Density } from '../engine/sources/clickhouse/pull.ts';
 
 export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
 
@@ -40,6 +42,10 @@ export interface EngineClient {
   previewVocabulary(entries: Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>[]): Promise<EntryPreview[]>;
   /** What each draft rule finds in the loaded logs and whether its own cases pass (the Rules dialog's preview). */
   previewRules(specs: RuleSpec[]): Promise<RulePreview[]>;
+  /** Pull a window from ClickHouse: the counts arrive first (`onDensity`), then the analysed events; `cancel()` stops it. */
+  pullClickHouse(req: PullRequest, onDensity?: (d: Density) => void, onProgress?: (p: PullProgress) => void): Promise<PullOutcome>;
+  /** The raw lines of a range of the last pulled window, loaded among its events. */
+  pullClickHouseRange(fromMs: number, toMs: number, onProgress?: (p: PullProgress) => void): Promise<PullOutcome>;
 }
 
 /** Every call that was waiting on a worker that died fails with this. */
@@ -117,6 +123,9 @@ function workerClient(): EngineClient {
     shareLink: (settings, prefix) => call((r) => r.shareLink(settings, prefix)),
     previewVocabulary: (entries) => call((r) => r.previewVocabulary(entries)),
     previewRules: (specs) => call((r) => r.previewRules(specs)),
+    pullClickHouse: (req, onDensity, onProgress) =>
+      call<PullOutcome>((r) => r.pullClickHouse(req, onDensity ? Comlink.proxy(onDensity) : undefined, onProgress ? Comlink.proxy(onProgress) : undefined)),
+    pullClickHouseRange: (from, to, onProgress) => call<PullOutcome>((r) => r.pullClickHouseRange(from, to, onProgress ? Comlink.proxy(onProgress) : undefined)),
   };
 }
 
@@ -137,6 +146,8 @@ async function inlineClient(): Promise<EngineClient> {
     shareLink: (settings, prefix) => api.shareLink(settings, prefix),
     previewVocabulary: (entries) => api.previewVocabulary(entries),
     previewRules: (specs) => api.previewRules(specs),
+    pullClickHouse: (req, onDensity, onProgress) => api.pullClickHouse(req, onDensity, onProgress),
+    pullClickHouseRange: (from, to, onProgress) => api.pullClickHouseRange(from, to, onProgress),
   };
 }
 

@@ -29,13 +29,16 @@ export type ParsedArgs =
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'analyze'; args: AnalyzeArgs }
+  | { command: 'pull'; argv: string[] }
   | { command: 'error'; message: string };
 
 export const USAGE = `usage: timberline analyze [options] FILE...
+       timberline pull clickhouse --url URL --table T --from TIME --to TIME -o BUNDLE.jsonl
        timberline --help | --version
 
   Reads log files (any supported format, .gz too; '-' reads standard input),
-  merges them into one timeline and prints the incident findings.
+  merges them into one timeline and prints the incident findings. A FILE may
+  be clickhouse://HOST:PORT/TABLE?from=TIME&to=TIME (see \`timberline pull\`).
 
   --json            print one JSON document (version 1) instead of a summary
   --quiet, -q       print only the findings (no per-file summary or marks)
@@ -71,6 +74,7 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
   const [cmd, ...rest] = argv;
   if (cmd === '--help' || cmd === '-h' || cmd === 'help') return { command: 'help' };
   if (cmd === '--version' || cmd === '-V') return { command: 'version' };
+  if (cmd === 'pull') return { command: 'pull', argv: rest };
   if (cmd !== 'analyze') return { command: 'error', message: `unknown command "${cmd}"` };
   const a: AnalyzeArgs = { json: false, quiet: false, rules: [], paths: [] };
   for (let i = 0; i < rest.length; i++) {

@@ -21,6 +21,7 @@ import { queryRegex } from '../share/query-regex.ts';
 import type { Rule } from '../engine/rules/types.ts';
 import { withUserRules } from '../engine/rules/index.ts';
 import { casesText, loadRuleFiles, runUserCases, type RuleCaseReport } from './rule-files.ts';
+import { analyzeClickHouse, pullMain, PULL_USAGE } from './pull.ts';
 
 /** What --query adds to the report: matches in all and per file (in file order). */
 export interface QueryCount {
@@ -141,6 +142,18 @@ export function summary(r: Report): string {
   return lines.join('\n');
 }
 
+async function analyzeRemote(url: string, json: boolean, quiet: boolean): Promise<number> {
+  try {
+    const report = await analyzeClickHouse(url, process.env);
+    const text = json ? JSON.stringify(report, null, 2) : terminalSafe((quiet ? findingsText(report) : summary(report)) + `\n${report.rowsFetched} rows fetched`);
+    process.stdout.write(text + '\n');
+    return 0;
+  } catch (e) {
+    process.stderr.write(terminalSafe(`\ntimberline: ${e instanceof Error ? e.message : String(e)}`) + '\n');
+    return 1;
+  }
+}
+
 declare const TIMBERLINE_VERSION: string | undefined;
 
 /** The package version: put in by the bundler, or read from package.json when running from source. */
@@ -154,8 +167,10 @@ export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, FORMATS.map((f) => f.id));
   switch (parsed.command) {
     case 'help':
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(USAGE + '\n\n' + PULL_USAGE + '\n');
       return 0;
+    case 'pull':
+      return pullMain(parsed.argv);
     case 'version':
       process.stdout.write(`timberline ${version()}\n`);
       return 0;
@@ -170,6 +185,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const rules = ruleFiles.specs.length ? withUserRules(ruleFiles.specs.map((s) => s.spec)) : undefined;
+  if (a.paths.length === 1 && a.paths[0].startsWith('clickhouse://')) return analyzeRemote(a.paths[0], a.json, a.quiet);
   const ceilings = a.maxDecompressed === undefined ? {} : { maxDecompressedBytes: a.maxDecompressed, maxSessionDecompressedBytes: Math.max(a.maxDecompressed, a.maxDecompressed * a.paths.length) };
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {

@@ -16,6 +16,7 @@ import { rulesPreviewApi, userRulesOf } from './rules-preview.ts';
 import type { RuleSpec } from '../engine/rules/spec.ts';
 import { handOver } from './table-handoff.ts';
 import { holdLifeLock } from './life-lock.ts';
+import { clickhouseApi } from './clickhouse-api.ts';
 
 export interface DroppedFile {
   name: string;
@@ -105,6 +106,7 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
   const session = new EngineSession();
   let cancelFlag = { aborted: false };
   let running: { abort(): void } | null = null;
+  const clickhouse = clickhouseApi(session, transfer, handOff);
   return {
     /** `onPartial` receives early snapshots of the table so the timeline can draw while the rest loads. */
     async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void) {
@@ -135,7 +137,11 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     cancel() {
       cancelFlag.aborted = true;
       running?.abort();
+      clickhouse.abortPull();
     },
+    // Pull a window from ClickHouse: pullClickHouse(request), pullClickHouseRange(from, to) (see clickhouse-api.ts).
+    pullClickHouse: clickhouse.pullClickHouse,
+    pullClickHouseRange: clickhouse.pullClickHouseRange,
     detail: (row: number) => session.detail(row),
     messages: (rows: number[]) => session.messages(rows),
     async search(query: string) {

@@ -7,8 +7,12 @@
 // to /tmp/readme-bench.md.
 //
 //   npm run bench -- [--size 200MB | --large] [--runs 3] [--workers N]
-//                    [--no-browser] [--no-node]
+//                    [--no-browser] [--no-node] [--no-clickhouse] [--clickhouse-only]
+//
+// Last, the ClickHouse source on a 3-million-row pulled incident (test/clickhouse/bench.ts:
+// rows fetched, density and first-finding times), when chDB is installed.
 
+import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -24,6 +28,8 @@ interface Args {
   workers: number;
   node: boolean;
   browser: boolean;
+  clickhouse: boolean;
+  clickhouseOnly: boolean;
 }
 
 function parseSize(s: string): number {
@@ -35,7 +41,7 @@ function parseSize(s: string): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { bytes: 200 << 20, runs: 3, workers: availableParallelism(), node: true, browser: true };
+  const a: Args = { bytes: 200 << 20, runs: 3, workers: availableParallelism(), node: true, browser: true, clickhouse: true, clickhouseOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = () => argv[++i] ?? '';
@@ -45,6 +51,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--workers') a.workers = Math.max(1, Number(next()) || 1);
     else if (k === '--no-browser') a.browser = false;
     else if (k === '--no-node') a.node = false;
+    else if (k === '--no-clickhouse') a.clickhouse = false;
+    else if (k === '--clickhouse-only') a.clickhouseOnly = true;
     else throw new Error(`unknown option ${k}`);
   }
   return a;
@@ -147,9 +155,16 @@ async function savedRuns(dir: string): Promise<Saved[]> {
   return out.sort((a, b) => a.bytes - b.bytes);
 }
 
+/** The pulled-incident benchmark in its own process (chDB is a native module of the separate test package). */
+function clickhouseBench(root: string): void {
+  console.log('ClickHouse: pull the incident from a 3-million-row otel_logs table (chDB on loopback)');
+  spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'test/clickhouse/bench.ts'), '3000000'], { cwd: root, stdio: 'inherit' });
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(import.meta.dirname, '../..');
+  if (args.clickhouseOnly) return clickhouseBench(root);
   const size = label(args.bytes);
   const file = join(root, 'test/bench/data', `bench-${size}.jsonl`);
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}`;
@@ -211,6 +226,7 @@ async function main(): Promise<void> {
   const table = markdown(`${machine}, ${result.date.slice(0, 10)}`, await savedRuns(dir));
   await writeDocTable('bench', table);
   console.log(`wrote ${relative(root, join(dir, 'latest.json'))}, bench-${size}.json and the table in docs/benchmarks.md`);
+  if (args.clickhouse) clickhouseBench(root);
 }
 
 main().catch((e: unknown) => {

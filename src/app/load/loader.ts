@@ -15,6 +15,10 @@ import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { activeRuleSpecs } from '../../store/rules-slice.ts';
 import { takePendingView } from '../url-state.ts';
+import { useConnect } from '../clickhouse/connect-store.ts';
+import type { LoadSummary } from '../../engine/session/session.ts';
+import type { VocabularyEntry } from '../../engine/classify/vocabulary.ts';
+import type { RuleSpec } from '../../engine/rules/spec.ts';
 
 let current: { files: DroppedFile[]; title: string } | null = null;
 /** The files of the latest load, finished or not: what "Reload files" reads after the engine restarted. */
@@ -43,10 +47,11 @@ export function loadedFiles(): DroppedFile[] {
  */
 export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets: Record<number, number> = {}): Promise<void> {
   if (files.length === 0) return;
-  const my = ++seq;
-  attempted = { files, title, zoneOffsets };
   // A download still running (?url=) is superseded: it must not replace these files later.
-  abortDownload('superseded');
+  const my = supersedeLoads();
+  attempted = { files, title, zoneOffsets };
+  // Files replace a window pulled from ClickHouse: its density lanes go with it.
+  useConnect.getState().forgetPull();
   const st = useStore.getState();
   const client = await engineClient();
   if (st.status === 'loading') await client.cancel();
@@ -83,28 +88,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   try {
     const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, vocabulary, rules }, onProgress, onPartial);
     if (my !== seq) return;
-    const ds = setDataset({
-      table: summary.table,
-      files: summary.files,
-      templates: summary.templates,
-      marks: summary.analysis.marks,
-      findings: summary.analysis.findings,
-    });
     current = { files, title };
-    messageCache.reset();
-    messageCache.hold(false);
-    setSearchMask('', null);
-    const s = useStore.getState();
-    const pending = takePendingView();
-    s.clearSelection();
-    if (!sameFiles) s.setFilters({ templates: [] });
-    s.setDataExtent(ds.extent, pending?.window ?? null);
-    s.setVocabularyApplied(vocabulary);
-    s.setRulesApplied(rules);
-    s.setLoaded(ds.version, summary.files, title, zoneOffsets);
-    pending?.apply();
-    // A new incident opens on its most severe finding (findings come most severe first); F fits all.
-    if (!pending && !sameFiles && ds.findings.length > 0) s.selectFinding(0);
+    installSummary(summary, title, { zoneOffsets, vocabulary, rules, sameData: sameFiles });
   } catch (e) {
     if (my !== seq) return;
     if (shownPartial) {
@@ -122,6 +107,46 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     // The engine died mid-load (restoring the previous incident above cleared the offer): offer these files again.
     if (e instanceof EngineStopped) useStore.getState().offerReload();
   }
+}
+
+/**
+ * Put a finished load on screen (dropped files, a pulled window). `sameData`:
+ * the same source read again, so pattern filters stay and the view does not
+ * jump to the first finding; `window` keeps a view instead of the URL's.
+ */
+export function installSummary(summary: LoadSummary, title: string, o: { zoneOffsets?: Record<number, number>; vocabulary: VocabularyEntry[]; rules?: readonly RuleSpec[]; sameData: boolean; window?: [number, number] }): void {
+  const ds = setDataset({
+    table: summary.table,
+    files: summary.files,
+    templates: summary.templates,
+    marks: summary.analysis.marks,
+    findings: summary.analysis.findings,
+  });
+  messageCache.reset();
+  messageCache.hold(false);
+  setSearchMask('', null);
+  const s = useStore.getState();
+  const pending = takePendingView();
+  s.clearSelection();
+  if (!o.sameData) s.setFilters({ templates: [] });
+  s.setDataExtent(ds.extent, o.window ?? pending?.window ?? null);
+  s.setVocabularyApplied(o.vocabulary);
+  if (o.rules) s.setRulesApplied(o.rules);
+  s.setLoaded(ds.version, summary.files, title, o.zoneOffsets ?? {});
+  pending?.apply();
+  // A new incident opens on its most severe finding (findings come most severe first); F fits all.
+  if (!pending && !o.sameData && ds.findings.length > 0) s.selectFinding(0);
+}
+
+/** A new load (files or a pull) starts: a load or pull still running is superseded and must not land later. */
+export function supersedeLoads(): number {
+  abortDownload('superseded');
+  return ++seq;
+}
+
+/** Whether a load started with supersedeLoads() is still the latest. */
+export function isLatestLoad(my: number): boolean {
+  return my === seq;
 }
 
 /** Stop the load in progress; what was loaded before stays on screen. */

@@ -19,6 +19,8 @@ import { LEVEL_NAMES } from '../model/levels.ts';
 import type { EventTable } from '../model/event-table.ts';
 import type { TemplateInfo } from '../templates/templater.ts';
 import { parseQuery } from '../query/parse.ts';
+import { unpackBundles } from '../sources/clickhouse/bundle.ts';
+import { analyzePulled } from '../sources/clickhouse/analyze-pulled.ts';
 import { compilePlan, flatFields, type FlatFields, type RegexFactory, type RowAccess } from '../query/evaluate.ts';
 import { flattenFields } from '../query/flatten.ts';
 import { summarizeFields, type FieldStats } from '../query/field-stats.ts';
@@ -30,6 +32,8 @@ export interface SessionLoadOptions extends ParallelOptions {
   slices?: SliceRunner;
   /** The rules to run (default: the built-in ones); the user's rule files add theirs (see rules/index.ts withUserRules). */
   rules?: readonly Rule[];
+  /** Analysis to run instead of the dropped-file one (a pulled window takes its gaps from the server's counts). */
+  analyse?: (r: IngestResult) => Analysis;
 }
 
 export interface LoadSummary {
@@ -83,8 +87,13 @@ export class EngineSession {
    * and logfmt files are split across it (parallel-ingest.ts); the result is
    * the same table.
    */
-  async load(sources: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
-    const { slices, rules, ...rest } = options;
+  async load(given: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
+    const { slices, rules, analyse: analyseGiven, ...rest } = options;
+    // A pulled bundle opens as its per-service files, its gaps judged from the server's counts.
+    const unpacked = await unpackBundles(given);
+    const sources = unpacked.sources;
+    const density = unpacked.density;
+    const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density, rules) : undefined);
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
     this.forgetFiles();
@@ -93,7 +102,7 @@ export class EngineSession {
       return d ? blobSource(d, s.name) : s;
     });
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
-    const analysis = await analyzeReading(result, (rows) => this.messages(rows), rules);
+    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows), rules);
     return { table: result.table, files: result.files, templates: result.templates, analysis };
   }
 
