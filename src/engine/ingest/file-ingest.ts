@@ -12,6 +12,7 @@ import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
 import { StackState } from './multiline.ts';
+import { HEADER_PATTERN, HeldHeader } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
 
@@ -63,6 +64,8 @@ export class FileIngest {
   private readonly stack = new StackState();
   private readonly facts = new MessageFacts();
   private readonly reader: TextReader;
+  /** A two-line record's first line, waiting for its second (two-line-records.ts). */
+  private readonly held = new HeldHeader();
   private lineNo = 0;
   /** Builder row of the current event, -1 before the first. */
   private current = -1;
@@ -210,6 +213,7 @@ export class FileIngest {
   /** An item that starts on a line already counted: it adds a row (or extends one), never a line count. */
   private packedItem(type: number, lineNo: number, offset: number, length: number): void {
     const out = this.out;
+    if (this.held.active) this.releaseHeld();
     if (type === LineType.pending) {
       this.pending = { line: lineNo, offset, shared: true };
       return;
@@ -227,6 +231,7 @@ export class FileIngest {
   }
 
   end(): void {
+    if (this.held.active) this.releaseHeld();
     if (this.pending && this.parser.end) {
       resetRecord(this.out);
       const type = this.parser.end(this.out);
@@ -254,6 +259,7 @@ export class FileIngest {
     if (seen & Seen.packed) notice('some lines pack several records (CloudWatch payloads, a JSON array on one line): each record is shown as an event, its line is counted once');
     if (s.yearAssumed) notice(`timestamps without a year were read as ${this.env.year}`);
     if (seen & Seen.dateless) notice(`times with a clock but no date were placed on the day of the date before them, else ${new Date(this.env.day ?? Date.UTC(this.env.year, 0, 1)).toISOString().slice(0, 10)}`);
+    for (const n of this.reader.notices()) notice(n);
     if (seen & Seen.bom) notice('a byte-order mark at the start was skipped');
     if (seen & Seen.crlf) notice('lines end in CR LF (Windows line endings); the CR is not part of the text');
     if (seen & Seen.long) notice(`very long line(s), up to ${(this.longest / 1048576).toFixed(1)} MB: each is one event; its message keeps the first ${MAX_MESSAGE_CHARS} characters`);
@@ -300,6 +306,15 @@ export class FileIngest {
 
   private handle(type: number, text: string, lineNo: number, offset: number, length: number): void {
     const out = this.out;
+    if (this.held.active) {
+      const second = type === LineType.text && this.held.takeSecondLine(out.text);
+      this.releaseHeld();
+      if (second) {
+        this.stats.continuations++;
+        this.extend(lineNo, offset, length);
+        return;
+      }
+    }
     switch (type) {
       case LineType.record:
         // A record while one is pending: the pending one was a container after all (JSON documents).
@@ -359,7 +374,18 @@ export class FileIngest {
       this.extend(lineNo, offset, length);
       return;
     }
+    if (this.reader.matchedPattern === HEADER_PATTERN) {
+      this.held.hold(t, lineNo, offset, length);
+      return;
+    }
     this.startEvent(t, lineNo, offset, length, 0);
+  }
+
+  /** The held header becomes an event (with its second line, when one came). */
+  private releaseHeld(): void {
+    const h = this.held;
+    h.active = false;
+    this.startEvent(h.record, h.line, h.offset, h.length, 0);
   }
 
   /**
@@ -373,7 +399,8 @@ export class FileIngest {
     const t = this.textOut;
     resetRecord(t);
     const found = this.reader.read(text, t);
-    if (found === TextMatch.none && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
+    const shapeless = found === TextMatch.none || (found === TextMatch.untimed && this.stack.reporting);
+    if (shapeless && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
     if (found === TextMatch.none) {
       t.message = text.trim();
       t.level = leadingLevel(text);

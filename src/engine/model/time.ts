@@ -5,6 +5,8 @@
 // Zone rules follow RFC 3339 (https://www.rfc-editor.org/rfc/rfc3339); a time
 // without a zone is read as UTC and reported as `zoned: false`.
 
+import { zoneNameOffset } from './zone-names.ts';
+
 export interface TimeOut {
   ms: number;
   subNs: number;
@@ -13,10 +15,12 @@ export interface TimeOut {
   end: number;
   /** The text carried no year (syslog, klog, logcat): the caller's year was used. */
   yearless: boolean;
+  /** The zone abbreviation read ("PDT", "IST"), '' for none or a numeric zone. */
+  zoneName?: string;
 }
 
 export function newTimeOut(): TimeOut {
-  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false };
+  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '' };
 }
 
 const MONTHS: Record<string, number> = {
@@ -46,7 +50,7 @@ function isDigit(c: number): boolean {
  * Read a fraction of a second starting at s[i] (the first digit). Fills
  * out.subNs (ns below the millisecond) and returns [wholeMs, endIndex].
  */
-function fraction(s: string, i: number, out: TimeOut): [number, number] {
+export function fraction(s: string, i: number, out: TimeOut): [number, number] {
   let ns = 0;
   let n = 0;
   let j = i;
@@ -65,10 +69,12 @@ function fraction(s: string, i: number, out: TimeOut): [number, number] {
 
 /**
  * Parse a zone at s[i]: Z, z, ±HH:MM, ±HHMM, ±HH, and after one space ±HHMM,
- * ±HH:MM, UTC or GMT (Go's time.String "+0000 UTC", CLF " -0700"). Returns the
- * offset in minutes (east positive) and sets out.end, or NaN.
+ * ±HH:MM, UTC, GMT or an abbreviation (Go's time.String "+0000 UTC", CLF
+ * " -0700", "10:00:00 PDT"; see zone-names.ts). Returns the offset in minutes
+ * (east positive) and sets out.end, or NaN.
  */
-function zone(s: string, i: number, out: TimeOut): number {
+export function zone(s: string, i: number, out: TimeOut): number {
+  out.zoneName = '';
   const c = s.charCodeAt(i);
   if (c === 90 || c === 122) { // Z z
     out.end = i + 1;
@@ -87,8 +93,21 @@ function zone(s: string, i: number, out: TimeOut): number {
       out.end = i + 4;
       return 0;
     }
+    return zoneName(s, i + 1, out);
   }
   return NaN;
+}
+
+/** An upper-case zone abbreviation at s[i] ("PDT", "CEST"), ending at a non-letter. */
+function zoneName(s: string, i: number, out: TimeOut): number {
+  let k = i;
+  while (k - i < 5 && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) k++;
+  if (isLetter(s.charCodeAt(k)) || isDigit(s.charCodeAt(k))) return NaN;
+  const off = zoneNameOffset(s, i, k);
+  if (Number.isNaN(off)) return NaN;
+  out.end = k;
+  out.zoneName = s.slice(i, k);
+  return off;
 }
 
 /** ±HH[:MM] or ±HHMM at s[i]; after a space (`strict`) the minutes are required. */
@@ -441,7 +460,8 @@ export function timeFromParts(
 /** A zone string on its own ("Z", "+09:00", "-0700", "UTC"): offset minutes, or NaN. */
 export function parseZone(s: string, out: TimeOut): number {
   if (s === 'UTC' || s === 'GMT' || s === 'utc') return 0;
-  const off = zone(s, 0, out);
+  let off = zone(s, 0, out);
+  if (Number.isNaN(off)) off = zoneName(s, 0, out);
   return out.end === s.length ? off : NaN;
 }
 
