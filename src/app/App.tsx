@@ -10,6 +10,7 @@ import { DropZone } from './DropZone.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
+import { FieldsPanel } from './FieldsPanel.tsx';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { startKeyboard } from './keyboard.ts';
@@ -22,6 +23,7 @@ import { openShareFromHash, startShareHashListener } from './share/open-share.ts
 import { loadUrlParam } from './share/open-url.ts';
 import { hasShareFragment } from '../share/link.ts';
 import { initUrlState, sampleParam, startUrlSync } from './url-state.ts';
+import { startHistory } from './history.ts';
 
 let started = false;
 
@@ -31,6 +33,7 @@ function startServices(): void {
   started = true;
   initUrlState();
   startUrlSync();
+  startHistory();
   startSearchRunner();
   startKeyboard();
   // A share link (#s=...) wins over ?sample= and ?url= (see src/app/share).
@@ -68,6 +71,7 @@ export function App() {
         <aside className="side" aria-label="Files, findings and detail">
           <FilesPanel />
           <FindingsPanel />
+          <FieldsPanel />
           <DetailPanel />
         </aside>
       </main>

@@ -10,6 +10,7 @@ import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
 import { markKindLabel } from '../timeline/mark-text.ts';
 import { formatDuration, formatInt, formatRelative, formatTime } from './format.ts';
+import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
 import { FieldTable } from './FieldTable.tsx';
 
 function useDetail(row: number | null, version: number): EventDetail | null | 'loading' {
@@ -58,7 +59,7 @@ function EventView({ row }: { row: number }) {
       <dl className="kv">
         <Row k="Time">
           {/* UTC: the engine's ISO time keeps sub-millisecond digits; local: the wall clock, ISO on hover. */}
-          {zone === 'utc' ? `${d.time.replace('T', ' ').replace('Z', '')} UTC` : <span title={d.time}>{formatTime(tMs, zone, { date: true })}</span>}
+          {zone === 'utc' ? `${isUnknownDay(tMs) ? `${unknownDateLabel(tMs)} ${d.time.slice(d.time.lastIndexOf(' ') + 1)}` : d.time.replace('T', ' ')}`.replace('Z', '') + ' UTC' : <span title={d.time}>{formatTime(tMs, zone, { date: true })}</span>}
         </Row>
         {reference !== null && <Row k="From ref">{formatRelative(tMs - reference)}</Row>}
         <Row k="Source">

@@ -1,39 +1,47 @@
 // Parsed fields of a structured record as a key/value table. Nested objects
-// are flattened to dotted keys; values are shown as text. Keys come from the
-// log (attacker-controlled), so they are only ever text, and own-property
-// iteration (Object.entries) ignores anything inherited.
+// are flattened to dotted keys (the same names the query language uses);
+// values are shown as text. A click on a value adds `field=value` to the
+// query, Alt+click adds `field!=value`. Keys and values come from the log
+// (attacker-controlled), so they are only ever text.
 
-const MAX_ROWS = 400;
+import { flattenFields } from '../engine/query/flatten.ts';
+import { appendTerm, fieldQueryTerm } from '../engine/query/parse.ts';
+import { navigate } from '../store/navigation.ts';
+import { useStore } from '../store/store.ts';
+
 const MAX_VALUE = 4000;
+/** Longer values are shown but not offered as filters (a stack trace is not a facet). */
+const MAX_FILTER_VALUE = 500;
 
-function flatten(prefix: string, v: unknown, out: [string, string][], depth: number): void {
-  if (out.length >= MAX_ROWS) return;
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 4) {
-    for (const [k, child] of Object.entries(v as Record<string, unknown>)) flatten(prefix ? `${prefix}.${k}` : k, child, out, depth + 1);
-    return;
-  }
-  let s: string;
-  if (typeof v === 'string') s = v;
-  else {
-    try {
-      s = JSON.stringify(v) ?? String(v);
-    } catch {
-      s = String(v);
-    }
-  }
-  out.push([prefix, s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}…` : s]);
+/** Add a field term to the query in the filter box (a navigation Back can undo). */
+export function filterByField(field: string, value: string, exclude: boolean): void {
+  const st = useStore.getState();
+  navigate('filter', () => st.setText(appendTerm(st.text, fieldQueryTerm(field, value, exclude))));
 }
 
 export function FieldTable({ fields }: { fields: Record<string, unknown> }) {
-  const rows: [string, string][] = [];
-  flatten('', fields, rows, 0);
+  const rows = flattenFields(fields);
   return (
     <table className="fields">
       <tbody>
         {rows.map(([k, v], i) => (
           <tr key={i}>
             <th scope="row">{k}</th>
-            <td>{v}</td>
+            <td>
+              {v.length <= MAX_FILTER_VALUE && k ? (
+                <button
+                  type="button"
+                  className="field-value"
+                  data-field={k}
+                  title={`Filter by ${k}=${v.length > 60 ? `${v.slice(0, 60)}…` : v} (Alt+click: exclude it)`}
+                  onClick={(e) => filterByField(k, v, e.altKey)}
+                >
+                  {v}
+                </button>
+              ) : (
+                v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,11 +1,16 @@
 // The loaded files with what went wrong beside each one: unreadable or binary
 // files, zone-less timestamps (with a control to say which zone they were
 // written in), malformed and untimed lines, and the engine's other notices.
+// Files can be added to the session here and removed from it one by one.
 
 import type { FileStats } from '../engine/ingest/file-stats.ts';
+import { useRef } from 'react';
 import { useStore } from '../store/store.ts';
 import { formatBytes, formatInt } from './format.ts';
-import { setZoneOffset } from './load/loader.ts';
+import { addFiles, canReingest, fromFiles, removeFile, setZoneOffset } from './load/loader.ts';
+import { setSampleParam } from './url-state.ts';
+import { FileDateControl, needsDateControl } from './FileDateControl.tsx';
+import { DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE } from '../engine/model/time-of-day.ts';
 
 const OFFSETS: number[] = [];
 for (let m = -12 * 60; m <= 14 * 60; m += 30) OFFSETS.push(m);
@@ -22,15 +27,42 @@ function notices(f: FileStats): { level: 'error' | 'warn' | 'info'; text: string
   if (f.malformed > 0) out.push({ level: 'warn', text: `${formatInt(f.malformed)} line(s) did not parse as ${f.formatLabel || f.format}; shown as plain text` });
   if (f.untimed > 0) out.push({ level: 'info', text: `${formatInt(f.untimed)} line(s) had no timestamp and took the previous line's time` });
   if (f.outOfOrder > 0) out.push({ level: 'info', text: `${formatInt(f.outOfOrder)} line(s) were out of time order` });
+  if (f.recovered > 0) out.push({ level: 'info', text: `${formatInt(f.recovered)} line(s) were cut by hand ("...", a missing brace); read up to the cut` });
   if (f.yearAssumed) out.push({ level: 'info', text: 'timestamps had no year; the file’s date was used' });
   for (const n of f.notices) {
     if (f.zoneAssumed && /time zone/.test(n)) continue; // shown with its control below
+    if (n === DATE_UNKNOWN_NOTICE || n.startsWith(DATE_PLACED_NOTICE)) continue; // likewise
     out.push({ level: 'warn', text: n });
   }
   return out;
 }
 
-function FileRow({ f, index }: { f: FileStats; index: number }) {
+function AddFilesButton() {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="btn btn-small" onClick={() => input.current?.click()}>Add files…</button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        aria-label="Add log files to this session"
+        data-testid="add-file-input"
+        onChange={(e) => {
+          const list = e.currentTarget.files;
+          if (!list || list.length === 0) return;
+          const files = fromFiles(Array.from(list));
+          e.currentTarget.value = '';
+          setSampleParam(null);
+          void addFiles(files);
+        }}
+      />
+    </>
+  );
+}
+
+function FileRow({ f, index, removable }: { f: FileStats; index: number; removable: boolean }) {
   const zoneOffsets = useStore((s) => s.zoneOffsets);
   const status = useStore((s) => s.status);
   const offset = zoneOffsets[index];
@@ -42,6 +74,21 @@ function FileRow({ f, index }: { f: FileStats; index: number }) {
         <span className="file-meta muted">
           {f.error ? 'not loaded' : `${f.formatLabel || f.format}${f.gzip ? ' · gzip' : ''} · ${formatInt(f.events)} events · ${formatBytes(f.bytes)}`}
         </span>
+        {removable && (
+          <button
+            type="button"
+            className="btn btn-icon btn-small file-remove"
+            aria-label={`Remove ${f.name} from the session`}
+            title="Remove this file (the others are analysed again)"
+            disabled={status === 'loading'}
+            onClick={() => {
+              setSampleParam(null);
+              void removeFile(index);
+            }}
+          >
+            ×
+          </button>
+        )}
       </div>
       {list.length > 0 && (
         <ul className="notices">
@@ -50,6 +97,7 @@ function FileRow({ f, index }: { f: FileStats; index: number }) {
           ))}
         </ul>
       )}
+      {needsDateControl(f) && <FileDateControl f={f} index={index} />}
       {(f.zoneAssumed || offset !== undefined) && (
         <label className="zone-control">
           <span className="notice notice--warn">Timestamps carry no zone. Written in:</span>
@@ -74,14 +122,16 @@ export function FilesPanel() {
   const open = useStore((s) => s.filesOpen);
   const setOpen = useStore((s) => s.setFilesOpen);
   if (files.length === 0) return null;
-  const problems = files.reduce((a, f) => a + notices(f).length + (f.zoneAssumed ? 1 : 0), 0);
+  const problems = files.reduce((a, f) => a + notices(f).length + (f.zoneAssumed ? 1 : 0) + (f.dateUnknown ? 1 : 0), 0);
   const expanded = open || files.some((f) => f.error);
+  const editable = canReingest();
   return (
     <section aria-label="Files" className="panel files-panel">
       <div className="panel-head">
         <h2>Files <span className="count">{files.length}</span></h2>
         {problems > 0 && <span className="chip chip-warn">{problems} notice{problems === 1 ? '' : 's'}</span>}
         <div className="spacer" />
+        {editable && <AddFilesButton />}
         {!files.some((f) => f.error) && (
           <button type="button" className="btn btn-small" aria-expanded={expanded} onClick={() => setOpen(!open)}>
             {expanded ? 'Hide' : 'Show'}
@@ -91,7 +141,7 @@ export function FilesPanel() {
       {expanded && (
         <ul className="files">
           {files.map((f, i) => (
-            <FileRow key={`${i}:${f.name}`} f={f} index={i} />
+            <FileRow key={`${i}:${f.name}`} f={f} index={i} removable={editable && files.length > 1} />
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
 import { formatDuration, formatTime, differentDays } from './format.ts';
+import { navigate } from '../store/navigation.ts';
 
 export function FindingsPanel() {
   const version = useStore((s) => s.dataVersion);
@@ -40,7 +41,7 @@ export function FindingsPanel() {
             const withDate = differentDays(f.start, f.end, zone);
             return (
               <li key={i} data-rule={f.rule} data-severity={f.severity} data-index={i} className={`finding finding--${f.severity}${on ? ' finding--on' : ''}`}>
-                <button type="button" className="finding-button" aria-pressed={on} onClick={() => selectFinding(on ? null : i)}>
+                <button type="button" className="finding-button" aria-pressed={on} onClick={() => navigate('finding', () => selectFinding(on ? null : i))}>
                   <div className="finding-top">
                     <span className={`sev sev-${f.severity}`}>{f.severity}</span>
                     <span className="finding-title">{f.title}</span>

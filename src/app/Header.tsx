@@ -6,7 +6,7 @@ import { useStore, type AppState } from '../store/store.ts';
 import type { ThemeChoice } from '../store/panel-slice.ts';
 import { formatInt } from './format.ts';
 import { LoadProgress } from './LoadProgress.tsx';
-import { fromFiles, loadFiles, titleFor } from './load/loader.ts';
+import { fromFiles, loadFiles, reloadFiles, titleFor } from './load/loader.ts';
 import { SampleMenu } from './SampleMenu.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { setSampleParam } from './url-state.ts';
@@ -43,6 +43,7 @@ function Status() {
   const title = useStore((s) => s.title);
   const files = useStore((s) => s.files);
   const loadError = useStore((s) => s.loadError);
+  const reloadOffer = useStore((s) => s.reloadOffer);
   if (status === 'loading') return <LoadProgress />;
   const events = files.reduce((a, f) => a + f.events, 0);
   const problems = files.filter((f) => f.error).length;
@@ -56,6 +57,7 @@ function Status() {
         </span>
       )}
       {loadError && <span className="status-error" role="alert">{loadError}</span>}
+      {reloadOffer && <button type="button" className="btn" onClick={() => void reloadFiles()}>Reload files</button>}
     </div>
   );
 }

@@ -11,7 +11,8 @@ export function LoadProgress() {
   if (!p) return null;
   const pct = p.totalBytes > 0 ? Math.min(100, (100 * p.bytes) / p.totalBytes) : 0;
   const mbs = p.elapsedMs > 0 ? p.bytes / 1048576 / (p.elapsedMs / 1000) : 0;
-  const text = `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}, ${formatInt(p.lines)} lines, ${mbs.toFixed(1)} MB/s`;
+  const inflated = p.decompressedBytes ? ` (${formatBytes(p.decompressedBytes)} decompressed)` : '';
+  const text = `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}${inflated}, ${formatInt(p.lines)} lines, ${mbs.toFixed(1)} MB/s`;
   return (
     <div className="load-progress">
       <div

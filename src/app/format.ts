@@ -1,6 +1,10 @@
 // Number and time formatting for the UI. Hand-rolled instead of Intl for the
 // per-row paths (the log list formats a time for every visible row on every
-// scroll frame); Intl is used once, for the local zone's name.
+// scroll frame); Intl is used once, for the local zone's name. Times on the
+// unknown day (times of day without a date, engine/model/time-of-day.ts) show
+// their time of day and "date unknown" instead of a date.
+
+import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
 
 export type Zone = 'utc' | 'local';
 
@@ -30,12 +34,13 @@ export function formatTime(t: number, zone: Zone, opts: { date?: boolean; ms?: b
   const p = parts(t, zone);
   let s = `${p2(p.h)}:${p2(p.mi)}:${p2(p.s)}`;
   if (opts.ms !== false) s += `.${p3(p.ms)}`;
-  if (opts.date) s = `${p.y}-${p2(p.mo)}-${p2(p.d)} ${s}`;
+  if (opts.date) s = `${isUnknownDay(t) ? unknownDateLabel(t) : `${p.y}-${p2(p.mo)}-${p2(p.d)}`} ${s}`;
   return s;
 }
 
 /** "2024-05-01" in the zone. */
 export function formatDate(t: number, zone: Zone): string {
+  if (isUnknownDay(t)) return unknownDateLabel(t);
   const p = parts(t, zone);
   return `${p.y}-${p2(p.mo)}-${p2(p.d)}`;
 }

@@ -1,10 +1,15 @@
 // Global keys (when no text field has focus): W/S zoom around the pointer (or
 // the centre), A/D pan, F fits all, R sets the reference point, N/P step
 // through findings, / focuses the filter, V opens the vocabulary, Escape
-// clears the selection, ? opens the key list. Arrow keys belong to the focused widget (the log list).
+// clears the selection, ? opens the key list. E / Shift+E step through errors,
+// M / Shift+M through marks (step-keys.ts); with the timeline focused, ← → do
+// the same for marks and Enter zooms to the selected one. Other arrow keys
+// belong to the focused widget (the log list).
 
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
+import { navigate } from '../store/navigation.ts';
+import { openSelectedMark, stepError, stepMark } from './step-keys.ts';
 
 const ZOOM_STEP = 1.5;
 const PAN_STEP = 0.15;
@@ -26,7 +31,14 @@ export function handleKey(e: KeyboardEvent): boolean {
   if (e.target instanceof Element && e.target.closest('dialog')) return false;
   const st = useStore.getState();
   const big = e.shiftKey ? 3 : 1;
+  const onCanvas = e.target instanceof Element && e.target.classList.contains('tl-canvas');
+  if (onCanvas && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) return stepMark(e.key === 'ArrowRight' ? 1 : -1);
+  if (onCanvas && e.key === 'Enter') return openSelectedMark();
   switch (e.key.toLowerCase()) {
+    case 'e':
+      return stepError(e.shiftKey ? -1 : 1);
+    case 'm':
+      return stepMark(e.shiftKey ? -1 : 1);
     case 'w':
       st.zoomBy(Math.pow(ZOOM_STEP, big), st.cursor ?? undefined);
       return true;
@@ -40,7 +52,7 @@ export function handleKey(e: KeyboardEvent): boolean {
       st.panBy(PAN_STEP * big);
       return true;
     case 'f':
-      st.fitAll();
+      navigate('window', () => st.fitAll());
       return true;
     case 'r': {
       const t = st.cursor ?? (st.selectedRow !== null ? getDataset().table.tMs[st.selectedRow] : null);
@@ -53,7 +65,7 @@ export function handleKey(e: KeyboardEvent): boolean {
       if (n === 0) return false;
       const cur = st.selectedFinding;
       const next = e.key.toLowerCase() === 'n' ? (cur === null ? 0 : (cur + 1) % n) : cur === null ? n - 1 : (cur - 1 + n) % n;
-      st.selectFinding(next);
+      navigate('finding', () => st.selectFinding(next));
       return true;
     }
     case '/': {

@@ -116,21 +116,54 @@ export function applyView(v: UrlView): void {
   if (v.window) st.setWindow(v.window[0], v.window[1]);
 }
 
-/** Keep the query string in step with the view (replaceState: no history spam). */
+/**
+ * Apply a view read back from the history (Back / Forward): the same fields
+ * as `applyView`, but a field missing from the entry is cleared, because the
+ * entry describes the whole view the user had then.
+ */
+export function applyHistoryView(v: UrlView): void {
+  const st = useStore.getState();
+  if (st.dataVersion === 0) return;
+  st.setTimeZone(v.tz ?? 'utc');
+  st.setLaneMode(v.lanes ?? 'file');
+  st.setFilters({ text: v.text ?? '', levels: v.levels ?? [], kinds: v.kinds ?? [], sources: v.sources ?? [], templates: v.templates ?? [] });
+  const i = v.finding ? findingIndexByKey(getDataset().findings, v.finding) : -1;
+  st.selectFinding(i >= 0 ? i : null);
+  if (v.window) st.setWindow(v.window[0], v.window[1]);
+  else st.fitAll();
+}
+
+let syncTimer = 0;
+
+/** Write the view into the address now: as a new history entry (`push`) or over the current one. */
+export function writeUrl(mode: 'push' | 'replace'): void {
+  if (syncTimer) clearTimeout(syncTimer);
+  syncTimer = 0;
+  const search = viewToSearch(useStore.getState(), location.search);
+  if (search === location.search) return;
+  const url = `${location.pathname}${search}${location.hash}`;
+  if (mode === 'push') history.pushState(history.state, '', url);
+  else history.replaceState(history.state, '', url);
+}
+
+/** A write still waiting for the view to settle, done now (before a navigation leaves this entry). */
+export function flushUrl(): void {
+  if (syncTimer) writeUrl('replace');
+}
+
+/**
+ * Keep the query string in step with the view. Continuous changes (wheel,
+ * drag, panning keys) replace the current entry once the view settles;
+ * deliberate navigation pushes entries of its own (src/app/history.ts).
+ */
 export function startUrlSync(): () => void {
-  let timer = 0;
-  const write = () => {
-    timer = 0;
-    const search = viewToSearch(useStore.getState(), location.search);
-    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-  };
   return useStore.subscribe((s, prev) => {
     if (
       s.window !== prev.window || s.selectedFinding !== prev.selectedFinding || s.text !== prev.text || s.levels !== prev.levels ||
       s.kinds !== prev.kinds || s.sources !== prev.sources || s.templates !== prev.templates || s.timeZone !== prev.timeZone || s.laneMode !== prev.laneMode || s.dataVersion !== prev.dataVersion
     ) {
-      if (timer) clearTimeout(timer);
-      timer = window.setTimeout(write, 300);
+      if (syncTimer) clearTimeout(syncTimer);
+      syncTimer = window.setTimeout(() => writeUrl('replace'), 300);
     }
   });
 }

@@ -7,12 +7,14 @@ import * as Comlink from 'comlink';
 import type { DroppedFile, EngineApi, LoadOptions } from '../worker/engine-worker.ts';
 import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
+import type { FieldStats } from '../engine/query/field-stats.ts';
 import type { EventText } from '../share/build.ts';
 import type { OpenShareResult } from '../share/worker-share.ts';
 import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
 import type { SharePayload } from '../share/payload.ts';
 import type { EntryPreview } from '../worker/vocabulary-preview.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
+import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
 
 export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
 
@@ -23,6 +25,8 @@ export interface EngineClient {
   detail(row: number): Promise<EventDetail | null>;
   messages(rows: number[]): Promise<string[]>;
   search(query: string): Promise<Uint8Array>;
+  /** Fields of the rows (a sample of the window) with their most common values. */
+  fieldStats(rows: number[], total: number): Promise<FieldStats>;
   /** Open a share link into the engine (no files needed); errors come back as { ok: false }. */
   openShare(link: string): Promise<OpenShareResult>;
   /** Message and raw text of rows, for building a share link. */
@@ -34,21 +38,80 @@ export interface EngineClient {
   previewVocabulary(entries: Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>[]): Promise<EntryPreview[]>;
 }
 
+/** Every call that was waiting on a worker that died fails with this. */
+export class EngineStopped extends Error {
+  constructor(why: string) {
+    super(`The engine stopped unexpectedly (${why}) and was restarted; what it was doing is lost. Reload the files to keep working with them.`);
+    this.name = 'EngineStopped';
+  }
+}
+
+type RestartListener = (error: EngineStopped) => void;
+const restartListeners = new Set<RestartListener>();
+
+/** Be told when the engine worker died and a fresh one took its place (the app offers to reload the files). */
+export function onEngineRestart(listener: RestartListener): () => void {
+  restartListeners.add(listener);
+  return () => restartListeners.delete(listener);
+}
+
+interface Generation {
+  remote: Comlink.Remote<EngineApi>;
+  /** Rejects when this worker dies: every call races it. */
+  dead: Promise<never>;
+}
+
+/**
+ * The engine worker, supervised: its death (a Web Lock it held is released,
+ * see life-lock.ts) or an uncaught error fails every pending call with
+ * EngineStopped, and the next call starts a fresh worker.
+ */
 function workerClient(): EngineClient {
-  const worker = new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module', name: 'timberline-engine' });
-  const remote = Comlink.wrap<EngineApi>(worker);
+  let gen: Generation | null = null;
+  const start = (): Generation => {
+    const worker = new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module', name: 'timberline-engine' });
+    const remote = Comlink.wrap<EngineApi>(worker);
+    let fail: (e: Error) => void = () => undefined;
+    const dead = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    dead.catch(() => undefined);
+    const g: Generation = { remote, dead };
+    let stopWatching = () => {};
+    const died = (why: string) => {
+      if (gen !== g) return;
+      gen = null;
+      stopWatching();
+      worker.terminate();
+      const error = new EngineStopped(why);
+      fail(error);
+      for (const l of restartListeners) l(error);
+    };
+    worker.addEventListener('error', (e) => died(e.message ? `error: ${e.message}` : 'the worker failed'));
+    const lock = lifeLockName('engine');
+    void remote.holdLifeLock(lock).then((held) => {
+      if (held && gen === g) stopWatching = watchLifeLock(lock, () => died('its worker ended'));
+    }, () => undefined);
+    return g;
+  };
+  const call = <T>(f: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> => {
+    const g = gen ?? (gen = start());
+    return Promise.race([f(g.remote), g.dead]);
+  };
   return {
     load: (files, options, onProgress, onPartial) =>
-      remote.load(files, options, onProgress ? Comlink.proxy(onProgress) : undefined, onPartial ? Comlink.proxy(onPartial) : undefined),
-    cancel: () => remote.cancel(),
-    detail: (row) => remote.detail(row),
-    messages: (rows) => remote.messages(rows),
-    search: (query) => remote.search(query),
-    openShare: (link) => remote.openShare(link),
-    shareTexts: (rows) => remote.shareTexts(rows),
-    shareBase: (payload) => remote.shareBase(payload),
-    shareLink: (settings, prefix) => remote.shareLink(settings, prefix),
-    previewVocabulary: (entries) => remote.previewVocabulary(entries),
+      call((r) => r.load(files, options, onProgress ? Comlink.proxy(onProgress) : undefined, onPartial ? Comlink.proxy(onPartial) : undefined)),
+    // Cancelling a dead worker has nothing to stop.
+    cancel: () => (gen ? call((r) => r.cancel()) : Promise.resolve()),
+    detail: (row) => call((r) => r.detail(row)),
+    messages: (rows) => call((r) => r.messages(rows)),
+    search: (query) => call((r) => r.search(query)),
+    fieldStats: (rows, total) => call((r) => r.fieldStats(rows, total)),
+    openShare: (link) => call<OpenShareResult>((r) => r.openShare(link)),
+    shareTexts: (rows) => call((r) => r.shareTexts(rows)),
+    shareBase: (payload) => call((r) => r.shareBase(payload)),
+    shareLink: (settings, prefix) => call((r) => r.shareLink(settings, prefix)),
+    previewVocabulary: (entries) => call((r) => r.previewVocabulary(entries)),
   };
 }
 
@@ -62,6 +125,7 @@ async function inlineClient(): Promise<EngineClient> {
     detail: (row) => api.detail(row),
     messages: (rows) => api.messages(rows),
     search: (query) => api.search(query),
+    fieldStats: (rows, total) => api.fieldStats(rows, total),
     openShare: (link) => api.openShare(link),
     shareTexts: (rows) => api.shareTexts(rows),
     shareBase: (payload) => api.shareBase(payload),

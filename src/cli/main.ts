@@ -1,34 +1,54 @@
-// `timberline analyze [--json] FILE...`: the headless engine. Prints a human
-// summary, or with --json exactly one JSON document (see engine/report.ts).
+// `timberline analyze [options] FILE...`: the headless engine. Prints a human
+// summary, or with --json exactly one JSON document (see engine/report.ts);
+// --query counts the events a query matches, as the app's filter box does
+// (same parser, same evaluator, same pattern guard). The flags are parsed in
+// args.ts; the bin runs this file bundled to JS.
 
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { analyzeReading } from '../engine/analysis/analyze.ts';
+import { FORMATS } from '../engine/formats/index.ts';
+import { windowResult } from '../engine/model/table-window.ts';
+import { parseArgs, USAGE } from './args.ts';
 import type { IngestResult } from '../engine/ingest/ingest.ts';
 import { SLICE_MIN_BYTES } from '../engine/ingest/parallel-ingest.ts';
 import { EngineSession, type LoadSummary, type SessionSource } from '../engine/session/session.ts';
 import { buildReport, type Report } from '../engine/report.ts';
-import { fileSource, missingSource } from './node-source.ts';
+import { fileSource, missingSource, stdinSource } from './node-source.ts';
 import { threadRunner } from './thread-pool.ts';
+import { terminalSafe } from './terminal-safe.ts';
+import { queryRegex } from '../share/query-regex.ts';
 
-const USAGE = `usage: timberline analyze [--json] FILE...
-
-  Reads log files (any supported format, .gz too), merges them into one
-  timeline and prints the incident findings.
-
-  --json   print one JSON document (version 1) instead of a summary`;
+/** What --query adds to the report: matches in all and per file (in file order). */
+export interface QueryCount {
+  text: string;
+  matches: number;
+  perFile: { file: string; matches: number }[];
+}
 
 export interface AnalyzeOptions {
   /** Threads for big files (default: one per core); 1 reads everything on this thread. */
   threads?: number;
+  /** Epoch ms window to analyse (the files are still read whole). */
+  since?: number;
+  until?: number;
+  /** Format id to read every file as. */
+  format?: string;
   /** Files from this size on are split across the threads, in slices of about sliceBytes (tests cut small files). */
   sliceMinBytes?: number;
   sliceBytes?: number;
+  /** Decompressed-size ceilings for .gz files (see IngestOptions). */
+  maxDecompressedBytes?: number;
+  maxSessionDecompressedBytes?: number;
+  /** A query to count matches of (QueryCount); a query that cannot run throws with the reason. */
+  query?: string;
 }
 
-export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report> {
+export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report & { query?: QueryCount }> {
   const sources: SessionSource[] = [];
   for (const p of paths) {
     try {
-      sources.push(await fileSource(p));
+      sources.push(p === '-' ? await stdinSource() : await fileSource(p));
     } catch (e) {
       sources.push(missingSource(p, e instanceof Error ? e.message : String(e)));
     }
@@ -36,20 +56,62 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   // The app's engine session: the same table, and the same analysis (it reads back the few lines it quotes).
   const session = new EngineSession();
   const summary = await loadPaths(session, paths, sources, options);
-  return buildReport(session.loaded as IngestResult, summary.analysis);
+  const loaded = session.loaded as IngestResult;
+  const windowed = options.since !== undefined || options.until !== undefined;
+  // A window gets its own analysis: rules see only its rows, and quote real lines read back through the session.
+  const { result, origin } = windowed ? windowResult(loaded, options.since ?? -Infinity, options.until ?? Infinity) : { result: loaded, origin: null };
+  const analysis = origin ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r]))) : summary.analysis;
+  const report = buildReport(result, analysis);
+  if (options.query === undefined) return report;
+  const mask = await session.search(options.query, queryRegex);
+  const perFile = summary.files.map((f) => ({ file: f.name, matches: 0 }));
+  let matches = 0;
+  const count = (row: number) => {
+    if (!mask[row]) return;
+    matches++;
+    perFile[loaded.table.file[row]].matches++;
+  };
+  if (origin) for (const row of origin) count(row);
+  else for (let i = 0; i < mask.length; i++) count(i);
+  return { ...report, query: { text: options.query, matches, perFile } };
 }
 
-/** Big files are split across worker threads, as the app splits them across workers (issue 6); the rest is read here. */
+/**
+ * The file size from which splitting across worker threads paid off in the
+ * CLI, measured cold on a 2-core machine (docs/benchmarks.md): two threads
+ * were 1.7x slower than one on 20 MB, 1.4x slower on 50 MB and about even on
+ * 200 MB (each thread starts cold and the slices are merged after), so by
+ * default only bigger files are split.
+ */
+export const THREADS_BREAK_EVEN_BYTES = 256 << 20;
+
+/** Big files are split across worker threads, as the app splits them across workers; the rest is read here. */
 async function loadPaths(session: EngineSession, paths: string[], sources: SessionSource[], options: AnalyzeOptions): Promise<LoadSummary> {
   const threads = options.threads ?? availableParallelism();
-  const sliceMinBytes = options.sliceMinBytes ?? SLICE_MIN_BYTES;
-  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes)) return session.load(sources);
+  // Asked for threads: split what the app splits. Left to choose: only where threads paid off when measured.
+  const sliceMinBytes = options.sliceMinBytes ?? (options.threads !== undefined ? SLICE_MIN_BYTES : THREADS_BREAK_EVEN_BYTES);
+  const common = { format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
+  if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, common);
   const runner = threadRunner(paths, threads);
   try {
-    return await session.load(sources, { slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes });
+    return await session.load(sources, { ...common, slices: runner, sliceMinBytes, sliceBytes: options.sliceBytes });
   } finally {
     await runner.close();
   }
+}
+
+/** The findings alone: what --quiet prints. */
+export function findingsText(r: Report): string {
+  if (r.findings.length === 0) return 'No incident pattern found.';
+  const lines: string[] = [];
+  for (const f of r.findings) {
+    lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule})`);
+    lines.push(`  ${f.start} → ${f.end}`);
+    for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
+    if (f.evidence.length) lines.push(`  evidence: ${f.evidence.slice(0, 8).map((e) => `${e.file}:${e.line}`).join(', ')}${f.evidence.length > 8 ? ', …' : ''}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
 }
 
 export function summary(r: Report): string {
@@ -61,38 +123,54 @@ export function summary(r: Report): string {
     }
     lines.push(
       `• ${f.name} [${f.format}] ${f.lines} lines → ${f.events} events, ${f.continuations} continuation, ${f.blank} blank, ${f.malformed} malformed, ${f.untimed} untimed` +
-        (f.firstTime ? `\n    ${f.firstTime} … ${f.lastTime}` : '') +
+        (f.recovered || f.elided ? `, ${f.recovered} recovered, ${f.elided} elided` : '') +
+        (f.firstTime ? `\n    ${f.firstTime} … ${f.lastTime}${f.dateUnknown ? ' (times of day, date unknown)' : ''}` : '') +
         (f.notices.length ? `\n    note: ${f.notices.join('; ')}` : ''),
     );
   }
-  lines.push('');
-  if (r.findings.length === 0) lines.push('No incident pattern found.');
-  for (const f of r.findings) {
-    lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule})`);
-    lines.push(`  ${f.start} → ${f.end}`);
-    for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
-    if (f.evidence.length) lines.push(`  evidence: ${f.evidence.slice(0, 8).map((e) => `${e.file}:${e.line}`).join(', ')}${f.evidence.length > 8 ? ', …' : ''}`);
-    lines.push('');
-  }
+  lines.push('', findingsText(r));
   const byKind = new Map<string, number>();
   for (const m of r.marks) byKind.set(m.kind, (byKind.get(m.kind) ?? 0) + 1);
   if (byKind.size) lines.push(`marks: ${[...byKind].map(([k, n]) => `${n} ${k}`).join(', ')}`);
   return lines.join('\n');
 }
 
+declare const TIMBERLINE_VERSION: string | undefined;
+
+/** The package version: put in by the bundler, or read from package.json when running from source. */
+function version(): string {
+  if (typeof TIMBERLINE_VERSION === 'string') return TIMBERLINE_VERSION;
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return pkg && typeof pkg === 'object' && 'version' in pkg ? String(pkg.version) : 'unknown';
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv;
-  if (cmd !== 'analyze') {
-    process.stderr.write(USAGE + '\n');
-    return cmd === '--help' || cmd === '-h' ? 0 : 2;
+  const parsed = parseArgs(argv, FORMATS.map((f) => f.id));
+  switch (parsed.command) {
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    case 'version':
+      process.stdout.write(`timberline ${version()}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`timberline: ${parsed.message}\n\n${USAGE}\n`);
+      return 2;
   }
-  const json = rest.includes('--json');
-  const paths = rest.filter((a) => a !== '--json');
-  if (paths.length === 0) {
-    process.stderr.write(USAGE + '\n');
+  const a = parsed.args;
+  const ceilings = a.maxDecompressed === undefined ? {} : { maxDecompressedBytes: a.maxDecompressed, maxSessionDecompressedBytes: Math.max(a.maxDecompressed, a.maxDecompressed * a.paths.length) };
+  let report: Awaited<ReturnType<typeof analyzePaths>>;
+  try {
+    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, ...ceilings });
+  } catch (e) {
+    if (a.query === undefined) throw e;
+    process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');
     return 2;
   }
-  const report = await analyzePaths(paths);
-  process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : summary(report) + '\n');
+  const q = report.query;
+  const counted = q ? `\nquery ${JSON.stringify(q.text)}: ${q.matches} events (${q.perFile.map((f) => `${f.file} ${f.matches}`).join(', ')})` : '';
+  // Human output escapes the control characters log text may carry (terminal-safe.ts); JSON is exact.
+  const text = a.json ? JSON.stringify(report, null, 2) : terminalSafe((a.quiet ? findingsText(report) : summary(report)) + counted);
+  process.stdout.write(text + '\n');
   return report.files.some((f) => !f.error) ? 0 : 1;
 }

@@ -38,3 +38,23 @@ export function missingSource(path: string, error: string): ByteSource & RangeRe
     read: () => Promise.reject(new Error(error)),
   };
 }
+
+/**
+ * Standard input as a source ('-'): read whole first, since the session reads
+ * events back by byte range and a pipe cannot seek. Named "stdin".
+ */
+export async function stdinSource(input: AsyncIterable<Uint8Array> = process.stdin): Promise<ByteSource & RangeReader> {
+  const parts: Buffer[] = [];
+  for await (const chunk of input) parts.push(Buffer.from(chunk));
+  const all = Buffer.concat(parts);
+  const bytes = new Uint8Array(all.buffer, all.byteOffset, all.length);
+  const chunked = async function* (from: number) {
+    for (let i = from; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, Math.min(bytes.length, i + (1 << 20)));
+  };
+  return {
+    name: 'stdin',
+    size: bytes.length,
+    stream: () => chunked(0),
+    read: async (start: number, end: number) => bytes.slice(start, end),
+  };
+}

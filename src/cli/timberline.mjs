@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `timberline` command. Registers tsx's loader so the TypeScript engine
-// runs straight from src/ after `npm install`, with no build step.
-import { register } from 'tsx/esm/api';
+// The `timberline` command: runs the CLI bundled to JavaScript (see
+// build.mjs), rebuilding it first only when a source file is newer.
+import { ensureBuilt } from './build.mjs';
 
-register();
-const { main } = await import('./main.ts');
+const { main } = await import(await ensureBuilt());
 process.exitCode = await main(process.argv.slice(2));

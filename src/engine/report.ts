@@ -1,9 +1,11 @@
 // The CLI's JSON report (version 1), also what tests assert on. Times are
-// ISO 8601 UTC; evidence lines are 1-based lines in their own file.
+// ISO 8601 UTC, or a time of day ("22:40:53.187Z") for files whose dates are
+// unknown; evidence lines are 1-based lines in their own file.
 
 import type { Analysis } from './analysis/analyze.ts';
 import type { IngestResult } from './ingest/ingest.ts';
 import { toIso } from './model/time.ts';
+import { clockIso } from './model/time-of-day.ts';
 
 export interface ReportFile {
   name: string;
@@ -13,11 +15,17 @@ export interface ReportFile {
   continuations: number;
   blank: number;
   malformed: number;
+  /** Hand-edited lines read up to their cut (counted among the events). */
+  recovered: number;
+  /** Lines that only mark a cut ("..."), counted among the blank lines. */
+  elided: number;
   untimed: number;
   outOfOrder: number;
   firstTime: string | null;
   lastTime: string | null;
   zoneAssumed: boolean;
+  /** The file's times are times of day without a date: its times read "22:40:53.187Z". */
+  dateUnknown: boolean;
   error: string | null;
   notices: string[];
 }
@@ -39,7 +47,9 @@ export interface Report {
   templates: { id: number; pattern: string; count: number }[];
 }
 
-const iso = (ms: number) => (Number.isFinite(ms) ? toIso(ms) : null);
+/** ISO 8601 UTC; a time on the unknown day (a time of day without a date) is its time of day alone. */
+const when = (ms: number) => clockIso(ms, 0, toIso);
+const iso = (ms: number) => (Number.isFinite(ms) ? when(ms) : null);
 
 export function buildReport(r: IngestResult, a: Analysis): Report {
   const t = r.table;
@@ -57,18 +67,21 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
       continuations: f.continuations,
       blank: f.blank,
       malformed: f.malformed,
+      recovered: f.recovered,
+      elided: f.elided,
       untimed: f.untimed,
       outOfOrder: f.outOfOrder,
       firstTime: iso(f.firstTime),
       lastTime: iso(f.lastTime),
       zoneAssumed: f.zoneAssumed,
+      dateUnknown: f.dateUnknown,
       error: f.error,
       notices: f.notices,
     })),
     marks: a.marks.map((m) => ({
       kind: m.kind,
-      start: toIso(m.start),
-      end: toIso(m.end),
+      start: when(m.start),
+      end: when(m.end),
       label: m.label,
       source: sourceName(m.file, m.logger),
       events: m.count,
@@ -76,8 +89,8 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
     findings: a.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
-      start: toIso(f.start),
-      end: toIso(f.end),
+      start: when(f.start),
+      end: when(f.end),
       title: f.title,
       detail: f.detail,
       ...(f.count !== undefined ? { count: f.count } : {}),

@@ -7,6 +7,7 @@
 // as the output passes the cap (a zip bomb or a trailer claiming 2 GB never
 // allocates more than the cap), and the JSON is validated field by field.
 
+import { jsonDeeperThan, MAX_JSON_DEPTH } from './json-depth.ts';
 import { decodeBase64url, encodeBase64url, invalidBase64urlAt } from './base64url.ts';
 import { fitPayload } from './fit.ts';
 import { MAX_DECOMPRESSED_BYTES, MAX_ENCODED_CHARS } from './limits.ts';
@@ -112,6 +113,9 @@ export async function decodePayload(encoded: string, limits: DecodeLimits = {}):
     throw new ShareLinkError('not-a-link', 'This is not a Timberline share link (the data after "#s=" is not a packed incident).');
   }
   const json = await gunzipCapped(bytes, limits.maxDecompressedBytes ?? MAX_DECOMPRESSED_BYTES);
+  if (jsonDeeperThan(json)) {
+    throw new ShareLinkError('invalid', `This link's incident is malformed: it nests data more than ${MAX_JSON_DEPTH} levels deep, which no Timberline link does.`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));

@@ -7,6 +7,7 @@
 
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
 import { toIso } from '../engine/model/time.ts';
+import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
 import type { SharedFinding, SharePayload } from './payload.ts';
 
 const MAX_EVIDENCE_LINES = 30;
@@ -31,6 +32,8 @@ export function codeBlock(lines: readonly string[], info = 'text'): string {
 }
 
 export function formatTime(ms: number): string {
+  // A time of day without a date (engine/model/time-of-day.ts) says so instead of showing the placeholder day.
+  if (isUnknownDay(ms)) return `${unknownDateLabel(ms)} ${toIso(ms).slice(11).replace('Z', ' UTC')}`;
   return toIso(ms).replace('T', ' ').replace('Z', ' UTC');
 }
 

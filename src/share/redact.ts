@@ -8,6 +8,7 @@
 
 import { CATEGORY_IDS, CATEGORY_LABELS, DETECTORS, type CategoryId, type Detector } from './redact-rules.ts';
 import { checkUserRegex } from './regex-safety.ts';
+import type { UserPattern } from '../engine/user-pattern.ts';
 
 export interface CustomPattern {
   /** Shown in the preview and used as the placeholder prefix (letters, digits, dashes). */
@@ -70,6 +71,8 @@ interface Stat {
 
 interface Active {
   detector: Detector;
+  /** A custom pattern: matched on the linear-time engine, never as a native RegExp. */
+  user?: UserPattern;
   id: string;
   enabled: boolean;
 }
@@ -93,12 +96,11 @@ export class Redactor {
         this.problems.push({ label: c.label, error: check.error });
         continue;
       }
-      const re = new RegExp(c.pattern, 'dgi');
-      const group = new RegExp(`${c.pattern}|`).exec('')!.length > 1 ? 1 : 0;
       const id = `custom:${prefix}`;
       this.labels.set(id, c.label || prefix);
       this.enabledIds.add(id);
-      this.active.push({ id, enabled: true, detector: { category: 'api-key', prefix, re, group } });
+      // The detector's native RegExp is never run for a custom pattern (see apply).
+      this.active.push({ id, enabled: true, user: check.re, detector: { category: 'api-key', prefix, re: /$^/g, group: 0 } });
     }
     for (const d of DETECTORS) {
       const enabled = options.categories?.[d.category] !== false;
@@ -143,6 +145,7 @@ export class Redactor {
   }
 
   private apply(s: string, a: Active, replace: boolean): string {
+    if (a.user) return this.applyUser(s, a, a.user, replace);
     const d = a.detector;
     const re = d.re;
     re.lastIndex = 0;
@@ -163,6 +166,20 @@ export class Redactor {
       if (replace) {
         out += s.slice(last, from) + rep;
         last = to;
+      }
+    }
+    return last === 0 ? s : out + s.slice(last);
+  }
+
+  /** A custom pattern's pass: its group 1 (else the whole match) is the value. */
+  private applyUser(s: string, a: Active, pattern: UserPattern, replace: boolean): string {
+    let out = '';
+    let last = 0;
+    for (const m of pattern.spans(s)) {
+      const rep = this.placeholder(a, s.slice(m.groupStart, m.groupEnd), replace);
+      if (replace) {
+        out += s.slice(last, m.groupStart) + rep;
+        last = m.groupEnd;
       }
     }
     return last === 0 ? s : out + s.slice(last);

@@ -6,7 +6,7 @@
 // no-cors request tells a refusal from an unreachable host), HTTP errors,
 // web pages or archives instead of logs, and sizes past the limit.
 
-export type UrlLoadErrorCode = 'bad-url' | 'cors' | 'network' | 'mixed-content' | 'http' | 'not-log' | 'too-big' | 'empty' | 'aborted';
+export type UrlLoadErrorCode = 'bad-url' | 'cors' | 'network' | 'mixed-content' | 'http' | 'not-log' | 'too-big' | 'empty' | 'aborted' | 'bad-redirect';
 
 export class UrlLoadError extends Error {
   constructor(readonly code: UrlLoadErrorCode, message: string, readonly status?: number) {
@@ -109,12 +109,41 @@ async function explainFetchFailure(f: typeof fetch, url: URL, signal?: AbortSign
     await f(url.href, { mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer', signal });
   } catch {
     if (signal?.aborted) return new UrlLoadError('aborted', 'Loading was cancelled.');
+    const redirect = await redirectTarget(f, url, signal);
+    if (redirect !== null) {
+      return new UrlLoadError(
+        'bad-redirect',
+        `${url.host} redirects to ${redirect ? `a ${redirect} address` : 'an address that cannot be loaded'}: only redirects to http:// and https:// are followed. Open the final address yourself, or download the file and drop it here.`,
+      );
+    }
     return new UrlLoadError('network', `Could not reach ${url.host}: check the address, your connection or VPN.`);
   }
   return new UrlLoadError(
     'cors',
     `${url.host} answered, but does not let other web pages read this file (CORS). Ask its owner to send "Access-Control-Allow-Origin", or download the file and drop it here.`,
   );
+}
+
+/**
+ * Whether the address answers with a redirect (not followed): its target's
+ * scheme when it can be read ("file:"), '' when the browser hides it (an
+ * opaque redirect), null when there is no redirect or no answer.
+ */
+async function redirectTarget(f: typeof fetch, url: URL, signal?: AbortSignal): Promise<string | null> {
+  try {
+    const r = await f(url.href, { mode: 'no-cors', credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'manual', signal });
+    if (r.type === 'opaqueredirect') return '';
+    if (r.status < 300 || r.status >= 400) return null;
+    const location = r.headers.get('location');
+    if (!location) return '';
+    try {
+      return new URL(location, url).protocol.slice(0, 20);
+    } catch {
+      return '';
+    }
+  } catch {
+    return null;
+  }
 }
 
 export async function loadLogFromUrl(address: string, options: UrlLoadOptions = {}): Promise<LoadedUrl> {

@@ -51,6 +51,7 @@ function payload(input: unknown): SharePayload {
   if (loggers.length === 0 || loggers[0] !== '') loggers.unshift('');
   const events = eventColumns(field(o, 'events'), files.length, loggers.length);
   const n = events.t.length;
+  checkClaimedCounts(files, events.file);
   const findings = arr(field(o, 'findings'), 'findings', L.MAX_FINDINGS).map((f, i) => finding(f, `findings[${i}]`, n));
   return {
     v: SHARE_VERSION,
@@ -67,6 +68,20 @@ function payload(input: unknown): SharePayload {
     redaction: redaction(field(o, 'redaction')),
     reductions: strList(field(o, 'reductions') ?? [], 'reductions', C.reductions, C.reduction),
   };
+}
+
+/** No file Timberline reads has more rows than its 32-bit row numbers can count. */
+const MAX_CLAIMED_EVENTS = 0xffffffff;
+
+/** What a link says about its files must fit what it carries: at least the events it holds, at most what a table can. */
+function checkClaimedCounts(files: readonly SharedFile[], eventFile: readonly number[]): void {
+  const carried = new Array<number>(files.length).fill(0);
+  for (const f of eventFile) carried[f]++;
+  files.forEach((f, i) => {
+    if (f.events > MAX_CLAIMED_EVENTS) throw new NarrowError(`files[${i}].events`, `claims ${f.events.toLocaleString('en')} events, more than any file Timberline can read`);
+    if (f.events < carried[i]) throw new NarrowError(`files[${i}].events`, `claims ${f.events} events but the link carries ${carried[i]} of that file`);
+    if (f.lines > 0 && f.events > f.lines * 1000) throw new NarrowError(`files[${i}].events`, `claims ${f.events.toLocaleString('en')} events from ${f.lines} lines`);
+  });
 }
 
 function file(v: unknown, path: string): SharedFile {

@@ -51,6 +51,8 @@ export interface FilterResult {
   rows: Uint32Array | null;
   /** Density of the passing rows per lane (for the timeline's highlight). */
   density: (Density | null)[] | null;
+  /** Passing rows per lane (lane model order), shown beside the lane names; null when inactive. */
+  laneCounts: number[] | null;
 }
 
 type FilterInputs = Pick<AppState, 'levels' | 'kinds' | 'sources' | 'templates' | 'text' | 'searchQuery' | 'searchVersion' | 'laneMode' | 'dataVersion'>;
@@ -58,7 +60,7 @@ type FilterInputs = Pick<AppState, 'levels' | 'kinds' | 'sources' | 'templates' 
 let filterCache: FilterResult | null = null;
 
 export function filterKey(s: FilterInputs): string {
-  const textPart = s.text ? `${s.searchQuery}#${s.searchVersion}` : '';
+  const textPart = s.text && s.searchQuery ? `${s.searchQuery}#${s.searchVersion}` : '';
   return [getDataset().version, s.laneMode, s.levels.join(','), s.kinds.join(','), s.sources.join('\u0001'), s.templates.join(','), textPart].join('|');
 }
 
@@ -68,34 +70,37 @@ export function filterResult(s: FilterInputs): FilterResult {
   const d = getDataset();
   const t = d.table;
   const n = t.length;
-  const text = s.text ? searchMaskFor(s.searchQuery) : null;
+  // The last query the worker answered stays in force while the next one runs or when it cannot run.
+  const text = s.text && s.searchQuery ? searchMaskFor(s.searchQuery) : null;
   const levelOn = s.levels.length > 0 ? LEVEL_NAMES.map((x) => s.levels.includes(x)) : null;
   const kindOn = s.kinds.length > 0 ? KIND_NAMES.map((x) => s.kinds.includes(x)) : null;
   const sourceOn = s.sources.length > 0 ? sourceTest(new Set(s.sources)) : null;
   const templateOn = s.templates.length > 0 ? templateTest(s.templates, d.templates.length) : null;
-  if (!levelOn && !kindOn && !sourceOn && !templateOn && !s.text) {
-    filterCache = { key, active: false, mask: null, rows: null, density: null };
+  if (!levelOn && !kindOn && !sourceOn && !templateOn && !text) {
+    filterCache = { key, active: false, mask: null, rows: null, density: null, laneCounts: null };
     return filterCache;
   }
   const mask = new Uint8Array(n);
   let count = 0;
-  // A text filter whose answer has not arrived yet passes nothing rather than everything.
-  if (!s.text || text) {
-    for (let i = 0; i < n; i++) {
-      if (text && !text[i]) continue;
-      if (levelOn && !levelOn[t.level[i]]) continue;
-      if (kindOn && !kindOn[t.kind[i]]) continue;
-      if (sourceOn && !sourceOn(t.file[i], t.logger[i])) continue;
-      if (templateOn && !templateOn[t.template[i]]) continue;
-      mask[i] = 1;
-      count++;
-    }
+  for (let i = 0; i < n; i++) {
+    if (text && !text[i]) continue;
+    if (levelOn && !levelOn[t.level[i]]) continue;
+    if (kindOn && !kindOn[t.kind[i]]) continue;
+    if (sourceOn && !sourceOn(t.file[i], t.logger[i])) continue;
+    if (templateOn && !templateOn[t.template[i]]) continue;
+    mask[i] = 1;
+    count++;
   }
   const rows = new Uint32Array(count);
   for (let i = 0, j = 0; i < n; i++) if (mask[i]) rows[j++] = i;
   const { model, density } = laneModel(s.laneMode);
   const filteredDensity = model.lanes.map((l, i) => (density[i] ? buildDensity(t, l.rows, d.extent, mask) : null));
-  filterCache = { key, active: true, mask, rows, density: filteredDensity };
+  const laneCounts = model.lanes.map((l) => {
+    let c = 0;
+    for (let k = 0; k < l.rows.length; k++) c += mask[l.rows[k]];
+    return c;
+  });
+  filterCache = { key, active: true, mask, rows, density: filteredDensity, laneCounts };
   return filterCache;
 }
 

@@ -1,4 +1,4 @@
-// Log-list filters: text (plain or /regex/, matched in the worker), levels,
+// Log-list filters: text (a query, matched in the worker), levels,
 // kinds, sources (lane ids) and message templates (ids from the Patterns
 // panel). Empty lists mean "no restriction". The search
 // mask itself is kept outside the store (it is one byte per event); the store
@@ -31,6 +31,10 @@ export interface FilterSlice {
   setFilters(f: Partial<Pick<FilterSlice, 'text' | 'levels' | 'kinds' | 'sources' | 'templates'>>): void;
   clearFilters(): void;
   setSearch(state: SearchState, query: string, error?: string | null): void;
+  /** A query is on its way to the worker; the last answer stays in force meanwhile. */
+  setSearchRunning(): void;
+  /** The query in the box cannot run: keep the last valid answer (searchQuery) and say why. */
+  setSearchError(error: string): void;
 }
 
 function toggle<T>(list: readonly T[], item: T): T[] {
@@ -56,5 +60,11 @@ export const createFilterSlice: SliceCreator<FilterSlice> = (set, get) => ({
   clearFilters: () => set({ text: '', levels: [], kinds: [], sources: [], templates: [] }),
   setSearch(state, query, error = null) {
     set({ searchState: state, searchQuery: query, searchError: error, searchVersion: get().searchVersion + 1 });
+  },
+  setSearchRunning() {
+    if (get().searchState !== 'running') set({ searchState: 'running' });
+  },
+  setSearchError(error) {
+    set({ searchState: 'error', searchError: error });
   },
 });

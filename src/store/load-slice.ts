@@ -14,6 +14,8 @@ export interface LoadProgressView {
   events: number;
   elapsedMs: number;
   fileName: string;
+  /** Text decompressed so far from .gz files (bytes above counts compressed bytes read). */
+  decompressedBytes?: number;
 }
 
 export interface LoadSlice {
@@ -32,6 +34,9 @@ export interface LoadSlice {
    * timeline draws it, but text, detail and findings wait for the real one.
    */
   provisional: boolean;
+  /** The engine worker died and was restarted: the header offers to read the files again. */
+  reloadOffer: boolean;
+  offerReload(): void;
   setLoading(progress: LoadProgressView): void;
   setProgress(progress: LoadProgressView): void;
   setLoaded(version: number, files: FileStats[], title: string, zoneOffsets: Record<number, number>): void;
@@ -48,10 +53,12 @@ export const createLoadSlice: SliceCreator<LoadSlice> = (set, get) => ({
   loadError: null,
   zoneOffsets: {},
   provisional: false,
-  setLoading: (progress) => set({ status: 'loading', progress, loadError: null }),
+  reloadOffer: false,
+  offerReload: () => set({ reloadOffer: true }),
+  setLoading: (progress) => set({ status: 'loading', progress, loadError: null, reloadOffer: false }),
   setProgress: (progress) => set({ progress }),
   setLoaded: (dataVersion, files, title, zoneOffsets) =>
-    set({ status: 'ready', progress: null, dataVersion, files, title, zoneOffsets, loadError: null, provisional: false }),
+    set({ status: 'ready', progress: null, dataVersion, files, title, zoneOffsets, loadError: null, provisional: false, reloadOffer: false }),
   setLoadError: (message) => set({ status: get().dataVersion > 0 ? 'ready' : 'error', progress: null, loadError: message, provisional: false }),
   setProvisional: (dataVersion, files) => set({ dataVersion, files, provisional: true }),
 });

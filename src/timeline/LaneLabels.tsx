@@ -5,10 +5,14 @@
 import { useStore } from '../store/store.ts';
 import { formatCount, formatInt } from '../app/format.ts';
 import type { TimelineLayout } from './layout.ts';
+import { navigate } from '../store/navigation.ts';
+import { useFilterResult } from '../store/use-filter.ts';
 
 export function LaneLabels({ layout }: { layout: TimelineLayout }) {
   const sources = useStore((s) => s.sources);
   const toggleSource = useStore((s) => s.toggleSource);
+  // With a filter or query active, each lane says how many of its events match.
+  const matches = useFilterResult().laneCounts;
   return (
     <div className="tl-labels">
       {layout.rows.map((r) => {
@@ -30,11 +34,17 @@ export function LaneLabels({ layout }: { layout: TimelineLayout }) {
               data-lane={r.id}
               aria-pressed={on}
               title={`${r.sub ? `${r.sub} › ` : ''}${r.name}: ${formatInt(r.count)} events. Click to ${on ? 'stop filtering by' : 'show only'} this source in the list.`}
-              onClick={() => toggleSource(r.id)}
+              onClick={() => navigate('filter', () => toggleSource(r.id))}
             >
               {r.name}
             </button>
-            <span className="lane-count">{formatCount(r.count)}</span>
+            {matches ? (
+              <span className="lane-count lane-count--match" data-matches={matches[r.index] ?? 0} title={`${formatInt(matches[r.index] ?? 0)} of ${formatInt(r.count)} events match the filter`}>
+                {formatCount(matches[r.index] ?? 0)}/{formatCount(r.count)}
+              </span>
+            ) : (
+              <span className="lane-count">{formatCount(r.count)}</span>
+            )}
           </div>
         );
       })}

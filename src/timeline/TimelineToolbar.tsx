@@ -5,6 +5,7 @@ import { formatDuration, formatTime, differentDays } from '../app/format.ts';
 import { useStore } from '../store/store.ts';
 import { getDataset } from '../store/dataset.ts';
 import { Legend } from './Legend.tsx';
+import { navigate } from '../store/navigation.ts';
 
 export function TimelineToolbar() {
   const win = useStore((s) => s.window);
@@ -16,9 +17,9 @@ export function TimelineToolbar() {
   const st = useStore.getState;
   const withDate = differentDays(win[0], win[1], zone);
   return (
-    <div className="tl-toolbar" role="toolbar" aria-label="Timeline controls">
+    <div className={`tl-toolbar${range ? ' tl-toolbar--range' : ''}`} role="toolbar" aria-label="Timeline controls">
       <div className="btn-group">
-        <button type="button" className="btn" onClick={() => st().fitAll()} title="Show everything (F)">Fit all</button>
+        <button type="button" className="btn" onClick={() => navigate('window', () => st().fitAll())} title="Show everything (F)">Fit all</button>
         <button type="button" className="btn btn-icon" onClick={() => st().zoomBy(1 / 1.6)} aria-label="Zoom out" title="Zoom out (S)">−</button>
         <button type="button" className="btn btn-icon" onClick={() => st().zoomBy(1.6)} aria-label="Zoom in" title="Zoom in (W)">+</button>
       </div>
@@ -31,7 +32,7 @@ export function TimelineToolbar() {
       {range && (
         <div className="btn-group" aria-label="Selected range">
           <span className="chip">Range {formatDuration(range[1] - range[0])}</span>
-          <button type="button" className="btn" onClick={() => { st().setWindow(range[0], range[1]); st().setRange(null); }}>Zoom to range</button>
+          <button type="button" className="btn" onClick={() => navigate('window', () => { st().setWindow(range[0], range[1]); st().setRange(null); })}>Zoom to range</button>
           <button type="button" className="btn btn-icon" onClick={() => st().setRange(null)} aria-label="Clear range">×</button>
         </div>
       )}

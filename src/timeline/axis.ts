@@ -8,6 +8,7 @@ import {
   type BrushBehavior, type D3BrushEvent,
 } from 'd3';
 import { useStore } from '../store/store.ts';
+import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
 import type { Spaces } from './spaces.ts';
 
 export const AXIS_H = 26;
@@ -19,7 +20,9 @@ export function tickFormatter(zone: 'utc' | 'local'): (d: Date) => string {
   const ms = f('%H:%M:%S.%L');
   const s = f('%H:%M:%S');
   const m = f('%H:%M');
-  const d = f('%b %d');
+  const named = f('%b %d');
+  // A day of a file whose times of day carry no date (engine/model/time-of-day.ts) has no name.
+  const d = (date: Date) => (isUnknownDay(date.getTime()) ? unknownDateLabel(date.getTime()) : named(date));
   return (date) => (sec.floor(date) < date ? ms : min.floor(date) < date ? s : day.floor(date) < date ? m : d)(date);
 }
 

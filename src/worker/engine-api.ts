@@ -9,9 +9,11 @@ import { iterate } from '../engine/ingest/byte-source.ts';
 import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialIngest } from '../engine/ingest/ingest.ts';
 import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import { shareApi } from '../share/worker-share.ts';
+import { queryRegex } from '../share/query-regex.ts';
 import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 import { handOver } from './table-handoff.ts';
+import { holdLifeLock } from './life-lock.ts';
 
 export interface DroppedFile {
   name: string;
@@ -19,7 +21,7 @@ export interface DroppedFile {
   lastModified?: number;
 }
 
-export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal'>;
+export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'signal' | 'pause'>;
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
@@ -109,6 +111,8 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
         ...options,
         slices,
         signal: cancelFlag,
+        // A .gz chunk can inflate to gigabytes: let Cancel through every few MB of text too.
+        pause: macrotask,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
         onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,
@@ -128,11 +132,15 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     detail: (row: number) => session.detail(row),
     messages: (rows: number[]) => session.messages(rows),
     async search(query: string) {
-      const mask = await session.search(query);
+      const mask = await session.search(query, queryRegex);
       return transfer(mask, [mask.buffer as ArrayBuffer]);
     },
+    /** The Fields sidebar: fields of the given rows (a sample of what is in view) and their top values. */
+    fieldStats: (rows: number[], total: number) => session.fieldStats(rows, total),
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
     ...shareApi(session, transfer, handOff),
+    /** Take this worker's life lock (life-lock.ts), so the page notices when the worker dies. */
+    holdLifeLock: (name: string) => holdLifeLock(name),
     // The Vocabulary dialog's match counts: previewVocabulary(entries) (see vocabulary-preview.ts).
     ...vocabularyPreviewApi(session),
   };

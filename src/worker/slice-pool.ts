@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { queueRunner, type SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import type { SliceWorkerApi } from './slice-worker.ts';
+import { lifeLockName, watchLifeLock } from './life-lock.ts';
 
 export interface SlicePool extends SliceRunner {
   close(): void;
@@ -17,26 +18,53 @@ export function slicePoolSize(): number {
   return Math.max(2, Math.min(8, n));
 }
 
+interface Slot {
+  remote: Comlink.Remote<SliceWorkerApi>;
+  /** Rejects when this slice worker dies (life-lock.ts) or fails: its slice then fails the load with a message instead of hanging it. */
+  dead: Promise<never>;
+}
+
 export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize()): SlicePool {
   const workers: (Worker | null)[] = new Array(size).fill(null);
-  const remotes: (Comlink.Remote<SliceWorkerApi> | null)[] = new Array(size).fill(null);
-  const remote = (slot: number) => {
-    let r = remotes[slot];
-    if (!r) {
+  const slots: (Slot | null)[] = new Array(size).fill(null);
+  const stops: (() => void)[] = [];
+  const slotFor = (slot: number): Slot => {
+    let s = slots[slot];
+    if (!s) {
       const w = new Worker(new URL('./slice-worker.ts', import.meta.url), { type: 'module', name: `timberline-slice-${slot}` });
       workers[slot] = w;
-      r = Comlink.wrap<SliceWorkerApi>(w);
-      remotes[slot] = r;
+      const remote = Comlink.wrap<SliceWorkerApi>(w);
+      let fail: (e: Error) => void = () => undefined;
+      const dead = new Promise<never>((_, reject) => {
+        fail = reject;
+      });
+      dead.catch(() => undefined);
+      const died = (why: string) => {
+        if (slots[slot]?.remote !== remote) return;
+        slots[slot] = null;
+        workers[slot] = null;
+        w.terminate();
+        fail(new Error(`a worker reading part of a big file stopped (${why}); load the files again`));
+      };
+      w.addEventListener('error', (e) => died(e.message || 'it failed'));
+      const lock = lifeLockName('slice');
+      void remote.holdLifeLock(lock).then((held) => {
+        if (held) stops.push(watchLifeLock(lock, () => died('its worker ended')));
+      }, () => undefined);
+      s = { remote, dead };
+      slots[slot] = s;
     }
-    return r;
+    return s;
   };
   const close = () => {
+    for (const stop of stops.splice(0)) stop();
     for (const w of workers) w?.terminate();
     workers.fill(null);
-    remotes.fill(null);
+    slots.fill(null);
   };
-  const runner = queueRunner(size, (task, slot, onBytes) =>
-    remote(slot).run(task, blobs[task.fileIndex], onBytes ? Comlink.proxy(onBytes) : undefined) as Promise<Awaited<ReturnType<SliceWorkerApi['run']>>>,
-  );
+  const runner = queueRunner(size, (task, slot, onBytes) => {
+    const s = slotFor(slot);
+    return Promise.race([s.remote.run(task, blobs[task.fileIndex], onBytes ? Comlink.proxy(onBytes) : undefined) as Promise<Awaited<ReturnType<SliceWorkerApi['run']>>>, s.dead]);
+  });
   return { concurrency: runner.concurrency, run: runner.run, cancel: close, close };
 }

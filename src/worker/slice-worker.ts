@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import { iterate } from '../engine/ingest/byte-source.ts';
 import { ingestSlice, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
 import { tableBuffers } from '../engine/model/event-table.ts';
+import { holdLifeLock } from './life-lock.ts';
 
 const PROGRESS_BYTES = 4 << 20;
 
@@ -23,6 +24,8 @@ const api = {
     if (pending > 0 && onBytes) void onBytes(pending);
     return Comlink.transfer(result, [...tableBuffers(result.columns), result.messageIds.buffer as ArrayBuffer]);
   },
+  /** Take this worker's life lock, so the pool notices when it dies (life-lock.ts). */
+  holdLifeLock: (name: string) => holdLifeLock(name),
 };
 
 export type SliceWorkerApi = typeof api;

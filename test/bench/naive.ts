@@ -1,4 +1,4 @@
-// The yardstick from issue 6: the simplest loop anyone would write to read a
+// The yardstick: the simplest loop anyone would write to read a
 // JSON-lines file — stream it, split lines, `JSON.parse` each, `Date.parse`
 // its time. The engine's single-worker ingest must be at least this fast.
 // It reads through the same 1 MB chunked file stream as the engine does.

@@ -1,5 +1,5 @@
-// `npm run bench` (not part of `npm test`): the gigabyte-log benchmark of
-// issue 6. Generates a deterministic JSON-lines log (200 MB; 1 GB with
+// `npm run bench` (not part of `npm test`): the gigabyte-log benchmark.
+// Generates a deterministic JSON-lines log (200 MB; 1 GB with
 // --large; any size with --size 20MB) into test/bench/data/ (git-ignored),
 // times the engine in Node against the naive JSON.parse loop, then loads the
 // same file into the production build in headless Chromium. Writes
@@ -13,6 +13,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { browserBench, type BrowserFigures } from './browser-bench.ts';
+import { writeDocTable } from './doc-table.ts';
+import { cliBench, type CliFigures, type CommandFigure } from './cli-bench.ts';
 import { ensureFile } from './generate.ts';
 import { nodeBench, type NodeFigures } from './node-bench.ts';
 
@@ -57,6 +59,41 @@ interface Saved {
   bytes: number;
   nodeBench: NodeFigures | null;
   browser: BrowserFigures | null;
+  cli?: CliFigures | null;
+  /** The CLI on a one-line file: start-up cost as a user feels it. */
+  cliOneLine?: CliFigures | null;
+}
+
+/** "1,234 ms (1,100–1,400)", and the speed ratio against a reference command of the same run. */
+function cell(f: CommandFigure | undefined, ref?: CommandFigure, refName = ''): string {
+  if (!f) return '–';
+  if (f.skipped) return f.skipped;
+  const ratio = ref && !ref.skipped && ref !== f ? `, ${(ref.medianMs / f.medianMs).toFixed(2)}x ${refName}` : '';
+  return `${fmt(f.medianMs, ' ms')} (${fmt(f.minMs)}–${fmt(f.maxMs)}${ratio})`;
+}
+
+function cliTable(runs: Saved[]): string[] {
+  const rows = runs.filter((r) => r.cli);
+  if (!rows.length) return [];
+  const lines = [
+    'Cold CLI, a fresh process per run as a user runs it (median of the runs, spread in brackets; ratios are speed against the naive loop and lnav in the same run):',
+    '',
+    '| file | naive loop | `timberline analyze`, 1 thread | 2 threads | lnav -n |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const c = r.cli as CliFigures;
+    const by = (prefix: string) => c.commands.find((x) => x.name.startsWith(prefix));
+    const naive = by('naive');
+    const lnav = by('lnav');
+    const vs = (f: CommandFigure | undefined) => `${cell(f, naive, 'naive')}${lnav && !lnav.skipped && f ? `, ${(lnav.medianMs / f.medianMs).toFixed(2)}x lnav` : ''}`;
+    lines.push(`| ${r.size} | ${cell(naive)} | ${vs(by('timberline, 1'))} | ${vs(by('timberline, 2'))} | ${cell(lnav, naive, 'naive')} |`);
+  }
+  const one = runs.find((r) => r.cliOneLine)?.cliOneLine;
+  const t1 = one?.commands.find((x) => x.name.startsWith('timberline, 1'));
+  if (t1) lines.push('', `A one-line file: \`timberline analyze\` in ${cell(t1)} (node, not counting npx).`);
+  lines.push('');
+  return lines;
 }
 
 /** One README section from the last run of every size (test/bench/results/bench-*.json). */
@@ -92,6 +129,7 @@ function markdown(machine: string, runs: Saved[]): string {
     }
     lines.push('', 'Whole-page memory is `performance.measureUserAgentSpecificMemory()` (typed arrays included).', '');
   }
+  lines.push(...cliTable(runs));
   lines.push('`npm run bench` reproduces these (`-- --large` for 1 GB, `-- --size 20MB` for a quick run); figures land in `test/bench/results/`.', '');
   return lines.join('\n');
 }
@@ -127,6 +165,16 @@ async function main(): Promise<void> {
     console.log(`  engine 1 thread ${node.single.mbPerS} MB/s (${node.single.linesPerS} lines/s) = ${node.singleVsNaive}x naive`);
     console.log(`  engine ${node.workers} threads ${node.parallel.mbPerS} MB/s (${node.parallel.linesPerS} lines/s) = ${node.parallelVsNaive}x naive, ${node.parallelVsSingle}x 1 thread${node.parallelMatches ? '' : '  (TABLES DIFFER)'}`);
   }
+  let cli: CliFigures | null = null;
+  let cliOneLine: CliFigures | null = null;
+  if (args.node) {
+    console.log(`Cold CLI: a fresh process per run, ${Math.max(3, args.runs)} runs each`);
+    cli = await cliBench(file, args.bytes, Math.max(3, args.runs));
+    const one = join(root, 'test/bench/data', 'one-line.jsonl');
+    await writeFile(one, '{"time":"2024-05-01T00:00:00Z","level":"info","msg":"started"}\n');
+    console.log('Cold CLI on a one-line file');
+    cliOneLine = await cliBench(one, 0, 7);
+  }
   let browser: BrowserFigures | null = null;
   if (args.browser) {
     console.log('Chromium: drop the file into the production build');
@@ -152,13 +200,16 @@ async function main(): Promise<void> {
     node: process.versions.node,
     nodeBench: node ?? kept('nodeBench'),
     browser: browser ?? kept('browser'),
+    cli: cli ?? before?.cli ?? null,
+    cliOneLine: cliOneLine ?? before?.cliOneLine ?? null,
   };
   const json = JSON.stringify(result, null, 2) + '\n';
   // latest.json is the last run; bench-<size>.json keeps the last run of each size (200MB and 1GB side by side).
   await writeFile(join(dir, 'latest.json'), json);
   await writeFile(join(dir, `bench-${size}.json`), json);
-  await writeFile('/tmp/readme-bench.md', markdown(machine, await savedRuns(dir)));
-  console.log(`wrote ${relative(root, join(dir, 'latest.json'))}, bench-${size}.json and /tmp/readme-bench.md`);
+  const table = markdown(`${machine}, ${result.date.slice(0, 10)}`, await savedRuns(dir));
+  await writeDocTable('bench', table);
+  console.log(`wrote ${relative(root, join(dir, 'latest.json'))}, bench-${size}.json and the table in docs/benchmarks.md`);
 }
 
 main().catch((e: unknown) => {

@@ -25,3 +25,17 @@ export function droppedIncident(paths: string[]): LoadedApp {
   });
   return app;
 }
+
+/** A page with nothing loaded yet (the tests load what they need); `errors` collects the page's console errors. */
+export function openedApp(): LoadedApp & { errors: string[] } {
+  const app = { errors: [] } as unknown as LoadedApp & { errors: string[] };
+  beforeAll(async () => {
+    app.browser = await launch();
+    ({ context: app.context, page: app.page, errors: app.errors } = await openPage(app.browser, inject('baseUrl')));
+  });
+  afterAll(async () => {
+    await app.context?.close();
+    await app.browser?.close();
+  });
+  return app;
+}

@@ -37,6 +37,10 @@ describe('findings', () => {
   it('zooms the timeline to a finding, rings its evidence and scrolls the list to it', async () => {
     const first = app.page.locator('section[aria-label="Findings"] li[data-rule]').first();
     expect(await first.count()).toBe(1);
+    // The page opened on this finding (app-session.test.ts); start from nothing selected, everything in view.
+    await app.page.keyboard.press('Escape');
+    await app.page.keyboard.press('f');
+    await app.page.waitForFunction(() => !new URL(location.href).searchParams.has('finding'));
     const full = await urlWindow(app.page);
     await first.locator('button').click();
     const w = await nextWindow(app.page, full);

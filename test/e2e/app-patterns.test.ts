@@ -42,6 +42,9 @@ const app = droppedIncident(set.paths);
 describe('patterns tab', () => {
   it('lists every event under one pattern, most frequent first', async () => {
     const expected = await expectedFor(set);
+    // The page opens on the top finding; this test wants nothing selected and everything in view.
+    await app.page.keyboard.press('Escape');
+    await app.page.keyboard.press('f');
     await app.page.click('[role="tab"]:has-text("Patterns")');
     await app.page.locator('button.pattern').first().waitFor();
     const seen = await sortBy(app.page, 'Count');

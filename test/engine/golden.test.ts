@@ -18,6 +18,7 @@ import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
 import { KIND_NAMES } from '../../src/engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../../src/engine/model/levels.ts';
 import { toIso } from '../../src/engine/model/time.ts';
+import { clockIso } from '../../src/engine/model/time-of-day.ts';
 
 // The dumps pin the reference mapping (json-record.ts). The JSON fast path is
 // held to that same mapping by test/perf/json-fast.test.ts over these fixtures.
@@ -43,6 +44,10 @@ interface Dump {
     zoneAssumed: boolean;
     error: string | null;
     notices: string[];
+    /** Only when set, so dumps of files without them stay as they were. */
+    recovered?: number;
+    elided?: number;
+    dateUnknown?: boolean;
   };
   events: { time: string; level: string; kind: string; logger: string; line: number; lineCount: number; message: string }[];
 }
@@ -53,7 +58,7 @@ function dump(r: IngestResult): Dump {
   const events: Dump['events'] = [];
   for (let i = 0; i < Math.min(t.length, MAX_EVENTS); i++) {
     events.push({
-      time: toIso(t.tMs[i], t.subNs[i]),
+      time: clockIso(t.tMs[i], t.subNs[i], toIso),
       level: LEVEL_NAMES[t.level[i]],
       kind: KIND_NAMES[t.kind[i]],
       logger: t.loggers[t.logger[i]],
@@ -75,6 +80,9 @@ function dump(r: IngestResult): Dump {
       zoneAssumed: f.zoneAssumed,
       error: f.error,
       notices: f.notices,
+      ...(f.recovered ? { recovered: f.recovered } : {}),
+      ...(f.elided ? { elided: f.elided } : {}),
+      ...(f.dateUnknown ? { dateUnknown: true } : {}),
     },
     events,
   };

@@ -20,6 +20,9 @@ beforeAll(async () => {
     } else if (path === '/download') {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="night <1>.log.gz"' });
       res.end(gzipSync(LOG));
+    } else if (path === '/to-file') {
+      res.writeHead(302, { location: 'file:///etc/passwd' });
+      res.end();
     } else if (path === '/page') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('\n  <!DOCTYPE html><html><head><title>Log viewer</title></head><body>' + 'x'.repeat(2000) + '</body></html>');
@@ -129,6 +132,12 @@ describe('?url= loading', () => {
     expect((await failure('https://logs.example.com/app.log', { fetch: down })).message).toMatch(/Could not reach logs\.example\.com/);
     const refused = await failure(`http://127.0.0.1:1/app.log`);
     expect(refused.code).toBe('network');
+  });
+
+  it('says when the address redirects to a non-web scheme, instead of blaming the network', async () => {
+    const r = await failure(`${base}/to-file`);
+    expect(r.code).toBe('bad-redirect');
+    expect(r.message).toMatch(/redirects to a file: address: only redirects to http:\/\/ and https:\/\/ are followed/);
   });
 
   it('refuses http:// from an https page (mixed content) before fetching', async () => {

@@ -4,7 +4,8 @@
 // zone change or a vocabulary edit can re-ingest the same files. Every load
 // classifies with the user's custom vocabulary (store/vocabulary-slice.ts).
 
-import { engineClient, type DroppedFile } from '../../bridge/engine-client.ts';
+import { engineClient, EngineStopped, onEngineRestart, type DroppedFile } from '../../bridge/engine-client.ts';
+import { abortDownload } from './downloads.ts';
 import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
 import { getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
@@ -14,7 +15,21 @@ import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { takePendingView } from '../url-state.ts';
 
 let current: { files: DroppedFile[]; title: string } | null = null;
+/** The files of the latest load, finished or not: what "Reload files" reads after the engine restarted. */
+let attempted: { files: DroppedFile[]; title: string; zoneOffsets: Record<number, number> } | null = null;
 let seq = 0;
+
+// The engine worker died (bridge/engine-client.ts restarted it): say so, and offer the files again.
+onEngineRestart((e) => {
+  const s = useStore.getState();
+  s.setLoadError(e.message);
+  if (attempted) s.offerReload();
+});
+
+/** Read the files of the latest load again (after the engine restarted). */
+export async function reloadFiles(): Promise<void> {
+  if (attempted) await loadFiles(attempted.files, attempted.title, attempted.zoneOffsets);
+}
 
 export function loadedFiles(): DroppedFile[] {
   return current?.files ?? [];
@@ -27,6 +42,9 @@ export function loadedFiles(): DroppedFile[] {
 export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets: Record<number, number> = {}): Promise<void> {
   if (files.length === 0) return;
   const my = ++seq;
+  attempted = { files, title, zoneOffsets };
+  // A download still running (?url=) is superseded: it must not replace these files later.
+  abortDownload('superseded');
   const st = useStore.getState();
   const client = await engineClient();
   if (st.status === 'loading') await client.cancel();
@@ -57,8 +75,10 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     s.setDataExtent(ds.extent, untouched ? null : s.window);
     s.setProvisional(ds.version, p.files);
   };
+  // A date set for a file of times of day belongs to those files only.
+  if (!sameFiles) fileDays = {};
   try {
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, vocabulary }, onProgress, onPartial);
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, vocabulary }, onProgress, onPartial);
     if (my !== seq) return;
     const ds = setDataset({
       table: summary.table,
@@ -79,6 +99,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     s.setVocabularyApplied(vocabulary);
     s.setLoaded(ds.version, summary.files, title, zoneOffsets);
     pending?.apply();
+    // A new incident opens on its most severe finding (findings come most severe first); F fits all.
+    if (!pending && !sameFiles && ds.findings.length > 0) s.selectFinding(0);
   } catch (e) {
     if (my !== seq) return;
     if (shownPartial) {
@@ -93,11 +115,14 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     const name = e instanceof Error ? e.name : '';
     const message = e instanceof Error ? e.message : String(e);
     useStore.getState().setLoadError(name === 'IngestCancelled' || /cancel/i.test(message) ? 'Loading cancelled.' : `Could not load: ${message}`);
+    // The engine died mid-load (restoring the previous incident above cleared the offer): offer these files again.
+    if (e instanceof EngineStopped) useStore.getState().offerReload();
   }
 }
 
 /** Stop the load in progress; what was loaded before stays on screen. */
 export async function cancelLoad(): Promise<void> {
+  abortDownload('cancelled');
   if (useStore.getState().status !== 'loading') return;
   await (await engineClient()).cancel();
 }
@@ -130,9 +155,58 @@ export async function setZoneOffset(fileIndex: number, minutes: number | null): 
   await reingest(offsets);
 }
 
+/**
+ * Per file index: the date (midnight UTC) the user gave a file whose times of
+ * day carry none. Kept beside the files it was set for, like them outside the store.
+ */
+let fileDays: Record<number, number> = {};
+
+/** Re-ingest the current files with a date for one file's times of day (null: the date is unknown again). */
+export async function setFileDay(fileIndex: number, dayMs: number | null): Promise<void> {
+  const days = { ...fileDays };
+  if (dayMs === null) delete days[fileIndex];
+  else days[fileIndex] = dayMs;
+  fileDays = days;
+  await reingest(useStore.getState().zoneOffsets);
+}
+
+/** The date set for a file's times of day, if any. */
+export function fileDayOf(fileIndex: number): number | undefined {
+  return fileDays[fileIndex];
+}
+
 /** Classify the current files again with the custom vocabulary now in the store; false when there are no files. */
 export function applyVocabulary(): Promise<boolean> {
   return reingest(useStore.getState().zoneOffsets);
+}
+
+/** Whether files dropped now would join a session (files are loaded) rather than start one. */
+export function canAddFiles(): boolean {
+  return current !== null && current.files.length > 0 && useStore.getState().files.length > 0;
+}
+
+/** Add files to the loaded session: one lane each, the analysis run again on all of them. */
+export async function addFiles(files: DroppedFile[]): Promise<void> {
+  if (files.length === 0) return;
+  if (!canAddFiles() || !current) {
+    await loadFiles(files, titleFor(files));
+    return;
+  }
+  const all = [...current.files, ...files];
+  await loadFiles(all, titleFor(all), useStore.getState().zoneOffsets);
+}
+
+/** Remove one file from the session (the others are read again); the last file cannot be removed. */
+export async function removeFile(index: number): Promise<void> {
+  if (!current || current.files.length <= 1 || index < 0 || index >= current.files.length) return;
+  const rest = current.files.filter((_, i) => i !== index);
+  // Zone choices follow their files to their new positions.
+  const offsets: Record<number, number> = {};
+  for (const [k, v] of Object.entries(useStore.getState().zoneOffsets)) {
+    const i = Number(k);
+    if (i !== index) offsets[i > index ? i - 1 : i] = v;
+  }
+  await loadFiles(rest, titleFor(rest), offsets);
 }
 
 /** Read File objects (from a drop or a file input) into engine inputs. */

@@ -1,4 +1,4 @@
-// Filters over the log list: text (plain, or /regex/ run in the worker),
+// Filters over the log list: a query (src/engine/query, run in the worker),
 // level toggles, kind and source menus, the pattern picked in the Patterns
 // tab, and how many events pass.
 
@@ -13,6 +13,7 @@ import { useListView } from './LogList.tsx';
 import { useDismissDetails } from '../use-dismiss.ts';
 import { getDataset } from '../../store/dataset.ts';
 import { LogTabs } from './LogTabs.tsx';
+import { navigate } from '../../store/navigation.ts';
 
 const LEVELS: LevelName[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
@@ -38,7 +39,7 @@ function PatternChip({ ids }: { ids: number[] }) {
   return (
     <span className="chip pattern-chip" title={ids.length === 1 ? first : ids.map((id) => list.find((t) => t.id === id)?.pattern ?? '').join('\n')}>
       <span className="ellipsis">Pattern: {label}</span>
-      <button type="button" className="chip-x" aria-label="Remove the pattern filter" onClick={() => useStore.getState().setFilters({ templates: [] })}>×</button>
+      <button type="button" className="chip-x" aria-label="Remove the pattern filter" onClick={() => navigate('filter', () => useStore.getState().setFilters({ templates: [] }))}>×</button>
     </span>
   );
 }
@@ -65,13 +66,14 @@ export function LogFilters() {
         <input
           id="log-filter-text"
           type="search"
-          placeholder="Filter: text or /regex/  ( / )"
+          placeholder="Query: words  status>=500  host=api-2  -health  level>=warn  ( / )"
           value={text}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={!!searchError}
           aria-describedby={searchError ? 'log-filter-error' : undefined}
-          onChange={(e) => st().setText(e.target.value)}
+          title="Words match messages and field values; field=value, field!=value, field>=500, field=~regex, -word excludes, level>=warn; spaces mean AND"
+          onChange={(e) => { const v = e.target.value; navigate('text', () => st().setText(v)); }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               st().setText('');
@@ -80,11 +82,17 @@ export function LogFilters() {
           }}
         />
         {searchState === 'running' && <span className="search-state muted">searching…</span>}
-        {searchError && <span id="log-filter-error" className="search-state error-text" role="status">{searchError}</span>}
+        {/* Beneath the box, over the list's top edge: the query stays readable and the toolbar keeps its height. */}
+        {searchError && (
+          <span id="log-filter-error" className="search-error" role="status">
+            {searchError}
+            <span className="muted"> · showing the last valid result</span>
+          </span>
+        )}
       </div>
       <div className="level-toggles" role="group" aria-label="Levels">
         {LEVELS.map((l) => (
-          <button key={l} type="button" className={`lvl-toggle lvl-${l}`} aria-pressed={levels.includes(l)} onClick={() => st().toggleLevel(l)}>
+          <button key={l} type="button" className={`lvl-toggle lvl-${l}`} aria-pressed={levels.includes(l)} onClick={() => navigate('filter', () => st().toggleLevel(l))}>
             {l}
           </button>
         ))}
@@ -92,7 +100,7 @@ export function LogFilters() {
       <Menu label="Kind" count={kinds.length}>
         {KIND_NAMES.map((k) => (
           <label key={k} className="check">
-            <input type="checkbox" checked={kinds.includes(k)} onChange={() => st().toggleKind(k)} />
+            <input type="checkbox" checked={kinds.includes(k)} onChange={() => navigate('filter', () => st().toggleKind(k))} />
             {KIND_LABELS[k]}
           </label>
         ))}
@@ -101,13 +109,13 @@ export function LogFilters() {
         {lanes.length === 0 && <span className="muted">No sources loaded</span>}
         {lanes.map((l) => (
           <label key={l.id} className="check" title={l.sub ? `${l.sub} › ${l.name}` : l.name}>
-            <input type="checkbox" checked={sources.includes(l.id)} onChange={() => st().toggleSource(l.id)} />
+            <input type="checkbox" checked={sources.includes(l.id)} onChange={() => navigate('filter', () => st().toggleSource(l.id))} />
             <span className="ellipsis">{l.name}</span>
           </label>
         ))}
       </Menu>
       {templates.length > 0 && <PatternChip ids={templates} />}
-      {any ? <button type="button" className="btn btn-small" onClick={() => st().clearFilters()}>Clear filters</button> : null}
+      {any ? <button type="button" className="btn btn-small" onClick={() => navigate('filter', () => st().clearFilters())}>Clear filters</button> : null}
       <div className="spacer" />
       <div className="log-count muted" aria-live="polite">
         {any ? `${formatInt(view.count)} of ${formatInt(view.windowCount)} events in view` : `${formatInt(view.windowCount)} events in view`}

@@ -8,35 +8,21 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { messageCache } from '../../bridge/message-cache.ts';
-import { KIND_NAMES } from '../../engine/model/kinds.ts';
+import { Flag, KIND_NAMES } from '../../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../../engine/model/levels.ts';
 import { getDataset } from '../../store/dataset.ts';
-import { filterResult } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { differentDays, formatRelative, formatTime, zoneLabel } from '../format.ts';
 import { listView } from './list-view.ts';
 import { captureAnchor, placeAfterChange, type ListAnchor } from './scroll-anchor.ts';
 import { realOffset, scrollTopAt, scrollTopFor, viewport } from './virtual-scroll.ts';
+import { useFilterResult } from '../../store/use-filter.ts';
 
 export const ROW_H = 22;
 
-function useFilterInputs() {
-  const levels = useStore((s) => s.levels);
-  const kinds = useStore((s) => s.kinds);
-  const sources = useStore((s) => s.sources);
-  const templates = useStore((s) => s.templates);
-  const text = useStore((s) => s.text);
-  const searchQuery = useStore((s) => s.searchQuery);
-  const searchVersion = useStore((s) => s.searchVersion);
-  const laneMode = useStore((s) => s.laneMode);
-  const dataVersion = useStore((s) => s.dataVersion);
-  return { levels, kinds, sources, templates, text, searchQuery, searchVersion, laneMode, dataVersion };
-}
-
 export function useListView() {
-  const inputs = useFilterInputs();
   const win = useStore((s) => s.window);
-  const fr = filterResult(inputs);
+  const fr = useFilterResult();
   return useMemo(() => listView(getDataset().table, win, fr.rows), [win, fr]);
 }
 
@@ -195,7 +181,8 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
                 role="option"
                 aria-selected={on}
                 data-row={row}
-                className={`log-row lvl-row-${level}${on ? ' log-row--on' : ''}${evidence.has(row) ? ' log-row--evidence' : ''}`}
+                className={`log-row lvl-row-${level}${on ? ' log-row--on' : ''}${evidence.has(row) ? ' log-row--evidence' : ''}${t.flags[row] & Flag.afterElision ? ' log-row--cut' : ''}`}
+                title={t.flags[row] & Flag.afterElision ? 'Lines were cut out of the log before this one ("...")' : undefined}
                 onClick={() => select(row)}
               >
                 <span className="c-time">{formatTime(t.tMs[row], zone, { date: withDate })}</span>

@@ -1,24 +1,21 @@
-// Runs the text filter in the worker. Typing is debounced; the newest query
-// wins (older answers are dropped); a bad /regex/ is reported, not thrown.
+// Runs the query (src/engine/query: free text, field terms, levels) in the
+// worker. Typing is debounced; the newest query wins (older answers are
+// dropped). A query that cannot run (bad syntax, invalid or unsafe pattern)
+// leaves the last valid result on screen and reports why beneath the box.
 // The mask lands in store/derived.ts and the store's searchVersion tells the
 // list and the timeline to recompute their filtered views.
 
 import { engineClient } from '../../bridge/engine-client.ts';
+import { parseQuery } from '../../engine/query/parse.ts';
 import { setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 
 const DEBOUNCE_MS = 180;
 
-/** Check a /regex/ before sending it to the worker, for an immediate message. */
-export function regexError(query: string): string | null {
-  const m = /^\/(.+)\/([a-z]*)$/.exec(query);
-  if (!m) return null;
-  try {
-    new RegExp(m[1], m[2].replace('g', ''));
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : 'invalid regular expression';
-  }
+/** A syntax error found on the main thread, for an immediate message (patterns are checked in the worker). */
+export function queryError(query: string): string | null {
+  const p = parseQuery(query);
+  return p.ok ? null : p.error;
 }
 
 export function startSearchRunner(): () => void {
@@ -26,19 +23,16 @@ export function startSearchRunner(): () => void {
   let seq = 0;
   const run = async (query: string) => {
     const my = ++seq;
-    const st = useStore.getState();
-    if (!query) {
+    if (!query.trim()) {
       setSearchMask('', null);
-      st.setSearch('idle', '');
+      useStore.getState().setSearch('idle', '');
       return;
     }
-    const bad = regexError(query);
+    const bad = queryError(query);
     if (bad) {
-      setSearchMask('', null);
-      st.setSearch('error', query, bad);
+      useStore.getState().setSearchError(bad);
       return;
     }
-    st.setSearch('running', query);
     try {
       const mask = await (await engineClient()).search(query);
       if (my !== seq) return;
@@ -46,8 +40,7 @@ export function startSearchRunner(): () => void {
       useStore.getState().setSearch('done', query);
     } catch (e) {
       if (my !== seq) return;
-      setSearchMask('', null);
-      useStore.getState().setSearch('error', query, e instanceof Error ? e.message : String(e));
+      useStore.getState().setSearchError(e instanceof Error ? e.message : String(e));
     }
   };
   return useStore.subscribe((s, prev) => {
@@ -55,6 +48,8 @@ export function startSearchRunner(): () => void {
     const reloaded = s.dataVersion !== prev.dataVersion && s.text !== '';
     if (!textChanged && !reloaded) return;
     if (timer) clearTimeout(timer);
+    // Say at once that an answer is coming, so nobody reads the previous one as this query's.
+    if (s.text.trim()) s.setSearchRunning();
     timer = window.setTimeout(() => void run(s.text), reloaded && !textChanged ? 0 : DEBOUNCE_MS);
   });
 }

@@ -12,6 +12,7 @@ import { useStore } from '../../store/store.ts';
 import { formatCount, formatInt, formatTime } from '../format.ts';
 import { datasetPatternStats, rankPatterns, windowCounts } from './pattern-stats.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { navigate } from '../../store/navigation.ts';
 
 /** Rows rendered at most; the text filter finds the rest. */
 const LIMIT = 300;
@@ -77,7 +78,7 @@ export function PatternsPanel() {
                   data-total={r.total}
                   tabIndex={i === 0 ? 0 : -1}
                   title={`${r.pattern}\nFirst seen ${formatTime(r.firstMs, zone, { date: true })}. Press to show only these events.`}
-                  onClick={() => toggle(r.id)}
+                  onClick={() => navigate('filter', () => toggle(r.id))}
                 >
                   <Sparkline stats={stats} id={r.id} window={w} />
                   <span className="p-count" data-count={r.inWindow}>{formatInt(r.inWindow)}</span>

@@ -6,6 +6,7 @@ import type { PatternSort } from '../../store/panel-slice.ts';
 import { formatInt } from '../format.ts';
 import { LogTabs } from '../log/LogTabs.tsx';
 import { usePatternRows } from './PatternsPanel.tsx';
+import { navigate } from '../../store/navigation.ts';
 
 const SORTS: [PatternSort, string, string][] = [
   ['count', 'Count', 'Most events in the visible window first'],
@@ -50,7 +51,7 @@ export function PatternsToolbar() {
           <button type="button" className="btn btn-small btn-active" onClick={() => st().setLogTab('events')}>
             Show {selected === 1 ? 'its' : 'their'} events
           </button>
-          <button type="button" className="btn btn-small" onClick={() => st().setFilters({ templates: [] })}>Clear pattern filter</button>
+          <button type="button" className="btn btn-small" onClick={() => navigate('filter', () => st().setFilters({ templates: [] }))}>Clear pattern filter</button>
         </>
       )}
       <div className="spacer" />

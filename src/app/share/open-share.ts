@@ -13,6 +13,7 @@ import { useStore } from '../../store/store.ts';
 import { hasShareFragment } from '../../share/link.ts';
 import { takePendingView } from '../url-state.ts';
 import { forgetLoadedFiles } from '../load/loader.ts';
+import { abortDownload } from '../load/downloads.ts';
 import type { OpenedShare } from '../../share/worker-share.ts';
 
 let seq = 0;
@@ -64,6 +65,7 @@ function install(o: OpenedShare): void {
 export async function openShareFromHash(hash: string = location.hash): Promise<boolean> {
   if (!hasShareFragment(hash)) return false;
   const my = ++seq;
+  abortDownload('superseded');
   const st = useStore.getState();
   st.setLoading({ bytes: 0, totalBytes: 0, lines: 0, events: 0, elapsedMs: 0, fileName: 'shared incident' });
   try {

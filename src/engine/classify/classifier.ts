@@ -11,6 +11,7 @@
 import { Flag, kindFromName, Kind, type KindCode } from '../model/kinds.ts';
 import { RepeatMemo } from '../model/repeat-memo.ts';
 import { BUILTIN_VOCABULARY, type VocabularyEntry } from './vocabulary.ts';
+import { compileUserPattern } from '../user-pattern.ts';
 import { LiteralScanner } from './literal-scan.ts';
 import { requiredLiterals } from './required-literals.ts';
 
@@ -24,7 +25,8 @@ export type Classifier = (message: string, extra: string) => Classification;
 export interface CompiledEntry {
   kind: KindCode;
   flags: number;
-  re: RegExp;
+  /** Native RegExp for built-in entries, the linear-time engine for the user's (user-pattern.ts). */
+  re: { test(text: string): boolean; readonly source: string };
   entry: VocabularyEntry;
 }
 
@@ -32,16 +34,22 @@ export interface CompiledEntry {
 const MEMO_MAX_CHARS = 200;
 const MEMO_MAX_ENTRIES = 50_000;
 
-export function compileVocabulary(entries: readonly VocabularyEntry[]): CompiledEntry[] {
+export function compileVocabulary(entries: readonly VocabularyEntry[], user = false): CompiledEntry[] {
   const out: CompiledEntry[] = [];
   for (const e of entries) {
     const kind = kindFromName(e.kind);
     if (kind === undefined || kind === Kind.plain) continue;
-    let re: RegExp;
-    try {
-      re = new RegExp(e.pattern, 'i');
-    } catch {
-      continue; // a bad user pattern must not break ingest; the UI validates on entry
+    let re: CompiledEntry['re'];
+    if (user) {
+      const r = compileUserPattern(e.pattern);
+      if (!r.ok) continue; // a refused user pattern must not break ingest; the UI says why on entry
+      re = r.pattern;
+    } else {
+      try {
+        re = new RegExp(e.pattern, 'i');
+      } catch {
+        continue;
+      }
     }
     out.push({ kind, flags: e.failed ? Flag.failed : 0, re, entry: e });
   }
@@ -65,7 +73,7 @@ interface Prepared {
 }
 
 function prepare(custom: readonly VocabularyEntry[]): Prepared {
-  const compiled = [...compileVocabulary(custom), ...compileVocabulary(BUILTIN_VOCABULARY)];
+  const compiled = [...compileVocabulary(custom, true), ...compileVocabulary(BUILTIN_VOCABULARY)];
   const literals: { text: string; entry: number }[] = [];
   const always = new Uint8Array(compiled.length);
   compiled.forEach((c, i) => {

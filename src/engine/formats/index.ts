@@ -25,8 +25,13 @@ export function formatById(id: string): LogFormat | undefined {
   return FORMATS.find((f) => f.id === id);
 }
 
-/** Pick the most confident format; the file name is a hint only, never required. */
-export function detectFormat(name: string, firstLines: readonly string[]): { format: LogFormat; confidence: number } {
+/**
+ * Pick the most confident format; the file name is a hint only, never
+ * required. `forced` (a format id the user chose) wins over detection.
+ */
+export function detectFormat(name: string, firstLines: readonly string[], forced?: string): { format: LogFormat; confidence: number } {
+  const chosen = forced ? formatById(forced) : undefined;
+  if (chosen) return { format: chosen, confidence: 1 };
   let best: LogFormat = plainTextFormat;
   let score = -1;
   for (const f of FORMATS) {

@@ -9,6 +9,8 @@ import { cloudWatchPayload, mapCloudWatchEvent } from './cloudwatch.ts';
 import { otlpRecords } from './otlp.ts';
 import { FAST_FALLBACK, lastLineSubject, parseJsonBytes, parseJsonFast, scanJsonLine, scanned } from './json-fast.ts';
 import { mapJsonRecord, isObject, type JsonObject } from './json-record.ts';
+import { recoverJsonObject } from './json-recover.ts';
+import { Flag } from '../model/kinds.ts';
 import { TextMatch, TextReader } from './text-line.ts';
 import { newTimeOut } from '../model/time.ts';
 import { LineType, newRecordOut, resetRecord, type LineParser, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
@@ -106,6 +108,9 @@ export class JsonLinesParser implements LineParser {
     } catch {
       const parts = splitConcatenated(line);
       if (parts) return this.several(parts, out);
+      // A hand-edited excerpt ("..., ...}", a missing brace): the fields before the cut.
+      const cut = recoverJsonObject(line);
+      if (cut) return recovered(this.record(cut, out), out);
       out.message = line;
       return LineType.malformed;
     }
@@ -163,6 +168,12 @@ export class JsonLinesParser implements LineParser {
   }
 }
 
+/** A record read from a cut line is flagged so the file's statistics count it as recovered. */
+function recovered(type: LineTypeCode, out: RecordOut): LineTypeCode {
+  out.flags |= Flag.recovered;
+  return type;
+}
+
 /** One JSON line, without the packed-record handling (tests, other formats). */
 export function parseJsonLine(line: string, out: RecordOut, env: ParseEnv): LineTypeCode {
   return new JsonLinesParser(env).parseLine(line, out);
@@ -183,7 +194,8 @@ export const jsonLinesFormat: LogFormat = {
       const t = l.trim();
       if (!t) continue;
       nonBlank++;
-      if (t[0] === '{' && t[t.length - 1] === '}') json++;
+      // A line cut by hand ('{"time":..., "msg":"x", ...') is still a record.
+      if (t[0] === '{' && (t[t.length - 1] === '}' || t[1] === '"')) json++;
       else {
         resetRecord(out);
         if (reader.read(l, out) !== TextMatch.timed) continue;

@@ -4,6 +4,8 @@
 // with the same dialect rules as JSON (time/ts/t, level/lvl, msg/message...).
 
 import { mapJsonRecord, hasMessage, type JsonObject } from './json-record.ts';
+import { startsCutMark } from './elision.ts';
+import { Flag } from '../model/kinds.ts';
 import { LineType, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
 
 function isKeyChar(c: number): boolean {
@@ -25,8 +27,12 @@ export function startsLikeLogfmt(s: string): boolean {
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
 
+/** What the last splitLogfmt saw: the line was cut by hand ("...", an open quote). */
+const split = { cut: false };
+
 /** Split a logfmt line into a record (null prototype: keys are data). Null when it has fewer than two pairs. */
 export function splitLogfmt(s: string): JsonObject | null {
+  split.cut = false;
   const o: JsonObject = Object.create(null) as JsonObject;
   let pairs = 0;
   let i = 0;
@@ -37,6 +43,11 @@ export function splitLogfmt(s: string): JsonObject | null {
     const k0 = i;
     while (i < n && s.charCodeAt(i) !== 61 && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) i++;
     const key = s.slice(k0, i);
+    if (s.charCodeAt(i) !== 61 && startsCutMark(s, k0)) {
+      // "... " or "[...]" where the author cut the line: the pairs before it are the record.
+      split.cut = true;
+      break;
+    }
     if (s.charCodeAt(i) !== 61) {
       if (key) o[key] = true; // a bare key is a flag
       continue;
@@ -55,6 +66,11 @@ export function splitLogfmt(s: string): JsonObject | null {
         } else i++;
       }
       value = v + s.slice(start, i);
+      if (i >= n) {
+        // No closing quote: the line was cut inside the value.
+        split.cut = true;
+        value = value.replace(/\s*(?:\.{3,}|…)\s*$/, '');
+      }
       i++; // closing quote
     } else {
       const v0 = i;
@@ -77,6 +93,7 @@ export function parseLogfmt(s: string, out: RecordOut, env: ParseEnv): boolean {
   const o = splitLogfmt(s);
   if (!o) return false;
   mapJsonRecord(o, out, env);
+  if (split.cut) out.flags |= Flag.recovered;
   // A line without a message key reads best as itself, not as re-serialised JSON.
   if (!hasMessage(o)) out.message = s;
   return true;

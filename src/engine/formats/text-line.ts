@@ -13,7 +13,10 @@ import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/le
 import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
 import { DateOrder, DateOrderState, parseTextTimeAt } from '../model/time-forms.ts';
 import { AMBIGUOUS_ZONES } from '../model/zone-names.ts';
+import { isUnknownDay, UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { isObject, mapJsonRecord } from './json-record.ts';
+import { recoverJsonObject } from './json-recover.ts';
+import { Flag } from '../model/kinds.ts';
 import { parseLogfmt, startsLikeLogfmt } from './logfmt.ts';
 import { expandPattern, TEXT_PATTERNS, type TextPattern } from './text-patterns.ts';
 import { readTail } from './text-tail.ts';
@@ -114,7 +117,7 @@ export class TextReader {
   /** Read one text line into `out` (reset by the caller). */
   read(line: string, out: RecordOut): TextMatchCode {
     const found = this.match(line, out);
-    if (found === TextMatch.timed && !out.dateless) {
+    if (found === TextMatch.timed && !out.dateless && !isUnknownDay(out.tMs)) {
       // A full date: later clocks without one belong to this day.
       this.lastDay = Math.floor(out.tMs / 86400000) * 86400000;
       this.dayShift = 0;
@@ -178,7 +181,10 @@ export class TextReader {
     try {
       v = JSON.parse(s);
     } catch {
-      return false;
+      // A record cut by hand ("..., ...}"): the fields before the cut (json-recover.ts).
+      v = recoverJsonObject(s);
+      if (v === null) return false;
+      out.flags |= Flag.recovered;
     }
     if (!isObject(v)) return false;
     const type = mapJsonRecord(v, out, this.env);
@@ -242,17 +248,18 @@ export class TextReader {
 
   /**
    * A clock without a date ("10:00:00.120 [main] WARN ...", logback's
-   * default): placed on the file's day so the file still has a timeline; a
+   * default): placed on the day of the last full date in the file; before
+   * any, left as a raw clock that the driver places (time-of-day.ts). A
    * wrapper's full time (Docker, CSV) wins over it in the driver.
    */
   private placeClock(g: Record<string, string | undefined>, out: RecordOut): void {
     const t = this.env.time;
-    const day = Number.isNaN(this.lastDay) ? this.env.day ?? Date.UTC(this.env.year, 0, 1) : this.lastDay;
     if (!timeFromParts(1970, 1, 1, Number(g.h), Number(g.m), Number(g.s ?? 0), 0, g.frac ?? '', NaN, t)) return;
     const clock = t.ms;
     if (this.lastClockMs >= 0 && clock < this.lastClockMs - 6 * 3600000) this.dayShift++;
     this.lastClockMs = clock;
-    out.tMs = day + this.dayShift * 86400000 + clock;
+    const day = Number.isNaN(this.lastDay) ? UNKNOWN_DAY_MS : this.lastDay + this.dayShift * 86400000;
+    out.tMs = day + clock;
     out.subNs = t.subNs;
     out.zoned = false;
     out.dateless = true;

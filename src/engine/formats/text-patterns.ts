@@ -89,7 +89,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'tomcat',
     note: 'Tomcat 8+ OneLineFormatter: dd-MMM-yyyy HH:mm:ss.SSS LEVEL [thread] logger.method msg',
     first: '0-9',
-    re: String.raw`^(?<ts>{DMONY}) (?<level>[A-Z]+) \[(?<thread>[^\]]*)\] (?<logger>\S+) (?<msg>.*)$`,
+    re: String.raw`^(?=\d\d-[A-Z][a-z]{2}-)(?<ts>{DMONY}) (?<level>[A-Z]+) \[(?<thread>[^\]]*)\] (?<logger>\S+) (?<msg>.*)$`,
     levels: { SEVERE: 5, WARNING: 4, INFO: 3, CONFIG: 2, FINE: 2, FINER: 1, FINEST: 1 },
     samples: ['03-Dec-2020 11:41:05.692 INFO [Thread-3] org.apache.coyote.AbstractProtocol.pause Pausing ProtocolHandler ["http-nio-8080"]', '29-May-2019 20:26:33.556 WARNING [main] org.apache.tomcat.util.digester.SetPropertiesRule.begin Setting property did not find a matching property.'],
   },

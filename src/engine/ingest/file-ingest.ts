@@ -3,6 +3,7 @@
 // find their own time or continue a stack trace, untimed lines take their
 // predecessor's time, and each event is classified and templated.
 
+import { defaultPlausibleRange, implausibleNotice, isPlausible, type PlausibleRange } from './plausible-time.ts';
 import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { leadingLevel, TextMatch, TextReader } from '../formats/text-line.ts';
@@ -15,6 +16,8 @@ import { StackState } from './multiline.ts';
 import { HEADER_PATTERN, HeldHeader } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
+import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock } from '../model/time-of-day.ts';
+import { isElisionLine } from '../formats/elision.ts';
 
 /** Messages longer than this are kept truncated in memory; the raw bytes stay in the file. */
 export const MAX_MESSAGE_CHARS = 4096;
@@ -52,10 +55,14 @@ export interface FileIngestState {
   seen?: number;
   /** Bytes of the longest very long line (max across slices). */
   longest?: number;
+  /** ClockPlacer state: times of day crossing midnight. */
+  clocks?: [number, number, number];
+  /** An elision line came last: the next event was cut from what came before. */
+  elided?: boolean;
 }
 
 /** Things worth a notice, kept as bits so slices of one file combine by OR. */
-const Seen = { crlf: 1, bom: 2, long: 4, dateless: 8, packed: 16 } as const;
+const Seen = { crlf: 1, bom: 2, long: 4, dateless: 8, packed: 16, implausible: 32 } as const;
 
 export class FileIngest {
   private readonly parser: LineParser;
@@ -93,6 +100,12 @@ export class FileIngest {
   private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
   /** Lines read as bytes whose text had invalid UTF-8 (the splitter counts the others). */
   invalidLines = 0;
+  /** Places times of day that carry no date (time-of-day.ts). */
+  private readonly clocks: ClockPlacer;
+  /** The last line was an elision ("..."): the next event is marked as following a cut. */
+  private elided = false;
+  /** The last timed event's time came from a time of day (so it is no date to place the next on). */
+  private lastWasClock = false;
 
   constructor(
     private readonly fileIndex: number,
@@ -102,9 +115,12 @@ export class FileIngest {
     private readonly sinks: SharedSinks,
     /** Minutes added to zone-less times (the user's per-file zone). */
     private readonly zoneOffsetMin = 0,
+    /** Times outside it are treated as missing (plausible-time.ts). */
+    private readonly plausible: PlausibleRange = defaultPlausibleRange(),
   ) {
     this.parser = format.createParser(env);
     this.reader = new TextReader(env);
+    this.clocks = new ClockPlacer(env.day);
   }
 
   line(text: string, offset: number, length: number, truncated: boolean): void {
@@ -258,9 +274,16 @@ export class FileIngest {
     if (this.leadingUntimed.length > 0) notice(`${this.leadingUntimed.length} event(s) have no time in the whole file`);
     if (seen & Seen.packed) notice('some lines pack several records (CloudWatch payloads, a JSON array on one line): each record is shown as an event, its line is counted once');
     if (s.yearAssumed) notice(`timestamps without a year were read as ${this.env.year}`);
-    if (seen & Seen.dateless) notice(`times with a clock but no date were placed on the day of the date before them, else ${new Date(this.env.day ?? Date.UTC(this.env.year, 0, 1)).toISOString().slice(0, 10)}`);
+    if (seen & Seen.dateless) notice('times with a clock but no date were placed on the day of the date before them');
+    if (this.clocks.placedUnknown) {
+      s.dateUnknown = true;
+      notice(DATE_UNKNOWN_NOTICE);
+    }
+    if (this.clocks.placedOnDay && this.env.day !== undefined) notice(`${DATE_PLACED_NOTICE} ${new Date(this.env.day).toISOString().slice(0, 10)}`);
     for (const n of this.reader.notices()) notice(n);
+    if (s.elided > 0) notice('lines cut out of the excerpt ("...") are counted with the blank lines; the event after each cut is marked');
     if (seen & Seen.bom) notice('a byte-order mark at the start was skipped');
+    if (seen & Seen.implausible) notice(implausibleNotice(this.plausible));
     if (seen & Seen.crlf) notice('lines end in CR LF (Windows line endings); the CR is not part of the text');
     if (seen & Seen.long) notice(`very long line(s), up to ${(this.longest / 1048576).toFixed(1)} MB: each is one event; its message keeps the first ${MAX_MESSAGE_CHARS} characters`);
   }
@@ -280,6 +303,8 @@ export class FileIngest {
       lastEnd: this.lastEnd,
       seen: this.seen,
       longest: this.longest,
+      clocks: this.clocks.state,
+      elided: this.elided,
     };
   }
 
@@ -297,6 +322,13 @@ export class FileIngest {
     // What earlier slices saw still counts: OR and max never double-count when a state is restored twice.
     this.seen |= s.seen ?? 0;
     this.longest = Math.max(this.longest, s.longest ?? 0);
+    if (s.clocks) this.clocks.state = s.clocks;
+    this.elided = s.elided ?? false;
+  }
+
+  /** Every time of day went on the day the caller gave (env.day), none after a dated event of the file. */
+  get clocksOnGivenDay(): boolean {
+    return this.clocks.placedOnDay && !this.clocks.sawDate && !this.clocks.placedUnknown;
   }
 
   /** Rows of this file that never got a time (placed later at the timeline's start). */
@@ -368,6 +400,13 @@ export class FileIngest {
       this.stats.blank++;
       return;
     }
+    if (isElisionLine(text)) {
+      // "..." where the author cut lines: no event; counted with the blank lines (lines == events + continuations + blank).
+      this.stats.blank++;
+      this.stats.elided++;
+      this.elided = true;
+      return;
+    }
     const t = this.textEvent(text);
     if (t === null) {
       this.stats.continuations++;
@@ -433,10 +472,24 @@ export class FileIngest {
     if (packed) this.seen |= Seen.packed;
     else s.events++;
     if (r.yearless) s.yearAssumed = true;
-    if (r.dateless) this.seen |= Seen.dateless;
     flags |= r.flags;
+    if (flags & Flag.recovered) s.recovered++;
+    if (this.elided) {
+      flags |= Flag.afterElision;
+      this.elided = false;
+    }
     let ms = r.tMs;
+    // A time of day without a date (time-of-day.ts): placed on the file's day, else the unknown day.
+    const clock = isRawClock(ms);
+    // The clock goes on the day of a dated event before it, not of another clock it placed.
+    if (clock) ms = this.clocks.place(ms, this.lastWasClock ? NaN : this.lastMs);
+    else if (r.dateless) this.seen |= Seen.dateless;
+    if (ms === ms) this.lastWasClock = clock;
     let ns = r.subNs;
+    if (!Number.isNaN(ms) && !isPlausible(ms, this.plausible)) {
+      this.seen |= Seen.implausible;
+      ms = NaN;
+    }
     if (Number.isNaN(ms)) {
       s.untimed++;
       flags |= Flag.untimed;

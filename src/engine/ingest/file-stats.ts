@@ -13,6 +13,10 @@ export interface FileStats {
   continuations: number;
   blank: number;
   malformed: number;
+  /** Events read from hand-edited lines (JSON cut with "...", a missing brace): the fields before the cut. */
+  recovered: number;
+  /** Lines that only mark a cut ("...", "[...]"); counted with the blank lines, which they are part of. */
+  elided: number;
   untimed: number;
   outOfOrder: number;
   /** Epoch ms of the earliest / latest event, NaN when none. */
@@ -20,6 +24,8 @@ export interface FileStats {
   lastTime: number;
   /** Some timestamps had no zone and were read as UTC. */
   zoneAssumed: boolean;
+  /** Times of day without a date were placed on the unknown day (model/time-of-day.ts). */
+  dateUnknown: boolean;
   /** Some timestamps had no year (syslog, klog) and took `year`. */
   yearAssumed: boolean;
   encoding: string;
@@ -41,11 +47,14 @@ export function newFileStats(name: string, bytes: number): FileStats {
     continuations: 0,
     blank: 0,
     malformed: 0,
+    recovered: 0,
+    elided: 0,
     untimed: 0,
     outOfOrder: 0,
     firstTime: NaN,
     lastTime: NaN,
     zoneAssumed: false,
+    dateUnknown: false,
     yearAssumed: false,
     encoding: 'utf-8',
     gzip: false,

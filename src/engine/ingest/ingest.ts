@@ -11,6 +11,7 @@ import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
 import { settleDateOrder } from '../model/time-forms.ts';
 import type { ParseEnv } from '../formats/types.ts';
+import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
@@ -19,7 +20,9 @@ import { FileIngest, type SharedSinks } from './file-ingest.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
+import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
+import { checkDayFit, type PlacedFile } from './day-fit.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -28,6 +31,8 @@ export interface IngestProgress {
   events: number;
   fileIndex: number;
   elapsedMs: number;
+  /** Bytes decompressed so far from .gz files (`bytes` counts what was read from disk). */
+  decompressedBytes?: number;
 }
 
 /** What has loaded so far, sorted, for drawing the timeline before the load ends (see IngestOptions.onPartial). */
@@ -57,13 +62,34 @@ export interface IngestOptions {
   day?: number;
   /** Characters of message text to keep in memory (the rest is read back from the file). */
   messageBudget?: number;
+  /** Per file index: midnight UTC (epoch ms) of the date the user gave a file whose times of day carry none. */
+  fileDay?: Record<number, number>;
   /** Per file index: minutes to add to zone-less times (the user's zone for that file). */
   zoneOffsetMin?: Record<number, number>;
   /** Keep decompressed bytes of .gz files so events can be read back (default true). */
   keepDecompressed?: boolean;
   /** Lines read for format detection. */
   detectLines?: number;
+  /** Format id to read every file as, instead of detecting each one's. */
+  format?: string;
+  /** Decompressed bytes one .gz file may yield before the rest is left unread (default DEFAULT_MAX_DECOMPRESSED_BYTES). */
+  maxDecompressedBytes?: number;
+  /** Decompressed bytes all .gz files of one load may yield together (default DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES). */
+  maxSessionDecompressedBytes?: number;
+  /**
+   * Awaited every few MB of decompressed text: the worker passes a task
+   * boundary so a Cancel message gets through while a small compressed chunk
+   * inflates into gigabytes.
+   */
+  pause?: () => Promise<void>;
+  /** Times outside this range are treated as missing, with a notice (default: years 1990 to next year; see plausible-time.ts). */
+  plausibleTime?: PlausibleRange;
 }
+
+/** A gzip bomb (or a real but huge archive) stops here, with a notice; the part read is kept. */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 128 << 20;
+export const DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES = 512 << 20;
+const PAUSE_EVERY_BYTES = 2 << 20;
 
 export interface IngestResult {
   table: EventTable;
@@ -113,6 +139,11 @@ export function fileYear(src: ByteSource, options: IngestOptions): number {
   return options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
 }
 
+/** The day a file's times of day without a date go on: the user's date for it, else the other files' (reference-date.ts). */
+export function fileDayOf(fi: number, options: IngestOptions): number | undefined {
+  return options.fileDay?.[fi] ?? options.day;
+}
+
 /** Counts the line splitter keeps, turned into per-file notices once the file is done. */
 export interface SplitCounts {
   invalidLines: number;
@@ -133,6 +164,8 @@ export class LoadReporter {
   private lastPartialRows = 0;
   private lastPartialAt = 0;
   private sinceProgress = 0;
+  /** Decompressed bytes of every .gz file so far in this load (the session ceiling). */
+  decompressed = 0;
 
   constructor(
     private readonly options: IngestOptions,
@@ -156,6 +189,7 @@ export class LoadReporter {
       events,
       fileIndex,
       elapsedMs: Date.now() - this.started,
+      ...(this.decompressed > 0 ? { decompressedBytes: this.decompressed } : {}),
     });
   }
 
@@ -184,6 +218,8 @@ export interface FileOutcome {
   /** Rows of this file that never got a time. */
   untimedRows: readonly number[];
   decompressed: Blob | null;
+  /** The file's times of day went on the other files' date: its rows, to check they fit (day-fit.ts). */
+  placed?: PlacedFile;
 }
 
 /**
@@ -212,26 +248,29 @@ export async function ingestFile(
       await opened.chunks.return(undefined);
       return { untimedRows: [], decompressed: null };
     }
-    const env: ParseEnv = { year: fileYear(src, options), day: options.day, time: newTimeOut() };
+    const env: ParseEnv = { year: fileYear(src, options), day: fileDayOf(fi, options), time: newTimeOut() };
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;
     const startParsing = () => {
       const firstLines = head.map((h) => h[0]);
-      const { format } = detectFormat(src.name, firstLines);
+      const { format } = detectFormat(src.name, firstLines, options.format);
       env.dateOrder = settleDateOrder(firstLines);
       stats.format = format.id;
       stats.formatLabel = format.label;
-      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, options.plausibleTime);
       fileIngest = fin;
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
       // JSON lines are read from their bytes from here on (issue 6: no decoded string per line).
-      if (fin.takesBytes) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off));
+      // (A file with NULs stays on the text path, where they are removed from each line.)
+      if (fin.takesBytes && !opened.nul) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off));
     };
     let longLines = 0;
+    const nul = { leading: 0, lines: 0, started: false };
     const splitter = new LineSplitter((text, off, len, truncated) => {
       if (truncated) longLines++;
+      if (opened.nul) text = withoutNul(text, nul);
       if (fileIngest) fileIngest.line(text, off, len, truncated);
       else {
         head.push([text, off, len, truncated]);
@@ -243,20 +282,51 @@ export async function ingestFile(
     let reserved = false;
     const keep: Uint8Array[] | null = opened.gzip && options.keepDecompressed !== false ? [] : null;
     let first = true;
-    for await (let chunk of opened.chunks) {
-      if (options.signal?.aborted) throw new IngestCancelled();
-      if (keep) keep.push(chunk.slice());
-      if (first && opened.bom) chunk = chunk.subarray(opened.bom);
-      first = false;
-      splitter.push(chunk);
-      fileBytes += chunk.length;
-      if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
-        // Size the table once from the rows per byte seen so far (+10%).
-        reserved = true;
-        builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
+    const ceiling: Ceiling = opened.gzip ? gzipCeiling(options, report) : { bytes: Infinity, session: false };
+    let sincePause = 0;
+    let damaged: string | null = null;
+    // (UTF-8 only: in UTF-16 a 0x0D byte can be half of another character.)
+    const loneCr = opened.loneCr && opened.encoding === 'utf-8';
+    try {
+      for await (let chunk of opened.chunks) {
+        if (options.signal?.aborted) throw new IngestCancelled();
+        let stop = false;
+        if (fileBytes + chunk.length > ceiling.bytes) {
+          chunk = cutAtLine(chunk, Math.max(0, ceiling.bytes - fileBytes));
+          stats.notices.push(ceilingNotice(ceiling, fileBytes + chunk.length, opened.rawBytes(), src.size));
+          stop = true;
+        }
+        // Same length, so byte offsets stay true to the file; a copy, never the source's own buffer.
+        if (loneCr) chunk = crToLf(chunk);
+        if (keep) keep.push(loneCr ? chunk : chunk.slice());
+        if (first && opened.bom) chunk = chunk.subarray(opened.bom);
+        first = false;
+        splitter.push(chunk);
+        fileBytes += chunk.length;
+        if (opened.gzip) report.decompressed += chunk.length;
+        if (stop) {
+          await opened.chunks.return(undefined);
+          break;
+        }
+        sincePause += chunk.length;
+        if (options.pause && sincePause >= PAUSE_EVERY_BYTES) {
+          sincePause = 0;
+          await options.pause();
+          if (options.signal?.aborted) throw new IngestCancelled();
+        }
+        if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
+          // Size the table once from the rows per byte seen so far (+10%).
+          reserved = true;
+          builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
+        }
+        const readSoFar = opened.gzip ? opened.rawBytes() : fileBytes;
+        report.advance(chunk.length, bytesBefore + Math.min(readSoFar, src.size || readSoFar), builder.length, fi);
+        report.partial(builder, bytesBefore + fileBytes);
       }
-      report.advance(chunk.length, bytesBefore + Math.min(fileBytes, src.size || fileBytes), builder.length, fi);
-      report.partial(builder, bytesBefore + fileBytes);
+    } catch (e) {
+      // A .gz cut short or damaged: keep every line decoded before the damage (plain files fail as before).
+      if (e instanceof IngestCancelled || !opened.gzip || fileBytes === 0) throw e;
+      damaged = e instanceof Error ? e.message : String(e);
     }
     splitter.end();
     if (!fileIngest) startParsing();
@@ -264,7 +334,13 @@ export async function ingestFile(
     fin.end();
     if (opened.gzip) stats.bytes = fileBytes;
     fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
-    return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null };
+    if (loneCr) stats.notices.push('lines end in a lone CR (old Mac line endings): each CR was read as a line end');
+    if (damaged !== null) stats.notices.push(`the .gz file is damaged or cut short (${damaged}): the ${fileBytes} bytes of text before the damage were read and kept`);
+    if (nul.leading > 0) stats.notices.push(`${nul.leading} NUL byte(s) of padding at the start were skipped (a log truncated while still being written, e.g. by logrotate's copytruncate)`);
+    if (nul.lines > 0) stats.notices.push(`${nul.lines} line(s) held NUL bytes; they were removed from the text and the lines kept`);
+    const guessedDay = options.fileDay?.[fi] === undefined ? options.day : undefined;
+    const placed = guessedDay !== undefined && fin.clocksOnGivenDay ? { fileIndex: fi, rows: [rowsBefore, builder.length] as [number, number], day: guessedDay } : undefined;
+    return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null, placed };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
     builder.truncate(rowsBefore);
@@ -275,6 +351,59 @@ export async function ingestFile(
   }
 }
 
+function crToLf(chunk: Uint8Array): Uint8Array {
+  const out = chunk.slice();
+  for (let i = out.indexOf(13); i >= 0; i = out.indexOf(13, i + 1)) out[i] = 10;
+  return out;
+}
+
+/** A line's text without NUL characters, counting leading padding apart from NULs inside lines. */
+function withoutNul(text: string, nul: { leading: number; lines: number; started: boolean }): string {
+  if (!text.includes('\u0000')) {
+    if (text.length > 0) nul.started = true;
+    return text;
+  }
+  let i = 0;
+  if (!nul.started) {
+    while (i < text.length && text.charCodeAt(i) === 0) i++;
+    nul.leading += i;
+    if (i < text.length) nul.started = true;
+  }
+  const rest = text.slice(i);
+  if (rest.includes('\u0000')) {
+    nul.lines++;
+    return rest.replaceAll('\u0000', '');
+  }
+  return rest;
+}
+
+interface Ceiling {
+  bytes: number;
+  /** Which limit it is, for the notice. */
+  session: boolean;
+}
+
+/** How much more this .gz file may yield: the per-file ceiling, or what is left of the load's. */
+function gzipCeiling(options: IngestOptions, report: LoadReporter): Ceiling {
+  const perFile = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  const left = Math.max(0, (options.maxSessionDecompressedBytes ?? DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES) - report.decompressed);
+  return left < perFile ? { bytes: left, session: true } : { bytes: perFile, session: false };
+}
+
+/** The first `max` bytes of `chunk`, ending after its last newline when there is one (no half line at the cut). */
+function cutAtLine(chunk: Uint8Array, max: number): Uint8Array {
+  const part = chunk.subarray(0, max);
+  const nl = part.lastIndexOf(10);
+  return nl >= 0 ? part.subarray(0, nl + 1) : part;
+}
+
+const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+
+function ceilingNotice(c: Ceiling, decompressed: number, raw: number, size: number): string {
+  const which = c.session ? 'the decompressed-size ceiling for all .gz files of this load' : 'the decompressed-size ceiling per .gz file';
+  return `stopped at ${which} (${mb(c.bytes)}): the first ${mb(decompressed)} decompressed from ${mb(raw)} of ${mb(size)} compressed were read and analysed; the rest was not read (a gzip bomb, or raise the ceiling)`;
+}
+
 /** Sort the rows into the final table; events of files with no time at all go to the timeline's start. */
 export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[]): IngestResult {
   const builder = sinks.builder;
@@ -282,7 +411,8 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
     const c = builder.columns;
     let min = Infinity;
     for (let i = 0; i < builder.length; i++) if (c.tMs[i] < min) min = c.tMs[i];
-    if (!Number.isFinite(min)) min = 0;
+    // Nothing carries a time: the events sit on the unknown day rather than on an invented 1970-01-01.
+    if (!Number.isFinite(min)) min = UNKNOWN_DAY_MS;
     for (const r of noTimeRows) c.tMs[r] = min;
   }
   const { table, order } = builder.finish();
@@ -302,15 +432,18 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
   const report = new LoadReporter(options, totalBytes, files);
   let bytesBefore = 0;
   const noTimeRows: number[] = [];
+  const placed: PlacedFile[] = [];
   for (let fi = 0; fi < sources.length; fi++) {
     const src = sources[fi];
     const stats = newFileStats(src.name, src.size);
     files.push(stats);
     const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
     for (const r of outcome.untimedRows) noTimeRows.push(r);
+    if (outcome.placed) placed.push(outcome.placed);
     decompressed.push(outcome.decompressed);
     bytesBefore += src.size || 0;
   }
+  checkDayFit(sinks.builder, files, placed);
   const result = finishIngest(sinks, files, noTimeRows, decompressed);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;

@@ -13,6 +13,16 @@ export interface OpenedText {
   gzip: boolean;
   chunks: AsyncGenerator<Uint8Array>;
   error: string | null;
+  /**
+   * NUL bytes were seen in the head of a file that is otherwise text (NUL
+   * padding from logrotate's copytruncate, a stray NUL in a line): ingest
+   * removes them from the line text and says so, instead of refusing the file.
+   */
+  nul: boolean;
+  /** Lines end in a lone CR (classic Mac OS, some devices): ingest reads each CR as a line end. */
+  loneCr: boolean;
+  /** Bytes taken from the source so far (compressed bytes for .gz): what the progress bar counts. */
+  rawBytes(): number;
 }
 
 const SNIFF_BYTES = 8192;
@@ -22,19 +32,42 @@ async function* prepend(first: Uint8Array[], rest: AsyncGenerator<Uint8Array>): 
   yield* rest;
 }
 
+async function* counted(chunks: AsyncGenerator<Uint8Array>, count: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) {
+    count(c.length);
+    yield c;
+  }
+}
+
+/**
+ * Decompress. Stopping early (a size ceiling, Cancel) returns this generator:
+ * the finally block then stops feeding the decompressor and cancels the
+ * source, so nothing keeps inflating in the background.
+ */
 async function* gunzip(chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
   const ds = new DecompressionStream('gzip');
   const writer = ds.writable.getWriter();
+  let stopped = false;
   const pump = (async () => {
     try {
-      for await (const c of chunks) await writer.write(c as Uint8Array<ArrayBuffer>);
-      await writer.close();
+      for await (const c of chunks) {
+        if (stopped) break;
+        await writer.write(c as Uint8Array<ArrayBuffer>);
+      }
+      if (!stopped) await writer.close();
     } catch (e) {
       await writer.abort(e).catch(() => undefined);
     }
   })();
-  yield* iterate(ds.readable as ReadableStream<Uint8Array>);
-  await pump;
+  try {
+    yield* iterate(ds.readable as ReadableStream<Uint8Array>);
+    await pump;
+  } finally {
+    // After a normal end the writer is closed and this abort is a no-op; after an early stop it
+    // fails the pump's pending write, whose for-await then closes the source.
+    stopped = true;
+    await writer.abort(new Error('stopped')).catch(() => undefined);
+  }
 }
 
 /** Read enough of the head to decide; the returned chunks start at byte 0. */
@@ -62,8 +95,14 @@ async function head(it: AsyncGenerator<Uint8Array>): Promise<{ buf: Uint8Array; 
   return { buf, taken, done };
 }
 
+/** CRs and no LF at all in the head: lines end in CR alone. */
+function hasLoneCr(b: Uint8Array): boolean {
+  return b.indexOf(13) >= 0 && b.indexOf(10) < 0;
+}
+
 export async function openText(source: ByteSource): Promise<OpenedText> {
-  let it = iterate(source.stream());
+  let raw = 0;
+  let it = counted(iterate(source.stream()), (n) => (raw += n));
   let h = await head(it);
   let gzip = false;
   if (isGzip(h.buf)) {
@@ -73,7 +112,7 @@ export async function openText(source: ByteSource): Promise<OpenedText> {
   }
   const chunks = prepend(h.taken, it);
   const b = h.buf;
-  const base = { gzip, chunks, error: null as string | null };
+  const base = { gzip, chunks, error: null as string | null, rawBytes: () => raw, nul: false, loneCr: hasLoneCr(h.buf) };
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { ...base, encoding: 'utf-8', bom: 3 };
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { ...base, encoding: 'utf-16le', bom: 2 };
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { ...base, encoding: 'utf-16be', bom: 2 };
@@ -91,6 +130,14 @@ export async function openText(source: ByteSource): Promise<OpenedText> {
   const half = b.length / 2;
   if (half > 8 && zeroOdd > half * 0.7 && zeroEven < half * 0.05) return { ...base, encoding: 'utf-16le', bom: 0 };
   if (half > 8 && zeroEven > half * 0.7 && zeroOdd < half * 0.05) return { ...base, encoding: 'utf-16be', bom: 0 };
+  // A leading run of NULs is padding (a file truncated while its writer kept its offset), not content.
+  let lead = 0;
+  while (lead < b.length && b[lead] === 0) lead++;
+  const zerosAfter = zeroEven + zeroOdd - lead;
+  const body = b.length - lead;
+  if (zeroEven + zeroOdd > 0 && control <= body * 0.01 && zerosAfter <= Math.max(4, body * 0.002)) {
+    return { ...base, encoding: 'utf-8', bom: 0, nul: true };
+  }
   if (zeroEven + zeroOdd > 0 || control > b.length * 0.1) {
     return {
       ...base,

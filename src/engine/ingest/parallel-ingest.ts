@@ -15,6 +15,7 @@ import {
   DEFAULT_MESSAGE_BUDGET,
   DETECT_LINES,
   fileYear,
+  fileDayOf,
   finishIngest,
   ingestFile,
   IngestCancelled,
@@ -99,7 +100,7 @@ async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promi
   if (!src.streamFrom || src.size < (options.sliceMinBytes ?? SLICE_MIN_BYTES)) return null;
   const opened = await openText(src);
   try {
-    if (opened.gzip || opened.error || opened.encoding !== 'utf-8') return null;
+    if (opened.gzip || opened.error || opened.nul || opened.loneCr || opened.encoding !== 'utf-8') return null;
     const lines: string[] = [];
     const want = options.detectLines ?? DETECT_LINES;
     const splitter = new LineSplitter((text) => {
@@ -112,7 +113,7 @@ async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promi
       splitter.push(chunk);
       if (lines.length >= want) break;
     }
-    const { format } = detectFormat(src.name, lines);
+    const { format } = detectFormat(src.name, lines, options.format);
     return SLICEABLE_FORMATS.has(format.id) ? { formatId: format.id, bom: opened.bom } : null;
   } finally {
     await opened.chunks.return(undefined);
@@ -148,6 +149,7 @@ function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, 
       bom: k === 0 ? bom : 0,
       formatId,
       year: fileYear(src, options),
+      day: fileDayOf(fi, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
       vocabulary: options.vocabulary ?? [],
       messageBudget: Math.floor((budget * bytes) / Math.max(1, totalBytes)),
@@ -262,7 +264,7 @@ async function mergeSlices(
   stats.formatLabel = format.label;
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
-  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0);
+  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options));
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();

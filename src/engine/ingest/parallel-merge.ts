@@ -16,13 +16,14 @@ import type { FileStats } from './file-stats.ts';
 import { fileNotices, type SplitCounts } from './ingest.ts';
 import { readOwnedLines, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
 
-const SUMMED = ['lines', 'events', 'continuations', 'blank', 'malformed', 'untimed'] as const;
+const SUMMED = ['lines', 'events', 'continuations', 'blank', 'malformed', 'recovered', 'elided', 'untimed'] as const;
 
 /** Add a slice's counts to the file's. */
 export function addStats(into: FileStats, s: FileStats): void {
   for (const k of SUMMED) into[k] += s[k];
   into.zoneAssumed ||= s.zoneAssumed;
   into.yearAssumed ||= s.yearAssumed;
+  into.dateUnknown ||= s.dateUnknown;
   if (!(s.firstTime >= into.firstTime)) into.firstTime = s.firstTime;
   if (!(s.lastTime <= into.lastTime)) into.lastTime = s.lastTime;
   for (const n of s.notices) if (!into.notices.includes(n)) into.notices.push(n);
@@ -42,8 +43,9 @@ export class FileMerge {
     private readonly stats: FileStats,
     private readonly sinks: SharedSinks,
     zoneOffsetMin: number,
+    day?: number,
   ) {
-    this.reader = new FileIngest(fileIndex, format, { year, time: newTimeOut() }, stats, sinks, zoneOffsetMin);
+    this.reader = new FileIngest(fileIndex, format, { year, day, time: newTimeOut() }, stats, sinks, zoneOffsetMin);
     this.state = this.reader.snapshot();
     this.rowStart = sinks.builder.length;
   }

@@ -7,6 +7,7 @@
 
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
+import { isUnknownDay } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import type { ByteSource } from './byte-source.ts';
 import { FileIngest, type SharedSinks } from './file-ingest.ts';
@@ -82,7 +83,8 @@ async function headLatestFullDate(src: ByteSource): Promise<number> {
   for (const l of lines) ingest.line(l[0], l[1], l[2], l[3]);
   if (stats.yearAssumed) return NaN;
   const last = stats.lastTime;
-  return Number.isFinite(last) && new Date(last).getUTCFullYear() > 1971 ? last : NaN;
+  // Times of day alone sit on the unknown day (time-of-day.ts): they carry no date to offer.
+  return Number.isFinite(last) && !isUnknownDay(last) && new Date(last).getUTCFullYear() > 1971 ? last : NaN;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface SliceTask {
   bom: number;
   formatId: string;
   year: number;
+  /** Midnight UTC of the day times of day without a date go on (ingest.ts fileDayOf); undefined: unknown. */
+  day?: number;
   zoneOffsetMin: number;
   vocabulary: readonly VocabularyEntry[];
   /** This slice's share of the characters of message text kept in memory. */
@@ -123,7 +125,7 @@ class AnchorProbe {
   constructor(task: SliceTask, format: LogFormat, classify: Classifier) {
     this.freshRows = new TableBuilder(64);
     this.eagerRows = new TableBuilder(64);
-    const env = () => ({ year: task.year, time: newTimeOut() });
+    const env = () => ({ year: task.year, day: task.day, time: newTimeOut() });
     this.fresh = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.freshRows, 0), task.zoneOffsetMin);
     this.eager = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.eagerRows, 0), task.zoneOffsetMin);
     this.eagerRows.push({ tMs: 0, subNs: 0, level: Level.fatal, kind: 0, flags: 0, file: task.fileIndex, logger: 0, line: 0, lineCount: 1, byteOffset: 0, byteLength: 0, template: 0 });
@@ -246,7 +248,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const classify = createClassifier(task.vocabulary, { memo: false }); // FileIngest's message facts answer repeats
   const sinks = sinksFor(classify, builder, task.messageBudget);
   const stats = newFileStats(task.fileName, 0);
-  const real = new FileIngest(task.fileIndex, format, { year: task.year, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin);
+  const real = new FileIngest(task.fileIndex, format, { year: task.year, day: task.day, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin);
   const probe = task.slice > 0 ? new AnchorProbe(task, format, classify) : null;
   let probing = probe !== null;
   const head: HeadLine[] = [];

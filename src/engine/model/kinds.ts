@@ -32,4 +32,8 @@ export const Flag = {
   zoneAssumed: 8,
   /** Line was longer than the engine keeps; message truncated. */
   truncated: 16,
+  /** A hand-edited line (cut with "...", a missing brace): read up to the cut, the raw text kept. */
+  recovered: 32,
+  /** Lines before this event were cut out of the log (an elision line such as "..."). */
+  afterElision: 64,
 } as const;

@@ -6,6 +6,7 @@
 // without a zone is read as UTC and reported as `zoned: false`.
 
 import { zoneNameOffset } from './zone-names.ts';
+import { parseClockValue } from './time-of-day.ts';
 
 export interface TimeOut {
   ms: number;
@@ -329,7 +330,8 @@ export function parseTimeValue(v: unknown, out: TimeOut): boolean {
   const c = v.charCodeAt(0);
   if (isDigit(c)) {
     if (parseIso(v, out)) return true;
-    return fromEpochString(v, out);
+    // A time of day alone: a raw clock on the unknown day (time-of-day.ts).
+    return fromEpochString(v, out) || parseClockValue(v, out);
   }
   return parseLooseText(v, out);
 }

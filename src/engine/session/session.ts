@@ -12,10 +12,15 @@ import { formatById } from '../formats/index.ts';
 import { LineType, newRecordOut, type LineParser } from '../formats/types.ts';
 import { MAX_MESSAGE_CHARS } from '../ingest/file-ingest.ts';
 import { newTimeOut, toIso } from '../model/time.ts';
+import { clockIso } from '../model/time-of-day.ts';
 import { KIND_NAMES } from '../model/kinds.ts';
 import { LEVEL_NAMES } from '../model/levels.ts';
 import type { EventTable } from '../model/event-table.ts';
 import type { TemplateInfo } from '../templates/templater.ts';
+import { parseQuery } from '../query/parse.ts';
+import { compilePlan, flatFields, type FlatFields, type RegexFactory, type RowAccess } from '../query/evaluate.ts';
+import { flattenFields } from '../query/flatten.ts';
+import { summarizeFields, type FieldStats } from '../query/field-stats.ts';
 
 export type SessionSource = ByteSource & RangeReader;
 
@@ -58,6 +63,9 @@ export const MAX_RAW_BYTES = 256 * 1024;
 const READ_SPAN_BYTES = 4 * 1024 * 1024;
 /** Rows whose text a search reads back at once (bounds the strings held). */
 const SEARCH_BATCH_ROWS = 65536;
+/** When a query looks into fields every row's text is read: fewer rows at once, and more of each (records are long). */
+const FIELD_BATCH_ROWS = 8192;
+const FIELD_RAW_BYTES = 32 * 1024;
 
 export class EngineSession {
   private result: IngestResult | null = null;
@@ -216,7 +224,7 @@ export class EngineSession {
     }
     return {
       row,
-      time: toIso(t.tMs[row], t.subNs[row]),
+      time: clockIso(t.tMs[row], t.subNs[row], toIso),
       level: LEVEL_NAMES[t.level[row]] ?? 'none',
       kind: KIND_NAMES[t.kind[row]] ?? 'plain',
       file: file?.name ?? '',
@@ -230,30 +238,94 @@ export class EngineSession {
   }
 
   /**
-   * Rows whose text matches: plain text is case-insensitive, /re/flags is a
-   * regular expression. Returns a 0/1 mask over rows.
+   * Rows that match a query (query/parse.ts: free text over message and
+   * field values, field terms, levels...). Returns a 0/1 mask over rows;
+   * throws with a message for the user when the query cannot run. `regex`
+   * compiles the query's user patterns (see src/share/query-regex.ts).
    */
-  async search(query: string): Promise<Uint8Array> {
+  async search(query: string, regex: RegexFactory): Promise<Uint8Array> {
     const r = this.result;
     const n = r?.table.length ?? 0;
     const mask = new Uint8Array(n);
-    if (!r || !query) return mask.fill(1);
-    const test = compileQuery(query);
-    let missing: number[] = [];
-    const flush = async () => {
-      const texts = await this.raws(missing, 4096);
-      for (let j = 0; j < missing.length; j++) if (test(this.readBack(missing[j], texts[j]))) mask[missing[j]] = 1;
-      missing = [];
-    };
-    for (let i = 0; i < n; i++) {
-      const m = r.messages[i];
-      if (m === undefined) {
-        missing.push(i);
-        if (missing.length >= SEARCH_BATCH_ROWS) await flush();
-      } else if (test(m)) mask[i] = 1;
+    if (!r || !query.trim()) return mask.fill(1);
+    const parsed = parseQuery(query);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const compiled = compilePlan(parsed.plan, regex);
+    if (!compiled.ok) throw new Error(compiled.error);
+    const { test, needsFields } = compiled;
+    const access = await this.rowAccess();
+    const batch = needsFields ? FIELD_BATCH_ROWS : SEARCH_BATCH_ROWS;
+    for (let from = 0; from < n; from += batch) {
+      const to = Math.min(n, from + batch);
+      // Raw text is read for rows whose message is not in memory, and for every row when fields are asked for.
+      const rows: number[] = [];
+      for (let i = from; i < to; i++) if (needsFields || r.messages[i] === undefined) rows.push(i);
+      const raws = rows.length > 0 ? await this.raws(rows, needsFields ? FIELD_RAW_BYTES : 4096) : [];
+      const rawOf = new Map<number, string>();
+      rows.forEach((row, k) => rawOf.set(row, raws[k]));
+      for (let i = from; i < to; i++) if (test(access(i, rawOf.get(i) ?? ''))) mask[i] = 1;
     }
-    if (missing.length > 0) await flush();
     return mask;
+  }
+
+  /** Which fields the rows have and their most common values (the Fields sidebar). */
+  async fieldStats(rows: readonly number[], total: number): Promise<FieldStats> {
+    const r = this.result;
+    if (!r) return summarizeFields([], 0);
+    const access = await this.rowAccess();
+    const raws = await this.raws(rows, FIELD_RAW_BYTES);
+    const records = rows.map((row, k) => access(row, raws[k]).pairs());
+    return summarizeFields(records, total);
+  }
+
+  /**
+   * A row as queries see it: columns read directly, message and fields from
+   * the row's raw text (parsed once, only when asked). CSV headers are read first.
+   */
+  private async rowAccess(): Promise<(row: number, raw: string) => RowAccess & { pairs(): [string, string][] }> {
+    const r = this.result;
+    if (!r) throw new Error('nothing loaded');
+    const t = r.table;
+    const heads = await Promise.all(r.files.map((f, i) => (f.format === 'csv' ? this.firstLine(i) : undefined)));
+    const formats = r.files.map((f) => formatById(f.format ?? ''));
+    const env = { year: new Date().getUTCFullYear(), time: newTimeOut() };
+    return (row, raw) => {
+      let message: string | undefined = r.messages[row];
+      let pairs: [string, string][] | null = null;
+      let flat: FlatFields | null | undefined;
+      let lower: string | undefined;
+      const fileIndex = t.file[row];
+      const getPairs = () => {
+        if (pairs) return pairs;
+        const format = formats[fileIndex];
+        let fields: Record<string, unknown> | null = null;
+        if (format?.fields && raw) {
+          try {
+            fields = format.fields(raw, env, heads[fileIndex]);
+          } catch {
+            fields = null;
+          }
+        }
+        pairs = fields ? flattenFields(fields) : [];
+        return pairs;
+      };
+      return {
+        level: t.level[row],
+        kind: t.kind[row],
+        file: r.files[fileIndex]?.name ?? '',
+        logger: t.loggers[t.logger[row]] ?? '',
+        message: () => (message ??= this.readBack(row, raw)),
+        rawLower: () => (lower ??= raw.toLowerCase()),
+        fields: () => {
+          if (flat === undefined) {
+            const p = getPairs();
+            flat = p.length > 0 ? flatFields(p) : null;
+          }
+          return flat;
+        },
+        pairs: getPairs,
+      };
+    };
   }
 }
 
@@ -273,17 +345,6 @@ function messageFromRaw(parser: LineParser | null, raw: string): string {
 function firstLine(s: string): string {
   const nl = s.indexOf('\n');
   return nl < 0 ? s : s.slice(0, nl);
-}
-
-/** Plain text (case-insensitive substring) or /regex/flags. Throws on a bad regex. */
-export function compileQuery(query: string): (s: string) => boolean {
-  const m = /^\/(.+)\/([gimsuy]*)$/.exec(query);
-  if (m) {
-    const re = new RegExp(m[1], m[2].replace('g', ''));
-    return (s) => re.test(s);
-  }
-  const q = query.toLowerCase();
-  return (s) => s.toLowerCase().includes(q);
 }
 
 export function blobSessionSource(blob: Blob, name: string, lastModified?: number): SessionSource {

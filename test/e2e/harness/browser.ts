@@ -76,12 +76,17 @@ export function readPayloads(paths: string[]): FilePayload[] {
   return paths.map((p) => ({ name: basename(p), b64: readFileSync(p).toString('base64') }));
 }
 
-/** Simulate a real drop: DataTransfer with File objects, dragenter/dragover/drop on the page. */
-export async function dropFiles(page: Page, files: FilePayload[]): Promise<void> {
+/**
+ * Simulate a real drop: DataTransfer with File objects, dragenter/dragover/drop
+ * on the page. With a session loaded, the drop lands on the overlay's
+ * "replace the session" strip (`replace`, the default: most suites want a
+ * fresh incident) or anywhere else on the page (`add`).
+ */
+export async function dropFiles(page: Page, files: FilePayload[], mode: 'replace' | 'add' = 'replace'): Promise<void> {
   const before = await dataVersion(page);
-  await page.evaluate(async (list) => {
+  await page.evaluate(async ([list, how]) => {
     const dt = new DataTransfer();
-    for (const f of list) {
+    for (const f of list as FilePayload[]) {
       const bin = atob(f.b64);
       const bytes = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -97,8 +102,10 @@ export async function dropFiles(page: Page, files: FilePayload[]): Promise<void>
       if (Date.now() > until) throw new Error('drop overlay did not show');
       await new Promise((r) => setTimeout(r, 20));
     }
-    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
+    const strip = document.querySelector('.drop-replace')?.getBoundingClientRect();
+    const at = how === 'replace' && strip ? { clientX: strip.left + strip.width / 2, clientY: strip.top + strip.height / 2 } : { clientX: innerWidth / 2, clientY: 40 };
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, ...at }));
+  }, [files, mode] as const);
   await waitLoaded(page, before);
 }
 

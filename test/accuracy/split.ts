@@ -1,0 +1,86 @@
+// `npm run accuracy:split`: puts every case that has no half yet into one, at
+// random, with the seed recorded in split.json. A case already in a half never
+// moves (so a result seen on the checking half can never pull a case into the
+// tuning half). New cases are shuffled per kind (incident / healthy) with a
+// generator seeded from the recorded seed and their ids, then dealt so each
+// half stays as even as possible within the kind: both halves keep holding
+// incidents and healthy logs. `--seed N` is only for the very first split.
+
+import { writeFileSync } from 'node:fs';
+import { loadCases, readSplit, SPLIT_FILE, type Case, type Split } from './cases.ts';
+
+/** mulberry32: small, well-known, and the same in every Node version. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a of the text, mixed into the seed so a later batch gets its own draw. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Assigns the unassigned cases; returns the new split (existing entries untouched). */
+export function extendSplit(cases: Case[], split: Split): Split {
+  const next: Split = { seed: split.seed, tuning: split.tuning.slice(), checking: split.checking.slice() };
+  const assigned = new Set([...split.tuning, ...split.checking]);
+  for (const kind of ['incident', 'healthy'] as const) {
+    const fresh = cases.filter((c) => c.verdict.kind === kind && !assigned.has(c.id)).map((c) => c.id).sort();
+    if (!fresh.length) continue;
+    const rand = mulberry32(split.seed ^ hash(`${kind}:${fresh.join(',')}`));
+    const ofKind = (ids: string[]) => ids.filter((id) => cases.find((c) => c.id === id)?.verdict.kind === kind).length;
+    let t = ofKind(next.tuning);
+    let k = ofKind(next.checking);
+    for (const id of shuffle(fresh, rand)) {
+      // The smaller half of this kind takes the next case; a tie is settled by the draw.
+      const toTuning = t < k || (t === k && rand() < 0.5);
+      if (toTuning) {
+        next.tuning.push(id);
+        t++;
+      } else {
+        next.checking.push(id);
+        k++;
+      }
+    }
+  }
+  next.tuning.sort();
+  next.checking.sort();
+  return next;
+}
+
+function main(argv: string[]): void {
+  const cases = loadCases();
+  const seedAt = argv.indexOf('--seed');
+  let split = readSplit();
+  if (!split) {
+    if (seedAt < 0) throw new Error('no split.json yet: give the first split a --seed (a random number, recorded in the file)');
+    split = { seed: Number(argv[seedAt + 1]) >>> 0, tuning: [], checking: [] };
+  } else if (seedAt >= 0) {
+    throw new Error('split.json already has its seed; the split is never redone');
+  }
+  const gone = [...split.tuning, ...split.checking].filter((id) => !cases.some((c) => c.id === id));
+  if (gone.length) throw new Error(`split.json names cases that do not exist: ${gone.join(', ')}`);
+  const next = extendSplit(cases, split);
+  const added = next.tuning.length + next.checking.length - split.tuning.length - split.checking.length;
+  writeFileSync(SPLIT_FILE, JSON.stringify(next, null, 2) + '\n');
+  process.stdout.write(`split.json: ${added} new case(s) placed; tuning ${next.tuning.length}, checking ${next.checking.length} (seed ${next.seed})\n`);
+}
+
+if (process.argv[1]?.endsWith('split.ts')) main(process.argv.slice(2));

@@ -1,0 +1,105 @@
+// The cold-CLI half of `npm run bench`: times commands as a user runs them —
+// a fresh process per run — on the same file: the naive loop (bundled to JS
+// like the CLI), `timberline analyze` with one thread and with two, and lnav
+// when it is installed (with a JSON format file written for it). Runs
+// alternate so a noisy neighbour slows every command alike; each figure is
+// the median of its runs with the spread (min–max) beside it.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+// @ts-expect-error: a plain .mjs build script without types
+import { build as buildCli } from '../../src/cli/build.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface CommandFigure {
+  name: string;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** Peak resident memory of the median run, when /usr/bin/time is there. */
+  maxRssMB: number | null;
+  /** Why the command has no figure (lnav missing, or it crashed). */
+  skipped?: string;
+}
+
+export interface CliFigures {
+  file: string;
+  bytes: number;
+  runs: number;
+  commands: CommandFigure[];
+}
+
+interface Command {
+  name: string;
+  argv: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function runOnce(c: Command): { ms: number; rssMB: number | null; ok: boolean } {
+  const timeBin = existsSync('/usr/bin/time');
+  const argv = timeBin ? ['/usr/bin/time', '-f', 'TB_RSS_KB=%M', ...c.argv] : c.argv;
+  const t = performance.now();
+  const r = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, ...c.env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t;
+  const kb = /TB_RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1];
+  return { ms, rssMB: kb ? Math.round(Number(kb) / 1024) : null, ok: r.status === 0 && !/GURU MEDITATION/.test(r.stdout + r.stderr) };
+}
+
+/** lnav reads the file with a JSON format keyed on `time`; the format lives in a HOME of its own. */
+function lnavCommand(file: string): Command | string {
+  const which = spawnSync('sh', ['-c', 'command -v lnav'], { encoding: 'utf8' });
+  if (which.status !== 0) return 'lnav not installed (apt-get install lnav)';
+  const home = join(tmpdir(), 'timberline-bench-lnav');
+  const dir = join(home, '.lnav/formats/installed');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'bench.json'), JSON.stringify({
+    $schema: 'https://lnav.org/schemas/format-v1.schema.json',
+    bench_json: { title: 'Benchmark JSON lines', description: 'JSON lines with a time field', json: true, 'timestamp-field': 'time', 'body-field': 'msg' },
+  }));
+  return { name: 'lnav -n (index and exit)', argv: [which.stdout.trim(), '-n', '-q', file], env: { HOME: home } };
+}
+
+export async function prepareCli(): Promise<string> {
+  await buildCli();
+  const naive = join(tmpdir(), 'timberline-bench-naive.mjs');
+  await build({ entryPoints: [join(ROOT, 'test/bench/naive-main.ts')], outfile: naive, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  return naive;
+}
+
+export async function cliBench(file: string, bytes: number, runs: number, log: (s: string) => void = console.log): Promise<CliFigures> {
+  const naive = await prepareCli();
+  const bin = join(ROOT, 'src/cli/timberline.mjs');
+  const commands: Command[] = [
+    { name: 'naive loop', argv: [process.execPath, naive, file] },
+    { name: 'timberline, 1 thread', argv: [process.execPath, bin, 'analyze', '--quiet', '--threads', '1', file] },
+    { name: 'timberline, 2 threads', argv: [process.execPath, bin, 'analyze', '--quiet', '--threads', '2', file] },
+  ];
+  const lnav = lnavCommand(file);
+  const skipped: CommandFigure[] = [];
+  if (typeof lnav === 'string') skipped.push({ name: 'lnav', medianMs: NaN, minMs: NaN, maxMs: NaN, maxRssMB: null, skipped: lnav });
+  else commands.push(lnav);
+  const times = commands.map(() => [] as { ms: number; rssMB: number | null }[]);
+  const failed = new Set<number>();
+  for (let run = 0; run < runs; run++) {
+    commands.forEach((c, i) => {
+      if (failed.has(i)) return;
+      const r = runOnce(c);
+      if (!r.ok) failed.add(i);
+      else times[i].push(r);
+    });
+  }
+  const figures: CommandFigure[] = commands.map((c, i) => {
+    if (failed.has(i) || times[i].length === 0) return { name: c.name, medianMs: NaN, minMs: NaN, maxMs: NaN, maxRssMB: null, skipped: 'exited with an error or crashed on this file' };
+    const ms = times[i].map((t) => t.ms);
+    const mid = median(ms);
+    return { name: c.name, medianMs: Math.round(mid), minMs: Math.round(Math.min(...ms)), maxMs: Math.round(Math.max(...ms)), maxRssMB: times[i].find((t) => t.ms === mid)?.rssMB ?? null };
+  });
+  for (const f of figures) log(`  ${f.name}: ${f.skipped ?? `median ${f.medianMs} ms (${f.minMs}–${f.maxMs}), ${f.maxRssMB ?? '–'} MB`}`);
+  return { file, bytes, runs, commands: [...figures, ...skipped] };
+}

@@ -1,0 +1,67 @@
+// The `timberline` command as a user runs it: a fresh Node process on the
+// bundled JavaScript (built on first use when missing or stale), reading a
+// file or standard input, with the documented exit statuses.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = resolve(ROOT, 'src/cli/timberline.mjs');
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+
+describe('timberline bin', () => {
+  it('runs the bundled CLI: --version prints the package version', () => {
+    const r = run(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^timberline \d+\.\d+\.\d+\n$/);
+    expect(existsSync(resolve(ROOT, 'dist-cli/main.mjs'))).toBe(true);
+  });
+
+  it("analyses standard input given as '-' and prints exactly one JSON document", () => {
+    const log = [
+      '{"time":"2024-01-01T00:00:00Z","level":"info","msg":"started"}',
+      '{"time":"2024-01-01T00:00:01Z","level":"error","msg":"boom"}',
+    ].join('\n');
+    const r = run(['analyze', '--json', '-'], log);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { files: { name: string; events: number }[] };
+    expect(report.files).toEqual([expect.objectContaining({ name: 'stdin', events: 2 })]);
+  });
+
+  it('exit status 1 when no input could be read, 2 on bad usage', () => {
+    const missing = run(['analyze', 'no-such-file.log']);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toContain('no-such-file.log');
+    const bad = run(['analyze', '--threads']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--threads needs a whole number');
+  });
+
+  it('--quiet prints the findings without the per-file summary', () => {
+    const r = run(['analyze', '--quiet', 'public/samples/reload-stall/centauri.log']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\[CRITICAL\] Stall after reload/);
+    expect(r.stdout).not.toContain('• centauri.log');
+  });
+
+  it('--query counts the matching events in all and per file; a query that cannot run is exit 2 with the reason', () => {
+    const log = [
+      '{"time":"2024-01-01T00:00:00Z","level":"info","msg":"proxied","status":200}',
+      '{"time":"2024-01-01T00:00:01Z","level":"error","msg":"proxied","status":502}',
+      '{"time":"2024-01-01T00:00:02Z","level":"error","msg":"proxied","status":503}',
+    ].join('\n');
+    const r = run(['analyze', '--json', '--query', 'status>=500', '-'], log);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { query: { matches: number; perFile: { file: string; matches: number }[] } };
+    expect(report.query.matches).toBe(2);
+    expect(report.query.perFile).toEqual([{ file: 'stdin', matches: 2 }]);
+    const windowed = run(['analyze', '--json', '--query', 'status>=500', '--since', '2024-01-01T00:00:02Z', '-'], log);
+    expect((JSON.parse(windowed.stdout) as { query: { matches: number } }).query.matches).toBe(1);
+    const bad = run(['analyze', '--query', 'msg=~(a)\\1', '-'], log);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/query cannot run: .*backreference/);
+  });
+});

@@ -1,0 +1,33 @@
+// One absurd timestamp must not stretch the timeline over millennia (or past
+// Date's range into NaN): times outside the plausible range (default 1990 to
+// next year, configurable) are kept as text, their events untimed, with a notice.
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
+import { ingestSources } from '../../src/engine/ingest/ingest.ts';
+import { plausibleYears } from '../../src/engine/ingest/plausible-time.ts';
+
+const lines = (n: number) => Array.from({ length: n }, (_, i) => `{"time":"2024-05-01T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z","msg":"line ${i}"}\n`).join('');
+
+describe('implausible timestamps', () => {
+  it('year 275760 in a 1001-line log leaves the window on the real events, with a notice', async () => {
+    const text = `{"time":"+275760-09-13T00:00:00Z","level":"error","msg":"from the far future"}\n${lines(1000)}`;
+    const r = await ingestSources([bytesSource('app.jsonl', text)]);
+    const f = r.files[0];
+    expect(f.events).toBe(1001);
+    expect(f.untimed).toBe(1);
+    expect(f.notices.join(' ')).toMatch(/timestamps outside 1990–\d{4} were kept as text, but their events are treated as untimed/);
+    const t = r.table.tMs;
+    expect(Number.isFinite(t[0]) && Number.isFinite(t[t.length - 1])).toBe(true);
+    expect(new Date(t[0]).toISOString()).toBe('2024-05-01T10:00:00.000Z');
+    expect(new Date(t[t.length - 1]).toISOString()).toBe('2024-05-01T10:16:39.000Z');
+  });
+
+  it('the range is configurable', async () => {
+    const old = '{"time":"1985-03-01T10:00:00Z","msg":"old"}\n{"time":"1985-03-01T10:00:01Z","msg":"older still"}\n';
+    const r = await ingestSources([bytesSource('old.jsonl', old)], { plausibleTime: plausibleYears(1980, 1990) });
+    expect(r.files[0].untimed).toBe(0);
+    expect(new Date(r.table.tMs[1]).toISOString()).toBe('1985-03-01T10:00:01.000Z');
+    const d = await ingestSources([bytesSource('old.jsonl', old)]);
+    expect(d.files[0].untimed).toBe(2);
+  });
+});
