@@ -50,7 +50,7 @@ export interface TextPattern {
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
   ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: [A-Z]{3,5})?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
-  SYSLOG: String.raw`[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
+  SYSLOG: String.raw`[A-Za-z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
   EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,
@@ -265,9 +265,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'redis',
     note: 'Redis server log: pid:role dd Mmm yyyy hh:mm:ss.mmm level-mark msg (. debug, - verbose, * notice, # warning)',
     first: '0-9',
-    re: String.raw`^\d+:[XCSM] (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
+    re: String.raw`^\d+:[XCSM] (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?:(?<Y>\d{4}) )?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
     levels: { '.': 2, '-': 2, '*': 3, '#': 4 },
-    samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
+    samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '4721:M 02 Mar 11:20:07.311 * DB saved on disk', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
   },
   {
     id: 'nginx-error',
@@ -354,7 +354,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   {
     id: 'syslog',
     note: 'BSD syslog / journalctl short: Mmm dd hh:mm:ss host ident[pid]: msg (no year)',
-    first: 'A-Z',
+    first: 'A-Za-z', // journalctl in some locales writes the month in lower case ("nov 20")
     re: String.raw`^(?<ts>{SYSLOG}) (?<host>\S+) (?<logger>[^\s:[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$`,
     tail: true,
     wrapper: true,
