@@ -11,7 +11,7 @@
 // lines and from the first telling date after them, and left flagged when
 // nothing in the file tells.
 
-import { fraction, monthFromName, parseTimeAt, utcFields, zone, type TimeOut } from './time.ts';
+import { finishTime, fraction, monthFromName, parseTimeAt, type TimeOut } from './time.ts';
 
 export const DateOrder = { unknown: 0, monthFirst: 1, dayFirst: 2 } as const;
 export type DateOrderCode = (typeof DateOrder)[keyof typeof DateOrder];
@@ -77,16 +77,7 @@ export function looseClockAt(s: string, i: number, y: number, mo: number, d: num
     hh = (hh % 12) + (ampm === 2 ? 12 : 0);
     j = s.charCodeAt(j) === 32 ? j + 3 : j + 2;
   } else if (hh > 24) return false;
-  out.end = j;
-  let off = zone(s, j, out);
-  out.zoned = !Number.isNaN(off);
-  if (!out.zoned) {
-    off = 0;
-    out.end = j;
-  }
-  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
-  out.yearless = false;
-  return Number.isFinite(out.ms);
+  return finishTime(s, j, y, mo, d, hh, mi, ss, fracMs, out);
 }
 
 /** " AM" / "PM" / " pm" at s[i], not followed by a letter: 1 for AM, 2 for PM, 0 for none. */

@@ -166,16 +166,7 @@ function clock(s: string, i: number, y: number, mo: number, d: number, out: Time
   if ((fc === 46 || fc === 44 || fc === 58) && isDigit(s.charCodeAt(j + 1))) {
     [fracMs, j] = fraction(s, j + 1, out);
   }
-  out.end = j;
-  let off = zone(s, j, out);
-  out.zoned = !Number.isNaN(off);
-  if (!out.zoned) {
-    off = 0;
-    out.end = j;
-  }
-  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
-  out.yearless = false;
-  return Number.isFinite(out.ms);
+  return finishTime(s, j, y, mo, d, hh, mi, ss, fracMs, out);
 }
 
 /** The day utcFields last computed: consecutive lines share their date. */
@@ -492,4 +483,22 @@ export function toIso(ms: number, subNs = 0): string {
   const base = new Date(ms).toISOString();
   if (!subNs) return base;
   return base.slice(0, -1) + String(subNs).padStart(6, '0').replace(/0+$/, '') + 'Z';
+}
+
+/**
+ * The end of a date-time at s[j]: an optional zone, then the instant. Shared
+ * by every reader that has split a time into its fields, so the zone rules
+ * stay in one place.
+ */
+export function finishTime(s: string, j: number, y: number, mo: number, d: number, hh: number, mi: number, ss: number, fracMs: number, out: TimeOut): boolean {
+  out.end = j;
+  let off = zone(s, j, out);
+  out.zoned = !Number.isNaN(off);
+  if (!out.zoned) {
+    off = 0;
+    out.end = j;
+  }
+  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
+  out.yearless = false;
+  return Number.isFinite(out.ms);
 }
