@@ -270,6 +270,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '4721:M 02 Mar 11:20:07.311 * DB saved on disk', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
   },
   {
+    id: 'zone-first',
+    note: 'sing-box: the zone before the date (-0700 yyyy-MM-dd hh:mm:ss LEVEL msg)',
+    first: '+\\-',
+    re: String.raw`^(?<tz>[+-]\d{4}) (?<Y>\d{4})-(?<M>\d\d)-(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d) (?<level>[A-Z]+) (?<msg>.*)$`,
+    samples: ['+0800 2025-04-30 18:57:29 ERROR [1619067398 5.1s] dns: exchange failed for example.org. IN AAAA: i/o timeout', '-0500 2024-11-02 07:01:00 INFO inbound/mixed[0]: tcp server started at 127.0.0.1:2080'],
+  },
+  {
     id: 'nginx-error',
     note: 'nginx error log: yyyy/MM/dd hh:mm:ss [level] pid#tid: *conn msg',
     first: '0-9',
