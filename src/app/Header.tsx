@@ -96,7 +96,6 @@ export function Header() {
           className="btn"
           onClick={() => setTheme(NEXT_THEME[theme])}
           title="Switch theme: system, light, dark"
-          aria-label={`Theme: ${theme}`}
         >
           {theme === 'system' ? 'Auto' : theme === 'light' ? 'Light' : 'Dark'} theme
         </button>

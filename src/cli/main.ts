@@ -77,11 +77,12 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
 }
 
 /**
- * The file size from which splitting across worker threads paid off in the
- * CLI, measured cold on a 2-core machine (docs/benchmarks.md): two threads
- * were 1.7x slower than one on 20 MB, 1.4x slower on 50 MB and about even on
- * 200 MB (each thread starts cold and the slices are merged after), so by
- * default only bigger files are split.
+ * The file size from which splitting across threads paid off in the CLI,
+ * measured cold on a shared 2-core machine (docs/benchmarks.md). With this
+ * thread parsing slices beside one worker, two threads were 1.4x slower than
+ * one on 20 MB and 1.00-1.13x faster on 200 MB (medians of alternating runs):
+ * the worker starts cold, and loading the bundle, the analysis after ingest
+ * and the merge stay on one thread. So by default only bigger files are split.
  */
 export const THREADS_BREAK_EVEN_BYTES = 256 << 20;
 

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ByteSource, RangeReader } from '../engine/ingest/byte-source.ts';
+import { sliceReadFrom, type SliceTask } from '../engine/ingest/slice-ingest.ts';
 
 export async function fileSource(path: string, chunkSize = 1 << 20): Promise<ByteSource & RangeReader> {
   const st = await stat(path);
@@ -25,6 +26,11 @@ export async function fileSource(path: string, chunkSize = 1 << 20): Promise<Byt
       }
     },
   };
+}
+
+/** A slice's bytes from disk, for whichever thread parses it (thread-pool.ts). */
+export function sliceChunks(path: string, task: SliceTask): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { start: sliceReadFrom(task), highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
 }
 
 /** A path that cannot be opened still appears in the report, with its error. */

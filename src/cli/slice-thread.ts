@@ -1,10 +1,10 @@
 // Inside a Node worker thread: parse one slice task at a time (see
 // thread-pool.ts) and send the columns back as transferred buffers.
 
-import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { tableBuffers } from '../engine/model/event-table.ts';
-import { ingestSlice, sliceReadFrom, type SliceTask } from '../engine/ingest/slice-ingest.ts';
+import { ingestSlice, type SliceTask } from '../engine/ingest/slice-ingest.ts';
+import { sliceChunks } from './node-source.ts';
 
 export interface ThreadRequest {
   id: number;
@@ -25,8 +25,7 @@ port.on('message', (req: ThreadRequest) => {
   void (async () => {
     try {
       let pending = 0;
-      const stream = createReadStream(req.path, { start: sliceReadFrom(req.task), highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>;
-      const result = await ingestSlice(req.task, stream, undefined, (n) => {
+      const result = await ingestSlice(req.task, sliceChunks(req.path, req.task), undefined, (n) => {
         pending += n;
         if (pending >= PROGRESS_BYTES) {
           port.postMessage({ id: req.id, bytes: pending } satisfies ThreadReply);

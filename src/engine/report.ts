@@ -43,8 +43,20 @@ export interface Report {
     detail: string;
     count?: number;
     evidence: { file: string; line: number }[];
+    family?: string;
+    /** Measured facts, each with the lines it was read from. */
+    facts?: ReportFact[];
+    /** Hypotheses best first, with what supports and argues against each. */
+    hypotheses?: { id: string; statement: string; likelihood: string; supports: ReportFact[]; against: ReportFact[]; check: string }[];
+    /** Figures that are assumptions, not measurements. */
+    whatIf?: string[];
   }[];
   templates: { id: number; pattern: string; count: number }[];
+}
+
+export interface ReportFact {
+  text: string;
+  lines: { file: string; line: number }[];
 }
 
 /** ISO 8601 UTC; a time on the unknown day (a time of day without a date) is its time of day alone. */
@@ -57,6 +69,8 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
     const f = r.files[file]?.name ?? '?';
     return logger ? `${f}:${t.loggers[logger]}` : f;
   };
+  const where = (row: number) => ({ file: r.files[t.file[row]]?.name ?? '?', line: t.line[row] });
+  const fact = (f: { text: string; rows: number[] }): ReportFact => ({ text: f.text, lines: f.rows.map(where) });
   return {
     version: 1,
     files: r.files.map((f) => ({
@@ -94,7 +108,11 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
       title: f.title,
       detail: f.detail,
       ...(f.count !== undefined ? { count: f.count } : {}),
-      evidence: f.evidence.map((row) => ({ file: r.files[t.file[row]]?.name ?? '?', line: t.line[row] })),
+      evidence: f.evidence.map(where),
+      ...(f.family ? { family: f.family } : {}),
+      ...(f.facts?.length ? { facts: f.facts.map(fact) } : {}),
+      ...(f.hypotheses?.length ? { hypotheses: f.hypotheses.map((h) => ({ id: h.id, statement: h.statement, likelihood: h.likelihood, supports: h.supports.map(fact), against: h.against.map(fact), check: h.check })) } : {}),
+      ...(f.whatIf?.length ? { whatIf: f.whatIf } : {}),
     })),
     templates: r.templates.map((x) => ({ id: x.id, pattern: x.pattern, count: x.count })),
   };

@@ -1,5 +1,5 @@
 // Size limits for share links, in one place so the encoder, the decoder, the
-// dialog and the README agree. Where a number comes from:
+// dialog and docs/limits.md agree. Where a number comes from:
 //   - Discord refuses messages over 2,000 characters; links under ~2,000
 //     characters also survive every old browser and proxy.
 //   - Slack asks clients to keep a message under 4,000 characters (its socket

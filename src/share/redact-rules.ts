@@ -4,7 +4,7 @@
 // keys) go before addresses, and the broad "long hex / base64" nets go last so
 // they only catch what nothing more specific explained.
 //
-// Decisions (documented in the README too):
+// Decisions (documented in docs/sharing.md too):
 //  - UUIDs with dashes are identifiers, not secrets: kept, they are what
 //    people grep for. A 32-digit hex run (an undashed UUID, an OTel trace id)
 //    IS replaced by the hex rule; placeholders are consistent, so

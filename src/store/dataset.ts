@@ -1,5 +1,5 @@
 // The loaded incident: event table, files, marks and findings. It lives
-// outside Zustand on purpose (CONVENTIONS 9): a million-row table must never be
+// outside Zustand on purpose (big data stays out of the UI store): a million-row table must never be
 // diffed, frozen or copied by a store. The store keeps only `dataVersion`, and
 // everything derived from the dataset (lanes, density, filtered rows) is cached
 // here keyed by that version.

@@ -4,7 +4,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { messageCache } from '../bridge/message-cache.ts';
-import { KIND_NAMES } from '../engine/model/kinds.ts';
+import { Flag, KIND_NAMES } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
 import { formatDuration, formatRelative, formatTime } from '../app/format.ts';
 import { getDataset } from '../store/dataset.ts';
@@ -56,7 +56,7 @@ export function TimelineTooltip({ info }: { info: HoverInfo }) {
         <div className="tt-src">
           {file}:{t.line[r]}
           {logger ? ` · ${logger}` : ''}
-          {kind !== 'plain' ? ` · ${kind}` : ''}
+          {kind !== 'plain' ? ` · ${kind === 'restart' && (t.flags[r] & Flag.start) !== 0 ? 'start' : kind}` : ''}
         </div>
         <div className="tt-msg">{message === undefined ? '…' : message.length > 400 ? `${message.slice(0, 400)}…` : message}</div>
       </>

@@ -12,7 +12,8 @@ const KIND_LABELS: Record<Mark['kind'], string> = {
   crash: 'Crash',
 };
 
-export function markKindLabel(m: Pick<Mark, 'kind' | 'spanEnd'>): string {
+export function markKindLabel(m: Pick<Mark, 'kind' | 'spanEnd' | 'startup'>): string {
+  if (m.kind === 'restart' && m.startup) return 'Start';
   if (m.kind === 'operation' && m.spanEnd === 'failed') return 'Failed operation';
   if (m.kind === 'operation' && m.spanEnd === 'open') return 'Unfinished operation';
   return KIND_LABELS[m.kind] ?? m.kind;

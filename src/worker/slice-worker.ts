@@ -1,5 +1,5 @@
 // A nested worker that parses one slice of a big file at a time (parallel
-// ingest, issue 6). The engine worker's slice pool (slice-pool.ts) starts a
+// ingest). The engine worker's slice pool (slice-pool.ts) starts a
 // few of these; each reads its byte range straight from the dropped File
 // (a Blob slice, no copy) and hands the columns back as transferred buffers.
 

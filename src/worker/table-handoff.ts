@@ -1,5 +1,5 @@
 // Handing the event table from the engine worker to the main thread without
-// holding two whole copies of it (issue 6: a 1 GB file must fit in 600 MB).
+// holding two whole copies of it (a 1 GB file must fit in 600 MB).
 // The two sides read different columns after a load: the main thread draws,
 // filters and builds share links from everything but the byte ranges, while
 // the worker's later calls (detail, raw lines, search, vocabulary preview,

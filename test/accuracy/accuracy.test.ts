@@ -1,6 +1,6 @@
 // Guards the accuracy score on real logs: the corpus is well formed, the split
 // places every case exactly once with both kinds in both halves, the judging
-// rule does what the README says, and the engine's score on each half never
+// rule does what test/incidents/README.md says, and the engine's score on each half never
 // drops below the one recorded in test/incidents/scores.json (nor do healthy
 // logs gain warnings). Failure messages give figures only, never which
 // checking-half case failed: that half is for measuring, not tuning.

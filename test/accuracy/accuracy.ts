@@ -4,9 +4,12 @@
 // checking half shows right/wrong only: it is there to measure, never to tune
 // on. `--record` writes today's scores to scores.json (the guard's floor);
 // `--timed` adds the share of events that carry a time (per file on the
-// tuning half, one total for the checking half).
+// tuning half, one total for the checking half). The recorded scores are
+// also written into the README's accuracy paragraph, so it is never typed.
 
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeDocTable } from '../bench/doc-table.ts';
 import { toIso } from '../../src/engine/model/time.ts';
 import { SCORES_FILE } from './cases.ts';
 import { round, scoreCorpus, type CaseResult } from './score.ts';
@@ -67,7 +70,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv.includes('--record')) {
     const scores = { tuning: round(s.tuning), checking: round(s.checking), healthyWarnings: s.healthyWarnings };
     writeFileSync(SCORES_FILE, JSON.stringify(scores, null, 2) + '\n');
-    process.stdout.write(`recorded in test/incidents/scores.json: ${JSON.stringify(scores)}\n`);
+    const healthy = s.results.filter((r) => r.case.verdict.kind === 'healthy').length;
+    const line = `Recorded ${new Date().toISOString().slice(0, 10)}: **tuning half ${pct(s.tuning)} right (${count('tuning')}), checking half ${pct(s.checking)} right (${count('checking')}), ${s.healthyWarnings} warning(s) over ${healthy} healthy logs.**`;
+    await writeDocTable('accuracy', line, resolve(import.meta.dirname, '../../README.md'));
+    process.stdout.write(`recorded in test/incidents/scores.json and README.md: ${JSON.stringify(scores)}\n`);
   }
   return 0;
 }

@@ -8,18 +8,8 @@
 
 import { writeFileSync } from 'node:fs';
 import { loadCases, readSplit, SPLIT_FILE, type Case, type Split } from './cases.ts';
+import { rng } from '../fixtures/rng.ts';
 
-/** mulberry32: small, well-known, and the same in every Node version. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a of the text, mixed into the seed so a later batch gets its own draw. */
 function hash(text: string): number {
@@ -44,7 +34,7 @@ export function extendSplit(cases: Case[], split: Split): Split {
   for (const kind of ['incident', 'healthy'] as const) {
     const fresh = cases.filter((c) => c.verdict.kind === kind && !assigned.has(c.id)).map((c) => c.id).sort();
     if (!fresh.length) continue;
-    const rand = mulberry32(split.seed ^ hash(`${kind}:${fresh.join(',')}`));
+    const rand = rng(split.seed ^ hash(`${kind}:${fresh.join(',')}`));
     const ofKind = (ids: string[]) => ids.filter((id) => cases.find((c) => c.id === id)?.verdict.kind === kind).length;
     let t = ofKind(next.tuning);
     let k = ofKind(next.checking);

@@ -8,6 +8,8 @@ import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
 import { analyze, type Analysis } from '../../src/engine/analysis/analyze.ts';
 import { buildReport, type Report } from '../../src/engine/report.ts';
+import { rng } from '../fixtures/rng.ts';
+export { rng };
 
 export type Dialect = 'slog' | 'zap' | 'caddy' | 'logfmt' | 'text' | 'gostd' | 'tracing' | 'syslog' | 'clf';
 export const APP_DIALECTS: Dialect[] = ['slog', 'zap', 'logfmt', 'text', 'tracing', 'syslog'];
@@ -27,17 +29,6 @@ export interface Ev {
 export const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);
 export const sec = (s: number) => T0 + Math.round(s * 1000);
 
-/** Deterministic PRNG (mulberry32), so fixtures are the same every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (t: number) => new Date(t).toISOString();
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -65,7 +65,7 @@ describe('periodic-freeze', () => {
     expect(f).toHaveLength(1);
     expect(f[0].count).toBe(4);
     expect(f[0].title).toMatch(/fixed period/);
-    expect(f[0].detail).toMatch(/timer, a cron job/);
+    expect(f[0].detail).toMatch(/1\. \[likely\] Something scheduled runs at a fixed period \(a cron job, a timer/);
   });
 
   it('sees recurring timeout bursts in an access log with no supervisor', async () => {

@@ -6,12 +6,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeContext } from '../../src/engine/analysis/analyze.ts';
-import { RULES } from '../../src/engine/rules/index.ts';
+import { CODE_RULES, RULES } from '../../src/engine/rules/index.ts';
+import { BUILTIN_RULE_FILES } from '../../src/engine/knowledge/rules/index.ts';
 import type { Rule } from '../../src/engine/rules/types.ts';
 import { skeletonHealthFailures } from '../../src/engine/rules/_skeleton.ts';
 import { analyzeLogs, render, sec, type Ev } from './dialects.ts';
 
 const DIR = join(import.meta.dirname, '../../src/engine/rules');
+const DATA_DIR = join(import.meta.dirname, '../../src/engine/knowledge/rules');
 
 function isRule(v: unknown): v is Rule {
   return typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).run === 'function';
@@ -29,7 +31,15 @@ describe('rule registry', () => {
     expect(exported.filter((x) => !registered.has(x.split(':')[1]))).toEqual([]);
     // One rule per file, named after its id.
     for (const x of exported) expect(x.split(':')[0]).toBe(`${x.split(':')[1]}.ts`);
-    expect(exported).toHaveLength(RULES.length);
+    expect(exported).toHaveLength(CODE_RULES.length);
+  });
+
+  it('lists every rule file under src/engine/knowledge/rules, and registers each of them', () => {
+    const files = readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).sort();
+    expect(Object.keys(BUILTIN_RULE_FILES).sort()).toEqual(files);
+    const registered = new Set(RULES.map((r) => r.id));
+    for (const f of files) expect(registered.has(f.replace(/\.json$/, ''))).toBe(true);
+    expect(RULES).toHaveLength(CODE_RULES.length + files.length);
   });
 
   it('has unique kebab-case ids sorted alphabetically, with titles and descriptions', () => {

@@ -1,9 +1,10 @@
 // The browser half of `npm run bench`: builds the production app, serves it,
 // drops the benchmark file into headless Chromium and measures what a user
-// feels: time to the first drawn timeline, time to fully loaded, the JS heap
-// after load, and frame times while zooming and panning.
+// feels: time to the first drawn timeline, to fully loaded and to the first
+// finding listed, the main thread's long tasks while loading (count and the
+// longest), the JS heap after load, and frame times while zooming and panning.
 //
-// What it waits for (the app exposes these; see README "Benchmark"):
+// What it waits for (the app exposes these; see docs/benchmarks.md):
 // - `input[type=file]` to drop files into;
 // - `.app[data-status]` = "loading" | "ready" and `.app[data-version]`, bumped
 //   when a table (partial or final) lands in the store;
@@ -24,6 +25,11 @@ export interface BrowserFigures {
   reason?: string;
   firstDrawMs?: number;
   loadedMs?: number;
+  /** Drop to the first finding listed in the findings panel (none listed: undefined). */
+  firstFindingMs?: number;
+  /** Main-thread tasks over 50 ms between the drop and fully loaded (PerformanceObserver "longtask"). */
+  longTasks?: number;
+  longTaskMaxMs?: number;
   events?: number;
   /** Main thread JS heap after a forced GC (CDP Runtime.getHeapUsage). */
   mainHeapMB?: number;
@@ -208,6 +214,13 @@ export async function browserBench(file: string, log: (s: string) => void = cons
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // tsx compiles this file with esbuild's keepNames, which wraps functions passed to evaluate() in __name().
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    // Long tasks and the first finding, recorded by the page itself from the start (no polling gaps).
+    await page.addInitScript({
+      content: `globalThis.__longTasks = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) globalThis.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+        const seeFinding = () => { if (globalThis.__firstFindingAt === undefined && document.querySelector('ol.findings li')) globalThis.__firstFindingAt = performance.now(); };
+        new MutationObserver(seeFinding).observe(document, { childList: true, subtree: true });`,
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -238,6 +251,11 @@ export async function browserBench(file: string, log: (s: string) => void = cons
       return notReady(`the load did not finish within ${timeoutMs / 1000} s${errors.length ? ` (${errors[0]})` : ''}`);
     }
     const loadedMs = (await page.evaluate(() => performance.now())) - t0;
+    const during = await page.evaluate(([from, to]) => {
+      const g = globalThis as unknown as { __longTasks: [number, number][]; __firstFindingAt?: number };
+      const tasks = g.__longTasks.filter(([start]) => start >= from && start <= to).map(([, d]) => d);
+      return { tasks, firstFindingAt: g.__firstFindingAt };
+    }, [t0, t0 + loadedMs]);
     const mem = await heap(page);
     const frames = (await frameTimes(page)).filter((f) => f > 0).sort((a, b) => a - b);
     const jumps = (await listJumps(page)).sort((a, b) => a - b);
@@ -249,6 +267,9 @@ export async function browserBench(file: string, log: (s: string) => void = cons
       ready: true,
       firstDrawMs: Math.round(firstDrawMs),
       loadedMs: Math.round(loadedMs),
+      firstFindingMs: during.firstFindingAt !== undefined ? Math.round(during.firstFindingAt - t0) : undefined,
+      longTasks: during.tasks.length,
+      longTaskMaxMs: during.tasks.length ? Math.round(Math.max(...during.tasks)) : 0,
       events,
       mainHeapMB: +(mem.main / (1 << 20)).toFixed(1),
       pageMemoryMB: mem.total !== undefined ? +(mem.total / (1 << 20)).toFixed(1) : undefined,

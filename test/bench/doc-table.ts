@@ -1,5 +1,6 @@
-// Benchmark tables are written by the benchmarks, never typed: each script
-// replaces its own block between named markers in docs/benchmarks.md.
+// Benchmark tables (and the README's accuracy figures) are written by the
+// scripts that measure them, never typed: each script replaces its own block
+// between named markers in docs/benchmarks.md (or the file it is given).
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

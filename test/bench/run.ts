@@ -3,7 +3,7 @@
 // --large; any size with --size 20MB) into test/bench/data/ (git-ignored),
 // times the engine in Node against the naive JSON.parse loop, then loads the
 // same file into the production build in headless Chromium. Writes
-// test/bench/results/latest.json (and bench-<size>.json) and a README table
+// test/bench/results/latest.json (and bench-<size>.json) and a table in docs/benchmarks.md
 // to /tmp/readme-bench.md.
 //
 //   npm run bench -- [--size 200MB | --large] [--runs 3] [--workers N]
@@ -96,7 +96,7 @@ function cliTable(runs: Saved[]): string[] {
   return lines;
 }
 
-/** One README section from the last run of every size (test/bench/results/bench-*.json). */
+/** One docs/benchmarks.md section from the last run of every size (test/bench/results/bench-*.json). */
 function markdown(machine: string, runs: Saved[]): string {
   const lines = [`### Benchmark (${machine})`, ''];
   const node = runs.filter((r) => r.nodeBench);
@@ -119,13 +119,13 @@ function markdown(machine: string, runs: Saved[]): string {
     lines.push(
       'Headless Chromium, production build, file dropped on the page:',
       '',
-      '| file | first timeline drawn | fully loaded | JS memory after load: main thread heap / whole page incl. workers | frame time zooming & panning (median / p95) | log list after a jump, until every row shows its message (median / max) |',
-      '|---|---:|---:|---:|---:|---:|',
+      '| file | first timeline drawn | fully loaded | first finding listed | main-thread long tasks while loading (count / longest) | JS memory after load: main thread heap / whole page incl. workers | frame time zooming & panning (median / p95) | log list after a jump, until every row shows its message (median / max) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const r of br) {
       const b = r.browser as BrowserFigures;
-      if (!b.ready) lines.push(`| ${r.size} | app not ready: ${b.reason} | | | | |`);
-      else lines.push(`| ${r.size} | ${fmt(b.firstDrawMs, ' ms')} | ${fmt(b.loadedMs, ' ms')} | ${fmt(b.mainHeapMB, ' MB')} / ${fmt(b.pageMemoryMB, ' MB')} | ${fmt(b.frameMedianMs, ' ms')} / ${fmt(b.frameP95Ms, ' ms')} | ${fmt(b.listJumpMedianMs, ' ms')} / ${fmt(b.listJumpMaxMs, ' ms')} |`);
+      if (!b.ready) lines.push(`| ${r.size} | app not ready: ${b.reason} | | | | | | |`);
+      else lines.push(`| ${r.size} | ${fmt(b.firstDrawMs, ' ms')} | ${fmt(b.loadedMs, ' ms')} | ${fmt(b.firstFindingMs, ' ms')} | ${fmt(b.longTasks)} / ${fmt(b.longTaskMaxMs, ' ms')} | ${fmt(b.mainHeapMB, ' MB')} / ${fmt(b.pageMemoryMB, ' MB')} | ${fmt(b.frameMedianMs, ' ms')} / ${fmt(b.frameP95Ms, ' ms')} | ${fmt(b.listJumpMedianMs, ' ms')} / ${fmt(b.listJumpMaxMs, ' ms')} |`);
     }
     lines.push('', 'Whole-page memory is `performance.measureUserAgentSpecificMemory()` (typed arrays included).', '');
   }
@@ -180,7 +180,8 @@ async function main(): Promise<void> {
     console.log('Chromium: drop the file into the production build');
     browser = await browserBench(file);
     if (browser.ready) {
-      console.log(`  first timeline drawn ${browser.firstDrawMs} ms, fully loaded ${browser.loadedMs} ms`);
+      console.log(`  first timeline drawn ${browser.firstDrawMs} ms, fully loaded ${browser.loadedMs} ms, first finding listed ${browser.firstFindingMs ?? '–'} ms`);
+      console.log(`  main-thread long tasks while loading: ${browser.longTasks ?? '–'} (longest ${browser.longTaskMaxMs ?? '–'} ms)`);
       console.log(`  JS heap after load: main ${browser.mainHeapMB} MB, whole page ${browser.pageMemoryMB ?? '–'} MB`);
       console.log(`  frames while zooming/panning: median ${browser.frameMedianMs} ms, p95 ${browser.frameP95Ms} ms (${browser.frames} frames)`);
       console.log(`  log list after a jump, until every row shows its message: median ${browser.listJumpMedianMs ?? '–'} ms, max ${browser.listJumpMaxMs ?? '–'} ms`);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { openedApp } from './app-helpers.ts';
 import { dataVersion, dropFiles, ROOT, shot, waitLoaded } from './harness/browser.ts';
 
-const CENTAURI = readFileSync(resolve(ROOT, '../shared/seed-excerpts/centauri-two-sighups.txt'), 'utf8');
+const CENTAURI = readFileSync(resolve(ROOT, 'test/fixtures/excerpts/centauri-two-sighups.txt'), 'utf8');
 
 const app = openedApp();
 
@@ -82,6 +82,11 @@ describe('a pasted excerpt with times of day and cut lines', () => {
     const file = panel.locator('li.file[data-file="centauri.txt"]');
     expect(await file.textContent()).toMatch(/date is unknown/);
     expect(await file.textContent()).toMatch(/35 line\(s\) were cut by hand/);
+    // The incident is named: stall after reload, from the second SIGHUP to the last give-up, and selected on opening.
+    const card = page.locator('.findings li').filter({ hasText: 'Stall after reload' });
+    await card.waitFor();
+    expect(await card.locator('.finding-window').textContent()).toMatch(/22:41:23.*22:46:30/);
+    expect(await card.locator('.finding-button').getAttribute('aria-pressed')).toBe('true');
     await shot(page, 'excerpt-centauri');
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
   });

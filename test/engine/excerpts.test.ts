@@ -17,7 +17,7 @@ import { isElisionLine } from '../../src/engine/formats/elision.ts';
 import { buildReport } from '../../src/engine/report.ts';
 import { analyze } from '../../src/engine/analysis/analyze.ts';
 
-const SEED = join(__dirname, '../../../shared/seed-excerpts');
+const SEED = join(__dirname, '../fixtures/excerpts');
 const enc = new TextEncoder();
 const CENTAURI = readFileSync(join(SEED, 'centauri-two-sighups.txt'));
 const SH0 = readFileSync(join(SEED, 'sh0-restart-loop.txt'));

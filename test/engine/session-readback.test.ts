@@ -1,4 +1,4 @@
-// Raw text read back from the files (issue 6: messages beyond the memory
+// Raw text read back from the files (messages beyond the memory
 // budget are not kept) must give the same raw lines and search hits as text
 // kept in memory; a list row then shows the event's first raw line, or for
 // JSON lines the message parsed from it again.

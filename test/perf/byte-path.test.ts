@@ -1,4 +1,4 @@
-// JSON lines are read from their bytes once the format is known (issue 6:
+// JSON lines are read from their bytes once the format is known (
 // LineSplitter.useBytes -> FileIngest.lineBytes -> parseJsonBytes); the first
 // lines, other formats and every line the byte path gives up on are decoded
 // and read as text. Both routes must give the same table: same rows, times,

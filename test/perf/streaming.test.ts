@@ -1,4 +1,4 @@
-// Streaming (issue 6): files are read chunk by chunk, a line cut by a chunk
+// Streaming: files are read chunk by chunk, a line cut by a chunk
 // boundary reads exactly like one that is not, rows appear while the file is
 // still streaming (it is never held whole), and an event's raw text is read
 // back from its byte range, stack trace lines included.

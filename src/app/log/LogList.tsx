@@ -160,7 +160,8 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
         className="log-scroll"
         ref={scroller}
         tabIndex={0}
-        role="listbox"
+        // An empty listbox is an error to assistive tech; with no rows it is a plain labelled region.
+        role={rows.length > 0 ? 'listbox' : 'region'}
         aria-label="Log events"
         aria-activedescendant={selectedRow !== null && view.indexOf(selectedRow) >= 0 ? `log-row-${selectedRow}` : undefined}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
@@ -171,6 +172,8 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
           {rows.map((row) => {
             const level = LEVEL_NAMES[t.level[row]] ?? 'none';
             const kind = KIND_NAMES[t.kind[row]] ?? 'plain';
+            // A start announced in so many words (listening, ready) is badged as one, not as a restart.
+            const badge = kind === 'restart' && (t.flags[row] & Flag.start) !== 0 ? 'start' : kind;
             const msg = messageCache.get(row);
             const src = laneMode === 'logger' ? t.loggers[t.logger[row]] || d.files[t.file[row]]?.name : d.files[t.file[row]]?.name;
             const on = row === selectedRow;
@@ -190,7 +193,7 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
                 <span className={`c-lvl lvl lvl-${level}`}>{level === 'none' ? '' : level}</span>
                 <span className="c-src" title={src}>{src}</span>
                 <span className="c-msg">
-                  {kind !== 'plain' && <span className={`kind kind-${kind}`}>{kind}</span>}
+                  {kind !== 'plain' && <span className={`kind kind-${kind}`}>{badge}</span>}
                   {msg === undefined ? <span className="muted">…</span> : msg}
                   {t.lineCount[row] > 1 && <span className="more-lines">+{t.lineCount[row] - 1} lines</span>}
                 </span>

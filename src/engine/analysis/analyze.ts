@@ -24,12 +24,14 @@ export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceInde
     missing?.(row);
     return r.templates[r.table.template[row]]?.pattern ?? '';
   };
+  const peek = (row: number) => r.messages[row] ?? r.templates[r.table.template[row]]?.pattern ?? '';
   return {
     table: r.table,
     files: r.files,
     templates: r.templates,
     marks,
     message,
+    peek,
     sources: sources ?? buildSourceIndex(r.table, r.files.length),
     templateTimes: templateTimes(r.table, r.templates.length),
   };
@@ -64,11 +66,11 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Find
   return supersede(found).sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start || a.rule.localeCompare(b.rule));
 }
 
-export function analyze(r: IngestResult, missing?: (row: number) => void): Analysis {
+export function analyze(r: IngestResult, missing?: (row: number) => void, rules: readonly Rule[] = RULES): Analysis {
   const sources = buildSourceIndex(r.table, r.files.length);
   const base = makeContext(r, [], sources, missing);
   const marks = computeMarks({ table: r.table, fileCount: r.files.length, message: base.message, sources });
-  const findings = runRules({ ...base, marks });
+  const findings = runRules({ ...base, marks }, rules);
   return { marks, findings };
 }
 
@@ -81,16 +83,16 @@ export const READ_BACK_ROWS = 5000;
  * files with `read` and analyse again, so marks and findings quote the real
  * lines ("deployed version 2.4.1", not "deployed version <*>").
  */
-export async function analyzeReading(r: IngestResult, read: (rows: number[]) => Promise<string[]>): Promise<Analysis> {
+export async function analyzeReading(r: IngestResult, read: (rows: number[]) => Promise<string[]>, rules: readonly Rule[] = RULES): Promise<Analysis> {
   const missed = new Set<number>();
   const first = analyze(r, (row) => {
     if (missed.size <= READ_BACK_ROWS) missed.add(row);
-  });
+  }, rules);
   if (missed.size === 0 || missed.size > READ_BACK_ROWS) return first;
   const rows = [...missed];
   const texts = await read(rows);
   rows.forEach((row, i) => {
     if (texts[i]) r.messages[row] = texts[i];
   });
-  return analyze(r);
+  return analyze(r, undefined, rules);
 }

@@ -51,7 +51,7 @@ export function compileVocabulary(entries: readonly VocabularyEntry[], user = fa
         continue;
       }
     }
-    out.push({ kind, flags: e.failed ? Flag.failed : 0, re, entry: e });
+    out.push({ kind, flags: (e.failed ? Flag.failed : 0) | (e.start && kind === Kind.restart ? Flag.start : 0), re, entry: e });
   }
   return out;
 }

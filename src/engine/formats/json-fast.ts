@@ -1,4 +1,4 @@
-// The JSON-lines fast path (issue 6): reads time, level, message, logger and
+// The JSON-lines fast path: reads time, level, message, logger and
 // the classifying fields straight out of the line's bytes, without building
 // the record object. `JSON.parse` allocates every key and value of every
 // line; this scanner validates the whole line (so invalid JSON is never

@@ -1,4 +1,4 @@
-// Plain-text line dialects as data (lnav's format files, CONVENTIONS rule 2):
+// Plain-text line dialects as data (in the manner of lnav's format files: formats are data, not code):
 // each entry is a regular expression with named groups, the level words of
 // its dialect, and sample lines it was written for. One generic runner
 // (text-line.ts) reads every entry the same way; a test fails when a sample

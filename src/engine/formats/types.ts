@@ -86,7 +86,7 @@ export interface LineParser {
   parseLine(line: string, out: RecordOut): LineTypeCode;
   /**
    * Optional fast path over a line's UTF-8 bytes b[start..end), without
-   * decoding it (JSON lines, issue 6). b[end] is the line's '\n' or '\r', or
+   * decoding it (JSON lines). b[end] is the line's '\n' or '\r', or
    * past the buffer. Returns record, or DECODE_LINE: then the caller decodes
    * the line and calls parseLine with it, which must give what parseLine
    * alone would have given. A line read here has no more() items.

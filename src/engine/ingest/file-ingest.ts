@@ -2,6 +2,9 @@
 // parse each line, then applies the rules every format shares: text lines
 // find their own time or continue a stack trace, untimed lines take their
 // predecessor's time, and each event is classified and templated.
+// It is one class over 500 lines on purpose: it is the per-line hot path, and
+// its state (the previous event, the open stack, the untimed run) is shared by
+// every step, so splitting it would pass that state across calls on each line.
 
 import { defaultPlausibleRange, implausibleNotice, isPlausible, type PlausibleRange } from './plausible-time.ts';
 import { Flag, Kind } from '../model/kinds.ts';

@@ -113,7 +113,7 @@ const PROGRESS_EVERY_BYTES = 4 << 20;
  * Characters of one-off messages kept in memory (repeated and notable ones are
  * always kept; the rest are read back from the file when shown). Keeping every
  * one-off message of a big file costs memory and, as they all survive to the
- * old generation, about a tenth of ingest time (issue 6).
+ * old generation, about a tenth of ingest time.
  */
 export const DEFAULT_MESSAGE_BUDGET = 4 << 20;
 export const DETECT_LINES = 200;
@@ -262,7 +262,7 @@ export async function ingestFile(
       fileIngest = fin;
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
-      // JSON lines are read from their bytes from here on (issue 6: no decoded string per line).
+      // JSON lines are read from their bytes from here on (no decoded string per line).
       // (A file with NULs stays on the text path, where they are removed from each line.)
       if (fin.takesBytes && !opened.nul) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off));
     };

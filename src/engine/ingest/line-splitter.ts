@@ -191,7 +191,13 @@ export class LineSplitter {
     let pos = 0;
     /** Byte position of the line in `bytes`: each '\n' of the text is a 0x0A there (invalid bytes never swallow one). */
     let bytePos = 0;
+    const textMode = this.bytesSink === null;
     while (pos < text.length) {
+      if (textMode && this.bytesSink !== null) {
+        // The sink switched to bytes (format detected on a line of this piece): the rest goes as bytes, undecoded.
+        this.restAsBytes(bytes.subarray(ascii ? pos : bytePos), this.bytesSink);
+        return;
+      }
       let nl = text.indexOf('\n', pos);
       const hasNl = nl >= 0;
       if (!hasNl) nl = text.length;
@@ -213,6 +219,18 @@ export class LineSplitter {
       this.offset += lineBytes + (hasNl ? 1 : 0);
       pos = nl + 1;
     }
+  }
+
+  /**
+   * The undecoded rest of a piece after useBytes: whole lines, the last one
+   * without its newline only at the end of the input (flushed at once, as
+   * end() would have).
+   */
+  private restAsBytes(rest: Uint8Array, sink: ByteLineSink): void {
+    if (rest.length === 0) return;
+    if (Object.getPrototypeOf(rest) !== Uint8Array.prototype) rest = new Uint8Array(rest.buffer, rest.byteOffset, rest.byteLength);
+    this.pushBytes(rest, sink);
+    if (rest[rest.length - 1] !== 10 && this.carryLen > 0) this.flushCarry();
   }
 
   private pushUtf16(chunk: Uint8Array): void {

@@ -4,7 +4,7 @@
 // JSON fast path hands a repeated message back as the same string object
 // (json-fast.ts interns them), so a direct-mapped table compared with ===
 // answers most events with no Map lookup, no vocabulary scan, no templating
-// and no regex (issue 6: this was a third of single-threaded ingest).
+// and no regex (this was a third of single-threaded ingest).
 // A slot simply holds the last message that hashed to it.
 
 import type { Classification } from '../classify/classifier.ts';

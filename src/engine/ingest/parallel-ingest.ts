@@ -1,4 +1,4 @@
-// Parallel ingest (issue 6): a big JSON-lines or logfmt file is cut at byte
+// Parallel ingest: a big JSON-lines or logfmt file is cut at byte
 // offsets into slices that several workers parse at once (slice-ingest.ts);
 // the slices are merged back in file order (parallel-merge.ts) into the same
 // table one reader would make. Everything else — small files, gzip, UTF-16,
@@ -28,6 +28,7 @@ import { LineSplitter } from './line-splitter.ts';
 import { openText } from './open-text.ts';
 import { FileMerge } from './parallel-merge.ts';
 import { withReferenceDate } from './reference-date.ts';
+import { checkDayFit, type PlacedFile } from './day-fit.ts';
 import { ingestSlice, SLICEABLE_FORMATS, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
 
 /** Runs slice tasks somewhere (worker pool, threads, this thread). */
@@ -201,6 +202,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
 
   const decompressed: (Blob | null)[] = [];
   const noTimeRows: number[] = [];
+  const placed: PlacedFile[] = [];
   let bytesBefore = 0;
   try {
     for (let fi = 0; fi < sources.length; fi++) {
@@ -213,6 +215,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
         const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
         untimed = outcome.untimedRows;
         decompressed[fi] = outcome.decompressed;
+        if (outcome.placed) placed.push(outcome.placed);
         readBytes += src.size || 0;
       }
       for (const r of untimed) noTimeRows.push(r);
@@ -222,6 +225,8 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
     runner.cancel?.();
     throw e;
   }
+  // Times of day placed on the other files' date stay there only when they fit (as in ingestSources).
+  checkDayFit(sinks.builder, files, placed);
   const result = finishIngest(sinks, files, noTimeRows, decompressed);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;

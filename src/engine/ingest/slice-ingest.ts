@@ -1,4 +1,4 @@
-// One slice of a big file, parsed on its own (issue 6: several workers read
+// One slice of a big file, parsed on its own (several workers read
 // one file). A slice owns the lines that start inside its byte range. It is
 // pure engine code: a worker, a Node thread or a test calls `ingestSlice` with
 // the slice's bytes and gets back plain columns and lists it can transfer.

@@ -30,6 +30,14 @@ export const POISSON_Z = 4;
 /** A burst has at least this many events: fewer is a blip an engineer would not call a burst. */
 export const MIN_BURST_EVENTS = 8;
 
+/** A file this short is an excerpt someone pasted: it has no baseline to compare with. */
+export const EXCERPT_MAX_EVENTS = 100;
+/** In an excerpt, this many failures within EXCERPT_SEED_MS are a burst (clients giving up together)... */
+export const EXCERPT_MIN_EVENTS = 3;
+export const EXCERPT_SEED_MS = 1_000;
+/** ...and the failures that keep coming, each this soon after the previous one, belong to it. */
+export const EXCERPT_CHAIN_MS = 90_000;
+
 type BurstClass = 'timeout-burst' | 'error-burst';
 
 function inClass(table: EventTable, row: number, cls: BurstClass): boolean {
@@ -56,7 +64,10 @@ function fileBursts(table: EventTable, rows: Int32Array, file: number, cls: Burs
   const t = table.tMs;
   let total = 0;
   for (let k = 0; k < n; k++) if (inClass(table, rows[k], cls)) total++;
-  if (total < MIN_BURST_EVENTS) return;
+  if (total < MIN_BURST_EVENTS) {
+    if (n <= EXCERPT_MAX_EVENTS) excerptBursts(table, rows, file, cls, out);
+    return;
+  }
   const t0 = t[rows[0]];
   const span = t[rows[n - 1]] - t0;
   const width = Math.max(BUCKET_MS, span / MAX_BUCKETS);
@@ -92,6 +103,43 @@ function fileBursts(table: EventTable, rows: Int32Array, file: number, cls: Burs
     }
     emit(table, rows, file, cls, t0 + b * width, t0 + (last + 1) * width, lambda / width, out);
     b = last + 1;
+  }
+}
+
+/**
+ * A pasted excerpt of a few dozen lines has no baseline and rarely 8 failures:
+ * several within a second is already unusual (seven `context canceled` from
+ * clients that gave up at once), and the ones that follow belong to them.
+ */
+function excerptBursts(table: EventTable, rows: Int32Array, file: number, cls: BurstClass, out: Mark[]): void {
+  const t = table.tMs;
+  const hits: number[] = [];
+  for (let k = 0; k < rows.length; k++) if (inClass(table, rows[k], cls)) hits.push(rows[k]);
+  let i = 0;
+  while (i + EXCERPT_MIN_EVENTS - 1 < hits.length) {
+    if (t[hits[i + EXCERPT_MIN_EVENTS - 1]] - t[hits[i]] > EXCERPT_SEED_MS) {
+      i++;
+      continue;
+    }
+    let j = i + EXCERPT_MIN_EVENTS - 1;
+    while (j + 1 < hits.length && t[hits[j + 1]] - t[hits[j]] <= EXCERPT_CHAIN_MS) j++;
+    const events = hits.slice(i, j + 1);
+    const first = t[events[0]];
+    const last = t[events[events.length - 1]];
+    const what = cls === 'timeout-burst' ? 'timeouts' : 'errors';
+    out.push({
+      kind: cls,
+      start: first,
+      end: last,
+      label: `${events.length} ${what} in ${Math.max(1, Math.round((last - first) / 1000))} s (a short excerpt: ${EXCERPT_MIN_EVENTS}+ within a second, no baseline)`,
+      file,
+      logger: 0,
+      events,
+      count: events.length,
+      baselinePerMin: 0,
+      ratePerMin: (events.length / Math.max(last - first, 1000)) * 60_000,
+    });
+    i = j + 1;
   }
 }
 

@@ -5,7 +5,7 @@
 // line's text: for a crash, the crash's first line such as
 // `fatal error: concurrent map writes`.
 
-import { Kind, type KindCode } from '../model/kinds.ts';
+import { Flag, Kind, type KindCode } from '../model/kinds.ts';
 import type { EventTable } from '../model/event-table.ts';
 import type { Mark } from './types.ts';
 import type { SourceIndex } from './sources.ts';
@@ -41,11 +41,14 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
   for (let f = 0; f < sources.rows.length; f++) {
     const rows = sources.rows[f];
     const current = new Map<KindCode, Mark>();
+    let sawRestart = false;
+    let sawCrash = false;
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k];
       const kind = table.kind[row] as KindCode;
       const markKind = POINT_KIND[kind];
       if (!markKind) continue;
+      if (markKind === 'crash') sawCrash = true;
       const t = table.tMs[row];
       const open = current.get(kind);
       if (open && t - open.end <= POINT_MERGE_MS[markKind]) {
@@ -55,6 +58,10 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
         continue;
       }
       const m: Mark = { kind: markKind, start: t, end: t, label: labelOf(message(row)), file: f, logger: 0, events: [row], count: 1 };
+      // The file's first start, announced as a start (listening, ready) with no crash before it, is a start-up:
+      // nothing restarted. Later starts, or one after a crash, are restarts.
+      if (markKind === 'restart' && !sawRestart && !sawCrash && (table.flags[row] & Flag.start) !== 0) m.startup = true;
+      if (markKind === 'restart') sawRestart = true;
       current.set(kind, m);
       out.push(m);
     }

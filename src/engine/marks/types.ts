@@ -25,6 +25,8 @@ export interface Mark {
   events: number[];
   /** Number of events the mark stands for (a burst may hold more than `events` lists). */
   count: number;
+  /** Restarts: the file's first start with nothing dead before it (a start-up, not a restart). */
+  startup?: boolean;
   /** Operations only. */
   spanEnd?: SpanEnd;
   /** Operations: the identifier the start carried (host, job name, id), '' when none. */

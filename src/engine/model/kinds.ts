@@ -36,4 +36,6 @@ export const Flag = {
   recovered: 32,
   /** Lines before this event were cut out of the log (an elision line such as "..."). */
   afterElision: 64,
+  /** A restart-kind line that announces a start (listening, ready), not a restart in its own words. */
+  start: 128,
 } as const;

@@ -198,7 +198,7 @@ export class TableBuilder {
     const c = this.cols;
     const order = sortedOrder(c, n);
     // One column at a time, dropping the builder's copy as we go: the peak is
-    // the builder plus one column, not two whole tables (issue 6 memory target).
+    // the builder plus one column, not two whole tables (the memory target for big files).
     const out = {} as Record<keyof EventColumns, unknown>;
     const sorted = isIdentity(order, n);
     for (const name of COLUMN_NAMES) {

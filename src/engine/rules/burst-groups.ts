@@ -1,16 +1,13 @@
-// Bursts seen together: timeout and error bursts in several files that
-// overlap in time are one happening for the burst rules (the proxy's timeouts
-// and the ingress's 503s of the same minute), described once with the
-// templates that made them up and whether those were ever seen before.
+// Bursts seen together (the burst detector joins timeout and error bursts of
+// several files that overlap in time: the proxy's timeouts and the ingress's
+// 503s of the same minute), described once with the templates that made them
+// up and whether those were ever seen before.
 
 import type { Mark } from '../marks/types.ts';
 import { templateOnsets } from '../templates/template-stats.ts';
 import type { RuleContext } from './types.ts';
-import { marksOf, sourceName } from './helpers.ts';
+import { sourceName } from './helpers.ts';
 import { clock, duration, plural, quote } from './text.ts';
-
-/** Bursts this close in time (any file) are one happening. */
-export const BURST_JOIN_MS = 30_000;
 
 export interface BurstGroup {
   start: number;
@@ -20,26 +17,6 @@ export interface BurstGroup {
   /** Burst rate over the source's usual rate (Infinity when it usually has none). */
   ratio: number;
 }
-
-export function burstGroups(ctx: RuleContext): BurstGroup[] {
-  const out: BurstGroup[] = [];
-  for (const m of marksOf(ctx, 'timeout-burst', 'error-burst').sort((a, b) => a.start - b.start)) {
-    const ratio = (m.ratePerMin ?? 0) / Math.max(m.baselinePerMin ?? 0, 1e-9);
-    const g = out[out.length - 1];
-    if (g && m.start <= g.end + BURST_JOIN_MS) {
-      g.marks.push(m);
-      g.end = Math.max(g.end, m.end);
-      g.count += m.count;
-      g.ratio = Math.max(g.ratio, ratio);
-    } else out.push({ start: m.start, end: m.end, marks: [m], count: m.count, ratio });
-  }
-  if (out.length <= MAX_GROUPS) return out;
-  const keep = new Set([...out].sort((a, b) => b.count - a.count).slice(0, MAX_GROUPS));
-  return out.filter((g) => keep.has(g));
-}
-
-/** At most this many burst groups are described per analysis: a log with hundreds of bursts needs the top ones. */
-export const MAX_GROUPS = 100;
 
 export interface NewTemplate {
   template: number;

@@ -10,8 +10,8 @@ import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import type { Finding, Rule, RuleContext } from './types.ts';
-import { evidence, marksOf, mostly, sourceName } from './helpers.ts';
+import type { Family, Finding, Rule, RuleContext } from './types.ts';
+import { evidence, KILL, marksOf, mostly, OOM_KILLER, sourceName } from './helpers.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
 
@@ -35,9 +35,14 @@ export const STILL_DOWN_MS = 5 * 60_000;
 /** A kill this soon after a health failure in the same file is the watchdog acting on it. */
 export const WATCHDOG_KILL_MS = 60_000;
 
-/** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
-const KILL = /SIGKILL|\bkill(?:ed|ing)\b|\bsignal 9\b/i;
-const OOM_KILLER = /Out of memory: Kill|oom-kill|OOMKilled/i;
+
+/** The incident family a crash signature names: running out of memory and memory faults are families of their own. */
+function crashFamily(signature: string | undefined): Family {
+  if (signature === 'go-oom' || signature === 'java-oom' || signature === 'node-oom' || signature === 'linux-oom-killer') return 'oom';
+  if (signature === 'segfault' || signature === 'nil-pointer') return 'segfault';
+  if (signature === 'systemd-restarts') return 'restart-limit';
+  return 'crash';
+}
 
 function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {
   const out: Mark[][] = [];
@@ -134,6 +139,7 @@ export const crash: Rule = {
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
+        family: crashFamily(sig?.id),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }

@@ -3,11 +3,20 @@
 
 import type { Mark, MarkKind } from '../marks/types.ts';
 import type { RuleContext } from './types.ts';
+import { lowerBound } from '../model/event-table.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 
 /** Signals that stop a process are not reloads. */
-const SHUTDOWN = /SIGTERM|SIGINT|SIGQUIT|SIGKILL|\bterminat|shut(?:ting)? ?down|\binterrupt|\bexiting\b|\bstopping\b/i;
+export const SHUTDOWN = vocabularyClass('shutdown');
 /** "configuration reloaded" reports a reload that is over; it does not start one. */
-const COMPLETED = /\b(?:reloaded|complete[d]?|done|finished|succeeded|successful(?:ly)?|applied)\b/i;
+export const COMPLETED = vocabularyClass('completed');
+/** Deploy / rollout wording: a change that new errors may come from. */
+export const DEPLOY = vocabularyClass('deploy');
+/** A process dying: exit, stop, kill, crash wording. */
+export const DEATH = vocabularyClass('death');
+/** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
+export const KILL = vocabularyClass('kill');
+export const OOM_KILLER = vocabularyClass('oom-killer');
 
 /** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {
@@ -46,7 +55,7 @@ export function near(a0: number, a1: number, b0: number, b1: number, slack = 0):
   return a0 <= b1 + slack && b0 <= a1 + slack;
 }
 
-const REQUEST_STATUS = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+(?:\s+HTTP\/[\d.]+)?"?\s+([1-5]\d\d)\b/;
+const REQUEST_STATUS = vocabularyClass('request-status');
 
 /**
  * What a set of rows mostly is, for a detail line: "HTTP 503 responses (96 of 108)"
@@ -69,4 +78,16 @@ export function mostly(ctx: RuleContext, rows: readonly number[]): string {
   const pattern = top ? ctx.templates[top.template]?.pattern ?? '' : '';
   const one = pattern.length > 90 ? pattern.slice(0, 89) + '…' : pattern;
   return top ? `"${one}"` : 'various messages';
+}
+
+/**
+ * Rows with a time in [from, to] that pass `test`, at most `cap`, in time
+ * order. The table is sorted by time, so only the window is visited: the
+ * evidence searches run per finding and must not walk a million rows each.
+ */
+export function rowsInWindow(ctx: RuleContext, from: number, to: number, test: (row: number) => boolean, cap = 20): number[] {
+  const out: number[] = [];
+  const t = ctx.table;
+  for (let row = lowerBound(t, from); row < t.length && t.tMs[row] <= to && out.length < cap; row++) if (test(row)) out.push(row);
+  return out;
 }

@@ -1,29 +1,31 @@
-// The rule registry: every rule file under this folder, listed once and
-// sorted by id. An explicit list (not import.meta.glob) so the same module
-// works in the Vite worker, the CLI under tsx and Node tests; the test
-// test/analysis/rule-registry.test.ts fails when a rule file exists that is
-// not listed here, which keeps "found automatically" true in practice.
-// Files starting with "_" (the skeleton) are examples, not rules.
+// The rule registry: the rules that stay code (one file each under this
+// folder, listed once) and the rules written as data (src/engine/knowledge/
+// rules/*.json, turned into rules by data-rule.ts), sorted by id. An explicit
+// list (not import.meta.glob) so the same module works in the Vite worker,
+// the CLI under tsx and Node tests; test/analysis/rule-registry.test.ts fails
+// when a rule file exists that is not listed. Files starting with "_" (the
+// skeleton) are examples, not rules.
 
 import type { Rule } from './types.ts';
+import type { RuleSpec } from './spec.ts';
+import { failureSignature } from './failure-signature.ts';
 import { crash } from './crash.ts';
-import { errorBurst } from './error-burst.ts';
-import { errorBurstAfterDeploy } from './error-burst-after-deploy.ts';
-import { operationNeverFinished } from './operation-never-finished.ts';
+import { dataRule } from './data-rule.ts';
 import { periodicFreeze } from './periodic-freeze.ts';
-import { restartLoop } from './restart-loop.ts';
 import { stallAfterReload } from './stall-after-reload.ts';
+import { BUILTIN_RULE_SPECS } from '../knowledge/rules/index.ts';
 
-export const RULES: readonly Rule[] = [
-  crash,
-  errorBurst,
-  errorBurstAfterDeploy,
-  operationNeverFinished,
-  periodicFreeze,
-  restartLoop,
-  stallAfterReload,
-].sort((a, b) => a.id.localeCompare(b.id));
+export const CODE_RULES: readonly Rule[] = [crash, failureSignature, periodicFreeze, stallAfterReload];
+
+export const RULES: readonly Rule[] = [...CODE_RULES, ...BUILTIN_RULE_SPECS.map(dataRule)].sort((a, b) => a.id.localeCompare(b.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
+}
+
+/** The built-in rules plus the user's (a user rule with a built-in id replaces it). */
+export function withUserRules(specs: readonly RuleSpec[]): Rule[] {
+  const user = specs.map(dataRule);
+  const ids = new Set(user.map((r) => r.id));
+  return [...RULES.filter((r) => !ids.has(r.id)), ...user].sort((a, b) => a.id.localeCompare(b.id));
 }

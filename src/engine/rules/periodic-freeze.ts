@@ -9,7 +9,9 @@
 
 import { Kind } from '../model/kinds.ts';
 import type { Mark } from '../marks/types.ts';
-import type { Finding, Rule, RuleContext } from './types.ts';
+import type { Fact, Finding, Rule, RuleContext } from './types.ts';
+import { freezeHypotheses } from './periodic-evidence.ts';
+import { hypothesisLines } from './stall-evidence.ts';
 import { evidence, marksOf, sourceName, topTemplates } from './helpers.ts';
 import { clock, duration, median, plural, quote, stamp } from './text.ts';
 
@@ -94,28 +96,24 @@ function regularRun(eps: Episode[]): { run: Episode[]; intervals: number[] } | n
   return { run: eps, intervals: kept };
 }
 
-function mechanism(fixed: boolean, med: number): string {
-  if (fixed) {
-    return `The period is fixed (spread within ${Math.round(FIXED_SPREAD * 100)}% of ${duration(med)}), which points at a clock: a timer, a cron job, a cache or token TTL, a scheduled compaction or GC, a health-check interval with a hard deadline.\nCheck next: what is scheduled every ${duration(med)} (cron, systemd timers, TTLs in config), and what it locks or saturates while it runs.`;
-  }
-  const perSec = (bytes: number) => Math.round(bytes / (med / 1000));
-  return [
-    `The period varies (${duration(med)} typical), which points at something filling up at a rate that depends on traffic rather than a clock: a buffer, a queue, a connection pool, memory, or an unread pipe.`,
-    `A classic cause: a supervisor that starts a child process with its stdout/stderr piped but never reads them. Linux pipe buffers hold 64 KiB (16 KiB on some systems); once full, the child's next log write blocks and the whole process freezes while still alive. At ~${perSec(64 * 1024)} B/s of child output a 64 KiB pipe fills in ${duration(med)} (~${perSec(16 * 1024)} B/s for 16 KiB); restarting the child empties the pipe and the cycle starts again.`,
-    'Check next: whether the supervisor drains (or redirects to a file / null) the child\'s stdout and stderr; queue and pool sizes against traffic; memory growth between episodes; thread dumps or goroutine stacks taken during a freeze (blocked in write(2)?).',
-  ].join('\n');
+function periodLine(fixed: boolean, med: number): string {
+  return fixed
+    ? `The period is fixed (spread within ${Math.round(FIXED_SPREAD * 100)}% of ${duration(med)}), which points at a clock rather than at something filling up.`
+    : `The period varies (${duration(med)} typical), which points at something filling up at a rate that depends on traffic rather than at a clock.`;
 }
 
 /** Other files that went silent just before the episodes: the frozen process itself. */
-function silences(ctx: RuleContext, eps: readonly Episode[], file: number): string[] {
+function silences(ctx: RuleContext, eps: readonly Episode[], file: number): Fact[] {
   const gaps = marksOf(ctx, 'gap').filter((g) => g.file !== file);
   const byFile = new Map<number, Mark[]>();
   for (const e of eps) {
     const g = gaps.find((x) => x.start <= e.end && x.end >= e.start - EPISODE_MS);
     if (g) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
   }
-  return [...byFile].filter(([, gs]) => gs.length * 2 >= eps.length).map(([f, gs]) =>
-    `${sourceName(ctx, f)} went silent around ${gs.length} of the ${eps.length} episodes (typically ${duration(median(gs.map((g) => g.end - g.start)))}): that process stopped working while it still ran.`);
+  return [...byFile].filter(([, gs]) => gs.length * 2 >= eps.length).map(([f, gs]) => ({
+    text: `${sourceName(ctx, f)} went silent around ${gs.length} of the ${eps.length} episodes (typically ${duration(median(gs.map((g) => g.end - g.start)))}): that process stopped logging while it still ran.`,
+    rows: gs.flatMap((g) => g.events.slice(0, 1)),
+  }));
 }
 
 export const periodicFreeze: Rule = {
@@ -145,12 +143,17 @@ export const periodicFreeze: Rule = {
       const folded = eps.reduce((a, e) => a + e.failures, 0) - eps.length;
       const top = topTemplates(ctx, eps.flatMap((e) => e.rows), 2).map((x) => quote(ctx.templates[x.template]?.pattern ?? '', 90));
       const silent = silences(ctx, eps, sig.file);
+      const episodeRows = eps.flatMap((e) => e.rows);
+      const { hypotheses, whatIf } = freezeHypotheses(ctx, { start, end, episodeRows, fixed, medianMs: med, silences: silent });
       const detail = [
         `${plural(eps.length, 'episode')} of ${sig.what} in ${sourceName(ctx, sig.file)} between ${stamp(start)} and ${clock(end)}: ${eps.map((e) => clock(e.start)).join(', ')}.`,
         `Interval between episodes: min ${duration(min)}, median ${duration(med)}, max ${duration(max)} (${fixed ? 'fixed' : 'varying'}).`,
         `Each episode: ${top.join(' then ')}${restarted ? `; ${restarted} of ${eps.length} ended in a restart` : ''}${folded > 0 ? ` (${plural(folded, 'earlier warning')} just before counted within their episode)` : ''}.`,
-        ...silent,
-        mechanism(fixed, med),
+        ...silent.map((f) => f.text),
+        periodLine(fixed, med),
+        'What could explain it, ranked by the evidence in these logs:',
+        ...hypothesisLines(hypotheses),
+        ...whatIf,
       ].join('\n');
       out.push({
         rule: this.id,
@@ -162,6 +165,14 @@ export const periodicFreeze: Rule = {
         count: eps.length,
         confidence: Math.min(0.95, 0.5 + 0.1 * eps.length + (restarted ? 0.1 : 0)),
         evidence: evidence(ctx, eps.flatMap((e) => e.rows.slice(0, 4))),
+        family: 'periodic-freeze',
+        facts: [
+          { text: `${plural(eps.length, 'episode')} of ${sig.what} at ${eps.map((e) => clock(e.start)).join(', ')}.`, rows: eps.map((e) => e.rows[0]) },
+          { text: `Intervals: min ${duration(min)}, median ${duration(med)}, max ${duration(max)}.`, rows: [] },
+          ...silent,
+        ],
+        hypotheses,
+        whatIf,
         data: { intervalMinMs: min, intervalMedianMs: med, intervalMaxMs: max, fixed, episodes: eps.map((e) => e.start) },
       });
     }

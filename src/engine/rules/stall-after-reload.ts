@@ -1,17 +1,19 @@
 // stall-after-reload: a reload arrives while operations started by an earlier
 // reload are still running, and then traffic stalls (a gap, a timeout burst,
 // or both) until the operations drain. This is the Centauri incident: SIGHUP
-// starts a dozen sequential certificate renewals under a read lock; a second
-// SIGHUP 30 s later asks for the write lock; Go's sync.RWMutex makes new
-// readers wait behind a waiting writer, so every request hangs until the
-// renewals finish. Fast reloads (operations already ended) and timeouts with
-// no overlapping reload do not fire.
+// starts a dozen sequential certificate renewals; a second SIGHUP 30 s later;
+// every request hangs until the renewals finish. Why is not measured: the
+// finding weighs a held lock, a slow upstream and resource exhaustion by the
+// evidence present (stall-evidence.ts). Fast reloads (operations already
+// ended) and timeouts with no overlapping reload do not fire. Stays code:
+// chaining a drain, a silence and failures across files has no data shape.
 
 import type { Mark } from '../marks/types.ts';
 import { SERIES_MAX_GAP_MS } from '../marks/operations.ts';
 import type { Finding, Rule, RuleContext } from './types.ts';
 import { evidence, isReload, marksOf, mostly, sourceName } from './helpers.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
+import { hypothesisLines, stallFacts, stallHypotheses } from './stall-evidence.ts';
 
 /** Only a reload this recent counts as "earlier": beyond half an hour the operations are another story. */
 export const RELOAD_LOOKBACK_MS = 30 * 60_000;
@@ -88,7 +90,7 @@ function describeEffect(ctx: RuleContext, m: Mark): string {
 export const stallAfterReload: Rule = {
   id: 'stall-after-reload',
   title: 'Stall after a reload that overlapped long operations',
-  description: 'A reload arrives while operations started by an earlier reload are still running, then traffic stalls (gap and/or timeout burst) until they drain: the read-lock / waiting-writer pattern.',
+  description: 'A reload arrives while operations started by an earlier reload are still running, then traffic stalls (gap and/or timeout burst) until they drain; weighs a held lock, a slow upstream and resource exhaustion by the evidence present.',
   run(ctx) {
     const reloads = marksOf(ctx, 'signal').filter(isReload);
     const ops = marksOf(ctx, 'operation');
@@ -110,13 +112,15 @@ export const stallAfterReload: Rule = {
       const gaps = stall.filter((m) => m.kind === 'gap');
       const bursts = stall.filter((m) => m.kind !== 'gap');
       const after = batch.filter((o) => o.start >= r2.start).length;
+      const parts = { r1, r2, batch, stall, drain, end };
+      const hypotheses = stallHypotheses(ctx, parts);
       const detail = [
         `${stamp(r1.start)}: reload ${quote(r1.label, 80)} (${sourceName(ctx, r1.file)}) started long operations.`,
         `${clock(r2.start)}: a second reload ${quote(r2.label, 80)} arrived ${duration(r2.start - r1.start)} later while ${plural(running.length, 'operation was', 'operations were')} still running${after ? ` (and ${after} more started after it)` : ''}: ${describeOps(ctx, batch)}.`,
         `Then activity stalled: ${stall.map((m) => describeEffect(ctx, m)).join('; ')}.`,
         `The operations drained by ${clock(drain)}; activity was back at ${clock(end)}, ${duration(end - r2.start)} after the second reload.`,
-        'Likely mechanism: the long operations hold a shared (read) lock; the second reload handler asks for the write lock and waits; a waiting writer blocks every new reader (Go\'s sync.RWMutex does exactly this, to avoid writer starvation), so each request that needs the read side queues behind the reload until the operations finish.',
-        'Check next: slow I/O done while holding a lock (ACME/HTTP calls, disk, DNS inside the critical section); reload or config handlers that take the write side; move the slow work outside the lock, or let the reload skip or cancel work already in flight.',
+        'What could explain it, ranked by the evidence in these logs:',
+        ...hypothesisLines(hypotheses),
       ].join('\n');
       const rows = [...r1.events.slice(0, 3), ...r2.events.slice(0, 3), ...batch.flatMap((o) => o.events.slice(0, 2)), ...gaps.flatMap((g) => g.events), ...bursts.flatMap((b) => b.events.slice(0, 5))];
       const confidence = Math.min(0.95, 0.55 + (gaps.length ? 0.15 : 0) + (bursts.length ? 0.15 : 0) + (running.some((o) => o.spanEnd !== 'ended') ? 0.05 : 0.1));
@@ -130,6 +134,9 @@ export const stallAfterReload: Rule = {
         count: batch.length,
         confidence,
         evidence: evidence(ctx, rows),
+        family: 'stall-after-reload',
+        facts: stallFacts(ctx, parts),
+        hypotheses,
         data: { firstReload: r1.start, secondReload: r2.start, drain, operations: batch.map((o) => o.label), effects: stall.map((m) => m.kind) },
       });
     }

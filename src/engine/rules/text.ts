@@ -1,6 +1,8 @@
 // Wording helpers shared by the rules, so every finding reads the same way:
 // clock times in UTC, durations in s / min / h, counts with their noun.
 
+import { clockText, isUnknownDay } from '../model/time-of-day.ts';
+
 /** "10:00:30" (UTC; the report carries full ISO times). */
 export function clock(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
@@ -10,6 +12,8 @@ export function clock(ms: number): string {
 /** "2024-05-01 10:00:30 UTC", for the first time a finding names. */
 export function stamp(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
+  // A time of day without a date (an excerpt) is shown as such, never as its placeholder day.
+  if (isUnknownDay(ms)) return `${clockText(ms)} (date unknown)`;
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }

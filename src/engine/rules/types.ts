@@ -44,6 +44,12 @@ export interface RuleContext {
   marks: readonly Mark[];
   /** Message text of a row (from memory or, failing that, its template pattern). */
   message(row: number): string;
+  /**
+   * The same text for scanning many rows: a message not kept in memory gives
+   * its template pattern without being read back (a selector tested on every
+   * row must not ask for every one-off message of a big file).
+   */
+  peek(row: number): string;
   /** Rows of each file in time order. */
   sources: SourceIndex;
   /** First/last time and count of each template ("never before" questions). */

@@ -4,6 +4,7 @@
 // read back by byte range only when it is shown (see issue on gigabyte logs).
 
 import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
+import type { Rule } from '../rules/types.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
 import { ingestParallel, type ParallelOptions, type SliceRunner } from '../ingest/parallel-ingest.ts';
@@ -27,6 +28,8 @@ export type SessionSource = ByteSource & RangeReader;
 export interface SessionLoadOptions extends ParallelOptions {
   /** Workers to split big files across (see src/worker/slice-pool.ts); without it one thread reads everything. */
   slices?: SliceRunner;
+  /** The rules to run (default: the built-in ones); the user's rule files add theirs (see rules/index.ts withUserRules). */
+  rules?: readonly Rule[];
 }
 
 export interface LoadSummary {
@@ -81,7 +84,7 @@ export class EngineSession {
    * the same table.
    */
   async load(sources: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
-    const { slices, ...rest } = options;
+    const { slices, rules, ...rest } = options;
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
     this.forgetFiles();
@@ -90,8 +93,15 @@ export class EngineSession {
       return d ? blobSource(d, s.name) : s;
     });
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
-    const analysis = await analyzeReading(result, (rows) => this.messages(rows));
+    const analysis = await analyzeReading(result, (rows) => this.messages(rows), rules);
     return { table: result.table, files: result.files, templates: result.templates, analysis };
+  }
+
+  /** Analyse the loaded logs again with other rules (the user's rule files; the Rules dialog's preview). */
+  async reanalyze(rules: readonly Rule[]): Promise<Analysis | null> {
+    const result = this.result;
+    if (!result) return null;
+    return analyzeReading(result, (rows) => this.messages(rows), rules);
   }
 
   get loaded(): IngestResult | null {

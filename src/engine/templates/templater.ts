@@ -14,6 +14,8 @@
 
 import { RepeatMemo } from '../model/repeat-memo.ts';
 import { isAnchor, maskMessage, WILDCARD } from './mask.ts';
+import { NOT_SIMPLE, ShapeMemo, shapeHash } from './skeleton.ts';
+import { detachString } from '../model/table-builder.ts';
 
 export { maskMessage } from './mask.ts';
 
@@ -89,13 +91,17 @@ export class Templater {
   private readonly memo: RepeatMemo<number> | null;
   /** Masked text -> last answer: messages that differ only in masked values (ids, numbers) skip the tree. */
   private readonly maskedMemo = new RepeatMemo<MaskedHit>(MASKED_MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
+  /** Shape of a words-and-numbers message -> last answer for a message of that shape. */
+  private readonly shapes: ShapeMemo<MaskedHit> | null;
   /** Bumped whenever a node is added (a route may change). */
   private treeVersion = 0;
   /** Set by search: the route took only exact children. */
   private direct = false;
 
-  constructor(options: { exactMemo?: boolean } = {}) {
+  /** `shapes: false` masks every message (the reference the shape shortcut must agree with). */
+  constructor(options: { exactMemo?: boolean; shapes?: boolean } = {}) {
     this.memo = options.exactMemo === false ? null : new RepeatMemo<number>(MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
+    this.shapes = options.shapes === false ? null : new ShapeMemo<MaskedHit>();
   }
 
   /** Template id of a message (0-based; an id, once given, names its cluster for the life of the templater). */
@@ -105,11 +111,24 @@ export class Templater {
       this.counts[known]++;
       return known;
     }
+    // Words and bare numbers: a message of a shape seen before gets that shape's answer unmasked (skeleton.ts).
+    const shapes = this.shapes;
+    const shape = shapes ? shapeHash(message) : NOT_SIMPLE;
+    if (shapes && shape !== NOT_SIMPLE) {
+      const known = shapes.get(message, shape);
+      if (known && this.holds(known)) {
+        this.counts[known.id]++;
+        this.memo?.offer(message, known.id);
+        return known.id;
+      }
+    }
     const masked = maskMessage(message);
     const hit = this.maskedMemo.get(masked);
     let id: number;
-    if (hit && hit.leaf.version === hit.version && (hit.direct || hit.treeVersion === this.treeVersion)) id = hit.id;
-    else {
+    if (hit && this.holds(hit)) {
+      id = hit.id;
+      if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit);
+    } else {
       const tokens = tokenize(masked);
       const leaf = this.search(tokens);
       const before = leaf ? leaf.version : -1;
@@ -120,11 +139,17 @@ export class Templater {
         const entry: MaskedHit = { id, leaf, version: before, direct: this.direct, treeVersion: tree };
         if (hit) Object.assign(hit, entry);
         else this.maskedMemo.offer(masked, entry);
+        if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit ?? entry);
       }
     }
     this.counts[id]++;
     this.memo?.offer(message, id);
     return id;
+  }
+
+  /** Is a remembered answer still what the tree would say (its leaf unchanged, its route unchangeable)? */
+  private holds(hit: MaskedHit): boolean {
+    return hit.leaf.version === hit.version && (hit.direct || hit.treeVersion === this.treeVersion);
   }
 
   /** One more event of a template whose id the caller remembered from add() for the same message. */

@@ -1,0 +1,56 @@
+// The knowledge files, listed once. An explicit list (not import.meta.glob)
+// so the same module bundles into the worker and runs in the CLI under tsx
+// and in Node tests; test/knowledge/knowledge-files.test.ts fails when a file
+// in vocabulary/ or signatures/ is missing here. JSON is imported as data and
+// validated by the loader (load-vocabulary.ts, load-signatures.ts) before use.
+
+import vCompleted from './vocabulary/completed.json' with { type: 'json' };
+import vCrashDeath from './vocabulary/crash-death.json' with { type: 'json' };
+import vCrashHeader from './vocabulary/crash-header.json' with { type: 'json' };
+import vDeath from './vocabulary/death.json' with { type: 'json' };
+import vDeploy from './vocabulary/deploy.json' with { type: 'json' };
+import vHealthFail from './vocabulary/health-fail.json' with { type: 'json' };
+import vKill from './vocabulary/kill.json' with { type: 'json' };
+import vOomKiller from './vocabulary/oom-killer.json' with { type: 'json' };
+import vOpEnd from './vocabulary/op-end.json' with { type: 'json' };
+import vOpFailed from './vocabulary/op-failed.json' with { type: 'json' };
+import vOpNoun from './vocabulary/op-noun.json' with { type: 'json' };
+import vOpStart from './vocabulary/op-start.json' with { type: 'json' };
+import vRequestStatus from './vocabulary/request-status.json' with { type: 'json' };
+import vRestartCounter from './vocabulary/restart-counter.json' with { type: 'json' };
+import vRestart from './vocabulary/restart.json' with { type: 'json' };
+import vStart from './vocabulary/start.json' with { type: 'json' };
+import vShutdown from './vocabulary/shutdown.json' with { type: 'json' };
+import vSignal from './vocabulary/signal.json' with { type: 'json' };
+import vTimeout from './vocabulary/timeout.json' with { type: 'json' };
+import sSignatures from './signatures/signatures.json' with { type: 'json' };
+
+export interface KnowledgeFile {
+  /** Path under src/engine/knowledge/, for error messages. */
+  file: string;
+  data: unknown;
+}
+
+export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
+  { file: 'vocabulary/completed.json', data: vCompleted },
+  { file: 'vocabulary/crash-death.json', data: vCrashDeath },
+  { file: 'vocabulary/crash-header.json', data: vCrashHeader },
+  { file: 'vocabulary/death.json', data: vDeath },
+  { file: 'vocabulary/deploy.json', data: vDeploy },
+  { file: 'vocabulary/health-fail.json', data: vHealthFail },
+  { file: 'vocabulary/kill.json', data: vKill },
+  { file: 'vocabulary/oom-killer.json', data: vOomKiller },
+  { file: 'vocabulary/op-end.json', data: vOpEnd },
+  { file: 'vocabulary/op-failed.json', data: vOpFailed },
+  { file: 'vocabulary/op-noun.json', data: vOpNoun },
+  { file: 'vocabulary/op-start.json', data: vOpStart },
+  { file: 'vocabulary/request-status.json', data: vRequestStatus },
+  { file: 'vocabulary/restart-counter.json', data: vRestartCounter },
+  { file: 'vocabulary/restart.json', data: vRestart },
+  { file: 'vocabulary/start.json', data: vStart },
+  { file: 'vocabulary/shutdown.json', data: vShutdown },
+  { file: 'vocabulary/signal.json', data: vSignal },
+  { file: 'vocabulary/timeout.json', data: vTimeout },
+];
+
+export const SIGNATURE_FILES: readonly KnowledgeFile[] = [{ file: 'signatures/signatures.json', data: sSignatures }];

@@ -1,0 +1,73 @@
+// Failure signatures (signatures/*.json) validated against their published
+// schema and compiled once: each pattern must compile, name a known family,
+// match every one of its samples and none of its negatives. A broken data
+// file fails loudly (tests, the CLI and the worker all load it) naming the
+// signature and what is wrong, rather than silently matching nothing.
+
+import { FAMILIES, type Family } from '../rules/types.ts';
+import schema from './schema/signatures.schema.json' with { type: 'json' };
+import { validate, type JsonSchema } from './validate.ts';
+
+export interface SignatureHypothesisSpec {
+  id: string;
+  statement: string;
+  supports?: string;
+  check: string;
+}
+
+export interface SignatureSpec {
+  id: string;
+  family: string;
+  title: string;
+  match: string;
+  decisive?: boolean;
+  samples: string[];
+  negatives: string[];
+  hypotheses: SignatureHypothesisSpec[];
+  next: string;
+}
+
+export interface Signature {
+  spec: SignatureSpec;
+  family: Family;
+  re: RegExp;
+  hypotheses: { spec: SignatureHypothesisSpec; supports: RegExp | null }[];
+}
+
+export function loadSignatures(files: readonly { name: string; data: unknown }[]): { signatures: Signature[]; problems: string[] } {
+  const problems: string[] = [];
+  const signatures: Signature[] = [];
+  const ids = new Set<string>();
+  for (const f of files) {
+    const found = validate(f.data, schema as JsonSchema, f.name);
+    if (found.length) {
+      problems.push(...found.map((p) => `${p.file} ${p.path}: ${p.message}`));
+      continue;
+    }
+    for (const spec of (f.data as { signatures: SignatureSpec[] }).signatures) {
+      const where = `${f.name} ${spec.id}`;
+      if (ids.has(spec.id)) problems.push(`${where}: duplicate id`);
+      ids.add(spec.id);
+      if (!(FAMILIES as readonly string[]).includes(spec.family)) problems.push(`${where}: unknown family "${spec.family}"`);
+      let re: RegExp;
+      try {
+        re = new RegExp(spec.match, 'i');
+      } catch (e) {
+        problems.push(`${where}: match is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`);
+        continue;
+      }
+      for (const s of spec.samples) if (!re.test(s)) problems.push(`${where}: does not match its sample ${JSON.stringify(s)}`);
+      for (const s of spec.negatives) if (re.test(s)) problems.push(`${where}: matches its negative ${JSON.stringify(s)}`);
+      const hypotheses = spec.hypotheses.map((h) => {
+        try {
+          return { spec: h, supports: h.supports ? new RegExp(h.supports, 'i') : null };
+        } catch {
+          problems.push(`${where}: hypothesis ${h.id} supports is not a valid regular expression`);
+          return { spec: h, supports: null };
+        }
+      });
+      signatures.push({ spec, family: spec.family as Family, re, hypotheses });
+    }
+  }
+  return { signatures, problems };
+}

@@ -1,0 +1,31 @@
+// The built-in rules written as data: each JSON file in this folder, listed
+// once (an explicit list works in the Vite worker, the CLI and Node alike; a
+// test fails when a file here is not listed). They are checked by the same
+// loader as user rules, so a broken built-in rule fails loudly at start-up.
+
+import type { RuleSpec } from '../../rules/spec.ts';
+import { compileOnly, loadRuleValue } from '../rule-loader.ts';
+import errorBurst from './error-burst.json';
+import errorBurstAfterDeploy from './error-burst-after-deploy.json';
+import operationNeverFinished from './operation-never-finished.json';
+import restartLoop from './restart-loop.json';
+
+/** File name -> parsed JSON, as listed. */
+export const BUILTIN_RULE_FILES: Record<string, unknown> = {
+  'error-burst.json': errorBurst,
+  'error-burst-after-deploy.json': errorBurstAfterDeploy,
+  'operation-never-finished.json': operationNeverFinished,
+  'restart-loop.json': restartLoop,
+};
+
+function load(): RuleSpec[] {
+  const out: RuleSpec[] = [];
+  for (const [name, value] of Object.entries(BUILTIN_RULE_FILES)) {
+    const r = loadRuleValue(value, compileOnly);
+    if (r.errors.length) throw new Error(`built-in rule ${name}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    out.push(...r.rules);
+  }
+  return out;
+}
+
+export const BUILTIN_RULE_SPECS: readonly RuleSpec[] = load();

@@ -1,0 +1,78 @@
+// Words-and-numbers messages skip masking when their shape was seen before
+// (templates/skeleton.ts). That is only right if masking such a message
+// depends on its shape alone, and if the templater still files each message
+// under a pattern that covers it while patterns widen. Both are checked here
+// on generated messages built to probe the edges (adjacent numbers, capitals,
+// request-like lines, long and short numbers).
+import { describe, expect, it } from 'vitest';
+import { maskMessage, WILDCARD } from '../../src/engine/templates/mask.ts';
+import { NOT_SIMPLE, shapeHash } from '../../src/engine/templates/skeleton.ts';
+import { Templater } from '../../src/engine/templates/templater.ts';
+import { rng } from './dialects.ts';
+
+const WORDS = ['order', 'shipped', 'to', 'customer', 'worker', 'alpha', 'beta', 'done', 'GET', 'Get', 'POST', 'status', 'x', 'A', 'retry', 'in', 'ms', 'OK'];
+
+function messages(n: number, seed: number): string[] {
+  const r = rng(seed);
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const parts: string[] = [];
+    const len = 1 + Math.floor(r() * 7);
+    for (let j = 0; j < len; j++) {
+      const roll = r();
+      if (roll < 0.4) parts.push(String(Math.floor(r() ** 3 * 1e9)));
+      else if (roll < 0.45) parts.push(['200', '503', '0', '0x1f', '12ab34cd56', '-5'][Math.floor(r() * 6)]);
+      else parts.push(WORDS[Math.floor(r() * WORDS.length)]);
+    }
+    out.push(parts.join(r() < 0.95 ? ' ' : '  '));
+  }
+  return out;
+}
+
+describe('message shapes', () => {
+  const all = messages(30_000, 11);
+
+  it('only words-and-numbers messages count as simple', () => {
+    expect(shapeHash('order 7731 shipped to customer 204')).not.toBe(NOT_SIMPLE);
+    expect(shapeHash('GET 12 503')).toBe(NOT_SIMPLE); // a request line keeps its status
+    expect(shapeHash('took 35ms')).toBe(NOT_SIMPLE);
+    expect(shapeHash('a  b')).toBe(NOT_SIMPLE);
+    expect(shapeHash('id 0x1f')).toBe(NOT_SIMPLE);
+    expect(shapeHash('')).toBe(NOT_SIMPLE);
+  });
+
+  it('masks every simple message of one shape to the same text', () => {
+    const byShape = new Map<string, string>();
+    const wrong: string[] = [];
+    let simple = 0;
+    for (const m of all) {
+      if (shapeHash(m) === NOT_SIMPLE) continue;
+      simple++;
+      const key = m.replace(/\d+/g, '0');
+      const masked = maskMessage(m);
+      const seen = byShape.get(key);
+      if (seen === undefined) byShape.set(key, masked);
+      else if (seen !== masked && wrong.length < 5) wrong.push(`${m} -> ${masked}, shape gave ${seen}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(simple).toBeGreaterThan(5_000);
+  });
+
+  it('files every message under a pattern that covers it, as when every message is masked', () => {
+    const t = new Templater({ exactMemo: false });
+    const ids = all.map((m) => t.add(m));
+    const uncovered: string[] = [];
+    all.forEach((m, i) => {
+      const pattern = t.patterns[ids[i]].split(' ');
+      const tokens = maskMessage(m).split(/\s+/);
+      const covers = pattern.length === tokens.length && pattern.every((p, k) => p === WILDCARD || p === tokens[k]);
+      if (!covers && uncovered.length < 5) uncovered.push(`${m} under ${t.patterns[ids[i]]}`);
+    });
+    expect(uncovered).toEqual([]);
+    // The same ids and patterns as a templater that masks every message.
+    const u = new Templater({ exactMemo: false, shapes: false });
+    expect(all.map((m) => u.add(m))).toEqual(ids);
+    expect(u.patterns).toEqual(t.patterns);
+    expect(t.counts.reduce((a, b) => a + b, 0)).toBe(all.length);
+  });
+});
