@@ -49,7 +49,7 @@ export interface TextPattern {
 
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
-  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: [A-Z]{3,5})?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
+  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
   SYSLOG: String.raw`[A-Za-z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
@@ -273,8 +273,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'zone-first',
     note: 'sing-box: the zone before the date (-0700 yyyy-MM-dd hh:mm:ss LEVEL msg)',
     first: '+\\-',
-    re: String.raw`^(?<tz>[+-]\d{4}) (?<Y>\d{4})-(?<M>\d\d)-(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d) (?<level>[A-Z]+) (?<msg>.*)$`,
-    samples: ['+0800 2025-04-30 18:57:29 ERROR [1619067398 5.1s] dns: exchange failed for example.org. IN AAAA: i/o timeout', '-0500 2024-11-02 07:01:00 INFO inbound/mixed[0]: tcp server started at 127.0.0.1:2080'],
+    re: String.raw`^(?<tz>[+-]\d{4}) (?<Y>\d{4})-(?<M>\d\d)-(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))? (?<level>[A-Z]+) (?<msg>.*)$`,
+    samples: ['+0200 2024-11-02 07:01:00.417 WARN outbound/direct: dial timeout', '+0800 2025-04-30 18:57:29 ERROR [1619067398 5.1s] dns: exchange failed for example.org. IN AAAA: i/o timeout', '-0500 2024-11-02 07:01:00 INFO inbound/mixed[0]: tcp server started at 127.0.0.1:2080'],
   },
   {
     id: 'nginx-error',

@@ -11,7 +11,7 @@
 // lines and from the first telling date after them, and left flagged when
 // nothing in the file tells.
 
-import { finishTime, fraction, monthFromName, parseTimeAt, type TimeOut } from './time.ts';
+import { finishTime, fraction, MIN_YEAR, monthFromName, parseTimeAt, type TimeOut } from './time.ts';
 
 export const DateOrder = { unknown: 0, monthFirst: 1, dayFirst: 2 } as const;
 export type DateOrderCode = (typeof DateOrder)[keyof typeof DateOrder];
@@ -107,7 +107,7 @@ function fullYear(y: number, width: number): number {
 function isoLooseAt(s: string, i: number, out: TimeOut): boolean {
   const y = fixed(s, i, 4);
   const sep = s.charCodeAt(i + 4);
-  if (y < 1970 || (sep !== 45 && sep !== 47) || s.charCodeAt(i + 7) !== sep) return false;
+  if (y < MIN_YEAR || (sep !== 45 && sep !== 47) || s.charCodeAt(i + 7) !== sep) return false;
   const mo = fixed(s, i + 5, 2);
   const d = fixed(s, i + 8, 2);
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
@@ -167,7 +167,7 @@ function dayMonthNameAt(s: string, i: number, out: TimeOut): boolean {
   const mo = monthFromName(s.slice(j + 1, j + 4));
   if (mo < 0 || s.charCodeAt(j + 4) !== sep) return false;
   const y = fixed(s, j + 5, 4);
-  if (y < 1970 || s.charCodeAt(j + 9) !== 32) return false;
+  if (y < MIN_YEAR || s.charCodeAt(j + 9) !== 32) return false;
   return looseClockAt(s, j + 10, y, mo, d, out);
 }
 
@@ -182,7 +182,7 @@ function monthNameCommaAt(s: string, i: number, out: TimeOut): boolean {
   const [d, k] = digits12(s, j + 1);
   if (d < 1 || d > 31 || s.charCodeAt(k) !== 44 || s.charCodeAt(k + 1) !== 32) return false;
   const y = fixed(s, k + 2, 4);
-  if (y < 1970 || s.charCodeAt(k + 6) !== 32) return false;
+  if (y < MIN_YEAR || s.charCodeAt(k + 6) !== 32) return false;
   return looseClockAt(s, k + 7, y, mo, d, out);
 }
 

@@ -24,6 +24,16 @@ export function newTimeOut(): TimeOut {
   return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '' };
 }
 
+/**
+ * The earliest year a written date is read in. It only tells a date from
+ * other digits; whether a year is believable for an event is decided later,
+ * where rows enter the table (ingest/plausible-time.ts: configurable, with a
+ * notice). Unset clocks print dates before 1970 (NTP's era starts in 1900,
+ * epoch 0 west of UTC is 1969-12-31), and those must reach that check rather
+ * than vanish silently here.
+ */
+export const MIN_YEAR = 1900;
+
 const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
@@ -136,7 +146,8 @@ function skipZoneName(s: string, out: TimeOut): void {
   if (s.charCodeAt(out.end) !== 32) return;
   let k = start;
   while (k < s.length && k - start < 5 && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) k++;
-  if (k - start >= 3 && !isLetter(s.charCodeAt(k))) out.end = k;
+  // Only a known abbreviation: "-0800 INFO" is a zone and then a level.
+  if (k - start >= 3 && !isLetter(s.charCodeAt(k)) && !Number.isNaN(zoneNameOffset(s, start, k))) out.end = k;
 }
 
 function isLetter(c: number): boolean {
@@ -204,7 +215,7 @@ function utc(y: number, mo: number, d: number, hh: number, mi: number, ss: numbe
  */
 export function parseIsoAt(s: string, i: number, out: TimeOut): boolean {
   const y = digits(s, i, 4);
-  if (y < 1970 || y > 2200) return false;
+  if (y < MIN_YEAR || y > 2200) return false;
   let j = i + 4;
   const sep = s.charCodeAt(j);
   let mo: number;
@@ -346,13 +357,13 @@ export function parseSyslogAt(s: string, i: number, year: number, out: TimeOut):
   if (s.charCodeAt(j) !== 32) return false;
   j++;
   const y4 = digits(s, j, 4);
-  if (y4 >= 1970 && s.charCodeAt(j + 4) === 32) {
+  if (y4 >= MIN_YEAR && s.charCodeAt(j + 4) === 32) {
     return clock(s, j + 5, y4, mo, d, out);
   }
   if (!clock(s, j, year, mo, d, out)) return false;
   // "Jan 2 15:04:05 2006" (ctime order) carries its year after the clock.
   const y2 = digits(s, out.end + 1, 4);
-  if (s.charCodeAt(out.end) === 32 && y2 >= 1970 && y2 < 2200 && !isDigit(s.charCodeAt(out.end + 5))) {
+  if (s.charCodeAt(out.end) === 32 && y2 >= MIN_YEAR && y2 < 2200 && !isDigit(s.charCodeAt(out.end + 5))) {
     const end = out.end + 5;
     clock(s, j, y2, mo, d, out);
     out.end = end;
@@ -377,7 +388,7 @@ export function parseClfAt(s: string, i: number, out: TimeOut): boolean {
   const mo = monthFromName(s.slice(i + 3, i + 6));
   if (mo < 0 || s.charCodeAt(i + 6) !== 47) return false;
   const y = digits(s, i + 7, 4);
-  if (y < 1970 || s.charCodeAt(i + 11) !== 58) return false;
+  if (y < MIN_YEAR || s.charCodeAt(i + 11) !== 58) return false;
   if (!clock(s, i + 12, y, mo, d, out)) return false;
   if (s.charCodeAt(out.end) === 32 && !out.zoned) {
     const end = out.end;
