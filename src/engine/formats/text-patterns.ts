@@ -50,7 +50,7 @@ export interface TextPattern {
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
   ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
-  SYSLOG: String.raw`[A-Za-z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
+  SYSLOG: String.raw`[A-Za-z][a-z\u00e0-\u00fc]{2,3}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
   EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,
@@ -369,6 +369,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
       'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
       'Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback - Thunderbolt HPD packet',
       'May 01 10:00:00 edge-1 systemd[1]: Reloading caddy.service - Caddy web server...',
+      "févr. 03 07:15:42 nas systemd[1]: backup.service: Failed with result 'exit-code'.",
+      'Dez 11 22:05:01 pi CRON[2211]: (root) CMD (run-parts /etc/cron.hourly)',
     ],
   },
   {

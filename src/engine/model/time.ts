@@ -5,6 +5,7 @@
 // Zone rules follow RFC 3339 (https://www.rfc-editor.org/rfc/rfc3339); a time
 // without a zone is read as UTC and reported as `zoned: false`.
 
+import { monthNameAt } from './month-names.ts';
 import { zoneNameOffset } from './zone-names.ts';
 import { parseClockValue } from './time-of-day.ts';
 
@@ -343,9 +344,11 @@ export function parseTimeValue(v: unknown, out: TimeOut): boolean {
  * (file's modification time or the current year). Also "Jan 2 2006 15:04:05".
  */
 export function parseSyslogAt(s: string, i: number, year: number, out: TimeOut): boolean {
-  const mo = monthFromName(s.slice(i, i + 3));
-  if (mo < 0 || s.charCodeAt(i + 3) !== 32) return false;
-  let j = i + 4;
+  // The month in the machine's locale ("Dec", "déc.", "Dez"): month-names.ts.
+  const named = monthNameAt(s, i);
+  if (named < 0) return false;
+  const mo = named & 15;
+  let j = i + (named >> 4) + 1;
   if (s.charCodeAt(j) === 32) j++;
   let d = digits(s, j, 2);
   if (d >= 0) j += 2;
