@@ -373,11 +373,15 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   } else if (g.epoch !== undefined) {
     if (!fromEpochString(g.frac ? `${g.epoch}.${g.frac}` : g.epoch, t)) return false;
   } else if (g.h !== undefined) {
-    const mo = g.M !== undefined ? Number(g.M) : g.mon !== undefined ? monthNumber(g.mon) : -1;
-    if (mo < 0 || g.D === undefined) return 'date-less';
+    // A day of the year counted from 0 (HAProxy's "035/080447") stands for month and day.
+    const yday = g.yday !== undefined ? Number(g.yday) : -1;
+    if (yday > 365) return false;
+    const mo = yday >= 0 ? 1 : g.M !== undefined ? Number(g.M) : g.mon !== undefined ? monthNumber(g.mon) : -1;
+    if (mo < 0 || (g.D === undefined && yday < 0)) return 'date-less';
     const y = g.Y !== undefined ? Number(g.Y) : g.y2 !== undefined ? 2000 + Number(g.y2) : env.year;
     const off = g.tz !== undefined ? parseZone(g.tz, t) : NaN;
-    if (!timeFromParts(y, mo, Number(g.D), Number(g.h), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
+    if (!timeFromParts(y, mo, yday >= 0 ? 1 : Number(g.D), Number(g.h), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
+    if (yday > 0) t.ms += yday * 86400000;
     t.yearless = g.Y === undefined && g.y2 === undefined;
   } else return 'date-less';
   out.tMs = t.ms;

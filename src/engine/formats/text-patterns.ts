@@ -64,6 +64,10 @@ export const TIME_MACROS: Readonly<Record<string, string>> = {
   DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
 };
 
+/** HAProxy's labels: upper case from the core, lower case from Lua's core.log. */
+const HAPROXY_LEVELS = 'ALERT|WARNING|NOTICE|EMERG|emerg|alert|crit|err|warning|notice|info|debug';
+const HAPROXY_LEVEL_MAP = { EMERG: 6, ALERT: 5, WARNING: 4, NOTICE: 3, emerg: 6, alert: 5, crit: 5, err: 5, warning: 4, notice: 3, info: 3, debug: 2 } as const;
+
 const LETTER_LEVELS = { V: 1, T: 1, D: 2, I: 3, W: 4, E: 5, F: 6, A: 6 } as const;
 
 export const TEXT_PATTERNS: readonly TextPattern[] = [
@@ -268,6 +272,22 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^\d+:[XCSM] (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?:(?<Y>\d{4}) )?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
     levels: { '.': 2, '-': 2, '*': 3, '#': 4 },
     samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '4721:M 02 Mar 11:20:07.311 * DB saved on disk', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
+  },
+  {
+    id: 'haproxy-stderr',
+    note: "HAProxy's own messages (and Lua's) on stderr: [LEVEL] ddd/hhmmss (pid) : msg, ddd the day of the year from 0 (no year, local time)",
+    first: '\\[',
+    re: String.raw`^\[(?<level>${HAPROXY_LEVELS})\] +(?<yday>\d{3})\/(?<h>\d\d)(?<m>\d\d)(?<s>\d\d) +\((?<pid>\d+)\) : (?<msg>.*)$`,
+    levels: HAPROXY_LEVEL_MAP,
+    samples: ['[WARNING] 035/080449 (1) : Server api/api-2 is DOWN, reason: Layer4 connection problem, info: "Connection refused".', '[info] 040/231510 (8) : lua: health hook ran'],
+  },
+  {
+    id: 'haproxy-stderr-untimed',
+    note: 'HAProxy 2.3 and later on stderr: [LEVEL]  (pid) : msg, no time',
+    first: '\\[',
+    re: String.raw`^\[(?<level>${HAPROXY_LEVELS})\] +\((?<pid>\d+)\) : (?<msg>.*)$`,
+    levels: HAPROXY_LEVEL_MAP,
+    samples: ["[ALERT]    (301) : backend 'api' has no server available!"],
   },
   {
     id: 'zone-first',
