@@ -1,12 +1,14 @@
 // Findings: one item per incident pattern the rules recognised, most severe
 // first. Selecting one zooms the timeline to its window, rings its evidence
-// events and scrolls the log list to the first of them (selection-slice).
+// events and scrolls the log list to the first of them (selection-slice);
+// the selected one opens its explanation (FindingExplanation).
 
 import { useEffect, useRef } from 'react';
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
 import { formatDuration, formatTime, differentDays } from './format.ts';
 import { navigate } from '../store/navigation.ts';
+import { FindingExplanation } from './FindingExplanation.tsx';
 
 export function FindingsPanel() {
   const version = useStore((s) => s.dataVersion);
@@ -52,8 +54,9 @@ export function FindingsPanel() {
                     <span className="muted"> · {Math.round(f.confidence * 100)}% sure</span>
                     {f.evidence.length > 0 && <span className="muted"> · {f.evidence.length} evidence events</span>}
                   </div>
-                  <div className={`finding-detail${on ? '' : ' finding-detail--clamped'}`}>{f.detail}</div>
+                  {!on && <div className="finding-detail finding-detail--clamped">{f.detail}</div>}
                 </button>
+                {on && <FindingExplanation finding={f} />}
               </li>
             );
           })}

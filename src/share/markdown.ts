@@ -63,7 +63,16 @@ function findingSection(p: SharePayload, f: SharedFinding): string {
   const count = f.count !== undefined ? ` · ${f.count} occurrence${f.count === 1 ? '' : 's'}` : '';
   out.push(`**When:** ${formatTime(f.start)} → ${formatTime(f.end)} (${formatDuration(f.end - f.start)})${count} · confidence ${Math.round(f.confidence * 100)}% · rule \`${f.rule.replace(/`/g, '')}\``);
   out.push('');
-  for (const para of f.detail.split(/\n{2,}/)) out.push(escapeMarkdown(para), '');
+  // One paragraph per detail line; the ranked hypotheses ("1. [likely] ...") stay a numbered list.
+  let inList = false;
+  for (const line of f.detail.split('\n').filter((l) => l.trim())) {
+    const item = /^(\d+)\. (.*)$/.exec(line);
+    if (!item && inList) out.push('');
+    out.push(item ? `${item[1]}. ${escapeMarkdown(item[2])}` : escapeMarkdown(line));
+    if (!item) out.push('');
+    inList = item !== null;
+  }
+  if (inList) out.push('');
   if (f.evidence.length > 0) {
     const shown = f.evidence.slice(0, MAX_EVIDENCE_LINES);
     const more = f.evidenceTotal - shown.length;

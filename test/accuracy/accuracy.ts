@@ -37,10 +37,13 @@ function tuningDetail(r: CaseResult, timed: boolean): string[] {
 
 async function main(argv: string[]): Promise<number> {
   const timed = argv.includes('--timed');
+  // `--half tuning` prints only the tuning half, so tuning never shows checking ids.
+  const only = argv.includes('--half') ? argv[argv.indexOf('--half') + 1] : undefined;
   const s = await scoreCorpus();
   const idW = Math.max(...s.results.map((r) => r.id.length));
   const out: string[] = [];
   for (const half of ['tuning', 'checking'] as const) {
+    if (only && only !== half) continue;
     out.push(`\n${half} half`);
     for (const r of s.results.filter((x) => x.half === half)) {
       const mark = r.right ? 'right' : 'WRONG';

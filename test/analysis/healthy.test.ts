@@ -54,7 +54,8 @@ describe('healthy controls', () => {
   it.each(['slog', 'logfmt', 'text'] as Dialect[])('a single timeout among steady traffic (%s)', async (d) => {
     const ev: Ev[] = [...boot(), ...steady(sec(0), sec(1800), 500, (t) => ({ t, level: 'info', msg: 'request served' })), { t: sec(900), level: 'error', msg: 'Failed to connect to upstream', fields: { error: 'context deadline exceeded' } }];
     const r = await analyzeLogs([{ name: 'proxy.log', text: render(d, ev) }]);
-    expect(r.report.findings).toEqual([]);
+    // The log holds a failure, so it is named, but as information: one timeout in half an hour of traffic is no incident.
+    expect(r.report.findings.map((f) => [f.rule, f.severity])).toEqual([['first-failure', 'info']]);
     expect(r.report.marks.filter((m) => m.kind.endsWith('burst'))).toEqual([]);
   });
 

@@ -87,6 +87,13 @@ describe('a pasted excerpt with times of day and cut lines', () => {
     await card.waitFor();
     expect(await card.locator('.finding-window').textContent()).toMatch(/22:41:23.*22:46:30/);
     expect(await card.locator('.finding-button').getAttribute('aria-pressed')).toBe('true');
+    // Opened, it separates what the logs show from the mechanisms, each with its standing and the check that settles it.
+    const xp = card.locator('.finding-explanation');
+    expect(await xp.locator('.xp-facts li').count()).toBeGreaterThan(1);
+    const standings = await xp.locator('.xp-hypothesis').evaluateAll((els) => els.map((e) => e.getAttribute('data-likelihood')));
+    expect(standings.length).toBeGreaterThan(1);
+    expect(standings.every((s) => ['likely', 'possible', 'open', 'unlikely'].includes(s ?? ''))).toBe(true);
+    expect(await xp.locator('.xp-hypothesis').first().textContent()).toMatch(/Check:/);
     await shot(page, 'excerpt-centauri');
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
   });

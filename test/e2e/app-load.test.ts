@@ -57,7 +57,7 @@ describe.each(incidentSets())('incident set $id', (set) => {
       expect(await li.$eval('.sev', (e) => e.textContent)).toMatch(/critical|warning|info/);
       expect((await li.$eval('.finding-title', (e) => e.textContent))?.length).toBeGreaterThan(5);
       expect(await li.$eval('.finding-window', (e) => e.textContent)).toMatch(/\d\d:\d\d:\d\d/);
-      expect((await li.$eval('.finding-detail', (e) => e.textContent))?.length).toBeGreaterThan(20);
+      expect((await li.$eval('.finding-detail, .finding-explanation', (e) => e.textContent))?.length).toBeGreaterThan(20);
     }
     expect(await page.textContent('.header .status')).toContain(`${expected.events.toLocaleString('en-US')} events`);
     await shot(page, `drop-${set.id}`);

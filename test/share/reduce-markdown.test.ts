@@ -80,6 +80,13 @@ describe('Markdown export', () => {
     expect(md).toMatch(/\*\*Redacted:\*\* \d+ values/);
   });
 
+  it('gives each detail line its own paragraph and keeps ranked hypotheses a numbered list', async () => {
+    const { payload } = await incidentPayload();
+    const detail = 'First reload at 10:00:02.\nWhat could explain it:\n1. [likely] A lock held across renewals. Check: a goroutine dump.\n2. [open (the logs cannot tell)] A slow upstream. Check: its latency.\nCheck next: the reload handler.';
+    const md = incidentMarkdown({ ...payload, findings: [{ ...payload.findings[0], detail }] });
+    expect(md).toContain('First reload at 10:00:02.\n\nWhat could explain it:\n\n1. \\[likely\\] A lock held across renewals. Check: a goroutine dump.\n2. \\[open \\(the logs cannot tell\\)\\] A slow upstream. Check: its latency.\n\nCheck next: the reload handler.\n');
+  });
+
   it('keeps hostile log text inert', async () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* | c')).toBe('\\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\) \\*b\\* \\| c');
     const block = codeBlock(['a ``` b', 'c ```` d']);

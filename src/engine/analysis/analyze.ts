@@ -51,6 +51,12 @@ export function supersede(found: { finding: Finding; specificity: number }[]): F
 
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
   const found: { finding: Finding; specificity: number }[] = [];
+  collect(ctx, rules.filter((r) => !r.fallback), found);
+  if (!found.some(({ finding }) => RANK[finding.severity] >= RANK.warning)) collect(ctx, rules.filter((r) => r.fallback), found);
+  return supersede(found).sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start || a.rule.localeCompare(b.rule));
+}
+
+function collect(ctx: RuleContext, rules: readonly Rule[], found: { finding: Finding; specificity: number }[]): void {
   for (const rule of rules) {
     let list: Finding[];
     try {
@@ -63,7 +69,6 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Find
     }
     for (const finding of list) found.push({ finding, specificity: rule.specificity ?? 2 });
   }
-  return supersede(found).sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start || a.rule.localeCompare(b.rule));
 }
 
 export function analyze(r: IngestResult, missing?: (row: number) => void, rules: readonly Rule[] = RULES): Analysis {

@@ -6,10 +6,7 @@
 // signature's hypotheses by the lines found in the window that support each.
 // It gives way to the incident rules that explain the same minutes.
 
-import { builtinSignatures } from '../knowledge/index.ts';
-import type { Signature } from '../knowledge/load-signatures.ts';
-import { Kind } from '../model/kinds.ts';
-import { Level } from '../model/levels.ts';
+import { matchSignatures, type SignatureHits } from './signature-match.ts';
 import type { Fact, Finding, Hypothesis, Rule, RuleContext } from './types.ts';
 import { evidence, rowsInWindow, sourceName } from './helpers.ts';
 import { rankHypotheses } from './data-rule.ts';
@@ -24,54 +21,42 @@ export const MIN_QUIET_MATCHES = 3;
 export const BURST_RULE_MIN = 8;
 /** Supporting lines for a hypothesis are looked for this far around the matches. */
 const AROUND_MS = 60_000;
-/** A message is tested once; the memo stops growing past this many distinct texts. */
-const MEMO_MAX = 50_000;
 
-interface Hits {
-  sig: Signature;
-  rows: number[];
-}
+/** Matches further apart than this are separate occurrences, not one run. */
+const RUN_GAP_MS = 10 * 60_000;
+/** Occurrences spread over at least this long, each small, are chronic. */
+const CHRONIC_SPAN_MS = 60 * 60_000;
 
-/** Rows worth testing: warnings and worse, classified events, and lines with no level (journald, kubectl events, pasted text). */
-function candidate(ctx: RuleContext, row: number): boolean {
-  const lv = ctx.table.level[row];
-  return lv >= Level.warn || lv === Level.none || ctx.table.kind[row] !== Kind.plain;
-}
-
-function collect(ctx: RuleContext): Hits[] {
-  const sigs = builtinSignatures();
-  const memo = new Map<string, number>();
-  const byTemplate = new Map<number, number>();
-  const hits = new Map<number, Hits>();
+/**
+ * The same failure line a few times an hour or a day, never more than a couple
+ * at once, over hours: a chronic condition the service lives with (a desktop's
+ * "Operation not permitted" every night), told at info level, not as an incident.
+ */
+export function isChronic(ctx: RuleContext, rows: readonly number[]): boolean {
   const t = ctx.table;
-  const find = (text: string) => sigs.findIndex((s) => s.re.test(text));
-  for (let row = 0; row < t.length; row++) {
-    let i: number | undefined;
-    if (candidate(ctx, row)) {
-      const text = ctx.peek(row);
-      i = memo.get(text);
-      if (i === undefined) {
-        i = find(text);
-        if (memo.size < MEMO_MAX) memo.set(text, i);
-      }
-    } else {
-      // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
-      const tpl = t.template[row];
-      i = byTemplate.get(tpl);
-      if (i === undefined) byTemplate.set(tpl, (i = find(ctx.templates[tpl]?.pattern ?? '')));
-    }
-    if (i < 0) continue;
-    let h = hits.get(i);
-    if (!h) hits.set(i, (h = { sig: sigs[i], rows: [] }));
-    h.rows.push(row);
+  if (rows.length < 3 || t.tMs[rows[rows.length - 1]] - t.tMs[rows[0]] < CHRONIC_SPAN_MS) return false;
+  let runs = 1;
+  let size = 1;
+  let largest = 1;
+  for (let i = 1; i < rows.length; i++) {
+    if (t.tMs[rows[i]] - t.tMs[rows[i - 1]] > RUN_GAP_MS) {
+      runs++;
+      size = 1;
+    } else largest = Math.max(largest, ++size);
   }
+  return runs >= 3 && largest < MIN_QUIET_MATCHES;
+}
+
+function collect(ctx: RuleContext): SignatureHits[] {
+  const t = ctx.table;
   // Lines already inside a burst are that burst rule's story (it measures the rate against the baseline); decisive lines are not.
   const bursts = ctx.marks.filter((m) => (m.kind === 'error-burst' || m.kind === 'timeout-burst') && m.count >= BURST_RULE_MIN);
   const inBurst = (row: number) => bursts.some((m) => m.file === t.file[row] && t.tMs[row] >= m.start && t.tMs[row] <= m.end);
-  return [...hits.values()].filter((h) => (h.sig.spec.decisive || h.rows.length >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
+  return matchSignatures(ctx).filter((h) => (h.sig.spec.decisive || h.rows.length >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
 }
 
-function hypothesesOf(ctx: RuleContext, h: Hits, from: number, to: number): Hypothesis[] {
+/** The signature's hypotheses, ranked by supporting lines found around [from, to] (the failure lines themselves excluded). */
+export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, to: number): Hypothesis[] {
   // The failure lines themselves are not evidence for their own cause.
   const own = new Set(h.rows);
   return rankHypotheses(h.sig.hypotheses.map(({ spec, supports }) => {
@@ -99,9 +84,11 @@ export const failureSignature: Rule = {
       const facts: Fact[] = [
         { text: `${plural(h.rows.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${stamp(start)}${h.rows.length > 1 ? `, last at ${clock(end)} (${duration(end - start)} later)` : ''}: ${quote(ctx.message(first), 160)}.`, rows: h.rows.slice(0, 10) },
       ];
+      const chronic = isChronic(ctx, h.rows);
+      if (chronic) facts.push({ text: `It recurs in small runs over ${duration(end - start)}, never more than ${MIN_QUIET_MATCHES - 1} at a time: a chronic condition rather than one incident.`, rows: [] });
       return {
         rule: this.id,
-        severity: 'warning',
+        severity: chronic ? 'info' : 'warning',
         start,
         end,
         title: `${h.sig.spec.title}: ${quote(ctx.message(first), 70)}${h.rows.length > 1 ? ` (${h.rows.length}×)` : ''}`,

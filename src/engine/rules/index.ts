@@ -10,12 +10,13 @@ import type { Rule } from './types.ts';
 import type { RuleSpec } from './spec.ts';
 import { failureSignature } from './failure-signature.ts';
 import { crash } from './crash.ts';
+import { firstFailure } from './first-failure.ts';
 import { dataRule } from './data-rule.ts';
 import { periodicFreeze } from './periodic-freeze.ts';
 import { stallAfterReload } from './stall-after-reload.ts';
 import { BUILTIN_RULE_SPECS } from '../knowledge/rules/index.ts';
 
-export const CODE_RULES: readonly Rule[] = [crash, failureSignature, periodicFreeze, stallAfterReload];
+export const CODE_RULES: readonly Rule[] = [crash, failureSignature, firstFailure, periodicFreeze, stallAfterReload];
 
 export const RULES: readonly Rule[] = [...CODE_RULES, ...BUILTIN_RULE_SPECS.map(dataRule)].sort((a, b) => a.id.localeCompare(b.id));
 

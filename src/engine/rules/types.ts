@@ -67,6 +67,12 @@ export interface Rule {
    * "stall after reload" (2) explaining the same minutes.
    */
   specificity?: number;
+  /**
+   * A fallback rule runs only when no other rule raised a warning or worse:
+   * it speaks when the named patterns are silent (the first failure of a log
+   * that matched none of them), never on top of them.
+   */
+  fallback?: boolean;
   run(ctx: RuleContext): Finding[];
 }
 

@@ -1,0 +1,120 @@
+// first-failure: when a log holds failures and no named pattern fired, the
+// finding a responder would write first: which line failed first, when, what
+// it is if a signature knows it, and what followed (more failures, restarts,
+// bursts, a silence, other files' errors). A log with failures in it never
+// ends in "nothing found". It is a fallback: it runs only when no other rule
+// raised a warning, and it warns only when the failure is a known one logged
+// as an error (or a crash) and either recurs or stands in a short excerpt; an
+// unknown error line, or one timeout in an hour of traffic, is an info
+// finding, so routine errors in a healthy log do not raise an alarm.
+
+import { Kind } from '../model/kinds.ts';
+import { Level } from '../model/levels.ts';
+import type { Mark } from '../marks/types.ts';
+import { lowerBoundRows } from '../marks/sources.ts';
+import type { Fact, Rule, RuleContext } from './types.ts';
+import { evidence, sourceName } from './helpers.ts';
+import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
+import { matchSignatures, type SignatureHits } from './signature-match.ts';
+import { hypothesisLines } from './stall-evidence.ts';
+import { clock, duration, plural, quote, stamp } from './text.ts';
+
+/** Failures closer than this to the previous one belong to the same run. */
+export const CHAIN_GAP_MS = 10 * 60_000;
+/** A log this short is an excerpt someone pasted because of what is in it. */
+export const EXCERPT_MAX_ROWS = 100;
+/** What followed is looked for this long after the run's last failure. */
+const AFTER_MS = 10 * 60_000;
+
+function isFailure(ctx: RuleContext, row: number, signed: ReadonlyMap<number, SignatureHits>): boolean {
+  const lv = ctx.table.level[row];
+  const kind = ctx.table.kind[row];
+  if (lv >= Level.error || kind === Kind.crash || signed.has(row)) return true;
+  return (kind === Kind.healthFail || kind === Kind.timeout) && lv >= Level.warn;
+}
+
+/** The run that starts with the log's first failure: rows in time order, each within CHAIN_GAP_MS of the one before. */
+function firstRun(ctx: RuleContext, signed: ReadonlyMap<number, SignatureHits>): number[] {
+  const t = ctx.table;
+  const run: number[] = [];
+  for (let row = 0; row < t.length; row++) {
+    if (!Number.isFinite(t.tMs[row]) || !isFailure(ctx, row, signed)) continue;
+    if (run.length && t.tMs[row] - t.tMs[run[run.length - 1]] > CHAIN_GAP_MS) break;
+    run.push(row);
+  }
+  return run;
+}
+
+function after(ctx: RuleContext, from: number, to: number, file: number, run: readonly number[]): Fact[] {
+  const facts: Fact[] = [];
+  const within = (m: Mark) => m.start > from && m.start <= to;
+  const restarts = ctx.marks.filter((m) => (m.kind === 'restart' && !m.startup) || m.kind === 'crash').filter(within);
+  if (restarts.length) facts.push({ text: `Then ${plural(restarts.length, 'restart or crash', 'restarts or crashes')}, first at ${clock(restarts[0].start)}: ${quote(restarts[0].label, 80)}.`, rows: restarts.flatMap((m) => m.events.slice(0, 1)) });
+  const bursts = ctx.marks.filter((m) => m.kind === 'error-burst' || m.kind === 'timeout-burst').filter(within);
+  if (bursts.length) facts.push({ text: `Then ${plural(bursts.length, 'burst')} of errors or timeouts, first at ${clock(bursts[0].start)} (${bursts[0].count} events).`, rows: bursts.flatMap((m) => m.events.slice(0, 3)) });
+  const gaps = ctx.marks.filter((m) => m.kind === 'gap' && m.end >= from && m.start <= to);
+  if (gaps.length) facts.push({ text: `The log went silent for ${duration(gaps[0].end - gaps[0].start)} from ${clock(gaps[0].start)} in ${sourceName(ctx, gaps[0].file)}.`, rows: gaps[0].events.slice(0, 2) });
+  const inRun = new Set(run);
+  const t = ctx.table;
+  for (let f = 0; f < ctx.files.length; f++) {
+    if (f === file) continue;
+    const rows = ctx.sources.rows[f];
+    const others: number[] = [];
+    for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && t.tMs[rows[k]] <= to; k++) {
+      if (!inRun.has(rows[k]) && t.level[rows[k]] >= Level.error) others.push(rows[k]);
+    }
+    if (others.length) facts.push({ text: `${sourceName(ctx, f)} logged ${plural(others.length, 'error')} after it, first at ${clock(t.tMs[others[0]])}: ${quote(ctx.message(others[0]), 100)}.`, rows: others.slice(0, 5) });
+  }
+  return facts;
+}
+
+export const firstFailure: Rule = {
+  id: 'first-failure',
+  title: 'The first failure',
+  description: 'When no named pattern fires, the first failure in the logs: when it started, what it is if a signature knows it, what followed (restarts, bursts, silence, other files\' errors) and the mechanisms it suggests.',
+  specificity: 0,
+  fallback: true,
+  run(ctx) {
+    const t = ctx.table;
+    const signed = new Map<number, SignatureHits>();
+    for (const h of matchSignatures(ctx)) for (const row of h.rows) signed.set(row, h);
+    const run = firstRun(ctx, signed);
+    if (!run.length) return [];
+    const first = run[0];
+    const start = t.tMs[first];
+    const end = Math.max(start, t.tMs[run[run.length - 1]]);
+    const known = run.map((r) => signed.get(r)).find((h) => h !== undefined);
+    const knownRow = known ? run.find((r) => signed.get(r) === known) ?? first : -1;
+    // A level alone is not enough: some programs log routine lines at alert or critical.
+    const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || t.level[knownRow] >= Level.error);
+    // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
+    const loud = t.kind[first] === Kind.crash || (told && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    const facts: Fact[] = [{ text: `The first failure is at ${stamp(start)} in ${sourceName(ctx, t.file[first])}: ${quote(ctx.message(first), 160)}.`, rows: [first] }];
+    if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${clock(end)} (${duration(end - start)}).`, rows: run.slice(1, 10) });
+    if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${clock(t.tMs[knownRow])}: ${quote(ctx.message(knownRow), 120)}.`, rows: [knownRow] });
+    facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
+    const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
+    const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
+    const name = known ? `${known.sig.spec.title}` : 'An error';
+    return [{
+      rule: this.id,
+      severity: loud ? 'warning' : 'info',
+      start,
+      end,
+      title: `First failure: ${name}: ${quote(ctx.message(known ? knownRow : first), 70)}`,
+      detail: [
+        ...facts.map((f) => f.text),
+        ...(known
+          ? ['What could explain it (the logs show the failure, not yet its cause):', ...hypothesisLines(hypotheses), `Check next: ${known.sig.spec.next}`]
+          : ['No known failure signature matches these lines: the logs show that it failed, not why. Check next: the lines just before the first failure, and the component it names.']),
+      ].join('\n'),
+      count: run.length,
+      confidence: loud ? 0.5 : 0.3,
+      evidence: evidence(ctx, run.slice(0, 20)),
+      family: known ? known.sig.family : 'first-failure',
+      facts,
+      hypotheses,
+      data: known ? { signature: known.sig.spec.id } : undefined,
+    }];
+  },
+};

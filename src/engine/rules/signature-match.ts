@@ -1,0 +1,55 @@
+// Which rows name a known failure signature (src/engine/knowledge/signatures).
+// Shared by the failure-signature rule (runs of such lines) and first-failure
+// (the earliest failure when nothing else fired), so both see the same lines.
+
+import { builtinSignatures } from '../knowledge/index.ts';
+import type { Signature } from '../knowledge/load-signatures.ts';
+import { Kind } from '../model/kinds.ts';
+import { Level } from '../model/levels.ts';
+import type { RuleContext } from './types.ts';
+
+export interface SignatureHits {
+  sig: Signature;
+  /** Matching rows in time order. */
+  rows: number[];
+}
+
+/** A message is tested once; the memo stops growing past this many distinct texts. */
+const MEMO_MAX = 50_000;
+
+/** Rows tested one by one: warnings and worse, classified events, and lines with no level (journald, kubectl events, pasted text). */
+function candidate(ctx: RuleContext, row: number): boolean {
+  const lv = ctx.table.level[row];
+  return lv >= Level.warn || lv === Level.none || ctx.table.kind[row] !== Kind.plain;
+}
+
+/** Every signature that matches some row, with its rows; the first matching signature (file order) wins a row. */
+export function matchSignatures(ctx: RuleContext): SignatureHits[] {
+  const sigs = builtinSignatures();
+  const memo = new Map<string, number>();
+  const byTemplate = new Map<number, number>();
+  const hits = new Map<number, SignatureHits>();
+  const t = ctx.table;
+  const find = (text: string) => sigs.findIndex((s) => s.re.test(text));
+  for (let row = 0; row < t.length; row++) {
+    let i: number | undefined;
+    if (candidate(ctx, row)) {
+      const text = ctx.peek(row);
+      i = memo.get(text);
+      if (i === undefined) {
+        i = find(text);
+        if (memo.size < MEMO_MAX) memo.set(text, i);
+      }
+    } else {
+      // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
+      const tpl = t.template[row];
+      i = byTemplate.get(tpl);
+      if (i === undefined) byTemplate.set(tpl, (i = find(ctx.templates[tpl]?.pattern ?? '')));
+    }
+    if (i < 0) continue;
+    let h = hits.get(i);
+    if (!h) hits.set(i, (h = { sig: sigs[i], rows: [] }));
+    h.rows.push(row);
+  }
+  return [...hits.values()];
+}
