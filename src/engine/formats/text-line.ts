@@ -204,10 +204,10 @@ export class TextReader {
     } else if (g.pri !== undefined) level = levelFromSyslog(Number(g.pri) & 7);
     const timed = readTime(g, this.env, out, this.dates);
     if (timed === false) return false;
-    const zoneName = this.env.time.zoneName;
-    if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
     else if (out.yearless) this.pastYear(out);
+    const zoneName = this.env.time.zoneName;
+    if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -254,14 +254,16 @@ export class TextReader {
    */
   private placeClock(g: Record<string, string | undefined>, out: RecordOut): void {
     const t = this.env.time;
-    if (!timeFromParts(1970, 1, 1, Number(g.h), Number(g.m), Number(g.s ?? 0), 0, g.frac ?? '', NaN, t)) return;
+    // A zone on the clock ("22:40:53.187Z", "14:02:11 CET") moves it to UTC, maybe across midnight (time-of-day.ts allows that).
+    const off = g.tz !== undefined ? parseZone(g.tz.trim(), t) : NaN;
+    if (!timeFromParts(1970, 1, 1, Number(g.h), Number(g.m), Number(g.s ?? 0), 0, g.frac ?? '', off, t)) return;
     const clock = t.ms;
     if (this.lastClockMs >= 0 && clock < this.lastClockMs - 6 * 3600000) this.dayShift++;
     this.lastClockMs = clock;
     const day = Number.isNaN(this.lastDay) ? UNKNOWN_DAY_MS : this.lastDay + this.dayShift * 86400000;
     out.tMs = day + clock;
     out.subNs = t.subNs;
-    out.zoned = false;
+    out.zoned = t.zoned;
     out.dateless = true;
   }
 

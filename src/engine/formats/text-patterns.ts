@@ -483,9 +483,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'time-of-day',
     note: 'a clock without a date (logback "%d{HH:mm:ss.SSS}"): level and logger, time from a wrapper or untimed',
     first: '0-9\\[',
-    re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?\]? +(?<msg>.*)$`,
+    re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?(?<tz>Z|[+-]\d\d:?\d\d(?!\d)| (?:${ZONE_NAME_RE})(?![\w]))?\]? +(?<msg>.*)$`,
     tail: true,
-    samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted'],
+    samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted', '22:40:53.187Z INFO reloading config', '[14:02:11 CET] ERROR backup failed'],
   },
   {
     id: 'python-basic',
