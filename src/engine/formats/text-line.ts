@@ -287,12 +287,7 @@ export class TextReader {
         out.subNs = r.subNs;
       }
     }
-    if (r.level) out.level = r.level;
-    if (r.status) out.status = r.status;
-    out.message = r.message;
-    out.extra = r.extra;
-    out.logger = r.logger || logger;
-    out.flags |= r.flags;
+    adoptInner(out, r, r.logger || logger);
     return true;
   }
 
@@ -325,14 +320,19 @@ export class TextReader {
       out.zoned = r.zoned;
       out.yearless = r.yearless;
     }
-    if (r.level) out.level = r.level;
-    if (r.status) out.status = r.status;
-    out.message = r.message;
-    out.extra = r.extra;
-    out.logger = logger || r.logger;
-    out.flags |= r.flags;
+    adoptInner(out, r, logger || r.logger);
     return true;
   }
+}
+
+/** What an inner record (behind a wrapper's prefix) gives the line: its level, status, message, fields and flags. */
+function adoptInner(out: RecordOut, r: RecordOut, logger: string): void {
+  if (r.level) out.level = r.level;
+  if (r.status) out.status = r.status;
+  out.message = r.message;
+  out.extra = r.extra;
+  out.logger = logger;
+  out.flags |= r.flags;
 }
 
 function timedOrNot(out: RecordOut): TextMatchCode {

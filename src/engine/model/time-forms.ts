@@ -11,7 +11,7 @@
 // lines and from the first telling date after them, and left flagged when
 // nothing in the file tells.
 
-import { finishTime, fraction, MIN_YEAR, monthFromName, parseTimeAt, type TimeOut } from './time.ts';
+import { digits, finishTime, fraction, MIN_YEAR, monthFromName, parseTimeAt, type TimeOut } from './time.ts';
 
 export const DateOrder = { unknown: 0, monthFirst: 1, dayFirst: 2 } as const;
 export type DateOrderCode = (typeof DateOrder)[keyof typeof DateOrder];
@@ -39,16 +39,6 @@ function digits12(s: string, i: number): [number, number] {
   return [(s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48, i + 2];
 }
 
-function fixed(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = 0; k < n; k++) {
-    const c = s.charCodeAt(i + k) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
 /**
  * "H:MM[:SS][.frac][ AM|PM][zone]" at s[i] on the given date (month 0-based).
  * One-digit hours, a fraction of any width (kept to the nanosecond) and a
@@ -57,12 +47,12 @@ function fixed(s: string, i: number, n: number): number {
 export function looseClockAt(s: string, i: number, y: number, mo: number, d: number, out: TimeOut): boolean {
   let [hh, j] = digits12(s, i);
   if (hh < 0 || s.charCodeAt(j) !== 58) return false;
-  const mi = fixed(s, j + 1, 2);
+  const mi = digits(s, j + 1, 2);
   if (mi < 0 || mi > 59) return false;
   j += 3;
   let ss = 0;
   if (s.charCodeAt(j) === 58) {
-    ss = fixed(s, j + 1, 2);
+    ss = digits(s, j + 1, 2);
     if (ss < 0 || ss > 60) return false;
     j += 3;
   }
@@ -105,11 +95,11 @@ function fullYear(y: number, width: number): number {
 
 /** "2020-10-10  9:57:33" (MariaDB pads the hour with a space) and "2024-05-01 9:57:33". */
 function isoLooseAt(s: string, i: number, out: TimeOut): boolean {
-  const y = fixed(s, i, 4);
+  const y = digits(s, i, 4);
   const sep = s.charCodeAt(i + 4);
   if (y < MIN_YEAR || (sep !== 45 && sep !== 47) || s.charCodeAt(i + 7) !== sep) return false;
-  const mo = fixed(s, i + 5, 2);
-  const d = fixed(s, i + 8, 2);
+  const mo = digits(s, i + 5, 2);
+  const d = digits(s, i + 8, 2);
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
   const j = gap(s, i + 10);
   return j > 0 && looseClockAt(s, j, y, mo - 1, d, out);
@@ -130,7 +120,7 @@ function numericDateAt(s: string, i: number, dates: DateOrderState | null, out: 
   let w = 0;
   while (w < 5 && isDigit(s.charCodeAt(j2 + 1 + w))) w++;
   if (w !== 2 && w !== 4) return false;
-  const y = fullYear(fixed(s, j2 + 1, w), w);
+  const y = fullYear(digits(s, j2 + 1, w), w);
   const j = gap(s, j2 + 1 + w);
   if (j < 0) return false;
   let dayFirst: boolean;
@@ -151,9 +141,9 @@ function numericDateAt(s: string, i: number, dates: DateOrderState | null, out: 
 
 /** MySQL / MariaDB's older header "yymmdd hh:mm:ss" ("201010 11:17:39", "181129  1:23:23"). */
 function mysqlAt(s: string, i: number, out: TimeOut): boolean {
-  const yy = fixed(s, i, 2);
-  const mo = fixed(s, i + 2, 2);
-  const d = fixed(s, i + 4, 2);
+  const yy = digits(s, i, 2);
+  const mo = digits(s, i + 2, 2);
+  const d = digits(s, i + 4, 2);
   if (yy < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
   const j = gap(s, i + 6);
   return j > 0 && s.charCodeAt(i + 6) !== 44 && looseClockAt(s, j, 2000 + yy, mo - 1, d, out);
@@ -166,7 +156,7 @@ function dayMonthNameAt(s: string, i: number, out: TimeOut): boolean {
   if (d < 1 || d > 31 || (sep !== 45 && sep !== 32)) return false;
   const mo = monthFromName(s.slice(j + 1, j + 4));
   if (mo < 0 || s.charCodeAt(j + 4) !== sep) return false;
-  const y = fixed(s, j + 5, 4);
+  const y = digits(s, j + 5, 4);
   if (y < MIN_YEAR || s.charCodeAt(j + 9) !== 32) return false;
   return looseClockAt(s, j + 10, y, mo, d, out);
 }
@@ -181,7 +171,7 @@ function monthNameCommaAt(s: string, i: number, out: TimeOut): boolean {
   if (s.charCodeAt(j) !== 32) return false;
   const [d, k] = digits12(s, j + 1);
   if (d < 1 || d > 31 || s.charCodeAt(k) !== 44 || s.charCodeAt(k + 1) !== 32) return false;
-  const y = fixed(s, k + 2, 4);
+  const y = digits(s, k + 2, 4);
   if (y < MIN_YEAR || s.charCodeAt(k + 6) !== 32) return false;
   return looseClockAt(s, k + 7, y, mo, d, out);
 }

@@ -44,7 +44,8 @@ export function monthFromName(s: string): number {
   return m === undefined ? -1 : m;
 }
 
-function digits(s: string, i: number, n: number): number {
+/** The n digits at s[i] as a number, or -1 when one is not a digit. */
+export function digits(s: string, i: number, n: number): number {
   let v = 0;
   for (let k = 0; k < n; k++) {
     const c = s.charCodeAt(i + k) - 48;
