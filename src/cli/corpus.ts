@@ -4,6 +4,9 @@
 // exits non-zero when any file breaks `lines == events + continuations + blank`,
 // so regressions in format coverage show up as numbers, not anecdotes.
 // `--show N` also prints each file's first N events for a by-eye check.
+// Without targets it reads the shared corpus and the incident cases' logs,
+// and ends with the share of files that have 90% or more of their events
+// timed: the figure that says whether real logs come out usable.
 
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -16,10 +19,14 @@ import { fileSource } from './node-source.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_CORPUS = resolve(HERE, '../../../shared/corpus');
+const INCIDENT_CASES = resolve(HERE, '../../test/incidents/cases');
+
+/** A file counts as mostly timed when at least this share of its events carry a time. */
+const TIMED_ENOUGH = 0.9;
 
 /** Files that describe the corpus rather than belong to it. */
 function isCorpusFile(name: string): boolean {
-  return !name.endsWith('.source.txt') && name !== 'INDEX.tsv' && !name.startsWith('.');
+  return !name.endsWith('.source.txt') && name !== 'INDEX.tsv' && name !== 'source.txt' && name !== 'expected.json' && !name.startsWith('.');
 }
 
 /** Files of the targets, folders walked recursively, in name order. */
@@ -43,12 +50,21 @@ function row(cells: (string | number)[], widths: number[]): string {
 
 const HEAD = ['file', 'format', 'lines', 'events', 'cont', 'blank', 'untimed', 'malformed', 'check'];
 
+/** A case's log is named log.txt: its folder names it better. */
+function displayName(path: string): string {
+  const parts = path.split('/');
+  const last = parts.pop()!;
+  return last === 'log.txt' && parts.length > 0 ? `${parts.pop()}/${last}` : last;
+}
+
 export async function runCorpus(argv: string[]): Promise<number> {
   const showAt = argv.indexOf('--show');
   const show = showAt >= 0 ? Number(argv[showAt + 1]) || 10 : 0;
   const targets = argv.filter((a, i) => a !== '--show' && (showAt < 0 || i !== showAt + 1));
-  const files = await listFiles(targets.length ? targets : [DEFAULT_CORPUS]);
-  const nameW = Math.min(60, Math.max(...files.map((f) => f.split('/').pop()!.length), 10));
+  const files = await listFiles(targets.length ? targets : [DEFAULT_CORPUS, INCIDENT_CASES]);
+  const nameW = Math.min(60, Math.max(...files.map((f) => displayName(f).length), 10));
+  let mostlyTimed = 0;
+  const poorlyTimed: string[] = [];
   const widths = [nameW, 10, 7, 7, 6, 6, 7, 9, 5];
   process.stdout.write(row(HEAD, widths) + '\n');
   const total = { lines: 0, events: 0, cont: 0, blank: 0, untimed: 0, malformed: 0, failed: 0, errors: 0 };
@@ -57,7 +73,10 @@ export async function runCorpus(argv: string[]): Promise<number> {
     const result = await ingestSources([await fileSource(path)]);
     const f: FileStats = result.files[0];
     const ok = f.lines === f.events + f.continuations + f.blank;
-    const name = f.name.length > nameW ? f.name.slice(0, nameW - 1) + '…' : f.name;
+    const label = displayName(path);
+    if (f.events === 0 || (f.events - f.untimed) / f.events >= TIMED_ENOUGH) mostlyTimed++;
+    else poorlyTimed.push(`${label} (${f.events - f.untimed}/${f.events} timed)`);
+    const name = label.length > nameW ? label.slice(0, nameW - 1) + '…' : label;
     process.stdout.write(row([name, f.error ? 'ERROR' : f.format, f.lines, f.events, f.continuations, f.blank, f.untimed, f.malformed, ok ? 'OK' : 'FAIL'], widths) + '\n');
     if (f.error) process.stdout.write(`    error: ${f.error}\n`);
     total.lines += f.lines;
@@ -78,6 +97,9 @@ export async function runCorpus(argv: string[]): Promise<number> {
   }
   const check = total.failed === 0 ? 'OK' : `FAIL(${total.failed})`;
   process.stdout.write(row([`TOTAL (${files.length} files, ${total.errors} unreadable)`, '', total.lines, total.events, total.cont, total.blank, total.untimed, total.malformed, check], widths) + '\n');
+  const share = files.length ? (100 * mostlyTimed) / files.length : 100;
+  process.stdout.write(`timed: ${mostlyTimed}/${files.length} files (${share.toFixed(1)}%) have ${TIMED_ENOUGH * 100}% or more of their events timed\n`);
+  for (const p of poorlyTimed) process.stdout.write(`    mostly untimed: ${p}\n`);
   return total.failed === 0 ? 0 : 1;
 }
 

@@ -14,6 +14,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { FORMATS } from '../../src/engine/formats/index.ts';
 import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
+import { plausibleYears } from '../../src/engine/ingest/plausible-time.ts';
 import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
 import { KIND_NAMES } from '../../src/engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../../src/engine/model/levels.ts';
@@ -30,6 +31,8 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const MAX_EVENTS = 40;
 /** Year for year-less timestamps, so dumps do not change with the calendar. */
 const YEAR = 2024;
+/** Years a time may fall in, fixed for the same reason (the default ends next year). */
+const PLAUSIBLE = plausibleYears(1990, 2027);
 
 interface Dump {
   file: {
@@ -89,7 +92,7 @@ function dump(r: IngestResult): Dump {
 }
 
 function parse(name: string, bytes: Uint8Array, chunk?: number): Promise<IngestResult> {
-  return ingestSources([bytesSource(name, bytes, chunk)], { year: YEAR });
+  return ingestSources([bytesSource(name, bytes, chunk)], { year: YEAR, plausibleTime: PLAUSIBLE });
 }
 
 /** Fixture files under the folders named after a format, each with its expected dump. */

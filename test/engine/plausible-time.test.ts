@@ -30,4 +30,24 @@ describe('implausible timestamps', () => {
     const d = await ingestSources([bytesSource('old.jsonl', old)]);
     expect(d.files[0].untimed).toBe(2);
   });
+
+  // A device whose clock was never set prints epoch 0 in its own zone: west of
+  // UTC that is the last day of 1969. Such lines are read, then judged by the
+  // range like any other time, instead of vanishing without a word.
+  const unsetClock = '1969-12-31 16:00:05 -0800 INFO booting\n1969-12-31 16:00:09 -0800 ERROR ntp: no server reachable\n';
+
+  it('reads dates before 1970 in text and tells the user why they are untimed', async () => {
+    const r = await ingestSources([bytesSource('device.log', unsetClock)]);
+    expect(r.files[0].untimed).toBe(2);
+    expect(r.files[0].notices.join(' ')).toMatch(/timestamps outside 1990–\d{4} were kept as text/);
+  });
+
+  it('places them when the range allows those years', async () => {
+    const r = await ingestSources([bytesSource('device.log', unsetClock)], { plausibleTime: plausibleYears(1969, 2030) });
+    expect(r.files[0].untimed).toBe(0);
+    expect(new Date(r.table.tMs[0]).toISOString()).toBe('1970-01-01T00:00:05.000Z');
+    expect(new Date(r.table.tMs[1]).toISOString()).toBe('1970-01-01T00:00:09.000Z');
+    const ntp = await ingestSources([bytesSource('ntp.jsonl', '{"time":"1900-01-01T00:00:12Z","msg":"clock not synchronised"}\n')], { plausibleTime: plausibleYears(1900, 2030) });
+    expect(new Date(ntp.table.tMs[0]).toISOString()).toBe('1900-01-01T00:00:12.000Z');
+  });
 });

@@ -121,7 +121,9 @@ describe('fields of a text event', () => {
     expect(reader.fields('May 01 10:00:00 edge-1 caddy[811]: {"level":"info","msg":"received signal"}')).toEqual({
       dialect: 'syslog',
       ts: 'May 01 10:00:00',
+      host: 'edge-1',
       logger: 'caddy',
+      pid: '811',
       msg: '{"level":"info","msg":"received signal"}',
       payload: { level: 'info', msg: 'received signal' },
     });

@@ -5,7 +5,7 @@
 // the caller decode the value and use the general parsers in model/time.ts,
 // whose results these must equal exactly (test/perf/json-time.test.ts).
 
-import { utcFields, type TimeOut } from '../model/time.ts';
+import { MIN_YEAR, utcFields, type TimeOut } from '../model/time.ts';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -25,7 +25,7 @@ export function rfc3339Bytes(b: Uint8Array, i: number, end: number, out: TimeOut
   const century = d2(b, i);
   const yy = d2(b, i + 2);
   const y = century * 100 + yy;
-  if (century < 0 || yy < 0 || !(y >= 1970 && y <= 2200) || b[i + 4] !== 45 || b[i + 7] !== 45) return false;
+  if (century < 0 || yy < 0 || !(y >= MIN_YEAR && y <= 2200) || b[i + 4] !== 45 || b[i + 7] !== 45) return false;
   const mo = d2(b, i + 5);
   const d = d2(b, i + 8);
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;

@@ -10,7 +10,9 @@
 // their first character and a required substring fit.
 
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
-import { fromEpochString, parseTimeAt, parseZone, timeFromParts } from '../model/time.ts';
+import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
+import { DateOrder, DateOrderState, parseTextTimeAt } from '../model/time-forms.ts';
+import { AMBIGUOUS_ZONES } from '../model/zone-names.ts';
 import { isUnknownDay, UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { isObject, mapJsonRecord } from './json-record.ts';
 import { recoverJsonObject } from './json-recover.ts';
@@ -75,8 +77,37 @@ export class TextReader {
   /** Days added since (a clock going back by hours has passed midnight). */
   private dayShift = 0;
   private lastClockMs = -1;
+  /** Day- or month-first numeric dates, as the file's first lines tell (time-forms.ts). */
+  private readonly dates: DateOrderState;
+  /** Ambiguous zone abbreviations read (IST, CST...), for the file's notices. */
+  private readonly ambiguousZones = new Set<string>();
+  /** The inner record of a wrapper line (journald around klog), and the pattern that read it last. */
+  private readonly innerOut: RecordOut = newRecordOut();
+  private lastInner = -1;
+  /** Index of the pattern that read the current line, -1 when none did (JSON, logfmt, no shape). */
+  private matched = -1;
 
-  constructor(private readonly env: ParseEnv) {}
+  constructor(private readonly env: ParseEnv) {
+    this.dates = new DateOrderState(env.dateOrder === DateOrder.dayFirst || env.dateOrder === DateOrder.monthFirst ? env.dateOrder : DateOrder.unknown);
+  }
+
+  /** What the file's notices should say about the times read: ambiguous zones, an unsettled date order. */
+  notices(): string[] {
+    const out: string[] = [];
+    for (const z of this.ambiguousZones) out.push(`the zone abbreviation ${z} names several zones; read as ${AMBIGUOUS_ZONES[z]}`);
+    const d = this.dates;
+    if (d.readUnsettled > 0) {
+      out.push(d.order === DateOrder.dayFirst
+        ? `${d.readUnsettled} numeric date(s) before the first telling one were read month-first; the file writes day-first dates`
+        : 'numeric dates such as 03/04 could be day-first or month-first and nothing in the file tells: read month-first');
+    }
+    return out;
+  }
+
+  /** Id of the pattern that read the line just read, '' when none did. */
+  get matchedPattern(): string {
+    return this.matched >= 0 ? COMPILED[this.matched].pattern.id : '';
+  }
 
   /** Id of the pattern that matched the last line read ('' when none did). */
   get lastPattern(): string {
@@ -123,10 +154,14 @@ export class TextReader {
   private match(line: string, out: RecordOut): TextMatchCode {
     const s = stripAnsi(line);
     const c = s.charCodeAt(0);
+    this.matched = -1;
     if (c === 123 && this.json(s, out)) return timedOrNot(out);
     if (startsLikeLogfmt(s) && parseLogfmt(s, out, this.env)) return timedOrNot(out);
     const last = this.last;
-    if (last >= 0 && this.tryPattern(COMPILED[last], s, out)) return timedOrNot(out);
+    if (last >= 0 && this.tryPattern(COMPILED[last], s, out)) {
+      this.matched = last;
+      return timedOrNot(out);
+    }
     for (let i = 0; i < COMPILED.length; i++) {
       if (i === last) continue;
       const k = COMPILED[i];
@@ -134,6 +169,7 @@ export class TextReader {
       if (k.pattern.has !== undefined && s.indexOf(k.pattern.has) < 0) continue;
       if (this.tryPattern(k, s, out)) {
         this.last = i;
+        this.matched = i;
         return timedOrNot(out);
       }
     }
@@ -166,10 +202,12 @@ export class TextReader {
       level = levelOfGroup(p, g.level);
       if (p.needsLevel && !level) return false;
     } else if (g.pri !== undefined) level = levelFromSyslog(Number(g.pri) & 7);
-    const timed = readTime(g, this.env, out);
+    const timed = readTime(g, this.env, out, this.dates);
     if (timed === false) return false;
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
     else if (out.yearless) this.pastYear(out);
+    const zoneName = this.env.time.zoneName;
+    if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -181,6 +219,7 @@ export class TextReader {
     if (msg.charCodeAt(0) === 123 || startsLikeLogfmt(msg)) {
       if (this.payload(msg, out, logger)) return true;
     }
+    if (p.wrapper && mayBeInner(msg) && this.innerText(msg, out, logger)) return true;
     if (p.tail) {
       const t = readTail(msg, level === 0, logger === '');
       if (t.level) out.level = t.level;
@@ -215,15 +254,58 @@ export class TextReader {
    */
   private placeClock(g: Record<string, string | undefined>, out: RecordOut): void {
     const t = this.env.time;
-    if (!timeFromParts(1970, 1, 1, Number(g.h), Number(g.m), Number(g.s ?? 0), 0, g.frac ?? '', NaN, t)) return;
+    // A zone on the clock ("22:40:53.187Z", "14:02:11 CET") moves it to UTC, maybe across midnight (time-of-day.ts allows that).
+    const off = g.tz !== undefined ? parseZone(g.tz.trim(), t) : NaN;
+    if (!timeFromParts(1970, 1, 1, Number(g.h), Number(g.m), Number(g.s ?? 0), 0, g.frac ?? '', off, t)) return;
     const clock = t.ms;
     if (this.lastClockMs >= 0 && clock < this.lastClockMs - 6 * 3600000) this.dayShift++;
     this.lastClockMs = clock;
     const day = Number.isNaN(this.lastDay) ? UNKNOWN_DAY_MS : this.lastDay + this.dayShift * 86400000;
     out.tMs = day + clock;
     out.subNs = t.subNs;
-    out.zoned = false;
+    out.zoned = t.zoned;
     out.dateless = true;
+  }
+
+  /**
+   * The message of a wrapper line read as a line of its own (klog inside
+   * journald, a timestamped line inside kubectl's or a console's prefix).
+   * The inner level, logger and message win; the inner time wins when the
+   * wrapper has none, when it carries a zone the wrapper lacks, or when it
+   * refines the wrapper's whole second (same second, finer digits).
+   */
+  private innerText(msg: string, out: RecordOut, logger: string): boolean {
+    const r = this.innerOut;
+    resetRecord(r);
+    if (!this.innerPattern(msg, r)) return false;
+    if (!Number.isNaN(r.tMs) && !r.dateless) {
+      const refines = !subSecond(out) && subSecond(r) && Math.abs(r.tMs - out.tMs) < 1000;
+      if (Number.isNaN(out.tMs) || (r.zoned && !out.zoned) || refines) {
+        out.zoned = r.zoned || (refines && out.zoned);
+        if (!refines) out.yearless = r.yearless;
+        out.tMs = r.tMs;
+        out.subNs = r.subNs;
+      }
+    }
+    adoptInner(out, r, r.logger || logger);
+    return true;
+  }
+
+  /** Read `msg` with the patterns that are not wrappers (the last one that did first). */
+  private innerPattern(msg: string, r: RecordOut): boolean {
+    const c = msg.charCodeAt(0);
+    const last = this.lastInner;
+    if (last >= 0 && this.tryPattern(COMPILED[last], msg, r)) return true;
+    for (let i = 0; i < COMPILED.length; i++) {
+      const k = COMPILED[i];
+      if (i === last || k.pattern.wrapper || !firstFits(k, msg, c)) continue;
+      if (k.pattern.has !== undefined && msg.indexOf(k.pattern.has) < 0) continue;
+      if (this.tryPattern(k, msg, r)) {
+        this.lastInner = i;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A JSON or logfmt record behind a text prefix: its fields win, except the prefix's logger (the syslog ident). */
@@ -238,14 +320,19 @@ export class TextReader {
       out.zoned = r.zoned;
       out.yearless = r.yearless;
     }
-    if (r.level) out.level = r.level;
-    if (r.status) out.status = r.status;
-    out.message = r.message;
-    out.extra = r.extra;
-    out.logger = logger || r.logger;
-    out.flags |= r.flags;
+    adoptInner(out, r, logger || r.logger);
     return true;
   }
+}
+
+/** What an inner record (behind a wrapper's prefix) gives the line: its level, status, message, fields and flags. */
+function adoptInner(out: RecordOut, r: RecordOut, logger: string): void {
+  if (r.level) out.level = r.level;
+  if (r.status) out.status = r.status;
+  out.message = r.message;
+  out.extra = r.extra;
+  out.logger = logger;
+  out.flags |= r.flags;
 }
 
 function timedOrNot(out: RecordOut): TextMatchCode {
@@ -261,23 +348,42 @@ function levelOfGroup(p: TextPattern, v: string): number {
   return levelFromWord(v);
 }
 
+/** A wrapper's message that may itself be a known shape: a timestamp or a klog header first. */
+function mayBeInner(msg: string): boolean {
+  const c = msg.charCodeAt(0);
+  const d = msg.charCodeAt(1);
+  const digitNext = d >= 48 && d <= 57;
+  if (c >= 48 && c <= 57) return true;
+  return (c === 91 || c === 60 || c === 73 || c === 87 || c === 69 || c === 70) && digitNext; // [ < I W E F
+}
+
+/** A time with a part below the second (a wrapper printing whole seconds is less precise). */
+function subSecond(r: RecordOut): boolean {
+  return r.subNs !== 0 || r.tMs % 1000 !== 0;
+}
+
 /**
  * Fill out's time from the groups. Returns false when the groups hold an
  * impossible time (the pattern then does not match), 'date-less' for a clock
  * without a date (untimed), true otherwise.
  */
-function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: RecordOut): boolean | 'date-less' {
+function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: RecordOut, dates: DateOrderState): boolean | 'date-less' {
   const t = env.time;
+  t.zoneName = '';
   if (g.ts !== undefined) {
-    if (!parseTimeAt(g.ts, 0, env.year, t)) return false;
+    if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
   } else if (g.epoch !== undefined) {
     if (!fromEpochString(g.frac ? `${g.epoch}.${g.frac}` : g.epoch, t)) return false;
   } else if (g.h !== undefined) {
-    const mo = g.M !== undefined ? Number(g.M) : g.mon !== undefined ? monthNumber(g.mon) : -1;
-    if (mo < 0 || g.D === undefined) return 'date-less';
+    // A day of the year counted from 0 (HAProxy's "035/080447") stands for month and day.
+    const yday = g.yday !== undefined ? Number(g.yday) : -1;
+    if (yday > 365) return false;
+    const mo = yday >= 0 ? 1 : g.M !== undefined ? Number(g.M) : g.mon !== undefined ? monthNumber(g.mon) : -1;
+    if (mo < 0 || (g.D === undefined && yday < 0)) return 'date-less';
     const y = g.Y !== undefined ? Number(g.Y) : g.y2 !== undefined ? 2000 + Number(g.y2) : env.year;
     const off = g.tz !== undefined ? parseZone(g.tz, t) : NaN;
-    if (!timeFromParts(y, mo, Number(g.D), Number(g.h), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
+    if (!timeFromParts(y, mo, yday >= 0 ? 1 : Number(g.D), Number(g.h), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
+    if (yday > 0) t.ms += yday * 86400000;
     t.yearless = g.Y === undefined && g.y2 === undefined;
   } else return 'date-less';
   out.tMs = t.ms;

@@ -20,6 +20,8 @@
 // Order matters: the first pattern that matches wins, so specific shapes come
 // before the generic "timestamp, then anything" ones at the end.
 
+import { ZONE_NAME_RE } from '../model/zone-names.ts';
+
 export interface TextPattern {
   id: string;
   /** The program or convention this shape comes from. */
@@ -36,17 +38,35 @@ export interface TextPattern {
   tail?: boolean;
   /** Only a match when the level group is a known level word (else the next pattern is tried). */
   needsLevel?: boolean;
+  /**
+   * A prefix around another line (syslog, journald, kubectl --timestamps,
+   * console copies): a `msg` that is itself a known shape (klog, another
+   * timestamp) is read as the inner record.
+   */
+  wrapper?: boolean;
   samples: readonly string[];
 }
 
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
-  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)[T _]\d\d:\d\d(?::\d\d)?(?:[.,]\d{1,9})?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: [A-Z]{3,5})?(?![\w])| UTC| GMT)?`,
-  SYSLOG: String.raw`[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?(?: \d{4}(?= ))?`,
-  CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?(?: \d{4})?`,
+  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
+  SYSLOG: String.raw`[A-Za-z][a-z\u00e0-\u00fc]{2,3}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
+  CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
   EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,
+  /** Java util.logging / Tomcat catalina.out: "Apr 7, 2014 8:11:23 PM". */
+  JUL: String.raw`[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d(?:[.,]\d+)? ?[AaPp][Mm]`,
+  /** Locale dates, day- or month-first: "07/03/2024, 3:52:49 PM", "03.11.2022, 10:54:40". */
+  NUMDATE: String.raw`\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)(?:\d{4}|\d\d),? {1,2}\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AaPp][Mm](?![\w]))?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
+  /** MySQL / MariaDB's older "yymmdd hh:mm:ss" ("181129  1:23:23"). */
+  MYSQL: String.raw`\d{6} {1,2}\d{1,2}:\d\d:\d\d`,
+  /** "16-Dec-2019 16:32:50.735" (Tomcat 8+), "[01-May-2024 10:00:00 UTC]" (PHP). */
+  DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
 };
+
+/** HAProxy's labels: upper case from the core, lower case from Lua's core.log. */
+const HAPROXY_LEVELS = 'ALERT|WARNING|NOTICE|EMERG|emerg|alert|crit|err|warning|notice|info|debug';
+const HAPROXY_LEVEL_MAP = { EMERG: 6, ALERT: 5, WARNING: 4, NOTICE: 3, emerg: 6, alert: 5, crit: 5, err: 5, warning: 4, notice: 3, info: 3, debug: 2 } as const;
 
 const LETTER_LEVELS = { V: 1, T: 1, D: 2, I: 3, W: 4, E: 5, F: 6, A: 6 } as const;
 
@@ -63,6 +83,46 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'jul-header',
+    note: 'Java util.logging SimpleFormatter / Tomcat catalina.out, first line: time class method (the level and message follow on the next line)',
+    first: 'A-Z',
+    re: String.raw`^(?<ts>{JUL}) (?<logger>[\w$.]+)(?: (?<msg>[\w$<>]+))?$`,
+    samples: ['May 16, 2020 3:57:52 AM org.apache.catalina.startup.VersionLoggerListener log', 'Apr 7, 2014 8:11:23 PM org.apache.catalina.core.StandardService startInternal'],
+  },
+  {
+    id: 'tomcat',
+    note: 'Tomcat 8+ OneLineFormatter: dd-MMM-yyyy HH:mm:ss.SSS LEVEL [thread] logger.method msg',
+    first: '0-9',
+    re: String.raw`^(?=\d\d-[A-Z][a-z]{2}-)(?<ts>{DMONY}) (?<level>[A-Z]+) \[(?<thread>[^\]]*)\] (?<logger>\S+) (?<msg>.*)$`,
+    levels: { SEVERE: 5, WARNING: 4, INFO: 3, CONFIG: 2, FINE: 2, FINER: 1, FINEST: 1 },
+    samples: ['03-Dec-2020 11:41:05.692 INFO [Thread-3] org.apache.coyote.AbstractProtocol.pause Pausing ProtocolHandler ["http-nio-8080"]', '29-May-2019 20:26:33.556 WARNING [main] org.apache.tomcat.util.digester.SetPropertiesRule.begin Setting property did not find a matching property.'],
+  },
+  {
+    id: 'php-error',
+    note: 'PHP error_log: [dd-Mmm-yyyy HH:MM:SS zone] PHP Fatal error:  msg',
+    first: '\\[',
+    re: String.raw`^\[(?<ts>{DMONY})\] (?<msg>(?:PHP )?(?:(?<level>Fatal error|Parse error|Warning|Notice|Deprecated)\b)?.*)$`,
+    levels: { 'Fatal error': 6, 'Parse error': 6, Warning: 4, Notice: 3, Deprecated: 3 },
+    samples: ['[01-May-2024 10:00:00 UTC] PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/db.php:12'],
+  },
+  {
+    id: 'nest',
+    note: 'NestJS ConsoleLogger: [Nest] pid  - locale date, time     LEVEL [Context] msg +Nms',
+    first: '\\[',
+    has: '[Nest]',
+    re: String.raw`^\[Nest\] \d+ +- (?<ts>{NUMDATE}) +(?<level>[A-Z]+) \[(?<logger>[^\]]*)\] (?<msg>.*)$`,
+    levels: { LOG: 3, ERROR: 5, WARN: 4, DEBUG: 2, VERBOSE: 1, FATAL: 6 },
+    samples: ['[Nest] 19096  - 07/03/2024, 3:52:49 PM     LOG [NestFactory] Starting Nest application...', '[Nest] 64686  - 03.11.2022, 10:54:40   ERROR [ExceptionHandler] connect ECONNREFUSED 127.0.0.1:5432'],
+  },
+  {
+    id: 'mysql',
+    note: 'MySQL / MariaDB error log: time thread [Note|Warning|ERROR] [MY-code] [subsystem] msg; also the older yymmdd hh:mm:ss',
+    first: '0-9',
+    re: String.raw`^(?<ts>{ISO}|{MYSQL}) +(?:\d+ )?\[(?<level>Note|Warning|ERROR|Error|System)\](?: \[MY-\d+\])?(?: \[(?<logger>[^\]]+)\])?:? (?<msg>.*)$`,
+    levels: { Note: 3, System: 3, Warning: 4, ERROR: 5, Error: 5 },
+    samples: ['2020-10-10  9:57:33 0 [Note] /usr/bin/mysqld: ready for connections.', '181129  1:23:23 [ERROR] mysqld got signal 11 ;', '2024-05-01T10:00:00.123456Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1'],
+  },
+  {
     id: 'ruby-logger',
     note: "Ruby's Logger default: I, [time #pid]  INFO -- progname: msg",
     first: 'DIWEFAU',
@@ -76,7 +136,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'syslog-5424',
     note: 'RFC 5424 syslog: <PRI>1 time host app procid msgid [sd] msg',
     first: '<',
-    re: String.raw`^<(?<pri>\d{1,3})>1 (?:(?<ts>{ISO})|-) \S+ (?<logger>\S+) \S+ \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(?<msg>.*)$`,
+    re: String.raw`^<(?<pri>\d{1,3})>1 (?:(?<ts>{ISO})|-) (?<host>\S+) (?<logger>\S+) (?<pid>\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(?<msg>.*)$`,
+    wrapper: true,
     samples: [
       '<165>1 2024-05-01T10:00:00.003Z edge-1 proxy 8710 ID47 [origin ip="10.0.0.1"] upstream timed out',
       '<11>1 2024-05-01T10:00:01+02:00 edge-1 proxy - - - route table reloaded',
@@ -86,7 +147,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'syslog-3164-pri',
     note: 'RFC 3164 syslog as sent on the wire: <PRI>Mmm dd hh:mm:ss host ident[pid]: msg',
     first: '<',
-    re: String.raw`^<(?<pri>\d{1,3})>(?<ts>{SYSLOG}) \S+ (?<logger>[^\s:[]+)(?:\[\d+\])?: ?(?<msg>.*)$`,
+    re: String.raw`^<(?<pri>\d{1,3})>(?<ts>{SYSLOG}) (?<host>\S+) (?<logger>[^\s:[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$`,
+    wrapper: true,
     samples: ['<30>May  1 10:00:00 edge-1 nginx[311]: reloading configuration'],
   },
   {
@@ -207,9 +269,32 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'redis',
     note: 'Redis server log: pid:role dd Mmm yyyy hh:mm:ss.mmm level-mark msg (. debug, - verbose, * notice, # warning)',
     first: '0-9',
-    re: String.raw`^\d+:[XCSM] (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
+    re: String.raw`^\d+:[XCSM] (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?:(?<Y>\d{4}) )?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
     levels: { '.': 2, '-': 2, '*': 3, '#': 4 },
-    samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
+    samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '4721:M 02 Mar 11:20:07.311 * DB saved on disk', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
+  },
+  {
+    id: 'haproxy-stderr',
+    note: "HAProxy's own messages (and Lua's) on stderr: [LEVEL] ddd/hhmmss (pid) : msg, ddd the day of the year from 0 (no year, local time)",
+    first: '\\[',
+    re: String.raw`^\[(?<level>${HAPROXY_LEVELS})\] +(?<yday>\d{3})\/(?<h>\d\d)(?<m>\d\d)(?<s>\d\d) +\((?<pid>\d+)\) : (?<msg>.*)$`,
+    levels: HAPROXY_LEVEL_MAP,
+    samples: ['[WARNING] 035/080449 (1) : Server api/api-2 is DOWN, reason: Layer4 connection problem, info: "Connection refused".', '[info] 040/231510 (8) : lua: health hook ran'],
+  },
+  {
+    id: 'haproxy-stderr-untimed',
+    note: 'HAProxy 2.3 and later on stderr: [LEVEL]  (pid) : msg, no time',
+    first: '\\[',
+    re: String.raw`^\[(?<level>${HAPROXY_LEVELS})\] +\((?<pid>\d+)\) : (?<msg>.*)$`,
+    levels: HAPROXY_LEVEL_MAP,
+    samples: ["[ALERT]    (301) : backend 'api' has no server available!"],
+  },
+  {
+    id: 'zone-first',
+    note: 'sing-box: the zone before the date (-0700 yyyy-MM-dd hh:mm:ss LEVEL msg)',
+    first: '+\\-',
+    re: String.raw`^(?<tz>[+-]\d{4}) (?<Y>\d{4})-(?<M>\d\d)-(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))? (?<level>[A-Z]+) (?<msg>.*)$`,
+    samples: ['+0200 2024-11-02 07:01:00.417 WARN outbound/direct: dial timeout', '+0800 2025-04-30 18:57:29 ERROR [1619067398 5.1s] dns: exchange failed for example.org. IN AAAA: i/o timeout', '-0500 2024-11-02 07:01:00 INFO inbound/mixed[0]: tcp server started at 127.0.0.1:2080'],
   },
   {
     id: 'nginx-error',
@@ -289,19 +374,23 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'syslog-iso',
     note: 'rsyslog high-precision / journalctl -o short-iso: time host ident[pid]: msg',
     first: '0-9',
-    re: String.raw`^(?<ts>{ISO}) [\w.-]+ (?<logger>[^\s:[]+)\[\d+\]: ?(?<msg>.*)$`,
+    re: String.raw`^(?<ts>{ISO}) (?<host>[\w.-]+) (?<logger>[^\s:[]+)\[(?<pid>\d+)\]: ?(?<msg>.*)$`,
+    wrapper: true,
     samples: ['2024-05-01T10:00:00.123456+02:00 edge-1 caddy[811]: {"level":"info","msg":"received signal","signal":"SIGHUP"}'],
   },
   {
     id: 'syslog',
     note: 'BSD syslog / journalctl short: Mmm dd hh:mm:ss host ident[pid]: msg (no year)',
-    first: 'A-Z',
-    re: String.raw`^(?<ts>{SYSLOG}) \S+ (?<logger>[^\s:[]+)(?:\[\d+\])?: ?(?<msg>.*)$`,
+    first: 'A-Za-z', // journalctl in some locales writes the month in lower case ("nov 20")
+    re: String.raw`^(?<ts>{SYSLOG}) (?<host>\S+) (?<logger>[^\s:[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$`,
     tail: true,
+    wrapper: true,
     samples: [
       'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
       'Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback - Thunderbolt HPD packet',
       'May 01 10:00:00 edge-1 systemd[1]: Reloading caddy.service - Caddy web server...',
+      "févr. 03 07:15:42 nas systemd[1]: backup.service: Failed with result 'exit-code'.",
+      'Dez 11 22:05:01 pi CRON[2211]: (root) CMD (run-parts /etc/cron.hourly)',
     ],
   },
   {
@@ -323,6 +412,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: '0-9\\[',
     re: String.raw`^\[?(?<ts>{ISO})\]?:?(?: +|\t|$)(?<msg>.*)$`,
     tail: true,
+    wrapper: true,
     samples: [
       '2024-05-01T10:00:00.123456789Z INFO received signal, updating routes',
       '2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster',
@@ -340,6 +430,39 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]'],
   },
   {
+    id: 'jul',
+    note: 'Java util.logging time on one line with its message ("Apr 7, 2014 8:11:23 PM ...")',
+    first: 'A-Z',
+    re: String.raw`^(?<ts>{JUL}):? +(?<msg>.*)$`,
+    tail: true,
+    samples: ['Jan 15, 2024 5:40:45 AM INFO com.example.Server: listening on 8080'],
+  },
+  {
+    id: 'numeric-date',
+    note: 'locale dates, day- or month-first (settled per file), 12- or 24-hour clock',
+    first: '0-9\\[',
+    re: String.raw`^\[?(?<ts>{NUMDATE})\]?,?:? +(?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: ['07/03/2024, 3:52:49 PM ERROR [Worker] job 17 failed', '15/01/2024 10:00:00.123 WARN pool at 90%', '03.11.2022 10:54:40 INFO started'],
+  },
+  {
+    id: 'mysql-short',
+    note: 'yymmdd hh:mm:ss first (MySQL crash reporter without a level)',
+    first: '0-9',
+    re: String.raw`^(?<ts>{MYSQL}) +(?<msg>.*)$`,
+    tail: true,
+    samples: ['201010 11:17:39 mysqld_safe Number of processes running now: 0'],
+  },
+  {
+    id: 'day-month-name',
+    note: 'dd MMM yyyy / dd-MMM-yyyy first (log4j %d{dd MMM yyyy HH:mm:ss,SSS})',
+    first: '0-9\\[',
+    re: String.raw`^\[?(?<ts>{DMONY})\]? +(?<msg>.*)$`,
+    tail: true,
+    samples: ['01 May 2024 10:00:00,123 ERROR [main] com.example.Db - connection refused'],
+  },
+  {
     id: 'named-month',
     note: 'ctime or syslog time first without a syslog host/ident',
     first: 'A-Z\\[',
@@ -353,15 +476,16 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: '0-9\\[',
     re: String.raw`^\[?(?<ts>{EPOCH})\]?[ ,;|\t]+(?<msg>.*)$`,
     tail: true,
+    wrapper: true,
     samples: ['1714557600.125 WARN health probe failed: context deadline exceeded', '1714557600125|proxy|route table reloaded'],
   },
   {
     id: 'time-of-day',
     note: 'a clock without a date (logback "%d{HH:mm:ss.SSS}"): level and logger, time from a wrapper or untimed',
     first: '0-9\\[',
-    re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?\]? +(?<msg>.*)$`,
+    re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?(?<tz>Z|[+-]\d\d:?\d\d(?!\d)| (?:${ZONE_NAME_RE})(?![\w]))?\]? +(?<msg>.*)$`,
     tail: true,
-    samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted'],
+    samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted', '22:40:53.187Z INFO reloading config', '[14:02:11 CET] ERROR backup failed'],
   },
   {
     id: 'python-basic',

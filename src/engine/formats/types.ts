@@ -77,6 +77,8 @@ export interface ParseEnv {
   day?: number;
   /** Shared scratch for time parsing. */
   time: TimeOut;
+  /** How the file writes numeric dates (DateOrder in time-forms.ts), told by its first lines; unknown when absent. */
+  dateOrder?: number;
 }
 
 export interface LineParser {

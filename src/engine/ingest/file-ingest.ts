@@ -16,6 +16,7 @@ import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
 import { StackState } from './multiline.ts';
+import { HEADER_PATTERN, HeldHeader } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
 import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock } from '../model/time-of-day.ts';
@@ -73,6 +74,8 @@ export class FileIngest {
   private readonly stack = new StackState();
   private readonly facts = new MessageFacts();
   private readonly reader: TextReader;
+  /** A two-line record's first line, waiting for its second (two-line-records.ts). */
+  private readonly held = new HeldHeader();
   private lineNo = 0;
   /** Builder row of the current event, -1 before the first. */
   private current = -1;
@@ -229,6 +232,7 @@ export class FileIngest {
   /** An item that starts on a line already counted: it adds a row (or extends one), never a line count. */
   private packedItem(type: number, lineNo: number, offset: number, length: number): void {
     const out = this.out;
+    if (this.held.active) this.releaseHeld();
     if (type === LineType.pending) {
       this.pending = { line: lineNo, offset, shared: true };
       return;
@@ -246,6 +250,7 @@ export class FileIngest {
   }
 
   end(): void {
+    if (this.held.active) this.releaseHeld();
     if (this.pending && this.parser.end) {
       resetRecord(this.out);
       const type = this.parser.end(this.out);
@@ -278,6 +283,7 @@ export class FileIngest {
       notice(DATE_UNKNOWN_NOTICE);
     }
     if (this.clocks.placedOnDay && this.env.day !== undefined) notice(`${DATE_PLACED_NOTICE} ${new Date(this.env.day).toISOString().slice(0, 10)}`);
+    for (const n of this.reader.notices()) notice(n);
     if (s.elided > 0) notice('lines cut out of the excerpt ("...") are counted with the blank lines; the event after each cut is marked');
     if (seen & Seen.bom) notice('a byte-order mark at the start was skipped');
     if (seen & Seen.implausible) notice(implausibleNotice(this.plausible));
@@ -335,6 +341,15 @@ export class FileIngest {
 
   private handle(type: number, text: string, lineNo: number, offset: number, length: number): void {
     const out = this.out;
+    if (this.held.active) {
+      const second = type === LineType.text && this.held.takeSecondLine(out.text);
+      this.releaseHeld();
+      if (second) {
+        this.stats.continuations++;
+        this.extend(lineNo, offset, length);
+        return;
+      }
+    }
     switch (type) {
       case LineType.record:
         // A record while one is pending: the pending one was a container after all (JSON documents).
@@ -401,7 +416,18 @@ export class FileIngest {
       this.extend(lineNo, offset, length);
       return;
     }
+    if (this.reader.matchedPattern === HEADER_PATTERN) {
+      this.held.hold(t, lineNo, offset, length);
+      return;
+    }
     this.startEvent(t, lineNo, offset, length, 0);
+  }
+
+  /** The held header becomes an event (with its second line, when one came). */
+  private releaseHeld(): void {
+    const h = this.held;
+    h.active = false;
+    this.startEvent(h.record, h.line, h.offset, h.length, 0);
   }
 
   /**
@@ -415,7 +441,8 @@ export class FileIngest {
     const t = this.textOut;
     resetRecord(t);
     const found = this.reader.read(text, t);
-    if (found === TextMatch.none && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
+    const shapeless = found === TextMatch.none || (found === TextMatch.untimed && this.stack.reporting);
+    if (shapeless && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
     if (found === TextMatch.none) {
       t.message = text.trim();
       t.level = leadingLevel(text);

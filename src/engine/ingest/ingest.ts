@@ -9,6 +9,8 @@ import { createClassifier } from '../classify/classifier.ts';
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
+import { settleDateOrder } from '../model/time-forms.ts';
+import type { ParseEnv } from '../formats/types.ts';
 import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import type { EventTable } from '../model/event-table.ts';
@@ -246,12 +248,14 @@ export async function ingestFile(
       await opened.chunks.return(undefined);
       return { untimedRows: [], decompressed: null };
     }
-    const env = { year: fileYear(src, options), day: fileDayOf(fi, options), time: newTimeOut() };
+    const env: ParseEnv = { year: fileYear(src, options), day: fileDayOf(fi, options), time: newTimeOut() };
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;
     const startParsing = () => {
-      const { format } = detectFormat(src.name, head.map((h) => h[0]), options.format);
+      const firstLines = head.map((h) => h[0]);
+      const { format } = detectFormat(src.name, firstLines, options.format);
+      env.dateOrder = settleDateOrder(firstLines);
       stats.format = format.id;
       stats.formatLabel = format.label;
       const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, options.plausibleTime);

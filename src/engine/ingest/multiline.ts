@@ -5,7 +5,13 @@
 // Shapes: Go panics and `fatal error:` (goroutine dumps), Java / C# (`at`,
 // `Caused by`, `... N more`), Python tracebacks (after logger.exception and
 // bare), Ruby backtraces, Rust panics (message line, `stack backtrace:`),
-// Node stacks and its uncaught-exception banner, zap's stacktrace field.
+// Node stacks and its uncaught-exception banner, zap's stacktrace field, PHP
+// (`Stack trace:`, `#0 file(12): f()`), C / C++ backtraces (gdb `#0 0x...`,
+// glibc `binary(func+0x12)[0x...]`), Elixir / Erlang crash reports, .NET's
+// `Unhandled exception.`. Crash reporters that print a free-text report
+// (MySQL / MariaDB's "got signal 11", glog's "*** Aborted at", the JVM's
+// "A fatal error has been detected") keep every untimed line up to the next
+// timed one in the crash's event (`Opens.report`).
 
 /** Lines that continue the previous event wherever they appear. */
 const ALWAYS = [
@@ -39,13 +45,26 @@ const IN_STACK = [
   /^stack backtrace:/,
   /^\s*\d+: /,
   /^Node\.js v\d+/,
+  /^#\d+ +\S/, // PHP "#0 /var/www/db.php(12): connect()", gdb "#0  0x00007f... in raise ()"
+  /^PHP +\d+\. /,
+  /^(?:PHP )?Stack trace:/,
+  /^\S+\[0x[0-9a-f]+\]$/, // glibc backtrace_symbols: "/usr/sbin/mysqld(handle_fatal_signal+0x479)[0x55f4...]"
+  /^\d+ +\S+ +0x[0-9a-f]+ /, // Apple crash report frame "0   libsystem_kernel.dylib  0x00007fff..."
 ];
 
+/** Crash reporters whose whole report, up to the next timed line, belongs to the crash. */
+const REPORT_HEADERS = /\bgot signal \d+|^Fatal signal \d+|^\*\*\* (?:Aborted at|SIG[A-Z]+)|A fatal error has been detected by the Java Runtime|^=CRASH REPORT|^Thread \d+ Crashed/;
+
+/** A necessary condition for REPORT_HEADERS, cheap enough for every event. */
+function mayReport(text: string): boolean {
+  return text.includes('ignal') || text.charCodeAt(0) === 42 || text.includes('fatal error has') || text.includes('CRASH') || text.includes('Crashed');
+}
+
 /** Text that opens a stack: what follows it may be bare frames. */
-const STACK_HEADERS = /^(panic: |fatal error: |Traceback \(most recent call last\)|Exception in thread |thread '[^']*' panicked|unexpected fault address|SIGSEGV|\[signal |goroutine \d+ |runtime: |Uncaught )|^(?:\/|[A-Za-z]:\\|\.\.?\/)\S+\.[cm]?[jt]s:\d+$|(Exception|Error)(: |$)/;
+const STACK_HEADERS = /^(panic: |fatal error: |Traceback \(most recent call last\)|Exception in thread |thread '[^']*' panicked|unexpected fault address|SIGSEGV|\[signal |goroutine \d+ |runtime: |Uncaught |Unhandled exception|\*\* \(|(?:PHP )?Stack trace:|PHP Fatal error)|^(?:\/|[A-Za-z]:\\|\.\.?\/)\S+\.[cm]?[jt]s:\d+$|(Exception|Error)(: |$)/;
 
 /** First characters of STACK_HEADERS' anchored alternatives (and RUST_PANIC's "thread '"). */
-const HEADER_STARTS = new Set('pfTEtuS[grU/.'.split('').map((c) => c.charCodeAt(0)));
+const HEADER_STARTS = new Set('pfTEtuS[grU/.*P'.split('').map((c) => c.charCodeAt(0)));
 
 /**
  * A necessary condition for STACK_HEADERS or RUST_PANIC to match, cheap enough
@@ -64,18 +83,26 @@ const JAVA_EXCEPTION = /^([A-Za-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwab
 const GO_FRAME_NO_ARGS = IN_STACK[1];
 
 /** Bits of StackState.opens. */
-export const Opens = { stack: 1, messageNext: 2 } as const;
+export const Opens = { stack: 1, messageNext: 2, report: 4 } as const;
 
 export class StackState {
   /** Inside a stack: the current event is a crash header or a frame was seen. */
   inStack = false;
   /** The current event's header wants its next line (Rust's panic message). */
   private messageNext = false;
+  /** The current event opened a crash report: every untimed line up to the next event is part of it. */
+  private inReport = false;
+
+  /** Inside a crash report: untimed lines of any shape (its "key=value" settings too) continue it. */
+  get reporting(): boolean {
+    return this.inReport;
+  }
 
   /** What an event whose message is `text` opens (bits of Opens); it depends on the text alone, so callers may cache it. */
   static opens(text: string): number {
-    if (!mayOpen(text)) return 0;
-    return (STACK_HEADERS.test(text) ? Opens.stack : 0) | (RUST_PANIC.test(text) ? Opens.messageNext : 0);
+    const report = mayReport(text) && REPORT_HEADERS.test(text) ? Opens.report | Opens.stack : 0;
+    if (!mayOpen(text)) return report;
+    return report | (STACK_HEADERS.test(text) ? Opens.stack : 0) | (RUST_PANIC.test(text) ? Opens.messageNext : 0);
   }
 
   /** A new event starts with `text`: does it open a stack? */
@@ -87,10 +114,12 @@ export class StackState {
   startEventWith(opens: number): void {
     this.inStack = (opens & Opens.stack) !== 0;
     this.messageNext = (opens & Opens.messageNext) !== 0;
+    this.inReport = (opens & Opens.report) !== 0;
   }
 
   /** Is `text` (no time of its own) a continuation of the current event? */
   continues(text: string, previousLevel: number): boolean {
+    if (this.inReport) return true;
     if (this.messageNext) {
       this.messageNext = false;
       return true;

@@ -5,6 +5,8 @@
 // Zone rules follow RFC 3339 (https://www.rfc-editor.org/rfc/rfc3339); a time
 // without a zone is read as UTC and reported as `zoned: false`.
 
+import { monthNameAt } from './month-names.ts';
+import { zoneNameOffset } from './zone-names.ts';
 import { parseClockValue } from './time-of-day.ts';
 
 export interface TimeOut {
@@ -15,11 +17,23 @@ export interface TimeOut {
   end: number;
   /** The text carried no year (syslog, klog, logcat): the caller's year was used. */
   yearless: boolean;
+  /** The zone abbreviation read ("PDT", "IST"), '' for none or a numeric zone. */
+  zoneName?: string;
 }
 
 export function newTimeOut(): TimeOut {
-  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false };
+  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '' };
 }
+
+/**
+ * The earliest year a written date is read in. It only tells a date from
+ * other digits; whether a year is believable for an event is decided later,
+ * where rows enter the table (ingest/plausible-time.ts: configurable, with a
+ * notice). Unset clocks print dates before 1970 (NTP's era starts in 1900,
+ * epoch 0 west of UTC is 1969-12-31), and those must reach that check rather
+ * than vanish silently here.
+ */
+export const MIN_YEAR = 1900;
 
 const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
@@ -30,7 +44,8 @@ export function monthFromName(s: string): number {
   return m === undefined ? -1 : m;
 }
 
-function digits(s: string, i: number, n: number): number {
+/** The n digits at s[i] as a number, or -1 when one is not a digit. */
+export function digits(s: string, i: number, n: number): number {
   let v = 0;
   for (let k = 0; k < n; k++) {
     const c = s.charCodeAt(i + k) - 48;
@@ -48,7 +63,7 @@ function isDigit(c: number): boolean {
  * Read a fraction of a second starting at s[i] (the first digit). Fills
  * out.subNs (ns below the millisecond) and returns [wholeMs, endIndex].
  */
-function fraction(s: string, i: number, out: TimeOut): [number, number] {
+export function fraction(s: string, i: number, out: TimeOut): [number, number] {
   let ns = 0;
   let n = 0;
   let j = i;
@@ -67,10 +82,12 @@ function fraction(s: string, i: number, out: TimeOut): [number, number] {
 
 /**
  * Parse a zone at s[i]: Z, z, ±HH:MM, ±HHMM, ±HH, and after one space ±HHMM,
- * ±HH:MM, UTC or GMT (Go's time.String "+0000 UTC", CLF " -0700"). Returns the
- * offset in minutes (east positive) and sets out.end, or NaN.
+ * ±HH:MM, UTC, GMT or an abbreviation (Go's time.String "+0000 UTC", CLF
+ * " -0700", "10:00:00 PDT"; see zone-names.ts). Returns the offset in minutes
+ * (east positive) and sets out.end, or NaN.
  */
-function zone(s: string, i: number, out: TimeOut): number {
+export function zone(s: string, i: number, out: TimeOut): number {
+  out.zoneName = '';
   const c = s.charCodeAt(i);
   if (c === 90 || c === 122) { // Z z
     out.end = i + 1;
@@ -89,8 +106,21 @@ function zone(s: string, i: number, out: TimeOut): number {
       out.end = i + 4;
       return 0;
     }
+    return zoneName(s, i + 1, out);
   }
   return NaN;
+}
+
+/** An upper-case zone abbreviation at s[i] ("PDT", "CEST"), ending at a non-letter. */
+function zoneName(s: string, i: number, out: TimeOut): number {
+  let k = i;
+  while (k - i < 5 && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) k++;
+  if (isLetter(s.charCodeAt(k)) || isDigit(s.charCodeAt(k))) return NaN;
+  const off = zoneNameOffset(s, i, k);
+  if (Number.isNaN(off)) return NaN;
+  out.end = k;
+  out.zoneName = s.slice(i, k);
+  return off;
 }
 
 /** ±HH[:MM] or ±HHMM at s[i]; after a space (`strict`) the minutes are required. */
@@ -118,7 +148,8 @@ function skipZoneName(s: string, out: TimeOut): void {
   if (s.charCodeAt(out.end) !== 32) return;
   let k = start;
   while (k < s.length && k - start < 5 && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) k++;
-  if (k - start >= 3 && !isLetter(s.charCodeAt(k))) out.end = k;
+  // Only a known abbreviation: "-0800 INFO" is a zone and then a level.
+  if (k - start >= 3 && !isLetter(s.charCodeAt(k)) && !Number.isNaN(zoneNameOffset(s, start, k))) out.end = k;
 }
 
 function isLetter(c: number): boolean {
@@ -148,16 +179,7 @@ function clock(s: string, i: number, y: number, mo: number, d: number, out: Time
   if ((fc === 46 || fc === 44 || fc === 58) && isDigit(s.charCodeAt(j + 1))) {
     [fracMs, j] = fraction(s, j + 1, out);
   }
-  out.end = j;
-  let off = zone(s, j, out);
-  out.zoned = !Number.isNaN(off);
-  if (!out.zoned) {
-    off = 0;
-    out.end = j;
-  }
-  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
-  out.yearless = false;
-  return Number.isFinite(out.ms);
+  return finishTime(s, j, y, mo, d, hh, mi, ss, fracMs, out);
 }
 
 /** The day utcFields last computed: consecutive lines share their date. */
@@ -195,7 +217,7 @@ function utc(y: number, mo: number, d: number, hh: number, mi: number, ss: numbe
  */
 export function parseIsoAt(s: string, i: number, out: TimeOut): boolean {
   const y = digits(s, i, 4);
-  if (y < 1970 || y > 2200) return false;
+  if (y < MIN_YEAR || y > 2200) return false;
   let j = i + 4;
   const sep = s.charCodeAt(j);
   let mo: number;
@@ -323,9 +345,11 @@ export function parseTimeValue(v: unknown, out: TimeOut): boolean {
  * (file's modification time or the current year). Also "Jan 2 2006 15:04:05".
  */
 export function parseSyslogAt(s: string, i: number, year: number, out: TimeOut): boolean {
-  const mo = monthFromName(s.slice(i, i + 3));
-  if (mo < 0 || s.charCodeAt(i + 3) !== 32) return false;
-  let j = i + 4;
+  // The month in the machine's locale ("Dec", "déc.", "Dez"): month-names.ts.
+  const named = monthNameAt(s, i);
+  if (named < 0) return false;
+  const mo = named & 15;
+  let j = i + (named >> 4) + 1;
   if (s.charCodeAt(j) === 32) j++;
   let d = digits(s, j, 2);
   if (d >= 0) j += 2;
@@ -337,13 +361,13 @@ export function parseSyslogAt(s: string, i: number, year: number, out: TimeOut):
   if (s.charCodeAt(j) !== 32) return false;
   j++;
   const y4 = digits(s, j, 4);
-  if (y4 >= 1970 && s.charCodeAt(j + 4) === 32) {
+  if (y4 >= MIN_YEAR && s.charCodeAt(j + 4) === 32) {
     return clock(s, j + 5, y4, mo, d, out);
   }
   if (!clock(s, j, year, mo, d, out)) return false;
   // "Jan 2 15:04:05 2006" (ctime order) carries its year after the clock.
   const y2 = digits(s, out.end + 1, 4);
-  if (s.charCodeAt(out.end) === 32 && y2 >= 1970 && y2 < 2200 && !isDigit(s.charCodeAt(out.end + 5))) {
+  if (s.charCodeAt(out.end) === 32 && y2 >= MIN_YEAR && y2 < 2200 && !isDigit(s.charCodeAt(out.end + 5))) {
     const end = out.end + 5;
     clock(s, j, y2, mo, d, out);
     out.end = end;
@@ -368,7 +392,7 @@ export function parseClfAt(s: string, i: number, out: TimeOut): boolean {
   const mo = monthFromName(s.slice(i + 3, i + 6));
   if (mo < 0 || s.charCodeAt(i + 6) !== 47) return false;
   const y = digits(s, i + 7, 4);
-  if (y < 1970 || s.charCodeAt(i + 11) !== 58) return false;
+  if (y < MIN_YEAR || s.charCodeAt(i + 11) !== 58) return false;
   if (!clock(s, i + 12, y, mo, d, out)) return false;
   if (s.charCodeAt(out.end) === 32 && !out.zoned) {
     const end = out.end;
@@ -444,7 +468,8 @@ export function timeFromParts(
 /** A zone string on its own ("Z", "+09:00", "-0700", "UTC"): offset minutes, or NaN. */
 export function parseZone(s: string, out: TimeOut): number {
   if (s === 'UTC' || s === 'GMT' || s === 'utc') return 0;
-  const off = zone(s, 0, out);
+  let off = zone(s, 0, out);
+  if (Number.isNaN(off)) off = zoneName(s, 0, out);
   return out.end === s.length ? off : NaN;
 }
 
@@ -473,4 +498,22 @@ export function toIso(ms: number, subNs = 0): string {
   const base = new Date(ms).toISOString();
   if (!subNs) return base;
   return base.slice(0, -1) + String(subNs).padStart(6, '0').replace(/0+$/, '') + 'Z';
+}
+
+/**
+ * The end of a date-time at s[j]: an optional zone, then the instant. Shared
+ * by every reader that has split a time into its fields, so the zone rules
+ * stay in one place.
+ */
+export function finishTime(s: string, j: number, y: number, mo: number, d: number, hh: number, mi: number, ss: number, fracMs: number, out: TimeOut): boolean {
+  out.end = j;
+  let off = zone(s, j, out);
+  out.zoned = !Number.isNaN(off);
+  if (!out.zoned) {
+    off = 0;
+    out.end = j;
+  }
+  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
+  out.yearless = false;
+  return Number.isFinite(out.ms);
 }

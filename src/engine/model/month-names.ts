@@ -1,0 +1,39 @@
+// Month abbreviations as syslog and journalctl print them: strftime's %b,
+// which follows the machine's locale, so a French server writes "déc. 11
+// 08:29:20" and a German one "Dez 11 08:29:20". English first, then the
+// locales whose abbreviations turn up in pasted logs (French, German,
+// Spanish, Italian, Portuguese, Dutch), from glibc's locale data
+// (https://sourceware.org/git/?p=glibc.git;a=tree;f=localedata/locales).
+// No abbreviation means different months in two of these locales.
+
+const MONTH_WORDS: Readonly<Record<string, number>> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  // French
+  janv: 0, 'févr': 1, 'fév': 1, mars: 2, avr: 3, mai: 4, juin: 5, juil: 6, 'août': 7, sept: 8, 'déc': 11,
+  // German (also "Mrz" in older glibc)
+  'mär': 2, mrz: 2, okt: 9, dez: 11,
+  // Spanish, Italian, Portuguese
+  ene: 0, abr: 3, ago: 7, dic: 11, gen: 0, mag: 4, giu: 5, lug: 6, set: 8, ott: 9, fev: 1, out: 9,
+  // Dutch
+  mrt: 2, mei: 4,
+};
+
+function isNameLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xe0 && c <= 0xfc) || (c >= 0xc0 && c <= 0xdc);
+}
+
+/**
+ * The month named at s[i] by 3 or 4 letters and an optional '.', followed by
+ * a space: its index (0-11) plus 16 times the characters read, or -1. (One
+ * number so the per-line syslog path allocates nothing.)
+ */
+export function monthNameAt(s: string, i: number): number {
+  let k = i;
+  while (k - i < 5 && isNameLetter(s.charCodeAt(k))) k++;
+  const n = k - i;
+  if (n < 3 || n > 4) return -1;
+  const m = MONTH_WORDS[s.slice(i, k).toLowerCase()];
+  if (m === undefined) return -1;
+  if (s.charCodeAt(k) === 46) k++;
+  return s.charCodeAt(k) === 32 ? m + 16 * (k - i) : -1;
+}
