@@ -9,6 +9,7 @@ import { useStore } from '../store/store.ts';
 import { formatDuration, formatTime, differentDays } from './format.ts';
 import { navigate } from '../store/navigation.ts';
 import { FindingExplanation } from './FindingExplanation.tsx';
+import { WindowComparison } from './compare/WindowComparison.tsx';
 
 export function FindingsPanel() {
   const version = useStore((s) => s.dataVersion);
@@ -57,6 +58,7 @@ export function FindingsPanel() {
                   {!on && <div className="finding-detail finding-detail--clamped">{f.detail}</div>}
                 </button>
                 {on && <FindingExplanation finding={f} />}
+                {on && !provisional && <WindowComparison finding={f} />}
               </li>
             );
           })}

@@ -10,6 +10,7 @@ import { createFilterSlice } from './filter-slice.ts';
 import { createPanelSlice } from './panel-slice.ts';
 import { createLoadSlice } from './load-slice.ts';
 import { createVocabularySlice } from './vocabulary-slice.ts';
+import { createCompareSlice } from './compare-slice.ts';
 
 export const useStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
@@ -18,6 +19,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPanelSlice(...a),
   ...createLoadSlice(...a),
   ...createVocabularySlice(...a),
+  ...createCompareSlice(...a),
 }));
 
 export type { AppState, Interval } from './types.ts';

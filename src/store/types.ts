@@ -8,8 +8,9 @@ import type { FilterSlice } from './filter-slice.ts';
 import type { PanelSlice } from './panel-slice.ts';
 import type { LoadSlice } from './load-slice.ts';
 import type { VocabularySlice } from './vocabulary-slice.ts';
+import type { CompareSlice } from './compare-slice.ts';
 
-export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice;
+export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice & CompareSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
