@@ -22,8 +22,8 @@ function ItemRow({ item }: { item: CompareItem }) {
           <span className="cmp-text">{item.dimension === 'template' ? label : item.value || '(empty)'}</span>
         </button>
       </td>
-      <td className="num" data-col="in">{formatItemCount(item.inCount, item.sampled)}</td>
-      <td className="num" data-col="rest">{formatItemCount(item.restCount, item.sampled)}</td>
+      <td className="num" data-col="in">{formatItemCount(item.inCount, item.inSampled)}</td>
+      <td className="num" data-col="rest">{formatItemCount(item.restCount, item.restSampled)}</td>
       <td className="num" data-col="ratio">{formatRatio(item)}</td>
       <td className="num" data-col="p">{formatP(item.p)}</td>
     </tr>

@@ -45,9 +45,9 @@ export interface CompareItem {
   field: string;
   value: string;
   query: string;
-  /** Rows in the range with the value (an estimate when `sampled`). */
+  /** Rows in the range with the value (an estimate when `inSampled`). */
   inCount: number;
-  /** Rows outside the range with the value (an estimate when `sampled`). */
+  /** Rows outside the range with the value (an estimate when `restSampled`). */
   restCount: number;
   /** Fraction of the range's rows / of the rest's rows with the value. */
   inShare: number;
@@ -58,8 +58,9 @@ export interface CompareItem {
   p: number;
   /** Natural log of p, which never underflows: the ranking key. */
   logP: number;
-  /** Counted over a sample of rows (field values), not over every row. */
-  sampled: boolean;
+  /** inCount / restCount were estimated from a sample of the rows (field values), not counted on every row. */
+  inSampled: boolean;
+  restSampled: boolean;
 }
 
 export interface RankOptions {
@@ -91,7 +92,8 @@ export function rankCandidates(groups: readonly CandidateGroup[], o: RankOptions
   const scored: Scored[] = [];
   for (const g of groups) {
     if (g.nIn === 0) continue;
-    const sampled = g.nIn < g.totalIn || g.nRest < g.totalRest;
+    const inSampled = g.nIn < g.totalIn;
+    const restSampled = g.nRest < g.totalRest;
     for (const c of g.candidates) {
       if (c.a < minIn) continue;
       const inShare = c.a / g.nIn;
@@ -114,7 +116,8 @@ export function rankCandidates(groups: readonly CandidateGroup[], o: RankOptions
         p: pFromLog(logP),
         logP,
         rawLogP,
-        sampled,
+        inSampled,
+        restSampled,
       });
     }
   }
