@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { resolve } from 'node:path';
 import { launch, openPage, ROOT, shot, waitLoaded } from './harness/browser.ts';
 import { analyzePaths } from '../../src/cli/main.ts';
+import { violations } from './harness/axe.ts';
 
 const PATHS = ['orders-api.log', 'ingress.log', 'kubelet.log'].map((f) => resolve(ROOT, 'public/samples/crash', f));
 /** The 503s run from 08:47:08 to 08:47:56 (public/samples/crash/ingress.log). */
@@ -104,6 +105,7 @@ describe('compare a range with the rest', () => {
     // Healthy traffic is not over-represented.
     expect(rows.some((r) => r.query === 'status=200')).toBe(false);
     await shot(page, 'compare-panel');
+    expect(await violations(page, 'section[aria-label="Compare with the rest"]')).toEqual([]);
 
     const top = rows[0];
     await panel.locator('tr.cmp-item').first().locator('button.cmp-filter').click();
