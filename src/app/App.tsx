@@ -11,6 +11,7 @@ import { EmptyState } from './EmptyState.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { FieldsPanel } from './FieldsPanel.tsx';
+import { ComparePanel } from './compare/ComparePanel.tsx';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { startKeyboard } from './keyboard.ts';
@@ -74,6 +75,7 @@ export function App() {
         <aside className="side" aria-label="Files, findings and detail">
           <FilesPanel />
           <FindingsPanel />
+          <ComparePanel />
           <FieldsPanel />
           <DetailPanel />
         </aside>

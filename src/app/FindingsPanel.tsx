@@ -10,6 +10,7 @@ import { formatDuration, formatTime, differentDays } from './format.ts';
 import { navigate } from '../store/navigation.ts';
 import { FindingExplanation } from './FindingExplanation.tsx';
 import { RichText } from './RichText.tsx';
+import { WindowComparison } from './compare/WindowComparison.tsx';
 
 export function FindingsPanel() {
   const version = useStore((s) => s.dataVersion);
@@ -59,6 +60,7 @@ export function FindingsPanel() {
                   {!on && <div className="finding-detail finding-detail--clamped"><RichText text={f.detail} /></div>}
                 </button>
                 {on && <FindingExplanation finding={f} />}
+                {on && !provisional && <WindowComparison finding={f} />}
               </li>
             );
           })}

@@ -8,6 +8,7 @@ import type { DroppedFile, EngineApi, LoadOptions } from '../worker/engine-worke
 import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
 import type { FieldStats } from '../engine/query/field-stats.ts';
+import type { CompareResult } from '../engine/compare/compare.ts';
 import type { EventText } from '../share/build.ts';
 import type { OpenShareResult } from '../share/worker-share.ts';
 import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
@@ -31,6 +32,8 @@ export interface EngineClient {
   search(query: string): Promise<Uint8Array>;
   /** Fields of the rows (a sample of the window) with their most common values. */
   fieldStats(rows: number[], total: number): Promise<FieldStats>;
+  /** Templates, levels, sources, loggers and field values over-represented in [from, to] against the rest (null: nothing loaded). */
+  compareRange(from: number, to: number): Promise<CompareResult | null>;
   /** Open a share link into the engine (no files needed); errors come back as { ok: false }. */
   openShare(link: string): Promise<OpenShareResult>;
   /** Message and raw text of rows, for building a share link. */
@@ -117,6 +120,7 @@ function workerClient(): EngineClient {
     messages: (rows) => call((r) => r.messages(rows)),
     search: (query) => call((r) => r.search(query)),
     fieldStats: (rows, total) => call((r) => r.fieldStats(rows, total)),
+    compareRange: (from, to) => call((r) => r.compareRange(from, to)),
     openShare: (link) => call<OpenShareResult>((r) => r.openShare(link)),
     shareTexts: (rows) => call((r) => r.shareTexts(rows)),
     shareBase: (payload) => call((r) => r.shareBase(payload)),
@@ -140,6 +144,7 @@ async function inlineClient(): Promise<EngineClient> {
     messages: (rows) => api.messages(rows),
     search: (query) => api.search(query),
     fieldStats: (rows, total) => api.fieldStats(rows, total),
+    compareRange: (from, to) => api.compareRange(from, to),
     openShare: (link) => api.openShare(link),
     shareTexts: (rows) => api.shareTexts(rows),
     shareBase: (payload) => api.shareBase(payload),

@@ -11,6 +11,7 @@ import { createPanelSlice } from './panel-slice.ts';
 import { createLoadSlice } from './load-slice.ts';
 import { createVocabularySlice } from './vocabulary-slice.ts';
 import { createRulesSlice } from './rules-slice.ts';
+import { createCompareSlice } from './compare-slice.ts';
 
 export const useStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
@@ -20,6 +21,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createLoadSlice(...a),
   ...createVocabularySlice(...a),
   ...createRulesSlice(...a),
+  ...createCompareSlice(...a),
 }));
 
 export type { AppState, Interval } from './types.ts';

@@ -9,8 +9,9 @@ import type { PanelSlice } from './panel-slice.ts';
 import type { LoadSlice } from './load-slice.ts';
 import type { VocabularySlice } from './vocabulary-slice.ts';
 import type { RulesSlice } from './rules-slice.ts';
+import type { CompareSlice } from './compare-slice.ts';
 
-export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice & RulesSlice;
+export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice & RulesSlice & CompareSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 

@@ -33,6 +33,7 @@ export function TimelineToolbar() {
         <div className="btn-group" aria-label="Selected range">
           <span className="chip">Range {formatDuration(range[1] - range[0])}</span>
           <button type="button" className="btn" onClick={() => navigate('window', () => { st().setWindow(range[0], range[1]); st().setRange(null); })}>Zoom to range</button>
+          <button type="button" className="btn" title="What is over-represented in the range against the rest of the logs" onClick={() => st().setCompareRange(range)}>Compare with the rest</button>
           <button type="button" className="btn btn-icon" onClick={() => st().setRange(null)} aria-label="Clear range">×</button>
         </div>
       )}

@@ -150,6 +150,8 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     },
     /** The Fields sidebar: fields of the given rows (a sample of what is in view) and their top values. */
     fieldStats: (rows: number[], total: number) => session.fieldStats(rows, total),
+    /** What is over-represented in [from, to] against the rest of the loaded logs (src/engine/compare). */
+    compareRange: (from: number, to: number) => session.compare(from, to),
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
     ...shareApi(session, transfer, handOff),
     /** Take this worker's life lock (life-lock.ts), so the page notices when the worker dies. */

@@ -3,16 +3,16 @@
 // The two sides read different columns after a load: the main thread draws,
 // filters and builds share links from everything but the byte ranges, while
 // the worker's later calls (detail, raw lines, search, vocabulary preview,
-// share texts) need the byte ranges and most row fields but never the
-// template ids (those served the analysis, which has run by then). So each
-// column goes to the side(s) that read it: template ids move (transfer, no
-// copy), byte ranges stay, and the columns both read are copied once and the
-// copy moves.
+// share texts, range comparison) need the byte ranges and the row fields,
+// template ids included (`pattern=` queries and comparing a range's templates
+// read them: 4 bytes an event kept twice). So each column goes to the side(s)
+// that read it: byte ranges stay, and the columns both read are copied once
+// and the copy moves.
 
 import { COLUMN_NAMES, type EventColumns, type EventTable } from '../engine/model/event-table.ts';
 
-/** Columns only the main thread reads after a load: moved, so the worker's table has them empty. */
-const MAIN_ONLY: ReadonlySet<keyof EventColumns> = new Set(['template']);
+/** Columns only the main thread reads after a load: moved, so the worker's table has them empty (none today). */
+const MAIN_ONLY: ReadonlySet<keyof EventColumns> = new Set([]);
 /** Columns only the worker reads (raw text by byte range): the main thread gets them empty. */
 const WORKER_ONLY: ReadonlySet<keyof EventColumns> = new Set(['byteOffset', 'byteLength']);
 
@@ -25,8 +25,7 @@ export interface Handoff {
 
 /**
  * The main thread's table. With `keep` the worker goes on reading `t` (the
- * session's table): shared columns are copied and `t`'s template column is
- * given away. Without it (a snapshot the worker drops) nothing is copied.
+ * session's table): shared columns are copied. Without it (a snapshot the worker drops) nothing is copied.
  */
 export function mainThreadTable(t: EventTable, keep: boolean): Handoff {
   const out = { length: t.length, loggers: t.loggers } as EventTable;

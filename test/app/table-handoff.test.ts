@@ -54,6 +54,9 @@ describe('table hand-off to the main thread', () => {
     const proxy = await api.detail([...summary.table.tMs].indexOf(Date.parse('2024-05-01T10:00:01Z')));
     expect(proxy?.logger).toBe(same.table.loggers[same.table.logger[1]]);
     expect([...(await api.search('backend'))]).toEqual([...(await inline.search('backend'))]);
+    const pattern = `pattern="${same.templates[same.table.template[row]].pattern}"`;
+    expect([...(await api.search(pattern))]).toEqual([...(await inline.search(pattern))]);
+    expect((await api.search(pattern)).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     const [preview] = await api.previewVocabulary([{ kind: 'timeout', pattern: 'gave up waiting' }]);
     expect(preview).toMatchObject({ matches: 1, changes: 1 });
   });
@@ -63,7 +66,9 @@ describe('table hand-off to the main thread', () => {
     const { table } = await api.load([{ name: 'proxy.log', blob: new Blob([log]) }], {});
     const kept = mainThreadTable(table, true);
     expect(kept.table.tMs).not.toBe(table.tMs);
-    expect(kept.table.template).toBe(table.template);
+    // The worker still reads template ids (pattern= queries, range comparison): it keeps its own.
+    expect(kept.table.template).not.toBe(table.template);
+    expect([...kept.table.template]).toEqual([...table.template]);
     const moved = mainThreadTable(table, false);
     expect(moved.table.tMs).toBe(table.tMs);
     expect(moved.buffers).toContain(table.line.buffer);

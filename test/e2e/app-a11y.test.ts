@@ -3,14 +3,11 @@
 // in every dialog. Serious and critical violations fail the test, with the
 // rule, the offending element and axe's explanation in the message.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './harness/browser.ts';
 import { sampleSets } from './harness/incidents.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { violations } from './harness/axe.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,20 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Runs axe over the page (or one element) and lists the serious and critical violations. */
-async function violations(page: Page, within?: string): Promise<string[]> {
-  // Evaluated through the debugging protocol, so the app's CSP does not block it.
-  await page.evaluate(AXE);
-  return page.evaluate(async (sel) => {
-    type Result = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Result[] }> } }).axe;
-    const r = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${JSON.stringify(n.target)}: ${v.help} — ${n.failureSummary ?? ''}`));
-  }, within ?? null);
-}
 
 async function settle(page: Page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

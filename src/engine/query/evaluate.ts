@@ -26,6 +26,8 @@ export interface RowAccess {
   kind: number;
   file: string;
   logger: string;
+  /** The row's message template (`GET <*> status=503`), for `pattern=...`; absent where templates are unknown. */
+  pattern?: string;
   /** Lower-cased raw text of the row, to skip parsing fields that cannot contain a word. */
   rawLower(): string;
   fields(): FlatFields | null;
@@ -34,7 +36,7 @@ export interface RowAccess {
 export type RowTest = (row: RowAccess) => boolean;
 export type CompiledQuery = { ok: true; test: RowTest; needsFields: boolean } | { ok: false; error: string };
 
-const COLUMN_FIELDS = new Set(['level', 'kind', 'source', 'file', 'logger', 'msg', 'message']);
+const COLUMN_FIELDS = new Set(['level', 'kind', 'source', 'file', 'logger', 'msg', 'message', 'pattern']);
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 const DURATION = /^([-+]?(?:\d+\.?\d*|\.\d+))(ns|us|µs|ms|s|m|h)$/i;
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -127,6 +129,8 @@ function columnTerm(t: Extract<Term, { kind: 'field' }>, name: string, regex: Re
   if (name === 'kind') return { ok: true, test: (r) => vt.test(KIND_NAMES[r.kind] ?? 'plain') };
   if (name === 'source' || name === 'file') return { ok: true, test: (r) => vt.test(r.file) };
   if (name === 'logger') return { ok: true, test: (r) => vt.test(r.logger || undefined) };
+  // A template's <*> reads as a wildcard, so `pattern="GET <*> status=503"` selects that template's rows.
+  if (name === 'pattern') return { ok: true, test: (r) => vt.test(r.pattern) };
   return { ok: true, test: (r) => vt.test(r.message()) };
 }
 

@@ -24,6 +24,7 @@ import { analyzePulled } from '../sources/clickhouse/analyze-pulled.ts';
 import { compilePlan, flatFields, type FlatFields, type RegexFactory, type RowAccess } from '../query/evaluate.ts';
 import { flattenFields } from '../query/flatten.ts';
 import { summarizeFields, type FieldStats } from '../query/field-stats.ts';
+import { compareRange, type CompareResult } from '../compare/compare.ts';
 
 export type SessionSource = ByteSource & RangeReader;
 
@@ -298,6 +299,26 @@ export class EngineSession {
   }
 
   /**
+   * What is over-represented in [from, to] against every other row
+   * (compare/compare.ts): templates, levels, sources and loggers from the
+   * columns, field values from a sample of rows read back.
+   */
+  async compare(from: number, to: number): Promise<CompareResult | null> {
+    const r = this.result;
+    if (!r) return null;
+    const hasFields = r.files.some((f) => !!formatById(f.format ?? '')?.fields);
+    const access = hasFields ? await this.rowAccess() : null;
+    const records = access
+      ? async (rows: number[]) => {
+          const raws = await this.raws(rows, FIELD_RAW_BYTES);
+          return rows.map((row, k) => access(row, raws[k]).pairs());
+        }
+      : undefined;
+    const names = { patterns: templatePatterns(r.templates), files: r.files.map((f) => f.name) };
+    return compareRange(r.table, names, from, to, { records });
+  }
+
+  /**
    * A row as queries see it: columns read directly, message and fields from
    * the row's raw text (parsed once, only when asked). CSV headers are read first.
    */
@@ -308,6 +329,7 @@ export class EngineSession {
     const heads = await Promise.all(r.files.map((f, i) => (f.format === 'csv' ? this.firstLine(i) : undefined)));
     const formats = r.files.map((f) => formatById(f.format ?? ''));
     const env = { year: new Date().getUTCFullYear(), time: newTimeOut() };
+    const patterns = templatePatterns(r.templates);
     return (row, raw) => {
       let message: string | undefined = r.messages[row];
       let pairs: [string, string][] | null = null;
@@ -333,6 +355,7 @@ export class EngineSession {
         kind: t.kind[row],
         file: r.files[fileIndex]?.name ?? '',
         logger: t.loggers[t.logger[row]] ?? '',
+        pattern: patterns[t.template[row]],
         message: () => (message ??= this.readBack(row, raw)),
         rawLower: () => (lower ??= raw.toLowerCase()),
         fields: () => {
@@ -359,6 +382,13 @@ function messageFromRaw(parser: LineParser | null, raw: string): string {
     // a line the parser cannot read again: show it as it is
   }
   return line;
+}
+
+/** Patterns indexed by template id (the list is in id order, but nothing promises it). */
+function templatePatterns(list: readonly TemplateInfo[]): string[] {
+  const out: string[] = [];
+  for (const t of list) out[t.id] = t.pattern;
+  return out;
 }
 
 function firstLine(s: string): string {
