@@ -42,6 +42,8 @@ async function press(p: Page, key: string): Promise<void> {
   const before = await p.textContent('.tl-window');
   await p.keyboard.press(key);
   await p.waitForFunction((b) => document.querySelector('.tl-window')?.textContent !== b, before);
+  // The list redraws from rows the worker sends: on a loaded machine that takes more than a frame.
+  await p.waitForFunction(() => document.querySelectorAll('.log-row').length > 0);
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
