@@ -68,6 +68,11 @@ describe('log list scroll anchoring', () => {
       el.scrollTop = Math.round(el.scrollHeight / 2) + 7;
     });
     await app.page.waitForFunction(() => (document.querySelector('.log-rows') as HTMLElement | null)?.style.transform !== 'translateY(0px)');
+    // The list renders the rows for the new scroll position on its next frame: wait until they cover its top.
+    await app.page.waitForFunction(() => {
+      const box = document.querySelector('.log-scroll')?.getBoundingClientRect();
+      return !!box && [...document.querySelectorAll('.log-row')].some((el) => { const r = el.getBoundingClientRect(); return r.top <= box.top + 1 && r.bottom > box.top + 1; });
+    }, undefined, { timeout: 5000 });
     const before = await topRow(app.page);
     expect(before.row).toBeGreaterThan(0);
     await press(app.page, 'w');
