@@ -18,6 +18,7 @@ import { loadSampleById } from './load/open-sample.ts';
 import { LogPanel } from './log/LogPanel.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
+import { Splitter } from './Splitter.tsx';
 import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
 import { openShareFromHash, startShareHashListener } from './share/open-share.ts';
 import { loadUrlParam } from './share/open-url.ts';
@@ -66,6 +67,7 @@ export function App() {
       <main className="main">
         <div className="center">
           <div className="timeline-slot">{hasData ? <Timeline /> : <EmptyState />}</div>
+          {hasData ? <Splitter /> : null}
           <LogPanel />
         </div>
         <aside className="side" aria-label="Files, findings and detail">
