@@ -37,7 +37,7 @@ export const EMPTY_MARK_LANE_H = 12;
 export const OP_ROW_H = 16;
 /** Source lane height by number of lanes: few lanes get room, many stay compact. */
 export function sourceLaneHeight(n: number): number {
-  return n <= 3 ? 56 : n <= 6 ? 44 : n <= 12 ? 32 : 24;
+  return n <= 3 ? 56 : n <= 6 ? 36 : n <= 12 ? 30 : 24;
 }
 const MAX_OP_ROWS = 6;
 
