@@ -19,6 +19,7 @@ import { loadSampleById } from './load/open-sample.ts';
 import { LogPanel } from './log/LogPanel.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
+import { Splitter } from './Splitter.tsx';
 import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
 import { RulesDialog } from './rules/RulesDialog.tsx';
 import { ConnectDialog } from './clickhouse/ConnectDialog.tsx';
@@ -70,6 +71,7 @@ export function App() {
       <main className="main">
         <div className="center">
           <div className="timeline-slot"><DensityLanes />{hasData ? <Timeline /> : <EmptyState />}</div>
+          {hasData ? <Splitter /> : null}
           <LogPanel />
         </div>
         <aside className="side" aria-label="Files, findings and detail">

@@ -16,11 +16,12 @@ export function LaneLabels({ layout }: { layout: TimelineLayout }) {
   return (
     <div className="tl-labels">
       {layout.rows.map((r) => {
+        if (r.h === 0) return null;
         const on = sources.includes(r.id);
         const top = { top: r.y, height: r.h };
         if (r.kind === 'mark') {
           return (
-            <div key={r.id} className="lane-label lane-label--mark" style={top}>
+            <div key={r.id} className={`lane-label lane-label--mark${r.count === 0 ? ' lane-label--empty' : ''}`} style={top}>
               <span className="lane-name" data-lane={r.id}>{r.name}</span>
               <span className="lane-count" title={`${formatInt(r.count)} marks`}>{r.count > 0 ? formatCount(r.count) : '–'}</span>
             </div>

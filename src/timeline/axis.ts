@@ -21,8 +21,12 @@ export function tickFormatter(zone: 'utc' | 'local'): (d: Date) => string {
   const s = f('%H:%M:%S');
   const m = f('%H:%M');
   const named = f('%b %d');
+  const namedYear = f('%b %d %Y');
+  // The year only where it is not this year's, so "Jan 01" is never ambiguous across years.
+  const thisYear = new Date().getFullYear();
+  const year = zone === 'utc' ? (date: Date) => date.getUTCFullYear() : (date: Date) => date.getFullYear();
   // A day of a file whose times of day carry no date (engine/model/time-of-day.ts) has no name.
-  const d = (date: Date) => (isUnknownDay(date.getTime()) ? unknownDateLabel(date.getTime()) : named(date));
+  const d = (date: Date) => (isUnknownDay(date.getTime()) ? unknownDateLabel(date.getTime()) : year(date) === thisYear ? named(date) : namedYear(date));
   return (date) => (sec.floor(date) < date ? ms : min.floor(date) < date ? s : day.floor(date) < date ? m : d)(date);
 }
 

@@ -32,10 +32,12 @@ export interface TimelineLayout {
 }
 
 export const MARK_LANE_H = 24;
+/** A mark lane with nothing on it keeps a thin row (its name stays readable, small) instead of a full one. */
+export const EMPTY_MARK_LANE_H = 12;
 export const OP_ROW_H = 16;
 /** Source lane height by number of lanes: few lanes get room, many stay compact. */
 export function sourceLaneHeight(n: number): number {
-  return n <= 3 ? 56 : n <= 6 ? 44 : n <= 12 ? 32 : 24;
+  return n <= 3 ? 56 : n <= 6 ? 36 : n <= 12 ? 30 : 24;
 }
 const MAX_OP_ROWS = 6;
 
@@ -64,14 +66,18 @@ export function computeLayout(model: LaneModel, marks: readonly Mark[]): Timelin
   const rows: LaneRow[] = [];
   let y = 0;
   MARK_LANES.forEach((l, i) => {
-    const h = l.id === 'mark:operations' ? Math.max(MARK_LANE_H, opRows * OP_ROW_H + 8) : MARK_LANE_H;
+    const full = l.id === 'mark:operations' ? Math.max(MARK_LANE_H, opRows * OP_ROW_H + 8) : MARK_LANE_H;
+    const h = counts[i] > 0 ? full : EMPTY_MARK_LANE_H;
     rows.push({ id: l.id, name: l.name, sub: '', kind: 'mark', index: i, y, h, count: counts[i] });
     y += h;
   });
-  const sourceH = sourceLaneHeight(model.lanes.length);
+  // A file with no events (binary, empty) gets a zero-height row: it stays in
+  // the Files panel, and source rows keep matching lane indices for drawing.
+  const sourceH = sourceLaneHeight(model.lanes.filter((l) => l.rows.length > 0).length);
   model.lanes.forEach((l, i) => {
-    rows.push({ id: l.id, name: l.name, sub: l.sub, kind: 'source', index: i, y, h: sourceH, count: l.rows.length });
-    y += sourceH;
+    const h = l.rows.length > 0 ? sourceH : 0;
+    rows.push({ id: l.id, name: l.name, sub: l.sub, kind: 'source', index: i, y, h, count: l.rows.length });
+    y += h;
   });
   return { rows, height: y, markLane, opRow, opRows };
 }

@@ -114,6 +114,11 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
 
   const evidence = useMemo(() => new Set(selectedFinding !== null ? d.findings[selectedFinding]?.evidence ?? [] : []), [selectedFinding, d]);
   const withDate = view.count > 0 && differentDays(t.tMs[view.rowAt(0)], t.tMs[view.rowAt(view.count - 1)], zone);
+  // The time column is as wide as the longest time it shows (digits are 1ch
+  // with tabular figures), so a date+time never runs into LEVEL and SOURCE.
+  const timeChars = view.count > 0
+    ? Math.max(formatTime(t.tMs[view.rowAt(0)], zone, { date: withDate }).length, formatTime(t.tMs[view.rowAt(view.count - 1)], zone, { date: withDate }).length)
+    : 12;
   const select = (row: number) => useStore.getState().selectRow(row);
 
   const onKey = (e: KeyboardEvent) => {
@@ -148,7 +153,7 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
   else if (view.count === 0) empty = 'No events in this window. Zoom out or press F to fit all.';
 
   return (
-    <div className="log-list" id="log-tab-events" role="tabpanel" aria-label="Events" hidden={hidden}>
+    <div className="log-list" id="log-tab-events" role="tabpanel" aria-label="Events" hidden={hidden} style={{ ['--time-w' as string]: `${timeChars + 1}ch` }}>
       <div className="log-head" aria-hidden="true">
         <span className="c-time">Time ({zoneLabel(zone)})</span>
         {reference !== null && <span className="c-rel">From ref</span>}
