@@ -1,5 +1,5 @@
 // The canvas renderer. Any number of invalidations in one frame become one
-// requestAnimationFrame draw (CONVENTIONS 7); drawing reads cached data only
+// requestAnimationFrame draw (uPlot-style batching); drawing reads cached data only
 // and never awaits. The backing store is sized in device pixels for the
 // current devicePixelRatio, so lines stay crisp on any screen and after
 // moving the window to another monitor.

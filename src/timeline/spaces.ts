@@ -1,4 +1,4 @@
-// The three coordinate spaces of the timeline (CONVENTIONS 8, after
+// The three coordinate spaces of the timeline (after
 // speedscope): time in epoch ms (`tMs`), CSS pixels (layout, pointer events)
 // and device pixels (the canvas backing store). Every conversion goes through
 // the one d3 scale built here, so the axis, the canvas and hit-testing agree.

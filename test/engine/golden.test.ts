@@ -1,4 +1,4 @@
-// One golden harness for every format (speedscope style, CONVENTIONS rule 3):
+// One golden harness for every format (speedscope style: each fixture beside its expected output):
 // each fixture test/fixtures/<format>/<name>.<ext> is parsed and compared with
 // its reviewed dump <name>.expected.json (file accounting + the first events),
 // then parsed again under the name "unknown" (detection must not depend on the

@@ -1,4 +1,4 @@
-// The text dialect table is data with samples (CONVENTIONS rule 2): every
+// The text dialect table is data with samples: every
 // pattern has samples, every sample is read by its own pattern (not claimed
 // by an earlier one), and it yields the time, level and message a user
 // would expect from that line.

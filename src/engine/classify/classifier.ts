@@ -58,8 +58,14 @@ export function compileVocabulary(entries: readonly VocabularyEntry[], user = fa
 
 /** Classify text against compiled entries (first match wins), trying every entry: the reference the fast path must agree with. */
 export function classifyText(compiled: readonly CompiledEntry[], text: string): CompiledEntry | null {
-  for (const c of compiled) if (c.re.test(text)) return c;
-  return null;
+  const i = firstMatch(compiled, text);
+  return i < 0 ? null : compiled[i];
+}
+
+/** Index of the first entry that matches, or -1. */
+function firstMatch(compiled: readonly CompiledEntry[], text: string): number {
+  for (let i = 0; i < compiled.length; i++) if (compiled[i].re.test(text)) return i;
+  return -1;
 }
 
 /** Lines classified by trying each entry in turn before the literal scanner is built: a short file (a pasted excerpt, a one-line CLI run) never pays the ~20 ms the scanner takes to build. */
@@ -121,8 +127,8 @@ export function createClassifier(custom: readonly VocabularyEntry[] = [], option
     let result = none;
     const scan = prepared.direct >= scanFrom ? (prepared.scan ??= buildScan(compiled)) : (prepared.direct++, null);
     if (!scan) {
-      const hit = classifyText(compiled, text);
-      if (hit) result = results[compiled.indexOf(hit)];
+      const i = firstMatch(compiled, text);
+      if (i >= 0) result = results[i];
     } else {
       const { scanner, always, anyAlways } = scan;
       scanner.begin();

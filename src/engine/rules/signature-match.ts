@@ -23,8 +23,17 @@ function candidate(ctx: RuleContext, row: number): boolean {
   return lv >= Level.warn || lv === Level.none || ctx.table.kind[row] !== Kind.plain;
 }
 
+/** One scan per analysis: failure-signature and first-failure read the same hits. */
+const scanned = new WeakMap<RuleContext, SignatureHits[]>();
+
 /** Every signature that matches some row, with its rows; the first matching signature (file order) wins a row. */
 export function matchSignatures(ctx: RuleContext): SignatureHits[] {
+  let hits = scanned.get(ctx);
+  if (!hits) scanned.set(ctx, (hits = scan(ctx)));
+  return hits;
+}
+
+function scan(ctx: RuleContext): SignatureHits[] {
   const sigs = builtinSignatures();
   const memo = new Map<string, number>();
   const byTemplate = new Map<number, number>();
