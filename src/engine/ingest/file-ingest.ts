@@ -16,7 +16,7 @@ import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
 import { StackState } from './multiline.ts';
-import { HEADER_PATTERN, HeldHeader } from './two-line-records.ts';
+import { HEADER_PATTERN, HeldHeader, headsBody } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
 import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock } from '../model/time-of-day.ts';
@@ -64,6 +64,9 @@ export interface FileIngestState {
   elided?: boolean;
 }
 
+/** FileIngest.bodyLine: the line was taken into the held record's body. */
+const BODY_TAKEN = -2;
+
 /** Things worth a notice, kept as bits so slices of one file combine by OR. */
 const Seen = { crlf: 1, bom: 2, long: 4, dateless: 8, packed: 16, implausible: 32 } as const;
 
@@ -74,7 +77,7 @@ export class FileIngest {
   private readonly stack = new StackState();
   private readonly facts = new MessageFacts();
   private readonly reader: TextReader;
-  /** A two-line record's first line, waiting for its second (two-line-records.ts). */
+  /** A record's first line, waiting for the lines that carry its message (two-line-records.ts). */
   private readonly held = new HeldHeader();
   private lineNo = 0;
   /** Builder row of the current event, -1 before the first. */
@@ -341,13 +344,21 @@ export class FileIngest {
 
   private handle(type: number, text: string, lineNo: number, offset: number, length: number): void {
     const out = this.out;
+    let found = -1;
     if (this.held.active) {
-      const second = type === LineType.text && this.held.takeSecondLine(out.text);
-      this.releaseHeld();
-      if (second) {
-        this.stats.continuations++;
-        this.extend(lineNo, offset, length);
-        return;
+      if (this.held.body) {
+        // A body line joins the held record; any other line ends it (and is read once, here).
+        found = type === LineType.text ? this.bodyLine(out.text, lineNo, offset, length) : -1;
+        if (found === BODY_TAKEN) return;
+        this.releaseHeld();
+      } else {
+        const second = type === LineType.text && this.held.takeSecondLine(out.text);
+        this.releaseHeld();
+        if (second) {
+          this.stats.continuations++;
+          this.extend(lineNo, offset, length);
+          return;
+        }
       }
     }
     switch (type) {
@@ -358,7 +369,7 @@ export class FileIngest {
         this.startEvent(out, lineNo, offset, length, 0);
         return;
       case LineType.text:
-        this.text(out.text, lineNo, offset, length);
+        this.text(out.text, lineNo, offset, length, found);
         return;
       case LineType.blank:
         this.stats.blank++;
@@ -397,8 +408,25 @@ export class FileIngest {
     }
   }
 
-  /** Generic text path, shared by every format. */
-  private text(text: string, lineNo: number, offset: number, length: number): void {
+  /**
+   * A line after a header that heads a body (two-line-records.ts): BODY_TAKEN
+   * when it is an untimed line of the body, else what the reader found in it
+   * (textOut filled), -1 when it was not read (blank, a cut mark, a wrapper's
+   * own time: each ends the body).
+   */
+  private bodyLine(text: string, lineNo: number, offset: number, length: number): number {
+    if (!Number.isNaN(this.out.tMs) || text.trim().length === 0 || isElisionLine(text)) return -1;
+    const t = this.textOut;
+    resetRecord(t);
+    const found = this.reader.read(text, t);
+    if (found === TextMatch.timed) return found;
+    this.held.takeBodyLine(found === TextMatch.none ? text : t.message, t.level, lineNo, offset, length);
+    this.stats.continuations++;
+    return BODY_TAKEN;
+  }
+
+  /** Generic text path, shared by every format; `found` when the line was already read into textOut. */
+  private text(text: string, lineNo: number, offset: number, length: number, found = -1): void {
     if (text.trim().length === 0) {
       this.stats.blank++;
       return;
@@ -410,14 +438,20 @@ export class FileIngest {
       this.elided = true;
       return;
     }
-    const t = this.textEvent(text);
+    const t = this.textEvent(text, found);
     if (t === null) {
       this.stats.continuations++;
       this.extend(lineNo, offset, length);
       return;
     }
-    if (this.reader.matchedPattern === HEADER_PATTERN) {
-      this.held.hold(t, lineNo, offset, length);
+    const pattern = this.reader.matchedPattern;
+    if (pattern === HEADER_PATTERN) {
+      this.held.hold(t, lineNo, offset, length, false);
+      return;
+    }
+    // A time with nothing after it (the wrapper had no time of its own): its record is on the lines below.
+    if (pattern !== '' && Number.isNaN(this.out.tMs) && !Number.isNaN(t.tMs) && headsBody(t.message)) {
+      this.held.hold(t, lineNo, offset, length, true);
       return;
     }
     this.startEvent(t, lineNo, offset, length, 0);
@@ -428,6 +462,7 @@ export class FileIngest {
     const h = this.held;
     h.active = false;
     this.startEvent(h.record, h.line, h.offset, h.length, 0);
+    if (h.endLine > h.line) this.extend(h.endLine, h.endOffset, h.endLength);
   }
 
   /**
@@ -436,11 +471,14 @@ export class FileIngest {
    * A wrapper's logger (compose service, CSV pod column, syslog ident) names
    * the lane; its zoned time beats a zone-less or missing inner time.
    */
-  private textEvent(text: string): RecordOut | null {
+  private textEvent(text: string, preRead = -1): RecordOut | null {
     const wrapper = this.out;
     const t = this.textOut;
-    resetRecord(t);
-    const found = this.reader.read(text, t);
+    let found = preRead;
+    if (found < 0) {
+      resetRecord(t);
+      found = this.reader.read(text, t);
+    }
     const shapeless = found === TextMatch.none || (found === TextMatch.untimed && this.stack.reporting);
     if (shapeless && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
     if (found === TextMatch.none) {

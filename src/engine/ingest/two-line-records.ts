@@ -1,3 +1,6 @@
+// Records whose first line carries the time and whose next lines carry the
+// rest. Two shapes are read:
+//
 // Java util.logging's SimpleFormatter (Tomcat's catalina.out before 8.0,
 // Jenkins, many JVM tools) writes each record on two lines:
 //
@@ -5,11 +8,23 @@
 //     INFO: Server startup in 1234 ms
 //
 // The first carries the time and the source class and method, the second the
-// level and the message. The driver holds a header line until it sees the
-// next one, so the pair becomes one event with the second line as its
-// continuation and its level and message, instead of an event without level
-// followed by an untimed one. A header with no such second line is kept as it is.
+// level and the message.
+//
+// A line that holds only a time (Oracle's alert log, digests and layouts that
+// print the time, maybe a host, then the record on the lines below) heads a
+// body: every untimed line after it, up to a blank line or the next timed
+// one, is its text.
+//
+//     2022-07-10T21:25:27.971681+00:00
+//     Thread 1 cannot allocate new log, sequence 26
+//     Checkpoint not complete
+//
+// The driver holds such a header until the lines after it tell, so a record
+// becomes one event (its other lines continuations, its level and message
+// from them) instead of an event without a message followed by untimed ones.
+// A header with nothing after it is kept as it is.
 
+import { leadingLevel } from '../formats/text-tail.ts';
 import { levelFromWord } from '../model/levels.ts';
 import { newRecordOut, type RecordOut } from '../formats/types.ts';
 
@@ -18,20 +33,52 @@ const SECOND_LINE = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): ?(.*)$/;
 /** The text pattern (text-patterns.ts) whose lines are such headers. */
 export const HEADER_PATTERN = 'jul-header';
 
+/**
+ * What may follow the time on a line that heads a body: nothing, or only
+ * where the record came from (`@10.1.2.3`, a bare address): no message.
+ */
+const HEADER_ONLY = /^(?:@\S+|\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?)?$/;
+
+/** A body line that names the source location (`SqlExceptionHelper.java:144`): the record's logger, not its message. */
+const SOURCE_LOCATION = /^[\w$.-]+\.(?:java|kt|scala|groovy|py|rb|go|js|ts|cs|php|c|cc|cpp|h):\d+$/;
+
+/** The message of a timed line says nothing: its record's text is on the lines below. */
+export function headsBody(message: string): boolean {
+  return message.length <= 64 && HEADER_ONLY.test(message.trim());
+}
+
 export class HeldHeader {
   /** A header is held. */
   active = false;
+  /** It heads a body (untimed lines up to a blank or timed one), not a two-line record. */
+  body = false;
   readonly record: RecordOut = newRecordOut();
   line = 0;
   offset = 0;
   length = 0;
+  /** The last line taken into the body (its record ends there). */
+  endLine = 0;
+  endOffset = 0;
+  endLength = 0;
+  /** The body has given the record its message. */
+  private messaged = false;
 
-  hold(r: RecordOut, line: number, offset: number, length: number): void {
+  hold(r: RecordOut, line: number, offset: number, length: number, body: boolean): void {
     Object.assign(this.record, r);
     this.line = line;
     this.offset = offset;
     this.length = length;
+    this.endLine = line;
+    this.endOffset = offset;
+    this.endLength = length;
     this.active = true;
+    this.body = body;
+    this.messaged = false;
+    if (body && r.message) {
+      // The host or address the header named stays searchable.
+      const where = r.message.trim();
+      this.record.extra = r.extra ? `${r.extra} ${where}` : where;
+    }
   }
 
   /**
@@ -47,5 +94,24 @@ export class HeldHeader {
     const msg = m[2].trim();
     if (msg) r.message = msg;
     return true;
+  }
+
+  /**
+   * An untimed line of the body (the caller has checked it is one): the first
+   * that says something is the record's message, a source location its
+   * logger; a level the header lacked comes from the first line that has one.
+   */
+  takeBodyLine(message: string, level: number, line: number, offset: number, length: number): void {
+    const r = this.record;
+    const text = message.trim();
+    if (!r.logger && !this.messaged && SOURCE_LOCATION.test(text)) r.logger = text;
+    else if (!this.messaged && text) {
+      r.message = text;
+      this.messaged = true;
+    }
+    if (!r.level) r.level = level || leadingLevel(text);
+    this.endLine = line;
+    this.endOffset = offset;
+    this.endLength = length;
   }
 }
