@@ -21,6 +21,7 @@ import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
 import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock } from '../model/time-of-day.ts';
 import { isElisionLine } from '../formats/elision.ts';
+import { isColumnHeader } from '../formats/column-header.ts';
 
 /** Messages longer than this are kept truncated in memory; the raw bytes stay in the file. */
 export const MAX_MESSAGE_CHARS = 4096;
@@ -436,6 +437,12 @@ export class FileIngest {
       this.stats.blank++;
       this.stats.elided++;
       this.elided = true;
+      return;
+    }
+    if (found !== TextMatch.timed && isColumnHeader(text)) {
+      // A pasted table's header row names its columns: a continuation, as a CSV header is.
+      this.stats.continuations++;
+      if (this.current >= 0) this.extend(lineNo, offset, length);
       return;
     }
     const t = this.textEvent(text, found);
