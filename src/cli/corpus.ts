@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestSources } from '../engine/ingest/ingest.ts';
 import type { FileStats } from '../engine/ingest/file-stats.ts';
+import { Flag } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
 import { toIso } from '../engine/model/time.ts';
 import { fileSource } from './node-source.ts';
@@ -50,6 +51,21 @@ function row(cells: (string | number)[], widths: number[]): string {
 
 const HEAD = ['file', 'format', 'lines', 'events', 'cont', 'blank', 'untimed', 'malformed', 'check'];
 
+/** A clock (10:22:55) or a date (2021-09-16, 16/09/2021) anywhere in a text. */
+const CLOCK_OR_DATE = /\b\d{1,2}:\d\d:\d\d\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+
+/**
+ * Untimed events whose message still shows a clock or a date: a time form
+ * the reader may be missing. When it is 0, the file's untimed lines carry
+ * no time to read (banners, elapsed counters, script output).
+ */
+function clockedUntimed(result: Awaited<ReturnType<typeof ingestSources>>): number {
+  const t = result.table;
+  let n = 0;
+  for (let i = 0; i < t.length; i++) if (t.flags[i] & Flag.untimed && CLOCK_OR_DATE.test(result.messages[i] ?? '')) n++;
+  return n;
+}
+
 /** A case's log is named log.txt: its folder names it better. */
 function displayName(path: string): string {
   const parts = path.split('/');
@@ -75,7 +91,7 @@ export async function runCorpus(argv: string[]): Promise<number> {
     const ok = f.lines === f.events + f.continuations + f.blank;
     const label = displayName(path);
     if (f.events === 0 || (f.events - f.untimed) / f.events >= TIMED_ENOUGH) mostlyTimed++;
-    else poorlyTimed.push(`${label} (${f.events - f.untimed}/${f.events} timed)`);
+    else poorlyTimed.push(`${label} (${f.events - f.untimed}/${f.events} timed; ${clockedUntimed(result)} of the untimed show a clock or date in their text)`);
     const name = label.length > nameW ? label.slice(0, nameW - 1) + '…' : label;
     process.stdout.write(row([name, f.error ? 'ERROR' : f.format, f.lines, f.events, f.continuations, f.blank, f.untimed, f.malformed, ok ? 'OK' : 'FAIL'], widths) + '\n');
     if (f.error) process.stdout.write(`    error: ${f.error}\n`);

@@ -409,6 +409,18 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'pg-ctl-progress',
+    note: "pg_ctl's progress (\"waiting for server to start....\", more dots each second) with the server's log line written right after it, as the docker postgres image prints its init and restarts",
+    first: 'w.',
+    re: String.raw`^(?:waiting for server to [a-z ]{4,20}?\.*|\.+)(?<ts>{ISO}) +(?<msg>.*)$`,
+    tail: true,
+    samples: [
+      'waiting for server to start....2017-10-30 18:49:49.589 UTC [42] LOG:  listening on IPv4 address "127.0.0.1", port 5432',
+      'waiting for server to shut down....2017-10-30 18:49:49.856 UTC [42] LOG:  aborting any active transactions',
+      '.2023-11-16 05:00:03.412 UTC [48] LOG:  database system is shut down',
+    ],
+  },
+  {
     id: 'iso',
     note: 'any ISO-8601-like time first, then level / [thread] / logger in any usual order',
     first: '0-9\\[',
