@@ -31,6 +31,22 @@ describe('timberline bin', () => {
     expect(report.files).toEqual([expect.objectContaining({ name: 'stdin', events: 2 })]);
   });
 
+  it('prints times of day for an excerpt without a date, and marks it dateUnknown in --json', () => {
+    // Pasted as an issue shows it: times of day only, one line cut with "...".
+    const log = [
+      '{"level":"info","time":"22:40:53.187887976Z","msg":"Received signal, updating routes"}',
+      '{"level":"info","time":"22:40:53.201115Z","msg":"Renewing certificate","domain":"a.example.org", ...}',
+      '{"level":"warn","time":"22:46:30.617Z","msg":"Failed to connect to upstream"}',
+    ].join('\n');
+    const text = run(['analyze', '-'], log);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('22:40:53.187Z … 22:46:30.617Z (times of day, date unknown)');
+    expect(text.stdout).not.toMatch(/1970/);
+    const json = run(['analyze', '--json', '-'], log);
+    const report = JSON.parse(json.stdout) as { files: { dateUnknown: boolean; firstTime: string; lastTime: string; recovered: number }[] };
+    expect(report.files[0]).toMatchObject({ dateUnknown: true, firstTime: '22:40:53.187Z', lastTime: '22:46:30.617Z', recovered: 1 });
+  });
+
   it('exit status 1 when no input could be read, 2 on bad usage', () => {
     const missing = run(['analyze', 'no-such-file.log']);
     expect(missing.status).toBe(1);
