@@ -76,6 +76,15 @@ describe('a time alone on its line heads the record below it', () => {
     expect(new Date(t.tMs[2]).toISOString()).toBe('2016-12-13T17:33:00.979Z');
   });
 
+  it("does not take another compose service's line into its body", async () => {
+    const r = await load(['db-1   | 2024-03-02 10:00:00.120', 'db-1   | checkpoint starting: time', 'web-1  | request failed: upstream timeout', 'db-1   | 2024-03-02 10:00:01.000 LOG: done'].join('\n'));
+    const f = r.files[0];
+    expect(f.format).toBe('docker-compose');
+    expect([f.events, f.continuations, f.untimed]).toEqual([3, 1, 1]);
+    expect(r.messages).toContain('checkpoint starting: time');
+    expect(r.messages).toContain('request failed: upstream timeout');
+  });
+
   it('keeps a wrapper line with an empty message as its own event (each syslog line has its own time)', async () => {
     const r = await load(['Jan 15 05:40:45 host app[12]: ', 'Jan 15 05:40:46 host app[12]: next'].join('\n'));
     expect(r.files[0].events).toBe(2);

@@ -416,7 +416,8 @@ export class FileIngest {
    * own time: each ends the body).
    */
   private bodyLine(text: string, lineNo: number, offset: number, length: number): number {
-    if (!Number.isNaN(this.out.tMs) || text.trim().length === 0 || isElisionLine(text)) return -1;
+    // A wrapper's own time, or another wrapper's lane (a docker compose service), is another record.
+    if (!Number.isNaN(this.out.tMs) || this.out.logger !== this.held.lane || text.trim().length === 0 || isElisionLine(text)) return -1;
     const t = this.textOut;
     resetRecord(t);
     const found = this.reader.read(text, t);
@@ -458,7 +459,7 @@ export class FileIngest {
     }
     // A time with nothing after it (the wrapper had no time of its own): its record is on the lines below.
     if (pattern !== '' && Number.isNaN(this.out.tMs) && !Number.isNaN(t.tMs) && headsBody(t.message)) {
-      this.held.hold(t, lineNo, offset, length, true);
+      this.held.hold(t, lineNo, offset, length, true, this.out.logger);
       return;
     }
     this.startEvent(t, lineNo, offset, length, 0);

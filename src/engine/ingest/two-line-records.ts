@@ -60,11 +60,14 @@ export class HeldHeader {
   endLine = 0;
   endOffset = 0;
   endLength = 0;
+  /** The wrapper's lane of the header (a compose service): body lines come from the same one. */
+  lane = '';
   /** The body has given the record its message. */
   private messaged = false;
 
-  hold(r: RecordOut, line: number, offset: number, length: number, body: boolean): void {
+  hold(r: RecordOut, line: number, offset: number, length: number, body: boolean, lane = ''): void {
     Object.assign(this.record, r);
+    this.lane = lane;
     this.line = line;
     this.offset = offset;
     this.length = length;
