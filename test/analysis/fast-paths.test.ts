@@ -2,8 +2,8 @@
 // masking per token with remembered shapes (mask.ts) against the sequence of
 // whole-string regex replaces it stands for, and the classifier's literal
 // prefilter (required-literals.ts, literal-scan.ts) against trying every
-// vocabulary entry in order. Checked on every line of the real-log corpus
-// (when present), the test fixtures, and generated look-alikes.
+// vocabulary entry in order. Checked on every line of the real logs in
+// test/incidents, the test fixtures, and generated look-alikes.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ function realLines(): string[] {
       else if (statSync(p).size < 8 << 20 && !/\.(?:gz|zip)$/.test(name)) lines.push(...readFileSync(p, 'utf8').split('\n'));
     }
   };
-  for (const d of [join(import.meta.dirname, '../../../shared/corpus'), join(import.meta.dirname, '../fixtures')]) if (existsSync(d)) walk(d);
+  for (const d of [join(import.meta.dirname, '../incidents/cases'), join(import.meta.dirname, '../fixtures')]) if (existsSync(d)) walk(d);
   return lines;
 }
 

@@ -1,7 +1,7 @@
 // The JSON-lines fast path must read every line exactly as the full
 // JSON.parse path does: same time, level, message, logger, classifying fields
 // and status, and never accept a line JSON.parse rejects. Lines come from the
-// benchmark's dialect generator, the real corpus, our fixtures, and a fuzzer
+// benchmark's dialect generator, the real-log accuracy corpus (test/incidents), our fixtures, and a fuzzer
 // whose keys include every key json-record.ts names (read from its source, so
 // a key added there is fuzzed here without anyone remembering to), plus the
 // subject keys operations are paired by.
@@ -54,7 +54,7 @@ function check(line: string, tally: Tally): void {
 
 function corpusLines(): string[] {
   const lines: string[] = [];
-  const dirs = [join(__dirname, '../../../shared/corpus'), join(__dirname, '../fixtures')];
+  const dirs = [join(__dirname, '../incidents/cases'), join(__dirname, '../fixtures')];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
