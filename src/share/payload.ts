@@ -140,7 +140,9 @@ export interface RedactionSummary {
  * Where a pulled window came from (a ClickHouse query), so the reader knows
  * what the events are a sample of: source kind, table, window, filters,
  * column mapping. The server's address only when the sender ticked the box;
- * a user or password never (the link has no field for them).
+ * a user or password never (the link has no field for them). Written out
+ * rather than taken from the engine's Provenance, like SharedMark: the link
+ * format is versioned and must not change when the bundle manifest does.
  */
 export interface SharedProvenance {
   kind: 'clickhouse';
