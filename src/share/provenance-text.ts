@@ -28,7 +28,7 @@ export function provenanceParts(p: SharedProvenance): ProvenancePart[] {
   return out;
 }
 
-/** Plain text, for React text nodes and notices. */
-export function provenanceText(p: SharedProvenance): string {
-  return `Pulled from ClickHouse ${provenanceParts(p).map((x) => `${x.label} ${x.value}`).join(', ')}`;
+/** Plain text, for React text nodes and notices; `lead` starts the sentence. */
+export function provenanceText(p: SharedProvenance, lead = 'Pulled from'): string {
+  return `${lead} ClickHouse ${provenanceParts(p).map((x) => `${x.label} ${x.value}`).join(', ')}`;
 }

@@ -34,7 +34,7 @@ function Carries({ r, scope }: { r: ShareResult; scope: 'range' | 'window' }) {
       {p.vocabulary.length > 0 ? `, with your ${p.vocabulary.length} custom vocabulary entr${p.vocabulary.length === 1 ? 'y' : 'ies'}` : ''}
       {p.rules?.length ? `, with your ${p.rules.length} rule file${p.rules.length === 1 ? '' : 's'} (sent as written: redaction does not change them)` : ''}.
       The link holds the incident in its #fragment, which browsers never send to a server.
-      {p.provenance ? ` It names the query the events came from: ${provenanceText(p.provenance)}.` : ''}
+      {p.provenance ? ` It says the events were ${provenanceText(p.provenance, 'pulled from')}.` : ''}
     </p>
   );
 }
