@@ -11,6 +11,8 @@ import { addFiles, canReingest, fromFiles, removeFile, setZoneOffset } from './l
 import { setSampleParam } from './url-state.ts';
 import { FileDateControl, needsDateControl } from './FileDateControl.tsx';
 import { DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE } from '../engine/model/time-of-day.ts';
+import { getDataset } from '../store/dataset.ts';
+import { provenanceText } from '../share/provenance-text.ts';
 
 const OFFSETS: number[] = [];
 for (let m = -12 * 60; m <= 14 * 60; m += 30) OFFSETS.push(m);
@@ -117,6 +119,14 @@ function FileRow({ f, index, removable }: { f: FileStats; index: number; removab
   );
 }
 
+/** Where a pulled window came from, always in view (the file list may be folded): the query, as text. */
+function ProvenanceLine() {
+  useStore((s) => s.dataVersion);
+  const p = getDataset().provenance;
+  if (!p) return null;
+  return <p className="provenance muted" data-testid="provenance">{provenanceText(p)}</p>;
+}
+
 export function FilesPanel() {
   const files = useStore((s) => s.files);
   const open = useStore((s) => s.filesOpen);
@@ -138,6 +148,7 @@ export function FilesPanel() {
           </button>
         )}
       </div>
+      <ProvenanceLine />
       {expanded && (
         <ul className="files">
           {files.map((f, i) => (

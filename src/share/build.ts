@@ -13,8 +13,9 @@ import { Level } from '../engine/model/levels.ts';
 import { lowerBound, type EventTable } from '../engine/model/event-table.ts';
 import type { Finding } from '../engine/rules/types.ts';
 import { MAX_EVENTS, MAX_EVIDENCE_PER_FINDING, MAX_SHARED_MESSAGE_CHARS, MAX_SHARED_RAW_CHARS } from './limits.ts';
-import { emptyEvents, SHARE_VERSION, type SharedFile, type SharedRuleFile, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
+import { emptyEvents, SHARE_VERSION, type SharedFile, type SharedProvenance, type SharedRuleFile, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
 import { sanitizeData } from './validate.ts';
+import { sanitizeProvenance } from './fit.ts';
 
 export interface EventText {
   message: string;
@@ -39,6 +40,11 @@ export interface ShareRequest {
   vocabulary?: readonly VocabularyEntry[];
   /** The rule files the findings were made with (the user's and a link's). */
   rules?: readonly SharedRuleFile[];
+  /**
+   * Where a pulled window came from (the server's address included, when
+   * known: the link builder drops it unless the sender opts in).
+   */
+  provenance?: SharedProvenance | null;
   /** Cap on events (most important first); default MAX_EVENTS. */
   maxEvents?: number;
   /** Stamp for `created` (tests pass a fixed one). */
@@ -129,6 +135,7 @@ export async function buildSharePayload(s: ShareSource, req: ShareRequest): Prom
   });
   const refs = (xs: readonly number[]) => xs.map((r) => index.get(r)).filter((i): i is number => i !== undefined);
   const selected = req.view.selectedFinding === null ? -1 : findingIdx.indexOf(req.view.selectedFinding);
+  const provenance = sanitizeProvenance(req.provenance);
   const reductions = dropped > 0 ? [`${dropped} of the window's plain events left out (over ${rows.length} events)`] : [];
   return {
     v: SHARE_VERSION,
@@ -164,5 +171,6 @@ export async function buildSharePayload(s: ShareSource, req: ShareRequest): Prom
     ...(req.rules?.length ? { rules: req.rules.map((r) => ({ name: r.name, text: r.text })) } : {}),
     redaction: { categories: [], replaced: 0 },
     reductions,
+    ...(provenance ? { provenance } : {}),
   };
 }

@@ -5,15 +5,36 @@
 
 import { MAX_EVENTS, MAX_FILES, MAX_FINDINGS, MAX_MARKS, MAX_RULE_FILES, MAX_VOCABULARY, TEXT_CAPS as C } from './limits.ts';
 import { MAX_RULE_FILE_BYTES } from '../engine/knowledge/rule-loader.ts';
-import type { SharePayload } from './payload.ts';
 import { checkUserRegex } from './regex-safety.ts';
 import { sanitizeData } from './validate.ts';
+import { provenanceField, PROVENANCE_CAPS } from './validate-provenance.ts';
+import { NarrowError } from './narrow.ts';
+import type { SharedProvenance, SharePayload } from './payload.ts';
 
 export function clip(s: string, max: number): string {
   if (s.length <= max) return s;
   // Do not leave half a surrogate pair at the cut.
   const cut = s.charCodeAt(max - 2) >= 0xd800 && s.charCodeAt(max - 2) <= 0xdbff ? max - 2 : max - 1;
   return s.slice(0, cut) + '…';
+}
+
+/** A pulled window's provenance clipped to the caps (redaction can lengthen a condition). */
+export function fitProvenance(p: SharedProvenance): SharedProvenance {
+  const out = { ...p };
+  if (p.sources) out.sources = list(p.sources, PROVENANCE_CAPS.sources, PROVENANCE_CAPS.source);
+  if (p.where !== undefined) out.where = clip(p.where, PROVENANCE_CAPS.where);
+  return out;
+}
+
+/** The provenance a new link may carry, or undefined when what the app holds is not a valid one (a hand-made bundle's manifest). */
+export function sanitizeProvenance(p: SharedProvenance | null | undefined): SharedProvenance | undefined {
+  if (!p) return undefined;
+  try {
+    return provenanceField(fitProvenance(p));
+  } catch (e) {
+    if (e instanceof NarrowError) return undefined;
+    throw e;
+  }
 }
 
 const list = (xs: readonly string[], maxItems: number, maxLen: number) => xs.slice(0, maxItems).map((x) => clip(x, maxLen));
@@ -67,6 +88,7 @@ export function fitPayload(p: SharePayload): SharePayload {
     vocabulary: p.vocabulary.filter((v) => v.pattern.length <= C.pattern && checkUserRegex(v.pattern).ok).slice(0, MAX_VOCABULARY).map((v) => ({ ...v, note: clip(v.note, C.note), samples: list(v.samples, C.samples, C.sample) })),
     reductions: list(p.reductions, C.reductions, C.reduction),
     // Rule files are never clipped (a cut file would not load): the ones over the caps stay out.
+    ...(p.provenance ? { provenance: fitProvenance(p.provenance) } : {}),
     ...(p.rules ? { rules: p.rules.filter((r) => r.name.length <= C.ruleFileName && r.text.length <= MAX_RULE_FILE_BYTES).slice(0, MAX_RULE_FILES) } : {}),
   };
 }

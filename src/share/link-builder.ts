@@ -10,12 +10,15 @@ import type { SharePayload } from './payload.ts';
 import type { CategoryId } from './redact-rules.ts';
 import { redactPayload } from './redact-payload.ts';
 import type { CategoryReport, CustomPattern, CustomPatternProblem } from './redact.ts';
+import { withoutHost } from './validate-provenance.ts';
 import { dropDebug, findingWindow, firstLinesOnly, messagesOnly, narrowWindow, reductionOptions, type ReductionId } from './reduce.ts';
 
 export interface ShareSettings {
   categories: Partial<Record<CategoryId, boolean>>;
   custom: CustomPattern[];
   applied: ReductionId[];
+  /** Name the server a pulled window came from (off unless the sender ticks it; credentials are never in a link). */
+  includeHost?: boolean;
 }
 
 export interface ShareResult {
@@ -45,6 +48,7 @@ export function applyReductions(p: SharePayload, applied: readonly ReductionId[]
 export async function buildShareLink(base: SharePayload, settings: ShareSettings, prefix: string): Promise<ShareResult> {
   const reduced = applyReductions(base, settings.applied);
   const red = redactPayload(reduced, { categories: settings.categories, custom: settings.custom });
+  if (red.payload.provenance && !settings.includeHost) red.payload = { ...red.payload, provenance: withoutHost(red.payload.provenance) };
   const link = prefix + (await encodePayload(red.payload));
   let options: ShareResult['options'] = [];
   if (link.length > CHAT_LIMIT) {

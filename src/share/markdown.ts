@@ -13,6 +13,7 @@ import { toIso } from '../engine/model/time.ts';
 import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
 import type { SharedFinding, SharePayload } from './payload.ts';
 import { CHAT_LIMIT } from './limits.ts';
+import { provenanceParts } from './provenance-text.ts';
 
 const MAX_EVIDENCE_LINES = 30;
 const MAX_TIMELINE_ROWS = 60;
@@ -40,6 +41,11 @@ export function inlineText(s: string): string {
     .split(/( +)/)
     .map((word) => (word.trim() && ACTIVE.test(word) ? codeSpan(word) : word))
     .join('');
+}
+
+/** One line without control characters (a code span cannot hold a line break). */
+function flat(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
 /** A fenced code block that its content cannot close. */
@@ -110,6 +116,8 @@ export function incidentMarkdown(p: SharePayload, link?: string): string {
   out.push(`## Incident${top ? `: ${inlineText(top.title)}` : ''}`, '');
   if (link && /^https?:\/\/[^\s()<>]+$/.test(link) && link.length <= CHAT_LIMIT) out.push(`[Open this incident in Timberline](${link})`, '');
   out.push(`Window: ${formatTime(p.window.start)} → ${formatTime(p.window.end)} (${formatDuration(p.window.end - p.window.start)})  `);
+  // Where a pulled window came from; every value from the query is code, so a hostile condition cannot format or link.
+  if (p.provenance) out.push(`Source: pulled from ClickHouse ${provenanceParts(p.provenance).map((x) => `${x.label} ${codeSpan(flat(x.value))}`).join(', ')}  `);
   out.push(`Files: ${p.files.map((f) => `${inlineText(f.name)} (${f.events.toLocaleString('en')} events)`).join(', ') || 'none'}  `);
   if (p.redaction.replaced > 0) out.push(`Redacted: ${p.redaction.replaced} values (${p.redaction.categories.map(inlineText).join(', ')})  `);
   for (const r of p.reductions) out.push(`${inlineText(r)}  `);

@@ -136,6 +136,31 @@ export interface RedactionSummary {
   replaced: number;
 }
 
+/**
+ * Where a pulled window came from (a ClickHouse query), so the reader knows
+ * what the events are a sample of: source kind, table, window, filters,
+ * column mapping. The server's address only when the sender ticked the box;
+ * a user or password never (the link has no field for them). Written out
+ * rather than taken from the engine's Provenance, like SharedMark: the link
+ * format is versioned and must not change when the bundle manifest does.
+ */
+export interface SharedProvenance {
+  kind: 'clickhouse';
+  database?: string;
+  table: string;
+  /** ISO 8601 times of the pulled window. */
+  from: string;
+  to: string;
+  /** Services the pull was limited to. */
+  sources?: string[];
+  /** The user's own SQL condition. */
+  where?: string;
+  /** Column mapping (schema.ts encodeMapping), absent for otel_logs' own columns. */
+  mapping?: string;
+  /** Server origin (scheme, host, port), only when the sender chose to include it. */
+  host?: string;
+}
+
 export interface SharePayload {
   v: typeof SHARE_VERSION;
   /** ISO time the link was made. */
@@ -158,6 +183,8 @@ export interface SharePayload {
   redaction: RedactionSummary;
   /** What was left out to keep the link small ("debug lines dropped", ...). */
   reductions: string[];
+  /** The query a pulled window came from (links made from dropped files carry none). */
+  provenance?: SharedProvenance;
 }
 
 export function emptyEvents(): SharedEvents {

@@ -1,11 +1,12 @@
 // Runs one Redactor over everything a payload carries that came from the
 // logs or names them: messages, raw lines, file names and notices, logger
-// names, mark labels, finding titles, details and data, the filter text and
-// vocabulary samples. One Redactor for all of it is what keeps placeholders
-// consistent (10.0.0.12 is <ip-1> in the message, the raw line and the finding).
+// names, mark labels, finding titles, details and data, the filter text,
+// vocabulary samples, and a pulled window's service filter and SQL condition.
+// One Redactor for all of it is what keeps placeholders consistent
+// (10.0.0.12 is <ip-1> in the message, the raw line and the finding).
 // Vocabulary patterns are regex source and stay as written.
 
-import type { JsonValue, SharePayload } from './payload.ts';
+import type { JsonValue, SharedProvenance, SharePayload } from './payload.ts';
 import { Redactor, type CategoryReport, type RedactOptions } from './redact.ts';
 
 export interface RedactedPayload {
@@ -28,6 +29,14 @@ function redactJson(v: JsonValue, text: (s: string) => string): JsonValue {
   return v;
 }
 
+/** Service names and the user's condition can name hosts, addresses, people; table, window and mapping are schema. */
+function redactProvenance(p: SharedProvenance, t: (s: string) => string): SharedProvenance {
+  const out = { ...p };
+  if (p.sources) out.sources = p.sources.map(t);
+  if (p.where !== undefined) out.where = t(p.where);
+  return out;
+}
+
 /** A redacted copy of the payload; the input is not modified. */
 export function redactPayload(p: SharePayload, options: RedactOptions = {}): RedactedPayload {
   const r = new Redactor(options);
@@ -45,6 +54,7 @@ export function redactPayload(p: SharePayload, options: RedactOptions = {}): Red
     }),
     view: { ...p.view, filters: { ...p.view.filters, text: t(p.view.filters.text), sources: p.view.filters.sources.map(t), ...(p.view.filters.patterns ? { patterns: p.view.filters.patterns.map(t) } : {}) } },
     vocabulary: p.vocabulary.map((e) => ({ ...e, note: t(e.note), samples: e.samples.map(t) })),
+    ...(p.provenance ? { provenance: redactProvenance(p.provenance, t) } : {}),
     redaction: { categories: r.appliedCategories(), replaced: r.replaced },
   };
   return { payload, report: r.report(), problems: r.problems };

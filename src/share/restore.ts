@@ -18,7 +18,7 @@ import type { Finding } from '../engine/rules/types.ts';
 import { Templater } from '../engine/templates/templater.ts';
 import { decodePayload, ShareLinkError, type DecodeLimits } from './codec.ts';
 import { shareFragment } from './link.ts';
-import type { RedactionSummary, SharedRuleFile, SharePayload, ShareView, TimeRange } from './payload.ts';
+import type { RedactionSummary, SharedProvenance, SharedRuleFile, SharePayload, ShareView, TimeRange } from './payload.ts';
 
 export interface RestoredIncident {
   /** Feed to the engine session (adopt) exactly like a fresh load. */
@@ -37,6 +37,8 @@ export interface RestoredIncident {
   reductions: string[];
   /** When the link was made (ISO). */
   created: string;
+  /** The query the sender's pulled window came from, if it was one. */
+  provenance: SharedProvenance | null;
 }
 
 function fileStats(p: SharePayload, i: number, shared: number): FileStats {
@@ -117,6 +119,7 @@ export function restoreFromShare(p: SharePayload): RestoredIncident {
     redaction: p.redaction,
     reductions: p.reductions,
     created: p.created,
+    provenance: p.provenance ?? null,
   };
 }
 

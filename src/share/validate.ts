@@ -13,6 +13,7 @@ import { TEXT_CAPS as C } from './limits.ts';
 import { arr, bool, field, int, NarrowError, nullable, num, obj, oneOf, optional, str, strList, type Obj } from './narrow.ts';
 import { EVENT_COLUMNS, SHARE_VERSION, type JsonValue, type SharedEvents, type SharedFile, type SharedFinding, type SharedMark, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
 import { checkUserRegex } from './regex-safety.ts';
+import { provenanceField } from './validate-provenance.ts';
 import { loadRuleText, MAX_RULE_FILE_BYTES, userPatternCheck } from '../engine/knowledge/rule-loader.ts';
 
 /** Epoch ms between 1900 and 2400: anything else is not a log time. */
@@ -69,7 +70,13 @@ function payload(input: unknown): SharePayload {
     ...optionalRules(field(o, 'rules')),
     redaction: redaction(field(o, 'redaction')),
     reductions: strList(field(o, 'reductions') ?? [], 'reductions', C.reductions, C.reduction),
+    ...optionalProvenance(field(o, 'provenance')),
   };
+}
+
+function optionalProvenance(v: unknown): Pick<SharePayload, 'provenance'> {
+  const provenance = provenanceField(v);
+  return provenance ? { provenance } : {};
 }
 
 /** No file Timberline reads has more rows than its 32-bit row numbers can count. */

@@ -9,7 +9,7 @@ import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { mainThreadTable } from '../worker/table-handoff.ts';
 import type { EventText } from './build.ts';
 import { ShareLinkError, type ShareErrorCode } from './codec.ts';
-import type { RedactionSummary, SharedRuleFile, ShareView, TimeRange } from './payload.ts';
+import type { RedactionSummary, SharedProvenance, SharedRuleFile, ShareView, TimeRange } from './payload.ts';
 import { openShareLink } from './restore.ts';
 import { sessionTexts } from './session-texts.ts';
 import { buildShareLink, type ShareResult, type ShareSettings } from './link-builder.ts';
@@ -24,6 +24,7 @@ export interface OpenedShare {
   redaction: RedactionSummary;
   reductions: string[];
   created: string;
+  provenance: SharedProvenance | null;
 }
 
 export type OpenShareResult = { ok: true; opened: OpenedShare } | { ok: false; code: ShareErrorCode; message: string };
@@ -40,7 +41,7 @@ export function shareApi(session: EngineSession, transfer: Transfer, handOff = f
       try {
         const r = await openShareLink(link);
         const summary = session.adopt(r.result, r.analysis, r.sources);
-        const opened: OpenedShare = { summary, view: r.view, window: r.window, vocabulary: r.vocabulary, rules: r.rules, redaction: r.redaction, reductions: r.reductions, created: r.created };
+        const opened: OpenedShare = { summary, view: r.view, window: r.window, vocabulary: r.vocabulary, rules: r.rules, redaction: r.redaction, reductions: r.reductions, created: r.created, provenance: r.provenance };
         if (!handOff) return { ok: true, opened };
         // The session keeps reading the table (detail, raw lines): the main thread gets its own columns.
         const h = mainThreadTable(summary.table, true);

@@ -9,6 +9,7 @@ import type { FileStats } from '../engine/ingest/file-stats.ts';
 import type { TemplateInfo } from '../engine/templates/templater.ts';
 import type { Mark } from '../engine/marks/types.ts';
 import type { Finding } from '../engine/rules/types.ts';
+import type { Provenance } from '../engine/sources/clickhouse/provenance.ts';
 
 export interface Dataset {
   /** Bumped on every load; derived caches compare against it. */
@@ -18,6 +19,12 @@ export interface Dataset {
   templates: TemplateInfo[];
   marks: Mark[];
   findings: Finding[];
+  /**
+   * The query a pulled window came from (a Connect, a dropped bundle, or a
+   * link made from either); absent for files. Goes with the data, so any
+   * other load clears it.
+   */
+  provenance?: Provenance | null;
   /** Earliest and latest event time (epoch ms); [0, 0] when empty. */
   extent: [number, number];
 }

@@ -12,6 +12,7 @@ import { analyzePulled } from '../engine/sources/clickhouse/analyze-pulled.ts';
 import { ClickHouseError, type Connection } from '../engine/sources/clickhouse/client.ts';
 import { mergeRange, pullIncident, pullRange, pulledSources, type Density, type PulledFile, type PullStep } from '../engine/sources/clickhouse/pull.ts';
 import type { PullWindow } from '../engine/sources/clickhouse/queries.ts';
+import { provenanceOf } from '../engine/sources/clickhouse/provenance.ts';
 import { handOver } from './table-handoff.ts';
 
 export interface PullRequest {
@@ -46,7 +47,9 @@ export function clickhouseApi(session: EngineSession, transfer: Transfer, handOf
   };
 
   const load = async (req: PullRequest, density: Density, files: PulledFile[], rowsFetched: number, truncated: boolean): Promise<PullOutcome> => {
-    const summary = await session.load(pulledSources(files), { vocabulary: req.vocabulary, analyse: (r) => analyzePulled(r, density) });
+    const loaded = await session.load(pulledSources(files), { vocabulary: req.vocabulary, analyse: (r) => analyzePulled(r, density) });
+    // The server's origin goes with it (never the user or password); a share link drops it unless the sender opts in.
+    const summary = { ...loaded, provenance: provenanceOf(req.window, req.conn, true) };
     const out = handOff ? handOver(transfer, summary, true) : summary;
     return { ok: true, summary: out, rowsFetched, windowRows: density.total, truncated };
   };

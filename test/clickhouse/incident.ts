@@ -19,17 +19,43 @@ export const SERVICES = ['auth', 'catalog', 'edge', 'orders-api', 'payments'];
 export const STALL_AT = '2024-05-14 02:12:03.412';
 export const CRASH_AT = '2024-05-14 02:40:00.250';
 
-/** The OpenTelemetry Collector ClickHouse exporter's table (trimmed of its codecs and skip indexes). */
+/**
+ * The OpenTelemetry Collector ClickHouse exporter's logs table as the exporter
+ * creates it: its codecs (ZSTD, so reading costs what it costs in production),
+ * its skip indexes (bloom filters on trace ids and attributes, a token and an
+ * n-gram filter on Body) and its keys.
+ */
 export const OTEL_LOGS_DDL = `CREATE TABLE IF NOT EXISTS otel_logs (
-  Timestamp DateTime64(9),
+  Timestamp DateTime64(9) CODEC(Delta(8), ZSTD(1)),
   TimestampTime DateTime DEFAULT toDateTime(Timestamp),
-  TraceId String, SpanId String, TraceFlags UInt8,
-  SeverityText LowCardinality(String), SeverityNumber UInt8,
-  ServiceName LowCardinality(String), Body String,
-  ResourceSchemaUrl LowCardinality(String), ResourceAttributes Map(LowCardinality(String), String),
-  ScopeSchemaUrl LowCardinality(String), ScopeName String, ScopeVersion LowCardinality(String), ScopeAttributes Map(LowCardinality(String), String),
-  LogAttributes Map(LowCardinality(String), String)
-) ENGINE = MergeTree PARTITION BY toDate(TimestampTime) PRIMARY KEY (ServiceName, TimestampTime) ORDER BY (ServiceName, TimestampTime, Timestamp)`;
+  TraceId String CODEC(ZSTD(1)),
+  SpanId String CODEC(ZSTD(1)),
+  TraceFlags UInt8,
+  SeverityText LowCardinality(String) CODEC(ZSTD(1)),
+  SeverityNumber UInt8,
+  ServiceName LowCardinality(String) CODEC(ZSTD(1)),
+  Body String CODEC(ZSTD(1)),
+  ResourceSchemaUrl LowCardinality(String) CODEC(ZSTD(1)),
+  ResourceAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
+  ScopeSchemaUrl LowCardinality(String) CODEC(ZSTD(1)),
+  ScopeName String CODEC(ZSTD(1)),
+  ScopeVersion LowCardinality(String) CODEC(ZSTD(1)),
+  ScopeAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
+  LogAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
+  INDEX idx_trace_id TraceId TYPE bloom_filter(0.001) GRANULARITY 1,
+  INDEX idx_res_attr_key mapKeys(ResourceAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,
+  INDEX idx_res_attr_value mapValues(ResourceAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,
+  INDEX idx_scope_attr_key mapKeys(ScopeAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,
+  INDEX idx_scope_attr_value mapValues(ScopeAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,
+  INDEX idx_log_attr_key mapKeys(LogAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,
+  INDEX idx_log_attr_value mapValues(LogAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,
+  INDEX idx_body Body TYPE tokenbf_v1(32768, 3, 0) GRANULARITY 8,
+  INDEX idx_body_ngrambf Body TYPE ngrambf_v1(4, 32768, 3, 0) GRANULARITY 1
+) ENGINE = MergeTree
+PARTITION BY toDate(TimestampTime)
+PRIMARY KEY (ServiceName, TimestampTime)
+ORDER BY (ServiceName, TimestampTime, Timestamp)
+SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1`;
 
 const COLS = 'Timestamp, TraceId, SpanId, SeverityText, SeverityNumber, ServiceName, Body, ResourceAttributes, LogAttributes';
 

@@ -3,7 +3,9 @@
 // docs/clickhouse.md tells a server to). A wrong password shows the server's
 // error as written; a good connection draws the density lanes before the
 // findings, fetches under 1% of the rows, and a zoom fetches that view's raw
-// lines; the password is found in no URL, storage, share link or export.
+// lines; the password is found in no URL, storage, share link or export. A
+// link made from the pulled window names the query (not the server unless
+// the sender ticks it) and a fresh page opening it says where it came from.
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -13,6 +15,15 @@ import { join } from 'node:path';
 import { shareLink } from './share-helpers.ts';
 import { HAVE_CHDB, PASSWORD, USER, startEndpoint, stopEndpoint, type Endpoint } from '../clickhouse/setup.ts';
 import { SERVICES, WINDOW } from '../clickhouse/incident.ts';
+import { decodePayload } from '../../src/share/codec.ts';
+import { shareFragment } from '../../src/share/link.ts';
+
+/** A share link's payload as the receiver decodes it (the link itself is compressed, so searching it proves nothing). */
+async function decoded(link: string): Promise<string> {
+  return JSON.stringify(await decodePayload(shareFragment(link) ?? ''));
+}
+
+const PROVENANCE = 'Pulled from ClickHouse table otel_logs, window 2024-05-14 02:00:00.000 UTC → 2024-05-14 03:00:00.000 UTC';
 
 async function fillForm(page: Page, url: string, password: string): Promise<void> {
   await page.click('header button:has-text("ClickHouse")');
@@ -119,11 +130,53 @@ describe.skipIf(!HAVE_CHDB)('Connect to ClickHouse in the browser', () => {
     await page.locator('.share-note:has-text("Copied the Markdown.")').waitFor();
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toMatch(/^## Incident/);
-    for (const text of [where.href, where.local, where.session, where.state, link, md]) {
+    const payload = await decoded(link);
+    for (const text of [where.href, where.local, where.session, where.state, link, payload, md]) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain(`${USER}:`);
     }
-    expect(where.href).not.toContain(new URL(ep.server.url).host);
+    const host = new URL(ep.server.url).host;
+    for (const text of [where.href, payload, md]) expect(text).not.toContain(host);
+    // The query the window came from travels instead, and the export says it.
+    expect(md).toContain('Source: pulled from ClickHouse table `otel_logs`, window `2024-05-14 02:00:00.000 UTC → 2024-05-14 03:00:00.000 UTC`');
+    expect(JSON.parse(payload).provenance).toEqual({ kind: 'clickhouse', table: 'otel_logs', from: '2024-05-14T02:00:00.000Z', to: '2024-05-14T03:00:00.000Z' });
+  });
+
+  it('names the server in the link only when the sender ticks the box', async () => {
+    const origin = new URL(ep.server.url).origin;
+    // The sender's own page says where the window came from, server included (it is their page).
+    expect(await page.textContent('[data-testid="provenance"]')).toBe(`${PROVENANCE}, server ${origin}`);
+    const box = page.locator('.share-host input[type="checkbox"]');
+    expect(await box.isChecked()).toBe(false);
+    const before = await page.inputValue('textarea[aria-label="Share link"]');
+    await box.check();
+    await page.waitForFunction((old) => {
+      const v = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Share link"]')?.value;
+      return !!v && v !== old && document.querySelector('.share-body')?.getAttribute('aria-busy') === 'false';
+    }, before);
+    const named = await decoded(await page.inputValue('textarea[aria-label="Share link"]'));
+    expect(JSON.parse(named).provenance.host).toBe(origin);
+    expect(named).not.toContain(PASSWORD);
+    expect(JSON.parse(named).provenance).not.toHaveProperty('user');
+    await box.uncheck();
+    await page.waitForFunction((old) => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Share link"]')?.value === old, before);
+  });
+
+  it('a fresh page opening the link shows where the window came from, without the server', async () => {
+    const link = await page.inputValue('textarea[aria-label="Share link"]');
+    await page.keyboard.press('Escape');
+    const other = await openPage(browser, link);
+    try {
+      await other.page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-status') === 'ready' && !!document.querySelector('section[aria-label="Findings"] li[data-rule]'), null, { timeout: 60_000 });
+      const rules = (await findings(other.page)).map((f) => f.rule);
+      expect(rules).toContain('stall-after-reload');
+      expect(await other.page.textContent('[data-testid="provenance"]')).toBe(PROVENANCE);
+      const stored = await other.page.evaluate(() => document.body.innerText + JSON.stringify(localStorage) + location.href);
+      expect(stored).not.toContain(new URL(ep.server.url).host);
+      await shot(other.page, 'clickhouse-shared-link');
+    } finally {
+      await other.context.close();
+    }
   });
 
   it('dropped files replace the pulled window, its density lanes included', async () => {

@@ -121,6 +121,7 @@ export function installSummary(summary: LoadSummary, title: string, o: { zoneOff
     templates: summary.templates,
     marks: summary.analysis.marks,
     findings: summary.analysis.findings,
+    provenance: summary.provenance ?? null,
   });
   messageCache.reset();
   messageCache.hold(false);

@@ -15,6 +15,7 @@ import { copyText } from './clipboard.ts';
 import { download, timelinePng } from './png-export.ts';
 import { RedactionPanel } from './RedactionPanel.tsx';
 import { useShareLink, type ShareResult, type ShareSettings } from './use-share-link.ts';
+import { provenanceText } from '../../share/provenance-text.ts';
 import './share.css';
 
 const REDUCTION_LABELS: Record<ReductionId, string> = {
@@ -33,7 +34,18 @@ function Carries({ r, scope }: { r: ShareResult; scope: 'range' | 'window' }) {
       {p.vocabulary.length > 0 ? `, with your ${p.vocabulary.length} custom vocabulary entr${p.vocabulary.length === 1 ? 'y' : 'ies'}` : ''}
       {p.rules?.length ? `, with your ${p.rules.length} rule file${p.rules.length === 1 ? '' : 's'} (sent as written: redaction does not change them)` : ''}.
       The link holds the incident in its #fragment, which browsers never send to a server.
+      {p.provenance ? ` It says the events were ${provenanceText(p.provenance, 'pulled from')}.` : ''}
     </p>
+  );
+}
+
+/** Naming the ClickHouse server is the sender's choice, off by default; the user and password are never in a link. */
+function HostChoice({ host, checked, onChange }: { host: string; checked: boolean; onChange(v: boolean): void }) {
+  return (
+    <label className="share-host">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <span>Include the ClickHouse server's address ({host}) in the link and the Markdown; the user and password never are</span>
+    </label>
   );
 }
 
@@ -79,7 +91,8 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose(): void 
   const [custom, setCustom] = useState<CustomPattern[]>([]);
   const [applied, setApplied] = useState<ReductionId[]>([]);
   const [note, setNote] = useState('');
-  const settings: ShareSettings = useMemo(() => ({ categories, custom, applied }), [categories, custom, applied]);
+  const [includeHost, setIncludeHost] = useState(false);
+  const settings: ShareSettings = useMemo(() => ({ categories, custom, applied, includeHost }), [categories, custom, applied, includeHost]);
   const state = useShareLink(open, settings);
   const box = useRef<HTMLTextAreaElement>(null);
   const title = useStore((s) => s.title);
@@ -121,6 +134,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose(): void 
           <>
             <SizeAdvice r={r} applied={applied} onApply={(id) => setApplied([...applied, id])} onUndo={(id) => setApplied(applied.filter((x) => x !== id))} />
             <Carries r={r} scope={state.scope} />
+            {state.base?.provenance?.host && <HostChoice host={state.base.provenance.host} checked={includeHost} onChange={setIncludeHost} />}
             <RedactionPanel report={r.report} problems={r.problems} categories={categories} custom={custom} onCategories={setCategories} onCustom={setCustom} />
           </>
         )}

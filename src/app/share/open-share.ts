@@ -3,7 +3,8 @@
 // result is installed as the dataset the way a load installs it, and the
 // shared view (window, brush, lanes, filters, selected finding, time zone)
 // is applied, and the sender's custom vocabulary entries become active (for
-// this page; the Vocabulary dialog offers to keep them). A bad link leaves what was on screen and says why.
+// this page; the Vocabulary dialog offers to keep them). A link made from a
+// pulled window names its query, which the Files panel shows. A bad link leaves what was on screen and says why.
 
 import { engineClient } from '../../bridge/engine-client.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
@@ -35,7 +36,7 @@ function install(o: OpenedShare): void {
   const templates = patterns.size === 0 ? [] : summary.templates.filter((t) => patterns.has(t.pattern)).map((t) => t.id);
   const lost = patterns.size > 0 && templates.length === 0 ? [`the sender filtered by ${patterns.size} message pattern(s) not found among these events; that filter is off`] : [];
   const files = summary.files.map((f, i) => (i === 0 ? { ...f, notices: [...f.notices, ...notices(o), ...lost] } : f));
-  const ds = setDataset({ table: summary.table, files, templates: summary.templates, marks: summary.analysis.marks, findings: summary.analysis.findings });
+  const ds = setDataset({ table: summary.table, files, templates: summary.templates, marks: summary.analysis.marks, findings: summary.analysis.findings, provenance: o.provenance });
   messageCache.reset();
   setSearchMask('', null);
   const s = useStore.getState();

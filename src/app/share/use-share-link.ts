@@ -1,6 +1,7 @@
 // The Share dialog's pipeline, as a hook: build the payload once when the
 // dialog opens (events of the brushed range, else the visible window, and the
-// custom vocabulary entries the incident was classified with) and hand it to
+// custom vocabulary entries the incident was classified with, and where a
+// pulled window came from) and hand it to
 // the engine; then on every change of the redaction switches, custom patterns
 // or chosen reductions, the engine reduces, redacts and encodes it
 // (src/share/link-builder.ts) in the worker.
@@ -72,7 +73,7 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
         const client = await engineClient();
         const base = await buildSharePayload(
           { table: d.table, files: d.files, marks: d.marks, findings: d.findings, texts: (rows) => client.shareTexts([...rows]) },
-          { window, view, maxEvents: DIALOG_MAX_EVENTS, vocabulary: activeVocabulary(useStore.getState()), rules: activeRuleFiles(useStore.getState()) },
+          { window, view, maxEvents: DIALOG_MAX_EVENTS, vocabulary: activeVocabulary(useStore.getState()), rules: activeRuleFiles(useStore.getState()), provenance: d.provenance },
         );
         // The engine keeps it: every settings change is redacted and encoded there, off the page's thread.
         await client.shareBase(base);

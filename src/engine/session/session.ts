@@ -20,6 +20,7 @@ import type { EventTable } from '../model/event-table.ts';
 import type { TemplateInfo } from '../templates/templater.ts';
 import { parseQuery } from '../query/parse.ts';
 import { unpackBundles } from '../sources/clickhouse/bundle.ts';
+import type { Provenance } from '../sources/clickhouse/provenance.ts';
 import { analyzePulled } from '../sources/clickhouse/analyze-pulled.ts';
 import { compilePlan, flatFields, type FlatFields, type RegexFactory, type RowAccess } from '../query/evaluate.ts';
 import { flattenFields } from '../query/flatten.ts';
@@ -42,6 +43,8 @@ export interface LoadSummary {
   files: FileStats[];
   templates: TemplateInfo[];
   analysis: Analysis;
+  /** Where a pulled window came from: a ClickHouse pull, or a dropped bundle's manifest (when it was the only file). */
+  provenance?: Provenance | null;
 }
 
 export interface EventDetail {
@@ -104,7 +107,8 @@ export class EngineSession {
     });
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
     const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows), rules);
-    return { table: result.table, files: result.files, templates: result.templates, analysis };
+    const provenance = unpacked.manifests.length === 1 && given.length === 1 ? unpacked.manifests[0].provenance : null;
+    return { table: result.table, files: result.files, templates: result.templates, analysis, provenance };
   }
 
   /** Analyse the loaded logs again with other rules (the user's rule files; the Rules dialog's preview). */
