@@ -5,6 +5,7 @@ import type { Mark, MarkKind } from '../marks/types.ts';
 import type { RuleContext } from './types.ts';
 import { lowerBound } from '../model/event-table.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
+import { Level, levelFromWord } from '../model/levels.ts';
 
 /** Signals that stop a process are not reloads. */
 export const SHUTDOWN = vocabularyClass('shutdown');
@@ -90,4 +91,27 @@ export function rowsInWindow(ctx: RuleContext, from: number, to: number, test: (
   const t = ctx.table;
   for (let row = lowerBound(t, from); row < t.length && t.tMs[row] <= to && out.length < cap; row++) if (test(row)) out.push(row);
   return out;
+}
+
+/** A time a wrapped program writes before its own level: "2023-10-04T08:07:36+08:00", "[08:07:36.123]", "2024/01/02". */
+const STAMP_TOKEN = /^\[?\d{2,4}[-/.:]\d{1,2}(?:[-/.:T,+Z]|\d)*\]?$/;
+/** A level word as programs print it: UPPER case or bracketed, three letters or more ("ERROR", "[warn]", "<crit>"). */
+const LEVEL_TOKEN = /^(?:[A-Z]{3,11}:?|[[<(][A-Za-z]{3,11}[\]>)]:?)$/;
+
+/**
+ * The row's level; when its format read none (a journald or syslog line
+ * wrapping a program's own "2023-10-04T08:07:36+08:00 ERROR ..." log), the
+ * level word that opens the message, after that program's own timestamp.
+ * Only the first word that is not a time is looked at: "ERROR" further on is
+ * part of the text, not the line's level.
+ */
+export function levelOf(ctx: RuleContext, row: number): number {
+  const lv = ctx.table.level[row];
+  if (lv !== Level.none) return lv;
+  const head = ctx.peek(row).slice(0, 80).trimStart().split(/\s+/, 4);
+  for (const token of head) {
+    if (STAMP_TOKEN.test(token)) continue;
+    return LEVEL_TOKEN.test(token) ? levelFromWord(token) : Level.none;
+  }
+  return Level.none;
 }

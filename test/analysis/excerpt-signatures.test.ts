@@ -1,0 +1,82 @@
+// Short excerpts as people paste them into an issue: a handful of lines, often
+// wrapped by journald or cut out of a stack trace, with one failure in them.
+// Each must name its incident as a warning; the same lines logged as routine
+// (an INFO retry, a probe that passed) must not.
+import { describe, expect, it } from 'vitest';
+import { analyzeLogs } from './dialects.ts';
+
+async function alarms(text: string, name = 'pasted.log') {
+  const r = await analyzeLogs([{ name, text }]);
+  return r.report.findings.filter((f) => f.severity !== 'info').map((f) => ({ rule: f.rule, family: f.family }));
+}
+
+const journald = (lines: string[]) => lines.map((l, i) => `Mar 02 10:1${i}:05 edge-3 relay[812]: ${l}`).join('\n') + '\n';
+
+describe('excerpts whose level is inside the wrapped line', () => {
+  it('reads the ERROR a program wrote after its own timestamp, behind a journald prefix', async () => {
+    const text = journald([
+      '2024-03-02T10:10:05+01:00        INFO        relay up and running',
+      '2024-03-02T10:11:05+01:00        ERROR        dial failed        {"target": "api.example.net:443", "error": "lookup api.example.net on 10.0.0.2:53: read udp 10.0.0.7:40112->10.0.0.2:53: i/o timeout"}',
+      '2024-03-02T10:12:05+01:00        ERROR        dial failed        {"target": "api.example.net:443", "error": "lookup api.example.net on 10.0.0.2:53: read udp 10.0.0.7:40871->10.0.0.2:53: i/o timeout"}',
+    ]);
+    expect(await alarms(text)).toEqual([{ rule: 'first-failure', family: 'dns-failure' }]);
+  });
+
+  it('keeps the same lookup timeouts quiet when the program logged them as INFO retries', async () => {
+    const text = journald([
+      '2024-03-02T10:10:05+01:00        INFO        relay up and running',
+      '2024-03-02T10:11:05+01:00        INFO        retrying        {"error": "lookup api.example.net on 10.0.0.2:53: read udp 10.0.0.7:40112->10.0.0.2:53: i/o timeout"}',
+      '2024-03-02T10:12:05+01:00        INFO        connected        {"target": "api.example.net:443"}',
+    ]);
+    expect(await alarms(text)).toEqual([]);
+  });
+
+  it('does not take an ERROR further into the text for the line\'s level', async () => {
+    const text = journald([
+      'listening on :8443',
+      'retrying lookup of api.example.net after ERROR from resolver: i/o timeout',
+      'connected to api.example.net:443',
+    ]);
+    expect(await alarms(text)).toEqual([]);
+  });
+});
+
+describe('one decisive line is the incident', () => {
+  it('names a connection pool that ran out, from a lone stack-trace line with no time', async () => {
+    const text = [
+      'Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30001ms.',
+      '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)',
+      '\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:181)',
+    ].join('\n') + '\n';
+    expect((await alarms(text)).map((a) => a.family)).toContain('pool-exhaustion');
+  });
+
+  it('does not take a pool size in a config dump for an exhausted pool', async () => {
+    const text = ['2024-03-02 10:11:05 [main] INFO  db.Config - max_connections=151', '2024-03-02 10:11:05 [main] INFO  db.Config - pool size set to 10', '2024-03-02 10:11:06 [main] INFO  app.Main - started in 2.1s'].join('\n') + '\n';
+    expect(await alarms(text)).toEqual([]);
+  });
+
+  it('names a tripped memory circuit breaker as memory pressure', async () => {
+    const text = [
+      '2024-03-02 10:11:05.120 [bulk-writer-2] ERROR out.Elastic - bulk request rejected:',
+      'org.elasticsearch.transport.RemoteTransportException: [es-2][10.1.0.12:9300][indices:data/write/bulk[s]]',
+      'Caused by: org.elasticsearch.common.breaker.CircuitBreakingException: [parent] Data too large, data for [<transport_request>] would be [4071282682/3.7gb], which is larger than the limit of [3900912435/3.6gb]',
+      'cause es-2: nested: CircuitBreakingException[[parent] Data too large, data for [<transport_request>] would be larger than limit of [3900912435/3.6gb]];',
+    ].join('\n') + '\n';
+    expect((await alarms(text)).map((a) => a.family)).toContain('oom');
+  });
+
+  it('names the kubelet\'s older "Readiness probe for ... failed" and the kill that follows', async () => {
+    const text = [
+      'Jun 12 09:49:11 node-4 kubelet[2233]: I0612 09:49:11.818095    2233 prober.go:142] Readiness probe for "web-1_default:web" failed (failure): Get http://10.2.0.9:8080/ready: dial tcp 10.2.0.9:8080: i/o timeout',
+      'Jun 12 09:49:11 node-4 kubelet[2233]: I0612 09:49:11.818126    2233 manager.go:1407] pod "web-1_default" container "web" is unhealthy (probe result: failure), it will be killed and re-created.',
+    ].join('\n') + '\n';
+    const families = (await alarms(text)).map((a) => a.family);
+    expect(families.some((f) => f === 'probe-failure' || f === 'watchdog-kill')).toBe(true);
+  });
+
+  it('stays quiet when the same prober only reports success', async () => {
+    const text = 'Jun 12 09:49:11 node-4 kubelet[2233]: I0612 09:49:11.818080    2233 prober.go:122] Liveness probe for "web-1_default:web" succeeded\n';
+    expect(await alarms(text)).toEqual([]);
+  });
+});
