@@ -80,3 +80,28 @@ describe('one decisive line is the incident', () => {
     expect(await alarms(text)).toEqual([]);
   });
 });
+
+describe('what a signature finding covers', () => {
+  it('tells the first run of a failure that comes back on other days, not one window over all of them', async () => {
+    const lines: string[] = [];
+    for (const d of ['03', '09', '17']) {
+      lines.push(`2024-05-${d}T08:00:00Z INFO worker started job ${d}`);
+      for (const sec of ['05', '06', '07']) lines.push(`2024-05-${d}T08:00:${sec}Z ERROR worker job ${d}: write /data/out.bin: no space left on device`);
+      lines.push(`2024-05-${d}T08:00:08Z INFO worker cleaned up job ${d}`);
+    }
+    const r = await analyzeLogs([{ name: 'worker.log', text: lines.join('\n') + '\n' }]);
+    const disk = r.report.findings.filter((f) => f.family === 'disk-full' && f.severity !== 'info');
+    expect(disk).toHaveLength(1);
+    expect(disk[0].start).toBe('2024-05-03T08:00:05.000Z');
+    expect(disk[0].end).toBe('2024-05-03T08:00:07.000Z');
+    expect(disk[0].title).toContain('3×, 9× in all');
+    expect(disk[0].detail).toContain('3 separate runs');
+  });
+
+  it('names a login refused with a replay-cache "Permission denied" as an authentication failure', async () => {
+    const text = Array.from({ length: 4 }, (_, i) => `Jun 30 20:53:0${i} combo klogind[19272]: Authentication failed from 163.27.187.39 (163.27.187.39): Permission denied in replay cache code`).join('\n') + '\n';
+    const families = (await alarms(text)).map((a) => a.family);
+    expect(families).toContain('auth-failure');
+    expect(families).not.toContain('permission-denied');
+  });
+});
