@@ -51,6 +51,14 @@ describe('one decisive line is the incident', () => {
     expect((await alarms(text)).map((a) => a.family)).toContain('pool-exhaustion');
   });
 
+  it('names Apache running out of workers', async () => {
+    const text = [
+      '[Fri Jun 05 06:20:01.100000 2020] [mpm_prefork:notice] [pid 1401] AH00163: Apache/2.4.41 (Ubuntu) configured -- resuming normal operations',
+      '[Fri Jun 05 06:26:05.212442 2020] [mpm_prefork:error] [pid 1401] AH00161: server reached MaxRequestWorkers setting, consider raising the MaxRequestWorkers setting',
+    ].join('\n') + '\n';
+    expect((await alarms(text)).map((a) => a.family)).toContain('pool-exhaustion');
+  });
+
   it('does not take a pool size in a config dump for an exhausted pool', async () => {
     const text = ['2024-03-02 10:11:05 [main] INFO  db.Config - max_connections=151', '2024-03-02 10:11:05 [main] INFO  db.Config - pool size set to 10', '2024-03-02 10:11:06 [main] INFO  app.Main - started in 2.1s'].join('\n') + '\n';
     expect(await alarms(text)).toEqual([]);
