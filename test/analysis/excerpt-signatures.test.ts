@@ -113,3 +113,36 @@ describe('what a signature finding covers', () => {
     expect(families).not.toContain('permission-denied');
   });
 });
+
+describe('Redis replication', () => {
+  const replica = (lines: string[]) => lines.map((l, i) => `1:S 03 Mar 2022 10:12:${String(i).padStart(2, '0')}.004 ${l}`).join('\n') + '\n';
+
+  it('names a replica that keeps failing its handshake with the master', async () => {
+    const text = replica([
+      '* Connecting to MASTER 10.0.0.5:6379',
+      '* MASTER <-> REPLICA sync started',
+      '# Error condition on socket for SYNC: Connection refused',
+      '* Connecting to MASTER 10.0.0.5:6379',
+      '* MASTER <-> REPLICA sync started',
+      '# Error condition on socket for SYNC: Connection refused',
+      '* Connecting to MASTER 10.0.0.5:6379',
+      '* MASTER <-> REPLICA sync started',
+      '# Error condition on socket for SYNC: Connection refused',
+    ]);
+    expect((await alarms(text)).map((a) => a.family)).toContain('replication-failure');
+  });
+
+  it('stays quiet on a replica that syncs', async () => {
+    const text = replica([
+      '* Connecting to MASTER 10.0.0.5:6379',
+      '* MASTER <-> REPLICA sync started',
+      '* Non blocking connect for SYNC fired the event.',
+      '* Master replied to PING, replication can continue...',
+      '* Full resync from master: 76d6ee1287d28e46bc8ae6e3be77da2b2a34cb6b:1690314',
+      '* MASTER <-> REPLICA sync: receiving 178 bytes from master to disk',
+      '* MASTER <-> REPLICA sync: Loading DB in memory',
+      '* MASTER <-> REPLICA sync: Finished with success',
+    ]);
+    expect(await alarms(text)).toEqual([]);
+  });
+});
