@@ -146,3 +146,37 @@ describe('Redis replication', () => {
     expect(await alarms(text)).toEqual([]);
   });
 });
+
+describe('systemd units that keep failing', () => {
+  const unit = (lines: string[]) => lines.map((l) => `Sep 11 ${l}`).join('\n') + '\n';
+  const cycle = (at: string, n: number) => [
+    `${at} host systemd[1]: Started Telemetry collector.`,
+    `${at} host systemd[1]: collector.service: Main process exited, code=exited, status=1/FAILURE`,
+    `${at} host systemd[1]: collector.service: Failed with result 'exit-code'.`,
+    `${at} host systemd[1]: collector.service: Scheduled restart job, restart counter is at ${n}.`,
+  ];
+
+  it('calls a unit systemd is still restarting a restart loop, not a restart limit', async () => {
+    const r = await analyzeLogs([{ name: 'journal.txt', text: unit([...cycle('02:39:48', 1), ...cycle('02:41:48', 2), ...cycle('02:43:49', 3)]) }]);
+    const families = r.report.findings.filter((f) => f.severity !== 'info').map((f) => f.family);
+    expect(families).toContain('restart-loop');
+    expect(families).not.toContain('restart-limit');
+  });
+
+  it('calls it a restart limit once systemd gives up', async () => {
+    const r = await analyzeLogs([{ name: 'journal.txt', text: unit([...cycle('02:39:48', 1), ...cycle('02:39:49', 2), '02:39:50 host systemd[1]: collector.service: Start request repeated too quickly.', "02:39:50 host systemd[1]: collector.service: Failed with result 'exit-code'."]) }]);
+    expect(r.report.findings.filter((f) => f.severity !== 'info').map((f) => f.family)).toContain('restart-limit');
+  });
+
+  it('names a unit whose program cannot be executed as a configuration error', async () => {
+    const text = unit(['00:20:04 host systemd[1]: Started Electrumx.', '00:20:04 host systemd[1]: electrumx.service: Main process exited, code=exited, status=203/EXEC', "00:20:04 host systemd[1]: electrumx.service: Failed with result 'exit-code'."]);
+    expect((await alarms(text)).map((a) => a.family)).toContain('config-error');
+  });
+
+  it('calls a kubelet back-off a restart loop: Kubernetes never stops retrying', async () => {
+    const text = 'Warning FailedSync      Error syncing pod, skipping: failed to "StartContainer" for "web" with CrashLoopBackOff: "Back-off 20s restarting failed container=web pod=web-1_default(bdfa8741)"\n';
+    const families = (await alarms(text)).map((a) => a.family);
+    expect(families).toContain('restart-loop');
+    expect(families).not.toContain('restart-limit');
+  });
+});
