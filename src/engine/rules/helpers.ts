@@ -108,10 +108,29 @@ const LEVEL_TOKEN = /^(?:[A-Z]{3,11}:?|[[<(][A-Za-z]{3,11}[\]>)]:?)$/;
 export function levelOf(ctx: RuleContext, row: number): number {
   const lv = ctx.table.level[row];
   if (lv !== Level.none) return lv;
-  const head = ctx.peek(row).slice(0, 80).trimStart().split(/\s+/, 4);
-  for (const token of head) {
-    if (STAMP_TOKEN.test(token)) continue;
-    return LEVEL_TOKEN.test(token) ? levelFromWord(token) : Level.none;
+  // Read once per template: the level word is literal text, so rows of one template share it
+  // (and a journald file can hold a million unlevelled rows).
+  let memo = levelMemo.get(ctx);
+  if (!memo) levelMemo.set(ctx, (memo = new Map()));
+  const tpl = ctx.table.template[row];
+  let found = memo.get(tpl);
+  if (found === undefined) memo.set(tpl, (found = leadingLevelWord(ctx.peek(row))));
+  return found;
+}
+
+const levelMemo = new WeakMap<RuleContext, Map<number, number>>();
+
+/** The level word after up to three leading time tokens of a message, or none. */
+function leadingLevelWord(msg: string): number {
+  let i = 0;
+  for (let field = 0; field < 4; field++) {
+    while (i < msg.length && (msg.charCodeAt(i) === 32 || msg.charCodeAt(i) === 9)) i++;
+    let j = i;
+    while (j < msg.length && j - i < 40 && msg.charCodeAt(j) !== 32 && msg.charCodeAt(j) !== 9) j++;
+    if (j === i) return Level.none;
+    const token = msg.slice(i, j);
+    if (!STAMP_TOKEN.test(token)) return LEVEL_TOKEN.test(token) ? levelFromWord(token) : Level.none;
+    i = j;
   }
   return Level.none;
 }
