@@ -180,3 +180,14 @@ describe('systemd units that keep failing', () => {
     expect(families).not.toContain('restart-limit');
   });
 });
+
+describe('timeouts spelled the way the C library spells them', () => {
+  it('names a run of "Connection timed out" as timeouts', async () => {
+    const text = [
+      '2013-01-31T12:00:48Z ERROR zk: socket [10.0.12.212:2181] errno=110(Connection timed out): connection timed out',
+      '2013-01-31T12:00:54Z ERROR zk: zookeeper_interest returned error: -7 - operation timeout',
+      '2013-01-31T12:50:38Z ERROR zk: socket [10.0.12.212:2181] errno=110(Connection timed out): connection timed out',
+    ].join('\n') + '\n';
+    expect((await alarms(text)).map((a) => a.family)).toContain('timeout-burst');
+  });
+});
