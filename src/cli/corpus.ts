@@ -10,6 +10,9 @@
 // file below it, it counts the untimed events whose text still shows a clock
 // or a date: a time form the reader misses, as opposed to lines that carry
 // no time at all (banners, script output, elapsed counters).
+// `--findings` prints instead every warning or critical finding raised on each
+// file of the shared corpus (or of the files given), for a person to review;
+// without the shared corpus it says so and succeeds.
 
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +23,7 @@ import { Flag } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
 import { toIso } from '../engine/model/time.ts';
 import { fileSource } from './node-source.ts';
+import { exists, printCorpusFindings } from './corpus-findings.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_CORPUS = resolve(HERE, '../../../shared/corpus');
@@ -79,7 +83,16 @@ function displayName(path: string): string {
 export async function runCorpus(argv: string[]): Promise<number> {
   const showAt = argv.indexOf('--show');
   const show = showAt >= 0 ? Number(argv[showAt + 1]) || 10 : 0;
-  const targets = argv.filter((a, i) => a !== '--show' && (showAt < 0 || i !== showAt + 1));
+  const targets = argv.filter((a, i) => a !== '--show' && a !== '--findings' && (showAt < 0 || i !== showAt + 1));
+  if (argv.includes('--findings')) {
+    // Only the shared corpus by default: the incident cases' findings are judged by `npm run accuracy`, which keeps the checking half's to itself.
+    if (!targets.length && !(await exists(DEFAULT_CORPUS))) {
+      process.stdout.write(`no shared corpus at ${DEFAULT_CORPUS}: nothing to review\n`);
+      return 0;
+    }
+    await printCorpusFindings(await listFiles(targets.length ? targets : [DEFAULT_CORPUS]), displayName, (s) => process.stdout.write(s));
+    return 0;
+  }
   const files = await listFiles(targets.length ? targets : [DEFAULT_CORPUS, INCIDENT_CASES]);
   const nameW = Math.min(60, Math.max(...files.map((f) => displayName(f).length), 10));
   let mostlyTimed = 0;

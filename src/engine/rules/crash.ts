@@ -11,7 +11,8 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Family, Finding, Rule, RuleContext } from './types.ts';
-import { evidence, KILL, marksOf, mostly, OOM_KILLER, sourceName } from './helpers.ts';
+import { evidence, KILL, marksOf, mostly, OOM_KILLER, rowsInWindow, sourceName } from './helpers.ts';
+import { matchSignatures } from './signature-match.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
 
@@ -36,12 +37,45 @@ export const STILL_DOWN_MS = 5 * 60_000;
 export const WATCHDOG_KILL_MS = 60_000;
 
 
-/** The incident family a crash signature names: running out of memory and memory faults are families of their own. */
-function crashFamily(signature: string | undefined): Family {
+/** systemd's words for giving up on a unit, as opposed to still restarting it. */
+const START_LIMIT_HIT = /Start request repeated too quickly|start-limit-hit|Result: start-limit/i;
+
+/**
+ * The incident family a crash signature names: running out of memory and memory
+ * faults are families of their own; a systemd restart cycle is a restart loop
+ * until systemd says it gave up (the start limit), and only then a restart limit.
+ */
+function crashFamily(signature: string | undefined, gaveUp: boolean): Family {
   if (signature === 'go-oom' || signature === 'java-oom' || signature === 'node-oom' || signature === 'linux-oom-killer') return 'oom';
   if (signature === 'segfault' || signature === 'nil-pointer') return 'segfault';
-  if (signature === 'systemd-restarts') return 'restart-limit';
+  if (signature === 'systemd-restarts') return gaveUp ? 'restart-limit' : 'restart-loop';
   return 'crash';
+}
+
+/**
+ * The family a decisive failure signature gives the crash lines or the errors
+ * just before them ("status=203/EXEC" is a unit that cannot exec its program,
+ * "bind: address already in use" a port taken): a plain crash is named by its
+ * cause when a signature knows it.
+ */
+function causeFamily(ctx: RuleContext, rows: readonly number[]): Family | undefined {
+  const wanted = new Set(rows);
+  let best: { row: number; family: Family } | undefined;
+  for (const h of matchSignatures(ctx)) {
+    if (!h.sig.spec.decisive || h.sig.family === 'crash') continue;
+    for (const row of h.rows) if (wanted.has(row) && (!best || row < best.row)) best = { row, family: h.sig.family };
+  }
+  return best?.family;
+}
+
+/** A generic crash takes the family of its known cause; a specific one keeps its own. */
+function familyOf(own: Family, cause: () => Family | undefined): Family {
+  return own === 'crash' ? cause() ?? own : own;
+}
+
+/** Did systemd give up on the crashing unit within a minute of its last crash? */
+function startLimitHit(ctx: RuleContext, file: number, from: number, to: number): boolean {
+  return rowsInWindow(ctx, from, to + 60_000, (row) => ctx.table.file[row] === file && START_LIMIT_HIT.test(ctx.peek(row)), 1).length > 0;
 }
 
 function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {
@@ -139,7 +173,7 @@ export const crash: Rule = {
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
-        family: crashFamily(sig?.id),
+        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start)), () => causeFamily(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words])),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }

@@ -55,6 +55,29 @@ function collect(ctx: RuleContext): SignatureHits[] {
   return matchSignatures(ctx).filter((h) => (h.sig.spec.decisive || h.rows.length >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
 }
 
+/** The matches split where they stop for longer than RUN_GAP_MS: separate occurrences of the failure. */
+export function runsOf(ctx: RuleContext, rows: readonly number[]): number[][] {
+  const t = ctx.table;
+  const runs: number[][] = [];
+  for (const row of rows) {
+    const cur = runs[runs.length - 1];
+    if (cur && t.tMs[row] - t.tMs[cur[cur.length - 1]] <= RUN_GAP_MS) cur.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
+/**
+ * The run a finding tells: the first one that is an incident on its own (any
+ * run of a decisive signature, MIN_QUIET_MATCHES lines of another), else the
+ * largest. A failure seen on five days of a six-month log is five incidents,
+ * not one five-month window.
+ */
+function shownRun(h: SignatureHits, runs: readonly number[][]): number[] {
+  const enough = runs.find((r) => h.sig.spec.decisive || r.length >= MIN_QUIET_MATCHES);
+  return enough ?? runs.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
 /** The signature's hypotheses, ranked by supporting lines found around [from, to] (the failure lines themselves excluded). */
 export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, to: number): Hypothesis[] {
   // The failure lines themselves are not evidence for their own cause.
@@ -73,34 +96,41 @@ export const failureSignature: Rule = {
   specificity: 0,
   run(ctx) {
     const t = ctx.table;
-    const hits = collect(ctx).sort((a, b) => t.tMs[a.rows[0]] - t.tMs[b.rows[0]] || a.rows[0] - b.rows[0]).slice(0, MAX_SIGNATURE_FINDINGS);
-    return hits.map((h): Finding => {
-      const first = h.rows[0];
-      const last = h.rows[h.rows.length - 1];
+    const told = collect(ctx).map((h) => ({ h, runs: runsOf(ctx, h.rows) })).map(({ h, runs }) => ({ h, runs, shown: shownRun(h, runs) }));
+    told.sort((a, b) => t.tMs[a.shown[0]] - t.tMs[b.shown[0]] || a.shown[0] - b.shown[0]);
+    return told.slice(0, MAX_SIGNATURE_FINDINGS).map(({ h, runs, shown }): Finding => {
+      const first = shown[0];
+      const last = shown[shown.length - 1];
       const start = t.tMs[first];
       const end = Math.max(start, t.tMs[last]);
-      const files = [...new Set(h.rows.map((r) => t.file[r]))];
+      const files = [...new Set(shown.map((r) => t.file[r]))];
       const hypotheses = hypothesesOf(ctx, h, start, end);
       const facts: Fact[] = [
-        { text: `${plural(h.rows.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${stamp(start)}${h.rows.length > 1 ? `, last at ${clock(end)} (${duration(end - start)} later)` : ''}: ${quote(ctx.message(first), 160)}.`, rows: h.rows.slice(0, 10) },
+        { text: `${plural(shown.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${stamp(start)}${shown.length > 1 ? `, last at ${clock(end)} (${duration(end - start)} later)` : ''}: ${quote(ctx.message(first), 160)}.`, rows: shown.slice(0, 10) },
       ];
+      if (runs.length > 1) {
+        const all0 = t.tMs[h.rows[0]];
+        const all1 = t.tMs[h.rows[h.rows.length - 1]];
+        facts.push({ text: `The same failure comes back: ${plural(h.rows.length, 'line')} in ${runs.length} separate runs over ${duration(all1 - all0)}, from ${stamp(all0)} to ${stamp(all1)}; this finding covers ${shown === runs[0] ? 'the first' : 'the first sizeable'} run.`, rows: runs.filter((r) => r !== shown).map((r) => r[0]).slice(0, 10) });
+      }
       const chronic = isChronic(ctx, h.rows);
-      if (chronic) facts.push({ text: `It recurs in small runs over ${duration(end - start)}, never more than ${MIN_QUIET_MATCHES - 1} at a time: a chronic condition rather than one incident.`, rows: [] });
+      if (chronic) facts.push({ text: `It recurs in small runs over ${duration(t.tMs[h.rows[h.rows.length - 1]] - t.tMs[h.rows[0]])}, never more than ${MIN_QUIET_MATCHES - 1} at a time: a chronic condition rather than one incident.`, rows: [] });
+      const count = shown.length < h.rows.length ? `${shown.length}×, ${h.rows.length}× in all` : `${shown.length}×`;
       return {
         rule: this.id,
         severity: chronic ? 'info' : 'warning',
         start,
         end,
-        title: `${h.sig.spec.title}: ${quote(ctx.message(first), 70)}${h.rows.length > 1 ? ` (${h.rows.length}×)` : ''}`,
+        title: `${h.sig.spec.title}: ${quote(ctx.message(first), 70)}${h.rows.length > 1 ? ` (${count})` : ''}`,
         detail: [
           ...facts.map((f) => f.text),
           'What could explain it (the logs show the failure, not yet its cause):',
           ...hypothesisLines(hypotheses),
           `Check next: ${h.sig.spec.next}`,
         ].join('\n'),
-        count: h.rows.length,
-        confidence: Math.min(0.9, 0.5 + 0.05 * h.rows.length),
-        evidence: evidence(ctx, h.rows.slice(0, 20)),
+        count: shown.length,
+        confidence: Math.min(0.9, 0.5 + 0.05 * shown.length),
+        evidence: evidence(ctx, [...shown.slice(0, 20), ...h.rows.slice(0, 20)]),
         family: h.sig.family,
         facts,
         hypotheses,

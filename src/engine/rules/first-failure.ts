@@ -13,7 +13,7 @@ import { Level } from '../model/levels.ts';
 import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
-import { evidence, sourceName } from './helpers.ts';
+import { evidence, levelOf, sourceName } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
 import { matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
@@ -27,7 +27,7 @@ export const EXCERPT_MAX_ROWS = 100;
 const AFTER_MS = 10 * 60_000;
 
 function isFailure(ctx: RuleContext, row: number, signed: ReadonlyMap<number, SignatureHits>): boolean {
-  const lv = ctx.table.level[row];
+  const lv = levelOf(ctx, row);
   const kind = ctx.table.kind[row];
   if (lv >= Level.error || kind === Kind.crash || signed.has(row)) return true;
   return (kind === Kind.healthFail || kind === Kind.timeout) && lv >= Level.warn;
@@ -86,7 +86,7 @@ export const firstFailure: Rule = {
     const known = run.map((r) => signed.get(r)).find((h) => h !== undefined);
     const knownRow = known ? run.find((r) => signed.get(r) === known) ?? first : -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
-    const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || t.level[knownRow] >= Level.error);
+    const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || levelOf(ctx, knownRow) >= Level.error);
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     const loud = t.kind[first] === Kind.crash || (told && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
     const facts: Fact[] = [{ text: `The first failure is at ${stamp(start)} in ${sourceName(ctx, t.file[first])}: ${quote(ctx.message(first), 160)}.`, rows: [first] }];

@@ -5,6 +5,7 @@ import type { Mark, MarkKind } from '../marks/types.ts';
 import type { RuleContext } from './types.ts';
 import { lowerBound } from '../model/event-table.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
+import { Level, levelFromWord } from '../model/levels.ts';
 
 /** Signals that stop a process are not reloads. */
 export const SHUTDOWN = vocabularyClass('shutdown');
@@ -90,4 +91,46 @@ export function rowsInWindow(ctx: RuleContext, from: number, to: number, test: (
   const t = ctx.table;
   for (let row = lowerBound(t, from); row < t.length && t.tMs[row] <= to && out.length < cap; row++) if (test(row)) out.push(row);
   return out;
+}
+
+/** A time a wrapped program writes before its own level: "2023-10-04T08:07:36+08:00", "[08:07:36.123]", "2024/01/02". */
+const STAMP_TOKEN = /^\[?\d{2,4}[-/.:]\d{1,2}(?:[-/.:T,+Z]|\d)*\]?$/;
+/** A level word as programs print it: UPPER case or bracketed, three letters or more ("ERROR", "[warn]", "<crit>"). */
+const LEVEL_TOKEN = /^(?:[A-Z]{3,11}:?|[[<(][A-Za-z]{3,11}[\]>)]:?)$/;
+
+/**
+ * The row's level; when its format read none (a journald or syslog line
+ * wrapping a program's own "2023-10-04T08:07:36+08:00 ERROR ..." log), the
+ * level word that opens the message, after that program's own timestamp.
+ * Only the first word that is not a time is looked at: "ERROR" further on is
+ * part of the text, not the line's level.
+ */
+export function levelOf(ctx: RuleContext, row: number): number {
+  const lv = ctx.table.level[row];
+  if (lv !== Level.none) return lv;
+  // Read once per template: the level word is literal text, so rows of one template share it
+  // (and a journald file can hold a million unlevelled rows).
+  let memo = levelMemo.get(ctx);
+  if (!memo) levelMemo.set(ctx, (memo = new Map()));
+  const tpl = ctx.table.template[row];
+  let found = memo.get(tpl);
+  if (found === undefined) memo.set(tpl, (found = leadingLevelWord(ctx.peek(row))));
+  return found;
+}
+
+const levelMemo = new WeakMap<RuleContext, Map<number, number>>();
+
+/** The level word after up to three leading time tokens of a message, or none. */
+function leadingLevelWord(msg: string): number {
+  let i = 0;
+  for (let field = 0; field < 4; field++) {
+    while (i < msg.length && (msg.charCodeAt(i) === 32 || msg.charCodeAt(i) === 9)) i++;
+    let j = i;
+    while (j < msg.length && j - i < 40 && msg.charCodeAt(j) !== 32 && msg.charCodeAt(j) !== 9) j++;
+    if (j === i) return Level.none;
+    const token = msg.slice(i, j);
+    if (!STAMP_TOKEN.test(token)) return LEVEL_TOKEN.test(token) ? levelFromWord(token) : Level.none;
+    i = j;
+  }
+  return Level.none;
 }
