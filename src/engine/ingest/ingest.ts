@@ -66,6 +66,11 @@ export interface IngestOptions {
   fileDay?: Record<number, number>;
   /** Per file index: minutes to add to zone-less times (the user's zone for that file). */
   zoneOffsetMin?: Record<number, number>;
+  /**
+   * Per file index: how far the file's clock ran ahead, in ms (flows/clock-offsets.ts);
+   * subtracted from every time of that file, zoned or not, before the rows are merged.
+   */
+  clockOffsetMs?: Record<number, number>;
   /** Keep decompressed bytes of .gz files so events can be read back (default true). */
   keepDecompressed?: boolean;
   /** Lines read for format detection. */
@@ -405,8 +410,9 @@ function ceilingNotice(c: Ceiling, decompressed: number, raw: number, size: numb
 }
 
 /** Sort the rows into the final table; events of files with no time at all go to the timeline's start. */
-export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[]): IngestResult {
+export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[], clockOffsetMs?: Record<number, number>): IngestResult {
   const builder = sinks.builder;
+  shiftClocks(builder, files, clockOffsetMs);
   if (noTimeRows.length > 0) {
     const c = builder.columns;
     let min = Infinity;
@@ -444,7 +450,30 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
     bytesBefore += src.size || 0;
   }
   checkDayFit(sinks.builder, files, placed);
-  const result = finishIngest(sinks, files, noTimeRows, decompressed);
+  const result = finishIngest(sinks, files, noTimeRows, decompressed, options.clockOffsetMs);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;
+}
+
+/** Largest clock correction accepted (a week): anything beyond is a date or zone problem, not a clock's drift. */
+export const MAX_CLOCK_OFFSET_MS = 7 * 86400_000;
+
+/** Correct the clocks of files the user said run ahead or behind (applied offsets; 0 and bad values ignored). */
+function shiftClocks(builder: SharedSinks['builder'], files: FileStats[], offsets: Record<number, number> | undefined): void {
+  if (!offsets) return;
+  const by = new Float64Array(files.length);
+  let any = false;
+  for (const [k, v] of Object.entries(offsets)) {
+    const f = Number(k);
+    if (!Number.isInteger(f) || f < 0 || f >= files.length || !Number.isFinite(v) || v === 0 || Math.abs(v) > MAX_CLOCK_OFFSET_MS) continue;
+    by[f] = Math.round(v);
+    any = true;
+    const s = files[f];
+    s.clockOffsetMs = by[f];
+    s.firstTime -= by[f];
+    s.lastTime -= by[f];
+  }
+  if (!any) return;
+  const c = builder.columns;
+  for (let i = 0; i < builder.length; i++) c.tMs[i] -= by[c.file[i]];
 }
