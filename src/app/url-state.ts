@@ -12,7 +12,8 @@ import { KIND_NAMES, type KindName } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES, type LevelName } from '../engine/model/levels.ts';
 import { findingIndexByKey, findingKey, getDataset } from '../store/dataset.ts';
 import { useStore, type AppState } from '../store/store.ts';
-import { clockParams, parseClockParams, setPendingClocks } from './load/clocks.ts';
+import { setPendingClocks } from './load/clocks.ts';
+import { clockParams, parseClockParams } from './load/clock-params.ts';
 
 export interface UrlView {
   window?: [number, number];

@@ -4,6 +4,7 @@
 
 import { newTimeOut, parseIso } from '../engine/model/time.ts';
 import { parseSize } from './size-arg.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../engine/flows/clock-limit.ts';
 
 export interface AnalyzeArgs {
   json: boolean;
@@ -146,7 +147,7 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
       case '--clock-offset': {
         const v = value() ?? '';
         const m = /^(.+)=([-+]?\d{1,9})$/.exec(v);
-        if (!m || Math.abs(Number(m[2])) > 7 * 86400_000) return { command: 'error', message: `--clock-offset needs FILE=MS with MS a whole number of milliseconds within a week, not "${v}"` };
+        if (!m || Math.abs(Number(m[2])) > MAX_CLOCK_OFFSET_MS) return { command: 'error', message: `--clock-offset needs FILE=MS with MS a whole number of milliseconds within a week, not "${v}"` };
         (a.clockOffsets ??= []).push({ file: m[1], ms: Number(m[2]) });
         break;
       }

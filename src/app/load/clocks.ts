@@ -6,7 +6,7 @@
 // corrected times (src/engine/ingest/ingest.ts clockOffsetMs).
 
 import type { DroppedFile } from '../../bridge/engine-client.ts';
-import { MAX_CLOCK_OFFSET_MS } from '../../engine/ingest/ingest.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../../engine/flows/clock-limit.ts';
 import { loadedFiles, rereadFiles } from './loader.ts';
 
 const applied = new WeakMap<DroppedFile, number>();
@@ -40,24 +40,4 @@ export async function setClockOffset(fileIndex: number, ms: number | null): Prom
   if (ms === null || ms === 0 || !Number.isFinite(ms)) applied.delete(f);
   else applied.set(f, Math.max(-MAX_CLOCK_OFFSET_MS, Math.min(MAX_CLOCK_OFFSET_MS, Math.round(ms))));
   return rereadFiles();
-}
-
-const MAX_URL_CLOCKS = 64;
-
-/** ?clock=MS:NAME, repeated: validated and bounded (whole ms within a week, a plausible file name). */
-export function parseClockParams(p: URLSearchParams): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const v of p.getAll('clock').slice(0, MAX_URL_CLOCKS)) {
-    const m = /^([-+]?\d{1,9}):(.{1,255})$/s.exec(v);
-    if (!m) continue;
-    const ms = Number(m[1]);
-    if (!Number.isSafeInteger(ms) || ms === 0 || Math.abs(ms) > MAX_CLOCK_OFFSET_MS || /[\u0000-\u001f]/.test(m[2])) continue;
-    out.set(m[2], ms);
-  }
-  return out;
-}
-
-/** The applied corrections as URL parameters. */
-export function clockParams(files: readonly { name: string; clockOffsetMs?: number }[]): string[] {
-  return files.filter((f) => f.clockOffsetMs).slice(0, MAX_URL_CLOCKS).map((f) => `${f.clockOffsetMs}:${f.name}`);
 }

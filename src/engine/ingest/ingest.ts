@@ -23,6 +23,7 @@ import { openText } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../flows/clock-limit.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -454,9 +455,6 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;
 }
-
-/** Largest clock correction accepted (a week): anything beyond is a date or zone problem, not a clock's drift. */
-export const MAX_CLOCK_OFFSET_MS = 7 * 86400_000;
 
 /** Correct the clocks of files the user said run ahead or behind (applied offsets; 0 and bad values ignored). */
 function shiftClocks(builder: SharedSinks['builder'], files: FileStats[], offsets: Record<number, number> | undefined): void {
