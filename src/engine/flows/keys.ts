@@ -28,6 +28,8 @@ export interface FlowKeys {
   /** Key names as given (deduplicated, case-insensitively). */
   names: string[];
   kinds: FlowKeyKind[];
+  /** Lower-cased name -> index in `names`. */
+  byLower: Map<string, number>;
   /** Finds `key` + separator + value; group 1 the key, group 2 the value. Global, case-insensitive. */
   pattern: RegExp;
 }
@@ -59,13 +61,12 @@ export function compileFlowKeys(given: readonly string[] = DEFAULT_FLOW_KEYS): F
   const alts = names.map((k) => k.replace(/[.-]/g, (c) => `\\${c}`)).join('|') || '(?!)';
   const value = `([^\\s"'\`,;{}\\[\\]()<>|\\\\]{1,${MAX_ID_CHARS}})`;
   const pattern = new RegExp(`(${alts})["']?[ \\t]*[:=][ \\t]*["']?${value}`, 'gi');
-  return { names, kinds: names.map(keyKind), pattern };
+  return { names, kinds: names.map(keyKind), byLower: new Map(names.map((k, i) => [k.toLowerCase(), i])), pattern };
 }
 
 /** The key's index in `names`, matched as the regex did (case-insensitively). */
 export function keyIndex(keys: FlowKeys, matched: string): number {
-  const m = matched.toLowerCase();
-  return keys.names.findIndex((k) => k.toLowerCase() === m);
+  return keys.byLower.get(matched) ?? keys.byLower.get(matched.toLowerCase()) ?? -1;
 }
 
 /** Is the character before a key part of a longer name (`parent_span_id`, `my.trace_id`)? */
