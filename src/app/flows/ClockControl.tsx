@@ -21,12 +21,13 @@ interface Props {
   editable: boolean;
 }
 
-function describe({ f, index, files, summary }: Props): string {
-  if (!summary) return 'Clock: comparing with the other files…';
+/** What the panel says about this file's clock, or null when there is nothing to say (no file could be compared). */
+function describe({ f, index, files, summary }: Props): string | null {
+  if (!summary || summary.clocks.reference === null) return null;
   const { reference, estimates } = summary.clocks;
   if (reference === index) return 'Clock: the reference the other files are measured against.';
   const est = estimates.find((e) => e.file === index);
-  if (!est || reference === null) return 'Clock: no shared request ids or anchor events with the other files, so its offset is unknown.';
+  if (!est) return 'Clock: no shared request ids or anchor events with the other files, so its offset is unknown.';
   return `Clock: ${clockLine({ ...est, file: f.name }, files[reference]?.name ?? '?').replace(`${f.name} `, '')}.`;
 }
 
@@ -39,9 +40,11 @@ export function ClockControl(props: Props) {
   const [draft, setDraft] = useState(String(suggested));
   const value = Number(draft);
   const valid = draft.trim() !== '' && Number.isInteger(value) && Math.abs(value) <= MAX_CLOCK_OFFSET_MS;
+  const text = describe(props);
+  const isReference = summary?.clocks.reference === index;
   return (
     <div className="clock-control" data-testid="clock-control">
-      <span className="clock-text" data-testid="clock-estimate">{describe(props)}</span>
+      {text && <span className="clock-text" data-testid="clock-estimate">{text}</span>}
       {applied !== 0 && (
         <span className="clock-text notice notice--info" data-testid="clock-applied">
           Corrected: its times are moved {offsetText(applied)} {applied > 0 ? 'earlier' : 'later'} (its clock ran {applied > 0 ? 'ahead' : 'behind'}).
@@ -52,8 +55,9 @@ export function ClockControl(props: Props) {
           Apply {offsetText(suggested)} correction
         </button>
       )}
-      {editable && (
-        <>
+      {editable && (!isReference || applied !== 0) && (
+        <details className="clock-manual" open={applied !== 0 || !!est}>
+          <summary>Correct this file’s clock by hand</summary>
           <label>
             Ahead by{' '}
             <input
@@ -66,16 +70,16 @@ export function ClockControl(props: Props) {
               onChange={(e) => setDraft(e.target.value)}
             />{' '}
             ms
-          </label>
+          </label>{' '}
           <button type="button" className="btn btn-small" disabled={busy || !valid || value === applied} onClick={() => void setClockOffset(index, value)}>
             Set
-          </button>
+          </button>{' '}
           {applied !== 0 && (
             <button type="button" className="btn btn-small" disabled={busy} onClick={() => void setClockOffset(index, null)}>
               Clear correction
             </button>
           )}
-        </>
+        </details>
       )}
     </div>
   );
