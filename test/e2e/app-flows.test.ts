@@ -4,13 +4,15 @@
 // files and rings it on both lanes; the Files panel shows the estimated
 // offset; Apply corrects the API's times (the flow's order and deltas change,
 // the first failure becomes the API's timeout); the URL keeps the correction
-// and a reload with the same files restores it.
+// and a reload with the same files restores it; a typed figure is bounded;
+// the id fields read can be changed and reset.
 
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { dataVersion, dropFiles, readPayloads, shot, waitLoaded, ROOT } from './harness/browser.ts';
 import { openedApp } from './app-helpers.ts';
+import { violations } from './harness/axe.ts';
 
 const DIR = resolve(ROOT, 'test/fixtures/flows');
 const FILES = readPayloads([resolve(DIR, 'edge-proxy.log'), resolve(DIR, 'orders-api.jsonl')]);
@@ -105,6 +107,8 @@ describe('request flows and clock offsets', () => {
     const rows = await listed(p);
     expect(rows.map((r) => r.msg)).toEqual(['request received', 'handling request', 'upstream inventory timed out', 'request answered']);
     expect(rows[1].delta).toMatch(/^\+\d ms$/);
+    // The Flow panel and the clock controls pass axe like the rest of the page.
+    expect(await violations(p, 'aside.side')).toEqual([]);
     await shot(p, 'flow-corrected');
   });
 
@@ -139,6 +143,23 @@ describe('request flows and clock offsets', () => {
     await p.waitForFunction(() => /moved 2\.000 s earlier/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-applied"]')?.textContent ?? ''));
     // What is left is the 500 ms the typed value missed.
     await p.waitForFunction(() => /runs 5\d\d ms ahead/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-estimate"]')?.textContent ?? ''));
+    expect(app.errors).toEqual([]);
+  });
+
+  it('reads the id fields the user chose, and goes back to the defaults', async () => {
+    const p = app.page;
+    await p.click('summary:has-text("Id fields for flows and clock offsets")');
+    await p.fill('textarea[aria-label="Id fields"]', 'request_id');
+    await p.click('button:has-text("Use these fields")');
+    // Only the request ids now: half the shared ids, the same offset.
+    await p.waitForFunction(() => /median of 80 shared ids/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-estimate"]')?.textContent ?? ''));
+    await p.locator('.log-row', { hasText: 'request answered' }).first().click();
+    await p.waitForFunction(() => document.querySelector('[data-testid="flow-panel"] .flow-ids')?.textContent?.includes('request_id') && !document.querySelector('[data-testid="flow-panel"] .flow-ids')?.textContent?.includes('trace_id'));
+    await p.fill('textarea[aria-label="Id fields"]', 'job_id');
+    await p.click('button:has-text("Use these fields")');
+    await p.waitForFunction(() => !document.querySelector('[data-testid="flow-panel"]') && !document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-estimate"]'));
+    await p.click('button:has-text("Back to the defaults")');
+    await p.waitForFunction(() => /median of 160 shared ids/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-estimate"]')?.textContent ?? ''));
     expect(app.errors).toEqual([]);
   });
 });
