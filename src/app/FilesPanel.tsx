@@ -161,7 +161,7 @@ export function FilesPanel() {
           ))}
         </ul>
       )}
-      {expanded && readable >= 1 && <FlowKeysEditor />}
+      {expanded && readable >= 1 && <FlowKeysEditor summary={summary} />}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { EngineSession } from '../../src/engine/session/session.ts';
 import { blobSource } from '../../src/engine/ingest/byte-source.ts';
 import { compileFlowKeys, normaliseId, scanIds } from '../../src/engine/flows/keys.ts';
 import { estimateClockOffsets, fromAnchors } from '../../src/engine/flows/clock-offsets.ts';
+import { buildFlowIndex, type FlowSource } from '../../src/engine/flows/flow-index.ts';
 import { Kind } from '../../src/engine/model/kinds.ts';
 import { flowFixture, SKEW_MS } from '../fixtures/flows/generate.ts';
 
@@ -157,3 +158,51 @@ describe('anchors', () => {
     expect(e.reference === 0 ? e.offsetMs : -e.offsetMs).toBe(1200);
   });
 });
+
+/** A one-file source over `lines` (one event a line), as the session gives the index. */
+function linesSource(lines: string[]): FlowSource {
+  const bytes = new TextEncoder().encode(lines.join('\n'));
+  const byteOffset = new Float64Array(lines.length);
+  const byteLength = new Uint32Array(lines.length);
+  let at = 0;
+  lines.forEach((l, i) => {
+    byteOffset[i] = at;
+    byteLength[i] = l.length;
+    at += l.length + 1;
+  });
+  return {
+    table: { length: lines.length, file: new Uint16Array(lines.length), byteOffset, byteLength },
+    files: 1,
+    read: async (_f, start, end) => bytes.subarray(start, end),
+    text: () => undefined,
+  };
+}
+
+describe('bounds on odd and hostile logs', () => {
+  it('leaves out an id every event carries: it is a constant, not a request', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `msg=tick request_id=${i % 2 ? 'same-for-all' : `r${Math.floor(i / 2)}`} trace_id=same-for-all`);
+    const ix = await buildFlowIndex(linesSource(lines), compileFlowKeys(), { maxEntries: 1e6, maxGroupRows: 1000 });
+    expect(ix.tooCommon).toBe(1);
+    expect(ix.groups).toBe(0);
+    expect(ix.rowsWithIds).toBe(3000);
+  });
+
+  it('stops reading ids at its bound and says so, keeping what it read', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `request_id=r${Math.floor(i / 2)}`);
+    const ix = await buildFlowIndex(linesSource(lines), compileFlowKeys(), { maxEntries: 1000, maxGroupRows: 1000 });
+    expect(ix.truncated).toBe(true);
+    expect(ix.groups).toBe(500);
+    expect(ix.rowList.length).toBe(1000);
+  });
+
+  it('reads a 1 MB line full of keys as one event naming a few ids, not a million', async () => {
+    const line = Array.from({ length: 60_000 }, (_, i) => `x request_id=${i % 3 ? 'abc' : `n${i}`}`).join(' ');
+    const ix = await buildFlowIndex(linesSource([line, 'request_id=abc']), compileFlowKeys(), { maxEntries: 10_000, maxGroupRows: 1000 });
+    expect(ix.truncated).toBe(false);
+    expect(ix.distinctIds).toBeLessThanOrEqual(32);
+    // The id on two events links them, however often the first names it.
+    expect(ix.groups).toBe(1);
+    expect(ix.rowList.length).toBe(2);
+  });
+});
+

@@ -6,6 +6,9 @@
 import { useState } from 'react';
 import { DEFAULT_FLOW_KEYS } from '../../engine/flows/keys.ts';
 import { useStore } from '../../store/store.ts';
+import type { FlowSummary } from '../../engine/flows/flows.ts';
+import { flowBoundsText } from '../../engine/flows/flow-report.ts';
+import { formatInt } from '../format.ts';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
@@ -14,7 +17,13 @@ export function parseKeyList(text: string): { keys: string[]; bad: string[] } {
   return { keys: parts.filter((k) => NAME.test(k)).slice(0, 64), bad: parts.filter((k) => !NAME.test(k)) };
 }
 
-export function FlowKeysEditor() {
+/** "160 ids link 320 events", with what was left out. */
+function summaryText(s: FlowSummary): string {
+  const bounds = flowBoundsText(s);
+  return `${formatInt(s.sharedIds)} shared id${s.sharedIds === 1 ? '' : 's'} link ${formatInt(s.linkedRows)} events${bounds ? `; ${bounds}` : ''}`;
+}
+
+export function FlowKeysEditor({ summary }: { summary: FlowSummary | null }) {
   const keys = useStore((s) => s.flowKeys);
   const current = (keys ?? DEFAULT_FLOW_KEYS).join(', ');
   const [draft, setDraft] = useState(current);
@@ -22,7 +31,10 @@ export function FlowKeysEditor() {
   const apply = () => useStore.getState().setFlowKeys(parsed.length > 0 ? parsed : null);
   return (
     <details className="flow-keys">
-      <summary>Id fields for flows and clock offsets{keys ? ' (yours)' : ''}</summary>
+      <summary>
+        Id fields for flows and clock offsets{keys ? ' (yours)' : ''}
+        {summary && <span className="muted" data-testid="flow-count"> · {summaryText(summary)}</span>}
+      </summary>
       <label>
         <span className="muted small">Fields whose values link events across files (trace, request, correlation and span ids):</span>
         <textarea rows={3} value={draft} aria-label="Id fields" onChange={(e) => setDraft(e.target.value)} spellCheck={false} />

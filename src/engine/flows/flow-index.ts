@@ -37,9 +37,25 @@ export interface FlowIndex {
   /** Events that named any id (shared or not), and distinct ids seen. */
   rowsWithIds: number;
   distinctIds: number;
+  /** Ids left out because more than `maxGroupRows` events carry them (a constant, not a request). */
+  tooCommon: number;
+  /** The scan stopped at `maxEntries` ids: later lines are not in the index. */
+  truncated: boolean;
   elapsedMs: number;
 }
 
+/** Bounds on what one index may hold (hostile or odd logs: an id on every one of a billion lines, one id everywhere). */
+export interface FlowLimits {
+  /** (id, event) pairs read at most: 8M pairs is about 100 MB while the index is built. */
+  maxEntries: number;
+  /** An id carried by more events than this is not one request's. */
+  maxGroupRows: number;
+}
+
+export const DEFAULT_FLOW_LIMITS: FlowLimits = { maxEntries: 8_000_000, maxGroupRows: 100_000 };
+
+/** Ids read from one event at most (a line naming hundreds is a dump, not a request). */
+const MAX_IDS_PER_EVENT = 32;
 /** Bytes read and scanned at once; a span ends at a line end so no id is cut in two. */
 const SPAN_BYTES = 4 << 20;
 
@@ -57,10 +73,25 @@ export function idHash(s: string): number {
 
 class Entries {
   hash = new Float64Array(1024);
-  row = new Uint32Array(1024);
+  rows = new Uint32Array(1024);
   key = new Uint8Array(1024);
   n = 0;
+  full = false;
+  /** Ids already taken from the current event: a repeat adds nothing, and an event names MAX_IDS_PER_EVENT at most. */
+  private row = -1;
+  private seen = new Set<number>();
+  constructor(private readonly max: number) {}
   push(h: number, row: number, key: number): void {
+    if (row !== this.row) {
+      this.row = row;
+      this.seen.clear();
+    }
+    if (this.seen.has(h) || this.seen.size >= MAX_IDS_PER_EVENT) return;
+    this.seen.add(h);
+    if (this.n >= this.max) {
+      this.full = true;
+      return;
+    }
     if (this.n === this.hash.length) {
       const grow = <T extends Float64Array | Uint32Array | Uint8Array>(a: T): T => {
         const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -68,11 +99,11 @@ class Entries {
         return b;
       };
       this.hash = grow(this.hash);
-      this.row = grow(this.row);
+      this.rows = grow(this.rows);
       this.key = grow(this.key);
     }
     this.hash[this.n] = h;
-    this.row[this.n] = row;
+    this.rows[this.n] = row;
     this.key[this.n++] = key;
   }
 }
@@ -96,7 +127,7 @@ async function scanFile(src: FlowSource, keys: FlowKeys, file: number, out: Entr
   const t = src.table;
   const rows = rowsByOffset(t, file);
   for (let k = 0; k < rows.length; ) {
-    if (src.signal?.aborted) return;
+    if (src.signal?.aborted || out.full) return;
     const start = t.byteOffset[rows[k]];
     let end = start;
     let m = k;
@@ -121,9 +152,9 @@ async function scanFile(src: FlowSource, keys: FlowKeys, file: number, out: Entr
 }
 
 /** Read every file's ids into the index (see the file comment for what it costs). */
-export async function buildFlowIndex(src: FlowSource, keys: FlowKeys): Promise<FlowIndex> {
+export async function buildFlowIndex(src: FlowSource, keys: FlowKeys, limits: FlowLimits = DEFAULT_FLOW_LIMITS): Promise<FlowIndex> {
   const t0 = Date.now();
-  const entries = new Entries();
+  const entries = new Entries(limits.maxEntries);
   const decoder = new TextDecoder('windows-1252');
   for (let f = 0; f < src.files; f++) await scanFile(src, keys, f, entries, decoder);
   for (let row = 0; row < src.table.length; row++) {
@@ -131,10 +162,10 @@ export async function buildFlowIndex(src: FlowSource, keys: FlowKeys): Promise<F
     const text = src.text(row);
     if (text) scanIds(keys, text, (_pos, key, id) => entries.push(idHash(id), row, key));
   }
-  return groupEntries(entries, keys, src.table.length, t0);
+  return groupEntries(entries, keys, src.table.length, limits.maxGroupRows, t0);
 }
 
-function groupEntries(e: Entries, keys: FlowKeys, rowCount: number, t0: number): FlowIndex {
+function groupEntries(e: Entries, keys: FlowKeys, rowCount: number, maxGroupRows: number, t0: number): FlowIndex {
   const n = e.n;
   // Ids seen more than once: one numeric sort finds them without a map of every id.
   const sorted = e.hash.slice(0, n).sort();
@@ -147,22 +178,30 @@ function groupEntries(e: Entries, keys: FlowKeys, rowCount: number, t0: number):
   const named = new Uint8Array(rowCount);
   let rowsWithIds = 0;
   for (let i = 0; i < n; i++) {
-    if (named[e.row[i]] === 0) rowsWithIds++;
-    named[e.row[i]] = 1;
+    if (named[e.rows[i]] === 0) rowsWithIds++;
+    named[e.rows[i]] = 1;
   }
   // Group the repeated ids' rows; an id named twice on one event links nothing.
-  const byHash = new Map<number, { key: number; rows: number[] }>();
+  const byHash = new Map<number, { key: number; rows: number[]; over: boolean }>();
   for (let i = 0; i < n; i++) {
     const h = e.hash[i];
     if (!repeated.has(h)) continue;
     let g = byHash.get(h);
-    if (!g) byHash.set(h, (g = { key: e.key[i], rows: [] }));
-    g.rows.push(e.row[i]);
+    if (!g) byHash.set(h, (g = { key: e.key[i], rows: [], over: false }));
+    if (g.over) continue;
+    g.rows.push(e.rows[i]);
+    // Twice the bound before giving up: the same event may name the id twice.
+    if (g.rows.length > 2 * maxGroupRows) {
+      g.over = true;
+      g.rows = [];
+    }
   }
   const groups: { hash: number; key: number; rows: number[] }[] = [];
+  let tooCommon = 0;
   for (const [hash, g] of byHash) {
-    const rows = [...new Set(g.rows)].sort((a, b) => a - b);
-    if (rows.length >= 2) groups.push({ hash, key: g.key, rows });
+    const rows = g.over ? [] : [...new Set(g.rows)].sort((a, b) => a - b);
+    if (g.over || rows.length > maxGroupRows) tooCommon++;
+    else if (rows.length >= 2) groups.push({ hash, key: g.key, rows });
   }
   const G = groups.length;
   const groupHash = new Float64Array(G);
@@ -206,6 +245,8 @@ function groupEntries(e: Entries, keys: FlowKeys, rowCount: number, t0: number):
     rowGroups,
     rowsWithIds,
     distinctIds: distinct,
+    tooCommon,
+    truncated: e.full,
     elapsedMs: Date.now() - t0,
   };
 }

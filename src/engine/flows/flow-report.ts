@@ -25,6 +25,9 @@ export interface ReportFlows {
   rowsWithIds: number;
   sharedIds: number;
   linkedRows: number;
+  /** Ids left out as too common to be one request's; the index stopped at its bound. */
+  tooCommon: number;
+  truncated: boolean;
   /** The file offsets are measured against; null when no two files could be compared. */
   reference: string | null;
   clocks: ReportClock[];
@@ -38,6 +41,8 @@ export function flowReport(s: FlowSummary, files: readonly FileStats[]): ReportF
     rowsWithIds: s.rowsWithIds,
     sharedIds: s.sharedIds,
     linkedRows: s.linkedRows,
+    tooCommon: s.tooCommon,
+    truncated: s.truncated,
     reference: ref === null ? null : name(ref),
     clocks: s.clocks.estimates.map((e) => ({
       file: name(e.file),
@@ -68,8 +73,17 @@ export function clockLine(c: Pick<ReportClock, 'file' | 'offsetMs' | 'spreadMs' 
   return `${c.file} ${dir} (median of ${basis}, spread ±${offsetText(c.spreadMs)}${nest})`;
 }
 
+/** What the flow index left out, as a sentence ('' when nothing). */
+export function flowBoundsText(f: Pick<ReportFlows, 'tooCommon' | 'truncated'>): string {
+  const parts: string[] = [];
+  if (f.tooCommon) parts.push(`${f.tooCommon} id${f.tooCommon === 1 ? '' : 's'} carried by more than 100,000 events left out (not one request's)`);
+  if (f.truncated) parts.push('only the first 8,000,000 ids were read');
+  return parts.join('; ');
+}
+
 export function flowText(f: ReportFlows): string {
-  const lines = [`Request flows: ${f.sharedIds} ids shared by ${f.linkedRows} events (${f.rowsWithIds} events name an id).`];
+  const bounds = flowBoundsText(f);
+  const lines = [`Request flows: ${f.sharedIds} ids shared by ${f.linkedRows} events (${f.rowsWithIds} events name an id)${bounds ? `; ${bounds}` : ''}.`];
   if (f.reference === null) {
     lines.push('Clock offsets: no two files share enough ids or anchor events to compare their clocks.');
     return lines.join('\n');

@@ -36,6 +36,9 @@ export interface FlowSummary {
   distinctIds: number;
   sharedIds: number;
   linkedRows: number;
+  /** Ids left out as too common to be a request's, and whether the index stopped at its bound. */
+  tooCommon: number;
+  truncated: boolean;
   elapsedMs: number;
   clocks: ClockReport;
 }
@@ -89,6 +92,8 @@ export class SessionFlows {
       distinctIds: ix.distinctIds,
       sharedIds: ix.groups,
       linkedRows: ix.rowList.length,
+      tooCommon: ix.tooCommon,
+      truncated: ix.truncated,
       elapsedMs: ix.elapsedMs,
       clocks: estimateClockOffsets(ix, r.table, r.files.length),
     };
