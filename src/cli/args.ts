@@ -24,6 +24,8 @@ export interface AnalyzeArgs {
   rules: string[];
   /** Field names that carry request or trace ids (--flow-keys), instead of the default list. */
   flowKeys?: string[];
+  /** --no-flows: skip reading ids (and the clock offsets) altogether. */
+  noFlows?: boolean;
   /** Clock corrections by file (--clock-offset FILE=MS, repeatable): MS subtracted from that file's times. */
   clockOffsets?: { file: string; ms: number }[];
   /** Paths; '-' is standard input. */
@@ -63,6 +65,8 @@ export const USAGE = `usage: timberline analyze [options] FILE...
   --flow-keys LIST  field names that carry request or trace ids, comma-
                     separated (default: trace_id, traceparent, request_id,
                     x-request-id, span_id and their usual spellings)
+  --no-flows        do not read ids (with two or more files they are read
+                    after the analysis, one more pass over the files)
   --clock-offset FILE=MS
                     FILE's clock ran MS milliseconds ahead: subtract MS from
                     its times before the analysis (repeatable; with two or
@@ -137,6 +141,7 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         a.rules.push(v);
         break;
       }
+      case '--no-flows': a.noFlows = true; break;
       case '--flow-keys': {
         const v = value();
         const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);

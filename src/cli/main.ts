@@ -52,6 +52,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Field names carrying request or trace ids (default: engine/flows/keys.ts). */
   flowKeys?: string[];
+  /** Skip the flow index (and the clock offsets): no second pass over the files. */
+  noFlows?: boolean;
   /** Per path index: ms the file's clock ran ahead, subtracted from its times at load. */
   clockOffsetMs?: Record<number, number>;
 }
@@ -75,7 +77,7 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   const analysis = origin ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r])), options.rules) : summary.analysis;
   // Flows link files: with two or more readable files (or keys asked for), the ids they share and the clock offsets implied.
   const readable = summary.files.filter((f) => !f.error).length;
-  const flows = readable >= 2 || options.flowKeys ? await session.flowSummary(options.flowKeys) : null;
+  const flows = !options.noFlows && (readable >= 2 || options.flowKeys) ? await session.flowSummary(options.flowKeys) : null;
   const report: Report & { flows?: ReportFlows } = buildReport(result, analysis);
   if (flows) report.flows = flowReport(flows, summary.files);
   if (options.query === undefined) return report;
@@ -209,7 +211,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {
-    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, clockOffsetMs, ...ceilings });
+    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, ...ceilings });
   } catch (e) {
     if (a.query === undefined) throw e;
     process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');

@@ -2,7 +2,8 @@
 // test/fixtures/flows (the API's clock 2.5 s ahead) prints the estimate and
 // puts it in --json; --clock-offset corrects the file before the analysis,
 // which then names the API's timeout, not the proxy's 502, as the first
-// failure; --flow-keys replaces the keys read; bad values are usage errors.
+// failure; --flow-keys replaces the keys read, --no-flows skips them; bad
+// values are usage errors.
 
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -59,6 +60,9 @@ describe('timberline analyze: flows and clock offsets', () => {
     expect(only.flows?.sharedIds).toBe(80);
     const none = JSON.parse(run(['--json', '--flow-keys', 'job_id', PROXY, API]).stdout) as Out;
     expect(none.flows?.reference).toBeNull();
+    const skipped = run(['--no-flows', PROXY, API]);
+    expect(skipped.stdout).not.toContain('Clock offsets');
+    expect((JSON.parse(run(['--json', '--no-flows', PROXY, API]).stdout) as Out).flows).toBeUndefined();
     expect(run(['--flow-keys', 'a|b', PROXY]).status).toBe(2);
     expect(run(['--clock-offset', 'orders-api.jsonl=abc', PROXY, API]).status).toBe(2);
     const unknown = run(['--clock-offset', 'other.log=5', PROXY, API]);
