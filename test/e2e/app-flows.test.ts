@@ -107,6 +107,14 @@ describe('request flows and clock offsets', () => {
     const rows = await listed(p);
     expect(rows.map((r) => r.msg)).toEqual(['request received', 'handling request', 'upstream inventory timed out', 'request answered']);
     expect(rows[1].delta).toMatch(/^\+\d ms$/);
+    // Filter by the request id: the list keeps the request's lines from both files.
+    await p.locator('[data-testid="flow-panel"] .flow-ids li', { hasText: 'request_id' }).locator('button:has-text("Filter")').click();
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('q')?.startsWith('"'));
+    await p.waitForFunction(() => document.querySelectorAll('.log-row').length === 4);
+    const listed4 = await p.locator('.log-row').allTextContents();
+    expect(listed4.filter((t) => t.includes('orders-api.jsonl')).length).toBe(2);
+    await p.fill('#log-filter-text', '');
+    await p.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
     // The Flow panel and the clock controls pass axe like the rest of the page.
     expect(await violations(p, 'aside.side')).toEqual([]);
     await shot(p, 'flow-corrected');

@@ -2,7 +2,8 @@
 // other events, the ids it carries and every event of the flow across the
 // files, with its time, source, delta from the flow's first event and
 // message. Each row is a button (Tab, Enter) that selects that event; the
-// timeline rings the same events on every lane. Log text is rendered as text.
+// timeline rings the same events on every lane; an id's Filter puts it in the
+// query so the log list keeps its lines. Log text is rendered as text.
 
 import { useSyncExternalStore } from 'react';
 import { messageCache } from '../../bridge/message-cache.ts';
@@ -11,6 +12,7 @@ import { getDataset } from '../../store/dataset.ts';
 import { navigate } from '../../store/navigation.ts';
 import { useStore } from '../../store/store.ts';
 import { windowAround } from '../../store/window-math.ts';
+import { appendTerm } from '../../engine/query/parse.ts';
 import { formatDuration, formatInt, formatRelative, formatTime } from '../format.ts';
 import './flows.css';
 
@@ -22,6 +24,12 @@ function span(flow: Flow): [number, number] {
   return [t[flow.rows[0]], t[flow.rows[flow.rows.length - 1]]];
 }
 
+/** The id as a quoted free-text term (ids hold no quotes or spaces): the list keeps the lines that name it. */
+function filterById(id: string): void {
+  const st = useStore.getState();
+  navigate('filter', () => st.setText(appendTerm(st.text, `"${id}"`)));
+}
+
 function IdList({ flow }: { flow: Flow }) {
   return (
     <ul className="flow-ids">
@@ -31,7 +39,12 @@ function IdList({ flow }: { flow: Flow }) {
           <code className="flow-id" title={id.id}>{id.id || '(not readable again)'}</code>{' '}
           <span className="muted">
             {formatInt(id.events)} events · {id.files} file{id.files === 1 ? '' : 's'}
-          </span>
+          </span>{' '}
+          {id.id && (
+            <button type="button" className="btn btn-small flow-filter" title={`Add "${id.id}" to the query: the list shows this ${id.kind}'s events`} onClick={() => filterById(id.id)}>
+              Filter
+            </button>
+          )}
         </li>
       ))}
     </ul>
