@@ -13,6 +13,8 @@ import { blobSource } from '../../src/engine/ingest/byte-source.ts';
 import { compileFlowKeys, normaliseId, scanIds } from '../../src/engine/flows/keys.ts';
 import { estimateClockOffsets, fromAnchors } from '../../src/engine/flows/clock-offsets.ts';
 import { buildFlowIndex, type FlowSource } from '../../src/engine/flows/flow-index.ts';
+import { ingestSources } from '../../src/engine/ingest/ingest.ts';
+import { logLines } from '../bench/generate.ts';
 import { Kind } from '../../src/engine/model/kinds.ts';
 import { flowFixture, SKEW_MS } from '../fixtures/flows/generate.ts';
 
@@ -117,6 +119,30 @@ describe('flows across files', () => {
     const flow = await s.flow(msgs.indexOf('request received'));
     const rows = flow?.rows ?? [];
     expect(rows.map((r) => msgs[r])).toEqual(['request received', 'handling request', 'request done', 'request answered']);
+  });
+
+  it('shows corrected times already while a big file loads (the early snapshots)', async () => {
+    const lines: string[] = [];
+    let bytes = 0;
+    for (const l of logLines(3)) {
+      lines.push(l);
+      bytes += l.length + 1;
+      if (bytes > 9 << 20) break;
+    }
+    const big = blobSource(new Blob([lines.join('\n')]), 'big.jsonl');
+    const SIX_DAYS = 6 * 86400_000;
+    let maxPartial = -Infinity;
+    let partials = 0;
+    const r = await ingestSources([big], {
+      clockOffsetMs: { 0: SIX_DAYS },
+      onPartial: (p) => {
+        partials++;
+        for (let i = 0; i < p.table.length; i++) maxPartial = Math.max(maxPartial, p.table.tMs[i]);
+      },
+    });
+    expect(partials).toBeGreaterThan(0);
+    // Uncorrected, the early view would sit six days after the final one.
+    expect(maxPartial).toBeLessThanOrEqual(r.table.tMs[r.table.length - 1]);
   });
 
   it('offers no estimate from one shared id, and ignores offsets beyond a week', async () => {

@@ -211,7 +211,7 @@ export class LoadReporter {
     this.lastPartialRows = builder.length;
     this.lastPartialAt = now;
     cb({
-      table: builder.snapshot(),
+      table: builder.snapshot(clockShifts(this.options.clockOffsetMs, this.files.length) ?? undefined),
       files: this.files.map((f) => ({ ...f, notices: f.notices.slice() })),
       bytes: Math.min(doneBytes, this.totalBytes || doneBytes),
       totalBytes: this.totalBytes,
@@ -456,22 +456,30 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
   return result;
 }
 
-/** Correct the clocks of files the user said run ahead or behind (applied offsets; 0 and bad values ignored). */
-function shiftClocks(builder: SharedSinks['builder'], files: FileStats[], offsets: Record<number, number> | undefined): void {
-  if (!offsets) return;
-  const by = new Float64Array(files.length);
+/** Per file index, the ms to subtract (applied offsets; 0, out-of-range and bad values ignored), or null when none applies. */
+function clockShifts(offsets: Record<number, number> | undefined, files: number): Float64Array | null {
+  if (!offsets) return null;
+  const by = new Float64Array(files);
   let any = false;
   for (const [k, v] of Object.entries(offsets)) {
     const f = Number(k);
-    if (!Number.isInteger(f) || f < 0 || f >= files.length || !Number.isFinite(v) || v === 0 || Math.abs(v) > MAX_CLOCK_OFFSET_MS) continue;
+    if (!Number.isInteger(f) || f < 0 || f >= files || !Number.isFinite(v) || v === 0 || Math.abs(v) > MAX_CLOCK_OFFSET_MS) continue;
     by[f] = Math.round(v);
     any = true;
-    const s = files[f];
+  }
+  return any ? by : null;
+}
+
+/** Correct the clocks of files the user said run ahead or behind, before the rows are merged. */
+function shiftClocks(builder: SharedSinks['builder'], files: FileStats[], offsets: Record<number, number> | undefined): void {
+  const by = clockShifts(offsets, files.length);
+  if (!by) return;
+  files.forEach((s, f) => {
+    if (!by[f]) return;
     s.clockOffsetMs = by[f];
     s.firstTime -= by[f];
     s.lastTime -= by[f];
-  }
-  if (!any) return;
+  });
   const c = builder.columns;
   for (let i = 0; i < builder.length; i++) c.tMs[i] -= by[c.file[i]];
 }
