@@ -12,6 +12,8 @@ import { FilesPanel } from './FilesPanel.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { FieldsPanel } from './FieldsPanel.tsx';
 import { ComparePanel } from './compare/ComparePanel.tsx';
+import { FlowPanel } from './flows/FlowPanel.tsx';
+import { startFlowRunner } from './flows/flow-runner.ts';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { startKeyboard } from './keyboard.ts';
@@ -40,6 +42,7 @@ function startServices(): void {
   startUrlSync();
   startHistory();
   startSearchRunner();
+  startFlowRunner();
   startKeyboard();
   // A share link (#s=...) wins over ?sample= and ?url= (see src/app/share).
   startShareHashListener();
@@ -79,6 +82,7 @@ export function App() {
           <FindingsPanel />
           <ComparePanel />
           <FieldsPanel />
+          <FlowPanel />
           <DetailPanel />
         </aside>
       </main>

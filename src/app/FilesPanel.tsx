@@ -13,6 +13,10 @@ import { FileDateControl, needsDateControl } from './FileDateControl.tsx';
 import { DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE } from '../engine/model/time-of-day.ts';
 import { getDataset } from '../store/dataset.ts';
 import { provenanceText } from '../share/provenance-text.ts';
+import { ClockControl } from './flows/ClockControl.tsx';
+import { FlowKeysEditor } from './flows/FlowKeysEditor.tsx';
+import { useFlowSummary } from './flows/use-flow-summary.ts';
+import type { FlowSummary } from '../engine/flows/flows.ts';
 
 const OFFSETS: number[] = [];
 for (let m = -12 * 60; m <= 14 * 60; m += 30) OFFSETS.push(m);
@@ -64,7 +68,13 @@ function AddFilesButton() {
   );
 }
 
-function FileRow({ f, index, removable }: { f: FileStats; index: number; removable: boolean }) {
+interface Clocks {
+  files: readonly FileStats[];
+  summary: FlowSummary | null;
+  editable: boolean;
+}
+
+function FileRow({ f, index, removable, clocks }: { f: FileStats; index: number; removable: boolean; clocks: Clocks | null }) {
   const zoneOffsets = useStore((s) => s.zoneOffsets);
   const status = useStore((s) => s.status);
   const offset = zoneOffsets[index];
@@ -115,6 +125,10 @@ function FileRow({ f, index, removable }: { f: FileStats; index: number; removab
           </select>
         </label>
       )}
+      {clocks && !f.error && (
+        // Keyed by what the draft offset starts from, so a new estimate or correction resets the input.
+        <ClockControl key={`${f.clockOffsetMs ?? 0}:${Math.round(clocks.summary?.clocks.estimates.find((e) => e.file === index)?.offsetMs ?? NaN)}`} f={f} index={index} files={clocks.files} summary={clocks.summary} editable={clocks.editable} />
+      )}
     </li>
   );
 }
@@ -131,6 +145,8 @@ export function FilesPanel() {
   const files = useStore((s) => s.files);
   const open = useStore((s) => s.filesOpen);
   const setOpen = useStore((s) => s.setFilesOpen);
+  const readable = files.filter((f) => !f.error).length;
+  const summary = useFlowSummary(readable >= 2);
   if (files.length === 0) return null;
   const problems = files.reduce((a, f) => a + notices(f).length + (f.zoneAssumed ? 1 : 0) + (f.dateUnknown ? 1 : 0), 0);
   const expanded = open || files.some((f) => f.error);
@@ -152,10 +168,11 @@ export function FilesPanel() {
       {expanded && (
         <ul className="files">
           {files.map((f, i) => (
-            <FileRow key={`${i}:${f.name}`} f={f} index={i} removable={editable && files.length > 1} />
+            <FileRow key={`${i}:${f.name}`} f={f} index={i} removable={editable && files.length > 1} clocks={readable >= 2 ? { files, summary, editable } : null} />
           ))}
         </ul>
       )}
+      {expanded && readable >= 1 && <FlowKeysEditor summary={summary} />}
     </section>
   );
 }

@@ -12,6 +12,8 @@ import { KIND_NAMES, type KindName } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES, type LevelName } from '../engine/model/levels.ts';
 import { findingIndexByKey, findingKey, getDataset } from '../store/dataset.ts';
 import { useStore, type AppState } from '../store/store.ts';
+import { setPendingClocks } from './load/clocks.ts';
+import { clockParams, parseClockParams } from './load/clock-params.ts';
 
 export interface UrlView {
   window?: [number, number];
@@ -68,7 +70,9 @@ export function parseUrlView(search: string): UrlView {
 /** The view part of the state as URL parameters (others in `base` are kept). */
 export function viewToSearch(s: AppState, base: string): string {
   const p = new URLSearchParams(base);
-  for (const k of ['from', 'to', 'finding', 'q', 'level', 'kind', 'source', 'tpl', 'tz', 'lanes']) p.delete(k);
+  for (const k of ['from', 'to', 'finding', 'q', 'level', 'kind', 'source', 'tpl', 'tz', 'lanes', 'clock']) p.delete(k);
+  // Applied clock corrections (?clock=MS:NAME): data, not view, but a reload with the same files needs them.
+  for (const c of clockParams(s.files)) p.append('clock', c);
   if (s.dataVersion > 0) {
     p.set('from', new Date(Math.round(s.window[0])).toISOString());
     p.set('to', new Date(Math.round(s.window[1])).toISOString());
@@ -91,6 +95,7 @@ let pending: UrlView | null = null;
 
 export function initUrlState(): void {
   const view = parseUrlView(location.search);
+  setPendingClocks(parseClockParams(new URLSearchParams(location.search)));
   const st = useStore.getState();
   if (view.tz) st.setTimeZone(view.tz);
   if (view.lanes) st.setLaneMode(view.lanes);

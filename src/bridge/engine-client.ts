@@ -9,6 +9,7 @@ import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
 import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
 import type { FieldStats } from '../engine/query/field-stats.ts';
 import type { CompareResult } from '../engine/compare/compare.ts';
+import type { Flow, FlowSummary } from '../engine/flows/flows.ts';
 import type { EventText } from '../share/build.ts';
 import type { OpenShareResult } from '../share/worker-share.ts';
 import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
@@ -34,6 +35,10 @@ export interface EngineClient {
   fieldStats(rows: number[], total: number): Promise<FieldStats>;
   /** Templates, levels, sources, loggers and field values over-represented in [from, to] against the rest (null: nothing loaded). */
   compareRange(from: number, to: number): Promise<CompareResult | null>;
+  /** Events that share request or trace ids and the clock offsets they imply (null: nothing loaded). */
+  flowSummary(keys?: string[]): Promise<FlowSummary | null>;
+  /** The events sharing an id with `row`, on every file (null: it shares none). */
+  flow(row: number, keys?: string[]): Promise<Flow | null>;
   /** Open a share link into the engine (no files needed); errors come back as { ok: false }. */
   openShare(link: string): Promise<OpenShareResult>;
   /** Message and raw text of rows, for building a share link. */
@@ -121,6 +126,8 @@ function workerClient(): EngineClient {
     search: (query) => call((r) => r.search(query)),
     fieldStats: (rows, total) => call((r) => r.fieldStats(rows, total)),
     compareRange: (from, to) => call((r) => r.compareRange(from, to)),
+    flowSummary: (keys) => call((r) => r.flowSummary(keys)),
+    flow: (row, keys) => call((r) => r.flow(row, keys)),
     openShare: (link) => call<OpenShareResult>((r) => r.openShare(link)),
     shareTexts: (rows) => call((r) => r.shareTexts(rows)),
     shareBase: (payload) => call((r) => r.shareBase(payload)),
@@ -145,6 +152,8 @@ async function inlineClient(): Promise<EngineClient> {
     search: (query) => api.search(query),
     fieldStats: (rows, total) => api.fieldStats(rows, total),
     compareRange: (from, to) => api.compareRange(from, to),
+    flowSummary: (keys) => api.flowSummary(keys),
+    flow: (row, keys) => api.flow(row, keys),
     openShare: (link) => api.openShare(link),
     shareTexts: (rows) => api.shareTexts(rows),
     shareBase: (payload) => api.shareBase(payload),

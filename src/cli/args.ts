@@ -4,6 +4,7 @@
 
 import { newTimeOut, parseIso } from '../engine/model/time.ts';
 import { parseSize } from './size-arg.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../engine/flows/clock-limit.ts';
 
 export interface AnalyzeArgs {
   json: boolean;
@@ -21,6 +22,12 @@ export interface AnalyzeArgs {
   query?: string;
   /** The user's rule files (--rules, repeatable). */
   rules: string[];
+  /** Field names that carry request or trace ids (--flow-keys), instead of the default list. */
+  flowKeys?: string[];
+  /** --no-flows: skip reading ids (and the clock offsets) altogether. */
+  noFlows?: boolean;
+  /** Clock corrections by file (--clock-offset FILE=MS, repeatable): MS subtracted from that file's times. */
+  clockOffsets?: { file: string; ms: number }[];
   /** Paths; '-' is standard input. */
   paths: string[];
 }
@@ -55,6 +62,15 @@ export const USAGE = `usage: timberline analyze [options] FILE...
                     box does (status>=500 host=api-2 -health level>=warn)
   --rules FILE      also run the rules in FILE (a rule file, see
                     docs/rules.md; repeatable), and each rule's own test cases
+  --flow-keys LIST  field names that carry request or trace ids, comma-
+                    separated (default: trace_id, traceparent, request_id,
+                    x-request-id, span_id and their usual spellings)
+  --no-flows        do not read ids (with two or more files they are read
+                    after the analysis, one more pass over the files)
+  --clock-offset FILE=MS
+                    FILE's clock ran MS milliseconds ahead: subtract MS from
+                    its times before the analysis (repeatable; with two or
+                    more files the summary estimates these offsets)
   --help, -h        this text
   --version         the version
 
@@ -123,6 +139,21 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         const v = value();
         if (!v) return { command: 'error', message: '--rules needs a rule file' };
         a.rules.push(v);
+        break;
+      }
+      case '--no-flows': a.noFlows = true; break;
+      case '--flow-keys': {
+        const v = value();
+        const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+        if (keys.length === 0 || keys.some((k) => !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(k))) return { command: 'error', message: `--flow-keys needs field names separated by commas, not "${v ?? ''}"` };
+        a.flowKeys = keys;
+        break;
+      }
+      case '--clock-offset': {
+        const v = value() ?? '';
+        const m = /^(.+)=([-+]?\d{1,9})$/.exec(v);
+        if (!m || Math.abs(Number(m[2])) > MAX_CLOCK_OFFSET_MS) return { command: 'error', message: `--clock-offset needs FILE=MS with MS a whole number of milliseconds within a week, not "${v}"` };
+        (a.clockOffsets ??= []).push({ file: m[1], ms: Number(m[2]) });
         break;
       }
       case '--': a.paths.push(...rest.slice(i + 1)); i = rest.length; break;

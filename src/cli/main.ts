@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import { analyzeReading } from '../engine/analysis/analyze.ts';
 import { FORMATS } from '../engine/formats/index.ts';
 import { windowResult } from '../engine/model/table-window.ts';
@@ -22,6 +23,7 @@ import type { Rule } from '../engine/rules/types.ts';
 import { withUserRules } from '../engine/rules/index.ts';
 import { casesText, loadRuleFiles, runUserCases, type RuleCaseReport } from './rule-files.ts';
 import { analyzeClickHouse, pullMain, PULL_USAGE } from './pull.ts';
+import { flowReport, flowText, type ReportFlows } from '../engine/flows/flow-report.ts';
 
 /** What --query adds to the report: matches in all and per file (in file order). */
 export interface QueryCount {
@@ -48,9 +50,15 @@ export interface AnalyzeOptions {
   query?: string;
   /** The rules to run (default: the built-in ones; --rules adds the user's). */
   rules?: readonly Rule[];
+  /** Field names carrying request or trace ids (default: engine/flows/keys.ts). */
+  flowKeys?: string[];
+  /** Skip the flow index (and the clock offsets): no second pass over the files. */
+  noFlows?: boolean;
+  /** Per path index: ms the file's clock ran ahead, subtracted from its times at load. */
+  clockOffsetMs?: Record<number, number>;
 }
 
-export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report & { query?: QueryCount }> {
+export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report & { query?: QueryCount; flows?: ReportFlows }> {
   const sources: SessionSource[] = [];
   for (const p of paths) {
     try {
@@ -67,7 +75,11 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   // A window gets its own analysis: rules see only its rows, and quote real lines read back through the session.
   const { result, origin } = windowed ? windowResult(loaded, options.since ?? -Infinity, options.until ?? Infinity) : { result: loaded, origin: null };
   const analysis = origin ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r])), options.rules) : summary.analysis;
-  const report = buildReport(result, analysis);
+  // Flows link files: with two or more readable files (or keys asked for), the ids they share and the clock offsets implied.
+  const readable = summary.files.filter((f) => !f.error).length;
+  const flows = !options.noFlows && (readable >= 2 || options.flowKeys) ? await session.flowSummary(options.flowKeys) : null;
+  const report: Report & { flows?: ReportFlows } = buildReport(result, analysis);
+  if (flows) report.flows = flowReport(flows, summary.files);
   if (options.query === undefined) return report;
   const mask = await session.search(options.query, queryRegex);
   const perFile = summary.files.map((f) => ({ file: f.name, matches: 0 }));
@@ -97,7 +109,7 @@ async function loadPaths(session: EngineSession, paths: string[], sources: Sessi
   const threads = options.threads ?? availableParallelism();
   // Asked for threads: split what the app splits. Left to choose: only where threads paid off when measured.
   const sliceMinBytes = options.sliceMinBytes ?? (options.threads !== undefined ? SLICE_MIN_BYTES : THREADS_BREAK_EVEN_BYTES);
-  const common = { rules: options.rules, format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
+  const common = { rules: options.rules, clockOffsetMs: options.clockOffsetMs, format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
   if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, common);
   const runner = threadRunner(paths, threads);
   try {
@@ -121,7 +133,7 @@ export function findingsText(r: Report): string {
   return lines.join('\n').trimEnd();
 }
 
-export function summary(r: Report): string {
+export function summary(r: Report & { flows?: ReportFlows }): string {
   const lines: string[] = [];
   for (const f of r.files) {
     if (f.error) {
@@ -135,6 +147,7 @@ export function summary(r: Report): string {
         (f.notices.length ? `\n    note: ${f.notices.join('; ')}` : ''),
     );
   }
+  if (r.flows) lines.push('', flowText(r.flows));
   lines.push('', findingsText(r));
   const byKind = new Map<string, number>();
   for (const m of r.marks) byKind.set(m.kind, (byKind.get(m.kind) ?? 0) + 1);
@@ -187,9 +200,18 @@ export async function main(argv: string[]): Promise<number> {
   const rules = ruleFiles.specs.length ? withUserRules(ruleFiles.specs.map((s) => s.spec)) : undefined;
   if (a.paths.length === 1 && a.paths[0].startsWith('clickhouse://')) return analyzeRemote(a.paths[0], a.json, a.quiet);
   const ceilings = a.maxDecompressed === undefined ? {} : { maxDecompressedBytes: a.maxDecompressed, maxSessionDecompressedBytes: Math.max(a.maxDecompressed, a.maxDecompressed * a.paths.length) };
+  const clockOffsetMs: Record<number, number> = {};
+  for (const c of a.clockOffsets ?? []) {
+    const i = a.paths.findIndex((p) => p === c.file || basename(p) === c.file);
+    if (i < 0) {
+      process.stderr.write(terminalSafe(`timberline: --clock-offset names ${c.file}, which is not one of the input files`) + '\n');
+      return 2;
+    }
+    clockOffsetMs[i] = c.ms;
+  }
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {
-    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, ...ceilings });
+    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, ...ceilings });
   } catch (e) {
     if (a.query === undefined) throw e;
     process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');

@@ -88,6 +88,7 @@ function sharedFile(f: FileStats): SharedFile {
     firstTime: Number.isFinite(f.firstTime) ? f.firstTime : null,
     lastTime: Number.isFinite(f.lastTime) ? f.lastTime : null,
     zoneAssumed: f.zoneAssumed,
+    ...(f.clockOffsetMs ? { clockOffsetMs: f.clockOffsetMs } : {}),
     error: f.error,
     notices: f.notices.slice(),
   };

@@ -30,6 +30,8 @@ export interface SharedFile {
   firstTime: number | null;
   lastTime: number | null;
   zoneAssumed: boolean;
+  /** Ms subtracted from the file's times to correct its clock (the shared times are already corrected); absent: none. */
+  clockOffsetMs?: number;
   error: string | null;
   notices: string[];
 }

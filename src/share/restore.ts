@@ -52,6 +52,7 @@ function fileStats(p: SharePayload, i: number, shared: number): FileStats {
   s.firstTime = f.firstTime ?? NaN;
   s.lastTime = f.lastTime ?? NaN;
   s.zoneAssumed = f.zoneAssumed;
+  if (f.clockOffsetMs) s.clockOffsetMs = f.clockOffsetMs;
   s.error = f.error;
   s.notices = [...f.notices, `from a share link: ${shared} of its ${f.events} events are included`];
   return s;

@@ -14,6 +14,7 @@ import { arr, bool, field, int, NarrowError, nullable, num, obj, oneOf, optional
 import { EVENT_COLUMNS, SHARE_VERSION, type JsonValue, type SharedEvents, type SharedFile, type SharedFinding, type SharedMark, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
 import { checkUserRegex } from './regex-safety.ts';
 import { provenanceField } from './validate-provenance.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../engine/flows/clock-limit.ts';
 import { loadRuleText, MAX_RULE_FILE_BYTES, userPatternCheck } from '../engine/knowledge/rule-loader.ts';
 
 /** Epoch ms between 1900 and 2400: anything else is not a log time. */
@@ -105,9 +106,17 @@ function file(v: unknown, path: string): SharedFile {
     firstTime: nullable(field(o, 'firstTime'), (x) => time(x, `${path}.firstTime`)),
     lastTime: nullable(field(o, 'lastTime'), (x) => time(x, `${path}.lastTime`)),
     zoneAssumed: bool(field(o, 'zoneAssumed') ?? false, `${path}.zoneAssumed`),
+    ...clockOffset(field(o, 'clockOffsetMs'), `${path}.clockOffsetMs`),
     error: nullable(field(o, 'error'), (x) => str(x, `${path}.error`, C.error)),
     notices: strList(field(o, 'notices') ?? [], `${path}.notices`, C.notices, C.notice),
   };
+}
+
+/** A clock correction the sender applied: whole ms within a week (ingest's own bound), or nothing. */
+function clockOffset(v: unknown, path: string): { clockOffsetMs?: number } {
+  if (v === undefined || v === null) return {};
+  const ms = int(v, path, -MAX_CLOCK_OFFSET_MS, MAX_CLOCK_OFFSET_MS);
+  return ms === 0 ? {} : { clockOffsetMs: ms };
 }
 
 function eventColumns(v: unknown, nFiles: number, nLoggers: number): SharedEvents {

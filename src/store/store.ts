@@ -12,6 +12,7 @@ import { createLoadSlice } from './load-slice.ts';
 import { createVocabularySlice } from './vocabulary-slice.ts';
 import { createRulesSlice } from './rules-slice.ts';
 import { createCompareSlice } from './compare-slice.ts';
+import { createFlowSlice } from './flow-slice.ts';
 
 export const useStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
@@ -22,6 +23,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createVocabularySlice(...a),
   ...createRulesSlice(...a),
   ...createCompareSlice(...a),
+  ...createFlowSlice(...a),
 }));
 
 export type { AppState, Interval } from './types.ts';

@@ -10,8 +10,9 @@ import type { LoadSlice } from './load-slice.ts';
 import type { VocabularySlice } from './vocabulary-slice.ts';
 import type { RulesSlice } from './rules-slice.ts';
 import type { CompareSlice } from './compare-slice.ts';
+import type { FlowSlice } from './flow-slice.ts';
 
-export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice & RulesSlice & CompareSlice;
+export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice & RulesSlice & CompareSlice & FlowSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 

@@ -19,7 +19,7 @@ import { CursorReadout } from './CursorReadout.tsx';
 /** Store fields whose change means the canvas must be redrawn. */
 const DRAW_KEYS: (keyof AppState)[] = [
   'window', 'selectedRow', 'selectedMark', 'selectedFinding', 'range', 'reference', 'cursor', 'timeZone',
-  'levels', 'kinds', 'sources', 'templates', 'searchVersion', 'text', 'dataVersion', 'laneMode', 'listSpan',
+  'levels', 'kinds', 'sources', 'templates', 'searchVersion', 'text', 'dataVersion', 'laneMode', 'listSpan', 'flow',
 ];
 
 export function Timeline() {

@@ -1,6 +1,8 @@
 // What sits on top of the lanes: the selected finding's window and its
-// evidence events, the brushed range, the selected event, the reference point
-// for relative times and the pointer's time line.
+// evidence events, the brushed range, the selected event's request flow (its
+// events ringed on every lane and joined in time order, as Perfetto draws
+// flow arrows), the selected event, the reference point for relative times
+// and the pointer's time line.
 
 import type { Interval } from '../store/types.ts';
 import type { Frame } from './frame.ts';
@@ -11,6 +13,8 @@ export interface OverlayState {
   evidence: readonly number[];
   range: Interval | null;
   selectedRow: number | null;
+  /** Rows of the selected event's flow, in time order (empty: none). */
+  flow: readonly number[];
   reference: number | null;
   cursor: number | null;
 }
@@ -57,6 +61,8 @@ export function drawOverlays(f: Frame, s: OverlayState): void {
     ctx.stroke();
   }
 
+  if (s.flow.length > 1) drawFlow(f, s.flow);
+
   if (s.reference !== null) vline(f, s.reference, pal.signal, [4, 3], hDev);
   if (s.selectedRow !== null && s.selectedRow < f.data.table.length) {
     const t = f.data.table.tMs[s.selectedRow];
@@ -73,6 +79,39 @@ export function drawOverlays(f: Frame, s: OverlayState): void {
     }
   }
   if (s.cursor !== null) vline(f, s.cursor, pal.muted, [2, 2], hDev);
+}
+
+/** The flow's events: a line through them in time order, lane to lane, and a ring on each one in view. */
+function drawFlow(f: Frame, rows: readonly number[]): void {
+  const { ctx, sp, dpr, pal } = f;
+  const sourceRows = f.layout.rows.filter((r) => r.kind === 'source');
+  const pts: [number, number][] = [];
+  for (const row of rows) {
+    if (row >= f.data.table.length) continue;
+    const laneRow = sourceRows[f.model.laneOfRow[row]];
+    const box = laneRow && rowBox(f, laneRow);
+    if (!box) continue;
+    const x = Math.max(-1e6, Math.min(1e6, sp.tToDevice(f.data.table.tMs[row])));
+    pts.push([x, box.y + box.h / 2]);
+  }
+  if (pts.length === 0) return;
+  ctx.strokeStyle = pal.flow;
+  ctx.lineWidth = Math.max(1, 1.5 * dpr);
+  ctx.globalAlpha = 0.7;
+  ctx.beginPath();
+  pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = 2 * dpr;
+  const r = 5 * dpr;
+  const w = ctx.canvas.width;
+  ctx.beginPath();
+  for (const [x, y] of pts) {
+    if (x < -r || x > w + r) continue;
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+  }
+  ctx.stroke();
 }
 
 function vline(f: Frame, t: number, colour: string, dash: number[] | null, hDev: number): void {

@@ -26,6 +26,8 @@ export interface Palette {
   band: string;
   selection: string;
   evidence: string;
+  /** The selected event's request flow (rings and the line joining them). */
+  flow: string;
   font: string;
 }
 
@@ -56,6 +58,7 @@ export function readPalette(el: Element): Palette {
     band: v('--tl-band', 'rgba(37,99,235,.08)'),
     selection: v('--tl-selection', '#111'),
     evidence: v('--tl-evidence', '#f59e0b'),
+    flow: v('--tl-flow', '#0e7490'),
     font: v('--font-ui', 'system-ui, sans-serif'),
   };
 }

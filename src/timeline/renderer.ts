@@ -123,6 +123,7 @@ export class TimelineRenderer {
       evidence: finding?.evidence ?? [],
       range: s.range,
       selectedRow: s.selectedRow,
+      flow: s.flow?.rows ?? [],
       reference: s.reference,
       cursor: s.cursor,
     });

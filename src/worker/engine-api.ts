@@ -152,6 +152,9 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     fieldStats: (rows: number[], total: number) => session.fieldStats(rows, total),
     /** What is over-represented in [from, to] against the rest of the loaded logs (src/engine/compare). */
     compareRange: (from: number, to: number) => session.compare(from, to),
+    /** Request flows (src/engine/flows): the ids files share and the clock offsets they imply; the flow of one event. */
+    flowSummary: (keys?: string[]) => session.flowSummary(keys),
+    flow: (row: number, keys?: string[]) => session.flow(row, keys),
     // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
     ...shareApi(session, transfer, handOff),
     /** Take this worker's life lock (life-lock.ts), so the page notices when the worker dies. */

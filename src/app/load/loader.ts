@@ -19,6 +19,7 @@ import { useConnect } from '../clickhouse/connect-store.ts';
 import type { LoadSummary } from '../../engine/session/session.ts';
 import type { VocabularyEntry } from '../../engine/classify/vocabulary.ts';
 import type { RuleSpec } from '../../engine/rules/spec.ts';
+import { clockOffsetsFor } from './clocks.ts';
 
 let current: { files: DroppedFile[]; title: string } | null = null;
 /** The files of the latest load, finished or not: what "Reload files" reads after the engine restarted. */
@@ -86,7 +87,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   // A date set for a file of times of day belongs to those files only.
   if (!sameFiles) fileDays = {};
   try {
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, vocabulary, rules }, onProgress, onPartial);
+    const clockOffsetMs = clockOffsetsFor(files);
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, onPartial);
     if (my !== seq) return;
     current = { files, title };
     installSummary(summary, title, { zoneOffsets, vocabulary, rules, sameData: sameFiles });
@@ -207,6 +209,11 @@ export function fileDayOf(fileIndex: number): number | undefined {
 
 /** Classify the current files again with the custom vocabulary now in the store; false when there are no files. */
 export function applyVocabulary(): Promise<boolean> {
+  return reingest(useStore.getState().zoneOffsets);
+}
+
+/** Read the current files again as they are set up now (a clock correction changed, see clocks.ts). */
+export function rereadFiles(): Promise<boolean> {
   return reingest(useStore.getState().zoneOffsets);
 }
 

@@ -32,6 +32,8 @@ export interface FileStats {
   gzip: boolean;
   /** Why the file could not be loaded, or null. */
   error: string | null;
+  /** Milliseconds subtracted from every time of the file to correct its clock (absent: none applied). */
+  clockOffsetMs?: number;
   /** Things the user should know that did not stop the load. */
   notices: string[];
 }

@@ -23,6 +23,7 @@ import { openText } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../flows/clock-limit.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -66,6 +67,11 @@ export interface IngestOptions {
   fileDay?: Record<number, number>;
   /** Per file index: minutes to add to zone-less times (the user's zone for that file). */
   zoneOffsetMin?: Record<number, number>;
+  /**
+   * Per file index: how far the file's clock ran ahead, in ms (flows/clock-offsets.ts);
+   * subtracted from every time of that file, zoned or not, before the rows are merged.
+   */
+  clockOffsetMs?: Record<number, number>;
   /** Keep decompressed bytes of .gz files so events can be read back (default true). */
   keepDecompressed?: boolean;
   /** Lines read for format detection. */
@@ -205,7 +211,7 @@ export class LoadReporter {
     this.lastPartialRows = builder.length;
     this.lastPartialAt = now;
     cb({
-      table: builder.snapshot(),
+      table: builder.snapshot(clockShifts(this.options.clockOffsetMs, this.files.length) ?? undefined),
       files: this.files.map((f) => ({ ...f, notices: f.notices.slice() })),
       bytes: Math.min(doneBytes, this.totalBytes || doneBytes),
       totalBytes: this.totalBytes,
@@ -405,8 +411,9 @@ function ceilingNotice(c: Ceiling, decompressed: number, raw: number, size: numb
 }
 
 /** Sort the rows into the final table; events of files with no time at all go to the timeline's start. */
-export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[]): IngestResult {
+export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[], clockOffsetMs?: Record<number, number>): IngestResult {
   const builder = sinks.builder;
+  shiftClocks(builder, files, clockOffsetMs);
   if (noTimeRows.length > 0) {
     const c = builder.columns;
     let min = Infinity;
@@ -444,7 +451,35 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
     bytesBefore += src.size || 0;
   }
   checkDayFit(sinks.builder, files, placed);
-  const result = finishIngest(sinks, files, noTimeRows, decompressed);
+  const result = finishIngest(sinks, files, noTimeRows, decompressed, options.clockOffsetMs);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;
+}
+
+/** Per file index, the ms to subtract (applied offsets; 0, out-of-range and bad values ignored), or null when none applies. */
+function clockShifts(offsets: Record<number, number> | undefined, files: number): Float64Array | null {
+  if (!offsets) return null;
+  const by = new Float64Array(files);
+  let any = false;
+  for (const [k, v] of Object.entries(offsets)) {
+    const f = Number(k);
+    if (!Number.isInteger(f) || f < 0 || f >= files || !Number.isFinite(v) || v === 0 || Math.abs(v) > MAX_CLOCK_OFFSET_MS) continue;
+    by[f] = Math.round(v);
+    any = true;
+  }
+  return any ? by : null;
+}
+
+/** Correct the clocks of files the user said run ahead or behind, before the rows are merged. */
+function shiftClocks(builder: SharedSinks['builder'], files: FileStats[], offsets: Record<number, number> | undefined): void {
+  const by = clockShifts(offsets, files.length);
+  if (!by) return;
+  files.forEach((s, f) => {
+    if (!by[f]) return;
+    s.clockOffsetMs = by[f];
+    s.firstTime -= by[f];
+    s.lastTime -= by[f];
+  });
+  const c = builder.columns;
+  for (let i = 0; i < builder.length; i++) c.tMs[i] -= by[c.file[i]];
 }

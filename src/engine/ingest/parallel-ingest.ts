@@ -227,7 +227,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
   }
   // Times of day placed on the other files' date stay there only when they fit (as in ingestSources).
   checkDayFit(sinks.builder, files, placed);
-  const result = finishIngest(sinks, files, noTimeRows, decompressed);
+  const result = finishIngest(sinks, files, noTimeRows, decompressed, options.clockOffsetMs);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;
 }

@@ -124,7 +124,7 @@ export class TableBuilder {
    * A sorted copy of the rows so far, for drawing while the rest loads. Rows
    * still waiting for a time (NaN) are placed at the earliest time seen.
    */
-  snapshot(): EventTable {
+  snapshot(shiftByFile?: ArrayLike<number>): EventTable {
     const n = this.length;
     const c = this.cols;
     let min = Infinity;
@@ -137,6 +137,11 @@ export class TableBuilder {
     const view = {} as Record<keyof EventColumns, unknown>;
     for (const name of COLUMN_NAMES) view[name] = (c[name] as Float64Array).subarray(0, n);
     const cols = view as EventColumns;
+    // Clock corrections (ingest.ts shiftClocks) apply to the early view too, on a copy.
+    if (shiftByFile) {
+      cols.tMs = cols.tMs.slice();
+      for (let i = 0; i < n; i++) cols.tMs[i] -= shiftByFile[cols.file[i]] ?? 0;
+    }
     if (nan) {
       cols.tMs = cols.tMs.slice();
       const fill = Number.isFinite(min) ? min : 0;

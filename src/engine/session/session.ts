@@ -26,6 +26,7 @@ import { compilePlan, flatFields, type FlatFields, type RegexFactory, type RowAc
 import { flattenFields } from '../query/flatten.ts';
 import { summarizeFields, type FieldStats } from '../query/field-stats.ts';
 import { compareRange, type CompareResult } from '../compare/compare.ts';
+import { SessionFlows, type Flow, type FlowSummary } from '../flows/flows.ts';
 
 export type SessionSource = ByteSource & RangeReader;
 
@@ -85,6 +86,8 @@ export class EngineSession {
   private readonly readBackParsers = new Map<number, LineParser | null>();
   /** Per file: its first line, for formats that name their fields there (CSV). */
   private readonly heads = new Map<number, string | undefined>();
+  /** Request flows and clock offsets, indexed on first use (flows/flows.ts). */
+  private readonly flows = new SessionFlows(() => this.result, () => this.readers, (row) => this.raw(row, FIELD_RAW_BYTES));
 
   /**
    * Read the files. With `options.slices` (a pool of workers), big JSON-lines
@@ -167,6 +170,7 @@ export class EngineSession {
   private forgetFiles(): void {
     this.readBackParsers.clear();
     this.heads.clear();
+    this.flows.forget();
   }
 
   /** A file's first line (its CSV header), read once from the file's head. */
@@ -320,6 +324,16 @@ export class EngineSession {
       : undefined;
     const names = { patterns: templatePatterns(r.templates), files: r.files.map((f) => f.name) };
     return compareRange(r.table, names, from, to, { records });
+  }
+
+  /** How many events share request or trace ids, and the clock offsets between files they imply. */
+  flowSummary(keys?: readonly string[]): Promise<FlowSummary | null> {
+    return this.flows.summary(keys);
+  }
+
+  /** The events that share an id with `row`, on every file (null: it shares none). */
+  flow(row: number, keys?: readonly string[]): Promise<Flow | null> {
+    return this.flows.flow(row, keys);
   }
 
   /**
