@@ -84,3 +84,25 @@ describe('a gzip bomb', () => {
     expect(r.stdout).toMatch(/→ 1497\d\d events/);
   });
 });
+
+describe('implausible timestamps', () => {
+  // A device whose clock was never set logs 1969 (epoch 0 west of UTC): untimed with a notice by default, placed when allowed.
+  const device = join(dir, 'device.log');
+  writeFileSync(device, '1969-12-31 16:00:05 -0800 INFO booting\n1969-12-31 16:00:09 -0800 ERROR ntp: no server reachable\n');
+  type Files = { files: { untimed: number; firstTime: string | null; notices: string[] }[] };
+
+  it('are untimed with a notice by default, and believed within --plausible-years', () => {
+    const byDefault = JSON.parse(cli(['analyze', '--json', device]).stdout) as Files;
+    expect(byDefault.files[0].untimed).toBe(2);
+    expect(byDefault.files[0].notices.join(' ')).toMatch(/timestamps outside 1990–\d{4} were kept as text/);
+    const allowed = JSON.parse(cli(['analyze', '--json', '--plausible-years=1969-2030', device]).stdout) as Files;
+    expect(allowed.files[0].untimed).toBe(0);
+    expect(allowed.files[0].firstTime).toBe('1970-01-01T00:00:05.000Z');
+  });
+
+  it('refuses a range that is not two years in order', () => {
+    const r = cli(['analyze', '--plausible-years=2030-1969', device]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--plausible-years needs two years such as 1969-2030/);
+  });
+});

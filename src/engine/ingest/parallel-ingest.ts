@@ -152,6 +152,7 @@ function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, 
       year: fileYear(src, options),
       day: fileDayOf(fi, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
+      ...(options.plausibleTime ? { plausibleTime: options.plausibleTime } : {}),
       vocabulary: options.vocabulary ?? [],
       messageBudget: Math.floor((budget * bytes) / Math.max(1, totalBytes)),
     };
@@ -269,7 +270,7 @@ async function mergeSlices(
   stats.formatLabel = format.label;
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
-  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options));
+  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options), options.plausibleTime);
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();
