@@ -339,12 +339,25 @@ export async function ingestFile(
     return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null, placed };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
-    builder.truncate(rowsBefore);
-    sinks.messages.length = msgsBefore;
+    rollBackRows(sinks, rowsBefore, msgsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
     stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
     return { untimedRows: [], decompressed: null };
   }
+}
+
+/**
+ * Drop the rows a file added from `rows` on (it failed to read): the rows,
+ * their kept messages and their share of the template counts, so no report
+ * lists a template (or a count) for rows that are not there.
+ */
+export function rollBackRows(sinks: SharedSinks, rows: number, messages: number): void {
+  const b = sinks.builder;
+  const template = b.columns.template;
+  const counts = sinks.templater.counts;
+  for (let r = rows; r < b.length; r++) counts[template[r]]--;
+  b.truncate(rows);
+  sinks.messages.length = messages;
 }
 
 function crToLf(chunk: Uint8Array): Uint8Array {

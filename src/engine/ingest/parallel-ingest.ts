@@ -21,6 +21,7 @@ import {
   IngestCancelled,
   LoadReporter,
   newSinks,
+  rollBackRows,
   type IngestOptions,
   type IngestResult,
 } from './ingest.ts';
@@ -287,8 +288,7 @@ async function mergeSlices(
     return merge.finish();
   } catch (e) {
     if (e instanceof IngestCancelled || options.signal?.aborted) throw e instanceof IngestCancelled ? e : new IngestCancelled();
-    sinks.builder.truncate(rowsBefore);
-    sinks.messages.length = rowsBefore;
+    rollBackRows(sinks, rowsBefore, rowsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
     return null;
   }
