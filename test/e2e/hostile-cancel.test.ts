@@ -4,9 +4,11 @@
 // in its previous state and painted) and on the machine (click to the
 // browser's CPU going quiet, i.e. the workers stopped). The figures are
 // printed; the asserted ceilings are generous, for a shared 2-core machine.
-// A worker that dies mid-load fails the load with a message, and a download
+// An engine worker that dies mid-load fails the load with a message; a slice
+// worker that dies leaves its file read whole, with a notice; a download
 // superseded by files dropped meanwhile never replaces them.
 
+import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -138,6 +140,24 @@ describe('Cancel', () => {
     expect(await headerError(page)).toMatch(/The engine stopped unexpectedly/);
     expect(await page.locator('header button:has-text("Reload files")').count()).toBe(1);
   });
+
+  it('reads a file whole, with a notice, when a worker reading one of its slices dies mid-load', async () => {
+    const { page } = await open(inject('baseUrl'));
+    const path = bigLog(64, true);
+    const lines = readFileSync(path).reduce((n, b) => (b === 10 ? n + 1 : n), 0);
+    await page.setInputFiles('[data-testid="file-input"]', path);
+    await progressStarted(page);
+    const slice = page.workers().find((w) => /slice-worker/.test(w.url()));
+    expect(slice, 'a slice worker').toBeDefined();
+    await slice!.evaluate('close()').catch(() => undefined);
+    await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-status') === 'ready', null, { timeout: 90_000 });
+    expect(await page.locator('.status-error').count()).toBe(0);
+    // Every line, once: nothing lost, nothing counted twice.
+    expect(await page.textContent('.status')).toContain(`${lines.toLocaleString('en')} events`);
+    const show = page.locator('section[aria-label="Files"] button:has-text("Show")');
+    if (await show.count()) await show.click();
+    expect(await page.textContent('section[aria-label="Files"]')).toMatch(/a worker reading part of this file failed \(.*\); the whole file was read again on one thread/);
+  }, 120_000);
 });
 
 describe('?url= downloads', () => {

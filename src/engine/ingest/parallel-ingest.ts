@@ -212,9 +212,11 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
       const stats = files[fi];
       const plan = plans[fi];
       decompressed.push(null);
-      let untimed = plan ? await mergeSlices(src, fi, plan, stats, sinks, options, report, () => readBytes) : null;
+      let failed: string | null = null;
+      let untimed = plan ? await mergeSlices(src, fi, plan, stats, sinks, options, report, () => readBytes, (why) => (failed = why)) : null;
       if (!untimed) {
         const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
+        if (failed !== null) stats.notices.push(`a worker reading part of this file failed (${failed}); the whole file was read again on one thread`);
         untimed = outcome.untimedRows;
         decompressed[fi] = outcome.decompressed;
         if (outcome.placed) placed.push(outcome.placed);
@@ -264,6 +266,7 @@ async function mergeSlices(
   options: ParallelOptions,
   report: LoadReporter,
   readBytes: () => number,
+  onFailed?: (why: string) => void,
 ): Promise<readonly number[] | null> {
   const format = formatById(plan.formatId);
   if (!format) return null;
@@ -290,6 +293,7 @@ async function mergeSlices(
     if (e instanceof IngestCancelled || options.signal?.aborted) throw e instanceof IngestCancelled ? e : new IngestCancelled();
     rollBackRows(sinks, rowsBefore, rowsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
+    onFailed?.(e instanceof Error ? e.message : String(e));
     return null;
   }
 }
