@@ -65,7 +65,9 @@ describe('a gzip bomb', () => {
   it('stops at the decompressed-size ceiling with a notice, keeps what it read, within memory and time ceilings', async () => {
     const bomb = join(dir, 'bomb.log.gz');
     writeFileSync(bomb, await gzipBomb(10 * 1024)); // 10 GB of log lines in about 30 MB
+    const t0 = Date.now();
     const r = cli(['analyze', '--json', bomb], BOMB_TIME_MS);
+    console.log(`gzip bomb in the CLI: ${Date.now() - t0} ms, peak ${(r.rss / 1024).toFixed(0)} MB resident`);
     expect(r.signal, 'killed at the time ceiling').toBeNull();
     const report = JSON.parse(r.stdout) as { files: { events: number; error: string | null; notices: string[] }[] };
     const f = report.files[0];
