@@ -12,23 +12,11 @@ import { dataVersion, dropFiles, waitLoaded } from './harness/browser.ts';
 import { guardedBrowser, headerError, shareLink } from './share-helpers.ts';
 import { bombFile, removeHostileFiles } from './harness/hostile-files.ts';
 import { chromiumRssKb } from './harness/processes.ts';
+import { longestTask, MAX_LONG_TASK_MS, watchLongTasks } from './harness/long-tasks.ts';
 
 const { open } = guardedBrowser();
 afterAll(removeHostileFiles);
 const b64 = (text: string | Buffer): string => Buffer.from(text).toString('base64');
-const MAX_LONG_TASK_MS = 2_000;
-
-/** Record the page's long tasks from the start, to assert it never stopped answering for long. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
 const hostileLines = (n: number) => Array.from({ length: n }, (_, i) => `2024-05-01T10:00:${String(i).padStart(2, '0')}Z ERROR ${'a'.repeat(4000)}!\n`).join('');
 
