@@ -1,6 +1,7 @@
 // Hostile log content and file names in a real browser: script payloads in
 // messages, field names, logger and file names; prototype-pollution keys;
-// a 5 MB field, 100k fields in one record and a 10 MB line; broken UTF-8.
+// a 5 MB field, 100k fields in one record and a 10 MB line; broken UTF-8;
+// one timestamp in the year 275760 among 1,000 real ones.
 // Nothing may run (window.__pwned stays unset, no dialog opens), nothing may
 // be injected into the DOM, the CSP reports no violation, and the page stays
 // usable: the payloads show as text in lanes, the list, the detail panel and
@@ -129,6 +130,21 @@ describe('absurd sizes', () => {
     expect(errors).toEqual([]);
     // (Only now: the page reads raw lines back from these files.)
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the timeline on the real events when one timestamp is absurd (year 275760)', async () => {
+    const real = Array.from({ length: 1000 }, (_, i) => `{"time":"2024-05-01T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z","level":"info","msg":"line ${i}"}`);
+    const text = [`{"time":"+275760-09-13T00:00:00Z","level":"error","msg":"from the far future"}`, ...real].join('\n') + '\n';
+    await dropFiles(page, [{ name: 'far-future.jsonl', b64: b64(text) }]);
+    expect(await page.textContent('.status')).toMatch(/1,001 events/);
+    const win = (await page.textContent('.tl-window')) ?? '';
+    expect(win).not.toMatch(/NaN|275760|-\d{4}-/);
+    expect(win).toMatch(/10:00/);
+    expect(await page.locator('.log-row').count()).toBeGreaterThan(0);
+    const show = page.locator('section[aria-label="Files"] button:has-text("Show")');
+    if (await show.count()) await show.click();
+    expect(await page.textContent('section[aria-label="Files"]')).toMatch(/timestamps outside 1990–\d{4} were kept as text/);
+    expect(errors).toEqual([]);
   });
 
   it('never left the page without a response for long, whatever it loaded', async () => {
