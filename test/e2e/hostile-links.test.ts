@@ -8,6 +8,7 @@ import { waitLoaded } from './harness/browser.ts';
 import { CLEAN, guardedBrowser, guardReport, headerError } from './share-helpers.ts';
 import { HOSTILE_URLS, hostileShareFragments, packText, zipBombLink } from '../fixtures/hostile/payloads.ts';
 import { chromiumRssKb } from './harness/processes.ts';
+import { longestTask, MAX_LONG_TASK_MS, watchLongTasks } from './harness/long-tasks.ts';
 
 const { open } = guardedBrowser();
 
@@ -50,8 +51,10 @@ describe('hostile share links', () => {
 
   it('stops a zip bomb link at the cap and keeps the page responsive', async () => {
     const { page } = await open(`${inject('baseUrl')}#s=${await zipBombLink(96)}`);
+    await watchLongTasks(page);
     expect(await headerError(page)).toMatch(/more than 64 MB/);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(await longestTask(page)).toBeLessThan(MAX_LONG_TASK_MS);
     expect(await guardReport(page)).toEqual(CLEAN);
   });
 
@@ -64,8 +67,10 @@ describe('hostile share links', () => {
     const t0 = Date.now();
     try {
       const { page } = await open(`${inject('baseUrl')}#s=${fragment}`);
+      await watchLongTasks(page);
       expect(await headerError(page)).toMatch(/nests data more than 64 levels deep/);
       expect(await page.evaluate(() => 1 + 1)).toBe(2);
+      expect(await longestTask(page)).toBeLessThan(MAX_LONG_TASK_MS);
     } finally {
       clearInterval(sampler);
     }
