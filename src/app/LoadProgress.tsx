@@ -11,7 +11,8 @@ export function LoadProgress() {
   if (!p) return null;
   const pct = p.totalBytes > 0 ? Math.min(100, (100 * p.bytes) / p.totalBytes) : 0;
   const mbs = p.elapsedMs > 0 ? p.bytes / 1048576 / (p.elapsedMs / 1000) : 0;
-  const inflated = p.decompressedBytes ? ` (${formatBytes(p.decompressedBytes)} decompressed)` : '';
+  // A .gz file: the text it inflated to, and how many times its compressed size that is (a bomb shows as 1000×).
+  const inflated = p.decompressedBytes ? ` (${formatBytes(p.decompressedBytes)} decompressed${inflation(p.decompressedBytes, p.bytes)})` : '';
   // A pull from a server has no total size: rows and bytes received instead.
   const text = p.totalBytes > 0
     ? `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}${inflated}, ${formatInt(p.lines)} lines, ${mbs.toFixed(1)} MB/s`
@@ -36,4 +37,11 @@ export function LoadProgress() {
       <button type="button" className="btn" onClick={() => void cancelLoad()}>Cancel</button>
     </div>
   );
+}
+
+/** Decompressed over compressed bytes, as ", 340×" (nothing before the first compressed byte is counted). */
+function inflation(decompressed: number, compressed: number): string {
+  if (compressed <= 0) return '';
+  const r = decompressed / compressed;
+  return `, ${r < 10 ? r.toFixed(1) : formatInt(r)}×`;
 }

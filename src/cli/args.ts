@@ -18,6 +18,8 @@ export interface AnalyzeArgs {
   format?: string;
   /** Bytes of text a .gz file may yield before the rest is left unread. */
   maxDecompressed?: number;
+  /** Years (inclusive) whose timestamps are believed; others leave their event untimed. */
+  plausibleYears?: [number, number];
   /** A query whose matches are counted, as in the app's filter box. */
   query?: string;
   /** The user's rule files (--rules, repeatable). */
@@ -58,6 +60,10 @@ export const USAGE = `usage: timberline analyze [options] FILE...
   --max-decompressed SIZE
                     stop reading a .gz file after SIZE of text (e.g. 512M,
                     2G; default 128M per file, 512M for all .gz files)
+  --plausible-years FIRST-LAST
+                    believe timestamps in these years only (default 1990 to
+                    next year); others are kept as text, their events untimed
+                    (e.g. 1969-2030 for devices whose clock was never set)
   --query Q         also count the events matching Q, as the app's filter
                     box does (status>=500 host=api-2 -health level>=warn)
   --rules FILE      also run the rules in FILE (a rule file, see
@@ -127,6 +133,13 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         const n = v === undefined ? NaN : parseSize(v);
         if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `--max-decompressed needs a size such as 512M or 2G, not "${v ?? ''}"` };
         a.maxDecompressed = n;
+        break;
+      }
+      case '--plausible-years': {
+        const v = value();
+        const m = /^(\d{4})-(\d{4,6})$/.exec(v ?? '');
+        if (!m || Number(m[1]) > Number(m[2])) return { command: 'error', message: `--plausible-years needs two years such as 1969-2030, first to last, not "${v ?? ''}"` };
+        a.plausibleYears = [Number(m[1]), Number(m[2])];
         break;
       }
       case '--query': {

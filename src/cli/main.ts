@@ -24,6 +24,7 @@ import { withUserRules } from '../engine/rules/index.ts';
 import { casesText, loadRuleFiles, runUserCases, type RuleCaseReport } from './rule-files.ts';
 import { analyzeClickHouse, pullMain, PULL_USAGE } from './pull.ts';
 import { flowReport, flowText, type ReportFlows } from '../engine/flows/flow-report.ts';
+import { plausibleYears, type PlausibleRange } from '../engine/ingest/plausible-time.ts';
 
 /** What --query adds to the report: matches in all and per file (in file order). */
 export interface QueryCount {
@@ -46,6 +47,8 @@ export interface AnalyzeOptions {
   /** Decompressed-size ceilings for .gz files (see IngestOptions). */
   maxDecompressedBytes?: number;
   maxSessionDecompressedBytes?: number;
+  /** Times outside it leave their event untimed (default: plausible-time.ts). */
+  plausibleTime?: PlausibleRange;
   /** A query to count matches of (QueryCount); a query that cannot run throws with the reason. */
   query?: string;
   /** The rules to run (default: the built-in ones; --rules adds the user's). */
@@ -109,7 +112,7 @@ async function loadPaths(session: EngineSession, paths: string[], sources: Sessi
   const threads = options.threads ?? availableParallelism();
   // Asked for threads: split what the app splits. Left to choose: only where threads paid off when measured.
   const sliceMinBytes = options.sliceMinBytes ?? (options.threads !== undefined ? SLICE_MIN_BYTES : THREADS_BREAK_EVEN_BYTES);
-  const common = { rules: options.rules, clockOffsetMs: options.clockOffsetMs, format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes };
+  const common = { rules: options.rules, clockOffsetMs: options.clockOffsetMs, format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes, plausibleTime: options.plausibleTime };
   if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, common);
   const runner = threadRunner(paths, threads);
   try {
@@ -209,9 +212,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     clockOffsetMs[i] = c.ms;
   }
+  const plausibleTime = a.plausibleYears ? plausibleYears(...a.plausibleYears) : undefined;
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {
-    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, ...ceilings });
+    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, plausibleTime, ...ceilings });
   } catch (e) {
     if (a.query === undefined) throw e;
     process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');

@@ -117,6 +117,7 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
       ...(f.hypotheses?.length ? { hypotheses: f.hypotheses.map((h) => ({ id: h.id, statement: h.statement, likelihood: h.likelihood, supports: h.supports.map(fact), against: h.against.map(fact), check: h.check })) } : {}),
       ...(f.whatIf?.length ? { whatIf: f.whatIf } : {}),
     })),
-    templates: r.templates.map((x) => ({ id: x.id, pattern: x.pattern, count: x.count })),
+    // (A template whose rows were all rolled back, from a file that failed to read, has none left.)
+    templates: r.templates.filter((x) => x.count > 0).map((x) => ({ id: x.id, pattern: x.pattern, count: x.count })),
   };
 }

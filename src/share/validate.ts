@@ -83,12 +83,21 @@ function optionalProvenance(v: unknown): Pick<SharePayload, 'provenance'> {
 /** No file Timberline reads has more rows than its 32-bit row numbers can count. */
 const MAX_CLAIMED_EVENTS = 0xffffffff;
 
-/** What a link says about its files must fit what it carries: at least the events it holds, at most what a table can. */
+/**
+ * What a link says about its files must fit what it carries: at least the
+ * events it holds, at most what a table can (per file and all together, as
+ * the header shows the sum), and no more lines than bytes.
+ */
 function checkClaimedCounts(files: readonly SharedFile[], eventFile: readonly number[]): void {
   const carried = new Array<number>(files.length).fill(0);
   for (const f of eventFile) carried[f]++;
+  let total = 0;
   files.forEach((f, i) => {
     if (f.events > MAX_CLAIMED_EVENTS) throw new NarrowError(`files[${i}].events`, `claims ${f.events.toLocaleString('en')} events, more than any file Timberline can read`);
+    total += f.events;
+    if (total > MAX_CLAIMED_EVENTS) throw new NarrowError('files', `claim ${total.toLocaleString('en')} events together, more than Timberline can load at once`);
+    if (f.lines > MAX_CLAIMED_EVENTS) throw new NarrowError(`files[${i}].lines`, `claims ${f.lines.toLocaleString('en')} lines, more than any file Timberline can read`);
+    if (f.bytes > 0 && f.lines > f.bytes) throw new NarrowError(`files[${i}].lines`, `claims ${f.lines.toLocaleString('en')} lines in ${f.bytes.toLocaleString('en')} bytes`);
     if (f.events < carried[i]) throw new NarrowError(`files[${i}].events`, `claims ${f.events} events but the link carries ${carried[i]} of that file`);
     if (f.lines > 0 && f.events > f.lines * 1000) throw new NarrowError(`files[${i}].events`, `claims ${f.events.toLocaleString('en')} events from ${f.lines} lines`);
   });

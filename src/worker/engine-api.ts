@@ -17,6 +17,7 @@ import type { RuleSpec } from '../engine/rules/spec.ts';
 import { handOver } from './table-handoff.ts';
 import { holdLifeLock } from './life-lock.ts';
 import { clickhouseApi } from './clickhouse-api.ts';
+import { paced, pacer } from './pace.ts';
 
 export interface DroppedFile {
   name: string;
@@ -40,41 +41,16 @@ export interface EngineApiOptions {
   handOff?: boolean;
 }
 
-/** Yield to the event loop this often while reading, so a cancel message gets through. */
-const YIELD_EVERY_BYTES = 2 << 20;
-
-/** A task boundary (not a microtask): lets queued messages, such as `cancel`, run. */
-function macrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
-}
-
 /**
  * A Blob's stream can deliver chunk after chunk as microtasks, starving the
  * worker's message queue: without a task boundary now and then, Cancel would
  * only arrive once the file is done.
  */
-function yieldingSource(f: DroppedFile): SessionSource {
+function yieldingSource(f: DroppedFile, pace: () => Promise<void>): SessionSource {
   const base = blobSessionSource(f.blob, f.name, f.lastModified);
   return {
     ...base,
-    async *stream() {
-      let since = 0;
-      for await (const chunk of iterate(base.stream())) {
-        yield chunk;
-        since += chunk.length;
-        if (since >= YIELD_EVERY_BYTES) {
-          since = 0;
-          await macrotask();
-        }
-      }
-    },
+    stream: () => paced(iterate(base.stream()), pace),
   };
 }
 
@@ -115,13 +91,14 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
       const slices = typeof Worker !== 'undefined' ? abortableSlices(createSlicePool(files.map((f) => f.blob))) : undefined;
       running = slices ?? null;
       const { rules, ...ingestOptions } = options;
-      const summary = await session.load(files.map(yieldingSource), {
+      const pace = pacer();
+      const summary = await session.load(files.map((f) => yieldingSource(f, pace)), {
         ...ingestOptions,
         rules: userRulesOf(rules),
         slices,
         signal: cancelFlag,
-        // A .gz chunk can inflate to gigabytes: let Cancel through every few MB of text too.
-        pause: macrotask,
+        // A .gz chunk can inflate to gigabytes: let Cancel through while its text is read too.
+        pause: pace,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
         onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,

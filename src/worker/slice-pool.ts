@@ -28,6 +28,14 @@ export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize()):
   const workers: (Worker | null)[] = new Array(size).fill(null);
   const slots: (Slot | null)[] = new Array(size).fill(null);
   const stops: (() => void)[] = [];
+  // Once closed (the load ended or was cancelled), slices still running fail at once and no queued
+  // slice starts a new worker: a late one would parse a whole slice for nobody.
+  let closed = false;
+  let failClosed: (e: Error) => void = () => undefined;
+  const whenClosed = new Promise<never>((_, reject) => {
+    failClosed = reject;
+  });
+  whenClosed.catch(() => undefined);
   const slotFor = (slot: number): Slot => {
     let s = slots[slot];
     if (!s) {
@@ -57,14 +65,17 @@ export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize()):
     return s;
   };
   const close = () => {
+    closed = true;
+    failClosed(new Error('the slice workers were stopped'));
     for (const stop of stops.splice(0)) stop();
     for (const w of workers) w?.terminate();
     workers.fill(null);
     slots.fill(null);
   };
   const runner = queueRunner(size, (task, slot, onBytes) => {
+    if (closed) return whenClosed;
     const s = slotFor(slot);
-    return Promise.race([s.remote.run(task, blobs[task.fileIndex], onBytes ? Comlink.proxy(onBytes) : undefined) as Promise<Awaited<ReturnType<SliceWorkerApi['run']>>>, s.dead]);
+    return Promise.race([s.remote.run(task, blobs[task.fileIndex], onBytes ? Comlink.proxy(onBytes) : undefined) as Promise<Awaited<ReturnType<SliceWorkerApi['run']>>>, s.dead, whenClosed]);
   });
   return { concurrency: runner.concurrency, run: runner.run, cancel: close, close };
 }

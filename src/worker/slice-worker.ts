@@ -8,13 +8,16 @@ import { iterate } from '../engine/ingest/byte-source.ts';
 import { ingestSlice, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
 import { tableBuffers } from '../engine/model/event-table.ts';
 import { holdLifeLock } from './life-lock.ts';
+import { paced, pacer } from './pace.ts';
 
 const PROGRESS_BYTES = 4 << 20;
 
 const api = {
   async run(task: SliceTask, blob: Blob, onBytes?: (bytes: number) => void): Promise<SliceResult> {
     let pending = 0;
-    const result = await ingestSlice(task, iterate(blob.slice(sliceReadFrom(task)).stream() as ReadableStream<Uint8Array>), undefined, (n) => {
+    // Paced, so a terminate() from the pool (Cancel) is acted on at once, not after the slice.
+    const chunks = paced(iterate(blob.slice(sliceReadFrom(task)).stream() as ReadableStream<Uint8Array>), pacer());
+    const result = await ingestSlice(task, chunks, undefined, (n) => {
       pending += n;
       if (pending >= PROGRESS_BYTES && onBytes) {
         void onBytes(pending);

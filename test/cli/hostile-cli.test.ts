@@ -65,7 +65,9 @@ describe('a gzip bomb', () => {
   it('stops at the decompressed-size ceiling with a notice, keeps what it read, within memory and time ceilings', async () => {
     const bomb = join(dir, 'bomb.log.gz');
     writeFileSync(bomb, await gzipBomb(10 * 1024)); // 10 GB of log lines in about 30 MB
+    const t0 = Date.now();
     const r = cli(['analyze', '--json', bomb], BOMB_TIME_MS);
+    console.log(`gzip bomb in the CLI: ${Date.now() - t0} ms, peak ${(r.rss / 1024).toFixed(0)} MB resident`);
     expect(r.signal, 'killed at the time ceiling').toBeNull();
     const report = JSON.parse(r.stdout) as { files: { events: number; error: string | null; notices: string[] }[] };
     const f = report.files[0];
@@ -82,5 +84,27 @@ describe('a gzip bomb', () => {
     const r = cli(['analyze', '--max-decompressed=8M', bomb]);
     expect(r.stdout).toMatch(/ceiling per \.gz file \(8\.0 MB\)/);
     expect(r.stdout).toMatch(/→ 1497\d\d events/);
+  });
+});
+
+describe('implausible timestamps', () => {
+  // A device whose clock was never set logs 1969 (epoch 0 west of UTC): untimed with a notice by default, placed when allowed.
+  const device = join(dir, 'device.log');
+  writeFileSync(device, '1969-12-31 16:00:05 -0800 INFO booting\n1969-12-31 16:00:09 -0800 ERROR ntp: no server reachable\n');
+  type Files = { files: { untimed: number; firstTime: string | null; notices: string[] }[] };
+
+  it('are untimed with a notice by default, and believed within --plausible-years', () => {
+    const byDefault = JSON.parse(cli(['analyze', '--json', device]).stdout) as Files;
+    expect(byDefault.files[0].untimed).toBe(2);
+    expect(byDefault.files[0].notices.join(' ')).toMatch(/timestamps outside 1990–\d{4} were kept as text/);
+    const allowed = JSON.parse(cli(['analyze', '--json', '--plausible-years=1969-2030', device]).stdout) as Files;
+    expect(allowed.files[0].untimed).toBe(0);
+    expect(allowed.files[0].firstTime).toBe('1970-01-01T00:00:05.000Z');
+  });
+
+  it('refuses a range that is not two years in order', () => {
+    const r = cli(['analyze', '--plausible-years=2030-1969', device]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--plausible-years needs two years such as 1969-2030/);
   });
 });

@@ -6,7 +6,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { waitLoaded } from './harness/browser.ts';
 import { CLEAN, guardedBrowser, guardReport, headerError } from './share-helpers.ts';
-import { HOSTILE_URLS, hostileShareFragments, zipBombLink } from '../fixtures/hostile/payloads.ts';
+import { HOSTILE_URLS, hostileShareFragments, packText, zipBombLink } from '../fixtures/hostile/payloads.ts';
+import { chromiumRssKb } from './harness/processes.ts';
+import { longestTask, MAX_LONG_TASK_MS, watchLongTasks } from './harness/long-tasks.ts';
 
 const { open } = guardedBrowser();
 
@@ -49,9 +51,34 @@ describe('hostile share links', () => {
 
   it('stops a zip bomb link at the cap and keeps the page responsive', async () => {
     const { page } = await open(`${inject('baseUrl')}#s=${await zipBombLink(96)}`);
+    await watchLongTasks(page);
     expect(await headerError(page)).toMatch(/more than 64 MB/);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(await longestTask(page)).toBeLessThan(MAX_LONG_TASK_MS);
     expect(await guardReport(page)).toEqual(CLEAN);
+  });
+
+  it('refuses a link of about 78 KB nested 31 million levels deep at once, without gigabytes', async () => {
+    const depth = 31_000_000;
+    const fragment = await packText(`{"v":1,"files":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    const baseline = chromiumRssKb();
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssKb())), 100);
+    const t0 = Date.now();
+    try {
+      const { page } = await open(`${inject('baseUrl')}#s=${fragment}`);
+      await watchLongTasks(page);
+      expect(await headerError(page)).toMatch(/nests data more than 64 levels deep/);
+      expect(await page.evaluate(() => 1 + 1)).toBe(2);
+      expect(await longestTask(page)).toBeLessThan(MAX_LONG_TASK_MS);
+    } finally {
+      clearInterval(sampler);
+    }
+    const ms = Date.now() - t0;
+    console.log(`deep link (${(fragment.length / 1024).toFixed(0)} KB): refused in ${ms} ms (page opening included), browser memory +${((peak - baseline) / 1024).toFixed(0)} MB at peak`);
+    // Parsing it took 17.7 s and 2.4 GB; a fresh page alone costs a few hundred MB.
+    expect(ms).toBeLessThan(10_000);
+    expect(peak - baseline).toBeLessThan(1024 * 1024);
   });
 
   it('keeps the loaded incident when a bad link is pasted into the address bar', async () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources } from '../../src/engine/ingest/ingest.ts';
+import { ingestParallel, inProcessRunner } from '../../src/engine/ingest/parallel-ingest.ts';
 import { plausibleYears } from '../../src/engine/ingest/plausible-time.ts';
 
 const lines = (n: number) => Array.from({ length: n }, (_, i) => `{"time":"2024-05-01T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z","msg":"line ${i}"}\n`).join('');
@@ -29,6 +30,18 @@ describe('implausible timestamps', () => {
     expect(new Date(r.table.tMs[1]).toISOString()).toBe('1985-03-01T10:00:01.000Z');
     const d = await ingestSources([bytesSource('old.jsonl', old)]);
     expect(d.files[0].untimed).toBe(2);
+  });
+
+  it('a file read in slices by parallel workers honours the configured range too', async () => {
+    const old = Array.from({ length: 400 }, (_, i) => `{"time":"1985-03-01T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z","msg":"old ${i}"}\n`).join('');
+    const src = [bytesSource('old.jsonl', old)];
+    const sliced = (o: Parameters<typeof ingestParallel>[2]) => ingestParallel(src, inProcessRunner(src, 2), { sliceMinBytes: 0, sliceBytes: 4096, ...o });
+    const allowed = await sliced({ plausibleTime: plausibleYears(1980, 1990) });
+    expect(allowed.files[0].untimed).toBe(0);
+    expect(new Date(allowed.table.tMs[399]).toISOString()).toBe('1985-03-01T10:06:39.000Z');
+    const byDefault = await sliced({});
+    expect(byDefault.files[0].untimed).toBe(400);
+    expect(byDefault.files[0].notices.join(' ')).toMatch(/timestamps outside 1990–/);
   });
 
   // A device whose clock was never set prints epoch 0 in its own zone: west of

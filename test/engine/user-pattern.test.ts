@@ -1,5 +1,5 @@
-// User patterns (the /regex/ filter, vocabulary entries, custom redaction,
-// anything a link carries) run on the linear-time engine: the shapes that
+// User patterns (the /regex/ filter, vocabulary entries, rules, custom
+// redaction, anything a link carries) run on the linear-time engine: the shapes that
 // backtrack forever in JavaScript finish at once, and what that engine cannot
 // run is refused with the construct named. The hostile cases run in a child
 // process with a deadline: on a backtracking engine it would never return.
@@ -25,11 +25,16 @@ const PROBE = fileURLToPath(new URL('../fixtures/hostile/pattern-probe.ts', impo
 const CEILING_MS = 60_000;
 
 describe('hostile patterns', () => {
-  it('filter and vocabulary patterns that backtrack forever in JavaScript finish and answer correctly', () => {
+  it('filter, vocabulary, rule and redaction patterns that backtrack forever in JavaScript finish and answer correctly', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', PROBE], { timeout: CEILING_MS, encoding: 'utf8' });
     expect(r.signal, 'the probe was killed at the deadline: a pattern hung the engine').toBeNull();
     expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout) as { events: number; searches: Record<string, number> };
+    const out = JSON.parse(r.stdout) as { events: number; searches: Record<string, number>; findings: string[]; redacted: string; redactionProblems: number };
+    // Rules: only the control rule (a{3}!$) matches the lines; the hostile ones ran and found nothing.
+    expect(out.findings).toEqual(['hostile-5']);
+    // Redaction: the hostile patterns were accepted and ran; only the word at the end of the text matches.
+    expect(out.redactionProblems).toBe(0);
+    expect(out.redacted).toBe('aaaa! <p4-1>');
     expect(out.events).toBe(20);
     // Each message ends in "!", so none of the $-anchored shapes match it and (a*)*b does not either;
     // a free /regex/ also searches field values, and each line's level field ("ERROR") ends in a word.

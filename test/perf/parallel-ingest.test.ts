@@ -140,6 +140,22 @@ describe('parallel ingest', () => {
     expectSame(single, parallel);
   });
 
+  it('reads a file whole, with a notice and the single-reader result, when a worker reading one of its slices dies', async () => {
+    const text = mixedLog(600, 31);
+    const single = await ingestSources([bytesSource('a.log', text)]);
+    const src = [bytesSource('a.log', text)];
+    const inner = inProcessRunner(src, 2);
+    let n = 0;
+    const dying: SliceRunner = { concurrency: 2, run: (task, onBytes) => (++n === 2 ? Promise.reject(new Error('its worker ended')) : inner.run(task, onBytes)) };
+    const parallel = await ingestParallel(src, dying, { sliceMinBytes: 0, sliceBytes: 1500 });
+    expect(n).toBeGreaterThan(2);
+    expect(parallel.files[0].notices).toContain('a worker reading part of this file failed (its worker ended); the whole file was read again on one thread');
+    expect(rows(parallel)).toEqual(rows(single));
+    // The merged slices' rows were rolled back with their template counts: no count is left twice.
+    const counts = (r: IngestResult) => Object.fromEntries(r.templates.filter((t) => t.count > 0).map((t) => [t.pattern, t.count]));
+    expect(counts(parallel)).toEqual(counts(single));
+  });
+
   it('stops waiting for slices when the load is cancelled, and stops the workers', async () => {
     let stopped = false;
     const stuck: SliceRunner = { concurrency: 2, run: () => new Promise(() => undefined), cancel: () => (stopped = true) };

@@ -44,6 +44,21 @@ describe('claimed counts', () => {
     expect((await refusal(link)).message).toMatch(/files\[0\]\.events claims 9,007,199,254,740,000 events, more than any file Timberline can read/);
   });
 
+  it('a header claiming 9,007,199,254,745,120 events (past exact integers) is refused, never shown', async () => {
+    const { payload } = await incidentPayload();
+    const link = await encodePayload({ ...payload, files: payload.files.map((f, i) => (i === 0 ? { ...f, events: 9_007_199_254_745_120 } : f)) });
+    expect((await refusal(link)).message).toMatch(/files\[0\]\.events/);
+  });
+
+  it('files that claim more events together than a table holds, or more lines than bytes, are refused', async () => {
+    const { payload } = await incidentPayload();
+    const many = { ...payload, files: payload.files.map((f) => ({ ...f, events: 0xffffffff, lines: 0xffffffff, bytes: 2 ** 40 })) };
+    expect(payload.files.length).toBeGreaterThan(1);
+    expect((await refusal(await encodePayload(many))).message).toMatch(/files claim [\d,]+ events together, more than Timberline can load at once/);
+    const dense = { ...payload, files: payload.files.map((f, i) => (i === 0 ? { ...f, lines: 5_000_000, bytes: 1000 } : f)) };
+    expect((await refusal(await encodePayload(dense))).message).toMatch(/files\[0\]\.lines claims 5,000,000 lines in 1,000 bytes/);
+  });
+
   it('a file claiming fewer events than the link carries for it is refused', async () => {
     const { payload } = await incidentPayload();
     const link = await encodePayload({ ...payload, files: payload.files.map((f, i) => (i === 0 ? { ...f, events: 0 } : f)) });

@@ -25,6 +25,11 @@ let current: { files: DroppedFile[]; title: string } | null = null;
 /** The files of the latest load, finished or not: what "Reload files" reads after the engine restarted. */
 let attempted: { files: DroppedFile[]; title: string; zoneOffsets: Record<number, number> } | null = null;
 let seq = 0;
+/**
+ * Puts the page back the moment Cancel is clicked, without waiting for the
+ * worker to notice: the running file load registers it (a pull does not).
+ */
+let cancelShown: (() => void) | null = null;
 
 // The engine worker died (bridge/engine-client.ts restarted it): say so, and offer the files again.
 onEngineRestart((e) => {
@@ -65,8 +70,25 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   // Template ids belong to the files they were made from: a re-read of the same files keeps a pattern filter.
   const sameFiles = current !== null && current.files === files;
   let shownPartial = false;
+  // Cancel clicked: the page already shows what was loaded before; what the worker still sends is dropped.
+  let cancelled = false;
+  const restoreBefore = () => {
+    if (!shownPartial) return;
+    // The worker still holds the previous incident: show that one again.
+    const ds = restoreDataset(before);
+    const s = useStore.getState();
+    s.setDataExtent(ds.extent, null);
+    s.setLoaded(ds.version, ds.files, s.title, s.zoneOffsets);
+    messageCache.reset();
+    messageCache.hold(false);
+  };
+  cancelShown = () => {
+    cancelled = true;
+    restoreBefore();
+    useStore.getState().setLoadError('Loading cancelled.');
+  };
   const onProgress = (p: IngestProgress) => {
-    if (my !== seq) return;
+    if (my !== seq || cancelled) return;
     const now = performance.now();
     if (now - lastUpdate < 80 && p.bytes < p.totalBytes) return;
     lastUpdate = now;
@@ -74,7 +96,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   };
   // Early snapshots: draw the timeline while the rest loads (large files).
   const onPartial = (p: PartialIngest) => {
-    if (my !== seq) return;
+    if (my !== seq || cancelled) return;
     const s = useStore.getState();
     const untouched = !shownPartial || (s.window[0] === s.limits[0] && s.window[1] === s.limits[1]);
     messageCache.hold(true);
@@ -90,24 +112,20 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     const clockOffsetMs = clockOffsetsFor(files);
     const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, onPartial);
     if (my !== seq) return;
+    // (Cancelled, yet it finished: the worker ended the load before Cancel reached it and now
+    // holds these files, so they are what the page must show, or rows would not match.)
     current = { files, title };
     installSummary(summary, title, { zoneOffsets, vocabulary, rules, sameData: sameFiles });
   } catch (e) {
-    if (my !== seq) return;
-    if (shownPartial) {
-      // The worker still holds the previous incident: show that one again.
-      const ds = restoreDataset(before);
-      const s = useStore.getState();
-      s.setDataExtent(ds.extent, null);
-      s.setLoaded(ds.version, ds.files, s.title, s.zoneOffsets);
-      messageCache.reset();
-      messageCache.hold(false);
-    }
+    if (my !== seq || cancelled) return;
+    restoreBefore();
     const name = e instanceof Error ? e.name : '';
     const message = e instanceof Error ? e.message : String(e);
     useStore.getState().setLoadError(name === 'IngestCancelled' || /cancel/i.test(message) ? 'Loading cancelled.' : `Could not load: ${message}`);
     // The engine died mid-load (restoring the previous incident above cleared the offer): offer these files again.
     if (e instanceof EngineStopped) useStore.getState().offerReload();
+  } finally {
+    if (my === seq) cancelShown = null;
   }
 }
 
@@ -144,6 +162,7 @@ export function installSummary(summary: LoadSummary, title: string, o: { zoneOff
 /** A new load (files or a pull) starts: a load or pull still running is superseded and must not land later. */
 export function supersedeLoads(): number {
   abortDownload('superseded');
+  cancelShown = null;
   return ++seq;
 }
 
@@ -152,10 +171,17 @@ export function isLatestLoad(my: number): boolean {
   return my === seq;
 }
 
-/** Stop the load in progress; what was loaded before stays on screen. */
+/**
+ * Stop the load in progress; what was loaded before stays on screen. A file
+ * load gives the page back at once, before the worker has even read the
+ * message (it may be inside a chunk); the worker then stops at its next check.
+ */
 export async function cancelLoad(): Promise<void> {
   abortDownload('cancelled');
   if (useStore.getState().status !== 'loading') return;
+  const show = cancelShown;
+  cancelShown = null;
+  show?.();
   await (await engineClient()).cancel();
 }
 

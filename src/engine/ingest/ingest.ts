@@ -83,9 +83,9 @@ export interface IngestOptions {
   /** Decompressed bytes all .gz files of one load may yield together (default DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES). */
   maxSessionDecompressedBytes?: number;
   /**
-   * Awaited every few MB of decompressed text: the worker passes a task
-   * boundary so a Cancel message gets through while a small compressed chunk
-   * inflates into gigabytes.
+   * Awaited after every chunk of text: the worker passes a task boundary when
+   * it has been busy for a few milliseconds, so a Cancel message gets through
+   * while a small compressed chunk inflates into gigabytes.
    */
   pause?: () => Promise<void>;
   /** Times outside this range are treated as missing, with a notice (default: years 1990 to next year; see plausible-time.ts). */
@@ -95,7 +95,6 @@ export interface IngestOptions {
 /** A gzip bomb (or a real but huge archive) stops here, with a notice; the part read is kept. */
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 128 << 20;
 export const DEFAULT_MAX_SESSION_DECOMPRESSED_BYTES = 512 << 20;
-const PAUSE_EVERY_BYTES = 2 << 20;
 
 export interface IngestResult {
   table: EventTable;
@@ -289,7 +288,6 @@ export async function ingestFile(
     const keep: Uint8Array[] | null = opened.gzip && options.keepDecompressed !== false ? [] : null;
     let first = true;
     const ceiling: Ceiling = opened.gzip ? gzipCeiling(options, report) : { bytes: Infinity, session: false };
-    let sincePause = 0;
     let damaged: string | null = null;
     // (UTF-8 only: in UTF-16 a 0x0D byte can be half of another character.)
     const loneCr = opened.loneCr && opened.encoding === 'utf-8';
@@ -314,9 +312,7 @@ export async function ingestFile(
           await opened.chunks.return(undefined);
           break;
         }
-        sincePause += chunk.length;
-        if (options.pause && sincePause >= PAUSE_EVERY_BYTES) {
-          sincePause = 0;
+        if (options.pause) {
           await options.pause();
           if (options.signal?.aborted) throw new IngestCancelled();
         }
@@ -349,12 +345,25 @@ export async function ingestFile(
     return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null, placed };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
-    builder.truncate(rowsBefore);
-    sinks.messages.length = msgsBefore;
+    rollBackRows(sinks, rowsBefore, msgsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
     stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
     return { untimedRows: [], decompressed: null };
   }
+}
+
+/**
+ * Drop the rows a file added from `rows` on (it failed to read): the rows,
+ * their kept messages and their share of the template counts, so no report
+ * lists a template (or a count) for rows that are not there.
+ */
+export function rollBackRows(sinks: SharedSinks, rows: number, messages: number): void {
+  const b = sinks.builder;
+  const template = b.columns.template;
+  const counts = sinks.templater.counts;
+  for (let r = rows; r < b.length; r++) counts[template[r]]--;
+  b.truncate(rows);
+  sinks.messages.length = messages;
 }
 
 function crToLf(chunk: Uint8Array): Uint8Array {

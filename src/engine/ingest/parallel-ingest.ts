@@ -21,6 +21,7 @@ import {
   IngestCancelled,
   LoadReporter,
   newSinks,
+  rollBackRows,
   type IngestOptions,
   type IngestResult,
 } from './ingest.ts';
@@ -152,6 +153,7 @@ function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, 
       year: fileYear(src, options),
       day: fileDayOf(fi, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
+      ...(options.plausibleTime ? { plausibleTime: options.plausibleTime } : {}),
       vocabulary: options.vocabulary ?? [],
       messageBudget: Math.floor((budget * bytes) / Math.max(1, totalBytes)),
     };
@@ -210,9 +212,11 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
       const stats = files[fi];
       const plan = plans[fi];
       decompressed.push(null);
-      let untimed = plan ? await mergeSlices(src, fi, plan, stats, sinks, options, report, () => readBytes) : null;
+      let failed: string | null = null;
+      let untimed = plan ? await mergeSlices(src, fi, plan, stats, sinks, options, report, () => readBytes, (why) => (failed = why)) : null;
       if (!untimed) {
         const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
+        if (failed !== null) stats.notices.push(`a worker reading part of this file failed (${failed}); the whole file was read again on one thread`);
         untimed = outcome.untimedRows;
         decompressed[fi] = outcome.decompressed;
         if (outcome.placed) placed.push(outcome.placed);
@@ -262,6 +266,7 @@ async function mergeSlices(
   options: ParallelOptions,
   report: LoadReporter,
   readBytes: () => number,
+  onFailed?: (why: string) => void,
 ): Promise<readonly number[] | null> {
   const format = formatById(plan.formatId);
   if (!format) return null;
@@ -269,7 +274,7 @@ async function mergeSlices(
   stats.formatLabel = format.label;
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
-  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options));
+  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options), options.plausibleTime);
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();
@@ -286,9 +291,9 @@ async function mergeSlices(
     return merge.finish();
   } catch (e) {
     if (e instanceof IngestCancelled || options.signal?.aborted) throw e instanceof IngestCancelled ? e : new IngestCancelled();
-    sinks.builder.truncate(rowsBefore);
-    sinks.messages.length = rowsBefore;
+    rollBackRows(sinks, rowsBefore, rowsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
+    onFailed?.(e instanceof Error ? e.message : String(e));
     return null;
   }
 }

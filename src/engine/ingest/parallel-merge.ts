@@ -13,6 +13,7 @@ import type { ByteSource } from './byte-source.ts';
 import { iterate } from './byte-source.ts';
 import { FileIngest, type FileIngestState, type SharedSinks } from './file-ingest.ts';
 import type { FileStats } from './file-stats.ts';
+import type { PlausibleRange } from './plausible-time.ts';
 import { fileNotices, type SplitCounts } from './ingest.ts';
 import { readOwnedLines, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
 
@@ -44,8 +45,9 @@ export class FileMerge {
     private readonly sinks: SharedSinks,
     zoneOffsetMin: number,
     day?: number,
+    plausibleTime?: PlausibleRange,
   ) {
-    this.reader = new FileIngest(fileIndex, format, { year, day, time: newTimeOut() }, stats, sinks, zoneOffsetMin);
+    this.reader = new FileIngest(fileIndex, format, { year, day, time: newTimeOut() }, stats, sinks, zoneOffsetMin, plausibleTime);
     this.state = this.reader.snapshot();
     this.rowStart = sinks.builder.length;
   }

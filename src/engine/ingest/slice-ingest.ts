@@ -22,6 +22,7 @@ import { TableBuilder } from '../model/table-builder.ts';
 import { newTimeOut } from '../model/time.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import { FileIngest, type FileIngestState, type SharedSinks } from './file-ingest.ts';
+import type { PlausibleRange } from './plausible-time.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import type { SplitCounts } from './ingest.ts';
 import { LineSplitter } from './line-splitter.ts';
@@ -46,6 +47,8 @@ export interface SliceTask {
   /** Midnight UTC of the day times of day without a date go on (ingest.ts fileDayOf); undefined: unknown. */
   day?: number;
   zoneOffsetMin: number;
+  /** Times outside it are treated as missing, as in a whole-file read (default: plausible-time.ts). */
+  plausibleTime?: PlausibleRange;
   vocabulary: readonly VocabularyEntry[];
   /** This slice's share of the characters of message text kept in memory. */
   messageBudget: number;
@@ -126,8 +129,8 @@ class AnchorProbe {
     this.freshRows = new TableBuilder(64);
     this.eagerRows = new TableBuilder(64);
     const env = () => ({ year: task.year, day: task.day, time: newTimeOut() });
-    this.fresh = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.freshRows, 0), task.zoneOffsetMin);
-    this.eager = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.eagerRows, 0), task.zoneOffsetMin);
+    this.fresh = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.freshRows, 0), task.zoneOffsetMin, task.plausibleTime);
+    this.eager = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.eagerRows, 0), task.zoneOffsetMin, task.plausibleTime);
     this.eagerRows.push({ tMs: 0, subNs: 0, level: Level.fatal, kind: 0, flags: 0, file: task.fileIndex, logger: 0, line: 0, lineCount: 1, byteOffset: 0, byteLength: 0, template: 0 });
     const st = this.eager.snapshot();
     st.current = 0;
@@ -248,7 +251,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const classify = createClassifier(task.vocabulary, { memo: false }); // FileIngest's message facts answer repeats
   const sinks = sinksFor(classify, builder, task.messageBudget);
   const stats = newFileStats(task.fileName, 0);
-  const real = new FileIngest(task.fileIndex, format, { year: task.year, day: task.day, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin);
+  const real = new FileIngest(task.fileIndex, format, { year: task.year, day: task.day, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin, task.plausibleTime);
   const probe = task.slice > 0 ? new AnchorProbe(task, format, classify) : null;
   let probing = probe !== null;
   const head: HeadLine[] = [];

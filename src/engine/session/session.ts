@@ -6,7 +6,7 @@
 import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
 import type { Rule } from '../rules/types.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
-import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
+import { IngestCancelled, ingestSources, type IngestResult } from '../ingest/ingest.ts';
 import { ingestParallel, type ParallelOptions, type SliceRunner } from '../ingest/parallel-ingest.ts';
 import type { FileStats } from '../ingest/file-stats.ts';
 import { formatById } from '../formats/index.ts';
@@ -102,14 +102,21 @@ export class EngineSession {
     const density = unpacked.density;
     const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density, rules) : undefined);
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
-    this.result = result;
-    this.forgetFiles();
-    this.readers = sources.map((s, i) => {
+    const readers = sources.map((s, i) => {
       const d = result.decompressed[i];
       return d ? blobSource(d, s.name) : s;
     });
+    // The analysis reads messages back through a session of its own: until the load is done (and was
+    // not cancelled meanwhile), calls from the page keep answering from the incident on screen.
+    const staging = new EngineSession();
+    staging.result = result;
+    staging.readers = readers;
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
-    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows), rules);
+    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => staging.messages(rows), rules);
+    if (rest.signal?.aborted) throw new IngestCancelled();
+    this.result = result;
+    this.forgetFiles();
+    this.readers = readers;
     const provenance = unpacked.manifests.length === 1 && given.length === 1 ? unpacked.manifests[0].provenance : null;
     return { table: result.table, files: result.files, templates: result.templates, analysis, provenance };
   }
