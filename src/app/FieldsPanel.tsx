@@ -30,15 +30,17 @@ function useFieldStats(open: boolean): FieldStats | null {
   useEffect(() => {
     if (!open || provisional) return;
     let live = true;
+    const ac = new AbortController();
     const timer = setTimeout(() => {
       const rows = sample(view);
       void engineClient()
-        .then((c) => c.fieldStats(rows, view.count))
+        .then((c) => c.fieldStats(rows, view.count, ac.signal))
         .then((s) => live && setStats(s))
         .catch(() => live && setStats(null));
     }, SETTLE_MS);
     return () => {
       live = false;
+      ac.abort();
       clearTimeout(timer);
     };
   }, [open, view, provisional]);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePayload } from '../../src/share/codec.ts';
 import { applyReductions, buildShareLink, type ShareSettings } from '../../src/share/link-builder.ts';
-import { shareApi } from '../../src/share/worker-share.ts';
+import { shareApi } from '../../src/worker/share-api.ts';
 import { incidentPayload } from './helpers.ts';
 
 const PREFIX = 'https://example.org/timberline/#s=';

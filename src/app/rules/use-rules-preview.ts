@@ -20,7 +20,7 @@ export function useRulesPreview(specs: readonly RuleSpec[], dataVersion: number)
   const { value, busy } = useWorkerPreview(
     JSON.stringify([dataVersion, specs]),
     specs.length > 0,
-    async () => (await engineClient()).previewRules(sent),
+    async (signal) => (await engineClient()).previewRules(sent, signal),
     (e) => sent.map((s) => ({ id: s.id, error: `the preview failed: ${e instanceof Error ? e.message : String(e)}`, findings: [], cases: [] })),
     DEBOUNCE_MS,
   );

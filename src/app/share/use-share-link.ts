@@ -91,11 +91,12 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
   useEffect(() => {
     if (!base) return;
     let live = true;
+    const ac = new AbortController();
     setState((s) => ({ ...s, busy: true }));
     void (async () => {
       try {
         const client = await engineClient();
-        const result = await client.shareLink(settings, shareUrl(location, ''));
+        const result = await client.shareLink(settings, shareUrl(location, ''), ac.signal);
         if (live) setState((s) => ({ ...s, status: 'ready', busy: false, result }));
       } catch (e) {
         if (live) setState((s) => ({ ...s, status: 'error', busy: false, error: `Could not build the link: ${e instanceof Error ? e.message : String(e)}` }));
@@ -103,6 +104,7 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
     })();
     return () => {
       live = false;
+      ac.abort();
     };
   }, [base, settings]);
 

@@ -22,7 +22,7 @@ export function useVocabularyPreview(entries: readonly Draft[], dataVersion: num
   const { value, busy } = useWorkerPreview(
     JSON.stringify([dataVersion, entries.map((e) => [e.kind, e.pattern, e.failed ? 1 : 0])]),
     enabled && dataVersion > 0 && entries.length > 0,
-    async () => (await engineClient()).previewVocabulary(drafts),
+    async (signal) => (await engineClient()).previewVocabulary(drafts, signal),
     () => drafts.map(() => ({ error: 'the preview failed', matches: 0, changes: 0, samples: [] })),
     DEBOUNCE_MS,
   );

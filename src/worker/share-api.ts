@@ -6,14 +6,15 @@
 
 import type { EngineSession, LoadSummary } from '../engine/session/session.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
-import { mainThreadTable } from '../worker/table-handoff.ts';
-import type { EventText } from './build.ts';
-import { ShareLinkError, type ShareErrorCode } from './codec.ts';
-import type { RedactionSummary, SharedRuleFile, ShareView, TimeRange } from './payload.ts';
-import { openShareLink } from './restore.ts';
-import { sessionTexts } from './session-texts.ts';
-import { buildShareLink, type ShareResult, type ShareSettings } from './link-builder.ts';
-import type { SharePayload } from './payload.ts';
+import { mainThreadTable } from './table-handoff.ts';
+import type { EventText } from '../share/build.ts';
+import { ShareLinkError, type ShareErrorCode } from '../share/codec.ts';
+import type { RedactionSummary, SharedRuleFile, ShareView, TimeRange } from '../share/payload.ts';
+import { openShareLink } from '../share/restore.ts';
+import { sessionTexts } from '../share/session-texts.ts';
+import { buildShareLink, type ShareResult, type ShareSettings } from '../share/link-builder.ts';
+import type { SharePayload } from '../share/payload.ts';
+import { unlessAborted } from './abortable.ts';
 
 export interface OpenedShare {
   summary: LoadSummary;
@@ -30,7 +31,7 @@ export type OpenShareResult = { ok: true; opened: OpenedShare } | { ok: false; c
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
-/** `handOff`: the caller is another thread (see EngineApiOptions in src/worker/engine-api.ts). */
+/** `handOff`: the caller is another thread (see EngineApiOptions in engine-api.ts). */
 export function shareApi(session: EngineSession, transfer: Transfer, handOff = false) {
   /** The Share dialog's unredacted payload, sent once per opening; every settings change redacts it here. */
   let base: SharePayload | null = null;
@@ -56,10 +57,11 @@ export function shareApi(session: EngineSession, transfer: Transfer, handOff = f
     shareBase: async (payload: SharePayload): Promise<void> => {
       base = payload;
     },
-    /** The link for the kept payload under these settings. */
-    shareLink: async (settings: ShareSettings, prefix: string): Promise<ShareResult> => {
-      if (!base) throw new Error('no payload to share yet');
-      return buildShareLink(base, settings, prefix);
+    /** The link for the kept payload under these settings (`signal`: the settings changed again, drop this one). */
+    shareLink: async (settings: ShareSettings, prefix: string, signal?: AbortSignal): Promise<ShareResult> => {
+      const kept = base;
+      if (!kept) throw new Error('no payload to share yet');
+      return unlessAborted(signal, () => buildShareLink(kept, settings, prefix));
     },
   };
 }
