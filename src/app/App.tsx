@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store/store.ts';
 import { Timeline } from '../timeline/Timeline.tsx';
+import { messageCache } from '../bridge/message-cache.ts';
 import { DetailPanel } from './DetailPanel.tsx';
 import { DropZone } from './DropZone.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -70,7 +71,7 @@ export function App() {
       <Header />
       <main className="main">
         <div className="center">
-          <div className="timeline-slot"><DensityLanes />{hasData ? <Timeline /> : <EmptyState />}</div>
+          <div className="timeline-slot"><DensityLanes />{hasData ? <Timeline messages={messageCache} /> : <EmptyState />}</div>
           {hasData ? <Splitter /> : null}
           <LogPanel />
         </div>

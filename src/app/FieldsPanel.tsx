@@ -8,7 +8,7 @@ import { engineClient } from '../bridge/engine-client.ts';
 import type { FieldStats } from '../engine/query/field-stats.ts';
 import { useStore } from '../store/store.ts';
 import { filterByField } from './FieldTable.tsx';
-import { formatInt } from './format.ts';
+import { formatInt } from '../ui/format.ts';
 import { useListView } from './log/LogList.tsx';
 
 /** Rows the worker reads for the figures: enough for the top values, cheap on any window. */

@@ -13,6 +13,9 @@ import { registerTransferHandlers } from '../worker/transfer-handlers.ts';
 
 export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
 export type { OpenedShare, OpenShareResult } from '../worker/share-api.ts';
+export type { EntryPreview } from '../worker/vocabulary-preview.ts';
+export type { PreviewFinding, RulePreview } from '../worker/rules-preview.ts';
+export type { PullOutcome, PullProgress, PullRequest } from '../worker/clickhouse-api.ts';
 
 /** Methods the bridge keeps to itself (supervision), not the app's to call. */
 type Internal = 'holdLifeLock';

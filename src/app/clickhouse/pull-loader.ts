@@ -5,9 +5,8 @@
 // Progress and Cancel are the header's, as for files; a server error is
 // shown as the server wrote it, and whatever was loaded before stays.
 
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type PullOutcome, type PullProgress, type PullRequest } from '../../bridge/engine-client.ts';
 import { ident, decodeMapping } from '../../engine/sources/clickhouse/schema.ts';
-import type { PullOutcome, PullProgress, PullRequest } from '../../worker/clickhouse-api.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { forgetLoadedFiles, installSummary, isLatestLoad, loadSignal, supersedeLoads } from '../load/loader.ts';

@@ -9,7 +9,7 @@ import type { Interval } from '../../store/types.ts';
 import { useStore } from '../../store/store.ts';
 import { navigate } from '../../store/navigation.ts';
 import { appendTerm } from '../../engine/query/parse.ts';
-import { formatInt } from '../format.ts';
+import { formatInt } from '../../ui/format.ts';
 
 export type Comparison = { state: 'loading' } | { state: 'error'; error: string } | { state: 'done'; result: CompareResult };
 

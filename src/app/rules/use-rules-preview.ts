@@ -2,9 +2,8 @@
 // the session) a moment after the specs stop changing, as the vocabulary
 // preview does.
 
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type RulePreview } from '../../bridge/engine-client.ts';
 import type { RuleSpec } from '../../engine/rules/spec.ts';
-import type { RulePreview } from '../../worker/rules-preview.ts';
 import { useWorkerPreview } from '../use-worker-preview.ts';
 
 const DEBOUNCE_MS = 300;

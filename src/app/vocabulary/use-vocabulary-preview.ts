@@ -2,9 +2,8 @@
 // messages) a moment after the entries stop changing. The newest request
 // wins; an answer for older entries or an older dataset is dropped.
 
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type EntryPreview } from '../../bridge/engine-client.ts';
 import type { VocabularyEntry } from '../../engine/classify/vocabulary.ts';
-import type { EntryPreview } from '../../worker/vocabulary-preview.ts';
 import { useWorkerPreview } from '../use-worker-preview.ts';
 
 const DEBOUNCE_MS = 250;
