@@ -1,13 +1,16 @@
 // The share half of the engine API, run where the engine session lives (the
 // worker, or the main-thread fallback): open a share link into the session
 // (so detail, messages and search work on a shared incident exactly as on
-// dropped files), and read the texts a new link needs. Failures come back as
+// dropped files), and make links: the Share dialog's payload is built,
+// reduced, redacted and encoded here; the page gets counts, the redaction
+// preview, the link and its Markdown. Failures to open a link come back as
 // values, not exceptions, because an error's `code` does not survive Comlink.
 
 import type { EngineSession, LoadSummary } from '../engine/session/session.ts';
 import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { mainThreadTable } from './table-handoff.ts';
-import type { EventText } from '../share/build.ts';
+import { buildSharePayload, type ShareRequest } from '../share/build.ts';
+import { incidentMarkdown } from '../share/markdown.ts';
 import { ShareLinkError, type ShareErrorCode } from '../share/codec.ts';
 import type { RedactionSummary, SharedRuleFile, ShareView, TimeRange } from '../share/payload.ts';
 import { openShareLink } from '../share/restore.ts';
@@ -28,6 +31,41 @@ export interface OpenedShare {
 }
 
 export type OpenShareResult = { ok: true; opened: OpenedShare } | { ok: false; code: ShareErrorCode; message: string };
+
+/** What a Share dialog opening covers: the events of `window` (the brushed range or the visible window) and the view to restore. */
+export type ShareOpenRequest = Omit<ShareRequest, 'now'>;
+
+/** What the link carries, counted, for the dialog's "Carries ..." line. */
+export interface ShareCarries {
+  events: number;
+  window: TimeRange;
+  findings: number;
+  marks: number;
+  files: number;
+  vocabulary: number;
+  rules: number;
+}
+
+/**
+ * What the page gets for each settings change: the link, the redaction
+ * preview, the counts, and the exports made from the redacted payload (the
+ * Markdown, the PNG caption). The payload itself (up to 50,000 events) stays here.
+ */
+export interface ShareLinkView extends Omit<ShareResult, 'payload'> {
+  carries: ShareCarries;
+  markdown: string;
+  caption: { title: string | null; window: TimeRange };
+}
+
+function linkView(r: ShareResult): ShareLinkView {
+  const { payload: p, ...rest } = r;
+  return {
+    ...rest,
+    carries: { events: p.events.t.length, window: p.window, findings: p.findings.length, marks: p.marks.length, files: p.files.length, vocabulary: p.vocabulary.length, rules: p.rules?.length ?? 0 },
+    markdown: incidentMarkdown(p, r.link),
+    caption: { title: p.findings[0]?.title ?? null, window: p.view.window },
+  };
+}
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
@@ -51,17 +89,28 @@ export function shareApi(session: EngineSession, transfer: Transfer, handOff = f
         return { ok: false, code: 'invalid', message: `This link could not be opened: ${e instanceof Error ? e.message : String(e)}` };
       }
     },
-    /** Message and raw text of rows, for building a link. */
-    shareTexts: (rows: number[]): Promise<EventText[]> => sessionTexts(session, rows),
-    /** Keep the payload the Share dialog builds links from (see src/share/link-builder.ts). */
-    shareBase: async (payload: SharePayload): Promise<void> => {
-      base = payload;
+    /**
+     * Build the Share dialog's payload here, where the table and the texts
+     * are (events of the window, evidence, marks; texts read back from the
+     * files), and keep it: every settings change is then reduced, redacted and
+     * encoded here too. Returns what it carries before any redaction.
+     */
+    async shareOpen(req: ShareOpenRequest, signal?: AbortSignal): Promise<ShareCarries> {
+      base = null;
+      const r = session.loaded;
+      const a = session.analysis;
+      if (!r || !a) throw new Error('nothing is loaded to share');
+      const built = await unlessAborted(signal, () =>
+        buildSharePayload({ table: r.table, files: r.files, marks: a.marks, findings: a.findings, texts: (rows) => sessionTexts(session, rows) }, req),
+      );
+      base = built;
+      return linkView({ payload: built, link: '', report: [], problems: [], options: [] }).carries;
     },
     /** The link for the kept payload under these settings (`signal`: the settings changed again, drop this one). */
-    shareLink: async (settings: ShareSettings, prefix: string, signal?: AbortSignal): Promise<ShareResult> => {
+    shareLink: async (settings: ShareSettings, prefix: string, signal?: AbortSignal): Promise<ShareLinkView> => {
       const kept = base;
       if (!kept) throw new Error('no payload to share yet');
-      return unlessAborted(signal, () => buildShareLink(kept, settings, prefix));
+      return linkView(await unlessAborted(signal, () => buildShareLink(kept, settings, prefix)));
     },
   };
 }

@@ -77,6 +77,8 @@ const FIELD_RAW_BYTES = 32 * 1024;
 
 export class EngineSession {
   private result: IngestResult | null = null;
+  /** The analysis the page shows (of the last load or adopted link), for building share links where the table lives. */
+  private shown: Analysis | null = null;
   private readers: RangeReader[] = [];
   /** Per file: the parser that reads back messages not kept in memory (null: show the raw line). */
   private readonly readBackParsers = new Map<number, LineParser | null>();
@@ -97,6 +99,7 @@ export class EngineSession {
     const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density, rules) : undefined);
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
     this.result = result;
+    this.shown = null;
     this.forgetFiles();
     this.readers = sources.map((s, i) => {
       const d = result.decompressed[i];
@@ -104,6 +107,7 @@ export class EngineSession {
     });
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
     const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows), rules);
+    this.shown = analysis;
     return { table: result.table, files: result.files, templates: result.templates, analysis };
   }
 
@@ -118,12 +122,18 @@ export class EngineSession {
     return this.result;
   }
 
+  /** Marks and findings of the last load or adopted link (not of a rules preview). */
+  get analysis(): Analysis | null {
+    return this.shown;
+  }
+
   /**
    * Take over a result built elsewhere (a share link restored without files,
    * see src/share/restore.ts): same table, same byte-range reads, no re-ingest.
    */
   adopt(result: IngestResult, analysis: Analysis, readers: RangeReader[]): LoadSummary {
     this.result = result;
+    this.shown = analysis;
     this.forgetFiles();
     this.readers = readers;
     return { table: result.table, files: result.files, templates: result.templates, analysis };
