@@ -21,6 +21,7 @@ import { LogPanel } from './log/LogPanel.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
 import { Splitter } from './Splitter.tsx';
+import { SkipToFindings } from './SkipToFindings.tsx';
 import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
 import { RulesDialog } from './rules/RulesDialog.tsx';
 import { ConnectDialog } from './clickhouse/ConnectDialog.tsx';
@@ -68,6 +69,7 @@ export function App() {
   return (
     // data-status / data-version let tests (and the benchmark) wait for a load to land.
     <div className="app" data-status={status} data-version={dataVersion}>
+      <SkipToFindings />
       <Header />
       <main className="main">
         <div className="center">
