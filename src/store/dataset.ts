@@ -9,7 +9,6 @@ import type { FileStats } from '../engine/ingest/file-stats.ts';
 import type { TemplateInfo } from '../engine/templates/templater.ts';
 import type { Mark } from '../engine/marks/types.ts';
 import type { Finding } from '../engine/rules/types.ts';
-import { dataExtent, type LaneSummary } from '../engine/view/lane-summary.ts';
 
 export interface Dataset {
   /** Bumped on every load; derived caches compare against it. */
@@ -21,8 +20,6 @@ export interface Dataset {
   findings: Finding[];
   /** Earliest and latest event time (epoch ms); [0, 0] when empty. */
   extent: [number, number];
-  /** The lanes by file and their density, when the worker sent them with the table (see engine/view/lane-summary.ts). */
-  lanes?: LaneSummary;
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -43,7 +40,18 @@ export function getDataset(): Dataset {
 
 /** Install a freshly loaded dataset; returns its version for the store. */
 export function setDataset(d: Omit<Dataset, 'version' | 'extent'>): Dataset {
-  const extent = dataExtent(d.table, d.marks);
+  const t = d.table;
+  let lo = Infinity;
+  let hi = -Infinity;
+  if (t.length > 0) {
+    lo = t.tMs[0];
+    hi = t.tMs[t.length - 1];
+  }
+  for (const m of d.marks) {
+    if (m.start < lo) lo = m.start;
+    if (m.end > hi) hi = m.end;
+  }
+  const extent: [number, number] = Number.isFinite(lo) ? [lo, hi] : [0, 0];
   // Most severe first, then earliest: the order an on-call engineer reads them in.
   const findings = d.findings
     .slice()

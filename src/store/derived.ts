@@ -6,25 +6,22 @@
 
 import { KIND_NAMES } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
-import { buildDensity, type Density } from '../engine/view/density.ts';
-import { laneDensities } from '../engine/view/lane-summary.ts';
-import { buildLanes, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from '../engine/view/lanes.ts';
+import { buildDensity, type Density } from './density.ts';
+import { buildLanes, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from './lanes.ts';
 import { getDataset } from './dataset.ts';
 import type { AppState } from './types.ts';
+
+/** Lanes with fewer events are drawn straight from their rows. */
+const DENSITY_MIN_EVENTS = 2048;
 
 let lanesCache: { version: number; mode: LaneMode; model: LaneModel; density: (Density | null)[] } | null = null;
 
 export function laneModel(mode: LaneMode): { model: LaneModel; density: (Density | null)[] } {
   const d = getDataset();
   if (!lanesCache || lanesCache.version !== d.version || lanesCache.mode !== mode) {
-    // The worker sends the file grouping with the table: no O(events) pass here while a big file loads.
-    const sent = d.lanes;
-    if (mode === 'file' && sent && sent.extent[0] === d.extent[0] && sent.extent[1] === d.extent[1] && sent.model.laneOfRow.length === d.table.length) {
-      lanesCache = { version: d.version, mode, model: sent.model, density: sent.density };
-    } else {
-      const model = buildLanes(d.table, d.files, mode);
-      lanesCache = { version: d.version, mode, model, density: laneDensities(d.table, model, d.extent) };
-    }
+    const model = buildLanes(d.table, d.files, mode);
+    const density = model.lanes.map((l) => (l.rows.length >= DENSITY_MIN_EVENTS ? buildDensity(d.table, l.rows, d.extent) : null));
+    lanesCache = { version: d.version, mode, model, density };
   }
   return lanesCache;
 }

@@ -14,14 +14,10 @@ import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 import { rulesPreviewApi, userRulesOf } from './rules-preview.ts';
 import type { RuleSpec } from '../engine/rules/spec.ts';
-import { mainThreadTable } from './table-handoff.ts';
+import { handOver } from './table-handoff.ts';
 import { holdLifeLock } from './life-lock.ts';
 import { clickhouseApi } from './clickhouse-api.ts';
 import { unlessAborted } from './abortable.ts';
-import { laneSummaryBuffers, summarizeLanes, type LaneSummary } from '../engine/view/lane-summary.ts';
-import type { EventTable } from '../engine/model/event-table.ts';
-import type { FileStats } from '../engine/ingest/file-stats.ts';
-import type { Mark } from '../engine/marks/types.ts';
 
 export interface DroppedFile {
   name: string;
@@ -107,19 +103,6 @@ export function abortableSlices(pool: SlicePool): SliceRunner & { close(): void;
   };
 }
 
-/**
- * `value` handed to the page (handOver in table-handoff.ts) with the lanes
- * the page draws it with, built here and moved along with the columns: the
- * page then skips that O(events) pass on its own thread, once per snapshot
- * while loading and once at the end. (Lanes are built before anything moves:
- * buffers leave only when the message is posted.)
- */
-function handOverWithLanes<T extends { table: EventTable; files: FileStats[] }>(transfer: Transfer, value: T, keep: boolean, marks: readonly Mark[]): T & { lanes: LaneSummary } {
-  const h = mainThreadTable(value.table, keep);
-  const lanes = summarizeLanes(value.table, value.files, marks);
-  return transfer({ ...value, table: h.table, lanes }, [...h.buffers, ...laneSummaryBuffers(lanes)]);
-}
-
 export function createEngineApi(transfer: Transfer, { handOff = false }: EngineApiOptions = {}) {
   const session = new EngineSession();
   const clickhouse = clickhouseApi(session, transfer, handOff);
@@ -144,14 +127,14 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
         pause: macrotask,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
-        onPartial: onPartial ? (p) => void onPartial(handOff ? handOverWithLanes(transfer, p, false, []) : p) : undefined,
+        onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,
       }).finally(() => {
         signal?.removeEventListener('abort', stopSlices);
         slices?.close();
       });
       // The session keeps reading its table (detail, raw lines, search), so the
       // main thread gets copies of the columns both sides read, moved, not cloned.
-      return handOff ? handOverWithLanes(transfer, summary, true, summary.analysis.marks) : summary;
+      return handOff ? handOver(transfer, summary, true) : summary;
     },
     // Pull a window from ClickHouse: pullClickHouse(request), pullClickHouseRange(from, to) (see clickhouse-api.ts).
     pullClickHouse: clickhouse.pullClickHouse,

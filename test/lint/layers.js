@@ -17,7 +17,7 @@ export const DEPS_ALLOWLIST = {
   app: ['timeline', 'store', 'bridge', 'share', 'ui', 'engine/*'],
   // Canvas swimlanes: draw what the store and the dataset say; never the worker (the app hands it message text).
   timeline: ['store', 'ui', 'engine/*'],
-  // UI state, the dataset handle and what is derived from it (filtered rows); share's limits and regex checks.
+  // UI state, the dataset handle and what is derived from it (lanes, density); share's limits and regex checks.
   store: ['share', 'engine/*'],
   // Formatting and small hooks shared by the app and the timeline.
   ui: ['engine/*'],
@@ -33,8 +33,6 @@ export const DEPS_ALLOWLIST = {
   'engine/templates': ['engine/model'],
   'engine/marks': ['engine/model'],
   'engine/query': ['engine/model'],
-  // Lanes and their density: what the timeline draws, built in the worker with each table it hands over.
-  'engine/view': ['engine/model', 'engine/ingest', 'engine/marks'],
   'engine/compare': ['engine/model', 'engine/query'],
   'engine/classify': ['engine/knowledge', 'engine/model', 'engine/user-pattern'],
   'engine/formats': ['engine/classify', 'engine/model'],

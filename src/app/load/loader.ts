@@ -17,7 +17,6 @@ import { activeRuleSpecs } from '../../store/rules-slice.ts';
 import { takePendingView } from '../url-state.ts';
 import { useConnect } from '../clickhouse/connect-store.ts';
 import type { LoadSummary } from '../../engine/session/session.ts';
-import type { LaneSummary } from '../../engine/view/lane-summary.ts';
 import type { VocabularyEntry } from '../../engine/classify/vocabulary.ts';
 import type { RuleSpec } from '../../engine/rules/spec.ts';
 
@@ -75,12 +74,12 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     useStore.getState().setProgress({ ...p, fileName: files[p.fileIndex]?.name ?? '' });
   };
   // Early snapshots: draw the timeline while the rest loads (large files).
-  const onPartial = (p: PartialIngest & { lanes?: LaneSummary }) => {
+  const onPartial = (p: PartialIngest) => {
     if (my !== seq) return;
     const s = useStore.getState();
     const untouched = !shownPartial || (s.window[0] === s.limits[0] && s.window[1] === s.limits[1]);
     messageCache.hold(true);
-    const ds = setDataset({ table: p.table, files: p.files, templates: [], marks: [], findings: [], lanes: p.lanes });
+    const ds = setDataset({ table: p.table, files: p.files, templates: [], marks: [], findings: [] });
     if (!shownPartial) s.clearSelection();
     shownPartial = true;
     s.setDataExtent(ds.extent, untouched ? null : s.window);
@@ -117,14 +116,13 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
  * the same source read again, so pattern filters stay and the view does not
  * jump to the first finding; `window` keeps a view instead of the URL's.
  */
-export function installSummary(summary: LoadSummary & { lanes?: LaneSummary }, title: string, o: { zoneOffsets?: Record<number, number>; vocabulary: VocabularyEntry[]; rules?: readonly RuleSpec[]; sameData: boolean; window?: [number, number] }): void {
+export function installSummary(summary: LoadSummary, title: string, o: { zoneOffsets?: Record<number, number>; vocabulary: VocabularyEntry[]; rules?: readonly RuleSpec[]; sameData: boolean; window?: [number, number] }): void {
   const ds = setDataset({
     table: summary.table,
     files: summary.files,
     templates: summary.templates,
     marks: summary.analysis.marks,
     findings: summary.analysis.findings,
-    lanes: summary.lanes,
   });
   messageCache.reset();
   messageCache.hold(false);

@@ -5,8 +5,8 @@
 // most ~2 bins per pixel, so drawing cost depends on the canvas width, never
 // on the number of events (5 million events stay interactive).
 
-import type { EventTable } from '../model/event-table.ts';
-import { Level } from '../model/levels.ts';
+import type { EventTable } from '../engine/model/event-table.ts';
+import { Level } from '../engine/model/levels.ts';
 
 export interface DensityLevel {
   binMs: number;

@@ -7,9 +7,9 @@
 //   file:<file name>/<logger>    one logger of a file (logger mode; "-" = no logger)
 //   mark:signals | mark:operations | mark:timeouts | mark:restarts   the mark lanes
 
-import { lowerBoundIn, type EventTable } from '../model/event-table.ts';
-import type { FileStats } from '../ingest/file-stats.ts';
-import type { MarkKind } from '../marks/types.ts';
+import { lowerBoundIn, type EventTable } from '../engine/model/event-table.ts';
+import type { FileStats } from '../engine/ingest/file-stats.ts';
+import type { MarkKind } from '../engine/marks/types.ts';
 
 export type LaneMode = 'file' | 'logger';
 
