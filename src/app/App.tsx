@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store/store.ts';
 import { Timeline } from '../timeline/Timeline.tsx';
+import { messageCache } from '../bridge/message-cache.ts';
 import { DetailPanel } from './DetailPanel.tsx';
 import { DropZone } from './DropZone.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -22,6 +23,7 @@ import { LogPanel } from './log/LogPanel.tsx';
 import { startSearchRunner } from './log/search-runner.ts';
 import { PasteDialog } from './PasteDialog.tsx';
 import { Splitter } from './Splitter.tsx';
+import { SkipToFindings } from './SkipToFindings.tsx';
 import { VocabularyDialog } from './vocabulary/VocabularyDialog.tsx';
 import { RulesDialog } from './rules/RulesDialog.tsx';
 import { ConnectDialog } from './clickhouse/ConnectDialog.tsx';
@@ -70,10 +72,11 @@ export function App() {
   return (
     // data-status / data-version let tests (and the benchmark) wait for a load to land.
     <div className="app" data-status={status} data-version={dataVersion}>
+      <SkipToFindings />
       <Header />
       <main className="main">
         <div className="center">
-          <div className="timeline-slot"><DensityLanes />{hasData ? <Timeline /> : <EmptyState />}</div>
+          <div className="timeline-slot"><DensityLanes />{hasData ? <Timeline messages={messageCache} /> : <EmptyState />}</div>
           {hasData ? <Splitter /> : null}
           <LogPanel />
         </div>

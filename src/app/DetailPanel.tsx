@@ -9,7 +9,7 @@ import type { EventDetail } from '../engine/session/session.ts';
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
 import { markKindLabel } from '../timeline/mark-text.ts';
-import { formatDuration, formatInt, formatRelative, formatTime } from './format.ts';
+import { formatDuration, formatInt, formatRelative, formatTime } from '../ui/format.ts';
 import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
 import { FieldTable } from './FieldTable.tsx';
 

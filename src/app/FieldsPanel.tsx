@@ -8,7 +8,7 @@ import { engineClient } from '../bridge/engine-client.ts';
 import type { FieldStats } from '../engine/query/field-stats.ts';
 import { useStore } from '../store/store.ts';
 import { filterByField } from './FieldTable.tsx';
-import { formatInt } from './format.ts';
+import { formatInt } from '../ui/format.ts';
 import { useListView } from './log/LogList.tsx';
 
 /** Rows the worker reads for the figures: enough for the top values, cheap on any window. */
@@ -30,15 +30,17 @@ function useFieldStats(open: boolean): FieldStats | null {
   useEffect(() => {
     if (!open || provisional) return;
     let live = true;
+    const ac = new AbortController();
     const timer = setTimeout(() => {
       const rows = sample(view);
       void engineClient()
-        .then((c) => c.fieldStats(rows, view.count))
+        .then((c) => c.fieldStats(rows, view.count, ac.signal))
         .then((s) => live && setStats(s))
         .catch(() => live && setStats(null));
     }, SETTLE_MS);
     return () => {
       live = false;
+      ac.abort();
       clearTimeout(timer);
     };
   }, [open, view, provisional]);

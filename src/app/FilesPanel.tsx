@@ -6,7 +6,7 @@
 import type { FileStats } from '../engine/ingest/file-stats.ts';
 import { useRef } from 'react';
 import { useStore } from '../store/store.ts';
-import { formatBytes, formatInt } from './format.ts';
+import { formatBytes, formatInt } from '../ui/format.ts';
 import { addFiles, canReingest, fromFiles, removeFile, setZoneOffset } from './load/loader.ts';
 import { setSampleParam } from './url-state.ts';
 import { FileDateControl, needsDateControl } from './FileDateControl.tsx';

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
-import { formatDuration, formatTime, differentDays } from './format.ts';
+import { formatDuration, formatTime, differentDays } from '../ui/format.ts';
 import { navigate } from '../store/navigation.ts';
 import { FindingExplanation } from './FindingExplanation.tsx';
 import { RichText } from './RichText.tsx';

@@ -4,7 +4,7 @@
 import { useRef } from 'react';
 import { useStore, type AppState } from '../store/store.ts';
 import type { ThemeChoice } from '../store/panel-slice.ts';
-import { formatInt } from './format.ts';
+import { formatInt } from '../ui/format.ts';
 import { LoadProgress } from './LoadProgress.tsx';
 import { fromFiles, loadFiles, reloadFiles, titleFor } from './load/loader.ts';
 import { SampleMenu } from './SampleMenu.tsx';

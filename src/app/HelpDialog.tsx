@@ -1,26 +1,9 @@
-// The key list: everything the timeline and the list do from the keyboard.
+// The key list: everything the timeline and the list do from the keyboard
+// and the pointer, drawn from the same table the key handler runs.
 
 import { useStore } from '../store/store.ts';
 import { Dialog } from './Dialog.tsx';
-
-const KEYS: [string, string][] = [
-  ['W / S', 'Zoom in / out (around the pointer when it is over the timeline)'],
-  ['A / D', 'Pan earlier / later (Shift: bigger steps)'],
-  ['F', 'Fit everything'],
-  ['Wheel, pinch', 'Zoom around the pointer; horizontal wheel or Shift+wheel pans'],
-  ['Drag', 'Pan the timeline; drag along the time axis to select a range'],
-  ['Alt+click, R', 'Set the reference point for relative times'],
-  ['N / P', 'Next / previous finding'],
-  ['E / Shift+E', 'Next / previous error event'],
-  ['M / Shift+M', 'Next / previous mark (reload, operation, gap, burst, restart)'],
-  ['← → on the timeline', 'Next / previous mark; Enter zooms to it'],
-  ['/', 'Query the log list: words, field=value, status>=500, -word, level>=warn'],
-  ['V', 'Open the vocabulary: your own words for timeouts, reloads, crashes…'],
-  ['U', 'Open the rules: your own rule files, with a preview of what they find'],
-  ['↑ ↓ PgUp PgDn Home End', 'Move through the log list'],
-  ['Enter', 'Show the selected row on the timeline'],
-  ['Esc', 'Clear the range, then the selection'],
-];
+import { KEY_BINDINGS } from './key-bindings.ts';
 
 export function HelpDialog() {
   const open = useStore((s) => s.helpOpen);
@@ -29,10 +12,10 @@ export function HelpDialog() {
     <Dialog open={open} onClose={() => setOpen(false)} title="Keyboard and mouse">
       <table className="keys">
         <tbody>
-          {KEYS.map(([k, v]) => (
-            <tr key={k}>
-              <th scope="row"><kbd>{k}</kbd></th>
-              <td>{v}</td>
+          {KEY_BINDINGS.map((b) => (
+            <tr key={b.label} data-keys={b.keys.join(' ')} data-scope={b.scope}>
+              <th scope="row"><kbd>{b.label}</kbd></th>
+              <td>{b.does}</td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@
 // moves while it appears and disappears.
 
 import { useStore } from '../store/store.ts';
-import { formatBytes, formatInt } from './format.ts';
+import { formatBytes, formatInt } from '../ui/format.ts';
 import { cancelLoad } from './load/loader.ts';
 
 export function LoadProgress() {

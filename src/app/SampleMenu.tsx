@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { loadSample } from './load/open-sample.ts';
-import { useDismissDetails } from './use-dismiss.ts';
+import { useDismissDetails } from '../ui/use-dismiss.ts';
 import { sampleIndex, type SampleInfo } from './load/samples.ts';
 
 export function useSamples(): SampleInfo[] {

@@ -1,59 +1,45 @@
-// Main-thread side of the worker: a typed Comlink proxy (Squoosh style). If
-// workers are not available (very old browser, some file:// setups) the same
-// engine runs on the main thread behind an object of the same shape, so the
-// rest of the app never knows which it got.
+// Main-thread side of the worker: a typed Comlink proxy (Squoosh style),
+// derived from the worker API's type rather than written out method by
+// method. Callbacks and AbortSignals are ordinary arguments on both sides
+// (transfer-handlers.ts carries them across). If workers are not available
+// (very old browser, some file:// setups) the same engine runs on the main
+// thread behind an object of the same type, so the rest of the app never
+// knows which it got.
 
 import * as Comlink from 'comlink';
-import type { DroppedFile, EngineApi, LoadOptions } from '../worker/engine-worker.ts';
-import type { IngestProgress, PartialIngest } from '../engine/ingest/ingest.ts';
-import type { EventDetail, LoadSummary } from '../engine/session/session.ts';
-import type { FieldStats } from '../engine/query/field-stats.ts';
-import type { CompareResult } from '../engine/compare/compare.ts';
-import type { Flow, FlowSummary } from '../engine/flows/flows.ts';
-import type { EventText } from '../share/build.ts';
-import type { OpenShareResult } from '../share/worker-share.ts';
-import type { ShareResult, ShareSettings } from '../share/link-builder.ts';
-import type { SharePayload } from '../share/payload.ts';
-import type { EntryPreview } from '../worker/vocabulary-preview.ts';
-import type { RulePreview } from '../worker/rules-preview.ts';
-import type { RuleSpec } from '../engine/rules/spec.ts';
-import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
+import type { EngineApi } from '../worker/engine-worker.ts';
 import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
-import type { PullOutcome, PullProgress, PullRequest } from '../worker/clickhouse-api.ts';
-import type { Density } from '../engine/sources/clickhouse/pull.ts';
+import { registerTransferHandlers } from '../worker/transfer-handlers.ts';
 
 export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
+export type { OpenedShare, OpenShareResult, ShareCarries, ShareLinkView } from '../worker/share-api.ts';
+export type { EntryPreview } from '../worker/vocabulary-preview.ts';
+export type { PreviewFinding, RulePreview } from '../worker/rules-preview.ts';
+export type { PullOutcome, PullProgress, PullRequest } from '../worker/clickhouse-api.ts';
 
-/** What the app calls; every method is async whether or not a worker answers. */
-export interface EngineClient {
-  load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void): Promise<LoadSummary>;
-  cancel(): Promise<void>;
-  detail(row: number): Promise<EventDetail | null>;
-  messages(rows: number[]): Promise<string[]>;
-  search(query: string): Promise<Uint8Array>;
-  /** Fields of the rows (a sample of the window) with their most common values. */
-  fieldStats(rows: number[], total: number): Promise<FieldStats>;
-  /** Templates, levels, sources, loggers and field values over-represented in [from, to] against the rest (null: nothing loaded). */
-  compareRange(from: number, to: number): Promise<CompareResult | null>;
-  /** Events that share request or trace ids and the clock offsets they imply (null: nothing loaded). */
-  flowSummary(keys?: string[]): Promise<FlowSummary | null>;
-  /** The events sharing an id with `row`, on every file (null: it shares none). */
-  flow(row: number, keys?: string[]): Promise<Flow | null>;
-  /** Open a share link into the engine (no files needed); errors come back as { ok: false }. */
-  openShare(link: string): Promise<OpenShareResult>;
-  /** Message and raw text of rows, for building a share link. */
-  shareTexts(rows: number[]): Promise<EventText[]>;
-  /** The Share dialog's payload, kept by the engine; then shareLink redacts and encodes it there per settings. */
-  shareBase(payload: SharePayload): Promise<void>;
-  shareLink(settings: ShareSettings, prefix: string): Promise<ShareResult>;
-  /** How many loaded events each draft vocabulary entry matches (the Vocabulary dialog's preview). */
-  previewVocabulary(entries: Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>[]): Promise<EntryPreview[]>;
-  /** What each draft rule finds in the loaded logs and whether its own cases pass (the Rules dialog's preview). */
-  previewRules(specs: RuleSpec[]): Promise<RulePreview[]>;
-  /** Pull a window from ClickHouse: the counts arrive first (`onDensity`), then the analysed events; `cancel()` stops it. */
-  pullClickHouse(req: PullRequest, onDensity?: (d: Density) => void, onProgress?: (p: PullProgress) => void): Promise<PullOutcome>;
-  /** The raw lines of a range of the last pulled window, loaded among its events. */
-  pullClickHouseRange(fromMs: number, toMs: number, onProgress?: (p: PullProgress) => void): Promise<PullOutcome>;
+/** Methods the bridge keeps to itself (supervision), not the app's to call. */
+type Internal = 'holdLifeLock';
+
+/**
+ * What the app calls: every method of the engine API, async whether or not a
+ * worker answers. Long calls take an AbortSignal as their last argument: a
+ * load or pull stops, a superseded query or preview is dropped.
+ */
+export type EngineClient = {
+  [K in Exclude<keyof EngineApi, Internal>]: EngineApi[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
+
+type AnyCall = (...args: unknown[]) => unknown;
+
+/** An object of type T whose every method forwards to `call(name, args)`. */
+function forwarding<T>(call: (name: string, args: unknown[]) => Promise<unknown>): T {
+  return new Proxy(
+    {},
+    {
+      // Not a thenable: the client is handed out through a promise, which would otherwise call `then`.
+      get: (_, name) => (typeof name === 'string' && name !== 'then' ? (...args: unknown[]) => call(name, args) : undefined),
+    },
+  ) as T;
 }
 
 /** Every call that was waiting on a worker that died fails with this. */
@@ -88,6 +74,7 @@ function workerClient(): EngineClient {
   let gen: Generation | null = null;
   const start = (): Generation => {
     const worker = new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module', name: 'timberline-engine' });
+    registerTransferHandlers();
     const remote = Comlink.wrap<EngineApi>(worker);
     let fail: (e: Error) => void = () => undefined;
     const dead = new Promise<never>((_, reject) => {
@@ -112,57 +99,18 @@ function workerClient(): EngineClient {
     }, () => undefined);
     return g;
   };
-  const call = <T>(f: (remote: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> => {
+  return forwarding<EngineClient>((name, args) => {
     const g = gen ?? (gen = start());
-    return Promise.race([f(g.remote), g.dead]);
-  };
-  return {
-    load: (files, options, onProgress, onPartial) =>
-      call((r) => r.load(files, options, onProgress ? Comlink.proxy(onProgress) : undefined, onPartial ? Comlink.proxy(onPartial) : undefined)),
-    // Cancelling a dead worker has nothing to stop.
-    cancel: () => (gen ? call((r) => r.cancel()) : Promise.resolve()),
-    detail: (row) => call((r) => r.detail(row)),
-    messages: (rows) => call((r) => r.messages(rows)),
-    search: (query) => call((r) => r.search(query)),
-    fieldStats: (rows, total) => call((r) => r.fieldStats(rows, total)),
-    compareRange: (from, to) => call((r) => r.compareRange(from, to)),
-    flowSummary: (keys) => call((r) => r.flowSummary(keys)),
-    flow: (row, keys) => call((r) => r.flow(row, keys)),
-    openShare: (link) => call<OpenShareResult>((r) => r.openShare(link)),
-    shareTexts: (rows) => call((r) => r.shareTexts(rows)),
-    shareBase: (payload) => call((r) => r.shareBase(payload)),
-    shareLink: (settings, prefix) => call((r) => r.shareLink(settings, prefix)),
-    previewVocabulary: (entries) => call((r) => r.previewVocabulary(entries)),
-    previewRules: (specs) => call((r) => r.previewRules(specs)),
-    pullClickHouse: (req, onDensity, onProgress) =>
-      call<PullOutcome>((r) => r.pullClickHouse(req, onDensity ? Comlink.proxy(onDensity) : undefined, onProgress ? Comlink.proxy(onProgress) : undefined)),
-    pullClickHouseRange: (from, to, onProgress) => call<PullOutcome>((r) => r.pullClickHouseRange(from, to, onProgress ? Comlink.proxy(onProgress) : undefined)),
-  };
+    const method = (g.remote as unknown as Record<string, AnyCall>)[name];
+    return Promise.race([method(...args), g.dead]);
+  });
 }
 
 /** The engine on the main thread: slower to stay responsive, but it works. */
 async function inlineClient(): Promise<EngineClient> {
   const { createEngineApi } = await import('../worker/engine-api.ts');
-  const api = createEngineApi((v) => v);
-  return {
-    load: (files, options, onProgress, onPartial) => api.load(files, options, onProgress, onPartial),
-    cancel: async () => api.cancel(),
-    detail: (row) => api.detail(row),
-    messages: (rows) => api.messages(rows),
-    search: (query) => api.search(query),
-    fieldStats: (rows, total) => api.fieldStats(rows, total),
-    compareRange: (from, to) => api.compareRange(from, to),
-    flowSummary: (keys) => api.flowSummary(keys),
-    flow: (row, keys) => api.flow(row, keys),
-    openShare: (link) => api.openShare(link),
-    shareTexts: (rows) => api.shareTexts(rows),
-    shareBase: (payload) => api.shareBase(payload),
-    shareLink: (settings, prefix) => api.shareLink(settings, prefix),
-    previewVocabulary: (entries) => api.previewVocabulary(entries),
-    previewRules: (specs) => api.previewRules(specs),
-    pullClickHouse: (req, onDensity, onProgress) => api.pullClickHouse(req, onDensity, onProgress),
-    pullClickHouseRange: (from, to, onProgress) => api.pullClickHouseRange(from, to, onProgress),
-  };
+  const api = createEngineApi((v) => v) as unknown as Record<string, AnyCall>;
+  return forwarding<EngineClient>(async (name, args) => api[name](...args));
 }
 
 let client: Promise<EngineClient> | null = null;

@@ -4,7 +4,7 @@
 
 import { newTimeOut, parseIso } from '../engine/model/time.ts';
 import { parseSize } from './size-arg.ts';
-import { MAX_CLOCK_OFFSET_MS } from '../engine/flows/clock-limit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../engine/model/clock-limit.ts';
 
 export interface AnalyzeArgs {
   json: boolean;

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { analyzeReading } from '../engine/analysis/analyze.ts';
 import { FORMATS } from '../engine/formats/index.ts';
-import { windowResult } from '../engine/model/table-window.ts';
+import { windowResult } from '../engine/ingest/table-window.ts';
 import { parseArgs, USAGE } from './args.ts';
 import type { IngestResult } from '../engine/ingest/ingest.ts';
 import { SLICE_MIN_BYTES } from '../engine/ingest/parallel-ingest.ts';

@@ -1,7 +1,6 @@
 // The `texts()` a share needs, read from an engine session: the message and
-// the raw lines of each row. Lives here so the worker can expose it with one
-// line (`shareTexts: (rows) => sessionTexts(session, rows)`) and tests can
-// build payloads from a real ingest.
+// the raw lines of each row. The worker builds the Share dialog's payload
+// with it (src/worker/share-api.ts), and tests build payloads from a real ingest.
 
 import type { EngineSession } from '../engine/session/session.ts';
 import type { EventText } from './build.ts';

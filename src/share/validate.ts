@@ -14,7 +14,7 @@ import { arr, bool, field, int, NarrowError, nullable, num, obj, oneOf, optional
 import { EVENT_COLUMNS, SHARE_VERSION, type JsonValue, type SharedEvents, type SharedFile, type SharedFinding, type SharedMark, type SharePayload, type ShareView, type TimeRange } from './payload.ts';
 import { checkUserRegex } from './regex-safety.ts';
 import { provenanceField } from './validate-provenance.ts';
-import { MAX_CLOCK_OFFSET_MS } from '../engine/flows/clock-limit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../engine/model/clock-limit.ts';
 import { loadRuleText, MAX_RULE_FILE_BYTES, userPatternCheck } from '../engine/knowledge/rule-loader.ts';
 
 /** Epoch ms between 1900 and 2400: anything else is not a log time. */

@@ -6,8 +6,8 @@
 
 import { KIND_NAMES } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
-import { buildDensity, type Density } from '../timeline/density.ts';
-import { buildLanes, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from '../timeline/lanes.ts';
+import { buildDensity, type Density } from './density.ts';
+import { buildLanes, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from './lanes.ts';
 import { getDataset } from './dataset.ts';
 import type { AppState } from './types.ts';
 

@@ -1,7 +1,7 @@
 // The readout over the lane labels: the time under the pointer (or the window
 // start), and its offset from the reference point when one is set.
 
-import { formatDate, formatRelative, formatTime, zoneLabel } from '../app/format.ts';
+import { formatDate, formatRelative, formatTime, zoneLabel } from '../ui/format.ts';
 import { useStore } from '../store/store.ts';
 
 export function CursorReadout() {

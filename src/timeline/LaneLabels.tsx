@@ -3,7 +3,7 @@
 // show only that source in the log list.
 
 import { useStore } from '../store/store.ts';
-import { formatCount, formatInt } from '../app/format.ts';
+import { formatCount, formatInt } from '../ui/format.ts';
 import type { TimelineLayout } from './layout.ts';
 import { navigate } from '../store/navigation.ts';
 import { useFilterResult } from '../store/use-filter.ts';

@@ -2,7 +2,7 @@
 // first-time user can read the lanes without documentation.
 
 import { useRef } from 'react';
-import { useDismissDetails } from '../app/use-dismiss.ts';
+import { useDismissDetails } from '../ui/use-dismiss.ts';
 
 export function Legend() {
   const ref = useRef<HTMLDetailsElement>(null);

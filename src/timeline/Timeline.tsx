@@ -13,7 +13,7 @@ import { LaneLabels } from './LaneLabels.tsx';
 import { computeLayout } from './layout.ts';
 import { TimelineRenderer } from './renderer.ts';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
-import { TimelineTooltip, type HoverInfo } from './TimelineTooltip.tsx';
+import { TimelineTooltip, type HoverInfo, type MessageSource } from './TimelineTooltip.tsx';
 import { CursorReadout } from './CursorReadout.tsx';
 
 /** Store fields whose change means the canvas must be redrawn. */
@@ -22,7 +22,8 @@ const DRAW_KEYS: (keyof AppState)[] = [
   'levels', 'kinds', 'sources', 'templates', 'searchVersion', 'text', 'dataVersion', 'laneMode', 'listSpan', 'flow',
 ];
 
-export function Timeline() {
+/** `messages`: where the hover tooltip reads message text (the app's message cache). */
+export function Timeline({ messages }: { messages: MessageSource }) {
   const dataVersion = useStore((s) => s.dataVersion);
   const laneMode = useStore((s) => s.laneMode);
   const theme = useStore((s) => s.theme);
@@ -146,7 +147,7 @@ export function Timeline() {
           </div>
         </div>
       </div>
-      {hover && <TimelineTooltip info={hover} />}
+      {hover && <TimelineTooltip info={hover} messages={messages} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Controls above the timeline: fit all, zoom buttons, the visible window,
 // lane grouping, UTC/local, the reference point and the brushed range.
 
-import { formatDuration, formatTime, differentDays } from '../app/format.ts';
+import { formatDuration, formatTime, differentDays } from '../ui/format.ts';
 import { useStore } from '../store/store.ts';
 import { getDataset } from '../store/dataset.ts';
 import { Legend } from './Legend.tsx';

@@ -1,12 +1,12 @@
 // Hover tooltip: time, source, level and message of the event under the
-// pointer (message text comes from the worker via the message cache), or a
-// mark's kind, span and count. Rendered as React text only.
+// pointer, or a mark's kind, span and count. Rendered as React text only.
+// Message text comes from the engine through a MessageSource the app hands
+// down (its message cache): the timeline itself never talks to the worker.
 
 import { useSyncExternalStore } from 'react';
-import { messageCache } from '../bridge/message-cache.ts';
 import { Flag, KIND_NAMES } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
-import { formatDuration, formatRelative, formatTime } from '../app/format.ts';
+import { formatDuration, formatRelative, formatTime } from '../ui/format.ts';
 import { getDataset } from '../store/dataset.ts';
 import { useStore } from '../store/store.ts';
 import type { Hit } from './hit-test.ts';
@@ -19,20 +19,27 @@ export interface HoverInfo {
   clientY: number;
 }
 
-function useMessage(row: number | null): string | undefined {
-  useSyncExternalStore(
-    (fn) => messageCache.subscribe(fn),
-    () => messageCache.version,
-  );
-  return row === null ? undefined : messageCache.get(row);
+/** Message text by row, fetched on demand; `version` changes when more text arrived. */
+export interface MessageSource {
+  readonly version: number;
+  get(row: number): string | undefined;
+  subscribe(listener: () => void): () => void;
 }
 
-export function TimelineTooltip({ info }: { info: HoverInfo }) {
+function useMessage(messages: MessageSource, row: number | null): string | undefined {
+  useSyncExternalStore(
+    (fn) => messages.subscribe(fn),
+    () => messages.version,
+  );
+  return row === null ? undefined : messages.get(row);
+}
+
+export function TimelineTooltip({ info, messages }: { info: HoverInfo; messages: MessageSource }) {
   const zone = useStore((s) => s.timeZone);
   const reference = useStore((s) => s.reference);
   const hit = info.hit;
   const row = hit?.type === 'event' ? hit.row : null;
-  const message = useMessage(row);
+  const message = useMessage(messages, row);
   if (!hit || hit.type === 'lane') return null;
   const d = getDataset();
   const left = Math.min(info.clientX + 14, window.innerWidth - 420);

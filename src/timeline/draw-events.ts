@@ -7,10 +7,10 @@
 // Fills are batched by colour: one fillStyle per level per lane.
 
 import { Level } from '../engine/model/levels.ts';
-import { baseBinMs, densityToPixels, eventsToPixels, type Density, type PixelBins } from './density.ts';
+import { baseBinMs, densityToPixels, eventsToPixels, type Density, type PixelBins } from '../store/density.ts';
 import type { Frame } from './frame.ts';
 import { rowBox } from './frame.ts';
-import { laneLowerBound } from './lanes.ts';
+import { laneLowerBound } from '../store/lanes.ts';
 
 /** Ticks while a lane shows at most one event per this many CSS px. */
 const PX_PER_TICK = 3;

@@ -2,8 +2,8 @@
 // draw-* functions are plain functions of their inputs (and never await).
 
 import type { Dataset } from '../store/dataset.ts';
-import type { Density, PixelBins } from './density.ts';
-import type { LaneModel } from './lanes.ts';
+import type { Density, PixelBins } from '../store/density.ts';
+import type { LaneModel } from '../store/lanes.ts';
 import type { LaneRow, TimelineLayout } from './layout.ts';
 import type { Palette } from './palette.ts';
 import type { Spaces } from './spaces.ts';

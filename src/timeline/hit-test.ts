@@ -4,7 +4,7 @@
 
 import type { EventTable } from '../engine/model/event-table.ts';
 import type { Mark } from '../engine/marks/types.ts';
-import { laneLowerBound, type LaneModel } from './lanes.ts';
+import { laneLowerBound, type LaneModel } from '../store/lanes.ts';
 import { OP_ROW_H, rowAt, type TimelineLayout } from './layout.ts';
 import { gapLanes } from './mark-geometry.ts';
 import type { Spaces } from './spaces.ts';

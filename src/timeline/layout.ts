@@ -5,7 +5,7 @@
 // the timeline section is as tall as its lanes, up to a cap, then scrolls.
 
 import type { Mark } from '../engine/marks/types.ts';
-import { MARK_LANES, type LaneModel } from './lanes.ts';
+import { MARK_LANES, type LaneModel } from '../store/lanes.ts';
 
 export interface LaneRow {
   id: string;

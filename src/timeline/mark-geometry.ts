@@ -2,7 +2,7 @@
 // of any mark. Shared by drawing and hit-testing so they never disagree.
 
 import type { Mark } from '../engine/marks/types.ts';
-import type { LaneModel } from './lanes.ts';
+import type { LaneModel } from '../store/lanes.ts';
 
 /**
  * Source lanes a gap belongs to: its file's lane, or in logger mode the lane

@@ -7,7 +7,7 @@
 import { getDataset } from '../store/dataset.ts';
 import { filterResult, laneModel } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
-import { newPixelBins, type PixelBins } from './density.ts';
+import { newPixelBins, type PixelBins } from '../store/density.ts';
 import { drawEvents } from './draw-events.ts';
 import { drawGrid } from './draw-grid.ts';
 import { drawMarks } from './draw-marks.ts';

@@ -46,25 +46,28 @@ export function clickhouseApi(session: EngineSession, transfer: Transfer, handOf
     return { ok: false, cancelled: false, message: e instanceof Error ? e.message : String(e), status: 0 };
   };
 
-  const load = async (req: PullRequest, density: Density, files: PulledFile[], rowsFetched: number, truncated: boolean): Promise<PullOutcome> => {
-    const loaded = await session.load(pulledSources(files), { vocabulary: req.vocabulary, analyse: (r) => analyzePulled(r, density) });
+  const load = async (req: PullRequest, density: Density, files: PulledFile[], rowsFetched: number, truncated: boolean, signal: AbortSignal): Promise<PullOutcome> => {
+    const loaded = await session.load(pulledSources(files), { vocabulary: req.vocabulary, analyse: (r) => analyzePulled(r, density), signal });
     // The server's origin goes with it (never the user or password); a share link drops it unless the sender opts in.
     const summary = { ...loaded, provenance: provenanceOf(req.window, req.conn, true) };
     const out = handOff ? handOver(transfer, summary, true) : summary;
     return { ok: true, summary: out, rowsFetched, windowRows: density.total, truncated };
   };
 
-  const start = (): AbortController => {
+  /** A new pull supersedes the one in flight; the caller's signal stops this one. */
+  const start = (signal: AbortSignal | undefined): AbortController => {
     running?.abort();
     const ac = new AbortController();
     running = ac;
+    if (signal?.aborted) ac.abort();
+    else signal?.addEventListener('abort', () => ac.abort(), { once: true });
     return ac;
   };
 
   return {
     /** Density first (`onDensity`), then classes and candidate events, analysed like dropped files. */
-    async pullClickHouse(req: PullRequest, onDensity?: (d: Density) => void, onProgress?: (p: PullProgress) => void): Promise<PullOutcome> {
-      const ac = start();
+    async pullClickHouse(req: PullRequest, onDensity?: (d: Density) => void, onProgress?: (p: PullProgress) => void, signal?: AbortSignal): Promise<PullOutcome> {
+      const ac = start(signal);
       try {
         const r = await pullIncident(req.conn, req.window, {
           signal: ac.signal,
@@ -75,7 +78,7 @@ export function clickhouseApi(session: EngineSession, transfer: Transfer, handOf
           onProgress: (step, p) => void onProgress?.({ step, rows: p.rows, bytes: p.bytes }),
         });
         last = { req, density: r.density, files: r.files };
-        return await load(req, r.density, r.files, r.stats.rowsReturned, r.truncated);
+        return await load(req, r.density, r.files, r.stats.rowsReturned, r.truncated, ac.signal);
       } catch (e) {
         return failed(e, ac.signal);
       } finally {
@@ -83,26 +86,22 @@ export function clickhouseApi(session: EngineSession, transfer: Transfer, handOf
       }
     },
     /** Every raw line of [fromMs, toMs) from the last pulled window, put among its candidate events. */
-    async pullClickHouseRange(fromMs: number, toMs: number, onProgress?: (p: PullProgress) => void): Promise<PullOutcome> {
+    async pullClickHouseRange(fromMs: number, toMs: number, onProgress?: (p: PullProgress) => void, signal?: AbortSignal): Promise<PullOutcome> {
       if (!last) return { ok: false, cancelled: false, message: 'Connect to a ClickHouse server first.', status: 0 };
       const { req, density, files } = last;
-      const ac = start();
+      const ac = start(signal);
       try {
         const r = await pullRange(req.conn, req.window, fromMs, toMs, {
           signal: ac.signal,
           limit: RAW_LINE_LIMIT,
           onProgress: (step, p) => void onProgress?.({ step, rows: p.rows, bytes: p.bytes }),
         });
-        return await load(req, density, mergeRange(files, r.files, fromMs, toMs), r.stats.rowsReturned, r.truncated);
+        return await load(req, density, mergeRange(files, r.files, fromMs, toMs), r.stats.rowsReturned, r.truncated, ac.signal);
       } catch (e) {
         return failed(e, ac.signal);
       } finally {
         if (running === ac) running = null;
       }
-    },
-    /** Stop the pull in flight (the engine's cancel calls it too); what was loaded stays. */
-    abortPull(): void {
-      running?.abort();
     },
   };
 }

@@ -8,7 +8,7 @@ import { blobSessionSource, EngineSession, type SessionSource } from '../engine/
 import { iterate } from '../engine/ingest/byte-source.ts';
 import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialIngest } from '../engine/ingest/ingest.ts';
 import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
-import { shareApi } from '../share/worker-share.ts';
+import { shareApi } from './share-api.ts';
 import { queryRegex } from '../share/query-regex.ts';
 import { createSlicePool, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
@@ -18,6 +18,7 @@ import { handOver } from './table-handoff.ts';
 import { holdLifeLock } from './life-lock.ts';
 import { clickhouseApi } from './clickhouse-api.ts';
 import { paced, pacer } from './pace.ts';
+import { unlessAborted } from './abortable.ts';
 
 export interface DroppedFile {
   name: string;
@@ -55,7 +56,7 @@ function yieldingSource(f: DroppedFile, pace: () => Promise<void>): SessionSourc
 }
 
 /**
- * The ingest checks its cancel flag between slices, but merging waits for the
+ * The ingest checks its signal between slices, but merging waits for the
  * next slice from a nested worker, which can take a second. This wrapper lets
  * `abort()` reject every pending slice at once (the ingest then throws
  * IngestCancelled and cancels the runner) and stops the nested workers.
@@ -80,59 +81,55 @@ export function abortableSlices(pool: SlicePool): SliceRunner & { close(): void;
 
 export function createEngineApi(transfer: Transfer, { handOff = false }: EngineApiOptions = {}) {
   const session = new EngineSession();
-  let cancelFlag = { aborted: false };
-  let running: { abort(): void } | null = null;
   const clickhouse = clickhouseApi(session, transfer, handOff);
   return {
-    /** `onPartial` receives early snapshots of the table so the timeline can draw while the rest loads. */
-    async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void) {
-      cancelFlag = { aborted: false };
+    /**
+     * `onPartial` receives early snapshots of the table so the timeline can draw while the rest loads.
+     * Aborting `signal` stops the load at the next chunk (or at once, when it waits for slices from nested workers).
+     */
+    async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void, signal?: AbortSignal) {
+      if (signal?.aborted) throw new IngestCancelled();
       // Big JSON-lines/logfmt files are split across nested workers (started only if needed).
       const slices = typeof Worker !== 'undefined' ? abortableSlices(createSlicePool(files.map((f) => f.blob))) : undefined;
-      running = slices ?? null;
+      const stopSlices = () => slices?.abort();
+      signal?.addEventListener('abort', stopSlices, { once: true });
       const { rules, ...ingestOptions } = options;
       const pace = pacer();
       const summary = await session.load(files.map((f) => yieldingSource(f, pace)), {
         ...ingestOptions,
         rules: userRulesOf(rules),
         slices,
-        signal: cancelFlag,
-        // A .gz chunk can inflate to gigabytes: let Cancel through while its text is read too.
+        signal,
+        // A .gz chunk can inflate to gigabytes: let an abort through while its text is read too.
         pause: pace,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
         onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,
       }).finally(() => {
+        signal?.removeEventListener('abort', stopSlices);
         slices?.close();
-        if (running === slices) running = null;
       });
       // The session keeps reading its table (detail, raw lines, search), so the
       // main thread gets copies of the columns both sides read, moved, not cloned.
       return handOff ? handOver(transfer, summary, true) : summary;
-    },
-    /** Stop the running load at the next chunk (or at once, when it waits for slices from nested workers). */
-    cancel() {
-      cancelFlag.aborted = true;
-      running?.abort();
-      clickhouse.abortPull();
     },
     // Pull a window from ClickHouse: pullClickHouse(request), pullClickHouseRange(from, to) (see clickhouse-api.ts).
     pullClickHouse: clickhouse.pullClickHouse,
     pullClickHouseRange: clickhouse.pullClickHouseRange,
     detail: (row: number) => session.detail(row),
     messages: (rows: number[]) => session.messages(rows),
-    async search(query: string) {
-      const mask = await session.search(query, queryRegex);
+    async search(query: string, signal?: AbortSignal) {
+      const mask = await unlessAborted(signal, () => session.search(query, queryRegex));
       return transfer(mask, [mask.buffer as ArrayBuffer]);
     },
     /** The Fields sidebar: fields of the given rows (a sample of what is in view) and their top values. */
-    fieldStats: (rows: number[], total: number) => session.fieldStats(rows, total),
+    fieldStats: (rows: number[], total: number, signal?: AbortSignal) => unlessAborted(signal, () => session.fieldStats(rows, total)),
     /** What is over-represented in [from, to] against the rest of the loaded logs (src/engine/compare). */
-    compareRange: (from: number, to: number) => session.compare(from, to),
+    compareRange: (from: number, to: number, signal?: AbortSignal) => unlessAborted(signal, () => session.compare(from, to)),
     /** Request flows (src/engine/flows): the ids files share and the clock offsets they imply; the flow of one event. */
-    flowSummary: (keys?: string[]) => session.flowSummary(keys),
-    flow: (row: number, keys?: string[]) => session.flow(row, keys),
-    // Share links: openShare(link), shareTexts(rows) (see src/share/worker-share.ts).
+    flowSummary: (keys?: string[], signal?: AbortSignal) => unlessAborted(signal, () => session.flowSummary(keys)),
+    flow: (row: number, keys?: string[], signal?: AbortSignal) => unlessAborted(signal, () => session.flow(row, keys)),
+    // Share links: openShare(link), shareTexts(rows) (see share-api.ts).
     ...shareApi(session, transfer, handOff),
     /** Take this worker's life lock (life-lock.ts), so the page notices when the worker dies. */
     holdLifeLock: (name: string) => holdLifeLock(name),

@@ -11,6 +11,7 @@ import type { EngineSession } from '../engine/session/session.ts';
 import { withUserRules } from '../engine/rules/index.ts';
 import type { RuleSpec } from '../engine/rules/spec.ts';
 import type { Rule, Severity } from '../engine/rules/types.ts';
+import { unlessAborted } from './abortable.ts';
 
 /** A finding of a previewed rule, as the dialog lists it. */
 export interface PreviewFinding {
@@ -56,10 +57,10 @@ export function userRulesOf(specs: readonly unknown[] | undefined): Rule[] | und
 export function rulesPreviewApi(session: EngineSession) {
   return {
     /** What each draft rule finds in the loaded logs, and whether its own cases pass. */
-    async previewRules(specs: unknown[]): Promise<RulePreview[]> {
+    async previewRules(specs: unknown[], signal?: AbortSignal): Promise<RulePreview[]> {
       const { ok, refused } = checkedSpecs(specs);
       const rules = withUserRules(ok);
-      const analysis = ok.length ? await session.reanalyze(rules) : null;
+      const analysis = ok.length ? await unlessAborted(signal, () => session.reanalyze(rules)) : null;
       const out: RulePreview[] = [];
       let k = 0;
       for (let i = 0; i < specs.length; i++) {
@@ -71,7 +72,7 @@ export function rulesPreviewApi(session: EngineSession) {
         }
         const spec = ok.find((s) => s.id === id) as RuleSpec;
         const findings = (analysis?.findings ?? []).filter((f) => f.rule === id && f.userRule).sort((a, b) => a.start - b.start);
-        const cases = await runCases(id, rules, spec.cases);
+        const cases = await unlessAborted(signal, () => runCases(id, rules, spec.cases));
         out.push({
           id,
           error: null,

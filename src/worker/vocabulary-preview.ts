@@ -10,6 +10,7 @@ import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { Flag, kindFromName } from '../engine/model/kinds.ts';
 import type { EngineSession } from '../engine/session/session.ts';
 import { checkUserRegex } from '../share/regex-safety.ts';
+import { abortError } from './abortable.ts';
 
 export interface EntryPreview {
   /** Why the pattern cannot run, or null. */
@@ -31,7 +32,9 @@ type Draft = Pick<VocabularyEntry, 'kind' | 'pattern' | 'failed'>;
 
 export function vocabularyPreviewApi(session: EngineSession) {
   return {
-    async previewVocabulary(entries: Draft[]): Promise<EntryPreview[]> {
+    /** Aborting `signal` (the draft changed again) stops the scan at its next batch of messages read back. */
+    async previewVocabulary(entries: Draft[], signal?: AbortSignal): Promise<EntryPreview[]> {
+      if (signal?.aborted) throw abortError();
       const checks = entries.map((e) => checkUserRegex(e.pattern));
       const out: EntryPreview[] = checks.map((c) => ({ error: c.ok ? null : c.error, matches: 0, changes: 0, samples: [] }));
       const r = session.loaded;
@@ -53,6 +56,7 @@ export function vocabularyPreviewApi(session: EngineSession) {
       };
       let missing: number[] = [];
       const flush = async () => {
+        if (signal?.aborted) throw abortError();
         const texts = await session.messages(missing);
         for (let j = 0; j < missing.length; j++) test(missing[j], texts[j] ?? '');
         missing = [];
@@ -66,6 +70,7 @@ export function vocabularyPreviewApi(session: EngineSession) {
         }
       }
       if (missing.length > 0) await flush();
+      if (signal?.aborted) throw abortError();
       return out;
     },
   };

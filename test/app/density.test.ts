@@ -1,7 +1,7 @@
 // Density levels must give the same per-pixel counts as walking the events,
 // at every zoom, without walking them.
 import { describe, expect, it } from 'vitest';
-import { baseBinMs, buildDensity, densityToPixels, eventsToPixels, newPixelBins } from '../../src/timeline/density.ts';
+import { baseBinMs, buildDensity, densityToPixels, eventsToPixels, newPixelBins } from '../../src/store/density.ts';
 import { Level } from '../../src/engine/model/levels.ts';
 import { table } from './helpers.ts';
 

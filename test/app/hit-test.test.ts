@@ -1,7 +1,7 @@
 // Pointer to event or mark: the same geometry the canvas draws with.
 import { describe, expect, it } from 'vitest';
 import { hitTest } from '../../src/timeline/hit-test.ts';
-import { buildLanes } from '../../src/timeline/lanes.ts';
+import { buildLanes } from '../../src/store/lanes.ts';
 import { computeLayout } from '../../src/timeline/layout.ts';
 import { Spaces } from '../../src/timeline/spaces.ts';
 import type { Mark } from '../../src/engine/marks/types.ts';

@@ -1,6 +1,6 @@
 // Lanes per file or per logger, their ids (what data-lane shows) and layout.
 import { describe, expect, it } from 'vitest';
-import { buildLanes, fileLaneIds, laneLowerBound, MARK_LANES } from '../../src/timeline/lanes.ts';
+import { buildLanes, fileLaneIds, laneLowerBound, MARK_LANES } from '../../src/store/lanes.ts';
 import { computeLayout, rowAt } from '../../src/timeline/layout.ts';
 import type { Mark } from '../../src/engine/marks/types.ts';
 import { files, table } from './helpers.ts';

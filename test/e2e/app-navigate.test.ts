@@ -42,11 +42,11 @@ describe('findings', () => {
     await app.page.keyboard.press('f');
     await app.page.waitForFunction(() => !new URL(location.href).searchParams.has('finding'));
     const full = await urlWindow(app.page);
-    await first.locator('button').click();
+    await first.locator('button.finding-button').click();
     const w = await nextWindow(app.page, full);
     expect(w[1] - w[0]).toBeLessThan(full[1] - full[0]);
     expect(new URL(app.page.url()).searchParams.get('finding')).toBe(await first.getAttribute('data-rule'));
-    expect(await first.locator('button').getAttribute('aria-pressed')).toBe('true');
+    expect(await first.locator('button.finding-button').getAttribute('aria-pressed')).toBe('true');
     // Evidence rows are marked in the list and the first is on screen.
     const evidence = app.page.locator('.log-row--evidence');
     await evidence.first().waitFor();

@@ -1,9 +1,11 @@
 // ESLint flat config (kept under test/ so the top level stays as the brief
 // fixes it; run with `eslint -c test/lint/eslint.config.js`). Its main job:
-// the engine boundary. src/engine/** imports nothing from React, the DOM
-// libraries, Zustand or Comlink, so it runs in the worker, the CLI and Node.
+// the layers. Which folder of src/ may import which folder or package is one
+// table (layers.js); src/engine/** gets no React, DOM, Zustand or Comlink from
+// it, and no DOM globals from the rule below, so it runs in the worker, the CLI and Node.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'test/.out/**', 'node_modules/**', 'test/bench/data/**'] },
@@ -21,20 +23,13 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'src/**/*.mjs'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-*', 'react/*', 'react-dom', 'react-dom/*'], message: 'The engine is DOM- and React-free.' },
-            { group: ['zustand', 'zustand/*'], message: 'The engine holds no UI state.' },
-            { group: ['comlink'], message: 'Only src/worker and src/bridge know about Comlink.' },
-            { group: ['d3', 'd3-*'], message: 'Drawing belongs in src/timeline.' },
-            { group: ['**/app/**', '**/timeline/**', '**/store/**', '**/bridge/**', '**/worker/**', '**/share/**'], message: 'The engine must not import UI layers.' },
-          ],
-        },
-      ],
       'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'localStorage', 'location'],
     },
   },

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store/store.ts';
 import { Dialog } from '../Dialog.tsx';
-import { formatInt } from '../format.ts';
+import { formatInt } from '../../ui/format.ts';
 import { cancelLoad } from '../load/loader.ts';
 import { useConnect, type ConnectForm } from './connect-store.ts';
 import { readConnectParams } from './connect-url.ts';

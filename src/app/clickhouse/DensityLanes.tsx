@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Density } from '../../engine/sources/clickhouse/pull.ts';
 import { useStore } from '../../store/store.ts';
-import { formatInt } from '../format.ts';
+import { formatInt } from '../../ui/format.ts';
 import { useConnect } from './connect-store.ts';
 import { fetchRawLines, RAW_MAX_SPAN_MS } from './pull-loader.ts';
 

@@ -5,12 +5,11 @@
 // Progress and Cancel are the header's, as for files; a server error is
 // shown as the server wrote it, and whatever was loaded before stays.
 
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type PullOutcome, type PullProgress, type PullRequest } from '../../bridge/engine-client.ts';
 import { ident, decodeMapping } from '../../engine/sources/clickhouse/schema.ts';
-import type { PullOutcome, PullProgress, PullRequest } from '../../worker/clickhouse-api.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
-import { forgetLoadedFiles, installSummary, isLatestLoad, supersedeLoads } from '../load/loader.ts';
+import { forgetLoadedFiles, installSummary, isLatestLoad, loadSignal, supersedeLoads } from '../load/loader.ts';
 import { setSampleParam } from '../url-state.ts';
 import { useConnect, type ConnectForm, type PullPhase } from './connect-store.ts';
 import { withConnectParams } from './connect-url.ts';
@@ -70,15 +69,14 @@ function failed(out: Extract<PullOutcome, { ok: false }>): void {
   useStore.getState().setLoadError(out.cancelled ? 'Pull cancelled.' : `ClickHouse: ${out.message}`);
 }
 
-async function begin(phase: PullPhase, label: string): Promise<{ my: number; t0: number }> {
+async function begin(phase: PullPhase, label: string): Promise<{ my: number; t0: number; signal: AbortSignal }> {
   const my = supersedeLoads();
+  const signal = loadSignal();
   const st = useStore.getState();
-  const client = await engineClient();
-  if (st.status === 'loading') await client.cancel();
   useConnect.getState().setPhase(phase);
   useConnect.getState().setError(null);
   st.setLoading({ bytes: 0, totalBytes: 0, lines: 0, events: 0, elapsedMs: 0, fileName: label });
-  return { my, t0: performance.now() };
+  return { my, t0: performance.now(), signal };
 }
 
 function titleOf(table: string, fromMs: number, toMs: number): string {
@@ -98,7 +96,7 @@ export async function connectClickHouse(): Promise<void> {
   history.replaceState(history.state, '', withConnectParams(location.search, c.form) + location.hash);
   setSampleParam(null);
   const vocabulary = activeVocabulary(useStore.getState());
-  const { my, t0 } = await begin('density', STEP_LABEL.density);
+  const { my, t0, signal } = await begin('density', STEP_LABEL.density);
   c.setDensity(null);
   c.setPulled(null);
   const client = await engineClient();
@@ -109,7 +107,7 @@ export async function connectClickHouse(): Promise<void> {
     s.setPhase('events');
     // The lanes are on the page now; the header carries the progress and Cancel from here.
     s.setOpen(false);
-  }, progressReporter(my, t0));
+  }, progressReporter(my, t0), signal);
   if (!isLatestLoad(my)) return;
   useConnect.getState().setPhase('idle');
   if (!out.ok) return failed(out);
@@ -128,9 +126,9 @@ export async function fetchRawLines(): Promise<void> {
   const lo = Math.max(from, pulled.fromMs), hi = Math.min(to, pulled.toMs);
   if (!(hi > lo) || hi - lo > RAW_MAX_SPAN_MS) return;
   const vocabulary = activeVocabulary(useStore.getState());
-  const { my, t0 } = await begin('raw', STEP_LABEL.raw);
+  const { my, t0, signal } = await begin('raw', STEP_LABEL.raw);
   const client = await engineClient();
-  const out = await client.pullClickHouseRange(lo, hi, progressReporter(my, t0));
+  const out = await client.pullClickHouseRange(lo, hi, progressReporter(my, t0), signal);
   if (!isLatestLoad(my)) return;
   useConnect.getState().setPhase('idle');
   if (!out.ok) return failed(out);

@@ -8,7 +8,7 @@
 
 import { useStore } from '../../store/store.ts';
 import type { CompareItem, CompareResult } from '../../engine/compare/compare.ts';
-import { formatDuration, formatInt, formatTime } from '../format.ts';
+import { formatDuration, formatInt, formatTime } from '../../ui/format.ts';
 import { filterByItem, formatItemCount, formatP, formatRatio, itemLabel, useComparison } from './use-comparison.ts';
 import './compare.css';
 

@@ -9,7 +9,7 @@ import type { Interval } from '../../store/types.ts';
 import { useStore } from '../../store/store.ts';
 import { navigate } from '../../store/navigation.ts';
 import { appendTerm } from '../../engine/query/parse.ts';
-import { formatInt } from '../format.ts';
+import { formatInt } from '../../ui/format.ts';
 
 export type Comparison = { state: 'loading' } | { state: 'error'; error: string } | { state: 'done'; result: CompareResult };
 
@@ -21,12 +21,14 @@ export function useComparison(range: Interval | null): Comparison | null {
   useEffect(() => {
     if (!range || provisional) return;
     let live = true;
+    const ac = new AbortController();
     void engineClient()
-      .then((c) => c.compareRange(range[0], range[1]))
+      .then((c) => c.compareRange(range[0], range[1], ac.signal))
       .then((result) => live && setAnswer({ key, value: result ? { state: 'done', result } : { state: 'error', error: 'Nothing is loaded.' } }))
       .catch((e: unknown) => live && setAnswer({ key, value: { state: 'error', error: e instanceof Error ? e.message : String(e) } }));
     return () => {
       live = false;
+      ac.abort();
     };
     // `key` stands for the range and the dataset: a new array for the same range must not ask again.
   }, [key, provisional]);

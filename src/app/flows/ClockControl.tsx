@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { FileStats } from '../../engine/ingest/file-stats.ts';
 import type { FlowSummary } from '../../engine/flows/flows.ts';
 import { clockLine, offsetText } from '../../engine/flows/flow-report.ts';
-import { MAX_CLOCK_OFFSET_MS } from '../../engine/flows/clock-limit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../../engine/model/clock-limit.ts';
 import { useStore } from '../../store/store.ts';
 import { setClockOffset } from '../load/clocks.ts';
 

@@ -8,7 +8,7 @@ import { DEFAULT_FLOW_KEYS } from '../../engine/flows/keys.ts';
 import { useStore } from '../../store/store.ts';
 import type { FlowSummary } from '../../engine/flows/flows.ts';
 import { flowBoundsText } from '../../engine/flows/flow-report.ts';
-import { formatInt } from '../format.ts';
+import { formatInt } from '../../ui/format.ts';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 

@@ -13,7 +13,7 @@ import { navigate } from '../../store/navigation.ts';
 import { useStore } from '../../store/store.ts';
 import { windowAround } from '../../store/window-math.ts';
 import { appendTerm } from '../../engine/query/parse.ts';
-import { formatDuration, formatInt, formatRelative, formatTime } from '../format.ts';
+import { formatDuration, formatInt, formatRelative, formatTime } from '../../ui/format.ts';
 import './flows.css';
 
 /** Rows listed at once; the rest are counted (a flow can hold thousands of events). */

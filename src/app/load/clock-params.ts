@@ -3,7 +3,7 @@
 // untrusted: whole ms within a week, a file name without control characters,
 // at most MAX_URL_CLOCKS of them; anything else is left out.
 
-import { MAX_CLOCK_OFFSET_MS } from '../../engine/flows/clock-limit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../../engine/model/clock-limit.ts';
 
 const MAX_URL_CLOCKS = 64;
 

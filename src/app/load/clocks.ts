@@ -6,7 +6,7 @@
 // corrected times (src/engine/ingest/ingest.ts clockOffsetMs).
 
 import type { DroppedFile } from '../../bridge/engine-client.ts';
-import { MAX_CLOCK_OFFSET_MS } from '../../engine/flows/clock-limit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../../engine/model/clock-limit.ts';
 import { loadedFiles, rereadFiles } from './loader.ts';
 
 const applied = new WeakMap<DroppedFile, number>();

@@ -30,6 +30,8 @@ let seq = 0;
  * worker to notice: the running file load registers it (a pull does not).
  */
 let cancelShown: (() => void) | null = null;
+/** Aborts the engine's work for the latest load or pull (Cancel, or a newer load). */
+let running = new AbortController();
 
 // The engine worker died (bridge/engine-client.ts restarted it): say so, and offer the files again.
 onEngineRestart((e) => {
@@ -59,8 +61,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   // Files replace a window pulled from ClickHouse: its density lanes go with it.
   useConnect.getState().forgetPull();
   const st = useStore.getState();
+  const signal = loadSignal();
   const client = await engineClient();
-  if (st.status === 'loading') await client.cancel();
   const totalBytes = files.reduce((a, f) => a + f.blob.size, 0);
   st.setLoading({ bytes: 0, totalBytes, lines: 0, events: 0, elapsedMs: 0, fileName: files[0].name });
   let lastUpdate = 0;
@@ -110,7 +112,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
   if (!sameFiles) fileDays = {};
   try {
     const clockOffsetMs = clockOffsetsFor(files);
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, onPartial);
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, onPartial, signal);
     if (my !== seq) return;
     // (Cancelled, yet it finished: the worker ended the load before Cancel reached it and now
     // holds these files, so they are what the page must show, or rows would not match.)
@@ -121,7 +123,7 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     restoreBefore();
     const name = e instanceof Error ? e.name : '';
     const message = e instanceof Error ? e.message : String(e);
-    useStore.getState().setLoadError(name === 'IngestCancelled' || /cancel/i.test(message) ? 'Loading cancelled.' : `Could not load: ${message}`);
+    useStore.getState().setLoadError(name === 'IngestCancelled' || name === 'AbortError' || /cancel/i.test(message) ? 'Loading cancelled.' : `Could not load: ${message}`);
     // The engine died mid-load (restoring the previous incident above cleared the offer): offer these files again.
     if (e instanceof EngineStopped) useStore.getState().offerReload();
   } finally {
@@ -159,11 +161,18 @@ export function installSummary(summary: LoadSummary, title: string, o: { zoneOff
   if (!pending && !o.sameData && ds.findings.length > 0) s.selectFinding(0);
 }
 
-/** A new load (files or a pull) starts: a load or pull still running is superseded and must not land later. */
+/** A new load (files or a pull) starts: a load or pull still running is stopped and must not land later. */
 export function supersedeLoads(): number {
   abortDownload('superseded');
   cancelShown = null;
+  running.abort();
+  running = new AbortController();
   return ++seq;
+}
+
+/** The signal to pass to the engine for the load or pull started by the latest supersedeLoads(). */
+export function loadSignal(): AbortSignal {
+  return running.signal;
 }
 
 /** Whether a load started with supersedeLoads() is still the latest. */
@@ -182,7 +191,7 @@ export async function cancelLoad(): Promise<void> {
   const show = cancelShown;
   cancelShown = null;
   show?.();
-  await (await engineClient()).cancel();
+  running.abort();
 }
 
 /** The incident on screen did not come from files (a share link): nothing to re-read. */

@@ -12,7 +12,7 @@ import { Flag, KIND_NAMES } from '../../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../../engine/model/levels.ts';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
-import { differentDays, formatRelative, formatTime, zoneLabel } from '../format.ts';
+import { differentDays, formatRelative, formatTime, zoneLabel } from '../../ui/format.ts';
 import { listView } from './list-view.ts';
 import { captureAnchor, placeAfterChange, type ListAnchor } from './scroll-anchor.ts';
 import { realOffset, scrollTopAt, scrollTopFor, viewport } from './virtual-scroll.ts';

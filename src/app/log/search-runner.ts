@@ -1,6 +1,6 @@
 // Runs the query (src/engine/query: free text, field terms, levels) in the
 // worker. Typing is debounced; the newest query wins (older answers are
-// dropped). A query that cannot run (bad syntax, invalid or unsafe pattern)
+// dropped, and a search still queued in the worker is skipped). A query that cannot run (bad syntax, invalid or unsafe pattern)
 // leaves the last valid result on screen and reports why beneath the box.
 // The mask lands in store/derived.ts and the store's searchVersion tells the
 // list and the timeline to recompute their filtered views.
@@ -21,8 +21,12 @@ export function queryError(query: string): string | null {
 export function startSearchRunner(): () => void {
   let timer = 0;
   let seq = 0;
+  let running = new AbortController();
   const run = async (query: string) => {
     const my = ++seq;
+    running.abort();
+    running = new AbortController();
+    const { signal } = running;
     if (!query.trim()) {
       setSearchMask('', null);
       useStore.getState().setSearch('idle', '');
@@ -34,7 +38,7 @@ export function startSearchRunner(): () => void {
       return;
     }
     try {
-      const mask = await (await engineClient()).search(query);
+      const mask = await (await engineClient()).search(query, signal);
       if (my !== seq) return;
       setSearchMask(query, mask);
       useStore.getState().setSearch('done', query);

@@ -9,7 +9,7 @@
 import { useDeferredValue, useMemo, type KeyboardEvent } from 'react';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
-import { formatCount, formatInt, formatTime } from '../format.ts';
+import { formatCount, formatInt, formatTime } from '../../ui/format.ts';
 import { datasetPatternStats, rankPatterns, windowCounts } from './pattern-stats.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { navigate } from '../../store/navigation.ts';

@@ -3,7 +3,7 @@
 
 import { useStore } from '../../store/store.ts';
 import type { PatternSort } from '../../store/panel-slice.ts';
-import { formatInt } from '../format.ts';
+import { formatInt } from '../../ui/format.ts';
 import { LogTabs } from '../log/LogTabs.tsx';
 import { usePatternRows } from './PatternsPanel.tsx';
 import { navigate } from '../../store/navigation.ts';

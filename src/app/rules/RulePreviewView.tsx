@@ -2,9 +2,9 @@
 // whether its own test cases pass, for the Rules dialog. Titles, details and
 // case names come from a rule file: untrusted, rendered as React text only.
 
-import type { RulePreview } from '../../worker/rules-preview.ts';
+import type { RulePreview } from '../../bridge/engine-client.ts';
 import { useStore } from '../../store/store.ts';
-import { differentDays, formatDuration, formatTime } from '../format.ts';
+import { differentDays, formatDuration, formatTime } from '../../ui/format.ts';
 
 function Cases({ p }: { p: RulePreview }) {
   const pass = p.cases.filter((c) => c.ok).length;

@@ -2,9 +2,8 @@
 // the session) a moment after the specs stop changing, as the vocabulary
 // preview does.
 
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type RulePreview } from '../../bridge/engine-client.ts';
 import type { RuleSpec } from '../../engine/rules/spec.ts';
-import type { RulePreview } from '../../worker/rules-preview.ts';
 import { useWorkerPreview } from '../use-worker-preview.ts';
 
 const DEBOUNCE_MS = 300;
@@ -20,7 +19,7 @@ export function useRulesPreview(specs: readonly RuleSpec[], dataVersion: number)
   const { value, busy } = useWorkerPreview(
     JSON.stringify([dataVersion, specs]),
     specs.length > 0,
-    async () => (await engineClient()).previewRules(sent),
+    async (signal) => (await engineClient()).previewRules(sent, signal),
     (e) => sent.map((s) => ({ id: s.id, error: `the preview failed: ${e instanceof Error ? e.message : String(e)}`, findings: [], cases: [] })),
     DEBOUNCE_MS,
   );

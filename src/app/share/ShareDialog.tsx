@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useStore } from '../../store/store.ts';
 import { describeLinkSize, formatChars, CHAT_LIMIT, BROWSER_URL_LIMIT } from '../../share/limits.ts';
-import { formatTime, incidentMarkdown } from '../../share/markdown.ts';
+import { formatTime } from '../../share/markdown.ts';
 import type { CategoryId } from '../../share/redact-rules.ts';
 import type { CustomPattern } from '../../share/redact.ts';
 import type { ReductionId } from '../../share/reduce.ts';
@@ -14,7 +14,7 @@ import { Dialog } from '../Dialog.tsx';
 import { copyText } from './clipboard.ts';
 import { download, timelinePng } from './png-export.ts';
 import { RedactionPanel } from './RedactionPanel.tsx';
-import { useShareLink, type ShareResult, type ShareSettings } from './use-share-link.ts';
+import { useShareLink, type ShareLinkView, type ShareSettings } from './use-share-link.ts';
 import { provenanceText } from '../../share/provenance-text.ts';
 import './share.css';
 
@@ -25,16 +25,16 @@ const REDUCTION_LABELS: Record<ReductionId, string> = {
   narrow: 'window narrowed to the finding',
 };
 
-function Carries({ r, scope }: { r: ShareResult; scope: 'range' | 'window' }) {
-  const p = r.payload;
+function Carries({ r, scope }: { r: ShareLinkView; scope: 'range' | 'window' }) {
+  const c = r.carries;
   return (
     <p className="share-carries muted" data-testid="share-carries">
-      Carries {p.events.t.length.toLocaleString('en')} events from {scope === 'range' ? 'the selected range' : 'the visible window'} ({formatTime(p.window.start)} → {formatTime(p.window.end)}),{' '}
-      {p.findings.length} finding{p.findings.length === 1 ? '' : 's'} and {p.marks.length} mark{p.marks.length === 1 ? '' : 's'} from {p.files.length} file{p.files.length === 1 ? '' : 's'}
-      {p.vocabulary.length > 0 ? `, with your ${p.vocabulary.length} custom vocabulary entr${p.vocabulary.length === 1 ? 'y' : 'ies'}` : ''}
-      {p.rules?.length ? `, with your ${p.rules.length} rule file${p.rules.length === 1 ? '' : 's'} (sent as written: redaction does not change them)` : ''}.
+      Carries {c.events.toLocaleString('en')} events from {scope === 'range' ? 'the selected range' : 'the visible window'} ({formatTime(c.window.start)} → {formatTime(c.window.end)}),{' '}
+      {c.findings} finding{c.findings === 1 ? '' : 's'} and {c.marks} mark{c.marks === 1 ? '' : 's'} from {c.files} file{c.files === 1 ? '' : 's'}
+      {c.vocabulary > 0 ? `, with your ${c.vocabulary} custom vocabulary entr${c.vocabulary === 1 ? 'y' : 'ies'}` : ''}
+      {c.rules ? `, with your ${c.rules} rule file${c.rules === 1 ? '' : 's'} (sent as written: redaction does not change them)` : ''}.
       The link holds the incident in its #fragment, which browsers never send to a server.
-      {p.provenance ? ` It says the events were ${provenanceText(p.provenance, 'pulled from')}.` : ''}
+      {c.provenance ? ` It says the events were ${provenanceText(c.provenance, 'pulled from')}.` : ''}
     </p>
   );
 }
@@ -49,7 +49,7 @@ function HostChoice({ host, checked, onChange }: { host: string; checked: boolea
   );
 }
 
-function SizeAdvice({ r, applied, onApply, onUndo }: { r: ShareResult; applied: ReductionId[]; onApply(id: ReductionId): void; onUndo(id: ReductionId): void }) {
+function SizeAdvice({ r, applied, onApply, onUndo }: { r: ShareLinkView; applied: ReductionId[]; onApply(id: ReductionId): void; onUndo(id: ReductionId): void }) {
   const size = describeLinkSize(r.link.length);
   return (
     <div className="share-size">
@@ -101,7 +101,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose(): void 
   const copy = async (text: string, what: string) => setNote((await copyText(text, what === 'link' ? box.current : null)) ? `Copied the ${what}.` : `Could not copy the ${what}; select it and copy by hand.`);
   const savePng = async () => {
     const section = document.querySelector<HTMLElement>('section[aria-label="Timeline"]');
-    const blob = section && r ? await timelinePng(section, { title: r.payload.findings[0]?.title ?? title, subtitle: `${formatTime(r.payload.view.window.start)} → ${formatTime(r.payload.view.window.end)}` }) : null;
+    const blob = section && r ? await timelinePng(section, { title: r.caption.title ?? title, subtitle: `${formatTime(r.caption.window.start)} → ${formatTime(r.caption.window.end)}` }) : null;
     if (!blob) return setNote('There is no timeline to save.');
     download(blob, `timberline-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.png`);
     setNote('Saved the timeline as PNG.');
@@ -126,7 +126,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose(): void 
         </label>
         <div className="share-actions">
           <button type="button" className="btn btn-primary" disabled={!r || state.busy} onClick={() => r && void copy(r.link, 'link')}>Copy link</button>
-          <button type="button" className="btn" disabled={!r || state.busy} onClick={() => r && void copy(incidentMarkdown(r.payload, r.link), 'Markdown')}>Copy as Markdown</button>
+          <button type="button" className="btn" disabled={!r || state.busy} onClick={() => r && void copy(r.markdown, 'Markdown')}>Copy as Markdown</button>
           <button type="button" className="btn" disabled={!r} onClick={() => void savePng()}>Save PNG</button>
           <span className="muted share-note" role="status" aria-live="polite">{state.busy ? 'Updating…' : note}</span>
         </div>
@@ -134,7 +134,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose(): void 
           <>
             <SizeAdvice r={r} applied={applied} onApply={(id) => setApplied([...applied, id])} onUndo={(id) => setApplied(applied.filter((x) => x !== id))} />
             <Carries r={r} scope={state.scope} />
-            {state.base?.provenance?.host && <HostChoice host={state.base.provenance.host} checked={includeHost} onChange={setIncludeHost} />}
+            {state.built?.provenance?.host && <HostChoice host={state.built.provenance.host} checked={includeHost} onChange={setIncludeHost} />}
             <RedactionPanel report={r.report} problems={r.problems} categories={categories} custom={custom} onCategories={setCategories} onCustom={setCustom} />
           </>
         )}

@@ -6,7 +6,7 @@
 // this page; the Vocabulary dialog offers to keep them). A link made from a
 // pulled window names its query, which the Files panel shows. A bad link leaves what was on screen and says why.
 
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type OpenedShare } from '../../bridge/engine-client.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
 import { setDataset } from '../../store/dataset.ts';
 import { setSearchMask } from '../../store/derived.ts';
@@ -15,7 +15,6 @@ import { hasShareFragment } from '../../share/link.ts';
 import { takePendingView } from '../url-state.ts';
 import { forgetLoadedFiles } from '../load/loader.ts';
 import { abortDownload } from '../load/downloads.ts';
-import type { OpenedShare } from '../../share/worker-share.ts';
 import { specsOf } from '../../store/rule-files.ts';
 
 let seq = 0;

@@ -1,23 +1,23 @@
-// The Share dialog's pipeline, as a hook: build the payload once when the
-// dialog opens (events of the brushed range, else the visible window, and the
-// custom vocabulary entries the incident was classified with, and where a
-// pulled window came from) and hand it to
-// the engine; then on every change of the redaction switches, custom patterns
-// or chosen reductions, the engine reduces, redacts and encodes it
-// (src/share/link-builder.ts) in the worker.
+// The Share dialog's pipeline, as a hook. All of it runs in the engine
+// worker, where the table and the texts are: when the dialog opens the worker
+// builds the payload (events of the brushed range, else the visible window,
+// with the custom vocabulary and rule files the incident was made with, and
+// where a pulled window came from) and keeps it; on every change of the redaction switches, custom patterns or
+// chosen reductions it reduces, redacts and encodes it (src/share/link-builder.ts).
+// The page only gets the link, the counts, the redaction preview and the Markdown.
 
 import { useEffect, useState } from 'react';
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type ShareCarries, type ShareLinkView } from '../../bridge/engine-client.ts';
 import { getDataset } from '../../store/dataset.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { activeRuleFiles } from '../../store/rules-slice.ts';
-import { buildSharePayload } from '../../share/build.ts';
-import type { ShareResult, ShareSettings } from '../../share/link-builder.ts';
+import type { ShareSettings } from '../../share/link-builder.ts';
 import { shareUrl } from '../../share/link.ts';
-import type { SharePayload, ShareView, TimeRange } from '../../share/payload.ts';
+import type { ShareView, TimeRange } from '../../share/payload.ts';
 
-export type { ShareResult, ShareSettings } from '../../share/link-builder.ts';
+export type { ShareSettings } from '../../share/link-builder.ts';
+export type { ShareLinkView } from '../../bridge/engine-client.ts';
 
 /** Events a link made from the dialog carries at most (a link over ~2 MB would not open anyway). */
 const DIALOG_MAX_EVENTS = 50_000;
@@ -27,8 +27,9 @@ export interface ShareLinkState {
   error: string | null;
   /** What the link covers: the brushed range or the visible window. */
   scope: 'range' | 'window';
-  base: SharePayload | null;
-  result: ShareResult | null;
+  /** What the payload carries before redaction (null until the worker built it). */
+  built: ShareCarries | null;
+  result: ShareLinkView | null;
   busy: boolean;
 }
 
@@ -59,44 +60,44 @@ function currentView(): { window: TimeRange; scope: 'range' | 'window'; view: Sh
 }
 
 export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkState {
-  const [state, setState] = useState<ShareLinkState>({ status: 'building', error: null, scope: 'window', base: null, result: null, busy: false });
+  const [state, setState] = useState<ShareLinkState>({ status: 'building', error: null, scope: 'window', built: null, result: null, busy: false });
 
   // Build the payload once per opening.
   useEffect(() => {
     if (!open) return;
     let live = true;
+    const ac = new AbortController();
     const { window, scope, view } = currentView();
-    setState({ status: 'building', error: null, scope, base: null, result: null, busy: true });
+    setState({ status: 'building', error: null, scope, built: null, result: null, busy: true });
     void (async () => {
       try {
-        const d = getDataset();
         const client = await engineClient();
-        const base = await buildSharePayload(
-          { table: d.table, files: d.files, marks: d.marks, findings: d.findings, texts: (rows) => client.shareTexts([...rows]) },
-          { window, view, maxEvents: DIALOG_MAX_EVENTS, vocabulary: activeVocabulary(useStore.getState()), rules: activeRuleFiles(useStore.getState()), provenance: d.provenance },
+        const built = await client.shareOpen(
+          { window, view, maxEvents: DIALOG_MAX_EVENTS, vocabulary: activeVocabulary(useStore.getState()), rules: activeRuleFiles(useStore.getState()), provenance: getDataset().provenance },
+          ac.signal,
         );
-        // The engine keeps it: every settings change is redacted and encoded there, off the page's thread.
-        await client.shareBase(base);
-        if (live) setState((s) => ({ ...s, base }));
+        if (live) setState((s) => ({ ...s, built }));
       } catch (e) {
         if (live) setState((s) => ({ ...s, status: 'error', busy: false, error: `Could not build the link: ${e instanceof Error ? e.message : String(e)}` }));
       }
     })();
     return () => {
       live = false;
+      ac.abort();
     };
   }, [open]);
 
   // Reduce, redact, encode whenever the settings change.
-  const { base } = state;
+  const { built } = state;
   useEffect(() => {
-    if (!base) return;
+    if (!built) return;
     let live = true;
+    const ac = new AbortController();
     setState((s) => ({ ...s, busy: true }));
     void (async () => {
       try {
         const client = await engineClient();
-        const result = await client.shareLink(settings, shareUrl(location, ''));
+        const result = await client.shareLink(settings, shareUrl(location, ''), ac.signal);
         if (live) setState((s) => ({ ...s, status: 'ready', busy: false, result }));
       } catch (e) {
         if (live) setState((s) => ({ ...s, status: 'error', busy: false, error: `Could not build the link: ${e instanceof Error ? e.message : String(e)}` }));
@@ -104,8 +105,9 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
     })();
     return () => {
       live = false;
+      ac.abort();
     };
-  }, [base, settings]);
+  }, [built, settings]);
 
   return state;
 }

@@ -1,8 +1,8 @@
 // One line saying what a vocabulary pattern matches in the loaded events:
 // "matches 23 loaded events, 20 of them would change kind".
 
-import type { EntryPreview } from '../../worker/vocabulary-preview.ts';
-import { formatInt } from '../format.ts';
+import type { EntryPreview } from '../../bridge/engine-client.ts';
+import { formatInt } from '../../ui/format.ts';
 
 const events = (n: number) => `${formatInt(n)} loaded event${n === 1 ? '' : 's'}`;
 

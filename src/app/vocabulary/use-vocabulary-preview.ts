@@ -2,9 +2,8 @@
 // messages) a moment after the entries stop changing. The newest request
 // wins; an answer for older entries or an older dataset is dropped.
 
-import { engineClient } from '../../bridge/engine-client.ts';
+import { engineClient, type EntryPreview } from '../../bridge/engine-client.ts';
 import type { VocabularyEntry } from '../../engine/classify/vocabulary.ts';
-import type { EntryPreview } from '../../worker/vocabulary-preview.ts';
 import { useWorkerPreview } from '../use-worker-preview.ts';
 
 const DEBOUNCE_MS = 250;
@@ -22,7 +21,7 @@ export function useVocabularyPreview(entries: readonly Draft[], dataVersion: num
   const { value, busy } = useWorkerPreview(
     JSON.stringify([dataVersion, entries.map((e) => [e.kind, e.pattern, e.failed ? 1 : 0])]),
     enabled && dataVersion > 0 && entries.length > 0,
-    async () => (await engineClient()).previewVocabulary(drafts),
+    async (signal) => (await engineClient()).previewVocabulary(drafts, signal),
     () => drafts.map(() => ({ error: 'the preview failed', matches: 0, changes: 0, samples: [] })),
     DEBOUNCE_MS,
   );

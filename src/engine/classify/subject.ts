@@ -10,7 +10,7 @@
 // Loki envelope, or after a prefix such as a compose service name) is parsed
 // and its subject keys read; other lines are scanned for `key=value`.
 
-import { isObject, own, type JsonObject } from '../formats/json-record.ts';
+import { isObject, own, type JsonObject } from '../model/json-value.ts';
 
 /** Keys that name what an operation is about, most specific first. */
 export const SUBJECT_KEYS = [

@@ -7,17 +7,10 @@
 import { levelFromHttpStatus, levelFromNumber, levelFromSyslog, levelFromWord } from '../model/levels.ts';
 import { fromEpochString, parseTimeValue } from '../model/time.ts';
 import { LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
+import { isObject, own, type JsonObject } from '../model/json-value.ts';
 
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Own property only: a record's "__proto__" or "constructor" key is just data. */
-export function own(o: JsonObject, k: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
-}
+// The narrowing helpers live in the model (the classifier reads records too); the formats import them from here.
+export { isObject, own, type JsonObject };
 
 // Field names per dialect, most specific first: the first present key wins.
 // Exported so other readers of the same records (json-fast.ts) share one list.

@@ -23,7 +23,7 @@ import { openText } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
-import { MAX_CLOCK_OFFSET_MS } from '../flows/clock-limit.ts';
+import { MAX_CLOCK_OFFSET_MS } from '../model/clock-limit.ts';
 
 export interface IngestProgress {
   bytes: number;

@@ -81,6 +81,8 @@ const FIELD_RAW_BYTES = 32 * 1024;
 
 export class EngineSession {
   private result: IngestResult | null = null;
+  /** The analysis the page shows (of the last load or adopted link), for building share links where the table lives. */
+  private shown: Analysis | null = null;
   private readers: RangeReader[] = [];
   /** Per file: the parser that reads back messages not kept in memory (null: show the raw line). */
   private readonly readBackParsers = new Map<number, LineParser | null>();
@@ -115,6 +117,7 @@ export class EngineSession {
     const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => staging.messages(rows), rules);
     if (rest.signal?.aborted) throw new IngestCancelled();
     this.result = result;
+    this.shown = analysis;
     this.forgetFiles();
     this.readers = readers;
     const provenance = unpacked.manifests.length === 1 && given.length === 1 ? unpacked.manifests[0].provenance : null;
@@ -132,12 +135,18 @@ export class EngineSession {
     return this.result;
   }
 
+  /** Marks and findings of the last load or adopted link (not of a rules preview). */
+  get analysis(): Analysis | null {
+    return this.shown;
+  }
+
   /**
    * Take over a result built elsewhere (a share link restored without files,
    * see src/share/restore.ts): same table, same byte-range reads, no re-ingest.
    */
   adopt(result: IngestResult, analysis: Analysis, readers: RangeReader[]): LoadSummary {
     this.result = result;
+    this.shown = analysis;
     this.forgetFiles();
     this.readers = readers;
     return { table: result.table, files: result.files, templates: result.templates, analysis };

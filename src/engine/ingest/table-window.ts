@@ -3,8 +3,8 @@
 // gathered into a table of their own, with each kept row's original index so
 // that messages can still be read back from the files.
 
-import type { IngestResult } from '../ingest/ingest.ts';
-import { COLUMN_NAMES, type EventColumns, type EventTable } from './event-table.ts';
+import type { IngestResult } from './ingest.ts';
+import { COLUMN_NAMES, type EventColumns, type EventTable } from '../model/event-table.ts';
 
 export interface WindowedResult {
   result: IngestResult;
