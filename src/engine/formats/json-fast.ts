@@ -270,7 +270,8 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
     out.yearless = env.time.yearless;
   }
   // jsonSubject(envelope) reaches the inner record only when the envelope names no subject of its own.
-  const innerSubject = !SUBJECT.some(present) && !SUBJECT_INNER_OBJECT.some(present) && vType[S_LINE] !== T_STRING;
+  // (Most envelopes hold no subject key at all: the list bit answers without a look at each key.)
+  const innerSubject = (!seen(L_SUBJECT) || (!SUBJECT.some(present) && !SUBJECT_INNER_OBJECT.some(present))) && vType[S_LINE] !== T_STRING;
   lastLineBytes = Infinity; // until the inner record is scanned: ask lineSubject
   // The container's line, unescaped from the JSON string straight into bytes (no decode, no re-encode).
   const start = vStart[S_LOG];

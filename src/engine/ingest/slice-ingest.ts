@@ -12,7 +12,6 @@
 // reader would. From the anchor on, the state is the same as a single reader's.
 
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
-import { createClassifier, type Classifier } from '../classify/classifier.ts';
 import { formatById } from '../formats/index.ts';
 import type { LogFormat } from '../formats/types.ts';
 import type { EventColumns } from '../model/event-table.ts';
@@ -21,10 +20,13 @@ import { Level } from '../model/levels.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import { newTimeOut } from '../model/time.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
-import { FileIngest, type FileIngestState, type SharedSinks } from './file-ingest.ts';
+import { FileIngest, ingestClassifier, type FileIngestState, type SharedSinks } from './file-ingest.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import type { SplitCounts } from './ingest.ts';
 import { LineSplitter } from './line-splitter.ts';
+
+/** A classifier with what it tells FileIngest besides (ingestClassifier). */
+type Classifying = ReturnType<typeof ingestClassifier>;
 
 /** Formats whose parser keeps no state from line to line, so a file of them can be cut anywhere between lines. */
 export const SLICEABLE_FORMATS: ReadonlySet<string> = new Set(['json-lines', 'logfmt']);
@@ -99,10 +101,10 @@ export function sliceReadFrom(task: Pick<SliceTask, 'start'>): number {
   return task.start > 0 ? task.start - 1 : 0;
 }
 
-function sinksFor(classify: Classifier, builder: TableBuilder, budget: number): SharedSinks {
+function sinksFor(classifier: Classifying, builder: TableBuilder, budget: number): SharedSinks {
   return {
     builder,
-    classify,
+    ...classifier,
     templater: new Templater({ exactMemo: false }), // FileIngest's message facts answer repeats
     messages: [],
     messageBudget: budget,
@@ -122,7 +124,7 @@ class AnchorProbe {
   private readonly freshRows: TableBuilder;
   private readonly eagerRows: TableBuilder;
 
-  constructor(task: SliceTask, format: LogFormat, classify: Classifier) {
+  constructor(task: SliceTask, format: LogFormat, classify: Classifying) {
     this.freshRows = new TableBuilder(64);
     this.eagerRows = new TableBuilder(64);
     const env = () => ({ year: task.year, day: task.day, time: newTimeOut() });
@@ -245,7 +247,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const format = formatById(task.formatId);
   if (!format) throw new Error(`unknown format ${task.formatId}`);
   const builder = new TableBuilder(1 << 12);
-  const classify = createClassifier(task.vocabulary, { memo: false }); // FileIngest's message facts answer repeats
+  const classify = ingestClassifier(task.vocabulary, false); // FileIngest's message facts answer repeats
   const sinks = sinksFor(classify, builder, task.messageBudget);
   const stats = newFileStats(task.fileName, 0);
   const real = new FileIngest(task.fileIndex, format, { year: task.year, day: task.day, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin);
