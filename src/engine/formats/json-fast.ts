@@ -21,6 +21,7 @@
 
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
 import { parseTimeValue } from '../model/time.ts';
+import { detachString } from '../model/table-builder.ts';
 import { MAX_SUBJECT, MAX_SUBJECT_LINE } from '../classify/subject.ts';
 import {
   EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_PAYLOAD, L_REQUEST, L_STATUS, L_SUBJECT, L_TIME,
@@ -28,7 +29,7 @@ import {
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_REQUEST, S_RESPONSE_FLAGS, S_STREAM, S_TIME,
   S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_OBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
 } from './json-lists.ts';
-import { decode, firstOf, numberValue, present, scan, scanFrom, seen, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
+import { decode, firstOf, numberValue, present, scan, scanFrom, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
 import { copyInto, scanState, unescapeInto } from './json-scan.ts';
 import { rfc3339Bytes } from './json-time.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
@@ -49,7 +50,7 @@ function levelOf(v: Scalar): number {
   let l = levelWords.get(v);
   if (l === undefined) {
     l = DIGITS.test(v) ? levelFromNumber(+v) : levelFromWord(v);
-    if (levelWords.size < 512) levelWords.set(v, l);
+    if (levelWords.size < 512) levelWords.set(detachString(v), l);
   }
   return l;
 }
@@ -170,6 +171,7 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   if (ms < 0 && payload) ms = firstOf(P_MESSAGE, L_PAYLOAD);
   // Templates, compact dumps, non-string and empty messages: the full path builds them.
   if (ms < 0 || vType[ms] !== T_STRING || vEnd[ms] === vStart[ms]) return FAST_FALLBACK;
+  const slices = slicesOut;
   const message = text(b, ms);
 
   // No known time key that parses: the full path guesses from time-like keys.
@@ -194,6 +196,7 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   }
   // Caddy logs "handled request" for traffic and "received request" on its admin API: the request says what happened.
   out.message = message === 'handled request' || message === 'received request' ? describeRequest(b, message, status) : message;
+  out.sliced = slicesOut !== slices;
   out.level = level;
   out.logger = loggerOf(b, payload);
   let extra = !seen(L_EXTRA) ? '' : extraText(b, message);

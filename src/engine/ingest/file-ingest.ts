@@ -164,6 +164,11 @@ export class FileIngest {
     return this.parser.parseBytes !== undefined;
   }
 
+  /** For LineSplitter.useBytes' ChunkListener: the buffer lines now come from (see LineParser.chunk). */
+  chunk(b: Uint8Array | null): void {
+    this.parser.chunk?.(b);
+  }
+
   /**
    * A UTF-8 line as bytes b[start..end) (see ByteLineSink): the parser reads
    * it undecoded, or asks for the text, and then it is exactly line(text).
@@ -546,9 +551,10 @@ export class FileIngest {
       cls = sinks.classify(message, extra);
       template = sinks.templater.add(message);
       opens = StackState.opens(message, sinks.stackWords?.seen ?? true);
-      // Strings the byte path made are already strings of their own; text lines may be slices of a chunk.
+      // Strings the byte path made are strings of their own unless it says it sliced the message from a
+      // decoded window (one seen once, so it will not come back as this object: not worth a slot); text lines may be slices of a chunk.
       const own = this.lineText === null;
-      if (memo) facts.store(own ? message : detachString(message), own ? extra : detachString(extra), cls, template, opens);
+      if (memo && !r.sliced) facts.store(own ? message : detachString(message), own ? extra : detachString(extra), cls, template, opens);
     }
     let level = r.level;
     if (level === Level.none && cls.kind === Kind.crash) level = Level.fatal;
@@ -573,7 +579,7 @@ export class FileIngest {
     // A repeated message is one shared string (no memory of its own); notable rows always keep theirs;
     // other one-off messages until the budget is spent (the rest are read back from the file when shown).
     const keep = cached || cls.kind !== Kind.plain || level >= Level.warn || sinks.messageChars + message.length <= sinks.messageBudget;
-    sinks.messages[row] = keep ? message : undefined;
+    sinks.messages[row] = !keep ? undefined : r.sliced ? detachString(message) : message;
     if (keep && !cached) sinks.messageChars += message.length;
     this.current = row;
     this.currentLevel = level;

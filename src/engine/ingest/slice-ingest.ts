@@ -165,6 +165,8 @@ export interface OwnedBytes {
   bytes?: (b: Uint8Array, start: number, end: number, offset: number) => boolean;
   /** With `bytes`: read a whole line and return the index of its newline, or -1 (see ByteLineScanner). */
   scan?: (b: Uint8Array, start: number, offset: number) => number;
+  /** With `bytes`: the buffer lines now come from (see LineSplitter's ChunkListener). */
+  chunk?: (b: Uint8Array | null) => void;
 }
 
 /**
@@ -196,6 +198,7 @@ export async function readOwnedLines(
         },
         // Lines at or past the range's end are not this slice's: the byte sink above stops there.
         scan && ((b, start, offset) => (stop || offset >= range.end ? -1 : scan(b, start, offset))),
+        owned.chunk,
       );
     }
   });
@@ -285,6 +288,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
       }
       return nl;
     };
+    owned.chunk = (b) => real.chunk(b);
   };
   if (!probing) bytewise();
   await readOwnedLines(task, chunks, (text, offset, length, truncated) => {

@@ -193,7 +193,7 @@ function maskTokens(s: string): string {
         masked = maskToken(token);
         if (key === undefined || !sameShapeAt(key, s, start, i)) {
           shapeKey[slot] = detachString(token);
-          shapeOut[slot] = hasDigit(masked) ? null : masked;
+          shapeOut[slot] = hasDigit(masked) ? null : detachString(masked);
         }
       }
       if (masked.length === i - start && s.startsWith(masked, start)) continue;

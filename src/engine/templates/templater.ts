@@ -231,7 +231,8 @@ export class Templater {
     }
     node.version++;
     const id = this.clusters.length;
-    const cl: Cluster = { id, tokens: tokens.slice() };
+    // Tokens of their own: a token may be a slice of the message, and the message of a decoded chunk (json-values.ts).
+    const cl: Cluster = { id, tokens: tokens.map(detachString) };
     this.clusters.push(cl);
     node.clusters.push(cl);
     this.patterns.push(cl.tokens.join(' '));
