@@ -71,8 +71,23 @@ function generated(n: number): string[] {
   return out;
 }
 
+/** Access-log messages: a few texts around the request, methods and statuses, every path new (maskMessage remembers the rest). */
+function requests(n: number): string[] {
+  const r = rng(9);
+  const around = [['handled request:', ''], ['', 'in 35ms'], ['10.0.0.1 - -', '512 "-" "curl/8"'], ['"', 'upstream=a.example.com:443'], ['proxy', '"quoted" 0x1f'], ['', '']];
+  const methods = ['GET', 'POST', 'DELETE', 'get'];
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const [before, after] = around[Math.floor(r() * around.length)];
+    const path = r() < 0.5 ? `/api/items/${Math.floor(r() * 1e6)}?page=${k}` : `/static/${k.toString(36)}.js`;
+    const status = [200, 200, 404, 503, 699][Math.floor(r() * 5)];
+    out.push(`${before} ${methods[Math.floor(r() * methods.length)]} ${path}${r() < 0.3 ? ' HTTP/1.1"' : ''} ${status} ${after}`.trim());
+  }
+  return out;
+}
+
 const samples = [...BUILTIN_VOCABULARY.flatMap((e) => [...e.samples, ...(e.fieldSamples ?? []).map(([m, x]) => `${m} ${x}`)]), ...NEGATIVE_SAMPLES.map((n) => n.message)];
-const lines = [...realLines(), ...generated(20_000), ...samples, ...samples.map((x) => x.replace(/\d/g, '7').toUpperCase())];
+const lines = [...realLines(), ...generated(20_000), ...requests(5000), ...samples, ...samples.map((x) => x.replace(/\d/g, '7').toUpperCase())];
 
 describe('masking fast path', () => {
   it('gives the plain definition\'s output on every real and generated line', () => {
