@@ -24,10 +24,10 @@ import { parseTimeValue } from '../model/time.ts';
 import { detachString } from '../model/table-builder.ts';
 import { MAX_SUBJECT, MAX_SUBJECT_LINE } from '../classify/subject.ts';
 import {
-  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_PAYLOAD, L_REQUEST, L_STATUS, L_SUBJECT, L_TIME,
+  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_PAYLOAD, L_REQUEST, L_STATUS, L_SUBJECT, L_TIME,
   LEVEL, LOGGER, MESSAGE, P_EXTRA, P_LEVEL, P_LOGGER, P_MESSAGE, P_TIME, PAYLOAD_INNER, PAYLOAD_SUBJECT, REQ_METHOD, REQ_PATH, S_FIELDS, S_FIELDS_MESSAGE,
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_REQUEST, S_RESPONSE_FLAGS, S_STREAM, S_TIME,
-  S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_OBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
+  S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
 } from './json-lists.ts';
 import { decode, firstOf, numberValue, present, scan, scanFrom, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
 import { copyInto, scanState, unescapeInto } from './json-scan.ts';
@@ -273,8 +273,8 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
     out.yearless = env.time.yearless;
   }
   // jsonSubject(envelope) reaches the inner record only when the envelope names no subject of its own.
-  // (Most envelopes hold no subject key at all: the list bit answers without a look at each key.)
-  const innerSubject = (!seen(L_SUBJECT) || (!SUBJECT.some(present) && !SUBJECT_INNER_OBJECT.some(present))) && vType[S_LINE] !== T_STRING;
+  // (The list bit answers without a look at each key.)
+  const innerSubject = !seen(L_OWN_SUBJECT) && vType[S_LINE] !== T_STRING;
   lastLineBytes = Infinity; // until the inner record is scanned: ask lineSubject
   // The container's line, unescaped from the JSON string straight into bytes (no decode, no re-encode).
   const start = vStart[S_LOG];
