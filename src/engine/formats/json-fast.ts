@@ -29,8 +29,8 @@ import {
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_REQUEST, S_RESPONSE_FLAGS, S_STREAM, S_TIME,
   S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
 } from './json-lists.ts';
-import { decode, firstOf, numberValue, present, scan, scanFrom, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
-import { copyInto, scanState, unescapeInto } from './json-scan.ts';
+import { decode, firstOf, logBytes, numberValue, present, scan, scanFrom, scanInner, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
+import { scanState } from './json-scan.ts';
 import { rfc3339Bytes } from './json-time.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
 
@@ -257,8 +257,6 @@ function extraText(b: Uint8Array, message: string): string {
   return extra;
 }
 
-let innerScratch = new Uint8Array(4096);
-
 /**
  * A Docker json-file line {"log":"<the container's line>\n","stream":"stdout","time":"..."},
  * as mapJsonRecord reads it: the envelope's time, then the inner line as a
@@ -276,11 +274,9 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
   // (The list bit answers without a look at each key.)
   const innerSubject = !seen(L_OWN_SUBJECT) && vType[S_LINE] !== T_STRING;
   lastLineBytes = Infinity; // until the inner record is scanned: ask lineSubject
-  // The container's line, unescaped from the JSON string straight into bytes (no decode, no re-encode).
-  const start = vStart[S_LOG];
-  const end = vEnd[S_LOG];
-  if (innerScratch.length < end - start + 1) innerScratch = new Uint8Array(end - start + 1024);
-  let n = vEsc[S_LOG] ? unescapeInto(b, start, end, innerScratch) : copyInto(b, start, end, innerScratch);
+  // The container's line, unescaped from the JSON string straight into bytes by the scan (no decode, no re-encode).
+  const innerScratch = logBytes.bytes;
+  let n = logBytes.length;
   if (n < 0) return FAST_FALLBACK; // a lone surrogate escape: the full path keeps it as JavaScript does
   // log.replace(/\r?\n$/, ''), then trimStart() to see whether it is JSON.
   if (n > 0 && innerScratch[n - 1] === 10) n -= innerScratch[n - 2] === 13 && n > 1 ? 2 : 1;
@@ -293,7 +289,7 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
   }
   innerScratch[n] = 10;
   // Anything the scan cannot settle (invalid JSON reads as text there, keys it cannot look up...) goes to the full path.
-  if (!scan(innerScratch, i, n)) return FAST_FALLBACK;
+  if (!scanInner(innerScratch, i, n)) return FAST_FALLBACK;
   if (innerSubject) {
     lastLine = innerScratch;
     lastLineBytes = n;

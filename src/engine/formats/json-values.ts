@@ -6,8 +6,8 @@
 // scratch arrays serves every parser.
 
 import { bytesHash, HAS_CHILDREN, lookupKey, NODES, TOP } from './json-keys.ts';
-import { FALLBACK_MASK, NODE_LISTS } from './json-lists.ts';
-import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
+import { FALLBACK_MASK, NODE_LISTS, S_LOG } from './json-lists.ts';
+import { keyEnd, scanState, stringEnd, stringInto, valueEnd, ws, type CopiedString } from './json-scan.ts';
 import { decimalBytes } from './json-time.ts';
 
 export const T_ABSENT = 0;
@@ -27,6 +27,15 @@ const touched = new Int32Array(NODES);
 let nTouched = 0;
 /** Bits of the key lists with a node present in the line (see NODE_LISTS). */
 let listsSeen = 0;
+/**
+ * The record's `log` string, unescaped while the scan validates it (the line
+ * a Docker envelope carries is read whole: json-fast.ts). Set by a scan of a
+ * line, not by scanInner (which reads that line from these very bytes).
+ */
+export const logBytes: CopiedString = { bytes: new Uint8Array(4096), length: -1 };
+/** S_LOG while scanning a line; while scanning the record inside an envelope, NO_NODE (lookupKey's -1 is "a key nothing looks for"). */
+let copyNode = S_LOG;
+const NO_NODE = -2;
 
 /** Record node n's value. False for what the full path must decide: duplicate keys, wrapper keys. */
 function setNode(n: number, type: number, vs: number, ve: number, esc: number): boolean {
@@ -66,7 +75,7 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
     let ve: number;
     let esc = 0;
     if (c === 34) {
-      ve = stringEnd(b, i + 1);
+      ve = n === copyNode ? stringInto(b, i + 1, logBytes) : stringEnd(b, i + 1);
       if (ve < 0) return -1;
       esc = scanState.escaped ? 1 : 0;
       vs = i + 1;
@@ -92,6 +101,16 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
 export function scan(b: Uint8Array, start: number, end: number): boolean {
   const i = scanFrom(b, start);
   return i >= 0 && (i === end || ws(b, i) === end);
+}
+
+/** scan for the record inside an envelope, b being logBytes.bytes: its own `log` is not copied over it. */
+export function scanInner(b: Uint8Array, start: number, end: number): boolean {
+  copyNode = NO_NODE;
+  try {
+    return scan(b, start, end);
+  } finally {
+    copyNode = S_LOG;
+  }
 }
 
 /**
