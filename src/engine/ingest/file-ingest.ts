@@ -578,8 +578,9 @@ export class FileIngest {
     }
     // A repeated message is one shared string (no memory of its own); notable rows always keep theirs;
     // other one-off messages until the budget is spent (the rest are read back from the file when shown).
+    // A kept message is a string of its own: a text line's (or a sliced value) would pin the decoded chunk it came from.
     const keep = cached || cls.kind !== Kind.plain || level >= Level.warn || sinks.messageChars + message.length <= sinks.messageBudget;
-    sinks.messages[row] = !keep ? undefined : r.sliced ? detachString(message) : message;
+    sinks.messages[row] = !keep ? undefined : !cached && (r.sliced || this.lineText !== null) ? detachString(message) : message;
     if (keep && !cached) sinks.messageChars += message.length;
     this.current = row;
     this.currentLevel = level;
