@@ -12,6 +12,8 @@ import { requiredLiterals } from '../../src/engine/classify/required-literals.ts
 import { BUILTIN_VOCABULARY, NEGATIVE_SAMPLES, type VocabularyEntry } from '../../src/engine/classify/vocabulary.ts';
 import { COLLAPSE, MAX_TEMPLATE_INPUT, maskMessage, QUOTED, REQUEST_LINE, TOKEN_MASKS, WILDCARD } from '../../src/engine/templates/mask.ts';
 import { rng } from './dialects.ts';
+import { ingestClassifier } from '../../src/engine/ingest/file-ingest.ts';
+import { STACK_WORDS, StackState } from '../../src/engine/ingest/multiline.ts';
 
 /** The plain definition of masking: every mask over the whole string, in order. */
 function referenceText(text: string): string {
@@ -69,8 +71,23 @@ function generated(n: number): string[] {
   return out;
 }
 
+/** Access-log messages: a few texts around the request, methods and statuses, every path new (maskMessage remembers the rest). */
+function requests(n: number): string[] {
+  const r = rng(9);
+  const around = [['handled request:', ''], ['', 'in 35ms'], ['10.0.0.1 - -', '512 "-" "curl/8"'], ['"', 'upstream=a.example.com:443'], ['proxy', '"quoted" 0x1f'], ['', '']];
+  const methods = ['GET', 'POST', 'DELETE', 'get'];
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const [before, after] = around[Math.floor(r() * around.length)];
+    const path = r() < 0.5 ? `/api/items/${Math.floor(r() * 1e6)}?page=${k}` : `/static/${k.toString(36)}.js`;
+    const status = [200, 200, 404, 503, 699][Math.floor(r() * 5)];
+    out.push(`${before} ${methods[Math.floor(r() * methods.length)]} ${path}${r() < 0.3 ? ' HTTP/1.1"' : ''} ${status} ${after}`.trim());
+  }
+  return out;
+}
+
 const samples = [...BUILTIN_VOCABULARY.flatMap((e) => [...e.samples, ...(e.fieldSamples ?? []).map(([m, x]) => `${m} ${x}`)]), ...NEGATIVE_SAMPLES.map((n) => n.message)];
-const lines = [...realLines(), ...generated(20_000), ...samples, ...samples.map((x) => x.replace(/\d/g, '7').toUpperCase())];
+const lines = [...realLines(), ...generated(20_000), ...requests(5000), ...samples, ...samples.map((x) => x.replace(/\d/g, '7').toUpperCase())];
 
 describe('masking fast path', () => {
   it('gives the plain definition\'s output on every real and generated line', () => {
@@ -122,6 +139,49 @@ describe('classifier prefilter', () => {
     expect(c('got SIGPWR', '').kind).toBe(compileVocabulary(custom)[1].kind);
     expect(c('redémarrage du service', '').kind).toBe(compileVocabulary(custom)[2].kind);
     expect(c('nothing to see', '').kind).toBe(0);
+  });
+});
+
+describe('stack-opening words told by the classifier\'s scan', () => {
+  // Messages that open (or nearly open) a stack or a crash report, in every case the searches tell apart.
+  const openers = ['panic: runtime error', 'fatal error: all goroutines are asleep', 'java.lang.IllegalStateException: boom', 'TypeError: x is undefined', 'got signal 11 ;', 'GOT SIGNAL 11',
+    '*** Aborted at 1700000000', '*** SIGSEGV received', 'A fatal error has been detected by the Java Runtime Environment', '=CRASH REPORT==== 1-May-2024', 'Thread 0 Crashed:', 'thread \'main\' panicked at src/main.rs:2:5:',
+    'Traceback (most recent call last):', 'C:\\app\\x.js:12', '/srv/app/index.js:12', 'Unhandled exception. System.Exception: x', 'an error happened', 'an ERROR happened', 'MyException', 'crashed', 'Signal'];
+
+  it('gives every message the stack openings of the plain searches', () => {
+    const { classify, stackWords } = ingestClassifier([], false);
+    // Past the lines classified entry by entry, so the scan decides.
+    for (let k = 0; k < 2100; k++) classify(`warm up ${k}`, '');
+    const r = rng(13);
+    const wrong: string[] = [];
+    let skipped = 0;
+    for (const line of [...lines, ...openers, ...openers.map((o) => `x ${o}`)]) {
+      const cut = Math.floor(r() * line.length);
+      for (const [m, x] of [[line, ''], [line.slice(0, cut), line.slice(cut)]]) {
+        classify(m, x);
+        if (!stackWords.seen) skipped++;
+        if (StackState.opens(m, stackWords.seen) !== StackState.opens(m) && wrong.length < 5) wrong.push(`${m} | ${x}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The point of it: most messages skip the searches.
+    expect(skipped).toBeGreaterThan(lines.length);
+    expect(openers.filter((o) => (classify(o, ''), !stackWords.seen)).filter((o) => StackState.opens(o) !== 0)).toEqual(openers.filter((o) => StackState.opens(o) !== 0 && !/ignal|fatal error has|crash|error|exception/i.test(o)));
+  });
+
+  it('says "cannot tell" while lines are classified entry by entry, and for remembered answers', () => {
+    const watch = { words: STACK_WORDS, seen: false };
+    const direct = createClassifier([], { scanFrom: Infinity, watch });
+    direct('plain words', '');
+    expect(watch.seen).toBe(true);
+    const memo = createClassifier([], { scanFrom: 0, watch });
+    memo('plain words', '');
+    expect(watch.seen).toBe(false);
+    memo('plain words', '');
+    memo('plain words', ''); // remembered from its second sighting on
+    expect(watch.seen).toBe(true);
+    memo('an Exception here', '');
+    expect(watch.seen).toBe(true);
   });
 });
 

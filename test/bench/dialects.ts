@@ -8,7 +8,7 @@
 
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeDocTable } from './doc-table.ts';
 import { ingestSources } from '../../src/engine/ingest/ingest.ts';
@@ -86,6 +86,7 @@ function parseArgs(argv: string[]): { lines: number; runs: number; only: string[
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const startLoad = loadavg()[0];
   const dir = resolve(import.meta.dirname, 'data');
   console.log(`naive loop vs the JSON fast path alone and vs the whole ingest (1 thread), ${args.lines} lines per dialect, best of ${args.runs}`);
   const rows: string[] = [];
@@ -114,7 +115,8 @@ async function main(): Promise<void> {
     console.log(`  ${name.padEnd(22)} naive ${naive.toFixed(0).padStart(5)} ms | fast path only ${parse.toFixed(0).padStart(5)} ms = ${(naive / parse).toFixed(2)}x | whole ingest ${engine.toFixed(0).padStart(5)} ms = ${(naive / engine).toFixed(2)}x`);
   }
   if (args.only) return; // a partial run keeps the last whole table
-  const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
+  // The load average when the run began: on a shared machine it says how far to trust the ratios.
+  const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}, load average ${startLoad.toFixed(1)} at the start`;
   await writeDocTable('dialects', [
     `### Per dialect (${machine})`,
     '',

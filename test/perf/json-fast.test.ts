@@ -173,7 +173,13 @@ describe('JSON-lines fast path', () => {
       check(JSON.stringify(envelope), tally);
     }
     // Escapes the inner line is unescaped from: \u (BMP, a surrogate pair, a lone surrogate), \t, \/, and a leading space or BOM.
-    for (const inner of ['{\\"time\\":\\"2024-05-01T00:00:00Z\\",\\"msg\\":\\"caf\\u00e9 \\ud83d\\ude00 \\u2603 a\\/b\\"}', ' {\\"ts\\":1714521600,\\"msg\\":\\"x\\"}', '{\\"ts\\":1714521600,\\"msg\\":\\"\\ud800\\"}', '\\ufeff{\\"ts\\":1714521600,\\"msg\\":\\"bom\\"}', 'tab\\there \\u00e9', '\\u00a0{\\"ts\\":1714521600,\\"msg\\":\\"nbsp\\"}']) {
+    for (const inner of ['{\\"time\\":\\"2024-05-01T00:00:00Z\\",\\"msg\\":\\"caf\\u00e9 \\ud83d\\ude00 \\u2603 a\\/b\\"}', ' {\\"ts\\":1714521600,\\"msg\\":\\"x\\"}', '{\\"ts\\":1714521600,\\"msg\\":\\"\\ud800\\"}', '\\ufeff{\\"ts\\":1714521600,\\"msg\\":\\"bom\\"}', 'tab\\there \\u00e9', '\\u00a0{\\"ts\\":1714521600,\\"msg\\":\\"nbsp\\"}',
+      // Surrogate halves out of order or alone (only a high one right before a low one is a character), and inner records
+      // with string values under keys nothing looks for, and a `log` of their own (read from the bytes the envelope's was unescaped into).
+      '{\\"ts\\":1714521600,\\"msg\\":\\"\\ud83d\\u0041\\"}', '{\\"ts\\":1714521600,\\"msg\\":\\"\\ud83dx\\"}', '{\\"ts\\":1714521600,\\"msg\\":\\"\\ude00\\"}',
+      '{\\"ts\\":1714521600,\\"msg\\":\\"\\ud83d\\ud83d\\ude00\\"}', '{\\"ts\\":1714521600,\\"msg\\":\\"end \\ud83d\\"}',
+      '{\\"level\\":30,\\"ts\\":1714521600,\\"reqId\\":\\"req-348290\\",\\"user\\":\\"alice\\",\\"msg\\":\\"processed batch 290194\\"}',
+      '{\\"level\\":50,\\"ts\\":1714521600,\\"log\\":\\"inner log text\\",\\"msg\\":\\"has a log key\\"}']) {
       check(`{"log":"${inner}\\n","stream":"stdout","time":"2024-05-01T00:00:01Z"}`, tally);
     }
     expect(tally.fast).toBeGreaterThan(3000);

@@ -22,6 +22,19 @@ export interface Classification {
 
 export type Classifier = (message: string, extra: string) => Classification;
 
+/**
+ * Words a caller wants to know about in the text it classifies (ingest: the
+ * words without which a message cannot open a stack trace, multiline.ts).
+ * The classifier's literal scan passes over the text anyway, so it reports
+ * them at no extra pass: after each call `seen` is false only when none of
+ * `words` (lower-case ASCII, matched case-insensitively) is in the message or
+ * its extra text; true when one is, or when the call could not tell.
+ */
+export interface Watch {
+  readonly words: readonly string[];
+  seen: boolean;
+}
+
 export interface CompiledEntry {
   kind: KindCode;
   flags: number;
@@ -77,7 +90,8 @@ interface Prepared {
   results: Classification[];
   /** Lines classified so far without the scanner (shared by the classifiers of a thread). */
   direct: number;
-  scan: Scan | null;
+  /** Scanners by the watched words they also look for (words joined by "\n"). */
+  scans: Map<string, Scan>;
 }
 
 interface Scan {
@@ -90,10 +104,11 @@ interface Scan {
 function prepare(custom: readonly VocabularyEntry[]): Prepared {
   const compiled = [...compileVocabulary(custom, true), ...compileVocabulary(BUILTIN_VOCABULARY)];
   const results = compiled.map((c): Classification => ({ kind: c.kind, flags: c.flags }));
-  return { compiled, results, direct: 0, scan: null };
+  return { compiled, results, direct: 0, scans: new Map() };
 }
 
-function buildScan(compiled: readonly CompiledEntry[]): Scan {
+/** The scanner over the entries' literals, plus the watched words as one more entry (index compiled.length) that never classifies. */
+function buildScan(compiled: readonly CompiledEntry[], watched: readonly string[]): Scan {
   const literals: { text: string; entry: number }[] = [];
   const always = new Uint8Array(compiled.length);
   compiled.forEach((c, i) => {
@@ -101,7 +116,8 @@ function buildScan(compiled: readonly CompiledEntry[]): Scan {
     if (req) for (const text of req) literals.push({ text, entry: i });
     else always[i] = 1;
   });
-  return { always, anyAlways: always.includes(1), scanner: new LiteralScanner(literals, compiled.length) };
+  for (const text of watched) literals.push({ text, entry: compiled.length });
+  return { always, anyAlways: always.includes(1), scanner: new LiteralScanner(literals, compiled.length + 1) };
 }
 
 /** The built-in vocabulary prepared once per thread: every ingest (and slice) needs it. */
@@ -114,25 +130,37 @@ let builtin: Prepared | null = null;
  * costs a lookup per one-off message. `scanFrom`: lines tried entry by entry
  * before the literal scanner is built (tests set 0 to check the scanner).
  */
-export function createClassifier(custom: readonly VocabularyEntry[] = [], options: { memo?: boolean; scanFrom?: number } = {}): Classifier {
+export function createClassifier(custom: readonly VocabularyEntry[] = [], options: { memo?: boolean; scanFrom?: number; watch?: Watch } = {}): Classifier {
   const scanFrom = options.scanFrom ?? DIRECT_LINES;
   const prepared = custom.length === 0 ? (builtin ??= prepare(custom)) : prepare(custom);
   const { compiled, results } = prepared;
   const none: Classification = { kind: Kind.plain, flags: 0 };
   const memo = options.memo === false ? null : new RepeatMemo<Classification>(MEMO_MAX_CHARS - 1, MEMO_MAX_ENTRIES);
+  const watch = options.watch ?? null;
+  const watched = watch?.words ?? [];
+  const scanKey = watched.join('\n');
+  let built: Scan | null = null;
+  const scanOf = (): Scan => {
+    let s = prepared.scans.get(scanKey);
+    if (!s) prepared.scans.set(scanKey, (s = buildScan(compiled, watched)));
+    return s;
+  };
   return (message, extra) => {
     const text = extra ? `${message} ${extra}` : message;
+    if (watch) watch.seen = true; // until the scan says otherwise
     const cached = memo?.get(text);
     if (cached) return cached;
     let result = none;
-    const scan = prepared.direct >= scanFrom ? (prepared.scan ??= buildScan(compiled)) : (prepared.direct++, null);
+    const scan = built ?? (prepared.direct >= scanFrom ? (built = scanOf()) : (prepared.direct++, null));
     if (!scan) {
       const i = firstMatch(compiled, text);
       if (i >= 0) result = results[i];
     } else {
       const { scanner, always, anyAlways } = scan;
       scanner.begin();
-      if (scanner.feed(text) || anyAlways) {
+      const any = scanner.feed(text);
+      if (watch) watch.seen = scanner.saw(compiled.length);
+      if (any || anyAlways) {
         for (let i = 0; i < compiled.length; i++) {
           if ((always[i] || scanner.saw(i)) && compiled[i].re.test(text)) {
             result = results[i];

@@ -21,15 +21,16 @@
 
 import { levelFromHttpStatus, levelFromNumber, levelFromWord } from '../model/levels.ts';
 import { parseTimeValue } from '../model/time.ts';
+import { detachString } from '../model/table-builder.ts';
 import { MAX_SUBJECT, MAX_SUBJECT_LINE } from '../classify/subject.ts';
 import {
-  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_PAYLOAD, L_REQUEST, L_STATUS, L_SUBJECT, L_TIME,
+  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_PAYLOAD, L_REQUEST, L_STATUS, L_SUBJECT, L_TIME,
   LEVEL, LOGGER, MESSAGE, P_EXTRA, P_LEVEL, P_LOGGER, P_MESSAGE, P_TIME, PAYLOAD_INNER, PAYLOAD_SUBJECT, REQ_METHOD, REQ_PATH, S_FIELDS, S_FIELDS_MESSAGE,
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_REQUEST, S_RESPONSE_FLAGS, S_STREAM, S_TIME,
-  S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_OBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
+  S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
 } from './json-lists.ts';
-import { decode, firstOf, numberValue, present, scan, scanFrom, seen, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
-import { copyInto, scanState, unescapeInto } from './json-scan.ts';
+import { decode, firstOf, logBytes, numberValue, present, scan, scanFrom, scanInner, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
+import { scanState } from './json-scan.ts';
 import { rfc3339Bytes } from './json-time.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
 
@@ -49,7 +50,7 @@ function levelOf(v: Scalar): number {
   let l = levelWords.get(v);
   if (l === undefined) {
     l = DIGITS.test(v) ? levelFromNumber(+v) : levelFromWord(v);
-    if (levelWords.size < 512) levelWords.set(v, l);
+    if (levelWords.size < 512) levelWords.set(detachString(v), l);
   }
   return l;
 }
@@ -170,6 +171,7 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   if (ms < 0 && payload) ms = firstOf(P_MESSAGE, L_PAYLOAD);
   // Templates, compact dumps, non-string and empty messages: the full path builds them.
   if (ms < 0 || vType[ms] !== T_STRING || vEnd[ms] === vStart[ms]) return FAST_FALLBACK;
+  const slices = slicesOut;
   const message = text(b, ms);
 
   // No known time key that parses: the full path guesses from time-like keys.
@@ -194,6 +196,7 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   }
   // Caddy logs "handled request" for traffic and "received request" on its admin API: the request says what happened.
   out.message = message === 'handled request' || message === 'received request' ? describeRequest(b, message, status) : message;
+  out.sliced = slicesOut !== slices;
   out.level = level;
   out.logger = loggerOf(b, payload);
   let extra = !seen(L_EXTRA) ? '' : extraText(b, message);
@@ -254,8 +257,6 @@ function extraText(b: Uint8Array, message: string): string {
   return extra;
 }
 
-let innerScratch = new Uint8Array(4096);
-
 /**
  * A Docker json-file line {"log":"<the container's line>\n","stream":"stdout","time":"..."},
  * as mapJsonRecord reads it: the envelope's time, then the inner line as a
@@ -270,13 +271,12 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
     out.yearless = env.time.yearless;
   }
   // jsonSubject(envelope) reaches the inner record only when the envelope names no subject of its own.
-  const innerSubject = !SUBJECT.some(present) && !SUBJECT_INNER_OBJECT.some(present) && vType[S_LINE] !== T_STRING;
+  // (The list bit answers without a look at each key.)
+  const innerSubject = !seen(L_OWN_SUBJECT) && vType[S_LINE] !== T_STRING;
   lastLineBytes = Infinity; // until the inner record is scanned: ask lineSubject
-  // The container's line, unescaped from the JSON string straight into bytes (no decode, no re-encode).
-  const start = vStart[S_LOG];
-  const end = vEnd[S_LOG];
-  if (innerScratch.length < end - start + 1) innerScratch = new Uint8Array(end - start + 1024);
-  let n = vEsc[S_LOG] ? unescapeInto(b, start, end, innerScratch) : copyInto(b, start, end, innerScratch);
+  // The container's line, unescaped from the JSON string straight into bytes by the scan (no decode, no re-encode).
+  const innerScratch = logBytes.bytes;
+  let n = logBytes.length;
   if (n < 0) return FAST_FALLBACK; // a lone surrogate escape: the full path keeps it as JavaScript does
   // log.replace(/\r?\n$/, ''), then trimStart() to see whether it is JSON.
   if (n > 0 && innerScratch[n - 1] === 10) n -= innerScratch[n - 2] === 13 && n > 1 ? 2 : 1;
@@ -289,7 +289,7 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
   }
   innerScratch[n] = 10;
   // Anything the scan cannot settle (invalid JSON reads as text there, keys it cannot look up...) goes to the full path.
-  if (!scan(innerScratch, i, n)) return FAST_FALLBACK;
+  if (!scanInner(innerScratch, i, n)) return FAST_FALLBACK;
   if (innerSubject) {
     lastLine = innerScratch;
     lastLineBytes = n;

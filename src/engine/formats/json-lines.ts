@@ -8,6 +8,7 @@
 import { cloudWatchPayload, mapCloudWatchEvent } from './cloudwatch.ts';
 import { otlpRecords } from './otlp.ts';
 import { FAST_FALLBACK, lastLineSubject, parseJsonBytes, parseJsonFast, scanJsonLine, scanned } from './json-fast.ts';
+import { shareChunk } from './json-values.ts';
 import { mapJsonRecord, isObject, type JsonObject } from './json-record.ts';
 import { recoverJsonObject } from './json-recover.ts';
 import { Flag } from '../model/kinds.ts';
@@ -68,6 +69,10 @@ export class JsonLinesParser implements LineParser {
   }
 
   scannedType: LineTypeCode | typeof FAST_FALLBACK = LineType.record;
+
+  chunk(b: Uint8Array | null): void {
+    shareChunk(b);
+  }
 
   scanBytes(b: Uint8Array, start: number, out: RecordOut): number {
     if (this.queue.length !== 0) this.queue.length = 0;

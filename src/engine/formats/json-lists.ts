@@ -68,6 +68,8 @@ export const L_REQUEST = 64;
 export const L_SUBJECT = 128;
 export const L_PAYLOAD = 256;
 export const L_GCP = 512;
+/** The record's own subject keys (SUBJECT, SUBJECT_INNER_OBJECT): one bit answers "does it name a subject itself?" for Docker envelopes. */
+export const L_OWN_SUBJECT = 1024;
 export const NODE_LISTS = new Uint16Array(NODES);
 export const inList = (bit: number, nodes: ArrayLike<number>) => {
   for (let k = 0; k < nodes.length; k++) NODE_LISTS[nodes[k]] |= bit;
@@ -79,6 +81,7 @@ inList(L_LOGGER, listNodes(LOGGER));
 inList(L_EXTRA, listNodes(EXTRA));
 inList(L_STATUS, listNodes(STATUS));
 for (const l of [REQ_METHOD, REQ_PATH, TOP_METHOD, TOP_PATH]) inList(L_REQUEST, listNodes(l));
+inList(L_OWN_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_OBJECT]);
 inList(L_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_TEXT, ...SUBJECT_INNER_OBJECT, ...PAYLOAD_SUBJECT, ...PAYLOAD_INNER, ...FIELDS_SUBJECT, ...FIELDS_INNER]);
 for (const l of [P_TIME, P_LEVEL, P_MESSAGE, P_LOGGER, P_EXTRA]) inList(L_PAYLOAD, listNodes(l));
 inList(L_GCP, [...GCP_MARKS, ...listNodes(GCP_LOGGER)]);

@@ -69,6 +69,96 @@ function escapedEnd(b: Uint8Array, j: number, high: number): number {
   }
 }
 
+/** Unescaped bytes of a string read by stringInto: `length` of them in `bytes`, -1 when it held a lone surrogate escape (UTF-8 cannot hold it). */
+export interface CopiedString {
+  bytes: Uint8Array;
+  length: number;
+}
+
+/**
+ * stringEnd that also writes the string's bytes, unescaped as unescapeInto
+ * would, into out.bytes (then a spare byte for a sentinel): one pass where
+ * stringEnd and unescapeInto took two, for a value read whole (the line inside
+ * a Docker envelope).
+ */
+export function stringInto(b: Uint8Array, i: number, out: CopiedString): number {
+  if (out.bytes.length < b.length - i + 1) out.bytes = new Uint8Array(b.length - i + 1024);
+  const dst = out.bytes;
+  let o = 0;
+  let high = 0;
+  let escaped = false;
+  let lone = false;
+  /** A high surrogate escape waiting for its low half (the next escape, right after it). */
+  let pending = -1;
+  for (;;) {
+    const c = b[i];
+    if (c === 34) break;
+    if (!(c >= 32)) return -1;
+    if (c !== 92) {
+      if (pending >= 0) {
+        lone = true;
+        pending = -1;
+      }
+      high |= c;
+      dst[o++] = c;
+      i++;
+      continue;
+    }
+    escaped = true;
+    const e = b[i + 1];
+    if (e !== 117) {
+      if (e !== 34 && e !== 92 && e !== 47 && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) return -1;
+      if (pending >= 0) {
+        lone = true;
+        pending = -1;
+      }
+      dst[o++] = e === 110 ? 10 : e === 116 ? 9 : e === 114 ? 13 : e === 98 ? 8 : e === 102 ? 12 : e; // \n \t \r \b \f, else \" \\ \/
+      i += 2;
+      continue;
+    }
+    if (!(isHex(b[i + 2]) && isHex(b[i + 3]) && isHex(b[i + 4]) && isHex(b[i + 5]))) return -1;
+    let cp = (hexValue(b[i + 2]) << 12) | (hexValue(b[i + 3]) << 8) | (hexValue(b[i + 4]) << 4) | hexValue(b[i + 5]);
+    i += 6;
+    if (pending >= 0) {
+      if (cp >= 0xdc00 && cp <= 0xdfff) {
+        cp = 0x10000 + ((pending - 0xd800) << 10) + (cp - 0xdc00);
+        pending = -1;
+        o = utf8Into(cp, dst, o);
+        continue;
+      }
+      lone = true;
+      pending = -1;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff) pending = cp;
+    else if (cp >= 0xdc00 && cp <= 0xdfff) lone = true;
+    else o = utf8Into(cp, dst, o);
+  }
+  scanState.escaped = escaped;
+  scanState.high = high >= 128;
+  if (high >= 128) scanState.anyHigh = true;
+  out.length = lone || pending >= 0 ? -1 : o;
+  return i;
+}
+
+/** Code point cp as UTF-8 at dst[o]; returns the index after it. */
+function utf8Into(cp: number, dst: Uint8Array, o: number): number {
+  if (cp < 0x80) dst[o++] = cp;
+  else if (cp < 0x800) {
+    dst[o++] = 0xc0 | (cp >> 6);
+    dst[o++] = 0x80 | (cp & 63);
+  } else if (cp < 0x10000) {
+    dst[o++] = 0xe0 | (cp >> 12);
+    dst[o++] = 0x80 | ((cp >> 6) & 63);
+    dst[o++] = 0x80 | (cp & 63);
+  } else {
+    dst[o++] = 0xf0 | (cp >> 18);
+    dst[o++] = 0x80 | ((cp >> 12) & 63);
+    dst[o++] = 0x80 | ((cp >> 6) & 63);
+    dst[o++] = 0x80 | (cp & 63);
+  }
+  return o;
+}
+
 /** Like stringEnd for a key; -1 for invalid or escaped keys (the full path handles those). */
 export function keyEnd(b: Uint8Array, i: number): number {
   for (;;) {
@@ -148,56 +238,4 @@ export function valueEnd(b: Uint8Array, i: number, depth: number): number {
   return -1;
 }
 
-/** The bytes of a JSON string without escapes, as they are. */
-export function copyInto(b: Uint8Array, start: number, end: number, dst: Uint8Array): number {
-  dst.set(b.subarray(start, end));
-  return end - start;
-}
-
 const hexValue = (c: number) => (c <= 57 ? c - 48 : (c | 32) - 87);
-
-/**
- * The UTF-8 bytes of the JSON string b[start..end) (its escapes already
- * validated by the scanner) into dst; returns their length, or -1 for a lone
- * surrogate escape (not representable in UTF-8).
- */
-export function unescapeInto(b: Uint8Array, start: number, end: number, dst: Uint8Array): number {
-  let o = 0;
-  for (let i = start; i < end; i++) {
-    const c = b[i];
-    if (c !== 92) {
-      dst[o++] = c;
-      continue;
-    }
-    const e = b[++i];
-    if (e !== 117) {
-      dst[o++] = e === 110 ? 10 : e === 116 ? 9 : e === 114 ? 13 : e === 98 ? 8 : e === 102 ? 12 : e; // \n \t \r \b \f, else \" \\ \/
-      continue;
-    }
-    let cp = (hexValue(b[i + 1]) << 12) | (hexValue(b[i + 2]) << 8) | (hexValue(b[i + 3]) << 4) | hexValue(b[i + 4]);
-    i += 4;
-    if (cp >= 0xd800 && cp <= 0xdfff) {
-      // A high surrogate must be followed by an escaped low one.
-      if (cp >= 0xdc00 || b[i + 1] !== 92 || b[i + 2] !== 117) return -1;
-      const lo = (hexValue(b[i + 3]) << 12) | (hexValue(b[i + 4]) << 8) | (hexValue(b[i + 5]) << 4) | hexValue(b[i + 6]);
-      if (lo < 0xdc00 || lo > 0xdfff) return -1;
-      cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-      i += 6;
-    }
-    if (cp < 0x80) dst[o++] = cp;
-    else if (cp < 0x800) {
-      dst[o++] = 0xc0 | (cp >> 6);
-      dst[o++] = 0x80 | (cp & 63);
-    } else if (cp < 0x10000) {
-      dst[o++] = 0xe0 | (cp >> 12);
-      dst[o++] = 0x80 | ((cp >> 6) & 63);
-      dst[o++] = 0x80 | (cp & 63);
-    } else {
-      dst[o++] = 0xf0 | (cp >> 18);
-      dst[o++] = 0x80 | ((cp >> 12) & 63);
-      dst[o++] = 0x80 | ((cp >> 6) & 63);
-      dst[o++] = 0x80 | (cp & 63);
-    }
-  }
-  return o;
-}

@@ -6,8 +6,8 @@
 // scratch arrays serves every parser.
 
 import { bytesHash, HAS_CHILDREN, lookupKey, NODES, TOP } from './json-keys.ts';
-import { FALLBACK_MASK, NODE_LISTS } from './json-lists.ts';
-import { keyEnd, scanState, stringEnd, valueEnd, ws } from './json-scan.ts';
+import { FALLBACK_MASK, NODE_LISTS, S_LOG } from './json-lists.ts';
+import { keyEnd, scanState, stringEnd, stringInto, valueEnd, ws, type CopiedString } from './json-scan.ts';
 import { decimalBytes } from './json-time.ts';
 
 export const T_ABSENT = 0;
@@ -27,6 +27,15 @@ const touched = new Int32Array(NODES);
 let nTouched = 0;
 /** Bits of the key lists with a node present in the line (see NODE_LISTS). */
 let listsSeen = 0;
+/**
+ * The record's `log` string, unescaped while the scan validates it (the line
+ * a Docker envelope carries is read whole: json-fast.ts). Set by a scan of a
+ * line, not by scanInner (which reads that line from these very bytes).
+ */
+export const logBytes: CopiedString = { bytes: new Uint8Array(4096), length: -1 };
+/** S_LOG while scanning a line; while scanning the record inside an envelope, NO_NODE (lookupKey's -1 is "a key nothing looks for"). */
+let copyNode = S_LOG;
+const NO_NODE = -2;
 
 /** Record node n's value. False for what the full path must decide: duplicate keys, wrapper keys. */
 function setNode(n: number, type: number, vs: number, ve: number, esc: number): boolean {
@@ -66,7 +75,7 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
     let ve: number;
     let esc = 0;
     if (c === 34) {
-      ve = stringEnd(b, i + 1);
+      ve = n === copyNode ? stringInto(b, i + 1, logBytes) : stringEnd(b, i + 1);
       if (ve < 0) return -1;
       esc = scanState.escaped ? 1 : 0;
       vs = i + 1;
@@ -92,6 +101,16 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
 export function scan(b: Uint8Array, start: number, end: number): boolean {
   const i = scanFrom(b, start);
   return i >= 0 && (i === end || ws(b, i) === end);
+}
+
+/** scan for the record inside an envelope, b being logBytes.bytes: its own `log` is not copied over it. */
+export function scanInner(b: Uint8Array, start: number, end: number): boolean {
+  copyNode = NO_NODE;
+  try {
+    return scan(b, start, end);
+  } finally {
+    copyNode = S_LOG;
+  }
 }
 
 /**
@@ -136,17 +155,38 @@ export function value(b: Uint8Array, s: number): Scalar {
 // decode per line and lets every memo downstream (classifier, templater,
 // logger interning) find it by identity with its hash already computed. A
 // collision simply replaces the entry. Each entry keeps its bytes in ARENA.
+// A value is kept from its second sighting on, told by a hash of all its
+// bytes in SEEN (the lookup hash samples a few bytes, and one-off values of
+// one shape, "order 7731 shipped", share it), so one-off values neither
+// evict repeated ones nor cost a copy into the arena.
 const INTERN_SIZE = 4096;
 const INTERN_MAX = 256;
 const internStr: string[] = new Array<string>(INTERN_SIZE).fill('');
 const internHash = new Int32Array(INTERN_SIZE);
 const internLen = new Int32Array(INTERN_SIZE);
 const ARENA = new Uint8Array(INTERN_SIZE * INTERN_MAX);
+const SEEN_SIZE = 1 << 13;
+const SEEN = new Int32Array(SEEN_SIZE);
+
+/** FNV-1a over b[start..end), never 0 (SEEN's "empty"). */
+function fullHash(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return h | 1;
+}
+
+/**
+ * Strings handed out so far as slices of a decoded window (see shareChunk):
+ * a caller that keeps a string compares this count before and after reading
+ * it, and keeps a copy when it moved.
+ */
+export let slicesOut = 0;
 
 /**
  * The string value of slot s, decoded as JSON.parse would decode it, and
- * shared with earlier equal values when short. Always a string of its own,
- * never a view that would keep the whole chunk alive.
+ * shared with earlier equal values when short. A value seen once may be a
+ * slice of a decoded window of the chunk (slicesOut tells): callers that keep
+ * it keep a copy (detachString), so no kept string pins a window.
  */
 export function text(b: Uint8Array, s: number): string {
   const start = vStart[s];
@@ -154,7 +194,7 @@ export function text(b: Uint8Array, s: number): string {
   if (vEsc[s]) return JSON.parse(decode(b, start - 1, end + 1)) as string;
   const len = end - start;
   if (len === 0) return '';
-  if (len > INTERN_MAX) return decode(b, start, end);
+  if (len > INTERN_MAX) return fresh(b, start, end);
   let h = bytesHash(b, start, len);
   h = (Math.imul(h, 31) + b[start + (len >> 2)]) | 0;
   h = (Math.imul(h, 31) + b[start + ((3 * len) >> 2)]) | 0;
@@ -165,12 +205,70 @@ export function text(b: Uint8Array, s: number): string {
     while (k < len && ARENA[at + k] === b[start + k]) k++;
     if (k === len) return internStr[idx];
   }
+  const full = fullHash(b, start, end);
+  const seen = (full ^ (full >>> 13)) & (SEEN_SIZE - 1);
+  if (SEEN[seen] !== full) {
+    SEEN[seen] = full;
+    return fresh(b, start, end);
+  }
   const v = decode(b, start, end);
   internStr[idx] = v;
   internHash[idx] = h;
   internLen[idx] = len;
   ARENA.set(b.subarray(start, end), at);
   return v;
+}
+
+// ---- Decode once. A TextDecoder call per value costs far more than its
+// bytes (~340 ns in Chromium, less in Node but still most of a one-off
+// value's cost), so when values that must be decoded come thick (one-off
+// messages, request paths), a window of the chunk is decoded in one call and
+// each value is sliced out of it. Only while the chunk's bytes cannot change
+// (shareChunk) and only for lines without bytes >= 0x80, where a byte is a
+// character and offsets line up; values far apart are decoded one by one.
+
+/** Bytes decoded at once: a few hundred lines. */
+const WINDOW = 1 << 16;
+/** Decodes closer than this (bytes) say values come thick enough for a window to pay. */
+const DENSE_GAP = 512;
+const NON_ASCII = /[^\x00-\x7f]/;
+let shared: Uint8Array | null = null;
+/** The window: winText holds shared[winStart..winEnd) one character per byte. */
+let winStart = 0;
+let winEnd = 0;
+let winText = '';
+let lastDecodeAt = -WINDOW;
+
+/**
+ * `b`'s bytes will not change until the next call (null: no chunk), so
+ * values of lines in `b` may be sliced from one decoded window of it.
+ */
+export function shareChunk(b: Uint8Array | null): void {
+  shared = b;
+  winStart = winEnd = 0;
+  winText = '';
+  lastDecodeAt = -WINDOW;
+}
+
+/** b[start..end) decoded: from the shared chunk's window when it can be, else on its own. */
+function fresh(b: Uint8Array, start: number, end: number): string {
+  if (b !== shared || scanState.anyHigh) return decode(b, start, end);
+  if (start >= winStart && end <= winEnd) {
+    slicesOut++;
+    return winText.slice(start - winStart, end - winStart);
+  }
+  const dense = start - lastDecodeAt < DENSE_GAP && start > lastDecodeAt;
+  lastDecodeAt = start;
+  if (!dense) return decode(b, start, end);
+  const stop = Math.min(b.length, start + WINDOW);
+  const t = decoder.decode(b.subarray(start, stop));
+  winStart = start;
+  winText = t;
+  // A character of two or more bytes (or an invalid byte) ends the stretch where offsets line up.
+  winEnd = t.length === stop - start ? stop : start + (NON_ASCII.exec(t)?.index ?? 0);
+  if (end > winEnd) return decode(b, start, end);
+  slicesOut++;
+  return t.slice(0, end - start);
 }
 
 /** A JSON number (already validated): plain decimals from the bytes, the rest as JSON.parse reads them. */

@@ -49,10 +49,12 @@ export interface RecordOut {
   status: number;
   /** Bit set of Flag values the parser knows (e.g. failed). */
   flags: number;
+  /** `message` may be a slice of a larger decoded string (json-values.ts' window): whoever keeps it keeps a copy. */
+  sliced: boolean;
 }
 
 export function newRecordOut(): RecordOut {
-  return { tMs: NaN, subNs: 0, zoned: false, yearless: false, dateless: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0 };
+  return { tMs: NaN, subNs: 0, zoned: false, yearless: false, dateless: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0, sliced: false };
 }
 
 export function resetRecord(o: RecordOut): void {
@@ -68,6 +70,7 @@ export function resetRecord(o: RecordOut): void {
   o.text = '';
   o.status = 0;
   o.flags = 0;
+  o.sliced = false;
 }
 
 export interface ParseEnv {
@@ -102,6 +105,12 @@ export interface LineParser {
    */
   scanBytes?(b: Uint8Array, start: number, out: RecordOut): number;
   scannedType?: LineTypeCode | typeof DECODE_LINE;
+  /**
+   * Optional, with parseBytes: the buffer the next lines come from, whose
+   * bytes do not change until the next call (null: lines stop coming from
+   * it). The parser may decode runs of it once and slice values out.
+   */
+  chunk?(b: Uint8Array | null): void;
   /**
    * After parseBytes gave a record: what lineSubject (classify/subject.ts)
    * would read from that line, or null when the caller must decode the line

@@ -11,11 +11,12 @@ import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { leadingLevel, TextMatch, TextReader } from '../formats/text-line.ts';
 import { DECODE_LINE, LineType, newRecordOut, type LineTypeCode, resetRecord, type LineParser, type LogFormat, type ParseEnv, type RecordOut } from '../formats/types.ts';
-import type { Classification, Classifier } from '../classify/classifier.ts';
+import { createClassifier, type Classification, type Classifier, type Watch } from '../classify/classifier.ts';
+import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
-import { StackState } from './multiline.ts';
+import { STACK_WORDS, StackState } from './multiline.ts';
 import { HEADER_PATTERN, HeldHeader, headsBody } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
@@ -31,12 +32,25 @@ const LONG_LINE_CHARS = 1 << 20;
 export interface SharedSinks {
   builder: TableBuilder;
   classify: Classifier;
+  /** Set by `classify` when it can tell a message holds no stack-opening word (see ingestClassifier). */
+  stackWords?: Watch;
   templater: Templater;
   /** Message per builder row (undefined when over the memory budget). */
   messages: (string | undefined)[];
   /** Keep every message while the total stays under this many characters. */
   messageBudget: number;
   messageChars: number;
+}
+
+/**
+ * The classifier for FileIngest's sinks: its literal scan also tells whether a
+ * message holds a word that could open a stack trace (multiline.ts), so most
+ * messages skip those searches. `memo: false` when the caller remembers
+ * answers per message itself (message-facts.ts).
+ */
+export function ingestClassifier(vocabulary: readonly VocabularyEntry[], memo: boolean): { classify: Classifier; stackWords: Watch } {
+  const stackWords: Watch = { words: STACK_WORDS, seen: true };
+  return { classify: createClassifier(vocabulary, { memo, watch: stackWords }), stackWords };
 }
 
 /**
@@ -152,6 +166,11 @@ export class FileIngest {
   /** The parser reads undecoded lines (LineSplitter.useBytes can feed lineBytes). */
   get takesBytes(): boolean {
     return this.parser.parseBytes !== undefined;
+  }
+
+  /** For LineSplitter.useBytes' ChunkListener: the buffer lines now come from (see LineParser.chunk). */
+  chunk(b: Uint8Array | null): void {
+    this.parser.chunk?.(b);
   }
 
   /**
@@ -577,10 +596,11 @@ export class FileIngest {
     } else {
       cls = sinks.classify(message, extra);
       template = sinks.templater.add(message);
-      opens = StackState.opens(message);
-      // Strings the byte path made are already strings of their own; text lines may be slices of a chunk.
+      opens = StackState.opens(message, sinks.stackWords?.seen ?? true);
+      // Strings the byte path made are strings of their own unless it says it sliced the message from a
+      // decoded window (one seen once, so it will not come back as this object: not worth a slot); text lines may be slices of a chunk.
       const own = this.lineText === null;
-      if (memo) facts.store(own ? message : detachString(message), own ? extra : detachString(extra), cls, template, opens);
+      if (memo && !r.sliced) facts.store(own ? message : detachString(message), own ? extra : detachString(extra), cls, template, opens);
     }
     let level = r.level;
     if (level === Level.none && cls.kind === Kind.crash) level = Level.fatal;
@@ -604,8 +624,9 @@ export class FileIngest {
     }
     // A repeated message is one shared string (no memory of its own); notable rows always keep theirs;
     // other one-off messages until the budget is spent (the rest are read back from the file when shown).
+    // A kept message is a string of its own: a text line's (or a sliced value) would pin the decoded chunk it came from.
     const keep = cached || cls.kind !== Kind.plain || level >= Level.warn || sinks.messageChars + message.length <= sinks.messageBudget;
-    sinks.messages[row] = keep ? message : undefined;
+    sinks.messages[row] = !keep ? undefined : !cached && (r.sliced || this.lineText !== null) ? detachString(message) : message;
     if (keep && !cached) sinks.messageChars += message.length;
     this.current = row;
     this.currentLevel = level;

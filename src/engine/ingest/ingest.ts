@@ -5,7 +5,6 @@
 // parallel-ingest.ts runs the same per-file driver (`ingestFile`) for files it
 // does not split, so one file reads the same whichever path takes it.
 
-import { createClassifier } from '../classify/classifier.ts';
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
@@ -16,7 +15,7 @@ import { TableBuilder } from '../model/table-builder.ts';
 import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import type { ByteSource } from './byte-source.ts';
-import { FileIngest, type SharedSinks } from './file-ingest.ts';
+import { FileIngest, ingestClassifier, type SharedSinks } from './file-ingest.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
@@ -131,7 +130,7 @@ export function newSinks(options: IngestOptions, builder = new TableBuilder(1 <<
   return {
     builder,
     // FileIngest remembers both answers per message (message-facts.ts): no second memo behind it.
-    classify: createClassifier(options.vocabulary ?? [], { memo: false }),
+    ...ingestClassifier(options.vocabulary ?? [], false),
     templater: new Templater({ exactMemo: false }),
     messages: [],
     messageBudget: options.messageBudget ?? DEFAULT_MESSAGE_BUDGET,
@@ -269,7 +268,7 @@ export async function ingestFile(
       head.length = 0;
       // JSON lines are read from their bytes from here on (no decoded string per line).
       // (A file with NULs stays on the text path, where they are removed from each line.)
-      if (fin.takesBytes && !opened.nul) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off));
+      if (fin.takesBytes && !opened.nul) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off), (b) => fin.chunk(b));
     };
     let longLines = 0;
     const nul = { leading: 0, lines: 0, started: false };

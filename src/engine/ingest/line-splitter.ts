@@ -27,6 +27,13 @@ export type ByteLineSink = (b: Uint8Array, start: number, end: number, byteOffse
  */
 export type ByteLineScanner = (b: Uint8Array, start: number, byteOffset: number) => number;
 
+/**
+ * Told, in byte mode, which buffer the next lines come from (null once they
+ * stop): its bytes do not change until the next call, so the sink may decode
+ * runs of it once and slice strings out (json-values.ts' shareChunk).
+ */
+export type ChunkListener = (b: Uint8Array | null) => void;
+
 export class LineSplitter {
   private carry: Uint8Array[] = [];
   private carryLen = 0;
@@ -40,6 +47,7 @@ export class LineSplitter {
   /** Set by useBytes: UTF-8 lines from now on go out undecoded (lines over MAX_LINE_BYTES still go out as text). */
   private bytesSink: ByteLineSink | null = null;
   private bytesScanner: ByteLineScanner | null = null;
+  private chunkListener: ChunkListener | null = null;
   /** Lines whose text had bytes that were not valid in the encoding (replaced by U+FFFD). */
   invalidLines = 0;
 
@@ -54,10 +62,11 @@ export class LineSplitter {
    * UTF-16, which stays on the text sink). The caller decodes what it needs,
    * and counts invalid bytes itself.
    */
-  useBytes(sink: ByteLineSink, scanner?: ByteLineScanner): boolean {
+  useBytes(sink: ByteLineSink, scanner?: ByteLineScanner, onChunk?: ChunkListener): boolean {
     if (this.utf16) return false;
     this.bytesSink = sink;
     this.bytesScanner = scanner ?? null;
+    this.chunkListener = onChunk ?? null;
     return true;
   }
 
@@ -102,6 +111,18 @@ export class LineSplitter {
     const scanner = this.bytesScanner;
     // The scanner only sees lines with a newline after them in this chunk: it never reads past the chunk.
     const lastNl = scanner !== null ? chunk.lastIndexOf(10) : -1;
+    // (The carry above is a buffer of its own, never announced: lines from it are decoded value by value.)
+    const listener = this.chunkListener;
+    listener?.(chunk);
+    try {
+      this.linesOf(chunk, start, lastNl, scanner, sink);
+    } finally {
+      listener?.(null);
+    }
+  }
+
+  /** The whole lines of chunk from `start` on; the rest waits in the carry. */
+  private linesOf(chunk: Uint8Array, start: number, lastNl: number, scanner: ByteLineScanner | null, sink: ByteLineSink): void {
     for (;;) {
       if (start <= lastNl) {
         // (scanner is not null here: lastNl is -1 without one)

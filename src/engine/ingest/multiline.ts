@@ -75,6 +75,14 @@ function mayOpen(text: string): boolean {
   return HEADER_STARTS.has(text.charCodeAt(0)) || text.charCodeAt(1) === 58 || text.includes('Error') || text.includes('Exception');
 }
 
+/**
+ * Lower-case words (matched case-insensitively) one of which every message
+ * holds for which mayReport or mayOpen is true by more than its first two
+ * characters: the classifier's literal scan reports them (classifier.ts
+ * Watch), so most messages skip those searches.
+ */
+export const STACK_WORDS: readonly string[] = ['ignal', 'fatal error has', 'crash', 'error', 'exception'];
+
 /** Rust (1.73+) prints the panic message on the line after "thread 'x' panicked at file:line:col:". */
 const RUST_PANIC = /^thread '[^']*' panicked at .*:$/;
 
@@ -98,10 +106,13 @@ export class StackState {
     return this.inReport;
   }
 
-  /** What an event whose message is `text` opens (bits of Opens); it depends on the text alone, so callers may cache it. */
-  static opens(text: string): number {
-    const report = mayReport(text) && REPORT_HEADERS.test(text) ? Opens.report | Opens.stack : 0;
-    if (!mayOpen(text)) return report;
+  /**
+   * What an event whose message is `text` opens (bits of Opens); it depends on the text alone, so callers may cache it.
+   * `words`: false when the text is known to hold none of STACK_WORDS (then only its first characters can open anything).
+   */
+  static opens(text: string, words = true): number {
+    const report = (words ? mayReport(text) : text.charCodeAt(0) === 42) && REPORT_HEADERS.test(text) ? Opens.report | Opens.stack : 0;
+    if (!(words ? mayOpen(text) : HEADER_STARTS.has(text.charCodeAt(0)) || text.charCodeAt(1) === 58)) return report;
     return report | (STACK_HEADERS.test(text) ? Opens.stack : 0) | (RUST_PANIC.test(text) ? Opens.messageNext : 0);
   }
 

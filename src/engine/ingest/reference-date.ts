@@ -10,11 +10,10 @@ import { newTimeOut } from '../model/time.ts';
 import { isUnknownDay } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import type { ByteSource } from './byte-source.ts';
-import { FileIngest, type SharedSinks } from './file-ingest.ts';
+import { FileIngest, ingestClassifier, type SharedSinks } from './file-ingest.ts';
 import { newFileStats } from './file-stats.ts';
 import { LineSplitter } from './line-splitter.ts';
 import { openText } from './open-text.ts';
-import { createClassifier } from '../classify/classifier.ts';
 import { Templater } from '../templates/templater.ts';
 
 /** Bytes read from the head of each file: enough for a few hundred lines. */
@@ -71,7 +70,7 @@ async function headLatestFullDate(src: ByteSource): Promise<number> {
   const stats = newFileStats(src.name, src.size);
   const sinks: SharedSinks = {
     builder: new TableBuilder(256),
-    classify: createClassifier([]),
+    ...ingestClassifier([], true),
     templater: new Templater(),
     messages: [],
     messageBudget: 0,

@@ -12,7 +12,6 @@
 // reader would. From the anchor on, the state is the same as a single reader's.
 
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
-import { createClassifier, type Classifier } from '../classify/classifier.ts';
 import { formatById } from '../formats/index.ts';
 import type { LogFormat } from '../formats/types.ts';
 import type { EventColumns } from '../model/event-table.ts';
@@ -21,11 +20,14 @@ import { Level } from '../model/levels.ts';
 import { TableBuilder } from '../model/table-builder.ts';
 import { newTimeOut } from '../model/time.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
-import { FileIngest, type FileIngestState, type SharedSinks } from './file-ingest.ts';
+import { FileIngest, ingestClassifier, type FileIngestState, type SharedSinks } from './file-ingest.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import type { SplitCounts } from './ingest.ts';
 import { LineSplitter } from './line-splitter.ts';
+
+/** A classifier with what it tells FileIngest besides (ingestClassifier). */
+type Classifying = ReturnType<typeof ingestClassifier>;
 
 /** Formats whose parser keeps no state from line to line, so a file of them can be cut anywhere between lines. */
 export const SLICEABLE_FORMATS: ReadonlySet<string> = new Set(['json-lines', 'logfmt']);
@@ -102,10 +104,10 @@ export function sliceReadFrom(task: Pick<SliceTask, 'start'>): number {
   return task.start > 0 ? task.start - 1 : 0;
 }
 
-function sinksFor(classify: Classifier, builder: TableBuilder, budget: number): SharedSinks {
+function sinksFor(classifier: Classifying, builder: TableBuilder, budget: number): SharedSinks {
   return {
     builder,
-    classify,
+    ...classifier,
     templater: new Templater({ exactMemo: false }), // FileIngest's message facts answer repeats
     messages: [],
     messageBudget: budget,
@@ -125,7 +127,7 @@ class AnchorProbe {
   private readonly freshRows: TableBuilder;
   private readonly eagerRows: TableBuilder;
 
-  constructor(task: SliceTask, format: LogFormat, classify: Classifier) {
+  constructor(task: SliceTask, format: LogFormat, classify: Classifying) {
     this.freshRows = new TableBuilder(64);
     this.eagerRows = new TableBuilder(64);
     const env = () => ({ year: task.year, day: task.day, time: newTimeOut() });
@@ -166,6 +168,8 @@ export interface OwnedBytes {
   bytes?: (b: Uint8Array, start: number, end: number, offset: number) => boolean;
   /** With `bytes`: read a whole line and return the index of its newline, or -1 (see ByteLineScanner). */
   scan?: (b: Uint8Array, start: number, offset: number) => number;
+  /** With `bytes`: the buffer lines now come from (see LineSplitter's ChunkListener). */
+  chunk?: (b: Uint8Array | null) => void;
 }
 
 /**
@@ -197,6 +201,7 @@ export async function readOwnedLines(
         },
         // Lines at or past the range's end are not this slice's: the byte sink above stops there.
         scan && ((b, start, offset) => (stop || offset >= range.end ? -1 : scan(b, start, offset))),
+        owned.chunk,
       );
     }
   });
@@ -248,7 +253,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const format = formatById(task.formatId);
   if (!format) throw new Error(`unknown format ${task.formatId}`);
   const builder = new TableBuilder(1 << 12);
-  const classify = createClassifier(task.vocabulary, { memo: false }); // FileIngest's message facts answer repeats
+  const classify = ingestClassifier(task.vocabulary, false); // FileIngest's message facts answer repeats
   const sinks = sinksFor(classify, builder, task.messageBudget);
   const stats = newFileStats(task.fileName, 0);
   const real = new FileIngest(task.fileIndex, format, { year: task.year, day: task.day, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin, task.plausibleTime);
@@ -286,6 +291,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
       }
       return nl;
     };
+    owned.chunk = (b) => real.chunk(b);
   };
   if (!probing) bytewise();
   await readOwnedLines(task, chunks, (text, offset, length, truncated) => {

@@ -14,6 +14,7 @@
 // in digit values share one remembered result (see "by shape" below).
 // test/analysis/fast-paths.test.ts checks the equivalence on real logs.
 
+import { RepeatMemo } from '../model/repeat-memo.ts';
 import { detachString } from '../model/table-builder.ts';
 
 export const WILDCARD = '<*>';
@@ -79,16 +80,30 @@ const UNEVEN_SPACE = /\s\s|[^\S ]/;
 
 export const COLLAPSE = /(?:<\*>[\s,;:=/-]*){2,}/g;
 
+/**
+ * Masked request lines by all their masking depends on: the text before and
+ * after the request, its method and its status (the path always becomes
+ * <*>). Access logs repeat those while every path differs ("handled request:
+ * GET /api/items/8812 200"), so a new path costs a lookup instead of masking
+ * the text around it again. Kept from the second sighting (repeat-memo.ts).
+ */
+const requests = new RepeatMemo<string>(MAX_TEMPLATE_INPUT, 10_000);
+
 /** A message with its variable parts replaced by <*>. */
 export function maskMessage(message: string): string {
   const s = message.length > MAX_TEMPLATE_INPUT ? message.slice(0, MAX_TEMPLATE_INPUT) : message;
   const req = REQUEST_LINE.exec(s);
   if (req) {
-    const head = maskText(s.slice(0, req.index));
-    const tail = maskText(s.slice(req.index + req[0].length));
-    const joined = `${head} ${req[1]} ${WILDCARD} status=${req[3]} ${tail}`;
+    const before = s.slice(0, req.index);
+    const after = s.slice(req.index + req[0].length);
+    const key = `${req[1]} ${req[3]}\u0000${before}\u0000${after}`;
+    const known = requests.get(key);
+    if (known !== undefined) return known;
+    const joined = `${maskText(before)} ${req[1]} ${WILDCARD} status=${req[3]} ${maskText(after)}`;
     // Whitespace runs become one space; most joined texts have none to fold (empty head or tail leaves one extra space at an end).
-    return (UNEVEN_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+    const masked = (UNEVEN_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+    requests.offer(key, masked);
+    return masked;
   }
   return maskText(s);
 }
@@ -193,7 +208,7 @@ function maskTokens(s: string): string {
         masked = maskToken(token);
         if (key === undefined || !sameShapeAt(key, s, start, i)) {
           shapeKey[slot] = detachString(token);
-          shapeOut[slot] = hasDigit(masked) ? null : masked;
+          shapeOut[slot] = hasDigit(masked) ? null : detachString(masked);
         }
       }
       if (masked.length === i - start && s.startsWith(masked, start)) continue;

@@ -86,12 +86,30 @@ export class ShapeMemo<V> {
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS);
   private readonly hashes = new Int32Array(SLOTS);
   private readonly values: (V | undefined)[] = new Array<V | undefined>(SLOTS);
+  /** The slot last found or filled: one-off messages mostly come in runs of one shape. */
+  private last = -1;
 
   /** The answer remembered for the shape of `message` (whose shapeHash is `h`, not NOT_SIMPLE). */
   get(message: string, h: number): V | undefined {
     const slot = (h ^ (h >>> 12)) & (SLOTS - 1);
     const key = this.keys[slot];
-    return key !== undefined && this.hashes[slot] === h && sameShape(key, message) ? this.values[slot] : undefined;
+    if (key === undefined || this.hashes[slot] !== h || !sameShape(key, message)) return undefined;
+    this.last = slot;
+    return this.values[slot];
+  }
+
+  /**
+   * get() for a message of the shape last found or filled, in one pass where
+   * shapeHash and get take two; undefined for any other message (the caller
+   * then asks shapeHash and get). A message of a simple key's shape, no longer
+   * than a simple message may be, is simple and hashes as the key does, so
+   * get() would answer from this very slot.
+   */
+  getLast(message: string): V | undefined {
+    const slot = this.last;
+    if (slot < 0 || message.length > MAX_CHARS) return undefined;
+    const key = this.keys[slot];
+    return key !== undefined && sameShape(key, message) ? this.values[slot] : undefined;
   }
 
   /** Remember `v` for the shape; `message` must be a string of its own (not a slice of a chunk). */
@@ -100,5 +118,6 @@ export class ShapeMemo<V> {
     this.keys[slot] = message;
     this.hashes[slot] = h;
     this.values[slot] = v;
+    this.last = slot;
   }
 }

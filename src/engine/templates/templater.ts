@@ -111,8 +111,15 @@ export class Templater {
       this.counts[known]++;
       return known;
     }
-    // Words and bare numbers: a message of a shape seen before gets that shape's answer unmasked (skeleton.ts).
+    // Words and bare numbers: a message of a shape seen before gets that shape's answer unmasked (skeleton.ts),
+    // first tried against the shape of the last such message (one pass), else by the message's own shape.
     const shapes = this.shapes;
+    const last = shapes?.getLast(message);
+    if (last && this.holds(last)) {
+      this.counts[last.id]++;
+      this.memo?.offer(message, last.id);
+      return last.id;
+    }
     const shape = shapes ? shapeHash(message) : NOT_SIMPLE;
     if (shapes && shape !== NOT_SIMPLE) {
       const known = shapes.get(message, shape);
@@ -231,7 +238,8 @@ export class Templater {
     }
     node.version++;
     const id = this.clusters.length;
-    const cl: Cluster = { id, tokens: tokens.slice() };
+    // Tokens of their own: a token may be a slice of the message, and the message of a decoded chunk (json-values.ts).
+    const cl: Cluster = { id, tokens: tokens.map(detachString) };
     this.clusters.push(cl);
     node.clusters.push(cl);
     this.patterns.push(cl.tokens.join(' '));
