@@ -55,7 +55,7 @@ describe('share links built where the engine runs', () => {
     const r = session.loaded!;
     const a = session.analysis!;
     const expected = await buildSharePayload({ table: r.table, files: r.files, marks: a.marks, findings: a.findings, texts: (rows) => sessionTexts(session, rows) }, req);
-    expect(carries).toEqual({ events: expected.events.t.length, window, findings: expected.findings.length, marks: expected.marks.length, files: 2, vocabulary: 0, rules: 0 });
+    expect(carries).toEqual({ events: expected.events.t.length, window, findings: expected.findings.length, marks: expected.marks.length, files: 2, vocabulary: 0, rules: 0, provenance: null });
     expect(carries.events).toBeGreaterThan(10);
     const view = await api.shareLink(settings, PREFIX);
     expect(view).not.toHaveProperty('payload');
