@@ -1,7 +1,7 @@
 // An engine session: the ingested table, its analysis, and random access to
 // the raw bytes. The worker wraps exactly one; the main-thread fallback and
 // tests use it directly. Raw text stays in the files: an event's full line is
-// read back by byte range only when it is shown (see issue on gigabyte logs).
+// read back by byte range only when it is shown (docs/big-files.md).
 
 import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
 import type { Rule } from '../rules/types.ts';
