@@ -4,6 +4,7 @@
 // read back by byte range only when it is shown (see issue on gigabyte logs).
 
 import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
+import { CAUSE_BYTES } from '../analysis/cause-lines.ts';
 import type { Rule } from '../rules/types.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../ingest/ingest.ts';
@@ -106,7 +107,7 @@ export class EngineSession {
       return d ? blobSource(d, s.name) : s;
     });
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
-    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows), rules);
+    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => this.messages(rows), rules, (rows) => this.raws(rows, CAUSE_BYTES));
     const provenance = unpacked.manifests.length === 1 && given.length === 1 ? unpacked.manifests[0].provenance : null;
     return { table: result.table, files: result.files, templates: result.templates, analysis, provenance };
   }
@@ -115,7 +116,7 @@ export class EngineSession {
   async reanalyze(rules: readonly Rule[]): Promise<Analysis | null> {
     const result = this.result;
     if (!result) return null;
-    return analyzeReading(result, (rows) => this.messages(rows), rules);
+    return analyzeReading(result, (rows) => this.messages(rows), rules, (rows) => this.raws(rows, CAUSE_BYTES));
   }
 
   get loaded(): IngestResult | null {
