@@ -165,8 +165,10 @@ export class TextReader {
     if (c !== 32 && c !== 9) return found;
     // Lines indented as pasted (a quote block, a copied terminal): a full time after the indent
     // makes it a record. Only a timed reading counts, so stack frames stay continuations.
-    const trimmed = stripAnsi(line).trimStart();
-    if (!trimmed) return TextMatch.none;
+    let i = 1;
+    while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+    if (!mayOpenWithTime(line, i)) return TextMatch.none;
+    const trimmed = stripAnsi(line.slice(i));
     resetRecord(this.scratch);
     if (this.matchAt(trimmed, this.scratch) !== TextMatch.timed) return TextMatch.none;
     return this.matchAt(trimmed, out);
@@ -377,6 +379,24 @@ function levelOfGroup(p: TextPattern, v: string): number {
     if (v && Object.prototype.hasOwnProperty.call(map, '*')) return map['*'];
   }
   return levelFromWord(v);
+}
+
+/**
+ * Can an indented line's text be a timed record? Its first character is a
+ * digit, '<' or '[', or a capital letter with a digit soon after ("Oct 04
+ * 08:07:36", "Tue May 01 ..."). Stack frames ("at com.example...", 'File
+ * "x.py"', "... 42 more") are the indented lines of a log and are let go
+ * here without trying the dialect table on them.
+ */
+function mayOpenWithTime(s: string, at: number): boolean {
+  const c = s.charCodeAt(at);
+  if ((c >= 48 && c <= 57) || c === 60 || c === 91) return true;
+  if (c < 65 || c > 90) return false;
+  for (let i = at + 1; i < at + 12 && i < s.length; i++) {
+    const d = s.charCodeAt(i);
+    if (d >= 48 && d <= 57) return true;
+  }
+  return false;
 }
 
 /** A wrapper's message that may itself be a known shape: a timestamp or a klog header first. */
