@@ -52,8 +52,14 @@ export function FindingsPanel() {
                     {f.userRule && <span className="chip finding-user" title={`From your rule ${f.rule}, not a built-in one`}>your rule</span>}
                   </div>
                   <div className="finding-window">
-                    {formatTime(f.start, zone, { date: true, ms: false })} – {formatTime(f.end, zone, { date: withDate, ms: false })}
-                    <span className="muted"> · {formatDuration(f.end - f.start)}</span>
+                    {f.untimed ? (
+                      <span title="The lines of this finding carry no time">untimed</span>
+                    ) : (
+                      <>
+                        {formatTime(f.start, zone, { date: true, ms: false })} – {formatTime(f.end, zone, { date: withDate, ms: false })}
+                        <span className="muted"> · {formatDuration(f.end - f.start)}</span>
+                      </>
+                    )}
                     <span className="muted"> · {Math.round(f.confidence * 100)}% sure</span>
                     {f.evidence.length > 0 && <span className="muted"> · {f.evidence.length} evidence events</span>}
                   </div>

@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { EngineSession } from '../engine/session/session.ts';
 import type { Finding } from '../engine/rules/types.ts';
 import { toIso } from '../engine/model/time.ts';
+import { clockIso } from '../engine/model/time-of-day.ts';
 import { fileSource } from './node-source.ts';
 
 const isAlarm = (f: Finding) => f.severity === 'warning' || f.severity === 'critical';
@@ -16,8 +17,9 @@ const isAlarm = (f: Finding) => f.severity === 'warning' || f.severity === 'crit
 /** A finding's window as a person reads it: ISO start, and the end when it differs. */
 function windowOf(f: Finding): string {
   if (!Number.isFinite(f.start)) return '(no time)';
-  const start = toIso(f.start);
-  return f.end > f.start ? `${start} → ${toIso(f.end)}` : start;
+  if (f.untimed) return 'untimed';
+  const start = clockIso(f.start, 0, toIso);
+  return f.end > f.start ? `${start} → ${clockIso(f.end, 0, toIso)}` : start;
 }
 
 /** One line per alarm, title kept to one line (log text is the finding's, printed as text). */

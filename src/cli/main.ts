@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { analyzeReading } from '../engine/analysis/analyze.ts';
+import { CAUSE_BYTES } from '../engine/analysis/cause-lines.ts';
 import { FORMATS } from '../engine/formats/index.ts';
 import { windowResult } from '../engine/ingest/table-window.ts';
 import { parseArgs, USAGE } from './args.ts';
@@ -77,7 +78,9 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   const windowed = options.since !== undefined || options.until !== undefined;
   // A window gets its own analysis: rules see only its rows, and quote real lines read back through the session.
   const { result, origin } = windowed ? windowResult(loaded, options.since ?? -Infinity, options.until ?? Infinity) : { result: loaded, origin: null };
-  const analysis = origin ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r])), options.rules) : summary.analysis;
+  const analysis = origin
+    ? await analyzeReading(result, (rows) => session.messages(rows.map((r) => origin[r])), options.rules, (rows) => session.raws(rows.map((r) => origin[r]), CAUSE_BYTES))
+    : summary.analysis;
   // Flows link files: with two or more readable files (or keys asked for), the ids they share and the clock offsets implied.
   const readable = summary.files.filter((f) => !f.error).length;
   const flows = !options.noFlows && (readable >= 2 || options.flowKeys) ? await session.flowSummary(options.flowKeys) : null;
@@ -128,7 +131,7 @@ export function findingsText(r: Report): string {
   const lines: string[] = [];
   for (const f of r.findings) {
     lines.push(`[${f.severity.toUpperCase()}] ${f.title}  (${f.rule}${f.userRule ? ', your rule' : ''})`);
-    lines.push(`  ${f.start} → ${f.end}`);
+    lines.push(f.untimed ? '  untimed (its lines carry no time)' : `  ${f.start} → ${f.end}`);
     for (const d of f.detail.split('\n')) lines.push(`  ${d}`);
     if (f.evidence.length) lines.push(`  evidence: ${f.evidence.slice(0, 8).map((e) => `${e.file}:${e.line}`).join(', ')}${f.evidence.length > 8 ? ', …' : ''}`);
     lines.push('');

@@ -46,6 +46,8 @@ export interface Report {
     family?: string;
     /** The finding comes from a rule file the user loaded (--rules), not a built-in rule. */
     userRule?: boolean;
+    /** Its lines carry no time: start and end read "untimed". */
+    untimed?: boolean;
     /** Measured facts, each with the lines it was read from. */
     facts?: ReportFact[];
     /** Hypotheses best first, with what supports and argues against each. */
@@ -63,6 +65,8 @@ export interface ReportFact {
 
 /** ISO 8601 UTC; a time on the unknown day (a time of day without a date) is its time of day alone. */
 const when = (ms: number) => clockIso(ms, 0, toIso);
+/** The window of a finding whose lines carry no time. */
+export const UNTIMED = 'untimed';
 const iso = (ms: number) => (Number.isFinite(ms) ? when(ms) : null);
 
 export function buildReport(r: IngestResult, a: Analysis): Report {
@@ -105,8 +109,10 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
     findings: a.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
-      start: when(f.start),
-      end: when(f.end),
+      // Lines without a time get no invented one: the window reads "untimed".
+      start: f.untimed ? UNTIMED : when(f.start),
+      end: f.untimed ? UNTIMED : when(f.end),
+      ...(f.untimed ? { untimed: true } : {}),
       title: f.title,
       detail: f.detail,
       ...(f.count !== undefined ? { count: f.count } : {}),

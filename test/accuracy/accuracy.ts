@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeDocTable } from '../bench/doc-table.ts';
 import { toIso } from '../../src/engine/model/time.ts';
+import { clockIso } from '../../src/engine/model/time-of-day.ts';
 import { SCORES_FILE } from './cases.ts';
 import { round, scoreCorpus, type CaseResult } from './score.ts';
 
@@ -29,7 +30,7 @@ function got(r: CaseResult): string {
 function tuningDetail(r: CaseResult, timed: boolean): string[] {
   const lines = [`    why: ${r.reason}`];
   for (const f of r.findings) {
-    lines.push(`    ${f.severity.padEnd(8)} ${f.family ?? '-'} (${f.rule}) ${toIso(f.start)} → ${toIso(f.end)}: ${f.title}`);
+    lines.push(`    ${f.severity.padEnd(8)} ${f.family ?? '-'} (${f.rule}) ${f.untimed ? 'untimed' : `${clockIso(f.start, 0, toIso)} → ${clockIso(f.end, 0, toIso)}`}: ${f.title}`);
   }
   if (timed) lines.push(`    timed: ${r.timed}/${r.events} events (${r.events ? pct(r.timed / r.events) : 'n/a'})`);
   return lines;

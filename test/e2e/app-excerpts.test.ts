@@ -141,4 +141,20 @@ describe('a pasted excerpt with times of day and cut lines', () => {
     expect(await again.textContent()).toMatch(/placed on the date you set/);
     await shot(page, 'excerpt-offered-date');
   });
+
+  it('shows "untimed" for a finding whose lines carry no time, never a placeholder date', async () => {
+    const { page } = app;
+    const before = await dataVersion(page);
+    const line = 'ERROR HikariPool-1 - Connection is not available, request timed out after 30000ms';
+    await page.click('.header button:has-text("Paste")');
+    await page.fill('dialog textarea', `${line}\nWARN retrying\n${line}\n`);
+    await page.fill('dialog input[type="text"]', 'no-times.txt');
+    await page.click('dialog button[type="submit"]');
+    await waitLoaded(page, before);
+    const card = page.locator('.findings li').filter({ hasText: 'pool ran out' });
+    await card.waitFor();
+    const shown = await card.textContent();
+    expect(await card.locator('.finding-window').textContent()).toMatch(/^untimed/);
+    expect(shown).not.toMatch(/2300|1970/);
+  });
 });

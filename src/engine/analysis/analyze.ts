@@ -10,6 +10,8 @@ import { buildSourceIndex, type SourceIndex } from '../marks/sources.ts';
 import { RULES } from '../rules/index.ts';
 import type { Finding, Rule, RuleContext, Severity } from '../rules/types.ts';
 import { templateTimes } from '../templates/template-stats.ts';
+import { readCauses } from './cause-lines.ts';
+import { Flag } from '../model/kinds.ts';
 
 export interface Analysis {
   marks: Mark[];
@@ -32,9 +34,18 @@ export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceInde
     marks,
     message,
     peek,
+    causes: (row: number) => r.causes?.get(row),
     sources: sources ?? buildSourceIndex(r.table, r.files.length),
     templateTimes: templateTimes(r.table, r.templates.length),
   };
+}
+
+/** Evidence lines that all lacked a time (a log with no timestamps): the finding's window is not a time. */
+function untimedEvidence(r: IngestResult, rows: readonly number[]): boolean {
+  if (rows.length === 0) return false;
+  const flags = r.table.flags;
+  for (const row of rows) if ((flags[row] & Flag.untimed) === 0) return false;
+  return true;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
@@ -76,6 +87,7 @@ export function analyze(r: IngestResult, missing?: (row: number) => void, rules:
   const base = makeContext(r, [], sources, missing);
   const marks = computeMarks({ table: r.table, fileCount: r.files.length, message: base.message, sources });
   const findings = runRules({ ...base, marks }, rules);
+  for (const f of findings) if (untimedEvidence(r, f.evidence)) f.untimed = true;
   return { marks, findings };
 }
 
@@ -86,9 +98,17 @@ export const READ_BACK_ROWS = 5000;
  * analyze(), and when it asked for messages a big file did not keep in memory
  * (one-off plain messages past the budget), read those few back from the
  * files with `read` and analyse again, so marks and findings quote the real
- * lines ("deployed version 2.4.1", not "deployed version <*>").
+ * lines ("deployed version 2.4.1", not "deployed version <*>"). With `raws`,
+ * the failure lines inside multi-line events are read back first (cause-lines.ts).
  */
-export async function analyzeReading(r: IngestResult, read: (rows: number[]) => Promise<string[]>, rules: readonly Rule[] = RULES): Promise<Analysis> {
+export async function analyzeReading(
+  r: IngestResult,
+  read: (rows: number[]) => Promise<string[]>,
+  rules: readonly Rule[] = RULES,
+  raws?: (rows: number[]) => Promise<string[]>,
+): Promise<Analysis> {
+  // The continuation lines of failure events, for the signatures ("Caused by: ..."): read once per load.
+  if (raws && !r.causes) await readCauses(r, raws);
   const missed = new Set<number>();
   const first = analyze(r, (row) => {
     if (missed.size <= READ_BACK_ROWS) missed.add(row);

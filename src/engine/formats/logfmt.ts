@@ -75,6 +75,9 @@ export function splitLogfmt(s: string): JsonObject | null {
     } else {
       const v0 = i;
       while (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) i++;
+      // An unquoted message runs on to the next key=value or the end ("msg=MONGODB-001: Error trying to connect ..."):
+      // logfmt writers quote it, but hand-rolled "k=v | k=v" loggers do not.
+      if (key === 'msg' || key === 'message') i = messageEnd(s, i);
       value = s.slice(v0, i);
     }
     if (key) {
@@ -83,6 +86,25 @@ export function splitLogfmt(s: string): JsonObject | null {
     }
   }
   return pairs >= 2 ? o : null;
+}
+
+/** Where an unquoted message value ends: before the next ` key=` word, a lone `|` separator or a cut mark; else at the line's end. */
+function messageEnd(s: string, i: number): number {
+  const n = s.length;
+  let end = i;
+  while (i < n) {
+    let w = i;
+    while (w < n && (s.charCodeAt(w) === 32 || s.charCodeAt(w) === 9)) w++;
+    if (w >= n || startsCutMark(s, w)) break;
+    let k = w;
+    while (k < n && isKeyChar(s.charCodeAt(k))) k++;
+    if (k > w && s.charCodeAt(k) === 61) break; // the next pair
+    let e = w;
+    while (e < n && s.charCodeAt(e) !== 32 && s.charCodeAt(e) !== 9) e++;
+    if (e === w + 1 && s.charCodeAt(w) === 124) break; // "|" between pairs
+    end = i = e;
+  }
+  return end;
 }
 
 const KNOWN_KEYS = /(?:^|\s)(?:time|ts|t|timestamp|level|lvl|severity|msg|message)=/;

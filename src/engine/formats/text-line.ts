@@ -40,15 +40,18 @@ interface Compiled {
   first: Uint8Array | null;
   /** For first characters beyond ASCII. */
   firstRe: RegExp | null;
+  /** May read a wrapper's message: not the bare epoch shape ("kernel: 1234567890 bytes" is no time). */
+  inner: boolean;
 }
 
 function compile(p: TextPattern): Compiled {
   const re = new RegExp(expandPattern(p.re));
-  if (!p.first) return { pattern: p, re, first: null, firstRe: null };
+  const inner = !p.re.includes('{EPOCH}');
+  if (!p.first) return { pattern: p, re, first: null, firstRe: null, inner };
   const firstRe = new RegExp(`^[${p.first}]`);
   const first = new Uint8Array(128);
   for (let c = 0; c < 128; c++) first[c] = firstRe.test(String.fromCharCode(c)) ? 1 : 0;
-  return { pattern: p, re, first, firstRe };
+  return { pattern: p, re, first, firstRe, inner };
 }
 
 const COMPILED: readonly Compiled[] = TEXT_PATTERNS.map(compile);
@@ -86,6 +89,10 @@ export class TextReader {
   private lastInner = -1;
   /** Index of the pattern that read the current line, -1 when none did (JSON, logfmt, no shape). */
   private matched = -1;
+  /** A trial reading of an indented line, so a line that turns out untimed leaves `out` untouched. */
+  private readonly scratch: RecordOut = newRecordOut();
+  /** Inside a wrapper's message: a wrapper shape read there does not look for a third record inside. */
+  private nested = false;
 
   constructor(private readonly env: ParseEnv) {
     this.dates = new DateOrderState(env.dateOrder === DateOrder.dayFirst || env.dateOrder === DateOrder.monthFirst ? env.dateOrder : DateOrder.unknown);
@@ -135,7 +142,7 @@ export class TextReader {
     const out = newRecordOut();
     if (this.match(s, out) === TextMatch.none || this.last < 0) return { text: s };
     const k = COMPILED[this.last];
-    const g = k.re.exec(s)?.groups;
+    const g = (k.re.exec(s) ?? k.re.exec(s.trimStart()))?.groups;
     if (!g) return { text: s };
     const fields: Record<string, unknown> = { dialect: k.pattern.id };
     for (const [name, v] of Object.entries(g)) if (v !== undefined) fields[name] = v;
@@ -152,7 +159,22 @@ export class TextReader {
   }
 
   private match(line: string, out: RecordOut): TextMatchCode {
-    const s = stripAnsi(line);
+    const found = this.matchAt(stripAnsi(line), out);
+    if (found !== TextMatch.none) return found;
+    const c = line.charCodeAt(0);
+    if (c !== 32 && c !== 9) return found;
+    // Lines indented as pasted (a quote block, a copied terminal): a full time after the indent
+    // makes it a record. Only a timed reading counts, so stack frames stay continuations.
+    let i = 1;
+    while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+    if (!mayOpenWithTime(line, i)) return TextMatch.none;
+    const trimmed = stripAnsi(line.slice(i));
+    resetRecord(this.scratch);
+    if (this.matchAt(trimmed, this.scratch) !== TextMatch.timed) return TextMatch.none;
+    return this.matchAt(trimmed, out);
+  }
+
+  private matchAt(s: string, out: RecordOut): TextMatchCode {
     const c = s.charCodeAt(0);
     this.matched = -1;
     if (c === 123 && this.json(s, out)) return timedOrNot(out);
@@ -219,7 +241,7 @@ export class TextReader {
     if (msg.charCodeAt(0) === 123 || startsLikeLogfmt(msg)) {
       if (this.payload(msg, out, logger)) return true;
     }
-    if (p.wrapper && mayBeInner(msg) && this.innerText(msg, out, logger)) return true;
+    if (p.wrapper && !this.nested && mayBeInner(msg) && this.innerText(msg, out, logger)) return true;
     if (p.tail) {
       const t = readTail(msg, level === 0, logger === '');
       if (t.level) out.level = t.level;
@@ -280,9 +302,11 @@ export class TextReader {
     if (!this.innerPattern(msg, r)) return false;
     if (!Number.isNaN(r.tMs) && !r.dateless) {
       const refines = !subSecond(out) && subSecond(r) && Math.abs(r.tMs - out.tMs) < 1000;
-      if (Number.isNaN(out.tMs) || (r.zoned && !out.zoned) || refines) {
+      // A wrapper without a year ("Oct 04 08:07:36 host app[1]:") around a dated time: the inner one is the truth.
+      const dates = out.yearless && !r.yearless;
+      if (Number.isNaN(out.tMs) || (r.zoned && !out.zoned) || refines || dates) {
         out.zoned = r.zoned || (refines && out.zoned);
-        if (!refines) out.yearless = r.yearless;
+        if (!refines || dates) out.yearless = r.yearless;
         out.tMs = r.tMs;
         out.subNs = r.subNs;
       }
@@ -291,21 +315,30 @@ export class TextReader {
     return true;
   }
 
-  /** Read `msg` with the patterns that are not wrappers (the last one that did first). */
+  /**
+   * Read `msg` with the patterns (the last one that did first). A wrapper shape
+   * may be the inner one ("2023-10-04T08:07:36+08:00 ERROR ..." inside journald
+   * is the generic ISO shape), but it is not searched for a record of its own.
+   */
   private innerPattern(msg: string, r: RecordOut): boolean {
-    const c = msg.charCodeAt(0);
-    const last = this.lastInner;
-    if (last >= 0 && this.tryPattern(COMPILED[last], msg, r)) return true;
-    for (let i = 0; i < COMPILED.length; i++) {
-      const k = COMPILED[i];
-      if (i === last || k.pattern.wrapper || !firstFits(k, msg, c)) continue;
-      if (k.pattern.has !== undefined && msg.indexOf(k.pattern.has) < 0) continue;
-      if (this.tryPattern(k, msg, r)) {
-        this.lastInner = i;
-        return true;
+    this.nested = true;
+    try {
+      const c = msg.charCodeAt(0);
+      const last = this.lastInner;
+      if (last >= 0 && this.tryPattern(COMPILED[last], msg, r)) return true;
+      for (let i = 0; i < COMPILED.length; i++) {
+        const k = COMPILED[i];
+        if (i === last || !k.inner || !firstFits(k, msg, c)) continue;
+        if (k.pattern.has !== undefined && msg.indexOf(k.pattern.has) < 0) continue;
+        if (this.tryPattern(k, msg, r)) {
+          this.lastInner = i;
+          return true;
+        }
       }
+      return false;
+    } finally {
+      this.nested = false;
     }
-    return false;
   }
 
   /** A JSON or logfmt record behind a text prefix: its fields win, except the prefix's logger (the syslog ident). */
@@ -346,6 +379,24 @@ function levelOfGroup(p: TextPattern, v: string): number {
     if (v && Object.prototype.hasOwnProperty.call(map, '*')) return map['*'];
   }
   return levelFromWord(v);
+}
+
+/**
+ * Can an indented line's text be a timed record? Its first character is a
+ * digit, '<' or '[', or a capital letter with a digit soon after ("Oct 04
+ * 08:07:36", "Tue May 01 ..."). Stack frames ("at com.example...", 'File
+ * "x.py"', "... 42 more") are the indented lines of a log and are let go
+ * here without trying the dialect table on them.
+ */
+function mayOpenWithTime(s: string, at: number): boolean {
+  const c = s.charCodeAt(at);
+  if ((c >= 48 && c <= 57) || c === 60 || c === 91) return true;
+  if (c < 65 || c > 90) return false;
+  for (let i = at + 1; i < at + 12 && i < s.length; i++) {
+    const d = s.charCodeAt(i);
+    if (d >= 48 && d <= 57) return true;
+  }
+  return false;
 }
 
 /** A wrapper's message that may itself be a known shape: a timestamp or a klog header first. */

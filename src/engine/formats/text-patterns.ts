@@ -135,6 +135,28 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'zookeeper-c',
+    note: 'ZooKeeper C client: time:pid(0xthread):ZOO_LEVEL@function@line: msg',
+    first: '0-9',
+    has: ':ZOO_',
+    re: String.raw`^(?<ts>{ISO}):(?<pid>\d+)(?:\(0x[0-9a-fA-F]+\))?:ZOO_(?<level>[A-Z]+)@(?<logger>\w+)@\d+: (?<msg>.*)$`,
+    samples: [
+      '2013-01-31 12:00:48,041:29874(0x7f3e7bfff700):ZOO_ERROR@handle_socket_error_msg@1697: Socket [127.0.0.1:2181] zk retcode=-4, errno=111(Connection refused): server refused to accept the client',
+      '2013-01-31 12:00:46,027:29874:ZOO_INFO@zookeeper_init@786: Initiating client connection, host=127.0.0.1:2181 sessionTimeout=30000',
+    ],
+  },
+  {
+    id: 'pg-angle-prefix',
+    note: "PostgreSQL with log_line_prefix = '< %m >' (or '<%t [%p]>'): the time in angle brackets, then LOG: / FATAL: ...",
+    first: '<',
+    re: String.raw`^< ?(?<ts>{ISO})(?: [^<>]*?)? ?> ?(?<msg>.*)$`,
+    tail: true,
+    samples: [
+      '< 2019-12-05 10:17:05.994 MSK > FATAL:  could not receive data from WAL stream: ERROR:  requested WAL segment 000000520000012B00000081 has already been removed',
+      '<2021-03-02 09:12:44 UTC [4711]> LOG:  database system is ready to accept connections',
+    ],
+  },
+  {
     id: 'syslog-5424',
     note: 'RFC 5424 syslog: <PRI>1 time host app procid msgid [sd] msg',
     first: '<',
@@ -419,6 +441,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
       'waiting for server to shut down....2017-10-30 18:49:49.856 UTC [42] LOG:  aborting any active transactions',
       '.2023-11-16 05:00:03.412 UTC [48] LOG:  database system is shut down',
     ],
+  },
+  {
+    id: 'node-util-log',
+    note: "Node's util.log and tools built on it (nodemon): dd Mmm hh:mm:ss - msg (no year)",
+    first: '0-9',
+    has: ' - ',
+    re: String.raw`^(?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d) - (?<msg>.*)$`,
+    tail: true,
+    samples: ['25 Oct 16:31:38 - [nodemon] restarting due to changes...', '3 Feb 09:05:01 - worker 2 exited with code 137'],
   },
   {
     id: 'iso',

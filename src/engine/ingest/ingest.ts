@@ -58,6 +58,8 @@ export interface IngestOptions {
   signal?: { readonly aborted: boolean };
   /** Year for year-less timestamps; default: the file's mtime year, else this year. */
   year?: number;
+  /** Per file: the year its own dated lines give its year-less ones (journald around ISO times; reference-date.ts). Wins over `year`. */
+  ownYear?: readonly (number | undefined)[];
   /** Midnight UTC (epoch ms) for clock-only lines and the year rollover of year-less dates; default: from the other files (reference-date.ts). */
   day?: number;
   /** Characters of message text to keep in memory (the rest is read back from the file). */
@@ -103,6 +105,8 @@ export interface IngestResult {
   templates: TemplateInfo[];
   /** Decompressed contents of gzip files by file index, for reading events back. */
   decompressed: (Blob | null)[];
+  /** Failure lines among the continuation lines of multi-line events, by row (analysis/cause-lines.ts reads them back). */
+  causes?: Map<number, string[]>;
 }
 
 export class IngestCancelled extends Error {
@@ -139,8 +143,8 @@ export function newSinks(options: IngestOptions, builder = new TableBuilder(1 <<
 }
 
 /** Year for year-less timestamps in one file. */
-export function fileYear(src: ByteSource, options: IngestOptions): number {
-  return options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
+export function fileYear(src: ByteSource, options: IngestOptions, fi: number): number {
+  return options.ownYear?.[fi] ?? options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
 }
 
 /** The day a file's times of day without a date go on: the user's date for it, else the other files' (reference-date.ts). */
@@ -252,7 +256,7 @@ export async function ingestFile(
       await opened.chunks.return(undefined);
       return { untimedRows: [], decompressed: null };
     }
-    const env: ParseEnv = { year: fileYear(src, options), day: fileDayOf(fi, options), time: newTimeOut() };
+    const env: ParseEnv = { year: fileYear(src, options, fi), day: fileDayOf(fi, options), time: newTimeOut() };
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;

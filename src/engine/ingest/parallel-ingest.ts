@@ -150,7 +150,7 @@ function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, 
       bytes,
       bom: k === 0 ? bom : 0,
       formatId,
-      year: fileYear(src, options),
+      year: fileYear(src, options, fi),
       day: fileDayOf(fi, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
       ...(options.plausibleTime ? { plausibleTime: options.plausibleTime } : {}),
@@ -274,7 +274,7 @@ async function mergeSlices(
   stats.formatLabel = format.label;
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
-  const merge = new FileMerge(fi, format, fileYear(src, options), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options), options.plausibleTime);
+  const merge = new FileMerge(fi, format, fileYear(src, options, fi), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options), options.plausibleTime);
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();

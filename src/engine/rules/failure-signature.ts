@@ -6,7 +6,7 @@
 // signature's hypotheses by the lines found in the window that support each.
 // It gives way to the incident rules that explain the same minutes.
 
-import { matchSignatures, type SignatureHits } from './signature-match.ts';
+import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import type { Fact, Finding, Hypothesis, Rule, RuleContext } from './types.ts';
 import { evidence, rowsInWindow, sourceName } from './helpers.ts';
 import { rankHypotheses } from './data-rule.ts';
@@ -106,7 +106,7 @@ export const failureSignature: Rule = {
       const files = [...new Set(shown.map((r) => t.file[r]))];
       const hypotheses = hypothesesOf(ctx, h, start, end);
       const facts: Fact[] = [
-        { text: `${plural(shown.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${stamp(start)}${shown.length > 1 ? `, last at ${clock(end)} (${duration(end - start)} later)` : ''}: ${quote(ctx.message(first), 160)}.`, rows: shown.slice(0, 10) },
+        { text: `${plural(shown.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${stamp(start)}${shown.length > 1 ? `, last at ${clock(end)} (${duration(end - start)} later)` : ''}: ${quote(failureText(ctx, first), 160)}.`, rows: shown.slice(0, 10) },
       ];
       if (runs.length > 1) {
         const all0 = t.tMs[h.rows[0]];
@@ -121,7 +121,7 @@ export const failureSignature: Rule = {
         severity: chronic ? 'info' : 'warning',
         start,
         end,
-        title: `${h.sig.spec.title}: ${quote(ctx.message(first), 70)}${h.rows.length > 1 ? ` (${count})` : ''}`,
+        title: `${h.sig.spec.title}: ${quote(failureText(ctx, first), 70)}${h.rows.length > 1 ? ` (${count})` : ''}`,
         detail: [
           ...facts.map((f) => f.text),
           'What could explain it (the logs show the failure, not yet its cause):',

@@ -15,7 +15,7 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
 import { evidence, levelOf, sourceName } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
-import { matchSignatures, type SignatureHits } from './signature-match.ts';
+import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
 
@@ -89,9 +89,9 @@ export const firstFailure: Rule = {
     const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || levelOf(ctx, knownRow) >= Level.error);
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     const loud = t.kind[first] === Kind.crash || (told && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
-    const facts: Fact[] = [{ text: `The first failure is at ${stamp(start)} in ${sourceName(ctx, t.file[first])}: ${quote(ctx.message(first), 160)}.`, rows: [first] }];
+    const facts: Fact[] = [{ text: `The first failure is at ${stamp(start)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${clock(end)} (${duration(end - start)}).`, rows: run.slice(1, 10) });
-    if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${clock(t.tMs[knownRow])}: ${quote(ctx.message(knownRow), 120)}.`, rows: [knownRow] });
+    if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${clock(t.tMs[knownRow])}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
     facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
@@ -101,7 +101,7 @@ export const firstFailure: Rule = {
       severity: loud ? 'warning' : 'info',
       start,
       end,
-      title: `First failure: ${name}: ${quote(ctx.message(known ? knownRow : first), 70)}`,
+      title: `First failure: ${name}: ${quote(failureText(ctx, known ? knownRow : first), 70)}`,
       detail: [
         ...facts.map((f) => f.text),
         ...(known

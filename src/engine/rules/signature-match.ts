@@ -33,6 +33,18 @@ export function matchSignatures(ctx: RuleContext): SignatureHits[] {
   return hits;
 }
 
+/** A signature only a continuation line shows ("Caused by: ...ConnectException: Connection refused"). */
+function findInCauses(ctx: RuleContext, row: number, find: (text: string) => number): number {
+  const lines = ctx.causes?.(row);
+  if (!lines) return -1;
+  // The last cause is the root one (Java's innermost "Caused by:", Python's final exception line).
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const i = find(lines[k]);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
 function scan(ctx: RuleContext): SignatureHits[] {
   const sigs = builtinSignatures();
   const memo = new Map<string, number>();
@@ -55,10 +67,26 @@ function scan(ctx: RuleContext): SignatureHits[] {
       i = byTemplate.get(tpl);
       if (i === undefined) byTemplate.set(tpl, (i = find(ctx.templates[tpl]?.pattern ?? '')));
     }
+    if (i < 0) i = findInCauses(ctx, row, find);
     if (i < 0) continue;
     let h = hits.get(i);
     if (!h) hits.set(i, (h = { sig: sigs[i], rows: [] }));
     h.rows.push(row);
   }
   return [...hits.values()];
+}
+
+/**
+ * The text to quote for a row a signature named: its message, or, when only
+ * a continuation line matched ("Caused by: ...ConnectException: Connection
+ * refused"), that line, which is what a responder needs to read.
+ */
+export function failureText(ctx: RuleContext, row: number): string {
+  const message = ctx.message(row);
+  const lines = ctx.causes?.(row);
+  if (!lines) return message;
+  const sigs = builtinSignatures();
+  if (sigs.some((s) => s.re.test(message))) return message;
+  for (let k = lines.length - 1; k >= 0; k--) if (sigs.some((s) => s.re.test(lines[k]))) return lines[k];
+  return message;
 }

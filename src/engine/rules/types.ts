@@ -37,6 +37,11 @@ export interface Finding {
   whatIf?: string[];
   /** Set on findings of a rule the user loaded (a rule file), not a built-in one. */
   userRule?: boolean;
+  /**
+   * Every evidence line carries no time of its own: `start` and `end` are only
+   * where the timeline put them, and are shown as "untimed", never as a date.
+   */
+  untimed?: boolean;
 }
 
 export interface RuleContext {
@@ -52,6 +57,8 @@ export interface RuleContext {
    * row must not ask for every one-off message of a big file).
    */
   peek(row: number): string;
+  /** The failure lines among a multi-line event's continuation lines ("Caused by: ..."), when they were read back. */
+  causes?(row: number): readonly string[] | undefined;
   /** Rows of each file in time order. */
   sources: SourceIndex;
   /** First/last time and count of each template ("never before" questions). */

@@ -4,6 +4,7 @@
 // read back by byte range only when it is shown (docs/big-files.md).
 
 import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
+import { CAUSE_BYTES } from '../analysis/cause-lines.ts';
 import type { Rule } from '../rules/types.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
 import { IngestCancelled, ingestSources, type IngestResult } from '../ingest/ingest.ts';
@@ -114,7 +115,7 @@ export class EngineSession {
     staging.result = result;
     staging.readers = readers;
     // Rows the analysis quotes whose message was not kept are read back first (analyzeReading).
-    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => staging.messages(rows), rules);
+    const analysis = analyse ? analyse(result) : await analyzeReading(result, (rows) => staging.messages(rows), rules, (rows) => staging.raws(rows, CAUSE_BYTES));
     if (rest.signal?.aborted) throw new IngestCancelled();
     this.result = result;
     this.shown = analysis;
@@ -128,7 +129,7 @@ export class EngineSession {
   async reanalyze(rules: readonly Rule[]): Promise<Analysis | null> {
     const result = this.result;
     if (!result) return null;
-    return analyzeReading(result, (rows) => this.messages(rows), rules);
+    return analyzeReading(result, (rows) => this.messages(rows), rules, (rows) => this.raws(rows, CAUSE_BYTES));
   }
 
   get loaded(): IngestResult | null {

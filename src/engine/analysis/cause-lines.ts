@@ -1,0 +1,62 @@
+// The line that names a failure is often not an event's first line: Java's
+// "Caused by: ...ConnectException: Connection refused", Python's last
+// exception line under a traceback, Go's "panic:" detail and "[signal SIGSEGV"
+// sit in the continuation lines, which ingest does not keep in memory. After
+// load, the raw text of a bounded number of multi-line failure events is read
+// back once and their cause lines are kept for the failure signatures
+// (rules/signature-match.ts), so ingest pays nothing for it.
+
+import type { IngestResult } from '../ingest/ingest.ts';
+import { Kind } from '../model/kinds.ts';
+import { Level } from '../model/levels.ts';
+
+/** Multi-line events read back at most (the earliest failures first): a few hundred is what a responder reads. */
+export const CAUSE_ROWS = 400;
+/** Bytes read of each: a long Java stack keeps its "Caused by:" lines well within this. */
+export const CAUSE_BYTES = 16384;
+/** Cause lines kept per event. */
+const CAUSES_PER_EVENT = 8;
+
+/**
+ * A continuation line that states a failure rather than a stack frame:
+ * "Caused by: ...", "panic: ...", "fatal error: ...", "[signal SIGSEGV ...",
+ * "thread 'main' panicked at ...", and an exception type with its message
+ * ("psycopg2.OperationalError: ...", "Error: connect ECONNREFUSED ...").
+ */
+const CAUSE_LINE = /^\s*(?:Caused by:|panic:|fatal error:|\[signal |thread '[^']*' panicked|(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$]*(?:Error|Exception|Exit|Interrupt|Fault|Failure|Timeout)\w*:\s)/;
+
+/** Rows worth reading back: several lines long and a failure by level or kind (or unlevelled, as pasted text is). */
+export function causeRows(r: IngestResult): number[] {
+  const t = r.table;
+  const rows: number[] = [];
+  for (let row = 0; row < t.length && rows.length < CAUSE_ROWS; row++) {
+    if (t.lineCount[row] < 2) continue;
+    const lv = t.level[row];
+    if (lv >= Level.warn || lv === Level.none || t.kind[row] !== Kind.plain) rows.push(row);
+  }
+  return rows;
+}
+
+/** The cause lines of one event's raw text (its first line is the message, already tested). */
+export function causeLines(raw: string): string[] {
+  const out: string[] = [];
+  const lines = raw.split('\n');
+  for (let i = 1; i < lines.length && out.length < CAUSES_PER_EVENT; i++) {
+    const l = lines[i];
+    if (CAUSE_LINE.test(l)) out.push(l.trim());
+  }
+  return out;
+}
+
+/** Read back the candidate rows once and keep their cause lines on the result (r.causes). */
+export async function readCauses(r: IngestResult, raws: (rows: number[]) => Promise<string[]>): Promise<void> {
+  const causes = new Map<number, string[]>();
+  r.causes = causes;
+  const rows = causeRows(r);
+  if (rows.length === 0) return;
+  const texts = await raws(rows);
+  rows.forEach((row, i) => {
+    const found = causeLines(texts[i] ?? '');
+    if (found.length) causes.set(row, found);
+  });
+}

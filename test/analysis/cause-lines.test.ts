@@ -1,0 +1,74 @@
+// The failure a multi-line event is about is often only in its continuation
+// lines ("Caused by: ...ConnectException: Connection refused", Python's last
+// exception line, Go's "panic:" detail). Loaded as the app and the CLI load
+// them (the engine session), such events must be named by that line, and the
+// same events without it must not be.
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
+import { causeLines } from '../../src/engine/analysis/cause-lines.ts';
+import { EngineSession } from '../../src/engine/session/session.ts';
+
+async function findings(text: string) {
+  const session = new EngineSession();
+  const summary = await session.load([bytesSource('app.log', text)], { year: 2024 });
+  return summary.analysis.findings.filter((f) => f.severity !== 'info').map((f) => ({ family: f.family, title: f.title }));
+}
+
+const spring = (cause: string) => [
+  '2024-05-01 10:00:00.120  INFO 4242 --- [           main] com.example.Application                  : Started Application in 3.1 seconds',
+  '2024-05-01 10:00:05.512 ERROR 4242 --- [nio-8080-exec-3] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() for servlet [dispatcherServlet] threw exception',
+  'org.springframework.web.client.ResourceAccessException: I/O error on GET request for "http://inventory:8080/items": null',
+  '\tat org.springframework.web.client.RestTemplate.doExecute(RestTemplate.java:785)',
+  cause,
+  '\tat java.base/sun.nio.ch.Net.connect0(Native Method)',
+  '\t... 42 common frames omitted',
+  '2024-05-01 10:00:09.001  INFO 4242 --- [nio-8080-exec-4] com.example.Health                       : health ok',
+].join('\n') + '\n';
+
+describe('failure signatures read the cause lines of multi-line events', () => {
+  it('names connection-refused from a Java "Caused by:" line, and quotes that line', async () => {
+    const got = await findings(spring('Caused by: java.net.ConnectException: Connection refused (Connection refused)'));
+    expect(got.map((f) => f.family)).toEqual(['connection-refused']);
+    expect(got[0].title).toContain('Caused by: java.net.ConnectException');
+  });
+
+  it('names nothing of the kind when the cause is not a known failure', async () => {
+    const got = await findings(spring('Caused by: java.lang.IllegalStateException: cart is empty'));
+    expect(got.map((f) => f.family)).not.toContain('connection-refused');
+  });
+
+  it("reads Python's last exception line under a traceback", async () => {
+    const text = [
+      '2024-05-01 10:00:00,100 ERROR [worker] job 17 failed',
+      'Traceback (most recent call last):',
+      '  File "/app/jobs.py", line 40, in run',
+      '    conn = psycopg2.connect(DSN)',
+      'psycopg2.OperationalError: could not connect to server: Connection refused',
+      '2024-05-01 10:00:01,000 INFO [worker] job 18 done',
+    ].join('\n') + '\n';
+    expect((await findings(text)).map((f) => f.family)).toContain('connection-refused');
+  });
+});
+
+describe('which continuation lines are causes', () => {
+  it('keeps causes, panics and exception lines, not stack frames', () => {
+    const raw = [
+      'ERROR request failed',
+      '\tat com.example.A.run(A.java:10)',
+      'Caused by: java.net.SocketTimeoutException: Read timed out',
+      '  File "/app/x.py", line 3, in f',
+      'panic: runtime error: invalid memory address or nil pointer dereference',
+      '[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x673df1]',
+      'goroutine 1 [running]:',
+      "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value', src/main.rs:4:5",
+      'Error: connect ECONNREFUSED 127.0.0.1:5432',
+    ].join('\n');
+    expect(causeLines(raw)).toEqual([
+      'Caused by: java.net.SocketTimeoutException: Read timed out',
+      'panic: runtime error: invalid memory address or nil pointer dereference',
+      '[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x673df1]',
+      "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value', src/main.rs:4:5",
+      'Error: connect ECONNREFUSED 127.0.0.1:5432',
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+// Logs as people paste them: journald lines indented by a quote block, a
+// year-less syslog prefix around a program's own dated time, and findings on
+// logs with no time at all. What a user sees: the year the lines carry (not
+// the file's), records rather than continuations, and no invented date.
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
+import { ingestSources } from '../../src/engine/ingest/ingest.ts';
+import { buildReport } from '../../src/engine/report.ts';
+import { toIso } from '../../src/engine/model/time.ts';
+import { EngineSession } from '../../src/engine/session/session.ts';
+
+/** A file saved at `mtime` (year-less dates default to its year). */
+const saved = (name: string, text: string, mtime: number) => ({ ...bytesSource(name, text), lastModified: mtime });
+
+const JOURNAL = [
+  '    Oct 04 08:06:41 vps systemd[1]: Started Hysteria Server Service (config.yaml).',
+  '    Oct 04 08:07:36 vps hysteria[3504]: 2023-10-04T08:07:36+08:00        ERROR        TCP error        {"error": "resolve error: lookup example.com on 192.0.2.53:53: i/o timeout"}',
+  '      at an indented line with no time of its own',
+  '    Oct 04 08:07:57 vps systemd[1]: hysteria-server.service: Main process exited, code=exited, status=1/FAILURE',
+].join('\n') + '\n';
+
+describe('journald pasted with an indent, around dated times', () => {
+  it('reads the indented lines as records and the untimed indented one as a continuation', async () => {
+    const r = await ingestSources([saved('pasted.log', JOURNAL, Date.UTC(2026, 5, 1))]);
+    const f = r.files[0];
+    expect([f.format, f.events, f.continuations, f.untimed]).toEqual(['syslog', 3, 1, 0]);
+  });
+
+  it("takes the inner time over the year-less prefix, and the file's year from it for the other lines", async () => {
+    // Saved in 2026 (the guess for year-less dates): the lines' own 2023 wins.
+    const r = await ingestSources([saved('pasted.log', JOURNAL, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    const times = Array.from({ length: t.length }, (_, i) => toIso(t.tMs[i], t.subNs[i]));
+    expect(times).toEqual(['2023-10-04T00:07:36.000Z', '2023-10-04T08:06:41.000Z', '2023-10-04T08:07:57.000Z']);
+    expect(r.files[0].notices).toContain('timestamps without a year were read as 2023');
+  });
+
+  it('keeps the mtime year for a file whose dates are all year-less', async () => {
+    const r = await ingestSources([saved('plain.log', 'Oct 04 08:06:41 vps systemd[1]: Started x.\n', Date.UTC(2022, 11, 1))]);
+    expect(toIso(r.table.tMs[0], 0)).toBe('2022-10-04T08:06:41.000Z');
+  });
+});
+
+describe('findings on a log with no time at all', () => {
+  it('say "untimed" for their window, in the report the CLI prints', async () => {
+    const line = 'ERROR HikariPool-1 - Connection is not available, request timed out after 30000ms';
+    const session = new EngineSession();
+    const summary = await session.load([bytesSource('untimed.log', `${line}\nWARN retrying\n${line}\n`)]);
+    const report = buildReport(session.loaded!, summary.analysis);
+    const pool = report.findings.find((f) => f.family === 'pool-exhaustion');
+    expect(pool).toMatchObject({ start: 'untimed', end: 'untimed', untimed: true });
+    expect(JSON.stringify(report.findings)).not.toContain('2300');
+  });
+
+  it('keep their times when the lines are timed', async () => {
+    const line = '2024-05-01T10:00:00Z ERROR HikariPool-1 - Connection is not available, request timed out after 30000ms';
+    const session = new EngineSession();
+    const summary = await session.load([bytesSource('timed.log', `${line}\n`)]);
+    const report = buildReport(session.loaded!, summary.analysis);
+    expect(report.findings.find((f) => f.family === 'pool-exhaustion')).toMatchObject({ start: '2024-05-01T10:00:00.000Z' });
+    expect(report.findings.some((f) => f.untimed)).toBe(false);
+  });
+});
