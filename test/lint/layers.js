@@ -41,7 +41,7 @@ export const DEPS_ALLOWLIST = {
   // knowledge's case runner analyses each rule's sample logs (analysis runs the rules).
   'engine/knowledge': ['engine/analysis', 'engine/classify', 'engine/ingest', 'engine/model', 'engine/rules', 'engine/user-pattern'],
   'engine/rules': ['engine/ingest', 'engine/knowledge', 'engine/marks', 'engine/model', 'engine/templates', 'engine/user-pattern'],
-  'engine/analysis': ['engine/ingest', 'engine/marks', 'engine/rules', 'engine/templates'],
+  'engine/analysis': ['engine/ingest', 'engine/marks', 'engine/model', 'engine/rules', 'engine/templates'],
   'engine/report': ['engine/analysis', 'engine/ingest', 'engine/model'],
   // session <-> sources: a pulled ClickHouse window is a session source, and the session unpacks pulled bundles.
   'engine/sources': ['engine/analysis', 'engine/classify', 'engine/ingest', 'engine/marks', 'engine/rules', 'engine/session'],
