@@ -120,9 +120,10 @@ export function Timeline({ messages }: { messages: MessageSource }) {
     const canvas = canvasRef.current;
     if (!el || !canvas) return;
     const measure = () => setBox({ w: canvas.parentElement?.clientWidth ?? el.clientWidth, h: el.clientHeight });
+    // The observer's first report (after layout, before the first paint) gives the size: measuring
+    // here as well would force a layout of the page React has just changed.
     const ro = new ResizeObserver(measure);
     ro.observe(el);
-    measure();
     return () => ro.disconnect();
   }, []);
 

@@ -135,11 +135,12 @@ function drawOperation(f: Frame, m: Mark, laneY: number, sub: number, selected: 
     }
   }
   if (selected) outline(f, cx0, y, cx1 - cx0, h);
-  ctx.font = font(f, 10, 500);
   const vis0 = Math.max(0, x0);
   const room = Math.min(x1, sp.deviceWidth) - vis0 - 8 * dpr;
   const text = m.label;
   if (room > 24 * dpr) {
+    // Set only for a label: zoomed out, thousands of operations have none, and each font set parses CSS.
+    ctx.font = font(f, 10, 500);
     const tw = ctx.measureText(text).width;
     ctx.fillStyle = m.spanEnd === 'open' || m.spanEnd === 'inferred' ? pal.text : '#fff';
     ctx.textBaseline = 'middle';
