@@ -146,6 +146,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     current = { files, title };
     installSummary(summary, title, { zoneOffsets, vocabulary, rules, sameData: sameFiles });
   } catch (e) {
+    // A snapshot still being prepared must not land over what the failure puts back.
+    finished = true;
     if (my !== seq || cancelled) return;
     restoreBefore();
     const name = e instanceof Error ? e.name : '';
