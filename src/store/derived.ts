@@ -1,7 +1,8 @@
-// Data derived from the dataset and the UI state, cached outside Zustand and
-// keyed by the store's versions: the lane model (per lane grouping), each
-// lane's density levels, the search mask from the worker, and the filtered
-// view (mask + row list) that the log list shows and the timeline highlights.
+// Data derived from the dataset and the UI state, cached outside Zustand: the
+// lane model (per lane grouping) and each lane's density levels, keyed by the
+// table they were built from (so they can be built before it is installed);
+// the search mask from the worker; and the filtered view (mask + row list)
+// that the log list shows and the timeline highlights.
 // Each is rebuilt in one O(events) pass only when its inputs change.
 
 import { KIND_NAMES } from '../engine/model/kinds.ts';
