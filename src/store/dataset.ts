@@ -47,24 +47,28 @@ export function getDataset(): Dataset {
 
 /** Install a freshly loaded dataset; returns its version for the store. */
 export function setDataset(d: Omit<Dataset, 'version' | 'extent'>): Dataset {
-  const t = d.table;
-  let lo = Infinity;
-  let hi = -Infinity;
-  if (t.length > 0) {
-    lo = t.tMs[0];
-    hi = t.tMs[t.length - 1];
-  }
-  for (const m of d.marks) {
-    if (m.start < lo) lo = m.start;
-    if (m.end > hi) hi = m.end;
-  }
-  const extent: [number, number] = Number.isFinite(lo) ? [lo, hi] : [0, 0];
+  const extent = datasetExtent(d.table, d.marks);
   // Most severe first, then earliest: the order an on-call engineer reads them in.
   const findings = d.findings
     .slice()
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start);
   current = { ...d, findings, extent, version: current.version + 1 };
   return current;
+}
+
+/** The extent setDataset gives a table and its marks: first to last event, widened to every mark. */
+export function datasetExtent(t: EventTable, marks: readonly Mark[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  if (t.length > 0) {
+    lo = t.tMs[0];
+    hi = t.tMs[t.length - 1];
+  }
+  for (const m of marks) {
+    if (m.start < lo) lo = m.start;
+    if (m.end > hi) hi = m.end;
+  }
+  return Number.isFinite(lo) ? [lo, hi] : [0, 0];
 }
 
 /** Put a previous dataset back (a load that had shown snapshots was cancelled); returns it with a new version. */

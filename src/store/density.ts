@@ -7,6 +7,7 @@
 
 import type { EventTable } from '../engine/model/event-table.ts';
 import { Level } from '../engine/model/levels.ts';
+import { inSteps, runSteps, type Steps } from './steps.ts';
 
 export interface DensityLevel {
   binMs: number;
@@ -42,23 +43,31 @@ const MAX_BINS = 1 << 16;
  * non-zero byte: the filtered view's density.
  */
 export function buildDensity(table: EventTable, rows: Uint32Array, extent: readonly [number, number], mask: Uint8Array | null = null): Density {
+  return runSteps(buildDensitySteps(table, rows, extent, mask));
+}
+
+/** buildDensity in steps of STEP_ROWS rows (steps.ts), for building it across tasks while a file loads. */
+export function* buildDensitySteps(table: EventTable, rows: Uint32Array, extent: readonly [number, number], mask: Uint8Array | null = null): Steps<Density> {
   const span = Math.max(1, extent[1] - extent[0]);
   let bins = MIN_BINS;
   while (bins < MAX_BINS && bins < rows.length / 4) bins *= 2;
   const binMs = span / bins;
   const base: DensityLevel = { binMs, total: new Uint32Array(bins), warn: new Uint32Array(bins), error: new Uint32Array(bins) };
   const t0 = extent[0];
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    if (mask && !mask[r]) continue;
-    let b = Math.floor((table.tMs[r] - t0) / binMs);
-    if (b < 0) b = 0;
-    else if (b >= bins) b = bins - 1;
-    base.total[b]++;
-    const lv = table.level[r];
-    if (lv >= Level.error) base.error[b]++;
-    else if (lv === Level.warn) base.warn[b]++;
-  }
+  const { tMs, level } = table;
+  yield* inSteps(rows.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const r = rows[k];
+      if (mask && !mask[r]) continue;
+      let b = Math.floor((tMs[r] - t0) / binMs);
+      if (b < 0) b = 0;
+      else if (b >= bins) b = bins - 1;
+      base.total[b]++;
+      const lv = level[r];
+      if (lv >= Level.error) base.error[b]++;
+      else if (lv === Level.warn) base.warn[b]++;
+    }
+  });
   const levels = [base];
   let prev = base;
   while (prev.total.length > 64) {

@@ -1,29 +1,66 @@
-// Data derived from the dataset and the UI state, cached outside Zustand and
-// keyed by the store's versions: the lane model (per lane grouping), each
-// lane's density levels, the search mask from the worker, and the filtered
-// view (mask + row list) that the log list shows and the timeline highlights.
+// Data derived from the dataset and the UI state, cached outside Zustand: the
+// lane model (per lane grouping) and each lane's density levels, keyed by the
+// table they were built from (so they can be built before it is installed);
+// the search mask from the worker; and the filtered view (mask + row list)
+// that the log list shows and the timeline highlights.
 // Each is rebuilt in one O(events) pass only when its inputs change.
 
 import { KIND_NAMES } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
-import { buildDensity, type Density } from './density.ts';
-import { buildLanes, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from './lanes.ts';
-import { getDataset } from './dataset.ts';
+import type { EventTable } from '../engine/model/event-table.ts';
+import type { FileStats } from '../engine/ingest/file-stats.ts';
+import { buildDensity, buildDensitySteps, type Density } from './density.ts';
+import { buildLanesSteps, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from './lanes.ts';
+import { getDataset, type Dataset } from './dataset.ts';
+import { runSliced, runSteps, type Steps } from './steps.ts';
 import type { AppState } from './types.ts';
 
 /** Lanes with fewer events are drawn straight from their rows. */
 const DENSITY_MIN_EVENTS = 2048;
+/** Longest slice of lane building while a table is prepared: well under the 50 ms of a long task. */
+const SLICE_MS = 12;
 
-let lanesCache: { version: number; mode: LaneMode; model: LaneModel; density: (Density | null)[] } | null = null;
+interface LaneCache {
+  table: EventTable;
+  files: readonly FileStats[];
+  extent: readonly [number, number];
+  mode: LaneMode;
+  model: LaneModel;
+  density: (Density | null)[];
+}
+
+let lanesCache: LaneCache | null = null;
+
+/** Whether `c` was built for exactly this data (the same table object, files and extent) and grouping. */
+function fits(c: LaneCache | null, d: Pick<Dataset, 'table' | 'files' | 'extent'>, mode: LaneMode): c is LaneCache {
+  return c !== null && c.table === d.table && c.files === d.files && c.mode === mode && c.extent[0] === d.extent[0] && c.extent[1] === d.extent[1];
+}
+
+function* laneSteps(d: Pick<Dataset, 'table' | 'files' | 'extent'>, mode: LaneMode): Steps<LaneCache> {
+  const model = yield* buildLanesSteps(d.table, d.files, mode);
+  const density: (Density | null)[] = [];
+  for (const l of model.lanes) density.push(l.rows.length >= DENSITY_MIN_EVENTS ? yield* buildDensitySteps(d.table, l.rows, d.extent) : null);
+  return { table: d.table, files: d.files, extent: d.extent, mode, model, density };
+}
 
 export function laneModel(mode: LaneMode): { model: LaneModel; density: (Density | null)[] } {
   const d = getDataset();
-  if (!lanesCache || lanesCache.version !== d.version || lanesCache.mode !== mode) {
-    const model = buildLanes(d.table, d.files, mode);
-    const density = model.lanes.map((l) => (l.rows.length >= DENSITY_MIN_EVENTS ? buildDensity(d.table, l.rows, d.extent) : null));
-    lanesCache = { version: d.version, mode, model, density };
-  }
+  if (!fits(lanesCache, d, mode)) lanesCache = runSteps(laneSteps(d, mode));
   return lanesCache;
+}
+
+/**
+ * Build the lanes and densities of a table about to be installed in short
+ * tasks (a few ms each) instead of in the first frame that draws it: a
+ * million-row table otherwise blocks the page for hundreds of ms. laneModel()
+ * then finds them ready. False when `stale()` turned true meanwhile.
+ */
+export async function prepareLanes(d: Pick<Dataset, 'table' | 'files' | 'extent'>, mode: LaneMode, stale: () => boolean): Promise<boolean> {
+  if (fits(lanesCache, d, mode)) return true;
+  const built = await runSliced(laneSteps(d, mode), SLICE_MS, stale);
+  if (!built) return false;
+  lanesCache = built;
+  return true;
 }
 
 // --- search mask (answer of the worker's search for the current text) ---

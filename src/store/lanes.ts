@@ -10,6 +10,7 @@
 import { lowerBoundIn, type EventTable } from '../engine/model/event-table.ts';
 import type { FileStats } from '../engine/ingest/file-stats.ts';
 import type { MarkKind } from '../engine/marks/types.ts';
+import { inSteps, runSteps, type Steps } from './steps.ts';
 
 export type LaneMode = 'file' | 'logger';
 
@@ -62,31 +63,42 @@ export function loggerLaneId(fileLaneId: string, loggerName: string): string {
 }
 
 export function buildLanes(table: EventTable, files: readonly FileStats[], mode: LaneMode): LaneModel {
+  return runSteps(buildLanesSteps(table, files, mode));
+}
+
+/**
+ * buildLanes in steps: it yields every STEP_ROWS rows, so the page can build
+ * the lanes of a million-row table across several tasks (steps.ts)
+ * instead of blocking input for the whole pass.
+ */
+export function* buildLanesSteps(table: EventTable, files: readonly FileStats[], mode: LaneMode): Steps<LaneModel> {
   const n = table.length;
   const fileIds = fileLaneIds(files);
   const laneOfRow = new Int32Array(n);
   const lanes: Omit<SourceLane, 'rows'>[] = [];
   if (mode === 'file') {
     for (let f = 0; f < files.length; f++) lanes.push({ id: fileIds[f], name: files[f].name, sub: '', file: f, logger: -1 });
-    for (let i = 0; i < n; i++) laneOfRow[i] = table.file[i];
+    laneOfRow.set(table.file.subarray(0, n));
   } else {
     // Lanes in file order, loggers in order of first appearance within a file.
     const byKey = new Map<number, number>();
     const perFile: number[][] = files.map(() => []);
     const firstSeen: Omit<SourceLane, 'rows'>[] = [];
-    for (let i = 0; i < n; i++) {
-      const key = table.logger[i] * 65536 + table.file[i];
-      let lane = byKey.get(key);
-      if (lane === undefined) {
-        lane = firstSeen.length;
-        const f = table.file[i];
-        const name = table.loggers[table.logger[i]] ?? '';
-        firstSeen.push({ id: loggerLaneId(fileIds[f], name), name: name || '(no logger)', sub: files[f]?.name ?? '', file: f, logger: table.logger[i] });
-        byKey.set(key, lane);
-        perFile[f]?.push(lane);
+    yield* inSteps(n, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const key = table.logger[i] * 65536 + table.file[i];
+        let lane = byKey.get(key);
+        if (lane === undefined) {
+          lane = firstSeen.length;
+          const f = table.file[i];
+          const name = table.loggers[table.logger[i]] ?? '';
+          firstSeen.push({ id: loggerLaneId(fileIds[f], name), name: name || '(no logger)', sub: files[f]?.name ?? '', file: f, logger: table.logger[i] });
+          byKey.set(key, lane);
+          perFile[f]?.push(lane);
+        }
+        laneOfRow[i] = lane;
       }
-      laneOfRow[i] = lane;
-    }
+    });
     const remap = new Int32Array(firstSeen.length);
     for (let f = 0; f < files.length; f++) {
       if (perFile[f].length === 0) lanes.push({ id: fileIds[f], name: files[f].name, sub: '', file: f, logger: -1 });
@@ -95,17 +107,23 @@ export function buildLanes(table: EventTable, files: readonly FileStats[], mode:
         lanes.push(firstSeen[l]);
       }
     }
-    for (let i = 0; i < n; i++) laneOfRow[i] = remap[laneOfRow[i]];
+    yield* inSteps(n, (from, to) => {
+      for (let i = from; i < to; i++) laneOfRow[i] = remap[laneOfRow[i]];
+    });
   }
   // Two passes (count, fill) give each lane its rows without growing arrays.
   const counts = new Uint32Array(lanes.length);
-  for (let i = 0; i < n; i++) counts[laneOfRow[i]]++;
+  yield* inSteps(n, (from, to) => {
+    for (let i = from; i < to; i++) counts[laneOfRow[i]]++;
+  });
   const rows = lanes.map((_, l) => new Uint32Array(counts[l]));
   const fill = new Uint32Array(lanes.length);
-  for (let i = 0; i < n; i++) {
-    const l = laneOfRow[i];
-    rows[l][fill[l]++] = i;
-  }
+  yield* inSteps(n, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const l = laneOfRow[i];
+      rows[l][fill[l]++] = i;
+    }
+  });
   return { mode, lanes: lanes.map((l, i) => ({ ...l, rows: rows[i] })), laneOfRow };
 }
 

@@ -19,7 +19,7 @@ import { CursorReadout } from './CursorReadout.tsx';
 /** Store fields whose change means the canvas must be redrawn. */
 const DRAW_KEYS: (keyof AppState)[] = [
   'window', 'selectedRow', 'selectedMark', 'selectedFinding', 'range', 'reference', 'cursor', 'timeZone',
-  'levels', 'kinds', 'sources', 'templates', 'searchVersion', 'text', 'dataVersion', 'laneMode', 'listSpan', 'flow',
+  'levels', 'kinds', 'sources', 'templates', 'searchVersion', 'text', 'dataVersion', 'laneMode', 'flow',
 ];
 
 /** `messages`: where the hover tooltip reads message text (the app's message cache). */
@@ -53,6 +53,7 @@ export function Timeline({ messages }: { messages: MessageSource }) {
     rendererRef.current = renderer;
     const unsub = useStore.subscribe((s, prev) => {
       if (DRAW_KEYS.some((k) => s[k] !== prev[k])) renderer.invalidate();
+      else if (s.listSpan !== prev.listSpan) renderer.invalidateAxis();
     });
     // A new devicePixelRatio (window dragged to another screen, browser zoom) needs a new backing store.
     let mq: MediaQueryList | null = null;
@@ -120,9 +121,10 @@ export function Timeline({ messages }: { messages: MessageSource }) {
     const canvas = canvasRef.current;
     if (!el || !canvas) return;
     const measure = () => setBox({ w: canvas.parentElement?.clientWidth ?? el.clientWidth, h: el.clientHeight });
+    // The observer's first report (after layout, before the first paint) gives the size: measuring
+    // here as well would force a layout of the page React has just changed.
     const ro = new ResizeObserver(measure);
     ro.observe(el);
-    measure();
     return () => ro.disconnect();
   }, []);
 

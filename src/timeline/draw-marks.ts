@@ -8,6 +8,9 @@ import { font, rowBox } from './frame.ts';
 import { OP_ROW_H } from './layout.ts';
 import { gapLanes } from './mark-geometry.ts';
 
+/** Narrowest room (CSS px) a mark label is drawn in. */
+const LABEL_MIN_ROOM = 28;
+
 let hatchCache: { key: string; pattern: CanvasPattern | null } = { key: '', pattern: null };
 
 /** Diagonal hatching for open-ended operations and gaps, cached per colour and scale. */
@@ -135,11 +138,12 @@ function drawOperation(f: Frame, m: Mark, laneY: number, sub: number, selected: 
     }
   }
   if (selected) outline(f, cx0, y, cx1 - cx0, h);
-  ctx.font = font(f, 10, 500);
   const vis0 = Math.max(0, x0);
   const room = Math.min(x1, sp.deviceWidth) - vis0 - 8 * dpr;
   const text = m.label;
   if (room > 24 * dpr) {
+    // Set only for a label: zoomed out, thousands of operations have none, and each font set parses CSS.
+    ctx.font = font(f, 10, 500);
     const tw = ctx.measureText(text).width;
     ctx.fillStyle = m.spanEnd === 'open' || m.spanEnd === 'inferred' ? pal.text : '#fff';
     ctx.textBaseline = 'middle';
@@ -180,10 +184,12 @@ function drawBurst(f: Frame, m: Mark, y0: number, h0: number, selected: boolean,
   if (selected) outline(f, x0, y, x1 - x0, h);
   // Beside the burst when it fits there; otherwise inside it when the burst has more room (a burst
   // running to the plot's right edge would leave its count cut to "76 timeouts i…").
-  ctx.font = font(f, 10, 500);
   const outside = Math.min(nextX, sp.deviceWidth) - x1 - 8 * dpr;
   const inStart = Math.max(0, x0) + 6 * dpr;
   const inside = Math.min(x1, sp.deviceWidth) - inStart - 4 * dpr;
+  // Too little room on either side for label() to draw anything: skip the font set and the measuring.
+  if (Math.max(outside, inside) < LABEL_MIN_ROOM * dpr) return;
+  ctx.font = font(f, 10, 500);
   if (ctx.measureText(m.label).width <= outside || outside >= inside) label(f, m.label, x1 + 4 * dpr, y0 + h0 / 2, colour, nextX);
   else label(f, m.label, inStart, y0 + h0 / 2, pal.text, x1);
 }
@@ -231,7 +237,7 @@ function drawPoint(f: Frame, m: Mark, y0: number, h0: number, selected: boolean,
 function label(f: Frame, text: string, x: number, cy: number, colour: string, limit: number): void {
   const { ctx, dpr } = f;
   const room = Math.min(limit, f.sp.deviceWidth) - x - 4 * dpr;
-  if (!text || room < 28 * dpr || x < 0) return;
+  if (!text || room < LABEL_MIN_ROOM * dpr || x < 0) return;
   ctx.font = font(f, 10, 500);
   const shown = ctx.measureText(text).width > room ? fitText(ctx, text, room) : text;
   if (shown.length < 5) return;

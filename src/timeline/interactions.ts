@@ -15,7 +15,11 @@ export interface PlotHandlers {
 }
 
 export function attachPlotInteractions(el: HTMLElement, handlers: PlotHandlers): () => void {
-  const width = () => Math.max(1, el.clientWidth);
+  // The plot's width as the ResizeObserver last saw it: reading clientWidth on
+  // every window change would force a layout of the page right after React
+  // changed it (each snapshot of a loading file moves the window).
+  let knownWidth = 0;
+  const width = () => Math.max(1, knownWidth > 0 ? knownWidth : el.clientWidth);
   const base = () => {
     const l = useStore.getState().limits;
     return scaleUtc().domain([l[0], l[1]]).range([0, width()]);
@@ -32,6 +36,8 @@ export function attachPlotInteractions(el: HTMLElement, handlers: PlotHandlers):
   sel.call(behavior);
 
   const sync = () => {
+    // Not measured yet: the observer's first report (before the first paint) syncs.
+    if (knownWidth === 0) return;
     const { limits, window: w } = useStore.getState();
     const span = limits[1] - limits[0];
     const k = span / Math.max(MIN_SPAN_MS, w[1] - w[0]);
@@ -40,7 +46,6 @@ export function attachPlotInteractions(el: HTMLElement, handlers: PlotHandlers):
     const tx = -((w[0] - limits[0]) / span) * wpx * k;
     behavior.transform(sel, zoomIdentity.translate(tx, 0).scale(k));
   };
-  sync();
   const unsub = useStore.subscribe((s, prev) => {
     if (s.window !== prev.window || s.limits !== prev.limits) sync();
   });
@@ -75,7 +80,10 @@ export function attachPlotInteractions(el: HTMLElement, handlers: PlotHandlers):
   el.addEventListener('pointermove', onMove);
   el.addEventListener('pointerleave', onLeave);
   el.addEventListener('click', onClick);
-  const ro = new ResizeObserver(sync);
+  const ro = new ResizeObserver(() => {
+    knownWidth = el.clientWidth;
+    sync();
+  });
   ro.observe(el);
   return () => {
     unsub();

@@ -44,8 +44,15 @@ const MAX_OP_ROWS = 6;
 export function computeLayout(model: LaneModel, marks: readonly Mark[]): TimelineLayout {
   const markLane = new Int8Array(marks.length).fill(-1);
   const counts = MARK_LANES.map(() => 0);
+  // Looked up once per kind, not once per mark: a finished big load can carry thousands of marks.
+  const laneOfKind = new Map<Mark['kind'], number>();
   for (let i = 0; i < marks.length; i++) {
-    const li = MARK_LANES.findIndex((l) => l.kinds.includes(marks[i].kind));
+    const kind = marks[i].kind;
+    let li = laneOfKind.get(kind);
+    if (li === undefined) {
+      li = MARK_LANES.findIndex((l) => l.kinds.includes(kind));
+      laneOfKind.set(kind, li);
+    }
     markLane[i] = li;
     if (li >= 0) counts[li]++;
   }

@@ -20,6 +20,7 @@ import { Spaces } from './spaces.ts';
 
 export class TimelineRenderer {
   private raf = 0;
+  private axisRaf = 0;
   private cssW = 1;
   private cssH = 1;
   private scrollTop = 0;
@@ -38,8 +39,23 @@ export class TimelineRenderer {
 
   dispose(): void {
     if (this.raf) cancelAnimationFrame(this.raf);
+    if (this.axisRaf) cancelAnimationFrame(this.axisRaf);
     this.raf = 0;
+    this.axisRaf = 0;
   }
+
+  /**
+   * Only what the axis shows changed (the span of rows the log list shows):
+   * redraw the axis in the next frame, not the lanes. Scrolling the list then
+   * costs no canvas frame, and a big load's last frames draw its marks once.
+   */
+  invalidateAxis = (): void => {
+    if (this.raf || this.axisRaf) return;
+    this.axisRaf = requestAnimationFrame(() => {
+      this.axisRaf = 0;
+      if (!this.raf) this.onFrame?.(this.spaces());
+    });
+  };
 
   invalidate = (): void => {
     if (this.raf) return;

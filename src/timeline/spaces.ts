@@ -12,20 +12,24 @@ export class Spaces {
   readonly cssWidth: number;
   readonly dpr: number;
   readonly msPerCss: number;
+  /**
+   * The window's ends as the scale holds them (whole ms: the scale keeps
+   * Dates). Read once here: a frame tests every mark against them, and
+   * asking the scale each time builds two Dates per call.
+   */
+  readonly t0: number;
+  readonly t1: number;
+  readonly deviceWidth: number;
 
   constructor(window: Interval, cssWidth: number, dpr: number) {
     this.cssWidth = Math.max(1, cssWidth);
     this.dpr = dpr > 0 ? dpr : 1;
     this.x = scaleUtc().domain([window[0], window[1]]).range([0, this.cssWidth]);
     this.msPerCss = (window[1] - window[0]) / this.cssWidth;
-  }
-
-  get t0(): number {
-    return this.x.domain()[0].getTime();
-  }
-
-  get t1(): number {
-    return this.x.domain()[1].getTime();
+    const [a, b] = this.x.domain();
+    this.t0 = a.getTime();
+    this.t1 = b.getTime();
+    this.deviceWidth = Math.round(this.cssWidth * this.dpr);
   }
 
   tToCss(tMs: number): number {
@@ -43,10 +47,6 @@ export class Spaces {
   /** Device x of a time, snapped to a whole device pixel so 1-px lines stay crisp. */
   tToDevice(tMs: number): number {
     return Math.round(this.x(tMs) * this.dpr);
-  }
-
-  get deviceWidth(): number {
-    return Math.round(this.cssWidth * this.dpr);
   }
 
   /** A scale for the axis: same mapping, ticks in UTC or in the browser's zone. */

@@ -1,6 +1,7 @@
 // The log list keeps its place while the timeline zooms and pans: the event
 // at the top of the list stays at the top (it used to jump to the window's
-// first event), and a selected event on screen stays where it was.
+// first event), and a selected event on screen stays where it was. The axis
+// marks the span of time the list shows and follows its scrolling.
 
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -92,5 +93,26 @@ describe('log list scroll anchoring', () => {
     await press(app.page, 'a');
     expect(await rowAt(app.page, row)).toEqual(at);
     expect((await topRow(app.page)).row).toBe(first.row);
+  });
+
+  it('marks on the axis the span of time the list shows, and moves it as the list scrolls', async () => {
+    await app.page.locator('.tl-canvas').focus();
+    await press(app.page, 'f');
+    const span = () => app.page.$eval('rect.tl-listspan', (el) => ({ x: Number(el.getAttribute('x')), shown: el.getAttribute('visibility') === 'visible' }));
+    await app.page.$eval('.log-scroll', (el) => {
+      el.scrollTop = 0;
+    });
+    await app.page.waitForFunction(() => document.querySelector('rect.tl-listspan')?.getAttribute('visibility') === 'visible');
+    const atTop = await span();
+    await app.page.$eval('.log-scroll', (el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    // Only the axis redraws for this (not the lanes): the bar still follows within a frame or two.
+    await app.page.waitForFunction((x0) => Number(document.querySelector('rect.tl-listspan')?.getAttribute('x')) > x0 + 50, atTop.x, { timeout: 5000 });
+    const atEnd = await span();
+    expect(atEnd.shown).toBe(true);
+    const width = await app.page.$eval('.tl-canvas', (el) => el.getBoundingClientRect().width);
+    // Fitted to all: the list's last screenful sits at the right end of the axis.
+    expect(atEnd.x).toBeGreaterThan(width * 0.8);
   });
 });

@@ -9,8 +9,8 @@ import { engineClient, EngineStopped, onEngineRestart, type DroppedFile } from '
 import { abortDownload } from './downloads.ts';
 import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
-import { getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
-import { setSearchMask } from '../../store/derived.ts';
+import { datasetExtent, getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
+import { prepareLanes, setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { activeRuleSpecs } from '../../store/rules-slice.ts';
@@ -96,9 +96,11 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     lastUpdate = now;
     useStore.getState().setProgress({ ...p, fileName: files[p.fileIndex]?.name ?? '' });
   };
+  // The worker answered with the whole table: snapshots still being prepared are dropped.
+  let finished = false;
+  const stale = () => my !== seq || cancelled || finished;
   // Early snapshots: draw the timeline while the rest loads (large files).
-  const onPartial = (p: PartialIngest) => {
-    if (my !== seq || cancelled) return;
+  const showPartial = (p: PartialIngest) => {
     const s = useStore.getState();
     const untouched = !shownPartial || (s.window[0] === s.limits[0] && s.window[1] === s.limits[1]);
     messageCache.hold(true);
@@ -108,17 +110,44 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     s.setDataExtent(ds.extent, untouched ? null : s.window);
     s.setProvisional(ds.version, p.files);
   };
+  // A snapshot's lanes are built in short tasks before it is shown; one that
+  // arrives meanwhile waits, and a newer one replaces it (each is a superset).
+  let waiting: PartialIngest | null = null;
+  let preparing = false;
+  const onPartial = async (p: PartialIngest) => {
+    if (stale()) return;
+    waiting = p;
+    if (preparing) return;
+    preparing = true;
+    try {
+      while (waiting && !stale()) {
+        const next: PartialIngest = waiting;
+        waiting = null;
+        const ready = await prepareLanes({ table: next.table, files: next.files, extent: datasetExtent(next.table, []) }, useStore.getState().laneMode, stale);
+        if (ready && !stale()) showPartial(next);
+      }
+    } finally {
+      preparing = false;
+    }
+  };
   // A date set for a file of times of day belongs to those files only.
   if (!sameFiles) fileDays = {};
   try {
     const clockOffsetMs = clockOffsetsFor(files);
-    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, onPartial, signal);
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, (p) => void onPartial(p), signal);
+    finished = true;
+    if (my !== seq) return;
+    // The final table's lanes too are built in short tasks, not in the frame that first draws it.
+    const table = { table: summary.table, files: summary.files, extent: datasetExtent(summary.table, summary.analysis.marks) };
+    await prepareLanes(table, useStore.getState().laneMode, () => my !== seq);
     if (my !== seq) return;
     // (Cancelled, yet it finished: the worker ended the load before Cancel reached it and now
     // holds these files, so they are what the page must show, or rows would not match.)
     current = { files, title };
     installSummary(summary, title, { zoneOffsets, vocabulary, rules, sameData: sameFiles });
   } catch (e) {
+    // A snapshot still being prepared must not land over what the failure puts back.
+    finished = true;
     if (my !== seq || cancelled) return;
     restoreBefore();
     const name = e instanceof Error ? e.name : '';

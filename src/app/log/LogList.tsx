@@ -46,21 +46,45 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
   const d = getDataset();
   const t = d.table;
 
+  /**
+   * The scroll position and height as last set or reported. The layout
+   * effects below use these rather than reading the DOM: a read right after
+   * React changed the rows forces a synchronous layout of the whole page,
+   * which while a big file loads made each new snapshot a long task.
+   */
+  const known = useRef({ top: 0, height: 0 });
+
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setViewH(el.clientHeight));
+    const ro = new ResizeObserver(() => {
+      known.current.height = el.clientHeight;
+      setViewH(el.clientHeight);
+    });
     ro.observe(el);
+    known.current.height = el.clientHeight;
     setViewH(el.clientHeight);
     return () => ro.disconnect();
   }, []);
 
+  // A hidden list has no height and loses its scroll position: measure and scroll again once it shows.
+  useLayoutEffect(() => {
+    if (hidden) known.current = { top: -1, height: 0 };
+  }, [hidden]);
+  const heightOf = (el: HTMLDivElement) => {
+    if (known.current.height <= 0) known.current.height = el.clientHeight;
+    return known.current.height;
+  };
+  const scrollTopTo = (el: HTMLDivElement, top: number) => {
+    if (top !== known.current.top) el.scrollTop = top;
+    known.current.top = top;
+    setScrollTop(top);
+  };
+
   const scrollToIndex = (i: number, frac = 0.4) => {
     const el = scroller.current;
     if (!el || i < 0) return;
-    const top = scrollTopFor(i, view.count, ROW_H, el.clientHeight, frac);
-    el.scrollTop = top;
-    setScrollTop(top);
+    scrollTopTo(el, scrollTopFor(i, view.count, ROW_H, heightOf(el), frac));
   };
 
   // A new set of rows (window moved, filters changed), or the list shown again: stay on the anchored event.
@@ -73,18 +97,18 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
       return;
     }
     deferred.current = null;
-    const p = placeAfterChange(anchor.current, view, d.version, selectedRow, el.clientHeight, ROW_H);
-    const top = scrollTopAt(p.index, view.count, ROW_H, el.clientHeight, p.offset);
-    el.scrollTop = top;
-    setScrollTop(top);
+    const h = heightOf(el);
+    const p = placeAfterChange(anchor.current, view, d.version, selectedRow, h, ROW_H);
+    scrollTopTo(el, scrollTopAt(p.index, view.count, ROW_H, h, p.offset));
   }, [view, hidden]);
 
-  // Remember what is on screen after every change (read from the DOM: the effect above may just have scrolled).
+  // Remember what is on screen after every change (the effect above may just have scrolled).
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || hidden) return;
-    const real = realOffset(view.count, ROW_H, el.clientHeight, el.scrollTop);
-    anchor.current = captureAnchor(view, t.tMs, d.version, real, el.clientHeight, ROW_H, selectedRow);
+    const h = heightOf(el);
+    const real = realOffset(view.count, ROW_H, h, known.current.top);
+    anchor.current = captureAnchor(view, t.tMs, d.version, real, h, ROW_H, selectedRow);
   });
 
   // Explicit requests (finding selected, event clicked on the timeline).
@@ -169,7 +193,10 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
         role={rows.length > 0 ? 'listbox' : 'region'}
         aria-label="Log events"
         aria-activedescendant={selectedRow !== null && view.indexOf(selectedRow) >= 0 ? `log-row-${selectedRow}` : undefined}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => {
+          known.current.top = e.currentTarget.scrollTop;
+          setScrollTop(known.current.top);
+        }}
         onKeyDown={onKey}
       >
         <div className="log-spacer" style={{ height: vp.scrollHeight }} />
