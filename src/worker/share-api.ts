@@ -7,29 +7,19 @@
 // values, not exceptions, because an error's `code` does not survive Comlink.
 
 import type { EngineSession, LoadSummary } from '../engine/session/session.ts';
-import type { VocabularyEntry } from '../engine/classify/vocabulary.ts';
 import { mainThreadTable } from './table-handoff.ts';
 import { buildSharePayload, type ShareRequest } from '../share/build.ts';
 import { incidentMarkdown } from '../share/markdown.ts';
 import { ShareLinkError, type ShareErrorCode } from '../share/codec.ts';
-import type { RedactionSummary, SharedProvenance, SharedRuleFile, ShareView, TimeRange } from '../share/payload.ts';
-import { openShareLink } from '../share/restore.ts';
+import type { SharedProvenance, TimeRange } from '../share/payload.ts';
+import { openShareLink, type RestoredIncident } from '../share/restore.ts';
 import { sessionTexts } from '../share/session-texts.ts';
 import { buildShareLink, type ShareResult, type ShareSettings } from '../share/link-builder.ts';
 import type { SharePayload } from '../share/payload.ts';
 import { unlessAborted } from './abortable.ts';
 
-export interface OpenedShare {
-  summary: LoadSummary;
-  view: ShareView;
-  window: TimeRange;
-  vocabulary: VocabularyEntry[];
-  rules: SharedRuleFile[];
-  redaction: RedactionSummary;
-  reductions: string[];
-  created: string;
-  provenance: SharedProvenance | null;
-}
+/** A restored incident as the page gets it: the session's summary in place of the table and sources it adopted. */
+export type OpenedShare = Omit<RestoredIncident, 'result' | 'analysis' | 'sources'> & { summary: LoadSummary };
 
 export type OpenShareResult = { ok: true; opened: OpenedShare } | { ok: false; code: ShareErrorCode; message: string };
 
