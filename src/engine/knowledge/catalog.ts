@@ -9,6 +9,7 @@ import vCrashDeath from './vocabulary/crash-death.json' with { type: 'json' };
 import vCrashHeader from './vocabulary/crash-header.json' with { type: 'json' };
 import vDeath from './vocabulary/death.json' with { type: 'json' };
 import vDeploy from './vocabulary/deploy.json' with { type: 'json' };
+import vFailureWord from './vocabulary/failure-word.json' with { type: 'json' };
 import vHealthFail from './vocabulary/health-fail.json' with { type: 'json' };
 import vKill from './vocabulary/kill.json' with { type: 'json' };
 import vOomKiller from './vocabulary/oom-killer.json' with { type: 'json' };
@@ -19,10 +20,14 @@ import vOpStart from './vocabulary/op-start.json' with { type: 'json' };
 import vRequestStatus from './vocabulary/request-status.json' with { type: 'json' };
 import vRestartCounter from './vocabulary/restart-counter.json' with { type: 'json' };
 import vRestart from './vocabulary/restart.json' with { type: 'json' };
+import vRetry from './vocabulary/retry.json' with { type: 'json' };
 import vStart from './vocabulary/start.json' with { type: 'json' };
 import vShutdown from './vocabulary/shutdown.json' with { type: 'json' };
 import vSignal from './vocabulary/signal.json' with { type: 'json' };
 import vTimeout from './vocabulary/timeout.json' with { type: 'json' };
+import sStorage from './signatures/storage.json' with { type: 'json' };
+import sSaturation from './signatures/saturation.json' with { type: 'json' };
+import sServices from './signatures/services.json' with { type: 'json' };
 import sSignatures from './signatures/signatures.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -37,6 +42,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/crash-header.json', data: vCrashHeader },
   { file: 'vocabulary/death.json', data: vDeath },
   { file: 'vocabulary/deploy.json', data: vDeploy },
+  { file: 'vocabulary/failure-word.json', data: vFailureWord },
   { file: 'vocabulary/health-fail.json', data: vHealthFail },
   { file: 'vocabulary/kill.json', data: vKill },
   { file: 'vocabulary/oom-killer.json', data: vOomKiller },
@@ -47,10 +53,23 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/request-status.json', data: vRequestStatus },
   { file: 'vocabulary/restart-counter.json', data: vRestartCounter },
   { file: 'vocabulary/restart.json', data: vRestart },
+  { file: 'vocabulary/retry.json', data: vRetry },
   { file: 'vocabulary/start.json', data: vStart },
   { file: 'vocabulary/shutdown.json', data: vShutdown },
   { file: 'vocabulary/signal.json', data: vSignal },
   { file: 'vocabulary/timeout.json', data: vTimeout },
 ];
 
-export const SIGNATURE_FILES: readonly KnowledgeFile[] = [{ file: 'signatures/signatures.json', data: sSignatures }];
+/**
+ * In the order they are tried: a line goes to the first signature that matches
+ * it, so the files naming one product's own messages (a RabbitMQ alarm, an
+ * Elasticsearch watermark, php-fpm's max_children) come before the generic
+ * one, whose broad words ("connection refused", "timed out") such lines often
+ * quote.
+ */
+export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
+  { file: 'signatures/storage.json', data: sStorage },
+  { file: 'signatures/saturation.json', data: sSaturation },
+  { file: 'signatures/services.json', data: sServices },
+  { file: 'signatures/signatures.json', data: sSignatures },
+];

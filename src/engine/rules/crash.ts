@@ -11,7 +11,7 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Family, Finding, Rule, RuleContext } from './types.ts';
-import { evidence, KILL, marksOf, mostly, OOM_KILLER, rowsInWindow, sourceName } from './helpers.ts';
+import { evidence, KILL, marksOf, mostly, OOM_KILLER, rowsInWindow, SHUTDOWN, sourceName } from './helpers.ts';
 import { matchSignatures } from './signature-match.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
@@ -108,6 +108,49 @@ function lastWords(ctx: RuleContext, crashes: readonly Mark[]): number[] {
   return [...out].slice(0, 3);
 }
 
+/** A non-zero exit this soon after the same file asked to stop is part of the stop. */
+export const PLANNED_STOP_MS = 60_000;
+/** An exit status, as opposed to a death by a fault or the OOM killer, which no stop request explains. */
+const PLAIN_EXIT = /exit(?:ed)? (?:with )?(?:exit )?(?:code|status)|code=exited|status=\d+\/(?!SEGV|ABRT|BUS|ILL|FPE)\w+|exit status [1-9]/i;
+const FAULT = /SIG(?:SEGV|ABRT|BUS|ILL|FPE)|signal (?:6|11)\b|core dumped|oom|out ?of ?memory|panic/i;
+
+/**
+ * Was this "crash" a process exiting non-zero because it was asked to stop?
+ * Postgres's "background worker ... exited with exit code 1" after "received
+ * fast shutdown request", a service's status=143 after systemd's "Stopping":
+ * a stop that did what it was asked, unless an error that is not itself part
+ * of the stop ("terminating connection due to administrator command" is) came
+ * in between.
+ */
+function plannedStop(ctx: RuleContext, m: Mark): boolean {
+  if (!PLAIN_EXIT.test(m.label) || FAULT.test(m.label)) return false;
+  const rows = ctx.sources.rows[m.file];
+  const t = ctx.table;
+  const own = new Set(m.events);
+  let asked = false;
+  for (let k = lowerBoundRows(t.tMs, rows, m.start - PLANNED_STOP_MS); k < rows.length && t.tMs[rows[k]] <= m.start; k++) {
+    const row = rows[k];
+    if (own.has(row)) break;
+    const text = ctx.peek(row);
+    const stop = t.kind[row] !== Kind.crash && SHUTDOWN.test(text);
+    if (stop) asked = true;
+    else if (asked && (t.level[row] >= Level.error || t.kind[row] === Kind.crash)) return false;
+  }
+  return asked;
+}
+
+/** Every line the crashing file logged in the seconds before each crash, whatever its level: a decisive
+ * failure with no level ("memory allocation of 8589934592 bytes failed" before "Aborted (core dumped)") names the cause. */
+function linesBefore(ctx: RuleContext, crashes: readonly Mark[]): number[] {
+  const out: number[] = [];
+  const t = ctx.table;
+  for (const c of crashes) {
+    const rows = ctx.sources.rows[c.file];
+    for (let k = lowerBoundRows(t.tMs, rows, c.start - LAST_WORDS_MS); k < rows.length && t.tMs[rows[k]] <= c.start && out.length < 50; k++) out.push(rows[k]);
+  }
+  return out;
+}
+
 /** Was this "crash" a watchdog killing a process it had just found unresponsive? */
 function watchdogKill(ctx: RuleContext, m: Mark): boolean {
   if (!KILL.test(m.label) || OOM_KILLER.test(m.label)) return false;
@@ -133,7 +176,7 @@ export const crash: Rule = {
     const restarts = marksOf(ctx, 'restart');
     const effects = marksOf(ctx, 'timeout-burst', 'error-burst', 'gap');
     const out: Finding[] = [];
-    for (const g of groups(marksOf(ctx, 'crash').filter((m) => !watchdogKill(ctx, m)), restarts)) {
+    for (const g of groups(marksOf(ctx, 'crash').filter((m) => !watchdogKill(ctx, m) && !plannedStop(ctx, m)), restarts)) {
       const first = g[0];
       const last = g[g.length - 1];
       const t0 = first.start;
@@ -173,7 +216,7 @@ export const crash: Rule = {
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
-        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start)), () => causeFamily(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words])),
+        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start)), () => causeFamily(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...linesBefore(ctx, g)])),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }

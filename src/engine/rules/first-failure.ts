@@ -13,7 +13,7 @@ import { Level } from '../model/levels.ts';
 import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
-import { evidence, levelOf, sourceName } from './helpers.ts';
+import { evidence, FAILURE_WORD, levelOf, RETRY, sourceName } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
@@ -68,6 +68,20 @@ function after(ctx: RuleContext, from: number, to: number, file: number, run: re
   return facts;
 }
 
+/**
+ * Did the program report this line as a failure? Its level says so when it has
+ * one (error or worse); a line with no level (syslog, OpenVPN, curl, a pasted
+ * exception) says so in words ("could not", "failed", "...Error:"), so a
+ * signature's routine look-alike ("the database system is starting up" as
+ * chatter) does not count, nor a line announcing a retry of what failed.
+ */
+function saysFailed(ctx: RuleContext, row: number): boolean {
+  const lv = levelOf(ctx, row);
+  if (lv !== Level.none) return lv >= Level.error;
+  const text = failureText(ctx, row);
+  return FAILURE_WORD.test(text) && !RETRY.test(text);
+}
+
 export const firstFailure: Rule = {
   id: 'first-failure',
   title: 'The first failure',
@@ -83,10 +97,12 @@ export const firstFailure: Rule = {
     const first = run[0];
     const start = t.tMs[first];
     const end = Math.max(start, t.tMs[run[run.length - 1]]);
-    const known = run.map((r) => signed.get(r)).find((h) => h !== undefined);
-    const knownRow = known ? run.find((r) => signed.get(r) === known) ?? first : -1;
+    // The first known failure the program reported as one: a routine LOG line naming a setting comes before the FATAL that refuses it.
+    const reported = run.find((r) => signed.has(r) && saysFailed(ctx, r)) ?? run.find((r) => signed.has(r));
+    const known = reported === undefined ? undefined : signed.get(reported);
+    const knownRow = reported ?? -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
-    const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || levelOf(ctx, knownRow) >= Level.error);
+    const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || saysFailed(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     const loud = t.kind[first] === Kind.crash || (told && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
     const facts: Fact[] = [{ text: `The first failure is at ${stamp(start)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];

@@ -18,6 +18,10 @@ export const DEATH = vocabularyClass('death');
 /** A kill signal, not the kernel's OOM killer (which is a crash whatever preceded it). */
 export const KILL = vocabularyClass('kill');
 export const OOM_KILLER = vocabularyClass('oom-killer');
+/** Words that say a line reports a failure, for lines that carry no level of their own. */
+export const FAILURE_WORD = vocabularyClass('failure-word');
+/** Another attempt announced: a line coping with a failure rather than reporting one. */
+export const RETRY = vocabularyClass('retry');
 
 /** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {
