@@ -18,6 +18,7 @@ import vOpFailed from './vocabulary/op-failed.json' with { type: 'json' };
 import vOpNoun from './vocabulary/op-noun.json' with { type: 'json' };
 import vOpStart from './vocabulary/op-start.json' with { type: 'json' };
 import vRequestStatus from './vocabulary/request-status.json' with { type: 'json' };
+import vRecovered from './vocabulary/recovered.json' with { type: 'json' };
 import vRestartCounter from './vocabulary/restart-counter.json' with { type: 'json' };
 import vRestart from './vocabulary/restart.json' with { type: 'json' };
 import vRetry from './vocabulary/retry.json' with { type: 'json' };
@@ -51,6 +52,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/op-noun.json', data: vOpNoun },
   { file: 'vocabulary/op-start.json', data: vOpStart },
   { file: 'vocabulary/request-status.json', data: vRequestStatus },
+  { file: 'vocabulary/recovered.json', data: vRecovered },
   { file: 'vocabulary/restart-counter.json', data: vRestartCounter },
   { file: 'vocabulary/restart.json', data: vRestart },
   { file: 'vocabulary/retry.json', data: vRetry },

@@ -111,7 +111,7 @@ function lastWords(ctx: RuleContext, crashes: readonly Mark[]): number[] {
 /** A non-zero exit this soon after the same file asked to stop is part of the stop. */
 export const PLANNED_STOP_MS = 60_000;
 /** An exit status, as opposed to a death by a fault or the OOM killer, which no stop request explains. */
-const PLAIN_EXIT = /exit(?:ed)? (?:with )?(?:exit )?(?:code|status)|code=exited|status=\d+\/(?!SEGV|ABRT|BUS|ILL|FPE)\w+|exit status [1-9]/i;
+const PLAIN_EXIT = /exit(?:ed)? (?:with )?(?:exit )?(?:code|status)|code=(?:exited|killed)|status=\d+\/(?!SEGV|ABRT|BUS|ILL|FPE)\w+|exit status [1-9]/i;
 const FAULT = /SIG(?:SEGV|ABRT|BUS|ILL|FPE)|signal (?:6|11)\b|core dumped|oom|out ?of ?memory|panic/i;
 
 /**
@@ -122,21 +122,20 @@ const FAULT = /SIG(?:SEGV|ABRT|BUS|ILL|FPE)|signal (?:6|11)\b|core dumped|oom|ou
  * of the stop ("terminating connection due to administrator command" is) came
  * in between.
  */
-function plannedStop(ctx: RuleContext, m: Mark): boolean {
-  if (!PLAIN_EXIT.test(m.label) || FAULT.test(m.label)) return false;
-  const rows = ctx.sources.rows[m.file];
+export function plannedStop(ctx: RuleContext, exit: number): boolean {
+  const text = ctx.peek(exit);
+  if (!PLAIN_EXIT.test(text) || FAULT.test(text)) return false;
   const t = ctx.table;
-  const own = new Set(m.events);
-  let asked = false;
-  for (let k = lowerBoundRows(t.tMs, rows, m.start - PLANNED_STOP_MS); k < rows.length && t.tMs[rows[k]] <= m.start; k++) {
+  const rows = ctx.sources.rows[t.file[exit]];
+  const from = lowerBoundRows(t.tMs, rows, t.tMs[exit] - PLANNED_STOP_MS);
+  let k = rows.indexOf(exit, from);
+  // Back from the exit to the nearest stop request: an error on the way that is not part of the stop means it failed.
+  for (k--; k >= from; k--) {
     const row = rows[k];
-    if (own.has(row)) break;
-    const text = ctx.peek(row);
-    const stop = t.kind[row] !== Kind.crash && SHUTDOWN.test(text);
-    if (stop) asked = true;
-    else if (asked && (t.level[row] >= Level.error || t.kind[row] === Kind.crash)) return false;
+    if (t.kind[row] !== Kind.crash && SHUTDOWN.test(ctx.peek(row))) return true;
+    if (t.level[row] >= Level.error || t.kind[row] === Kind.crash) return false;
   }
-  return asked;
+  return false;
 }
 
 /** Every line the crashing file logged in the seconds before each crash, whatever its level: a decisive
@@ -176,7 +175,7 @@ export const crash: Rule = {
     const restarts = marksOf(ctx, 'restart');
     const effects = marksOf(ctx, 'timeout-burst', 'error-burst', 'gap');
     const out: Finding[] = [];
-    for (const g of groups(marksOf(ctx, 'crash').filter((m) => !watchdogKill(ctx, m) && !plannedStop(ctx, m)), restarts)) {
+    for (const g of groups(marksOf(ctx, 'crash').filter((m) => !watchdogKill(ctx, m) && !plannedStop(ctx, m.events[0])), restarts)) {
       const first = g[0];
       const last = g[g.length - 1];
       const t0 = first.start;

@@ -12,6 +12,7 @@ import { evidence, rowsInWindow, sourceName } from './helpers.ts';
 import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
+import { recoveryAfter, recoveryFact } from './recovery.ts';
 
 /** At most this many signatures become findings: the first ones to appear tell the story. */
 export const MAX_SIGNATURE_FINDINGS = 3;
@@ -114,11 +115,14 @@ export const failureSignature: Rule = {
         facts.push({ text: `The same failure comes back: ${plural(h.rows.length, 'line')} in ${runs.length} separate runs over ${duration(all1 - all0)}, from ${stamp(all0)} to ${stamp(all1)}; this finding covers ${shown === runs[0] ? 'the first' : 'the first sizeable'} run.`, rows: runs.filter((r) => r !== shown).map((r) => r[0]).slice(0, 10) });
       }
       const chronic = isChronic(ctx, h.rows);
+      const own = new Set(h.rows);
+      const healed = h.sig.spec.decisive ? -1 : recoveryAfter(ctx, shown, (r) => own.has(r));
+      if (healed >= 0) facts.push(recoveryFact(ctx, healed));
       if (chronic) facts.push({ text: `It recurs in small runs over ${duration(t.tMs[h.rows[h.rows.length - 1]] - t.tMs[h.rows[0]])}, never more than ${MIN_QUIET_MATCHES - 1} at a time: a chronic condition rather than one incident.`, rows: [] });
       const count = shown.length < h.rows.length ? `${shown.length}×, ${h.rows.length}× in all` : `${shown.length}×`;
       return {
         rule: this.id,
-        severity: chronic ? 'info' : 'warning',
+        severity: chronic || healed >= 0 ? 'info' : 'warning',
         start,
         end,
         title: `${h.sig.spec.title}: ${quote(failureText(ctx, first), 70)}${h.rows.length > 1 ? ` (${count})` : ''}`,

@@ -15,8 +15,10 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
 import { evidence, FAILURE_WORD, levelOf, RETRY, sourceName } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
+import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
+import { recoveryAfter, recoveryFact } from './recovery.ts';
 import { clock, duration, plural, quote, stamp } from './text.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
@@ -29,7 +31,9 @@ const AFTER_MS = 10 * 60_000;
 function isFailure(ctx: RuleContext, row: number, signed: ReadonlyMap<number, SignatureHits>): boolean {
   const lv = levelOf(ctx, row);
   const kind = ctx.table.kind[row];
-  if (lv >= Level.error || kind === Kind.crash || signed.has(row)) return true;
+  // An exit the file asked for (a stop request just before it) is not a failure, whatever its status.
+  if (kind === Kind.crash) return !plannedStop(ctx, row);
+  if (lv >= Level.error || signed.has(row)) return true;
   return (kind === Kind.healthFail || kind === Kind.timeout) && lv >= Level.warn;
 }
 
@@ -104,11 +108,14 @@ export const firstFailure: Rule = {
     // A level alone is not enough: some programs log routine lines at alert or critical.
     const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || saysFailed(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
-    const loud = t.kind[first] === Kind.crash || (told && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
+    const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
+    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
     const facts: Fact[] = [{ text: `The first failure is at ${stamp(start)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${clock(end)} (${duration(end - start)}).`, rows: run.slice(1, 10) });
     if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${clock(t.tMs[knownRow])}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
     facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
+    if (healed >= 0) facts.push(recoveryFact(ctx, healed));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
     const name = known ? `${known.sig.spec.title}` : 'An error';
