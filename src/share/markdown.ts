@@ -71,13 +71,26 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** A file none of whose lines carried a time (a pasted stack trace): its times are only where the timeline put its lines. */
+function untimedFile(p: SharePayload, file: number): boolean {
+  const f = p.files[file];
+  return f !== undefined && f.firstTime === null;
+}
+
+/** Every one of these events comes from a file with no times: showing their placement as a time would invent one. */
+function allUntimed(p: SharePayload, events: readonly number[]): boolean {
+  return events.length > 0 && events.every((i) => untimedFile(p, p.events.file[i]));
+}
+
+const UNTIMED = 'untimed';
+
 function eventLine(p: SharePayload, i: number): string {
   const e = p.events;
   const file = p.files[e.file[i]]?.name ?? '?';
   const level = LEVEL_NAMES[e.level[i]] ?? 'none';
   const raw = e.raw[i];
   const text = raw !== null && raw.includes('\n') ? raw : e.msg[i];
-  const head = `${formatTime(p.t0 + e.t[i])}  ${file}:${e.line[i]}  ${level.toUpperCase().padEnd(5)}  `;
+  const head = `${untimedFile(p, e.file[i]) ? UNTIMED : formatTime(p.t0 + e.t[i])}  ${file}:${e.line[i]}  ${level.toUpperCase().padEnd(5)}  `;
   return head + text.split('\n').join('\n' + ' '.repeat(4));
 }
 
@@ -86,7 +99,8 @@ function findingSection(p: SharePayload, f: SharedFinding): string {
   out.push(`### ${f.severity.toUpperCase()}: ${inlineText(f.title)}`);
   out.push('');
   const count = f.count !== undefined ? ` · ${f.count} occurrence${f.count === 1 ? '' : 's'}` : '';
-  out.push(`When: ${formatTime(f.start)} → ${formatTime(f.end)} (${formatDuration(f.end - f.start)})${count} · confidence ${Math.round(f.confidence * 100)}% · rule ${codeSpan(f.rule)}`);
+  const when = allUntimed(p, f.evidence) ? `${UNTIMED} (its lines carry no time; see their line numbers)` : `${formatTime(f.start)} → ${formatTime(f.end)} (${formatDuration(f.end - f.start)})`;
+  out.push(`When: ${when}${count} · confidence ${Math.round(f.confidence * 100)}% · rule ${codeSpan(f.rule)}`);
   out.push('');
   // One paragraph per detail line; the ranked hypotheses ("1. [likely] ...") stay a numbered list.
   let inList = false;
@@ -115,7 +129,8 @@ export function incidentMarkdown(p: SharePayload, link?: string): string {
   const top = p.findings[0];
   out.push(`## Incident${top ? `: ${inlineText(top.title)}` : ''}`, '');
   if (link && /^https?:\/\/[^\s()<>]+$/.test(link) && link.length <= CHAT_LIMIT) out.push(`[Open this incident in Timberline](${link})`, '');
-  out.push(`Window: ${formatTime(p.window.start)} → ${formatTime(p.window.end)} (${formatDuration(p.window.end - p.window.start)})  `);
+  const timeless = p.files.length > 0 && p.files.every((f) => f.firstTime === null);
+  out.push(`Window: ${timeless ? `${UNTIMED} (no line carries a time)` : `${formatTime(p.window.start)} → ${formatTime(p.window.end)} (${formatDuration(p.window.end - p.window.start)})`}  `);
   // Where a pulled window came from; every value from the query is code, so a hostile condition cannot format or link.
   if (p.provenance) out.push(`Source: pulled from ClickHouse ${provenanceParts(p.provenance).map((x) => `${x.label} ${codeSpan(flat(x.value))}`).join(', ')}  `);
   out.push(`Files: ${p.files.map((f) => `${inlineText(f.name)} (${f.events.toLocaleString('en')} events)`).join(', ') || 'none'}  `);
@@ -132,7 +147,7 @@ export function incidentMarkdown(p: SharePayload, link?: string): string {
     for (const m of marks.slice(0, MAX_TIMELINE_ROWS)) {
       const src = [p.files[m.file]?.name ?? '', p.loggers[m.logger] ?? ''].filter(Boolean).join(' / ');
       const dur = m.end > m.start ? ` for ${formatDuration(m.end - m.start)}` : '';
-      out.push(`- ${formatTime(m.start)}${dur} · ${inlineText(src)} · ${m.kind}: ${inlineText(m.label)}${m.count > 1 ? ` (${m.count})` : ''}`);
+      out.push(`- ${untimedFile(p, m.file) ? UNTIMED : `${formatTime(m.start)}${dur}`} · ${inlineText(src)} · ${m.kind}: ${inlineText(m.label)}${m.count > 1 ? ` (${m.count})` : ''}`);
     }
     if (marks.length > MAX_TIMELINE_ROWS) out.push('', `…and ${marks.length - MAX_TIMELINE_ROWS} more marks.`);
     out.push('');

@@ -42,3 +42,17 @@ describe('a routine excerpt stays quiet', () => {
     });
   }
 });
+
+describe('an excerpt with no timestamps at all', () => {
+  for (const f of files.filter((n) => n.includes('untimed'))) {
+    it(`${f}: says where the lines are, not an invented time`, async () => {
+      const summary = await new EngineSession().load([await fileSource(join(DIR, f))]);
+      const found = summary.analysis.findings;
+      expect(found.length).toBeGreaterThan(0);
+      for (const x of found) {
+        expect(x.detail).not.toMatch(/00:00:00|date unknown/);
+        expect(x.detail).toMatch(/\bline \d+/);
+      }
+    });
+  }
+});

@@ -11,10 +11,10 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Family, Finding, Rule, RuleContext } from './types.ts';
-import { evidence, KILL, marksOf, mostly, OOM_KILLER, rowsInWindow, SHUTDOWN, sourceName } from './helpers.ts';
+import { evidence, KILL, marksOf, mostly, OOM_KILLER, rowsInWindow, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
 import { matchSignatures } from './signature-match.ts';
 import { matchSignature } from './crash-signatures.ts';
-import { clock, duration, plural, quote, stamp } from './text.ts';
+import { clock, duration, plural, quote } from './text.ts';
 
 /** Crashes of the same file this close are one crash loop. */
 export const CRASH_LOOP_MS = 10 * 60_000;
@@ -197,7 +197,7 @@ export const crash: Rule = {
       /** The file's own last crash: supervisors' later reports of the same death do not make it a loop. */
       const lastOwn = own[own.length - 1];
       const lines = [
-        `${stamp(t0)}: ${sourceName(ctx, first.file)} crashed: ${quote(first.label, 120)}${loop > 1 ? ` — ${loop} crashes in ${duration(lastOwn.start - t0)} (${(lastOwn.start - t0) / (loop - 1) < FAST_LOOP_MS ? 'a crash loop' : 'recurring crashes'})` : ''}.`,
+        `${whenRow(ctx, first.events[0])}: ${sourceName(ctx, first.file)} crashed: ${quote(first.label, 120)}${loop > 1 ? ` — ${loop} crashes in ${duration(lastOwn.start - t0)} (${(lastOwn.start - t0) / (loop - 1) < FAST_LOOP_MS ? 'a crash loop' : 'recurring crashes'})` : ''}.`,
         ...g.filter((c) => c.file !== first.file).map((c) => `${clock(c.start)}: ${sourceName(ctx, c.file)} reported ${quote(c.label, 100)}.`),
       ];
       if (words.length) lines.splice(1, 0, `Just before, it logged: ${[...new Set(words.map((r) => ctx.message(r)))].map((m) => quote(m, 120)).join('; ')}.`);

@@ -8,10 +8,10 @@
 
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import type { Fact, Finding, Hypothesis, Rule, RuleContext } from './types.ts';
-import { evidence, rowsInWindow, sourceName } from './helpers.ts';
+import { allUntimed, evidence, rowsInWindow, sourceName, whenRow } from './helpers.ts';
 import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
-import { clock, duration, plural, quote, stamp } from './text.ts';
+import { duration, plural, quote, stamp } from './text.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
 
 /** At most this many signatures become findings: the first ones to appear tell the story. */
@@ -107,7 +107,7 @@ export const failureSignature: Rule = {
       const files = [...new Set(shown.map((r) => t.file[r]))];
       const hypotheses = hypothesesOf(ctx, h, start, end);
       const facts: Fact[] = [
-        { text: `${plural(shown.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${stamp(start)}${shown.length > 1 ? `, last at ${clock(end)} (${duration(end - start)} later)` : ''}: ${quote(failureText(ctx, first), 160)}.`, rows: shown.slice(0, 10) },
+        { text: `${plural(shown.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${whenRow(ctx, first)}${shown.length > 1 ? `, last at ${whenRow(ctx, last, true)}${allUntimed(ctx, shown) ? '' : ` (${duration(end - start)} later)`}` : ''}: ${quote(failureText(ctx, first), 160)}.`, rows: shown.slice(0, 10) },
       ];
       if (runs.length > 1) {
         const all0 = t.tMs[h.rows[0]];

@@ -13,13 +13,13 @@ import { Level } from '../model/levels.ts';
 import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
-import { evidence, FAILURE_WORD, levelOf, RETRY, sourceName } from './helpers.ts';
+import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, sourceName, whenRow } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
 import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
-import { clock, duration, plural, quote, stamp } from './text.ts';
+import { clock, duration, plural, quote } from './text.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
 export const CHAIN_GAP_MS = 10 * 60_000;
@@ -53,7 +53,7 @@ function after(ctx: RuleContext, from: number, to: number, file: number, run: re
   const facts: Fact[] = [];
   const within = (m: Mark) => m.start > from && m.start <= to;
   const restarts = ctx.marks.filter((m) => (m.kind === 'restart' && !m.startup) || m.kind === 'crash').filter(within);
-  if (restarts.length) facts.push({ text: `Then ${plural(restarts.length, 'restart or crash', 'restarts or crashes')}, first at ${clock(restarts[0].start)}: ${quote(restarts[0].label, 80)}.`, rows: restarts.flatMap((m) => m.events.slice(0, 1)) });
+  if (restarts.length) facts.push({ text: `Then ${plural(restarts.length, 'restart or crash', 'restarts or crashes')}, first at ${whenRow(ctx, restarts[0].events[0], true)}: ${quote(restarts[0].label, 80)}.`, rows: restarts.flatMap((m) => m.events.slice(0, 1)) });
   const bursts = ctx.marks.filter((m) => m.kind === 'error-burst' || m.kind === 'timeout-burst').filter(within);
   if (bursts.length) facts.push({ text: `Then ${plural(bursts.length, 'burst')} of errors or timeouts, first at ${clock(bursts[0].start)} (${bursts[0].count} events).`, rows: bursts.flatMap((m) => m.events.slice(0, 3)) });
   const gaps = ctx.marks.filter((m) => m.kind === 'gap' && m.end >= from && m.start <= to);
@@ -67,7 +67,7 @@ function after(ctx: RuleContext, from: number, to: number, file: number, run: re
     for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && t.tMs[rows[k]] <= to; k++) {
       if (!inRun.has(rows[k]) && t.level[rows[k]] >= Level.error) others.push(rows[k]);
     }
-    if (others.length) facts.push({ text: `${sourceName(ctx, f)} logged ${plural(others.length, 'error')} after it, first at ${clock(t.tMs[others[0]])}: ${quote(ctx.message(others[0]), 100)}.`, rows: others.slice(0, 5) });
+    if (others.length) facts.push({ text: `${sourceName(ctx, f)} logged ${plural(others.length, 'error')} after it, first at ${whenRow(ctx, others[0], true)}: ${quote(ctx.message(others[0]), 100)}.`, rows: others.slice(0, 5) });
   }
   return facts;
 }
@@ -111,9 +111,9 @@ export const firstFailure: Rule = {
     // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
     const loud = t.kind[first] === Kind.crash || (told && healed < 0 && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
-    const facts: Fact[] = [{ text: `The first failure is at ${stamp(start)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
-    if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${clock(end)} (${duration(end - start)}).`, rows: run.slice(1, 10) });
-    if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${clock(t.tMs[knownRow])}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
+    const facts: Fact[] = [{ text: `The first failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
+    if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
+    if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
     facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
     if (healed >= 0) facts.push(recoveryFact(ctx, healed));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];

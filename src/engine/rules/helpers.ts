@@ -6,6 +6,7 @@ import type { RuleContext } from './types.ts';
 import { lowerBound } from '../model/event-table.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
 import { Level, levelFromWord } from '../model/levels.ts';
+import { clock, stamp } from './text.ts';
 
 /** Signals that stop a process are not reloads. */
 export const SHUTDOWN = vocabularyClass('shutdown');
@@ -137,4 +138,25 @@ function leadingLevelWord(msg: string): number {
     i = j;
   }
   return Level.none;
+}
+
+/**
+ * When a row happened, for a detail line: "2024-05-01 10:00:30 UTC" (its
+ * clock alone with `clockOnly`), or "line 12" in a file with no timestamps at
+ * all, where the timeline's placement is not a time anyone logged.
+ */
+export function whenRow(ctx: RuleContext, row: number, clockOnly = false): string {
+  if (noTimes(ctx, ctx.table.file[row])) return `line ${ctx.table.line[row]}`;
+  return clockOnly ? clock(ctx.table.tMs[row]) : stamp(ctx.table.tMs[row]);
+}
+
+/** Is every row in a file with no timestamps at all (durations between them mean nothing)? */
+export function allUntimed(ctx: RuleContext, rows: readonly number[]): boolean {
+  return rows.length > 0 && rows.every((r) => noTimes(ctx, ctx.table.file[r]));
+}
+
+/** A file with no timestamps at all (detectors/select.ts asks the same; imported from there it would be a cycle). */
+function noTimes(ctx: RuleContext, file: number): boolean {
+  const f = ctx.files[file];
+  return !!f && f.events > 0 && f.untimed >= f.events;
 }

@@ -8,7 +8,8 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import { Level } from '../model/levels.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
 import type { Fact, RuleContext } from './types.ts';
-import { clock, quote } from './text.ts';
+import { quote } from './text.ts';
+import { whenRow } from './helpers.ts';
 
 /** "connected to", "ready to accept connections", "is UP": what failed works again. */
 const RECOVERED = vocabularyClass('recovered');
@@ -49,5 +50,5 @@ export function recoveryAfter(ctx: RuleContext, failures: readonly number[], aga
 
 /** The fact a finding states when its failure healed. */
 export function recoveryFact(ctx: RuleContext, row: number): Fact {
-  return { text: `It recovered by itself at ${clock(ctx.table.tMs[row])}: ${quote(ctx.message(row), 100)}, and no error followed: a wait that ended (a dependency starting, a brief outage), not a standing failure.`, rows: [row] };
+  return { text: `It recovered by itself at ${whenRow(ctx, row, true)}: ${quote(ctx.message(row), 100)}, and no error followed: a wait that ended (a dependency starting, a brief outage), not a standing failure.`, rows: [row] };
 }
