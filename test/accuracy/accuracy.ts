@@ -72,7 +72,13 @@ async function main(argv: string[]): Promise<number> {
   if (s.unsplit.length) out.push(`not in split.json yet (run npm run accuracy:split): ${s.unsplit.join(', ')}`);
   process.stdout.write(out.join('\n') + '\n');
   if (argv.includes('--record')) {
-    const scores = { tuning: round(s.tuning), checking: round(s.checking), healthyWarnings: s.healthyWarnings };
+    const scores = {
+      tuning: round(s.tuning),
+      checking: round(s.checking),
+      tuningRight: s.tuningRight,
+      checkingRight: s.checkingRight,
+      healthyWarnings: s.healthyWarnings,
+    };
     writeFileSync(SCORES_FILE, JSON.stringify(scores, null, 2) + '\n');
     const healthy = s.results.filter((r) => r.case.verdict.kind === 'healthy').length;
     const line = `Recorded ${new Date().toISOString().slice(0, 10)}: **tuning half ${pct(s.tuning)} right (${count('tuning')}), checking half ${pct(s.checking)} right (${count('checking')}), ${s.healthyWarnings} warning(s) over ${healthy} healthy logs.**`;

@@ -41,6 +41,8 @@ export interface Split {
 export interface Scores {
   tuning: number;
   checking: number;
+  tuningRight: number;
+  checkingRight: number;
   healthyWarnings: number;
 }
 
@@ -122,7 +124,13 @@ export function readScores(): Scores {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`scores.json: ${k} must be a number`);
     return v;
   };
-  return { tuning: num(json.tuning, 'tuning'), checking: num(json.checking, 'checking'), healthyWarnings: num(json.healthyWarnings, 'healthyWarnings') };
+  return {
+    tuning: num(json.tuning, 'tuning'),
+    checking: num(json.checking, 'checking'),
+    tuningRight: num(json.tuningRight, 'tuningRight'),
+    checkingRight: num(json.checkingRight, 'checkingRight'),
+    healthyWarnings: num(json.healthyWarnings, 'healthyWarnings'),
+  };
 }
 
 export function halfOf(split: Split, id: string): Half | null {

@@ -14,11 +14,16 @@ export interface Scores {
   results: CaseResult[];
   tuning: number;
   checking: number;
+  /** Cases judged right in each half: the guard's floor, since adding cases lowers a share but never a count. */
+  tuningRight: number;
+  checkingRight: number;
   /** Warning-or-worse findings over all healthy cases, both halves. */
   healthyWarnings: number;
   /** Cases on disk that split.json does not place yet (run accuracy:split). */
   unsplit: string[];
 }
+
+const rightIn = (results: CaseResult[], half: Half) => results.filter((r) => r.half === half && r.right).length;
 
 function share(results: CaseResult[], half: Half): number {
   const inHalf = results.filter((r) => r.half === half);
@@ -39,7 +44,15 @@ export async function scoreCorpus(): Promise<Scores> {
     results.push({ ...(await runCase(c)), half, case: c });
   }
   const healthyWarnings = results.filter((r) => r.case.verdict.kind === 'healthy').reduce((n, r) => n + r.alarms.length, 0);
-  return { results, tuning: share(results, 'tuning'), checking: share(results, 'checking'), healthyWarnings, unsplit };
+  return {
+    results,
+    tuning: share(results, 'tuning'),
+    checking: share(results, 'checking'),
+    tuningRight: rightIn(results, 'tuning'),
+    checkingRight: rightIn(results, 'checking'),
+    healthyWarnings,
+    unsplit,
+  };
 }
 
 /** Scores are recorded and compared at this precision, so a rounding never fails the guard. */
