@@ -9,6 +9,7 @@
 import type { IngestResult } from '../ingest/ingest.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
+import { namesKnownFailure } from '../rules/signature-match.ts';
 
 /** Multi-line events read back at most (the earliest failures first): a few hundred is what a responder reads. */
 export const CAUSE_ROWS = 400;
@@ -43,7 +44,7 @@ export function causeLines(raw: string): string[] {
   const lines = raw.split('\n');
   for (let i = 1; i < lines.length && out.length < CAUSES_PER_EVENT; i++) {
     const l = lines[i];
-    if (CAUSE_LINE.test(l)) out.push(l.trim());
+    if (CAUSE_LINE.test(l) || namesKnownFailure(l)) out.push(l.trim());
   }
   return out;
 }

@@ -102,7 +102,9 @@ export const firstFailure: Rule = {
     const start = t.tMs[first];
     const end = Math.max(start, t.tMs[run[run.length - 1]]);
     // The first known failure the program reported as one: a routine LOG line naming a setting comes before the FATAL that refuses it.
-    const reported = run.find((r) => signed.has(r) && saysFailed(ctx, r)) ?? run.find((r) => signed.has(r));
+    // A cause named in the run (an unknown directive, a port in use) names it better than the exit status it led to.
+    const said = run.filter((r) => signed.has(r) && saysFailed(ctx, r));
+    const reported = said.find((r) => signed.get(r)?.sig.family !== 'crash') ?? said[0] ?? run.find((r) => signed.has(r));
     const known = reported === undefined ? undefined : signed.get(reported);
     const knownRow = reported ?? -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.

@@ -7,6 +7,7 @@ import type { Signature } from '../knowledge/load-signatures.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { RuleContext } from './types.ts';
+import { FAILURE_WORD } from './helpers.ts';
 
 export interface SignatureHits {
   sig: Signature;
@@ -89,4 +90,18 @@ export function failureText(ctx: RuleContext, row: number): string {
   if (sigs.some((s) => s.re.test(message))) return message;
   for (let k = lines.length - 1; k >= 0; k--) if (sigs.some((s) => s.re.test(lines[k]))) return lines[k];
   return message;
+}
+
+/** A stack frame ("at x.y(Z.java:1)", "File \"a.py\", line 3", "main.go:12 +0x1d"): never a failure line, and not worth testing. */
+const STACK_FRAME = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/;
+
+/**
+ * Does a continuation line say it failed and name a known failure signature?
+ * The indented rows of a pasted `kubectl describe` Events table ("Warning
+ * Unhealthy ... Readiness probe failed: ..."), a wrapped log line. The cheap
+ * word test runs first, so a long trace costs about one regex per line.
+ */
+export function namesKnownFailure(line: string): boolean {
+  if (STACK_FRAME.test(line) || !FAILURE_WORD.test(line)) return false;
+  return builtinSignatures().some((s) => s.re.test(line));
 }
