@@ -15,6 +15,8 @@ import { namesKnownFailure } from '../rules/signature-match.ts';
 export const CAUSE_ROWS = 400;
 /** Bytes read of each: a long Java stack keeps its "Caused by:" lines well within this. */
 export const CAUSE_BYTES = 16384;
+/** One-line errors read back at most, within CAUSE_ROWS: their whole line, fields included, is tested. */
+export const CAUSE_SINGLE_ROWS = 200;
 /** Cause lines kept per event. */
 const CAUSES_PER_EVENT = 8;
 
@@ -26,13 +28,21 @@ const CAUSES_PER_EVENT = 8;
  */
 const CAUSE_LINE = /^\s*(?:Caused by:|panic:|fatal error:|\[signal |thread '[^']*' panicked|(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$]*(?:Error|Exception|Exit|Interrupt|Fault|Failure|Timeout)\w*:\s)/;
 
-/** Rows worth reading back: several lines long and a failure by level or kind (or unlevelled, as pasted text is). */
+/** Rows worth reading back: several lines long and a failure by level or kind (or unlevelled, as pasted text is), and one-line errors. */
 export function causeRows(r: IngestResult): number[] {
   const t = r.table;
   const rows: number[] = [];
+  let single = 0;
   for (let row = 0; row < t.length && rows.length < CAUSE_ROWS; row++) {
-    if (t.lineCount[row] < 2) continue;
     const lv = t.level[row];
+    if (t.lineCount[row] < 2) {
+      // A one-line error keeps its cause in a field the message leaves out (JSON's "error": "... no space left on device").
+      if (lv >= Level.error && single < CAUSE_SINGLE_ROWS) {
+        rows.push(row);
+        single++;
+      }
+      continue;
+    }
     if (lv >= Level.warn || lv === Level.none || t.kind[row] !== Kind.plain) rows.push(row);
   }
   return rows;
@@ -41,7 +51,9 @@ export function causeRows(r: IngestResult): number[] {
 /** The cause lines of one event's raw text (its first line is the message, already tested). */
 export function causeLines(raw: string): string[] {
   const out: string[] = [];
-  const lines = raw.split('\n');
+  const lines = raw.replace(/\n$/, '').split('\n');
+  // A one-line event: the line itself, when its fields name a failure its message does not.
+  if (lines.length === 1) return namesKnownFailure(lines[0]) ? [lines[0].trim()] : [];
   for (let i = 1; i < lines.length && out.length < CAUSES_PER_EVENT; i++) {
     const l = lines[i];
     if (CAUSE_LINE.test(l) || namesKnownFailure(l)) out.push(l.trim());

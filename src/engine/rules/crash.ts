@@ -58,12 +58,17 @@ function crashFamily(signature: string | undefined, gaveUp: boolean): Family {
  * "bind: address already in use" a port taken): a plain crash is named by its
  * cause when a signature knows it.
  */
-function causeFamily(ctx: RuleContext, rows: readonly number[]): Family | undefined {
+function causeFamily(ctx: RuleContext, rows: readonly number[], own: readonly number[] = []): Family | undefined {
   const wanted = new Set(rows);
+  // The crash's own lines (an uncaught exception whose root cause reads "Connection refused") are named by any signature.
+  const mine = new Set(own);
   let best: { row: number; family: Family } | undefined;
   for (const h of matchSignatures(ctx)) {
-    if (!h.sig.spec.decisive || h.sig.family === 'crash') continue;
-    for (const row of h.rows) if (wanted.has(row) && (!best || row < best.row)) best = { row, family: h.sig.family };
+    if (h.sig.family === 'crash') continue;
+    for (const row of h.rows) {
+      if (!(h.sig.spec.decisive ? wanted.has(row) || mine.has(row) : mine.has(row))) continue;
+      if (!best || row < best.row) best = { row, family: h.sig.family };
+    }
   }
   return best?.family;
 }
@@ -215,7 +220,7 @@ export const crash: Rule = {
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
-        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start)), () => causeFamily(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...linesBefore(ctx, g)])),
+        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start)), () => causeFamily(ctx, [...words, ...linesBefore(ctx, g)], g.flatMap((c) => c.events.slice(0, 3)))),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }

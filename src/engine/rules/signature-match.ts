@@ -68,7 +68,11 @@ function scan(ctx: RuleContext): SignatureHits[] {
       i = byTemplate.get(tpl);
       if (i === undefined) byTemplate.set(tpl, (i = find(ctx.templates[tpl]?.pattern ?? '')));
     }
-    if (i < 0) i = findInCauses(ctx, row, find);
+    // A generic crash line ("Traceback ...", "panic: ...") is better named by its root cause, when a cause line names one.
+    if (i < 0 || sigs[i].family === 'crash') {
+      const j = findInCauses(ctx, row, find);
+      if (j >= 0 && (i < 0 || sigs[j].family !== 'crash')) i = j;
+    }
     if (i < 0) continue;
     let h = hits.get(i);
     if (!h) hits.set(i, (h = { sig: sigs[i], rows: [] }));
@@ -87,7 +91,11 @@ export function failureText(ctx: RuleContext, row: number): string {
   const lines = ctx.causes?.(row);
   if (!lines) return message;
   const sigs = builtinSignatures();
-  if (sigs.some((s) => s.re.test(message))) return message;
+  const own = sigs.find((s) => s.re.test(message));
+  if (own && own.family !== 'crash') return message;
+  // The root cause a generic crash line leads to ("ConnectionRefusedError: ..." under "Traceback ...").
+  for (let k = lines.length - 1; k >= 0; k--) if (sigs.some((s) => s.family !== 'crash' && s.re.test(lines[k]))) return lines[k];
+  if (own) return message;
   for (let k = lines.length - 1; k >= 0; k--) if (sigs.some((s) => s.re.test(lines[k]))) return lines[k];
   return message;
 }
@@ -96,12 +104,15 @@ export function failureText(ctx: RuleContext, row: number): string {
 const STACK_FRAME = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/;
 
 /**
- * Does a continuation line say it failed and name a known failure signature?
- * The indented rows of a pasted `kubectl describe` Events table ("Warning
- * Unhealthy ... Readiness probe failed: ..."), a wrapped log line. The cheap
- * word test runs first, so a long trace costs about one regex per line.
+ * Does a continuation line name a known failure: a decisive signature, or any
+ * signature on a line that says it failed? The indented rows of a pasted `kubectl describe` Events table ("Warning
+ * Unhealthy ... Readiness probe failed: ..."), a wrapped log line, a JSON
+ * line whose error field says "no space left on device". Stack frames are
+ * skipped before any pattern runs.
  */
 export function namesKnownFailure(line: string): boolean {
-  if (STACK_FRAME.test(line) || !FAILURE_WORD.test(line)) return false;
-  return builtinSignatures().some((s) => s.re.test(line));
+  if (STACK_FRAME.test(line)) return false;
+  // A decisive signature needs no failure word ("Reason: OOMKilled" in a pasted `kubectl describe pod`).
+  const said = FAILURE_WORD.test(line);
+  return builtinSignatures().some((s) => (said || s.spec.decisive) && s.re.test(line));
 }
