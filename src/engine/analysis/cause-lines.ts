@@ -10,6 +10,7 @@ import type { IngestResult } from '../ingest/ingest.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { namesKnownFailure } from '../rules/signature-match.ts';
+import { FAILURE_WORD } from '../rules/helpers.ts';
 
 /** Multi-line events read back at most (the earliest failures first): a few hundred is what a responder reads. */
 export const CAUSE_ROWS = 400;
@@ -28,6 +29,11 @@ const CAUSES_PER_EVENT = 8;
  */
 const CAUSE_LINE = /^\s*(?:Caused by:|panic:|fatal error:|\[signal |thread '[^']*' panicked|(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$]*(?:Error|Exception|Exit|Interrupt|Fault|Failure|Timeout)\w*:\s)/;
 
+/** An unlevelled line whose message says it failed ("Error accepting new connection" with the reason in a field the format did not read a level from). */
+function saysFailed(r: IngestResult, row: number): boolean {
+  return FAILURE_WORD.test(r.messages[row] ?? r.templates[r.table.template[row]]?.pattern ?? '');
+}
+
 /** Rows worth reading back: several lines long and a failure by level or kind (or unlevelled, as pasted text is), and one-line errors. */
 export function causeRows(r: IngestResult): number[] {
   const t = r.table;
@@ -37,7 +43,7 @@ export function causeRows(r: IngestResult): number[] {
     const lv = t.level[row];
     if (t.lineCount[row] < 2) {
       // A one-line error keeps its cause in a field the message leaves out (JSON's "error": "... no space left on device").
-      if (lv >= Level.error && single < CAUSE_SINGLE_ROWS) {
+      if ((lv >= Level.error || (lv === Level.none && saysFailed(r, row))) && single < CAUSE_SINGLE_ROWS) {
         rows.push(row);
         single++;
       }

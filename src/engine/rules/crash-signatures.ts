@@ -72,7 +72,7 @@ export const CRASH_SIGNATURES: readonly CrashSignature[] = [
   },
   {
     id: 'segfault',
-    test: /SIGSEGV|segmentation (?:fault|violation)|SIGBUS|Bus error/i,
+    test: /SIGSEGV|segmentation (?:fault|violation)|SIGBUS|Bus error|status=11\/SEGV|segfault at /i,
     name: 'segmentation fault',
     hint: 'An invalid memory access in native code (C/C++ libraries, cgo, unsafe blocks, JNI). Get the core dump or the signal trace; check recently upgraded native dependencies and code that shares buffers across threads.',
     sample: 'Segmentation fault (core dumped)',
