@@ -35,5 +35,5 @@ export function columnValues(pairs: readonly (readonly [string, string])[], fiel
 export function columnChars(values: readonly (string | null)[], cap = MAX_COLUMN_CHARS): number {
   const lengths = values.filter((v): v is string => v !== null).map((v) => v.length).sort((a, b) => a - b);
   if (lengths.length === 0) return 0;
-  return Math.min(cap, lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]);
+  return Math.min(cap, lengths[Math.max(0, Math.ceil(lengths.length * 0.9) - 1)]);
 }
