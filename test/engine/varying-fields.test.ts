@@ -57,6 +57,17 @@ describe('varying fields beside a repeated message', () => {
     expect(names(varyingFields(sample, { max: 1 }))).toEqual(['duration_ms']);
   });
 
+  it('puts a field that tells the error rows from the others before a more varied one that does not', () => {
+    const sample = Array.from({ length: 100 }, (_, i): ColumnSampleRow => {
+      const failed = i % 10 === 3;
+      return { template: 5, level: failed ? 'error' : 'info', tMs: T0 + i, message: 'Proxied request', pairs: [['zone', i % 2 ? 'a' : 'b'], ['code', failed ? '500' : '200']] };
+    });
+    expect(names(varyingFields(sample, { max: 1 }))).toEqual(['code']);
+    // The same split with no errors to explain: the evenly spread field varies more.
+    const calm = sample.map((r) => ({ ...r, level: 'info' }));
+    expect(names(varyingFields(calm, { max: 1 }))).toEqual(['zone']);
+  });
+
   it('needs one template on at least 60% of the rows', () => {
     const at60 = [...Array.from({ length: 60 }, (_, i) => proxied(i)), ...Array.from({ length: 40 }, (_, i) => other(i, 2 + (i % 4)))];
     expect(varyingFields(at60)?.template).toBe(1);

@@ -40,7 +40,7 @@ export interface ListColumnsState {
 
 /** Width of a column: its values' typical length, and room for its header (name, and the automatic column's controls). */
 export function columnWidth(field: string, valueChars: number, auto: boolean): number {
-  const head = Math.min(field.length, 16) + (auto ? 8 : 3);
+  const head = Math.min(field.length, 16) + (auto ? 11 : 3);
   return Math.max(MIN_CHARS, Math.min(MAX_COLUMN_CHARS, Math.max(valueChars, head)));
 }
 

@@ -3,7 +3,8 @@
 // times), the message says nothing and the fields that differ between those
 // rows (status, upstream, duration) say everything. Decided from statistics
 // over a sample of the list's rows (distinct values and their entropy), in the
-// worker; the page only receives the answer.
+// worker; the page only receives the answer. Fields that tell the error rows
+// from the others (a status) come before merely varied ones.
 
 /** One sampled row: its template and columns, and its fields as flattened (key, text) pairs. */
 export interface ColumnSampleRow {
@@ -19,7 +20,10 @@ export interface VaryingField {
   field: string;
   /** Distinct values among the template's sampled rows that carry it. */
   distinct: number;
-  /** Shannon entropy of its values in bits, times the share of the template's rows that carry it. */
+  /**
+   * Its score in bits: the entropy of its values plus twice what they tell of
+   * the rows' levels, times the share of the template's rows that carry it.
+   */
   bits: number;
 }
 
@@ -52,6 +56,13 @@ const ID_DISTINCT_RATIO = 0.9;
  * used values, so it neither always wins nor always loses against a status.
  */
 const CONTINUOUS_BITS = 3;
+/**
+ * How much more a bit of "tells the error rows from the others" counts than a
+ * bit of plain variety: the list says "Proxied request" on an ERROR row, and
+ * the column that says why (status 502) matters more than an evenly spread
+ * one (method), though it is less varied.
+ */
+const LEVEL_WEIGHT = 2;
 /** Values this long (bodies, stack traces, user agents) do not fit a column. */
 const MAX_MEDIAN_CHARS = 80;
 const TIME_NAMES = /^(@?timestamp|@?t|time|ts|date|datetime|eventtime|time_?local|time_?iso8601|logtime|log_?time)$/i;
@@ -65,6 +76,8 @@ interface Tally {
   order: number;
   present: number;
   values: Map<string, number>;
+  /** Per value, how many rows of each level have it. */
+  byLevel: Map<string, Map<string, number>>;
   numeric: number;
   lengths: number[];
   /** Rows where the value is the row's message, level or time in another form. */
@@ -90,6 +103,19 @@ function entropy(values: Map<string, number>, total: number): number {
   return h;
 }
 
+/**
+ * Bits of the rows' level that the field's value tells (mutual information):
+ * high when its values split the error rows from the others (a status that
+ * is 502 exactly where the level is error).
+ */
+function levelInformation(t: Tally): number {
+  const levels = new Map<string, number>();
+  for (const byLevel of t.byLevel.values()) for (const [l, c] of byLevel) levels.set(l, (levels.get(l) ?? 0) + c);
+  let given = 0;
+  for (const [value, byLevel] of t.byLevel) given += ((t.values.get(value) ?? 0) / t.present) * entropy(byLevel, t.values.get(value) ?? 1);
+  return Math.max(0, entropy(levels, t.present) - given);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : 0;
@@ -104,11 +130,14 @@ function tally(rows: readonly ColumnSampleRow[]): Tally[] {
       seen.add(field);
       let t = byField.get(field);
       if (!t) {
-        t = { field, order: byField.size, present: 0, values: new Map(), numeric: 0, lengths: [], sameAsMessage: 0, sameAsLevel: 0, looksLikeTime: 0 };
+        t = { field, order: byField.size, present: 0, values: new Map(), byLevel: new Map(), numeric: 0, lengths: [], sameAsMessage: 0, sameAsLevel: 0, looksLikeTime: 0 };
         byField.set(field, t);
       }
       t.present++;
       t.values.set(value, (t.values.get(value) ?? 0) + 1);
+      let levels = t.byLevel.get(value);
+      if (!levels) t.byLevel.set(value, (levels = new Map()));
+      levels.set(row.level, (levels.get(row.level) ?? 0) + 1);
       t.lengths.push(value.length);
       if (NUMBER.test(value)) t.numeric++;
       if (value === row.message) t.sameAsMessage++;
@@ -150,7 +179,8 @@ export function varyingFields(sample: readonly ColumnSampleRow[], { minShare = 0
   for (const t of tally(rows)) {
     if (excluded(t, rows.length)) continue;
     const continuous = t.values.size >= t.present * ID_DISTINCT_RATIO;
-    const h = continuous ? Math.min(CONTINUOUS_BITS, entropy(t.values, t.present)) : entropy(t.values, t.present);
+    // A value per row "tells" every row's level by chance: only fields with repeated values count it.
+    const h = continuous ? Math.min(CONTINUOUS_BITS, entropy(t.values, t.present)) : entropy(t.values, t.present) + LEVEL_WEIGHT * levelInformation(t);
     scored.push({ field: t.field, distinct: t.values.size, bits: h * (t.present / rows.length), order: t.order });
   }
   const chosen = scored.sort((a, b) => b.bits - a.bits || a.order - b.order).slice(0, max).sort((a, b) => a.order - b.order);
