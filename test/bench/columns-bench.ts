@@ -45,7 +45,7 @@ async function generate(): Promise<void> {
       duration_ms: Math.floor(rnd() * 2000),
       request_id: Math.floor(rnd() * 2 ** 48).toString(16),
     };
-    if (!out.write(`${JSON.stringify(rec)}\n`)) await new Promise((done) => out.once('drain', done));
+    if (!out.write(`${JSON.stringify(rec)}\n`)) await new Promise<void>((done) => out.once('drain', () => done()));
   }
   await new Promise<void>((done) => out.end(done));
 }
