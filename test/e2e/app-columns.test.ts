@@ -31,11 +31,12 @@ async function waitHeads(p: Page, want: string[]): Promise<void> {
 
 /** The cells of one column on the rows shown, once their values arrived. */
 async function cells(p: Page, field: string): Promise<string[]> {
+  // Field names come from the log: matched by attribute value, escaped.
   await p.waitForFunction((f) => {
-    const els = [...document.querySelectorAll(`.log-row .c-field[data-col="${f}"]`)];
+    const els = [...document.querySelectorAll(`.log-row .c-field[data-col="${CSS.escape(f)}"]`)];
     return els.length > 0 && els.every((e) => !e.querySelector('.muted'));
   }, field);
-  return p.$$eval(`.log-row .c-field[data-col="${field}"]`, (els) => els.map((e) => e.textContent ?? ''));
+  return p.evaluate((f) => [...document.querySelectorAll(`.log-row .c-field[data-col="${CSS.escape(f)}"]`)].map((e) => e.textContent ?? ''), field);
 }
 
 /** The value the detail panel shows for a field of the selected event. */
@@ -147,5 +148,26 @@ describe('chosen columns', () => {
     await p.goForward();
     await p.waitForFunction(() => !document.querySelector('.log-head .c-field-head[data-col="method"]'));
     expect(cols(p)).toEqual([]);
+  });
+});
+
+describe('hostile field names and values', () => {
+  it('shows them in headers, cells and tooltips as text, never as markup', async () => {
+    const p = app.page;
+    const key = '<img src=x onerror="window.__columnPwned=1">';
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({ ts: new Date(Date.UTC(2024, 2, 7, 9, 0, i)).toISOString(), level: 'info', msg: 'Proxied request', [key]: `<b onmouseover="window.__columnPwned=2">${i % 3}</b>` }),
+    );
+    const before = await dataVersion(p);
+    await dropFiles(p, [{ name: '<svg onload=alert(1)>.jsonl', b64: Buffer.from(`${lines.join('\n')}\n`).toString('base64') }]);
+    await waitLoaded(p, before);
+    await p.keyboard.press('f');
+    await waitHeads(p, [key]);
+    expect(await p.locator('.log-head .c-field-head .col-name').textContent()).toBe(key);
+    const shown = await cells(p, key);
+    expect(shown[0]).toMatch(/^<b onmouseover="window.__columnPwned=2">\d<\/b>$/);
+    await p.locator('.log-row .c-field').first().hover();
+    expect(await p.locator('.log-list img, .log-list b, .log-list svg').count()).toBe(0);
+    expect(await p.evaluate(() => (window as unknown as { __columnPwned?: number }).__columnPwned)).toBeUndefined();
   });
 });
