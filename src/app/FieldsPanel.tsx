@@ -48,6 +48,7 @@ export function FieldsPanel() {
   const [open, setOpen] = useState(false);
   const stats = useFieldStats(open);
   const columns = useStore((s) => s.columns);
+  const dismissed = useStore((s) => s.dismissedAuto);
   if (!hasData) return null;
   return (
     <section aria-label="Fields" className={`panel fields-panel${open ? ' fields-panel--open' : ''}`}>
@@ -59,6 +60,12 @@ export function FieldsPanel() {
       </div>
       {open && (
         <div className="fields-body">
+          {dismissed.length > 0 && (
+            <div className="fields-note muted small">
+              <span className="ellipsis" title={dismissed.join(', ')}>Hidden automatic columns: {dismissed.join(', ')}</span>
+              <button type="button" className="btn btn-small" onClick={() => useStore.getState().restoreAuto()}>Show again</button>
+            </div>
+          )}
           {!stats ? (
             <div className="empty-note">Counting the fields of the events in view…</div>
           ) : stats.fields.length === 0 ? (

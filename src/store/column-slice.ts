@@ -20,6 +20,8 @@ export interface ColumnSlice {
   /** Show the field as a column, or remove it when it is one. */
   toggleColumn(field: string): void;
   dismissAuto(field: string): void;
+  /** Let the dismissed automatic columns show again. */
+  restoreAuto(): void;
 }
 
 /** Columns as the store keeps them: named, not too long, each once, at most MAX_COLUMNS. */
@@ -45,4 +47,5 @@ export const createColumnSlice: SliceCreator<ColumnSlice> = (set, get) => ({
     const cur = get().dismissedAuto;
     if (!cur.includes(field)) set({ dismissedAuto: [...cur, field] });
   },
+  restoreAuto: () => set({ dismissedAuto: [] }),
 });

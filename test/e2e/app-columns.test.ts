@@ -94,6 +94,10 @@ describe('chosen columns', () => {
     const p = app.page;
     const panel = p.locator('section[aria-label="Fields"]');
     await panel.locator('button:has-text("Show")').click();
+    // The automatic column dismissed earlier can be brought back from here.
+    expect(await panel.locator('.fields-note').textContent()).toContain('duration_ms');
+    await panel.locator('.fields-note button:has-text("Show again")').click();
+    await waitHeads(p, ['status', 'upstream', 'duration_ms']);
     const toggle = panel.locator('li[data-facet="method"] button.facet-col');
     await toggle.waitFor();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
