@@ -356,6 +356,8 @@ export class EngineSession {
   async listColumns(rows: readonly number[], fields: readonly string[], auto: boolean): Promise<ListColumns> {
     const r = this.result;
     if (!r) return { auto: null, widths: [] };
+    // Logs with no parsed fields (plain text) have no column to offer: nothing to read back.
+    if (!r.files.some((f) => !!formatById(f.format ?? '')?.fields)) return listColumns([], fields, false);
     const t = r.table;
     const access = await this.rowAccess();
     const valid = rows.filter((row) => row >= 0 && row < t.length);
