@@ -3,7 +3,8 @@
 // (status, upstream, duration) beside the message, marked as automatic; a
 // field chosen in the Fields sidebar becomes a column whose cells say what
 // the detail panel says; it is removed from its header, Back/Forward bring it
-// back and take it away, and adding a file keeps it. axe stays clean.
+// back and take it away, adding a file or reloading keeps it. axe stays
+// clean, and field names and values from the log stay text.
 
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -155,6 +156,22 @@ describe('chosen columns', () => {
   });
 });
 
+describe('a reload', () => {
+  it('brings the chosen columns back from the address once the file is dropped again', async () => {
+    const p = app.page;
+    await p.goBack();
+    await waitHeads(p, ['method']);
+    p.once('dialog', (d) => void d.accept());
+    await p.reload();
+    await p.waitForSelector('.app');
+    await dropFiles(p, readPayloads([PROXY]));
+    await p.keyboard.press('f');
+    await waitHeads(p, ['method']);
+    expect(cols(p)).toEqual(['method']);
+    expect(new Set(await cells(p, 'method'))).toEqual(new Set(['GET', 'POST']));
+  });
+});
+
 describe('hostile field names and values', () => {
   it('shows them in headers, cells and tooltips as text, never as markup', async () => {
     const p = app.page;
@@ -166,6 +183,9 @@ describe('hostile field names and values', () => {
     await dropFiles(p, [{ name: '<svg onload=alert(1)>.jsonl', b64: Buffer.from(`${lines.join('\n')}\n`).toString('base64') }]);
     await waitLoaded(p, before);
     await p.keyboard.press('f');
+    // The column chosen before stays (no such field here: empty cells); removed, the automatic one shows.
+    await waitHeads(p, ['method']);
+    await p.click('button[aria-label="Remove column method"]');
     await waitHeads(p, [key]);
     expect(await p.locator('.log-head .c-field-head .col-name').textContent()).toBe(key);
     const shown = await cells(p, key);
