@@ -8,8 +8,7 @@ import { useEffect, useState } from 'react';
 import { engineClient } from '../bridge/engine-client.ts';
 import type { FieldStats } from '../engine/query/field-stats.ts';
 import { useStore } from '../store/store.ts';
-import { navigate } from '../store/navigation.ts';
-import { filterByField } from './FieldTable.tsx';
+import { filterByField, toggleListColumn } from './FieldTable.tsx';
 import { formatInt } from '../ui/format.ts';
 import { useListView } from './log/LogList.tsx';
 import { sampleRows } from './log/list-view.ts';
@@ -83,7 +82,7 @@ export function FieldsPanel() {
                       aria-pressed={columns.includes(f.field)}
                       aria-label={`Column: ${f.field}`}
                       title={columns.includes(f.field) ? `Remove the ${f.field} column from the log list` : `Show ${f.field} as a column of the log list`}
-                      onClick={() => navigate('columns', () => useStore.getState().toggleColumn(f.field))}
+                      onClick={() => toggleListColumn(f.field)}
                     >
                       Column
                     </button>

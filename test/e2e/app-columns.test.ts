@@ -117,6 +117,14 @@ describe('chosen columns', () => {
       expect(await cell.textContent()).toBe(want);
       expect(await cell.getAttribute('title')).toBe(want);
     }
+    // The detail panel offers the same toggle beside each field.
+    const fromDetail = p.locator('section[aria-label="Detail"] button.facet-col[aria-label="Column: upstream"]');
+    await fromDetail.click();
+    await waitHeads(p, ['method', 'upstream']);
+    expect(await fromDetail.getAttribute('aria-pressed')).toBe('true');
+    expect(await p.locator('.log-row--on .c-field[data-col="upstream"]').textContent()).toBe(await detailValue(p, 'upstream'));
+    await fromDetail.click();
+    await waitHeads(p, ['method']);
     // The column is as wide as its values need, far narrower than the message.
     const w = (await p.locator('.log-head .c-field-head[data-col="method"]').boundingBox())?.width ?? 0;
     const m = (await p.locator('.log-row .c-msg').first().boundingBox())?.width ?? 0;
