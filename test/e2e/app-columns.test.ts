@@ -117,7 +117,10 @@ describe('chosen columns', () => {
       expect(await cell.textContent()).toBe(want);
       expect(await cell.getAttribute('title')).toBe(want);
     }
-    // The detail panel offers the same toggle beside each field.
+    // The detail panel offers the same toggle beside each field, shown pressed for a column already chosen.
+    const methodToggle = p.locator('section[aria-label="Detail"] button.facet-col[aria-label="Column: method"]');
+    expect(await methodToggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await methodToggle.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     const fromDetail = p.locator('section[aria-label="Detail"] button.facet-col[aria-label="Column: upstream"]');
     await fromDetail.click();
     await waitHeads(p, ['method', 'upstream']);
