@@ -1,7 +1,8 @@
 // Parsed fields of a structured record as a key/value table. Nested objects
 // are flattened to dotted keys (the same names the query language uses);
 // values are shown as text. A click on a value adds `field=value` to the
-// query, Alt+click adds `field!=value`. Keys and values come from the log
+// query, Alt+click adds `field!=value`; each field's Column toggle shows it
+// as a column of the log list. Keys and values come from the log
 // (attacker-controlled), so they are only ever text.
 
 import { flattenFields } from '../engine/query/flatten.ts';
@@ -19,8 +20,14 @@ export function filterByField(field: string, value: string, exclude: boolean): v
   navigate('filter', () => st.setText(appendTerm(st.text, fieldQueryTerm(field, value, exclude))));
 }
 
+/** Show a field as a column of the log list, or remove it (a navigation Back can undo). */
+export function toggleListColumn(field: string): void {
+  navigate('columns', () => useStore.getState().toggleColumn(field));
+}
+
 export function FieldTable({ fields }: { fields: Record<string, unknown> }) {
   const rows = flattenFields(fields);
+  const columns = useStore((s) => s.columns);
   return (
     <table className="fields">
       <tbody>
@@ -40,6 +47,20 @@ export function FieldTable({ fields }: { fields: Record<string, unknown> }) {
                 </button>
               ) : (
                 v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v
+              )}
+            </td>
+            <td className="field-col">
+              {k && (
+                <button
+                  type="button"
+                  className="facet-col"
+                  aria-pressed={columns.includes(k)}
+                  aria-label={`Column: ${k}`}
+                  title={columns.includes(k) ? `Remove the ${k} column from the log list` : `Show ${k} as a column of the log list`}
+                  onClick={() => toggleListColumn(k)}
+                >
+                  Column
+                </button>
               )}
             </td>
           </tr>

@@ -1,7 +1,7 @@
 // The view in the URL, so a reload with the same files lands in the same place.
 //
 // Which part of the URL: the QUERY STRING (?from=&to=&finding=&q=&level=&kind=
-// &source=&tpl=&tz=&lanes=, plus ?sample=<id> for a bundled sample). The fragment
+// &source=&tpl=&tz=&lanes=&col=, plus ?sample=<id> for a bundled sample). The fragment
 // (#...) is reserved for share links, which carry a versioned payload of their
 // own (see src/app/share); nothing here reads or writes the fragment.
 //
@@ -13,6 +13,7 @@ import { LEVEL_NAMES, type LevelName } from '../engine/model/levels.ts';
 import { findingIndexByKey, findingKey, getDataset } from '../store/dataset.ts';
 import { useStore, type AppState } from '../store/store.ts';
 import { setPendingClocks } from './load/clocks.ts';
+import { cleanColumns } from '../store/column-slice.ts';
 import { clockParams, parseClockParams } from './load/clock-params.ts';
 
 export interface UrlView {
@@ -26,6 +27,8 @@ export interface UrlView {
   templates?: number[];
   tz?: 'utc' | 'local';
   lanes?: 'file' | 'logger';
+  /** Fields shown as log-list columns. */
+  columns?: string[];
 }
 
 const MAX_PARAM = 2000;
@@ -64,13 +67,15 @@ export function parseUrlView(search: string): UrlView {
   if (tz === 'local' || tz === 'utc') view.tz = tz;
   const lanes = p.get('lanes');
   if (lanes === 'logger' || lanes === 'file') view.lanes = lanes;
+  const columns = cleanColumns(p.getAll('col'));
+  if (columns.length > 0) view.columns = columns;
   return view;
 }
 
 /** The view part of the state as URL parameters (others in `base` are kept). */
 export function viewToSearch(s: AppState, base: string): string {
   const p = new URLSearchParams(base);
-  for (const k of ['from', 'to', 'finding', 'q', 'level', 'kind', 'source', 'tpl', 'tz', 'lanes', 'clock']) p.delete(k);
+  for (const k of ['from', 'to', 'finding', 'q', 'level', 'kind', 'source', 'tpl', 'tz', 'lanes', 'col', 'clock']) p.delete(k);
   // Applied clock corrections (?clock=MS:NAME): data, not view, but a reload with the same files needs them.
   for (const c of clockParams(s.files)) p.append('clock', c);
   if (s.dataVersion > 0) {
@@ -85,6 +90,7 @@ export function viewToSearch(s: AppState, base: string): string {
   if (s.templates.length) p.set('tpl', s.templates.join(','));
   if (s.timeZone !== 'utc') p.set('tz', s.timeZone);
   if (s.laneMode !== 'file') p.set('lanes', s.laneMode);
+  for (const c of s.columns) p.append('col', c);
   const out = p.toString();
   return out ? `?${out}` : '';
 }
@@ -99,6 +105,8 @@ export function initUrlState(): void {
   const st = useStore.getState();
   if (view.tz) st.setTimeZone(view.tz);
   if (view.lanes) st.setLaneMode(view.lanes);
+  // Columns name fields, not rows: they apply to whatever gets loaded.
+  if (view.columns) st.setColumns(view.columns);
   if (view.window || view.finding || view.text || view.levels?.length || view.kinds?.length || view.sources?.length || view.templates?.length) pending = view;
 }
 
@@ -131,6 +139,7 @@ export function applyHistoryView(v: UrlView): void {
   if (st.dataVersion === 0) return;
   st.setTimeZone(v.tz ?? 'utc');
   st.setLaneMode(v.lanes ?? 'file');
+  st.setColumns(v.columns ?? []);
   st.setFilters({ text: v.text ?? '', levels: v.levels ?? [], kinds: v.kinds ?? [], sources: v.sources ?? [], templates: v.templates ?? [] });
   const i = v.finding ? findingIndexByKey(getDataset().findings, v.finding) : -1;
   st.selectFinding(i >= 0 ? i : null);
@@ -165,7 +174,8 @@ export function startUrlSync(): () => void {
   return useStore.subscribe((s, prev) => {
     if (
       s.window !== prev.window || s.selectedFinding !== prev.selectedFinding || s.text !== prev.text || s.levels !== prev.levels ||
-      s.kinds !== prev.kinds || s.sources !== prev.sources || s.templates !== prev.templates || s.timeZone !== prev.timeZone || s.laneMode !== prev.laneMode || s.dataVersion !== prev.dataVersion
+      s.kinds !== prev.kinds || s.sources !== prev.sources || s.templates !== prev.templates || s.timeZone !== prev.timeZone || s.laneMode !== prev.laneMode || s.columns !== prev.columns ||
+      s.dataVersion !== prev.dataVersion
     ) {
       if (syncTimer) clearTimeout(syncTimer);
       syncTimer = window.setTimeout(() => writeUrl('replace'), 300);

@@ -11,7 +11,7 @@ import type { EngineApi } from '../worker/engine-worker.ts';
 import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
 import { registerTransferHandlers } from '../worker/transfer-handlers.ts';
 
-export type { DroppedFile, LoadOptions } from '../worker/engine-worker.ts';
+export type { DroppedFile, ListColumns, LoadOptions, RowTexts } from '../worker/engine-worker.ts';
 export type { OpenedShare, OpenShareResult, ShareCarries, ShareLinkView } from '../worker/share-api.ts';
 export type { EntryPreview } from '../worker/vocabulary-preview.ts';
 export type { PreviewFinding, RulePreview } from '../worker/rules-preview.ts';

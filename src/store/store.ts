@@ -13,6 +13,7 @@ import { createVocabularySlice } from './vocabulary-slice.ts';
 import { createRulesSlice } from './rules-slice.ts';
 import { createCompareSlice } from './compare-slice.ts';
 import { createFlowSlice } from './flow-slice.ts';
+import { createColumnSlice } from './column-slice.ts';
 
 export const useStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
@@ -24,6 +25,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRulesSlice(...a),
   ...createCompareSlice(...a),
   ...createFlowSlice(...a),
+  ...createColumnSlice(...a),
 }));
 
 export type { AppState, Interval } from './types.ts';

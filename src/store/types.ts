@@ -11,8 +11,9 @@ import type { VocabularySlice } from './vocabulary-slice.ts';
 import type { RulesSlice } from './rules-slice.ts';
 import type { CompareSlice } from './compare-slice.ts';
 import type { FlowSlice } from './flow-slice.ts';
+import type { ColumnSlice } from './column-slice.ts';
 
-export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice & RulesSlice & CompareSlice & FlowSlice;
+export type AppState = ViewSlice & SelectionSlice & FilterSlice & PanelSlice & LoadSlice & VocabularySlice & RulesSlice & CompareSlice & FlowSlice & ColumnSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 

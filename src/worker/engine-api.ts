@@ -20,6 +20,9 @@ import { clickhouseApi } from './clickhouse-api.ts';
 import { paced, pacer } from './pace.ts';
 import { unlessAborted } from './abortable.ts';
 
+export type { RowTexts } from '../engine/session/session.ts';
+export type { ListColumns } from '../engine/query/list-columns.ts';
+
 export interface DroppedFile {
   name: string;
   blob: Blob;
@@ -117,7 +120,10 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     pullClickHouse: clickhouse.pullClickHouse,
     pullClickHouseRange: clickhouse.pullClickHouseRange,
     detail: (row: number) => session.detail(row),
-    messages: (rows: number[]) => session.messages(rows),
+    /** Messages of rows on screen, and their values of the log list's field columns (one read serves both). */
+    rowTexts: (rows: number[], fields: string[] = []) => session.rowTexts(rows, fields),
+    /** The log list's columns for a sample of its rows: widths, and (when `auto`) the fields varying beside a repeated message. */
+    listColumns: (rows: number[], fields: string[], auto: boolean, signal?: AbortSignal) => unlessAborted(signal, () => session.listColumns(rows, fields, auto)),
     async search(query: string, signal?: AbortSignal) {
       const mask = await unlessAborted(signal, () => session.search(query, queryRegex));
       return transfer(mask, [mask.buffer as ArrayBuffer]);

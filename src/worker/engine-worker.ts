@@ -9,7 +9,7 @@ import * as Comlink from 'comlink';
 import { createEngineApi } from './engine-api.ts';
 import { registerTransferHandlers } from './transfer-handlers.ts';
 
-export type { DroppedFile, LoadOptions } from './engine-api.ts';
+export type { DroppedFile, ListColumns, LoadOptions, RowTexts } from './engine-api.ts';
 
 // Callbacks and AbortSignals arrive as ordinary arguments (see transfer-handlers.ts).
 registerTransferHandlers();

@@ -49,6 +49,35 @@ describe('URL view', () => {
   });
 });
 
+describe('log-list columns in the URL', () => {
+  it('writes the chosen columns in order and reads them back, names with commas and markup as they are', () => {
+    useStore.setState({ dataVersion: 1, window: [1000, 61000] });
+    useStore.getState().setColumns(['status', 'http.host', 'a,b', '<img src=x>']);
+    const search = viewToSearch(useStore.getState(), '?sample=crash');
+    expect(new URLSearchParams(search).getAll('col')).toEqual(['status', 'http.host', 'a,b', '<img src=x>']);
+    expect(parseUrlView(search).columns).toEqual(['status', 'http.host', 'a,b', '<img src=x>']);
+    useStore.getState().setColumns([]);
+    expect(new URLSearchParams(viewToSearch(useStore.getState(), search)).has('col')).toBe(false);
+  });
+
+  it('drops empty, repeated and overlong names and keeps at most eight columns', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `col=f${i}`).join('&');
+    expect(parseUrlView(`?col=&col=status&col=status&col=${'x'.repeat(201)}&${many}`).columns).toEqual(['status', 'f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6']);
+    expect(parseUrlView('?col=').columns).toBeUndefined();
+  });
+
+  it('toggles a column on and off from the store', () => {
+    const st = useStore.getState();
+    st.setColumns([]);
+    st.toggleColumn('method');
+    st.toggleColumn('status');
+    expect(useStore.getState().columns).toEqual(['method', 'status']);
+    useStore.getState().toggleColumn('method');
+    expect(useStore.getState().columns).toEqual(['status']);
+    useStore.getState().setColumns([]);
+  });
+});
+
 describe('sample manifest', () => {
   it('keeps well-formed entries and refuses paths that leave the samples folder', () => {
     const list = parseSampleIndex([

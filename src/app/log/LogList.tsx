@@ -4,7 +4,9 @@
 // worker for those rows only). Selection is shared with the timeline both
 // ways, and the span of rows on screen is drawn on the timeline's axis. When
 // the rows change (zoom, pan, filters) the list stays on the event it showed
-// (scroll-anchor.ts) instead of jumping to the top.
+// (scroll-anchor.ts) instead of jumping to the top. Field columns (chosen,
+// or varying beside a repeated message: list-columns.ts) sit between the
+// source and the message; their values come with the rows' text.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { messageCache } from '../../bridge/message-cache.ts';
@@ -17,6 +19,8 @@ import { listView } from './list-view.ts';
 import { captureAnchor, placeAfterChange, type ListAnchor } from './scroll-anchor.ts';
 import { realOffset, scrollTopAt, scrollTopFor, viewport } from './virtual-scroll.ts';
 import { useFilterResult } from '../../store/use-filter.ts';
+import { useListColumns } from './list-columns.ts';
+import { FieldColumnHead } from './FieldColumnHead.tsx';
 
 export const ROW_H = 22;
 
@@ -45,6 +49,8 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
   const deferred = useRef<number | null>(null);
   const d = getDataset();
   const t = d.table;
+  const columns = useListColumns(view);
+  const fields = useMemo(() => columns.shown.map((c) => c.field), [columns]);
 
   /**
    * The scroll position and height as last set or reported. The layout
@@ -178,12 +184,13 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
 
   return (
     <div className="log-list" id="log-tab-events" role="tabpanel" aria-label="Events" hidden={hidden} style={{ ['--time-w' as string]: `${timeChars + 1}ch` }}>
-      <div className="log-head" aria-hidden="true">
-        <span className="c-time">Time ({zoneLabel(zone)})</span>
-        {reference !== null && <span className="c-rel">From ref</span>}
-        <span className="c-lvl">Level</span>
-        <span className="c-src">{laneMode === 'logger' ? 'Logger' : 'Source'}</span>
-        <span className="c-msg">Message</span>
+      <div className="log-head">
+        <span className="c-time" aria-hidden="true">Time ({zoneLabel(zone)})</span>
+        {reference !== null && <span className="c-rel" aria-hidden="true">From ref</span>}
+        <span className="c-lvl" aria-hidden="true">Level</span>
+        <span className="c-src" aria-hidden="true">{laneMode === 'logger' ? 'Logger' : 'Source'}</span>
+        {columns.shown.map((c) => <FieldColumnHead key={c.field} column={c} reason={columns.auto} />)}
+        <span className="c-msg" aria-hidden="true">Message</span>
       </div>
       <div
         className="log-scroll"
@@ -207,6 +214,7 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
             // A start announced in so many words (listening, ready) is badged as one, not as a restart.
             const badge = kind === 'restart' && (t.flags[row] & Flag.start) !== 0 ? 'start' : kind;
             const msg = messageCache.get(row);
+            const values = messageCache.values(row, fields);
             const src = laneMode === 'logger' ? t.loggers[t.logger[row]] || d.files[t.file[row]]?.name : d.files[t.file[row]]?.name;
             const on = row === selectedRow;
             return (
@@ -224,6 +232,14 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
                 {reference !== null && <span className="c-rel">{formatRelative(t.tMs[row] - reference)}</span>}
                 <span className={`c-lvl lvl lvl-${level}`}>{level === 'none' ? '' : level}</span>
                 <span className="c-src" title={src}>{src}</span>
+                {columns.shown.map((c, j) => {
+                  const v = values?.[j] ?? null;
+                  return (
+                    <span key={c.field} className="c-field" data-col={c.field} style={{ width: `${c.chars}ch` }} title={v ?? undefined}>
+                      {values === undefined ? <span className="muted">…</span> : v}
+                    </span>
+                  );
+                })}
                 <span className="c-msg">
                   {kind !== 'plain' && <span className={`kind kind-${kind}`}>{badge}</span>}
                   {msg === undefined ? <span className="muted">…</span> : msg}

@@ -58,6 +58,14 @@ export function listView(table: EventTable, window: Interval, filtered: Uint32Ar
   };
 }
 
+/** Up to `n` table rows spread evenly over the list (what the worker samples for field figures). */
+export function sampleRows(view: Pick<ListView, 'count' | 'rowAt'>, n: number): number[] {
+  const k = Math.min(view.count, n);
+  const out: number[] = [];
+  for (let i = 0; i < k; i++) out.push(view.rowAt(Math.floor((i * view.count) / k)));
+  return out;
+}
+
 /** The smallest time after t (so a window ending exactly on an event includes it). */
 function nextAfter(t: number): number {
   return t + Math.max(1e-6, Math.abs(t) * Number.EPSILON * 2);

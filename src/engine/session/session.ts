@@ -26,6 +26,8 @@ import { analyzePulled } from '../sources/clickhouse/analyze-pulled.ts';
 import { compilePlan, flatFields, type FlatFields, type RegexFactory, type RowAccess } from '../query/evaluate.ts';
 import { flattenFields } from '../query/flatten.ts';
 import { summarizeFields, type FieldStats } from '../query/field-stats.ts';
+import { columnValues } from '../query/column-values.ts';
+import { listColumns, type ListColumns } from '../query/list-columns.ts';
 import { compareRange, type CompareResult } from '../compare/compare.ts';
 import { SessionFlows, type Flow, type FlowSummary } from '../flows/flows.ts';
 
@@ -63,6 +65,12 @@ export interface EventDetail {
   raw: string;
   /** Parsed fields of a structured record, when the format has them. */
   fields: Record<string, unknown> | null;
+}
+
+/** Messages of rows and, per row, the values of the fields asked for (null where a row lacks one). */
+export interface RowTexts {
+  messages: string[];
+  values: (string | null)[][];
 }
 
 /** Raw text shown for one event is capped so a 10 MB line cannot freeze the detail panel. */
@@ -321,6 +329,44 @@ export class EngineSession {
     const raws = await this.raws(rows, FIELD_RAW_BYTES);
     const records = rows.map((row, k) => access(row, raws[k]).pairs());
     return summarizeFields(records, total);
+  }
+
+  /**
+   * Messages of rows and, when `fields` are named, their values of those
+   * fields (the log list's rows on screen and its columns): one read of the
+   * rows' text serves both.
+   */
+  async rowTexts(rows: readonly number[], fields: readonly string[]): Promise<RowTexts> {
+    const r = this.result;
+    if (fields.length === 0 || !r) return { messages: await this.messages(rows), values: [] };
+    const access = await this.rowAccess();
+    const raws = await this.raws(rows, FIELD_RAW_BYTES);
+    const messages: string[] = [];
+    const values: (string | null)[][] = [];
+    rows.forEach((row, k) => {
+      const ok = row >= 0 && row < r.table.length;
+      const a = ok ? access(row, raws[k]) : null;
+      messages.push(a ? a.message() : '');
+      values.push(columnValues(a ? a.pairs() : [], fields));
+    });
+    return { messages, values };
+  }
+
+  /** The log list's field columns for a sample of its rows: widths, and the fields varying beside a repeated message. */
+  async listColumns(rows: readonly number[], fields: readonly string[], auto: boolean): Promise<ListColumns> {
+    const r = this.result;
+    if (!r) return { auto: null, widths: [] };
+    // Logs with no parsed fields (plain text) have no column to offer: nothing to read back.
+    if (!r.files.some((f) => !!formatById(f.format ?? '')?.fields)) return listColumns([], fields, false);
+    const t = r.table;
+    const access = await this.rowAccess();
+    const valid = rows.filter((row) => row >= 0 && row < t.length);
+    const raws = await this.raws(valid, FIELD_RAW_BYTES);
+    const sample = valid.map((row, k) => {
+      const a = access(row, raws[k]);
+      return { template: t.template[row], level: LEVEL_NAMES[t.level[row]] ?? 'none', tMs: t.tMs[row], message: a.message(), pairs: a.pairs() };
+    });
+    return listColumns(sample, fields, auto);
   }
 
   /**

@@ -24,6 +24,8 @@ export default async function setup(project: TestProject) {
     const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', `--base=${MOUNT}`, '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: ROOT,
       stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which Vite passes on: React's development build (jsxDEV, prop checks) would be tested instead.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     if (r.status !== 0) throw new Error('vite build for the e2e tests failed');
   }

@@ -1,0 +1,51 @@
+// The log list's field columns: the fields the user chose to see beside the
+// message (kept in the URL, so Back/Forward and a reload bring them back), and
+// the automatic columns they dismissed (fields varying beside a repeated
+// message, see engine/query/varying-fields.ts). Field names come from the log:
+// they are only ever compared and shown as text.
+
+import type { SliceCreator } from './types.ts';
+
+/** More columns than this leave no room for the message. */
+export const MAX_COLUMNS = 8;
+/** A longer field name is not one a user picked from the sidebar. */
+export const MAX_COLUMN_NAME = 200;
+
+export interface ColumnSlice {
+  /** Chosen field columns, in the order they show. */
+  columns: string[];
+  /** Automatic columns the user hid (for this session). */
+  dismissedAuto: string[];
+  setColumns(columns: readonly string[]): void;
+  /** Show the field as a column, or remove it when it is one. */
+  toggleColumn(field: string): void;
+  dismissAuto(field: string): void;
+  /** Let the dismissed automatic columns show again. */
+  restoreAuto(): void;
+}
+
+/** Columns as the store keeps them: named, not too long, each once, at most MAX_COLUMNS. */
+export function cleanColumns(columns: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const c of columns) if (c && c.length <= MAX_COLUMN_NAME && !out.includes(c) && out.length < MAX_COLUMNS) out.push(c);
+  return out;
+}
+
+export const createColumnSlice: SliceCreator<ColumnSlice> = (set, get) => ({
+  columns: [],
+  dismissedAuto: [],
+  setColumns(columns) {
+    const next = cleanColumns(columns);
+    const cur = get().columns;
+    if (next.length !== cur.length || next.some((c, i) => c !== cur[i])) set({ columns: next });
+  },
+  toggleColumn(field) {
+    const cur = get().columns;
+    get().setColumns(cur.includes(field) ? cur.filter((c) => c !== field) : [...cur, field]);
+  },
+  dismissAuto(field) {
+    const cur = get().dismissedAuto;
+    if (!cur.includes(field)) set({ dismissedAuto: [...cur, field] });
+  },
+  restoreAuto: () => set({ dismissedAuto: [] }),
+});
