@@ -81,7 +81,9 @@ function after(ctx: RuleContext, from: number, to: number, file: number, run: re
  */
 function saysFailed(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
-  if (lv !== Level.none) return lv >= Level.error;
+  if (lv >= Level.error) return true;
+  // Many programs log a failure at WARN; in a pasted excerpt its words decide, as for a line with no level.
+  if (lv !== Level.none && !(lv === Level.warn && ctx.table.length <= EXCERPT_MAX_ROWS)) return false;
   const text = failureText(ctx, row);
   return FAILURE_WORD.test(text) && !RETRY.test(text);
 }
