@@ -18,6 +18,8 @@ export const CAUSE_ROWS = 400;
 export const CAUSE_BYTES = 16384;
 /** One-line errors read back at most, within CAUSE_ROWS: their whole line, fields included, is tested. */
 export const CAUSE_SINGLE_ROWS = 200;
+/** Continuation lines of an event tested against every failure signature (the cause-line shapes are tested on all). */
+const SIGNATURE_LINES = 40;
 /** Cause lines kept per event. */
 const CAUSES_PER_EVENT = 8;
 
@@ -62,7 +64,8 @@ export function causeLines(raw: string): string[] {
   if (lines.length === 1) return namesKnownFailure(lines[0]) ? [lines[0].trim()] : [];
   for (let i = 1; i < lines.length && out.length < CAUSES_PER_EVENT; i++) {
     const l = lines[i];
-    if (CAUSE_LINE.test(l) || namesKnownFailure(l)) out.push(l.trim());
+    // Signatures are looked for in the first lines only: a pasted table or wrapped line is short, a trace's tail is frames.
+    if (CAUSE_LINE.test(l) || (i <= SIGNATURE_LINES && namesKnownFailure(l))) out.push(l.trim());
   }
   return out;
 }

@@ -112,7 +112,19 @@ const STACK_FRAME = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/;
  */
 export function namesKnownFailure(line: string): boolean {
   if (STACK_FRAME.test(line)) return false;
+  const any = anySignature();
   // A decisive signature needs no failure word ("Reason: OOMKilled" in a pasted `kubectl describe pod`).
-  const said = FAILURE_WORD.test(line);
-  return builtinSignatures().some((s) => (said || s.spec.decisive) && s.re.test(line));
+  return FAILURE_WORD.test(line) ? any.all.test(line) : any.decisive.test(line);
+}
+
+let combined: { all: RegExp; decisive: RegExp } | null = null;
+
+/** Every signature in one expression (and the decisive ones in another): one pass per line instead of one per signature. */
+function anySignature(): { all: RegExp; decisive: RegExp } {
+  if (!combined) {
+    const join = (list: readonly Signature[]) => new RegExp(list.map((s) => `(?:${s.re.source})`).join('|'), 'i');
+    const sigs = builtinSignatures();
+    combined = { all: join(sigs), decisive: join(sigs.filter((s) => s.spec.decisive)) };
+  }
+  return combined;
 }
