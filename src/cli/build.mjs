@@ -37,6 +37,42 @@ function bundleMs() {
   }
 }
 
+/**
+ * Modules only some runs need: the user's patterns (re2js), CSV files
+ * (papaparse) and, in the CLI, worker threads (only files big enough to
+ * split). Loading all three costs ~30 ms, a sixth of a short run, so the
+ * bundle gets a stand-in per module that requires it on first use: each
+ * export is a proxy whose reads (methods bound to their own `this`) and
+ * `new` go to the real export.
+ */
+const LAZY = { re2js: ['RE2JS'], papaparse: ['default'] };
+const LAZY_IN_CLI = { ...LAZY, 'node:worker_threads': ['Worker'] };
+
+function lazyModule(pkg, names) {
+  const lines = [
+    "import { createRequire } from 'node:module';",
+    'let loaded;',
+    `const load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(pkg)}));`,
+    'const later = (pick) => new Proxy(function () {}, {',
+    '  get(_, key) { const t = pick(); const v = t[key]; return typeof v === "function" ? v.bind(t) : v; },',
+    '  construct(_, args) { return Reflect.construct(pick(), args); },',
+    '});',
+  ];
+  for (const n of names) lines.push(n === 'default' ? 'export default later(() => load());' : `export const ${n} = later(() => load().${n});`);
+  return lines.join('\n');
+}
+
+function lazyModules(table) {
+  return {
+    name: 'lazy-modules',
+    setup(b) {
+      const filter = new RegExp(`^(${Object.keys(table).join('|')})$`);
+      b.onResolve({ filter }, (args) => (args.kind === 'import-statement' && args.namespace === 'file' ? { path: args.path, namespace: 'lazy-module' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({ contents: lazyModule(args.path, table[args.path]), loader: 'js', resolveDir: ROOT }));
+    },
+  };
+}
+
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const { version } = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -46,6 +82,7 @@ export async function build() {
     entryPoints: { 'slice-thread': ENTRIES['slice-thread'] },
     outExtension: { '.js': '.mjs' },
     format: 'esm',
+    plugins: [lazyModules(LAZY)],
     define: { TIMBERLINE_VERSION: JSON.stringify(version) },
   });
   // CommonJS has no import.meta: the bundle's own URL stands in for it (the thread pool finds slice-thread.mjs beside it).
@@ -54,6 +91,7 @@ export async function build() {
     entryPoints: { main: ENTRIES.main },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    plugins: [lazyModules(LAZY_IN_CLI)],
     define: { TIMBERLINE_VERSION: JSON.stringify(version), 'import.meta.url': '__timberlineUrl' },
     banner: { js: 'var __timberlineUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
