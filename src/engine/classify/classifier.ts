@@ -81,8 +81,15 @@ function firstMatch(compiled: readonly CompiledEntry[], text: string): number {
   return -1;
 }
 
-/** Lines classified by trying each entry in turn before the literal scanner is built: a short file (a pasted excerpt, a one-line CLI run) never pays the ~20 ms the scanner takes to build. */
-const DIRECT_LINES = 2000;
+/**
+ * Lines classified by trying each entry in turn before the literal scanner is
+ * built: a short file (a pasted excerpt, a one-line CLI run) never pays the
+ * ~30-45 ms the scanner takes to build cold. Not more: trying every entry
+ * costs 10-50 us a line on real logs (the restart pattern alone took 108 ms
+ * over the first 2,000 lines of the benchmark's file), so a bigger file is
+ * better off building the scanner early.
+ */
+const DIRECT_LINES = 256;
 
 /** What a classifier needs besides its memo: immutable once built (the scanner's state lives within one call). */
 interface Prepared {
