@@ -4,15 +4,28 @@
 // ensureBuilt(), which rebuilds once when the bundle is missing or older than
 // any source file, so a checkout that was edited (or installed with scripts
 // off) never runs stale code.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = join(ROOT, 'dist-cli');
 const ENTRIES = { main: 'src/cli/main.ts', 'slice-thread': 'src/cli/slice-thread.ts' };
-/** The bundle files: the CLI as CommonJS (so it can run from V8's code cache, see run-cached.mjs), the thread entry as a module. */
-const OUTPUTS = ['main.cjs', 'slice-thread.mjs'];
+/**
+ * The bundle files: the CLI and the worker thread's code as CommonJS, so both
+ * run from V8's code cache (run-cached.mjs; compiling the thread's code cost
+ * each worker ~80 ms), and the thread's entry, a module that loads it.
+ */
+const OUTPUTS = ['main.cjs', 'slice-thread.cjs', 'slice-thread.mjs'];
+
+/** The worker thread's entry (thread-pool.ts starts `slice-thread.mjs` beside the bundle): its code from the cache, which it saves after its first slice. */
+const THREAD_ENTRY = `// Written by src/cli/build.mjs: a worker thread of the bundled CLI.
+import { fileURLToPath } from 'node:url';
+import { loadCached } from '../src/cli/run-cached.mjs';
+
+const { exports, save } = loadCached(fileURLToPath(new URL('./slice-thread.cjs', import.meta.url)));
+exports.serve(save);
+`;
 /** The folders the CLI's bundle is made from; a newer file in any of them means a rebuild. */
 const SOURCE_DIRS = ['src/engine', 'src/cli', 'src/share'];
 
@@ -37,28 +50,59 @@ function bundleMs() {
   }
 }
 
+/**
+ * Modules only some runs need: the user's patterns (re2js), CSV files
+ * (papaparse) and, in the CLI, worker threads (only files big enough to
+ * split). Loading all three costs ~30 ms, a sixth of a short run, so the
+ * bundle gets a stand-in per module that requires it on first use: each
+ * export is a proxy whose reads (methods bound to their own `this`) and
+ * `new` go to the real export.
+ */
+const LAZY = { re2js: ['RE2JS'], papaparse: ['default'] };
+const LAZY_IN_CLI = { ...LAZY, 'node:worker_threads': ['Worker'] };
+
+function lazyModule(pkg, names) {
+  const lines = [
+    "import { createRequire } from 'node:module';",
+    'let loaded;',
+    `const load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(pkg)}));`,
+    'const later = (pick) => new Proxy(function () {}, {',
+    '  get(_, key) { const t = pick(); const v = t[key]; return typeof v === "function" ? v.bind(t) : v; },',
+    '  construct(_, args) { return Reflect.construct(pick(), args); },',
+    '});',
+  ];
+  for (const n of names) lines.push(n === 'default' ? 'export default later(() => load());' : `export const ${n} = later(() => load().${n});`);
+  return lines.join('\n');
+}
+
+function lazyModules(table) {
+  return {
+    name: 'lazy-modules',
+    setup(b) {
+      const filter = new RegExp(`^(${Object.keys(table).join('|')})$`);
+      b.onResolve({ filter }, (args) => (args.kind === 'import-statement' && args.namespace === 'file' ? { path: args.path, namespace: 'lazy-module' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({ contents: lazyModule(args.path, table[args.path]), loader: 'js', resolveDir: ROOT }));
+    },
+  };
+}
+
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const { version } = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const common = { absWorkingDir: ROOT, outdir: OUT, bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
-  await esbuild({
-    ...common,
-    entryPoints: { 'slice-thread': ENTRIES['slice-thread'] },
-    outExtension: { '.js': '.mjs' },
-    format: 'esm',
-    define: { TIMBERLINE_VERSION: JSON.stringify(version) },
-  });
   // CommonJS has no import.meta: the bundle's own URL stands in for it (the thread pool finds slice-thread.mjs beside it).
-  await esbuild({
+  const cjs = {
     ...common,
-    entryPoints: { main: ENTRIES.main },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     define: { TIMBERLINE_VERSION: JSON.stringify(version), 'import.meta.url': '__timberlineUrl' },
     banner: { js: 'var __timberlineUrl = require("node:url").pathToFileURL(__filename).href;' },
-  });
-  // A new bundle invalidates the code cache made from the old one.
-  rmSync(join(OUT, 'main.cjs.cache'), { force: true });
+  };
+  await esbuild({ ...cjs, entryPoints: { 'slice-thread': ENTRIES['slice-thread'] }, plugins: [lazyModules(LAZY)] });
+  await esbuild({ ...cjs, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
+  writeFileSync(join(OUT, 'slice-thread.mjs'), THREAD_ENTRY);
+  // A new bundle invalidates the code caches made from the old one.
+  for (const name of ['main.cjs', 'slice-thread.cjs']) rmSync(join(OUT, `${name}.cache`), { force: true });
 }
 
 /** The bundle's main file (CommonJS), built first when missing or stale. */

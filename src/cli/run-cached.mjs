@@ -1,6 +1,7 @@
-// Runs the CLI bundle (CommonJS) through V8's code cache: the first run
-// compiles it and, once the command is done (so the functions it used are
-// compiled too), saves the cache beside the bundle; later runs skip parsing
+// Runs a bundle file of the CLI (CommonJS: the CLI, its worker thread)
+// through V8's code cache: the first run compiles it and, once the command
+// is done (so the functions it used are compiled too), saves the cache
+// beside the bundle; later runs skip parsing
 // and compiling most of the engine, which is most of a short run's time. V8
 // checks the cache against the source and its own version and ignores a stale
 // one; a cache that cannot be written (read-only install) costs nothing.
@@ -27,7 +28,8 @@ export function loadCached(file) {
   const save = () => {
     if (!fresh) return;
     try {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      // Threads of one process may save at once (the CLI's worker threads): a name of its own per writer.
+      const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, cacheFile);
     } catch {

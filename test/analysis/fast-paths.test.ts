@@ -127,6 +127,23 @@ describe('classifier prefilter', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('answers a short file read twice (head for dates, then whole) as trying every entry would, the second time from what the first found', () => {
+    // A user entry gives this classifier a vocabulary of its own, so its direct path starts fresh here.
+    const custom: VocabularyEntry[] = [{ kind: 'timeout', pattern: 'took forever', note: 'a user entry', samples: [] }];
+    const reference = [...compileVocabulary(custom, true), ...plain];
+    const head = createClassifier(custom, { scanFrom: Infinity });
+    const whole = createClassifier(custom, { scanFrom: Infinity });
+    const sample = [...lines.slice(0, 150), 'the export took forever', 'connection refused by upstream', 'panic: boom'];
+    for (const pass of [head, whole, whole]) {
+      const got = sample.map((l) => pass(l, ''));
+      expect(got.map((g) => [g.kind, g.flags])).toEqual(sample.map((l) => {
+        const want = classifyText(reference, l);
+        return [want?.kind ?? 0, want?.flags ?? 0];
+      }));
+    }
+    expect(whole('the export took forever', '').kind).not.toBe(0);
+  });
+
   it('still runs user patterns it cannot see a literal in, in their place in the order', () => {
     const custom: VocabularyEntry[] = [
       // (A back-reference was the example once; user patterns now refuse them: linear-time engine.)

@@ -3,14 +3,19 @@
 // file or standard input, with the documented exit statuses.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SLICE_MIN_BYTES } from '../../src/engine/ingest/parallel-ingest.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, 'src/cli/timberline.mjs');
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+
+const dir = mkdtempSync(join(tmpdir(), 'timberline-bin-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('timberline bin', () => {
   it('runs the bundled CLI: --version prints the package version', () => {
@@ -80,4 +85,33 @@ describe('timberline bin', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/query cannot run: .*backreference/);
   });
+  it('reads a CSV file (its parser is loaded on first use) and reports its events', () => {
+    const r = run(['analyze', '--json', 'test/fixtures/csv/semicolon.csv']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { files: { format: string; events: number }[]; findings: { title: string }[] };
+    expect(report.files).toEqual([expect.objectContaining({ format: 'csv', events: 3 })]);
+    expect(report.findings.map((f) => f.title)).toContain('The disk is full: "Backup failed: disk full"');
+  });
+
+  it('--threads 2 splits a big file across a worker thread and reports what one thread reports', () => {
+    // Over the 16 MB from which asked-for threads split a file; one-off messages and a burst of errors.
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let i = 0; bytes < SLICE_MIN_BYTES + (1 << 20); i++) {
+      const t = new Date(Date.UTC(2024, 0, 1) + i * 20).toISOString();
+      const failing = i % 50_000 < 300;
+      lines.push(JSON.stringify({ time: t, level: failing ? 'error' : 'info', msg: failing ? 'upstream connect error: connection refused' : `order ${i * 7919} shipped`, id: i }));
+      bytes += lines[lines.length - 1].length + 1;
+    }
+    const path = join(dir, 'big.jsonl');
+    writeFileSync(path, lines.join('\n') + '\n');
+    const one = run(['analyze', '--json', '--threads', '1', path]);
+    const two = run(['analyze', '--json', '--threads', '2', path]);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    const parsed = JSON.parse(one.stdout) as { files: { events: number }[]; findings: unknown[] };
+    expect(parsed.files[0].events).toBe(lines.length);
+    expect(parsed.findings.length).toBeGreaterThan(0);
+    expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
 });

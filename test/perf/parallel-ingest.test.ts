@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource, type ByteSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
 import { IngestCancelled } from '../../src/engine/ingest/ingest.ts';
-import { ingestParallel, inProcessRunner, type SliceRunner } from '../../src/engine/ingest/parallel-ingest.ts';
+import { ingestParallel, inProcessRunner, sliceStarts, type SliceRunner } from '../../src/engine/ingest/parallel-ingest.ts';
 import { HEAD_CAP_LINES } from '../../src/engine/ingest/slice-ingest.ts';
 import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
 import { logLines, rng } from '../bench/generate.ts';
@@ -164,5 +164,39 @@ describe('parallel ingest', () => {
     const load = ingestParallel([bytesSource('big.log', mixedLog(200, 9))], stuck, { sliceMinBytes: 0, sliceBytes: 2000, signal });
     await expect(load).rejects.toBeInstanceOf(IngestCancelled);
     expect(stopped).toBe(true);
+  });
+});
+
+describe('slice plan', () => {
+  const MB = 1 << 20;
+  const sizes = (starts: number[], size: number) => starts.map((s, i) => (starts[i + 1] ?? size) - s);
+
+  it('cuts a file into contiguous slices: a short first one, then even ones on one thread', () => {
+    const size = 200 * MB + 12_345;
+    const starts = sliceStarts(size, 33 * MB, 1);
+    expect(starts[0]).toBe(0);
+    const s = sizes(starts, size);
+    expect(s[0]).toBe(4 * MB);
+    expect(Math.max(...s.slice(1)) - Math.min(...s.slice(1))).toBeLessThanOrEqual(1);
+  });
+
+  it('with two threads, shrinks slices toward the end so neither thread is left parsing a big last slice alone', () => {
+    const size = 200 * MB + 12_345;
+    const target = Math.ceil(size / 6);
+    const starts = sliceStarts(size, target, 2);
+    const s = sizes(starts, size);
+    expect(s.reduce((a, b) => a + b, 0)).toBe(size);
+    expect(starts.every((x, i) => i === 0 || x > starts[i - 1])).toBe(true);
+    expect(s[0]).toBe(4 * MB);
+    expect(Math.max(...s)).toBeLessThanOrEqual(target);
+    // The last slices are a quarter of the middle ones or less, and never slivers.
+    expect(Math.max(...s.slice(-2))).toBeLessThanOrEqual(target / 4);
+    expect(Math.min(...s.slice(1))).toBeGreaterThanOrEqual(target / 8);
+    // Never more than twice the slices of the even plan.
+    expect(starts.length).toBeLessThanOrEqual(2 * sliceStarts(size, target, 1).length);
+  });
+
+  it('keeps a file no bigger than one slice whole', () => {
+    expect(sliceStarts(20 * MB, 64 * MB, 2)).toEqual([0]);
   });
 });

@@ -81,8 +81,15 @@ function firstMatch(compiled: readonly CompiledEntry[], text: string): number {
   return -1;
 }
 
-/** Lines classified by trying each entry in turn before the literal scanner is built: a short file (a pasted excerpt, a one-line CLI run) never pays the ~20 ms the scanner takes to build. */
-const DIRECT_LINES = 2000;
+/**
+ * Lines classified by trying each entry in turn before the literal scanner is
+ * built: a short file (a pasted excerpt, a one-line CLI run) never pays the
+ * ~30-45 ms the scanner takes to build cold. Not more: trying every entry
+ * costs 10-50 us a line on real logs (the restart pattern alone took 108 ms
+ * over the first 2,000 lines of the benchmark's file), so a bigger file is
+ * better off building the scanner early.
+ */
+const DIRECT_LINES = 256;
 
 /** What a classifier needs besides its memo: immutable once built (the scanner's state lives within one call). */
 interface Prepared {
@@ -90,6 +97,14 @@ interface Prepared {
   results: Classification[];
   /** Lines classified so far without the scanner (shared by the classifiers of a thread). */
   direct: number;
+  /**
+   * Answers of the direct path by text, until the scanner takes over. A short
+   * file is read twice (its head for dates, reference-date.ts, then whole):
+   * the second reading would run every pattern again, and V8 compiles a
+   * pattern again, to machine code, on its second run (~12 ms for the
+   * built-in ones in a one-line file's run; the CLI skips V8's bytecode step).
+   */
+  directAnswers: Map<string, Classification> | null;
   /** Scanners by the watched words they also look for (words joined by "\n"). */
   scans: Map<string, Scan>;
 }
@@ -104,7 +119,7 @@ interface Scan {
 function prepare(custom: readonly VocabularyEntry[]): Prepared {
   const compiled = [...compileVocabulary(custom, true), ...compileVocabulary(BUILTIN_VOCABULARY)];
   const results = compiled.map((c): Classification => ({ kind: c.kind, flags: c.flags }));
-  return { compiled, results, direct: 0, scans: new Map() };
+  return { compiled, results, direct: 0, directAnswers: new Map(), scans: new Map() };
 }
 
 /** The scanner over the entries' literals, plus the watched words as one more entry (index compiled.length) that never classifies. */
@@ -151,10 +166,21 @@ export function createClassifier(custom: readonly VocabularyEntry[] = [], option
     const cached = memo?.get(text);
     if (cached) return cached;
     let result = none;
-    const scan = built ?? (prepared.direct >= scanFrom ? (built = scanOf()) : (prepared.direct++, null));
+    const scan = built ?? (prepared.direct >= scanFrom ? (built = scanOf()) : null);
     if (!scan) {
-      const i = firstMatch(compiled, text);
-      if (i >= 0) result = results[i];
+      const answers = prepared.directAnswers;
+      const known = answers?.get(text);
+      if (known) result = known;
+      else {
+        prepared.direct++;
+        const i = firstMatch(compiled, text);
+        if (i >= 0) result = results[i];
+        if (answers && text.length < MEMO_MAX_CHARS) {
+          // Kept only while the direct path lasts (a test's classifier may never leave it).
+          if (answers.size >= DIRECT_LINES || prepared.direct >= scanFrom) prepared.directAnswers = null;
+          else answers.set(text, result);
+        }
+      }
     } else {
       const { scanner, always, anyAlways } = scan;
       scanner.begin();

@@ -81,14 +81,25 @@ function lanes(table: EventTable, rows: Int32Array): Map<number, Int32Array> {
   let mixed = false;
   for (let k = 1; k < rows.length && !mixed; k++) mixed = table.logger[rows[k]] !== first;
   if (!mixed) return out;
-  const byLogger = new Map<number, number[]>();
+  // Two passes over typed arrays (count, then fill) instead of a growing list per logger: a big file has a million rows.
+  const logger = table.logger;
+  let top = 0;
+  for (let k = 0; k < rows.length; k++) top = Math.max(top, logger[rows[k]]);
+  const count = new Int32Array(top + 1);
+  const order: number[] = []; // loggers in order of first appearance, as lanes are reported
+  for (let k = 0; k < rows.length; k++) if (count[logger[rows[k]]]++ === 0) order.push(logger[rows[k]]);
+  const fill = new Array<Int32Array | null>(top + 1).fill(null);
+  for (const lg of order) if (lg !== 0 && count[lg] >= MIN_SOURCE_EVENTS) fill[lg] = new Int32Array(count[lg]);
+  count.fill(0);
   for (let k = 0; k < rows.length; k++) {
-    const lg = table.logger[rows[k]];
-    let list = byLogger.get(lg);
-    if (!list) byLogger.set(lg, (list = []));
-    list.push(rows[k]);
+    const lg = logger[rows[k]];
+    const lane = fill[lg];
+    if (lane) lane[count[lg]++] = rows[k];
   }
-  for (const [lg, list] of byLogger) if (lg !== 0 && list.length >= MIN_SOURCE_EVENTS) out.set(lg, Int32Array.from(list));
+  for (const lg of order) {
+    const lane = fill[lg];
+    if (lane) out.set(lg, lane);
+  }
   return out;
 }
 

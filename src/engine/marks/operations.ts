@@ -62,9 +62,27 @@ export function operationMarks(input: OperationInput): Mark[] {
   return toMarks(ops, message);
 }
 
+/** Distinct messages whose identifier and family are remembered per file (a big file's ops repeat a few messages). */
+const MEMO_MAX = 100_000;
+
+/** `read` per distinct text: operation lines repeat ("renewing certificate for a.example.com"), and reading one runs a dozen regular expressions. */
+function memoised(read: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) {
+      v = read(text);
+      if (seen.size < MEMO_MAX) seen.set(text, v);
+    }
+    return v;
+  };
+}
+
 function pairFile(table: EventTable, rows: Int32Array, file: number, message: (row: number) => string): Op[] {
   const all: Op[] = [];
   const open: Op[] = [];
+  const keyOf = memoised(opKey);
+  const familyOf = memoised(opFamily);
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     const kind = table.kind[row];
@@ -73,8 +91,8 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
     const t = table.tMs[row];
     const subject = table.subjects?.get(row);
     const fieldKey = !!subject;
-    const key = subject ? cleanKey(subject) : opKey(msg);
-    const noun = opFamily(msg);
+    const key = subject ? cleanKey(subject) : keyOf(msg);
+    const noun = familyOf(msg);
     if (kind === Kind.opStart) {
       const family = noun || `template ${table.template[row]}`;
       const last = open[open.length - 1];
