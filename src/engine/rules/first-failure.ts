@@ -38,10 +38,10 @@ function isFailure(ctx: RuleContext, row: number, signed: ReadonlyMap<number, Si
 }
 
 /** The run that starts with the log's first failure: rows in time order, each within CHAIN_GAP_MS of the one before. */
-function firstRun(ctx: RuleContext, signed: ReadonlyMap<number, SignatureHits>): number[] {
+function firstRun(ctx: RuleContext, signed: ReadonlyMap<number, SignatureHits>, from = 0): number[] {
   const t = ctx.table;
   const run: number[] = [];
-  for (let row = 0; row < t.length; row++) {
+  for (let row = from; row < t.length; row++) {
     if (!Number.isFinite(t.tMs[row]) || !isFailure(ctx, row, signed)) continue;
     if (run.length && t.tMs[row] - t.tMs[run[run.length - 1]] > CHAIN_GAP_MS) break;
     run.push(row);
@@ -98,7 +98,16 @@ export const firstFailure: Rule = {
     const t = ctx.table;
     const signed = new Map<number, SignatureHits>();
     for (const h of matchSignatures(ctx)) for (const row of h.rows) signed.set(row, h);
-    const run = firstRun(ctx, signed);
+    let run = firstRun(ctx, signed);
+    // In a pasted excerpt, an unknown error that came first does not hide the known failure the excerpt was pasted for.
+    let unknownFirst = -1;
+    if (run.length && !run.some((r) => signed.has(r)) && t.length <= EXCERPT_MAX_ROWS) {
+      const next = [...signed.keys()].filter((r) => r > run[run.length - 1] && isFailure(ctx, r, signed)).sort((a, b) => a - b)[0];
+      if (next !== undefined) {
+        unknownFirst = run[0];
+        run = firstRun(ctx, signed, next);
+      }
+    }
     if (!run.length) return [];
     const first = run[0];
     const start = t.tMs[first];
@@ -115,9 +124,10 @@ export const firstFailure: Rule = {
     // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
     const loud = t.kind[first] === Kind.crash || (told && healed < 0 && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
-    const facts: Fact[] = [{ text: `The first failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
+    const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
+    if (unknownFirst >= 0) facts.push({ text: `An error no signature knows came before it, at ${whenRow(ctx, unknownFirst, true)}: ${quote(ctx.message(unknownFirst), 100)}.`, rows: [unknownFirst] });
     facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
     if (healed >= 0) facts.push(recoveryFact(ctx, healed));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
