@@ -8,7 +8,8 @@
 
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import type { Fact, Finding, Hypothesis, Rule, RuleContext } from './types.ts';
-import { allUntimed, evidence, rowsInWindow, sourceName, whenRow } from './helpers.ts';
+import { allUntimed, evidence, levelOf, rowsInWindow, sourceName, whenRow } from './helpers.ts';
+import { Level } from '../model/levels.ts';
 import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { duration, plural, quote, stamp } from './text.ts';
@@ -53,7 +54,17 @@ function collect(ctx: RuleContext): SignatureHits[] {
   // Lines already inside a burst are that burst rule's story (it measures the rate against the baseline); decisive lines are not.
   const bursts = ctx.marks.filter((m) => (m.kind === 'error-burst' || m.kind === 'timeout-burst') && m.count >= BURST_RULE_MIN);
   const inBurst = (row: number) => bursts.some((m) => m.file === t.file[row] && t.tMs[row] >= m.start && t.tMs[row] <= m.end);
-  return matchSignatures(ctx).filter((h) => (h.sig.spec.decisive || h.rows.length >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
+  return matchSignatures(ctx)
+    // A line the program logged at INFO or below is routine to it ("client closed connection: connection reset by peer"):
+    // only decisive signatures are told from such lines.
+    .map((h) => (h.sig.spec.decisive ? h : { ...h, rows: h.rows.filter((r) => loggedAsFailure(ctx, r)) }))
+    .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || h.rows.length >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
+}
+
+/** Logged as a warning or worse, or with no level at all (pasted text, journald, access lines the classifier did not level). */
+function loggedAsFailure(ctx: RuleContext, row: number): boolean {
+  const lv = levelOf(ctx, row);
+  return lv === Level.none || lv >= Level.warn;
 }
 
 /** The matches split where they stop for longer than RUN_GAP_MS: separate occurrences of the failure. */
