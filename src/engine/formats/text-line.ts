@@ -11,8 +11,9 @@
 
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
 import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
+import { fromTai64n } from '../model/tai64n.ts';
 import { DateOrder, DateOrderState, parseTextTimeAt } from '../model/time-forms.ts';
-import { AMBIGUOUS_ZONES } from '../model/zone-names.ts';
+import { AMBIGUOUS_ZONES, ZONE_OFFSETS } from '../model/zone-names.ts';
 import { isUnknownDay, UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { isObject, mapJsonRecord } from './json-record.ts';
 import { recoverJsonObject } from './json-recover.ts';
@@ -93,6 +94,15 @@ export class TextReader {
   private readonly scratch: RecordOut = newRecordOut();
   /** Inside a wrapper's message: a wrapper shape read there does not look for a third record inside. */
   private nested = false;
+  /**
+   * Offsets (minutes east of UTC) the file's times show: a zone
+   * abbreviation's, or a zone-less wrapper's clock against the zoned time
+   * inside it (journald's local "Oct 04 08:07:36" around "...T00:07:36Z").
+   * With `zoneless`, the timed lines without one, zone-learn.ts decides the
+   * zone of the file's zone-less lines from them.
+   */
+  readonly zoneEvidence = new Map<number, number>();
+  zoneless = 0;
 
   constructor(private readonly env: ParseEnv) {
     this.dates = new DateOrderState(env.dateOrder === DateOrder.dayFirst || env.dateOrder === DateOrder.monthFirst ? env.dateOrder : DateOrder.unknown);
@@ -111,6 +121,11 @@ export class TextReader {
     return out;
   }
 
+  private noteOffset(min: number): void {
+    if (Number.isNaN(min)) return;
+    this.zoneEvidence.set(min, (this.zoneEvidence.get(min) ?? 0) + 1);
+  }
+
   /** Id of the pattern that read the line just read, '' when none did. */
   get matchedPattern(): string {
     return this.matched >= 0 ? COMPILED[this.matched].pattern.id : '';
@@ -124,6 +139,7 @@ export class TextReader {
   /** Read one text line into `out` (reset by the caller). */
   read(line: string, out: RecordOut): TextMatchCode {
     const found = this.match(line, out);
+    if (found === TextMatch.timed && !out.zoned && !out.dateless) this.zoneless++;
     if (found === TextMatch.timed && !out.dateless && !isUnknownDay(out.tMs)) {
       // A full date: later clocks without one belong to this day.
       this.lastDay = Math.floor(out.tMs / 86400000) * 86400000;
@@ -230,6 +246,7 @@ export class TextReader {
     else if (out.yearless) this.pastYear(out);
     const zoneName = this.env.time.zoneName;
     if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
+    if (zoneName && Object.prototype.hasOwnProperty.call(ZONE_OFFSETS, zoneName)) this.noteOffset(ZONE_OFFSETS[zoneName]);
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -304,6 +321,7 @@ export class TextReader {
       const refines = !subSecond(out) && subSecond(r) && Math.abs(r.tMs - out.tMs) < 1000;
       // A wrapper without a year ("Oct 04 08:07:36 host app[1]:") around a dated time: the inner one is the truth.
       const dates = out.yearless && !r.yearless;
+      if (r.zoned && !out.zoned && !Number.isNaN(out.tMs)) this.noteOffset(offsetBetween(out.tMs, r.tMs));
       if (Number.isNaN(out.tMs) || (r.zoned && !out.zoned) || refines || dates) {
         out.zoned = r.zoned || (refines && out.zoned);
         if (!refines || dates) out.yearless = r.yearless;
@@ -368,6 +386,22 @@ function adoptInner(out: RecordOut, r: RecordOut, logger: string): void {
   out.flags |= r.flags;
 }
 
+/**
+ * The zone offset (minutes east) that makes a zone-less local clock `local`
+ * the zoned instant `utc`: the same moment written twice on one line. The
+ * day is ignored (a year-less wrapper may sit a year off); NaN unless the
+ * difference is a whole quarter hour within a second (a wrapper may print
+ * whole seconds) and a real offset (-12:00 to +14:00).
+ */
+function offsetBetween(local: number, utc: number): number {
+  const DAY = 86400000;
+  let d = (((local - utc) % DAY) + DAY) % DAY;
+  if (d > 14 * 3600000) d -= DAY;
+  const min = Math.round(d / 60000);
+  if (Math.abs(d - min * 60000) >= 1000 || min % 15 !== 0 || min < -720) return NaN;
+  return min;
+}
+
 function timedOrNot(out: RecordOut): TextMatchCode {
   return Number.isNaN(out.tMs) ? TextMatch.untimed : TextMatch.timed;
 }
@@ -423,6 +457,8 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   t.zoneName = '';
   if (g.ts !== undefined) {
     if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
+  } else if (g.tai !== undefined) {
+    if (!fromTai64n(g.tai, t)) return false;
   } else if (g.epoch !== undefined) {
     if (!fromEpochString(g.frac ? `${g.epoch}.${g.frac}` : g.epoch, t)) return false;
   } else if (g.h !== undefined) {

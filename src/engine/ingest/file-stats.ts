@@ -22,8 +22,10 @@ export interface FileStats {
   /** Epoch ms of the earliest / latest event, NaN when none. */
   firstTime: number;
   lastTime: number;
-  /** Some timestamps had no zone and were read as UTC. */
+  /** Some timestamps had no zone and were read as UTC (or at zoneLearnedMin). */
   zoneAssumed: boolean;
+  /** Minutes east of UTC the zone-less times were read at, learned from the file's zoned times (zone-learn.ts). */
+  zoneLearnedMin?: number;
   /** Times of day without a date were placed on the unknown day (model/time-of-day.ts). */
   dateUnknown: boolean;
   /** Some timestamps had no year (syslog, klog) and took `year`. */

@@ -9,6 +9,7 @@ import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
 import { settleDateOrder } from '../model/time-forms.ts';
+import { formatOffset, learnZoneOffset } from './zone-learn.ts';
 import type { ParseEnv } from '../formats/types.ts';
 import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
@@ -163,7 +164,24 @@ export function fileNotices(stats: FileStats, counts: SplitCounts): void {
   if (counts.invalidLines > 0) stats.notices.push(`${counts.invalidLines} line(s) had bytes that are not valid ${stats.encoding}; shown with U+FFFD`);
   if (counts.longLines > 0) stats.notices.push(`${counts.longLines} line(s) longer than ${MAX_LINE_BYTES >> 20} MB; only their first ${MAX_LINE_BYTES >> 20} MB are kept`);
   if (stats.encoding !== 'utf-8') stats.notices.push(`decoded as ${stats.encoding.toUpperCase()}`);
-  if (stats.zoneAssumed) stats.notices.push('timestamps without a time zone were read as UTC');
+  if (stats.zoneAssumed) {
+    stats.notices.push(stats.zoneLearnedMin === undefined
+      ? 'timestamps without a time zone were read as UTC'
+      : `timestamps without a time zone were read at ${formatOffset(stats.zoneLearnedMin)}, the offset the file's zoned times show`);
+  }
+}
+
+/**
+ * Minutes east of UTC for a file's zone-less times: the user's zone for the
+ * file, else the one its first lines show (zone-learn.ts, recorded on stats).
+ */
+export function fileZoneOffset(fi: number, options: IngestOptions, firstLines: readonly string[], year: number, stats: FileStats): number {
+  const set = options.zoneOffsetMin?.[fi];
+  if (set !== undefined) return set;
+  const learned = learnZoneOffset(firstLines, year);
+  if (learned === null) return 0;
+  stats.zoneLearnedMin = learned;
+  return learned;
 }
 
 /** Progress and partial-table reporting shared by the sequential and parallel drivers. */
@@ -266,7 +284,7 @@ export async function ingestFile(
       env.dateOrder = settleDateOrder(firstLines);
       stats.format = format.id;
       stats.formatLabel = format.label;
-      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, options.plausibleTime);
+      const fin = new FileIngest(fi, format, env, stats, sinks, fileZoneOffset(fi, options, firstLines, env.year, stats), options.plausibleTime);
       fileIngest = fin;
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
