@@ -28,7 +28,7 @@ describe('text dialect table', () => {
         expect(p.samples.length).toBeGreaterThan(0);
       });
       // A clock alone still places the line in time (on the file's day); only shapes without any time are untimed.
-      const dated = /\(\?<(ts|epoch|tai|D|h)>/.test(p.re);
+      const dated = /\(\?<(ts|epoch|tai|up|upms|D|h)>/.test(p.re);
       for (const sample of p.samples) {
         it(`reads ${JSON.stringify(sample.slice(0, 60))}`, () => {
           const r = read(sample);

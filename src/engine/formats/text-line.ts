@@ -317,7 +317,7 @@ export class TextReader {
     const r = this.innerOut;
     resetRecord(r);
     if (!this.innerPattern(msg, r)) return false;
-    if (!Number.isNaN(r.tMs) && !r.dateless) {
+    if (!Number.isNaN(r.tMs) && !r.dateless && (!r.uptime || Number.isNaN(out.tMs))) {
       const refines = !subSecond(out) && subSecond(r) && Math.abs(r.tMs - out.tMs) < 1000;
       // A wrapper without a year ("Oct 04 08:07:36 host app[1]:") around a dated time: the inner one is the truth.
       const dates = out.yearless && !r.yearless;
@@ -327,6 +327,7 @@ export class TextReader {
         if (!refines || dates) out.yearless = r.yearless;
         out.tMs = r.tMs;
         out.subNs = r.subNs;
+        out.uptime = r.uptime;
       }
     }
     adoptInner(out, r, r.logger || logger);
@@ -457,6 +458,9 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   t.zoneName = '';
   if (g.ts !== undefined) {
     if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
+  } else if (g.up !== undefined || g.upms !== undefined) {
+    // Uptime (a JVM's "[27.223s]", dmesg's "[12345.678901]", V8's "331617 ms:"): elapsed time, put on the unknown day.
+    return readUptime(g.up ?? '', g.upms ?? '', out);
   } else if (g.tai !== undefined) {
     if (!fromTai64n(g.tai, t)) return false;
   } else if (g.epoch !== undefined) {
@@ -477,6 +481,28 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   out.subNs = t.subNs;
   out.zoned = t.zoned;
   out.yearless = t.yearless;
+  return true;
+}
+
+/** Uptimes past this many days are not read: the unknown day and the days after it hold about a year (time-of-day.ts). */
+const MAX_UPTIME_MS = 365 * 86400000;
+
+function readUptime(seconds: string, millis: string, out: RecordOut): boolean {
+  let ms: number;
+  let subNs = 0;
+  if (millis) ms = Number(millis);
+  else {
+    const dot = seconds.indexOf('.');
+    const frac = (dot < 0 ? '' : seconds.slice(dot + 1)).padEnd(9, '0');
+    ms = Number(dot < 0 ? seconds : seconds.slice(0, dot)) * 1000 + Number(frac.slice(0, 3));
+    subNs = Number(frac.slice(3, 9));
+  }
+  if (!(ms <= MAX_UPTIME_MS)) return false;
+  out.tMs = UNKNOWN_DAY_MS + ms;
+  out.subNs = subNs;
+  out.zoned = true; // elapsed time has no zone to assume
+  out.yearless = false;
+  out.uptime = true;
   return true;
 }
 

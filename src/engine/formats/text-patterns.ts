@@ -13,6 +13,8 @@
 //                            without Y/y2 the file's year is used, without a date the line is untimed
 //   epoch (+ frac)           epoch seconds, with sub-second digits from another field (BGL)
 //   tai                      the 24 hex digits of a TAI64N label (tai64n.ts)
+//   up | upms                uptime in seconds ("27.223") or milliseconds: time since the program started,
+//                            put on the unknown day (the file says its clock is an uptime)
 //   level                    mapped through `levels` first (exact, '*' = any other value), then by word
 //   pri                      syslog PRI: severity = pri & 7
 //   logger, source           the lane within the file (source only when the tail finds no logger)
@@ -153,6 +155,42 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<ts>{ISO})(?:;.*)?)$`,
     levels: { failed: 5, '*': 3 },
     samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago'],
+  },
+  {
+    id: 'jvm-unified',
+    note: 'JVM unified logging (-Xlog, JDK 9+) with a wall-clock decoration first: [time][uptime...][level ][tags ] msg',
+    first: '\\[',
+    re: String.raw`^\[(?<ts>{ISO})\](?:\[[^\]]*\])*?\[(?<level>trace|debug|info|warning|error) *\]\[(?<logger>[a-z0-9,]+) *\] ?(?<msg>.*)$`,
+    samples: ['[2023-02-14T10:22:31.418+0000][12.074s][info][gc] GC(8) Pause Young (Normal) (G1 Evacuation Pause) 412M->96M(1024M) 14.217ms'],
+  },
+  {
+    id: 'jvm-unified-uptime',
+    note: "JVM unified logging with only the uptime decoration (-Xlog:gc's default): [12.074s][level ][tags ] msg, seconds since the JVM started",
+    first: '\\[',
+    re: String.raw`^\[(?:(?<up>\d+\.\d{3})s|(?<upms>\d+)ms)\](?:\[[^\]]*\])*?\[(?<level>trace|debug|info|warning|error) *\]\[(?<logger>[a-z0-9,]+) *\] ?(?<msg>.*)$`,
+    samples: ['[12.074s][info][gc,start    ] GC(8) Pause Young (Normal) (G1 Evacuation Pause)', '[340187ms][warning][gc,alloc] Allocation Failure, heap nearly full'],
+  },
+  {
+    id: 'jvm-gc-uptime',
+    note: 'JDK 8 GC log without -XX:+PrintGCDateStamps: seconds since the JVM started, then the collection',
+    first: '0-9',
+    re: String.raw`^(?<up>\d+\.\d{3}): (?<msg>\[(?:Full )?GC[ (].*)$`,
+    samples: ['84.339: [GC (Allocation Failure) [PSYoungGen: 524800K->43502K(611840K)] 524800K->43518K(2010112K), 0.0470171 secs]'],
+  },
+  {
+    id: 'v8-gc-trace',
+    note: "V8's GC trace (Node's \"Last few GCs\" before a heap OOM): [pid:isolate] milliseconds since the isolate started: collection",
+    first: '\\[',
+    re: String.raw`^\[\d+:0x[0-9a-f]+\] +(?<upms>\d+) ms: (?<msg>.*)$`,
+    samples: ['[18214:0x5b3c2e0]   482113 ms: Scavenge 2041.2 (2079.6) -> 2037.9 (2080.1) MB, 6.1 / 0.0 ms  (average mu = 0.211, current mu = 0.094) allocation failure'],
+  },
+  {
+    id: 'dmesg',
+    note: 'the kernel ring buffer (dmesg, console): [seconds.micros since boot] msg',
+    first: '\\[',
+    re: String.raw`^\[ *(?<up>\d+\.\d{6})\] (?<msg>.*)$`,
+    tail: true,
+    samples: ['[ 8113.204557] Out of memory: Killed process 2291 (java) total-vm:8123456kB, anon-rss:3990120kB', '[1523662.017351] EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0'],
   },
   {
     id: 'nest',
@@ -514,6 +552,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^(?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d) - (?<msg>.*)$`,
     tail: true,
     samples: ['25 Oct 16:31:38 - [nodemon] restarting due to changes...', '3 Feb 09:05:01 - worker 2 exited with code 137'],
+  },
+  {
+    id: 'forge',
+    note: 'Minecraft Forge / NeoForge server log: [ddMMMyyyy hh:mm:ss.SSS] [thread/LEVEL] [logger/]: msg',
+    first: '\\[',
+    re: String.raw`^\[(?<D>\d\d)(?<mon>[A-Z][a-z]{2})(?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<frac>\d{1,9}))?\] \[[^\]/]*\/(?<level>[A-Z]+)\] (?:\[(?<logger>[^\]]*?)\/?\]:? )?(?<msg>.*)$`,
+    samples: ['[04Jan2022 19:40:12.551] [Server thread/WARN] [net.minecraft.server.MinecraftServer/]: Can\'t keep up! Is the server overloaded? Running 2411ms or 48 ticks behind'],
   },
   {
     id: 'multicraft',

@@ -20,7 +20,7 @@ import { STACK_WORDS, StackState } from './multiline.ts';
 import { HEADER_PATTERN, HeldHeader, headsBody } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
-import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock } from '../model/time-of-day.ts';
+import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock, UPTIME_NOTICE } from '../model/time-of-day.ts';
 import { isElisionLine } from '../formats/elision.ts';
 import { isColumnHeader } from '../formats/column-header.ts';
 
@@ -301,6 +301,7 @@ export class FileIngest {
     if (seen & Seen.packed) notice('some lines pack several records (CloudWatch payloads, a JSON array on one line): each record is shown as an event, its line is counted once');
     if (s.yearAssumed) notice(`timestamps without a year were read as ${this.env.year}`);
     if (seen & Seen.dateless) notice('times with a clock but no date were placed on the day of the date before them');
+    if (s.uptimeClock) notice(UPTIME_NOTICE);
     if (this.clocks.placedUnknown) {
       s.dateUnknown = true;
       notice(DATE_UNKNOWN_NOTICE);
@@ -512,12 +513,13 @@ export class FileIngest {
       t.message = text.trim();
       t.level = leadingLevel(text);
     }
-    if (!Number.isNaN(wrapper.tMs) && (found !== TextMatch.timed || t.dateless || (!t.zoned && wrapper.zoned))) {
+    if (!Number.isNaN(wrapper.tMs) && (found !== TextMatch.timed || t.dateless || t.uptime || (!t.zoned && wrapper.zoned))) {
       t.tMs = wrapper.tMs;
       t.subNs = wrapper.subNs;
       t.zoned = wrapper.zoned;
       t.yearless = wrapper.yearless;
       t.dateless = false;
+      t.uptime = wrapper.uptime;
     }
     if (!t.level) t.level = wrapper.level;
     if (wrapper.logger) t.logger = wrapper.logger;
@@ -548,7 +550,8 @@ export class FileIngest {
     }
     let ms = r.tMs;
     // A time of day without a date (time-of-day.ts): placed on the file's day, else the unknown day.
-    const clock = isRawClock(ms);
+    const clock = !r.uptime && isRawClock(ms);
+    if (r.uptime && ms === ms) s.uptimeClock = true;
     // The clock goes on the day of a dated event before it, not of another clock it placed.
     if (clock) ms = this.clocks.place(ms, this.lastWasClock ? NaN : this.lastMs);
     else if (r.dateless) this.seen |= Seen.dateless;

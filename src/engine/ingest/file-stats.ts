@@ -28,6 +28,8 @@ export interface FileStats {
   zoneLearnedMin?: number;
   /** Times of day without a date were placed on the unknown day (model/time-of-day.ts). */
   dateUnknown: boolean;
+  /** Some times count from the program's start (JVM unified logging, dmesg, V8's GC trace): shown on the unknown day. */
+  uptimeClock: boolean;
   /** Some timestamps had no year (syslog, klog) and took `year`. */
   yearAssumed: boolean;
   encoding: string;
@@ -59,6 +61,7 @@ export function newFileStats(name: string, bytes: number): FileStats {
     lastTime: NaN,
     zoneAssumed: false,
     dateUnknown: false,
+    uptimeClock: false,
     yearAssumed: false,
     encoding: 'utf-8',
     gzip: false,

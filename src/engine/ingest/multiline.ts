@@ -26,6 +26,7 @@ const ALWAYS = [
   /^The above exception was the direct cause/,
   /^--- End of (inner exception )?stack trace/,
   /^\^+\s*$/, // caret under the failing expression (Node, Python)
+  /^\{ [A-Za-z_$][\w$]*: /, // Node's util.inspect of an object (winston's exception meta, `{ date: '...',`): keys unquoted, so never a JSON record
 ];
 
 /** Lines that continue only inside a stack. */
