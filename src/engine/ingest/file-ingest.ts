@@ -20,7 +20,8 @@ import { STACK_WORDS, StackState } from './multiline.ts';
 import { HEADER_PATTERN, HeldHeader, headsBody } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
-import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock, UPTIME_NOTICE } from '../model/time-of-day.ts';
+import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock, isUnknownDay, UPTIME_NOTICE } from '../model/time-of-day.ts';
+import { EarlyClocks } from './early-clocks.ts';
 import { isElisionLine } from '../formats/elision.ts';
 import { isColumnHeader } from '../formats/column-header.ts';
 
@@ -125,6 +126,8 @@ export class FileIngest {
   private readonly clocks: ClockPlacer;
   /** The last line was an elision ("..."): the next event is marked as following a cut. */
   private elided = false;
+  /** Times of day before the file's first date, moved onto its day when it comes. */
+  private readonly early = new EarlyClocks();
   /** The last timed event's time came from a time of day (so it is no date to place the next on). */
   private lastWasClock = false;
 
@@ -306,6 +309,7 @@ export class FileIngest {
       s.dateUnknown = true;
       notice(DATE_UNKNOWN_NOTICE);
     }
+    if (this.early.placedOn !== undefined) notice(`times of day before the file's first date were placed on its day, ${new Date(this.early.placedOn).toISOString().slice(0, 10)}`);
     if (this.clocks.placedOnDay && this.env.day !== undefined) notice(`${DATE_PLACED_NOTICE} ${new Date(this.env.day).toISOString().slice(0, 10)}`);
     for (const n of this.reader.notices()) notice(n);
     if (s.elided > 0) notice('lines cut out of the excerpt ("...") are counted with the blank lines; the event after each cut is marked');
@@ -345,6 +349,8 @@ export class FileIngest {
     this.maxMs = s.maxMs;
     this.maxNs = s.maxNs;
     this.leadingUntimed = s.leadingUntimed.slice();
+    // Rows of earlier slices live in their own tables: early clocks are only moved within the first.
+    this.early.close();
     this.lastEnd = s.lastEnd;
     // What earlier slices saw still counts: OR and max never double-count when a state is restored twice.
     this.seen |= s.seen ?? 0;
@@ -529,6 +535,19 @@ export class FileIngest {
     return t;
   }
 
+  /** The file's first dated event, after times of day on the unknown day: those move onto its day when they fit (early-clocks.ts). */
+  private placeEarlyClocks(ms: number): void {
+    const shift = this.early.dated(ms, this.sinks.builder.columns);
+    if (shift === 0) return;
+    // Every timed row so far was an early one: the running figures move with them.
+    const s = this.stats;
+    this.maxMs += shift;
+    this.lastMs += shift;
+    s.firstTime += shift;
+    s.lastTime += shift;
+    this.clocks.placedUnknown = false;
+  }
+
   private extend(lineNo: number, offset: number, length: number): void {
     const c = this.sinks.builder.columns;
     const i = this.current;
@@ -560,6 +579,10 @@ export class FileIngest {
     if (!Number.isNaN(ms) && !isPlausible(ms, this.plausible)) {
       this.seen |= Seen.implausible;
       ms = NaN;
+    }
+    if (this.early.open && ms === ms) {
+      if (r.uptime) this.early.close();
+      else if (!isUnknownDay(ms)) this.placeEarlyClocks(ms);
     }
     if (Number.isNaN(ms)) {
       s.untimed++;
@@ -622,9 +645,11 @@ export class FileIngest {
       for (const k of this.leadingUntimed) {
         c.tMs[k] = ms;
         c.subNs[k] = ns;
+        if (this.early.open && isUnknownDay(ms)) this.early.add(k);
       }
       this.leadingUntimed = [];
     }
+    if (this.early.open && ms === ms && isUnknownDay(ms)) this.early.add(row);
     // A repeated message is one shared string (no memory of its own); notable rows always keep theirs;
     // other one-off messages until the budget is spent (the rest are read back from the file when shown).
     // A kept message is a string of its own: a text line's (or a sliced value) would pin the decoded chunk it came from.

@@ -17,7 +17,10 @@ export interface FileStats {
   recovered: number;
   /** Lines that only mark a cut ("...", "[...]"); counted with the blank lines, which they are part of. */
   elided: number;
+  /** Events whose line carries no time (Flag.untimed). */
   untimed: number;
+  /** Of those, the ones that took a neighbour's time (the timed line before, or after at the file's start): inferred, not read. */
+  timeInferred: number;
   outOfOrder: number;
   /** Epoch ms of the earliest / latest event, NaN when none. */
   firstTime: number;
@@ -56,6 +59,7 @@ export function newFileStats(name: string, bytes: number): FileStats {
     recovered: 0,
     elided: 0,
     untimed: 0,
+    timeInferred: 0,
     outOfOrder: 0,
     firstTime: NaN,
     lastTime: NaN,

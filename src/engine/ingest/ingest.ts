@@ -172,6 +172,15 @@ export function fileNotices(stats: FileStats, counts: SplitCounts): void {
 }
 
 /**
+ * Untimed events that took a neighbour's time (the timed line before them,
+ * or at the file's start the first timed line): `neverTimed` are the rows of
+ * a file with no time anywhere, which keep none.
+ */
+export function countInferred(stats: FileStats, neverTimed: number): void {
+  stats.timeInferred = Math.max(0, stats.untimed - neverTimed);
+}
+
+/**
  * Minutes east of UTC for a file's zone-less times: the user's zone for the
  * file, else the one its first lines show (zone-learn.ts, recorded on stats).
  */
@@ -475,6 +484,7 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
     const stats = newFileStats(src.name, src.size);
     files.push(stats);
     const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
+    countInferred(stats, outcome.untimedRows.length);
     for (const r of outcome.untimedRows) noTimeRows.push(r);
     if (outcome.placed) placed.push(outcome.placed);
     decompressed.push(outcome.decompressed);

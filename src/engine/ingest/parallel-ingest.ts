@@ -17,6 +17,7 @@ import {
   fileYear,
   fileDayOf,
   finishIngest,
+  countInferred,
   ingestFile,
   IngestCancelled,
   LoadReporter,
@@ -233,6 +234,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
         if (outcome.placed) placed.push(outcome.placed);
         readBytes += src.size || 0;
       }
+      countInferred(stats, untimed.length);
       for (const r of untimed) noTimeRows.push(r);
       bytesBefore += src.size || 0;
     }
