@@ -14,11 +14,12 @@ import { LineType, type LineTypeCode, type LogFormat, type ParseEnv, type Record
 /**
  * "name  | rest": a service name (letter first, no spaces), padding, a bar.
  * Two more prefixes name a line's source the same way and are read alike:
- * Habitat's supervisor ("redis.default(O): rest", O or E for the stream) and
+ * Habitat's supervisor ("redis.default(O): rest", O or E for the stream,
+ * "hab-sup(MR): rest" for its own lines) and
  * a syslog ident without its time and host ("docker[1001]: rest", as
  * journald's message column is pasted).
  */
-const PREFIX = /^(?:([A-Za-z][\w.@-]{0,62}) *\| ?|([A-Za-z][\w.@-]{0,62}\.[\w-]+)\([OE]\): ?|([A-Za-z][\w.@/-]{0,62})\[\d{1,10}\]: ?)/;
+const PREFIX = /^(?:([A-Za-z][\w.@-]{0,62}) *\| ?|([A-Za-z][\w.@-]{0,62})\([A-Z]{1,2}\): ?|([A-Za-z][\w.@/-]{0,62})\[\d{1,10}\]: ?)/;
 
 /** Compose's own line when a container stops: it belongs to that service's lane. */
 const EXITED = /^([A-Za-z][\w.@-]{0,62}) exited with code \d+/;

@@ -131,6 +131,11 @@ export class TextReader {
     return this.matched >= 0 ? COMPILED[this.matched].pattern.id : '';
   }
 
+  /** The pattern that read the line just read marks a header whose record runs to the next timed line (text-patterns.ts). */
+  get matchedHeadsBody(): boolean {
+    return this.matched >= 0 && COMPILED[this.matched].pattern.headsBody === true;
+  }
+
   /** Id of the pattern that matched the last line read ('' when none did). */
   get lastPattern(): string {
     return this.last >= 0 ? COMPILED[this.last].pattern.id : '';

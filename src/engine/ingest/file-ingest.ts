@@ -373,6 +373,11 @@ export class FileIngest {
     const out = this.out;
     let found = -1;
     if (this.held.active) {
+      if (this.held.body && this.held.throughBlanks && type === LineType.blank) {
+        // An Erlang report's text has blank lines of its own: only the next header ends it.
+        this.stats.blank++;
+        return;
+      }
       if (this.held.body) {
         // A body line joins the held record; any other line ends it (and is read once, here).
         found = type === LineType.text ? this.bodyLine(out.text, lineNo, offset, length) : -1;
@@ -486,6 +491,7 @@ export class FileIngest {
     // A time with nothing after it (the wrapper had no time of its own): its record is on the lines below.
     if (pattern !== '' && Number.isNaN(this.out.tMs) && !Number.isNaN(t.tMs) && headsBody(t.message)) {
       this.held.hold(t, lineNo, offset, length, true, this.out.logger);
+      this.held.throughBlanks = this.reader.matchedHeadsBody;
       return;
     }
     this.startEvent(t, lineNo, offset, length, 0);

@@ -89,7 +89,7 @@ export const STACK_WORDS: readonly string[] = ['ignal', 'fatal error has', 'cras
 const RUST_PANIC = /^thread '[^']*' panicked at .*:$/;
 
 /** An exception line that belongs to the error logged just before it (Java/C# class, Node/Python "XError: msg"). */
-const JAVA_EXCEPTION = /^([A-Za-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b|^([A-Z]\w*)?Error: /;
+const JAVA_EXCEPTION = /^([A-Za-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b|^([A-Z]\w*)?Error: |^[A-Z]\w*(?:Exception|Error)\[/; // the last: Elasticsearch's "XException[msg]" 
 const GO_FRAME_NO_ARGS = IN_STACK[1];
 
 /** Bits of StackState.opens. */
