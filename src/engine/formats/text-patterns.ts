@@ -561,6 +561,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['[04Jan2022 19:40:12.551] [Server thread/WARN] [net.minecraft.server.MinecraftServer/]: Can\'t keep up! Is the server overloaded? Running 2411ms or 48 ticks behind'],
   },
   {
+    id: 'dash-joined-date',
+    note: 'date and time joined by a dash, then a [LEVEL] (the tiredofit/nfrastack container images\' init scripts): yyyy-MM-dd-hh:mm:ss [LEVEL] ** [service] msg',
+    first: '0-9',
+    re: String.raw`^(?<Y>\d{4})-(?<M>\d\d)-(?<D>\d\d)-(?<h>\d\d):(?<m>\d\d):(?<s>\d\d) \[(?<level>[A-Z]+)\] (?:\*\* )?(?:\[(?<logger>[\w.-]+)\] )?(?<msg>.*)$`,
+    levels: { STARTING: 3, NOTICE: 3, INFO: 3, WARN: 4, ERROR: 5, DEBUG: 2 },
+    samples: ['2022-03-08-11:20:44 [STARTING] ** [php-fpm] [3] Starting php-fpm 8.1.2', '2022-03-08-11:20:51 [ERROR] ** [nginx] Cannot bind to port 80'],
+  },
+  {
     id: 'multicraft',
     note: 'Multicraft panel console: dd.MM hh:mm:ss [source] (thread/)LEVEL msg, day first, no year',
     first: '0-9',
