@@ -74,6 +74,21 @@ describe('times of day before the first date', () => {
   });
 });
 
+describe('a log pasted newest first', () => {
+  it('is shown in time order, the lines of one second in the order they happened, each with its line number', async () => {
+    const log = ['03.06 18:22:40 [Multicraft] Server stopped', '03.06 18:22:39 [Server] Server thread/ERROR Encountered an unexpected exception', '03.06 18:22:39 [Server] INFO java.lang.OutOfMemoryError: GC overhead limit exceeded', '03.06 18:20:02 [Multicraft] Server started'].join('\n');
+    const r = await ingestSources([bytesSource('console.txt', log)], { year: 2024 });
+    expect(Array.from(r.table.line)).toEqual([4, 3, 2, 1]);
+    expect(r.files[0].notices.some((n) => n.startsWith('the lines are newest first'))).toBe(true);
+  });
+
+  it('a file in time order with one step back is not taken for one', async () => {
+    const log = ['2024-05-01T10:00:01Z INFO a', '2024-05-01T10:00:01Z INFO b', '2024-05-01T10:00:00Z INFO c', '2024-05-01T10:00:02Z INFO d'].join('\n');
+    const r = await ingestSources([bytesSource('x.log', log)]);
+    expect(Array.from(r.table.line)).toEqual([3, 1, 2, 4]);
+  });
+});
+
 describe('inferred times', () => {
   it('count the untimed events that took the time of the line before, apart from the ones read', async () => {
     const log = ['Preparing for start ...', '[2024-11-05 09:25:59 +0000] [16] [CRITICAL] WORKER TIMEOUT (pid:17)', 'HTTP server successfully started!', '[2024-11-05 09:26:00 +0000] [16] [ERROR] Worker (pid:17) was sent SIGKILL!'].join('\n');

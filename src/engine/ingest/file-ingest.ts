@@ -126,6 +126,9 @@ export class FileIngest {
   private readonly clocks: ClockPlacer;
   /** The last line was an elision ("..."): the next event is marked as following a cut. */
   private elided = false;
+  /** Timed events earlier / later than the timed one before them: a file pasted newest first goes back at nearly every step. */
+  private stepsBack = 0;
+  private stepsOn = 0;
   /** Times of day before the file's first date, moved onto its day when it comes. */
   private readonly early = new EarlyClocks();
   /** The last timed event's time came from a time of day (so it is no date to place the next on). */
@@ -365,6 +368,14 @@ export class FileIngest {
   }
 
   /** Rows of this file that never got a time (placed later at the timeline's start). */
+  /**
+   * The file was written (or pasted) newest first: its times go back at
+   * nearly every step (a console that shows the latest line at the top).
+   */
+  get newestFirst(): boolean {
+    return this.stepsBack >= 2 && this.stepsBack >= 4 * this.stepsOn;
+  }
+
   get untimedRows(): readonly number[] {
     return this.leadingUntimed;
   }
@@ -601,6 +612,8 @@ export class FileIngest {
         flags |= Flag.zoneAssumed;
         ms -= this.zoneOffsetMin * 60000;
       }
+      if (ms < this.lastMs) this.stepsBack++;
+      else if (ms > this.lastMs) this.stepsOn++;
       if (ms < this.maxMs || (ms === this.maxMs && ns < this.maxNs)) s.outOfOrder++;
       else {
         this.maxMs = ms;

@@ -364,6 +364,11 @@ export async function ingestFile(
     if (!fileIngest) startParsing();
     const fin = fileIngest as unknown as FileIngest;
     fin.end();
+    if (fin.newestFirst) {
+      // Events of one instant then keep the order they happened in; each keeps its line number.
+      builder.newestFirst(fi);
+      stats.notices.push('the lines are newest first (as a console showing the latest at the top): events are shown in time order, each with its line number');
+    }
     if (opened.gzip) stats.bytes = fileBytes;
     fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
     if (loneCr) stats.notices.push('lines end in a lone CR (old Mac line endings): each CR was read as a line end');
