@@ -35,6 +35,7 @@ const ALWAYS = [
 const IN_STACK = [
   /^[\w.$/*()\-[\]{}%@]+\(.*\)$/, // Go frame: main.main(), sync.(*RWMutex).Lock(...)
   /^[\w.\-@]+(?:\/[\w.\-@]+)*\.[\w$*()[\].-]+$/, // Go frame without arguments (zap's stacktrace)
+  /^at [\w$.<>]+\(.*\)$/, // a Java frame whose indent was lost in the paste
   /^\[signal /,
   /^\[recovered\]/,
   /^exit status \d+/,
