@@ -12,6 +12,8 @@
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
 import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
 import { fromTai64n } from '../model/tai64n.ts';
+import { uptimeFromText } from '../model/uptime.ts';
+import { offsetBetween } from '../model/zone-names.ts';
 import { DateOrder, DateOrderState, parseTextTimeAt } from '../model/time-forms.ts';
 import { AMBIGUOUS_ZONES, ZONE_OFFSETS } from '../model/zone-names.ts';
 import { isUnknownDay, UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
@@ -392,22 +394,6 @@ function adoptInner(out: RecordOut, r: RecordOut, logger: string): void {
   out.flags |= r.flags;
 }
 
-/**
- * The zone offset (minutes east) that makes a zone-less local clock `local`
- * the zoned instant `utc`: the same moment written twice on one line. The
- * day is ignored (a year-less wrapper may sit a year off); NaN unless the
- * difference is a whole quarter hour within a second (a wrapper may print
- * whole seconds) and a real offset (-12:00 to +14:00).
- */
-function offsetBetween(local: number, utc: number): number {
-  const DAY = 86400000;
-  let d = (((local - utc) % DAY) + DAY) % DAY;
-  if (d > 14 * 3600000) d -= DAY;
-  const min = Math.round(d / 60000);
-  if (Math.abs(d - min * 60000) >= 1000 || min % 15 !== 0 || min < -720) return NaN;
-  return min;
-}
-
 function timedOrNot(out: RecordOut): TextMatchCode {
   return Number.isNaN(out.tMs) ? TextMatch.untimed : TextMatch.timed;
 }
@@ -465,7 +451,13 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
     if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
   } else if (g.up !== undefined || g.upms !== undefined) {
     // Uptime (a JVM's "[27.223s]", dmesg's "[12345.678901]", V8's "331617 ms:"): elapsed time, put on the unknown day.
-    return readUptime(g.up ?? '', g.upms ?? '', out);
+    if (!uptimeFromText(g.up ?? '', g.upms ?? '', t)) return false;
+    out.tMs = t.ms;
+    out.subNs = t.subNs;
+    out.zoned = true; // elapsed time has no zone to assume
+    out.yearless = false;
+    out.uptime = true;
+    return true;
   } else if (g.tai !== undefined) {
     if (!fromTai64n(g.tai, t)) return false;
   } else if (g.epoch !== undefined) {
@@ -486,28 +478,6 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   out.subNs = t.subNs;
   out.zoned = t.zoned;
   out.yearless = t.yearless;
-  return true;
-}
-
-/** Uptimes past this many days are not read: the unknown day and the days after it hold about a year (time-of-day.ts). */
-const MAX_UPTIME_MS = 365 * 86400000;
-
-function readUptime(seconds: string, millis: string, out: RecordOut): boolean {
-  let ms: number;
-  let subNs = 0;
-  if (millis) ms = Number(millis);
-  else {
-    const dot = seconds.indexOf('.');
-    const frac = (dot < 0 ? '' : seconds.slice(dot + 1)).padEnd(9, '0');
-    ms = Number(dot < 0 ? seconds : seconds.slice(0, dot)) * 1000 + Number(frac.slice(0, 3));
-    subNs = Number(frac.slice(3, 9));
-  }
-  if (!(ms <= MAX_UPTIME_MS)) return false;
-  out.tMs = UNKNOWN_DAY_MS + ms;
-  out.subNs = subNs;
-  out.zoned = true; // elapsed time has no zone to assume
-  out.yearless = false;
-  out.uptime = true;
   return true;
 }
 

@@ -2,6 +2,8 @@
 // holds for every file (a test checks it on every fixture and the corpus
 // script on every real log): no line is ever silently dropped.
 
+import type { TableBuilder } from '../model/table-builder.ts';
+
 export interface FileStats {
   name: string;
   /** Format id picked by detection ('' when the file could not be read). */
@@ -72,4 +74,22 @@ export function newFileStats(name: string, bytes: number): FileStats {
     error: null,
     notices: [],
   };
+}
+
+/**
+ * Untimed events that took a neighbour's time (the timed line before them,
+ * or at the file's start the first timed line): `neverTimed` are the rows of
+ * a file with no time anywhere, which keep none.
+ */
+export function countInferred(stats: FileStats, neverTimed: number): void {
+  stats.timeInferred = Math.max(0, stats.untimed - neverTimed);
+}
+
+/**
+ * A file whose lines run newest first (FileIngest.newestFirst): its events of
+ * one instant sort in the order they happened, and its notices say why.
+ */
+export function markNewestFirst(builder: TableBuilder, file: number, stats: FileStats): void {
+  builder.newestFirst(file);
+  stats.notices.push('the lines are newest first (as a console showing the latest at the top): events are shown in time order, each with its line number');
 }

@@ -9,7 +9,7 @@ import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
 import { settleDateOrder } from '../model/time-forms.ts';
-import { formatOffset, learnZoneOffset } from './zone-learn.ts';
+import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
 import type { ParseEnv } from '../formats/types.ts';
 import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
@@ -17,7 +17,7 @@ import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import type { ByteSource } from './byte-source.ts';
 import { FileIngest, ingestClassifier, type SharedSinks } from './file-ingest.ts';
-import { newFileStats, type FileStats } from './file-stats.ts';
+import { countInferred, markNewestFirst, newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
@@ -164,33 +164,7 @@ export function fileNotices(stats: FileStats, counts: SplitCounts): void {
   if (counts.invalidLines > 0) stats.notices.push(`${counts.invalidLines} line(s) had bytes that are not valid ${stats.encoding}; shown with U+FFFD`);
   if (counts.longLines > 0) stats.notices.push(`${counts.longLines} line(s) longer than ${MAX_LINE_BYTES >> 20} MB; only their first ${MAX_LINE_BYTES >> 20} MB are kept`);
   if (stats.encoding !== 'utf-8') stats.notices.push(`decoded as ${stats.encoding.toUpperCase()}`);
-  if (stats.zoneAssumed) {
-    stats.notices.push(stats.zoneLearnedMin === undefined
-      ? 'timestamps without a time zone were read as UTC'
-      : `timestamps without a time zone were read at ${formatOffset(stats.zoneLearnedMin)}, the offset the file's zoned times show`);
-  }
-}
-
-/**
- * Untimed events that took a neighbour's time (the timed line before them,
- * or at the file's start the first timed line): `neverTimed` are the rows of
- * a file with no time anywhere, which keep none.
- */
-export function countInferred(stats: FileStats, neverTimed: number): void {
-  stats.timeInferred = Math.max(0, stats.untimed - neverTimed);
-}
-
-/**
- * Minutes east of UTC for a file's zone-less times: the user's zone for the
- * file, else the one its first lines show (zone-learn.ts, recorded on stats).
- */
-export function fileZoneOffset(fi: number, options: IngestOptions, firstLines: readonly string[], year: number, stats: FileStats): number {
-  const set = options.zoneOffsetMin?.[fi];
-  if (set !== undefined) return set;
-  const learned = learnZoneOffset(firstLines, year);
-  if (learned === null) return 0;
-  stats.zoneLearnedMin = learned;
-  return learned;
+  if (stats.zoneAssumed) stats.notices.push(zoneNotice(stats.zoneLearnedMin));
 }
 
 /** Progress and partial-table reporting shared by the sequential and parallel drivers. */
@@ -293,7 +267,7 @@ export async function ingestFile(
       env.dateOrder = settleDateOrder(firstLines);
       stats.format = format.id;
       stats.formatLabel = format.label;
-      const fin = new FileIngest(fi, format, env, stats, sinks, fileZoneOffset(fi, options, firstLines, env.year, stats), options.plausibleTime);
+      const fin = new FileIngest(fi, format, env, stats, sinks, fileZoneOffset(options.zoneOffsetMin?.[fi], firstLines, env.year, stats), options.plausibleTime);
       fileIngest = fin;
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
@@ -364,11 +338,7 @@ export async function ingestFile(
     if (!fileIngest) startParsing();
     const fin = fileIngest as unknown as FileIngest;
     fin.end();
-    if (fin.newestFirst) {
-      // Events of one instant then keep the order they happened in; each keeps its line number.
-      builder.newestFirst(fi);
-      stats.notices.push('the lines are newest first (as a console showing the latest at the top): events are shown in time order, each with its line number');
-    }
+    if (fin.newestFirst) markNewestFirst(builder, fi, stats);
     if (opened.gzip) stats.bytes = fileBytes;
     fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
     if (loneCr) stats.notices.push('lines end in a lone CR (old Mac line endings): each CR was read as a line end');

@@ -10,14 +10,13 @@
 import { detectFormat, formatById } from '../formats/index.ts';
 import type { ByteSource } from './byte-source.ts';
 import { iterate } from './byte-source.ts';
-import { newFileStats, type FileStats } from './file-stats.ts';
+import { countInferred, newFileStats, type FileStats } from './file-stats.ts';
 import {
   DEFAULT_MESSAGE_BUDGET,
   DETECT_LINES,
   fileYear,
   fileDayOf,
   finishIngest,
-  countInferred,
   ingestFile,
   IngestCancelled,
   LoadReporter,

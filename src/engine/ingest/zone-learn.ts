@@ -12,6 +12,7 @@
 import { TextReader } from '../formats/text-line.ts';
 import { newRecordOut, resetRecord } from '../formats/types.ts';
 import { newTimeOut } from '../model/time.ts';
+import type { FileStats } from './file-stats.ts';
 
 /** Minutes east of UTC for the file's zone-less times, or null when its lines do not tell one. */
 export function learnZoneOffset(lines: readonly string[], year: number): number | null {
@@ -31,4 +32,23 @@ export function formatOffset(min: number): string {
   const sign = min < 0 ? '-' : '+';
   const a = Math.abs(min);
   return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Minutes east of UTC for a file's zone-less times: the user's zone for the
+ * file (`set`), else the one its first lines show (recorded on stats).
+ */
+export function fileZoneOffset(set: number | undefined, firstLines: readonly string[], year: number, stats: FileStats): number {
+  if (set !== undefined) return set;
+  const learned = learnZoneOffset(firstLines, year);
+  if (learned === null) return 0;
+  stats.zoneLearnedMin = learned;
+  return learned;
+}
+
+/** What the file's notices say about its zone-less times. */
+export function zoneNotice(learnedMin: number | undefined): string {
+  return learnedMin === undefined
+    ? 'timestamps without a time zone were read as UTC'
+    : `timestamps without a time zone were read at ${formatOffset(learnedMin)}, the offset the file's zoned times show`;
 }
