@@ -118,3 +118,21 @@ describe('inferred times', () => {
     expect(analysis.marks.filter((m) => m.kind === 'error-burst').length).toBe(1);
   });
 });
+
+describe('hostile lines against the new dialects', () => {
+  // Each starts like a dialect's line and then pads for 100 000 characters where a
+  // pattern could backtrack; read linearly that is milliseconds, quadratically many seconds.
+  it.each([
+    ['Elasticsearch padding', '[2016-04-11 08:02:13,507][INFO ][' + ' '.repeat(100_000)],
+    ['JVM decorations', '[12.074s]' + '[x]'.repeat(33_000)],
+    ['Multicraft thread', '03.06 18:22:40 [Server] ' + 'a/'.repeat(50_000)],
+    ['postgres user@db', '2019-03-11 22:05:41 CST [8812-1] ' + 'a@'.repeat(50_000)],
+    ['systemctl Active', '   Active: failed (' + 'since '.repeat(16_000)],
+    ['TAI64N', '@' + '4'.repeat(100_000)],
+  ])('%s: read in well under a second', async (_name, line) => {
+    const t0 = performance.now();
+    const r = await ingestSources([bytesSource('hostile.log', line)]);
+    expect(r.files[0].lines).toBe(1);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
