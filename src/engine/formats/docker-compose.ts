@@ -80,7 +80,7 @@ function isDigit(c: number): boolean {
 
 export const dockerComposeFormat: LogFormat = {
   id: 'docker-compose',
-  label: 'docker compose logs',
+  label: 'source-prefixed lines (docker compose, Habitat, ident[pid])',
   splittable: true,
   detect(_name, lines) {
     let hits = 0;
