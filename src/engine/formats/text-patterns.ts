@@ -665,6 +665,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted', '22:40:53.187Z INFO reloading config', '[14:02:11 CET] ERROR backup failed'],
   },
   {
+    id: 'program-level',
+    note: 'a program naming itself and a level, no time ("prog: level: msg": s6-rc, s6-svscan, pg_dump, git): level and logger, time from a wrapper or inferred',
+    first: 'a-z',
+    re: String.raw`^(?<logger>[a-z][\w.-]{1,30}): (?<level>info|notice|warning|error|fatal|debug): (?<msg>.*)$`,
+    samples: ['s6-rc: info: service legacy-cont-init successfully started', 'pg_dump: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory'],
+  },
+  {
     id: 'python-basic',
     note: "Python logging.basicConfig default: LEVEL:logger:msg (no time)",
     first: 'A-Z',
