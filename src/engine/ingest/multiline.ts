@@ -26,6 +26,7 @@ const ALWAYS = [
   /^The above exception was the direct cause/,
   /^--- End of (inner exception )?stack trace/,
   /^\^+\s*$/, // caret under the failing expression (Node, Python)
+  /^(?:<-{3} .+ -{3}>|-{5} .+ -{5})$/, // V8's crash-report banners ("<--- JS stacktrace --->", "----- Native stack trace -----")
   /^[\]})]+[;,]?\s*$/, // only closing brackets: the end of an object or array printed over several lines with the record before
   /^-(?: |$)/, // log4j's "%d [%t] %p %c%n- %m%n" layout: the message on the line below its header, after "- "
   /^\{ [A-Za-z_$][\w$]*: /, // Node's util.inspect of an object (winston's exception meta, `{ date: '...',`): keys unquoted, so never a JSON record
