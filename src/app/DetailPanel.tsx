@@ -11,6 +11,7 @@ import { useStore } from '../store/store.ts';
 import { markKindLabel } from '../timeline/mark-text.ts';
 import { formatDuration, formatInt, formatRelative, formatTime } from '../ui/format.ts';
 import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
+import { Flag } from '../engine/model/kinds.ts';
 import { FieldTable } from './FieldTable.tsx';
 
 function useDetail(row: number | null, version: number): EventDetail | null | 'loading' {
@@ -49,6 +50,8 @@ function EventView({ row }: { row: number }) {
   const t = getDataset().table;
   if (d === 'loading' || d === null) return <div className="empty-note">{d === null ? 'This event could not be read back.' : 'Reading…'}</div>;
   const tMs = t.tMs[row];
+  // A file whose clock is an uptime: its times are elapsed time, not a time of day in any zone.
+  const uptime = isUnknownDay(tMs) && getDataset().files[t.file[row]]?.uptimeClock === true;
   return (
     <div className="detail-body">
       <div className="detail-title">
@@ -59,7 +62,8 @@ function EventView({ row }: { row: number }) {
       <dl className="kv">
         <Row k="Time">
           {/* UTC: the engine's ISO time keeps sub-millisecond digits; local: the wall clock, ISO on hover. */}
-          {zone === 'utc' ? `${isUnknownDay(tMs) ? `${unknownDateLabel(tMs)} ${d.time.slice(d.time.lastIndexOf(' ') + 1)}` : d.time.replace('T', ' ')}`.replace('Z', '') + ' UTC' : <span title={d.time}>{formatTime(tMs, zone, { date: true })}</span>}
+          {uptime ? `${d.time.replace('Z', '')} after the program started (uptime; date unknown)` : zone === 'utc' ? `${isUnknownDay(tMs) ? `${unknownDateLabel(tMs)} ${d.time.slice(d.time.lastIndexOf(' ') + 1)}` : d.time.replace('T', ' ')}`.replace('Z', '') + ' UTC' : <span title={d.time}>{formatTime(tMs, zone, { date: true })}</span>}
+          {(t.flags[row] & Flag.untimed) !== 0 && Number.isFinite(tMs) && <span className="muted"> · inferred from the line before: this line has no time of its own</span>}
         </Row>
         {reference !== null && <Row k="From ref">{formatRelative(tMs - reference)}</Row>}
         <Row k="Source">

@@ -31,7 +31,8 @@ function notices(f: FileStats): { level: 'error' | 'warn' | 'info'; text: string
   const out: { level: 'error' | 'warn' | 'info'; text: string }[] = [];
   if (f.error) out.push({ level: 'error', text: f.error });
   if (f.malformed > 0) out.push({ level: 'warn', text: `${formatInt(f.malformed)} line(s) did not parse as ${f.formatLabel || f.format}; shown as plain text` });
-  if (f.untimed > 0) out.push({ level: 'info', text: `${formatInt(f.untimed)} line(s) had no timestamp and took the previous line's time` });
+  if (f.timeInferred > 0) out.push({ level: 'info', text: `${formatInt(f.timeInferred)} line(s) had no timestamp: their time is inferred from the line before (the file's first time for lines before it)` });
+  if (f.untimed > f.timeInferred) out.push({ level: 'info', text: `${formatInt(f.untimed - f.timeInferred)} line(s) have no time at all (nothing in the file is timed)` });
   if (f.outOfOrder > 0) out.push({ level: 'info', text: `${formatInt(f.outOfOrder)} line(s) were out of time order` });
   if (f.recovered > 0) out.push({ level: 'info', text: `${formatInt(f.recovered)} line(s) were cut by hand ("...", a missing brace); read up to the cut` });
   if (f.yearAssumed) out.push({ level: 'info', text: 'timestamps had no year; the file’s date was used' });
@@ -41,6 +42,34 @@ function notices(f: FileStats): { level: 'error' | 'warn' | 'info'; text: string
     out.push({ level: 'warn', text: n });
   }
   return out;
+}
+
+/**
+ * The zone of a file's zone-less times: UTC unless the user picks one, or
+ * the offset the file's own zoned times show (learned by the engine; picking
+ * UTC then sets it explicitly, so the learned one does not come back).
+ */
+function ZoneControl({ f, index, offset, disabled }: { f: FileStats; index: number; offset: number | undefined; disabled: boolean }) {
+  const learned = f.zoneLearnedMin;
+  const shown = offset ?? learned ?? 0;
+  const choices = learned !== undefined && !OFFSETS.includes(learned) ? [...OFFSETS, learned].sort((a, b) => a - b) : OFFSETS;
+  return (
+    <label className="zone-control">
+      <span className={`notice notice--${learned !== undefined && offset === undefined ? 'info' : 'warn'}`}>
+        {learned !== undefined && offset === undefined ? `Timestamps carry no zone; read at ${offsetLabel(learned)}, the offset the file's zoned times show. Written in:` : 'Timestamps carry no zone. Written in:'}
+      </span>
+      <select
+        value={shown === 0 ? 'utc' : String(shown)}
+        disabled={disabled}
+        onChange={(e) => void setZoneOffset(index, e.target.value === 'utc' ? (learned !== undefined ? 0 : null) : Number(e.target.value))}
+      >
+        <option value="utc">{learned !== undefined ? 'UTC' : 'UTC (assumed)'}</option>
+        {choices.filter((m) => m !== 0).map((m) => (
+          <option key={m} value={m}>{offsetLabel(m)}{m === learned ? ' (from the file)' : ''}</option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 function AddFilesButton() {
@@ -110,21 +139,7 @@ function FileRow({ f, index, removable, clocks }: { f: FileStats; index: number;
         </ul>
       )}
       {needsDateControl(f) && <FileDateControl f={f} index={index} />}
-      {(f.zoneAssumed || offset !== undefined) && (
-        <label className="zone-control">
-          <span className="notice notice--warn">Timestamps carry no zone. Written in:</span>
-          <select
-            value={offset === undefined ? 'utc' : String(offset)}
-            disabled={status === 'loading'}
-            onChange={(e) => void setZoneOffset(index, e.target.value === 'utc' ? null : Number(e.target.value))}
-          >
-            <option value="utc">UTC (assumed)</option>
-            {OFFSETS.filter((m) => m !== 0).map((m) => (
-              <option key={m} value={m}>{offsetLabel(m)}</option>
-            ))}
-          </select>
-        </label>
-      )}
+      {(f.zoneAssumed || offset !== undefined) && <ZoneControl f={f} index={index} offset={offset} disabled={status === 'loading'} />}
       {clocks && !f.error && (
         // Keyed by what the draft offset starts from, so a new estimate or correction resets the input.
         <ClockControl key={`${f.clockOffsetMs ?? 0}:${Math.round(clocks.summary?.clocks.estimates.find((e) => e.file === index)?.offsetMs ?? NaN)}`} f={f} index={index} files={clocks.files} summary={clocks.summary} editable={clocks.editable} />

@@ -10,6 +10,8 @@
 // file below it, it counts the untimed events whose text still shows a clock
 // or a date: a time form the reader misses, as opposed to lines that carry
 // no time at all (banners, script output, elapsed counters).
+// Two figures: "timed from the line" (the target) and "timed including
+// inferred" (untimed events placed at the time of the line before them).
 // `--findings` prints instead every warning or critical finding raised on each
 // file of the shared corpus (or of the files given), for a person to review;
 // without the shared corpus it says so and succeeds.
@@ -56,7 +58,10 @@ function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
 }
 
-const HEAD = ['file', 'format', 'lines', 'events', 'cont', 'blank', 'untimed', 'malformed', 'check'];
+const HEAD = ['file', 'format', 'lines', 'events', 'cont', 'blank', 'untimed', 'inferred', 'malformed', 'check'];
+
+/** The share of files that must be mostly timed from their own lines. */
+const TARGET_SHARE = 0.98;
 
 /** A clock (10:22:55) or a date (2021-09-16, 16/09/2021) anywhere in a text. */
 const CLOCK_OR_DATE = /\b\d{1,2}:\d\d:\d\d\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
@@ -96,32 +101,36 @@ export async function runCorpus(argv: string[]): Promise<number> {
   const files = await listFiles(targets.length ? targets : [DEFAULT_CORPUS, INCIDENT_CASES]);
   const nameW = Math.min(60, Math.max(...files.map((f) => displayName(f).length), 10));
   let mostlyTimed = 0;
+  /** Files mostly timed once the untimed events that took a neighbour's time are counted. */
+  let mostlyWithInferred = 0;
   /** Mostly untimed files where some untimed event still shows a clock or a date: a form the reader may miss. */
   let withMissedClock = 0;
   const poorlyTimed: string[] = [];
-  const widths = [nameW, 10, 7, 7, 6, 6, 7, 9, 5];
+  const widths = [nameW, 10, 7, 7, 6, 6, 7, 8, 9, 5];
   process.stdout.write(row(HEAD, widths) + '\n');
-  const total = { lines: 0, events: 0, cont: 0, blank: 0, untimed: 0, malformed: 0, failed: 0, errors: 0 };
+  const total = { lines: 0, events: 0, cont: 0, blank: 0, untimed: 0, inferred: 0, malformed: 0, failed: 0, errors: 0 };
   for (const path of files) {
     // One file per ingest so each is detected and accounted on its own.
     const result = await ingestSources([await fileSource(path)]);
     const f: FileStats = result.files[0];
     const ok = f.lines === f.events + f.continuations + f.blank;
     const label = displayName(path);
+    if (f.events === 0 || (f.events - f.untimed + f.timeInferred) / f.events >= TIMED_ENOUGH) mostlyWithInferred++;
     if (f.events === 0 || (f.events - f.untimed) / f.events >= TIMED_ENOUGH) mostlyTimed++;
     else {
       const clocked = clockedUntimed(result);
       if (clocked > 0) withMissedClock++;
-      poorlyTimed.push(`${label} (${f.events - f.untimed}/${f.events} timed; ${clocked} of the untimed show a clock or date in their text)`);
+      poorlyTimed.push(`${label} (${f.events - f.untimed}/${f.events} timed, ${f.timeInferred} inferred; ${clocked} of the untimed show a clock or date in their text)`);
     }
     const name = label.length > nameW ? label.slice(0, nameW - 1) + '…' : label;
-    process.stdout.write(row([name, f.error ? 'ERROR' : f.format, f.lines, f.events, f.continuations, f.blank, f.untimed, f.malformed, ok ? 'OK' : 'FAIL'], widths) + '\n');
+    process.stdout.write(row([name, f.error ? 'ERROR' : f.format, f.lines, f.events, f.continuations, f.blank, f.untimed, f.timeInferred, f.malformed, ok ? 'OK' : 'FAIL'], widths) + '\n');
     if (f.error) process.stdout.write(`    error: ${f.error}\n`);
     total.lines += f.lines;
     total.events += f.events;
     total.cont += f.continuations;
     total.blank += f.blank;
     total.untimed += f.untimed;
+    total.inferred += f.timeInferred;
     total.malformed += f.malformed;
     if (!ok) total.failed++;
     if (f.error) total.errors++;
@@ -134,9 +143,12 @@ export async function runCorpus(argv: string[]): Promise<number> {
     }
   }
   const check = total.failed === 0 ? 'OK' : `FAIL(${total.failed})`;
-  process.stdout.write(row([`TOTAL (${files.length} files, ${total.errors} unreadable)`, '', total.lines, total.events, total.cont, total.blank, total.untimed, total.malformed, check], widths) + '\n');
-  const share = files.length ? (100 * mostlyTimed) / files.length : 100;
-  process.stdout.write(`timed: ${mostlyTimed}/${files.length} files (${share.toFixed(1)}%) have ${TIMED_ENOUGH * 100}% or more of their events timed\n`);
+  process.stdout.write(row([`TOTAL (${files.length} files, ${total.errors} unreadable)`, '', total.lines, total.events, total.cont, total.blank, total.untimed, total.inferred, total.malformed, check], widths) + '\n');
+  const pct = (n: number) => (files.length ? (100 * n) / files.length : 100).toFixed(1);
+  const met = files.length === 0 || mostlyTimed / files.length >= TARGET_SHARE;
+  // The target is judged on times read from the lines; an inferred time only bounds when a line was written.
+  process.stdout.write(`timed from the line: ${mostlyTimed}/${files.length} files (${pct(mostlyTimed)}%) have ${TIMED_ENOUGH * 100}% or more of their events timed (target ${TARGET_SHARE * 100}%: ${met ? 'met' : 'not met'})\n`);
+  process.stdout.write(`timed including inferred: ${mostlyWithInferred}/${files.length} files (${pct(mostlyWithInferred)}%), counting untimed events that took the time of the line before them\n`);
   for (const p of poorlyTimed) process.stdout.write(`    mostly untimed: ${p}\n`);
   if (poorlyTimed.length > 0) process.stdout.write(`of the ${poorlyTimed.length} mostly untimed, ${poorlyTimed.length - withMissedClock} have no clock or date in any untimed line (nothing there to read)\n`);
   return total.failed === 0 ? 0 : 1;

@@ -149,7 +149,8 @@ export function summary(r: Report & { flows?: ReportFlows }): string {
     lines.push(
       `• ${f.name} [${f.format}] ${f.lines} lines → ${f.events} events, ${f.continuations} continuation, ${f.blank} blank, ${f.malformed} malformed, ${f.untimed} untimed` +
         (f.recovered || f.elided ? `, ${f.recovered} recovered, ${f.elided} elided` : '') +
-        (f.firstTime ? `\n    ${f.firstTime} … ${f.lastTime}${f.dateUnknown ? ' (times of day, date unknown)' : ''}` : '') +
+        (f.timeInferred ? ` (${f.timeInferred} with a time inferred from the line before)` : '') +
+        (f.firstTime ? `\n    ${f.firstTime} … ${f.lastTime}${f.uptimeClock ? ' (process uptime: time since the program started, date unknown)' : f.dateUnknown ? ' (times of day, date unknown)' : ''}` : '') +
         (f.notices.length ? `\n    note: ${f.notices.join('; ')}` : ''),
     );
   }

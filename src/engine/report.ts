@@ -20,12 +20,16 @@ export interface ReportFile {
   /** Lines that only mark a cut ("..."), counted among the blank lines. */
   elided: number;
   untimed: number;
+  /** Of the untimed events, those that took a neighbour's time (inferred, not read from their line). */
+  timeInferred: number;
   outOfOrder: number;
   firstTime: string | null;
   lastTime: string | null;
   zoneAssumed: boolean;
   /** The file's times are times of day without a date: its times read "22:40:53.187Z". */
   dateUnknown: boolean;
+  /** The file's clock counts from its program's start (JVM unified logging, dmesg): its times read "00:00:27.223Z" from that start. */
+  uptimeClock: boolean;
   error: string | null;
   notices: string[];
 }
@@ -90,11 +94,13 @@ export function buildReport(r: IngestResult, a: Analysis): Report {
       recovered: f.recovered,
       elided: f.elided,
       untimed: f.untimed,
+      timeInferred: f.timeInferred,
       outOfOrder: f.outOfOrder,
       firstTime: iso(f.firstTime),
       lastTime: iso(f.lastTime),
       zoneAssumed: f.zoneAssumed,
       dateUnknown: f.dateUnknown,
+      uptimeClock: f.uptimeClock,
       error: f.error,
       notices: f.notices,
     })),

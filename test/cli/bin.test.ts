@@ -52,6 +52,20 @@ describe('timberline bin', () => {
     expect(report.files[0]).toMatchObject({ dateUnknown: true, firstTime: '22:40:53.187Z', lastTime: '22:46:30.617Z', recovered: 1 });
   });
 
+  it('says when a clock is process uptime, and how many times were inferred from the line before', () => {
+    const gc = ['[2.114s][info][gc,start    ] GC(0) Pause Young (Normal)', '[95.402s][warning][gc,alloc    ] GC(41) To-space exhausted'].join('\n');
+    const text = run(['analyze', '-'], gc);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('00:00:02.114Z … 00:01:35.402Z (process uptime: time since the program started, date unknown)');
+    const json = JSON.parse(run(['analyze', '--json', '-'], gc).stdout) as { files: { uptimeClock: boolean; dateUnknown: boolean }[] };
+    expect(json.files[0]).toMatchObject({ uptimeClock: true, dateUnknown: false });
+    const boot = ['Preparing for start ...', '2024-11-05T09:25:59Z CRITICAL WORKER TIMEOUT (pid:17)', 'HTTP server successfully started!'].join('\n');
+    const inferred = run(['analyze', '-'], boot);
+    expect(inferred.stdout).toContain('2 untimed (2 with a time inferred from the line before)');
+    const report = JSON.parse(run(['analyze', '--json', '-'], boot).stdout) as { files: { untimed: number; timeInferred: number }[] };
+    expect(report.files[0]).toMatchObject({ untimed: 2, timeInferred: 2 });
+  });
+
   it('exit status 1 when no input could be read, 2 on bad usage', () => {
     const missing = run(['analyze', 'no-such-file.log']);
     expect(missing.status).toBe(1);

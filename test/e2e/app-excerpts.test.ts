@@ -2,7 +2,8 @@
 // JSON lines cut with "...". Pasted into the app, the Centauri excerpt must
 // show its own times (22:40:53 … 22:46:30) on a day marked unknown, never an
 // invented 1970, with every line's level and message; the Files panel says
-// the date is unknown and setting one moves the events onto it.
+// the date is unknown and setting one moves the events onto it. Uptime clocks
+// and times inferred from the line before are named as such.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -140,6 +141,38 @@ describe('a pasted excerpt with times of day and cut lines', () => {
     const again = page.locator('section[aria-label="Files"] li.file[data-file="centauri.txt"]');
     expect(await again.textContent()).toMatch(/placed on the date you set/);
     await shot(page, 'excerpt-offered-date');
+  });
+
+  it('says when a clock is process uptime, and which times were inferred from the line before', async () => {
+    const { page } = app;
+    let before = await dataVersion(page);
+    const gc = ['[2.114s][info][gc,start    ] GC(0) Pause Young (Normal)', '[95.402s][warning][gc,alloc    ] GC(41) To-space exhausted'].join('\n');
+    await page.click('.header button:has-text("Paste")');
+    await page.fill('dialog textarea', gc);
+    await page.fill('dialog input[type="text"]', 'gc.log');
+    await page.click('dialog button[type="submit"]');
+    await waitLoaded(page, before);
+    const panel = page.locator('section[aria-label="Files"]');
+    if ((await panel.locator('li.file').count()) === 0) await panel.locator('button:has-text("Show")').click();
+    expect(await panel.locator('li.file[data-file="gc.log"]').textContent()).toMatch(/process's uptime \(time since it started\), not the time of day/);
+    const rows = await allRows(page);
+    expect(rows.map((r) => r.time)).toEqual(['00:00:02.114', '00:01:35.402']);
+    await page.locator('.log-row[data-row="1"]').click();
+    await page.waitForSelector('.detail-body');
+    expect(await page.textContent('.detail-body')).toContain('00:01:35.402 after the program started (uptime; date unknown)');
+
+    before = await dataVersion(page);
+    const boot = ['Preparing for start ...', '2024-11-05T09:25:59Z CRITICAL WORKER TIMEOUT (pid:17)', 'HTTP server successfully started!'].join('\n');
+    await page.click('.header button:has-text("Paste")');
+    await page.fill('dialog textarea', boot);
+    await page.fill('dialog input[type="text"]', 'boot.log');
+    await page.click('dialog button[type="submit"]');
+    await waitLoaded(page, before);
+    if ((await panel.locator('li.file').count()) === 0) await panel.locator('button:has-text("Show")').click();
+    expect(await panel.locator('li.file[data-file="boot.log"]').textContent()).toMatch(/2 line\(s\) had no timestamp: their time is inferred from the line before/);
+    await page.locator('.log-row', { hasText: 'HTTP server successfully started!' }).click();
+    await page.waitForSelector('.detail-body');
+    expect(await page.textContent('.detail-body')).toContain('inferred from the line before');
   });
 
   it('shows "untimed" for a finding whose lines carry no time, never a placeholder date', async () => {

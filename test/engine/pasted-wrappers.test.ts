@@ -31,8 +31,29 @@ describe('journald pasted with an indent, around dated times', () => {
     const r = await ingestSources([saved('pasted.log', JOURNAL, Date.UTC(2026, 5, 1))]);
     const t = r.table;
     const times = Array.from({ length: t.length }, (_, i) => toIso(t.tMs[i], t.subNs[i]));
-    expect(times).toEqual(['2023-10-04T00:07:36.000Z', '2023-10-04T08:06:41.000Z', '2023-10-04T08:07:57.000Z']);
+    expect(times).toEqual(['2023-10-04T00:06:41.000Z', '2023-10-04T00:07:36.000Z', '2023-10-04T00:07:57.000Z']);
     expect(r.files[0].notices).toContain('timestamps without a year were read as 2023');
+  });
+
+  it("reads the prefix-only lines at the offset the inner times show, not as UTC hours away", async () => {
+    // journald prints the host's local clock without a zone; hysteria's own +08:00 time says which zone that is.
+    const r = await ingestSources([saved('pasted.log', JOURNAL, Date.UTC(2026, 5, 1))]);
+    expect(r.files[0].zoneLearnedMin).toBe(480);
+    expect(r.files[0].notices).toContain("timestamps without a time zone were read at +08:00, the offset the file's zoned times show");
+    // The user's zone for the file wins over the learned one.
+    const set = await ingestSources([saved('pasted.log', JOURNAL, Date.UTC(2026, 5, 1))], { zoneOffsetMin: { 0: 0 } });
+    expect(toIso(set.table.tMs[set.table.length - 1], 0)).toBe('2023-10-04T08:07:57.000Z');
+  });
+
+  it('learns nothing when the zoned times disagree, and leaves the zone-less lines flagged as UTC', async () => {
+    const mixed = [
+      'Oct 04 08:07:30 vps app[7]: 2023-10-04T08:07:30+08:00 INFO a',
+      'Oct 04 08:07:31 vps app[7]: 2023-10-04T08:07:31+02:00 INFO b',
+      'Oct 04 08:07:32 vps systemd[1]: Stopped app.',
+    ].join('\n');
+    const r = await ingestSources([saved('mixed.log', mixed, Date.UTC(2026, 5, 1))]);
+    expect(r.files[0].zoneLearnedMin).toBeUndefined();
+    expect(toIso(r.table.tMs[r.table.length - 1], 0)).toBe('2023-10-04T08:07:32.000Z');
   });
 
   it('keeps the mtime year for a file whose dates are all year-less', async () => {

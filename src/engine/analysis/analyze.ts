@@ -12,6 +12,7 @@ import type { Finding, Rule, RuleContext, Severity } from '../rules/types.ts';
 import { templateTimes } from '../templates/template-stats.ts';
 import { readCauses } from './cause-lines.ts';
 import { Flag } from '../model/kinds.ts';
+import { codeOrder } from '../model/code-order.ts';
 
 export interface Analysis {
   marks: Mark[];
@@ -64,7 +65,7 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Find
   const found: { finding: Finding; specificity: number }[] = [];
   collect(ctx, rules.filter((r) => !r.fallback), found);
   if (!found.some(({ finding }) => RANK[finding.severity] >= RANK.warning)) collect(ctx, rules.filter((r) => r.fallback), found);
-  return supersede(found).sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start || a.rule.localeCompare(b.rule));
+  return supersede(found).sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start || codeOrder(a.rule, b.rule));
 }
 
 function collect(ctx: RuleContext, rules: readonly Rule[], found: { finding: Finding; specificity: number }[]): void {

@@ -9,6 +9,7 @@ import type { RangeReader } from '../ingest/byte-source.ts';
 import { buildFlowIndex, groupsOfRow, idHash, rowsOfGroup, type FlowIndex } from './flow-index.ts';
 import { compileFlowKeys, DEFAULT_FLOW_KEYS, scanIds, type FlowKeyKind } from './keys.ts';
 import { estimateClockOffsets, type ClockReport } from './clock-offsets.ts';
+import { codeOrder } from '../model/code-order.ts';
 
 export interface FlowId {
   /** The key it was read under (`trace_id`, `traceparent`...). */
@@ -123,7 +124,7 @@ export class SessionFlows {
       ids.push({ key: ix.keys.names[key], kind: ix.keys.kinds[key], id: named.get(ix.groupHash[g]) ?? '', events: rows.length, files: files.size });
     }
     // Widest first: a trace id before the span ids inside it.
-    ids.sort((a, b) => b.events - a.events || a.key.localeCompare(b.key));
+    ids.sort((a, b) => b.events - a.events || codeOrder(a.key, b.key));
     const sorted = [...all].sort((a, b) => a - b);
     return { row, ids, rows: sorted.slice(0, MAX_FLOW_ROWS), total: sorted.length };
   }

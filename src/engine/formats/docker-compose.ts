@@ -1,4 +1,4 @@
-// `docker compose logs` / `docker-compose up` output: every line is prefixed
+// `docker compose logs` / `docker-compose up` output (and other source prefixes, see PREFIX): every line is prefixed
 // with its service ("web-1  | ...", colours stripped), also with
 // `--timestamps` ("web-1  | 2024-04-25T05:32:35.584725130Z ..."). The service
 // becomes the logger (a lane per service); what follows the bar is read as
@@ -11,8 +11,15 @@ import { isObject, mapJsonRecord } from './json-record.ts';
 import { stripAnsi } from './text-line.ts';
 import { LineType, type LineTypeCode, type LogFormat, type ParseEnv, type RecordOut } from './types.ts';
 
-/** "name  | rest": a service name (letter first, no spaces), padding, a bar. */
-const PREFIX = /^([A-Za-z][\w.@-]{0,62}) *\| ?/;
+/**
+ * "name  | rest": a service name (letter first, no spaces), padding, a bar.
+ * Two more prefixes name a line's source the same way and are read alike:
+ * Habitat's supervisor ("redis.default(O): rest", O or E for the stream,
+ * "hab-sup(MR): rest" for its own lines) and
+ * a syslog ident without its time and host ("docker[1001]: rest", as
+ * journald's message column is pasted).
+ */
+const PREFIX = /^(?:([A-Za-z][\w.@-]{0,62}) *\| ?|([A-Za-z][\w.@-]{0,62})\([A-Z]{1,2}\): ?|([A-Za-z][\w.@/-]{0,62})\[\d{1,10}\]: ?)/;
 
 /** Compose's own line when a container stops: it belongs to that service's lane. */
 const EXITED = /^([A-Za-z][\w.@-]{0,62}) exited with code \d+/;
@@ -21,8 +28,10 @@ const EXITED = /^([A-Za-z][\w.@-]{0,62}) exited with code \d+/;
 export function splitCompose(line: string): { service: string; rest: string } | null {
   const s = stripAnsi(line);
   const m = PREFIX.exec(s);
-  if (!m || levelFromWord(m[1])) return null; // "INFO | msg" is a level column, not a service
-  return { service: m[1], rest: s.slice(m[0].length) };
+  if (!m) return null;
+  const service = m[1] ?? m[2] ?? m[3];
+  if (levelFromWord(service)) return null; // "INFO | msg" is a level column, not a service
+  return { service, rest: s.slice(m[0].length) };
 }
 
 function parseComposeLine(line: string, out: RecordOut, env: ParseEnv): LineTypeCode {
@@ -71,7 +80,7 @@ function isDigit(c: number): boolean {
 
 export const dockerComposeFormat: LogFormat = {
   id: 'docker-compose',
-  label: 'docker compose logs',
+  label: 'source-prefixed lines (docker compose, Habitat, ident[pid])',
   splittable: true,
   detect(_name, lines) {
     let hits = 0;

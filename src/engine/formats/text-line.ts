@@ -11,8 +11,11 @@
 
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
 import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
+import { fromTai64n } from '../model/tai64n.ts';
+import { uptimeFromText } from '../model/uptime.ts';
+import { offsetBetween } from '../model/zone-names.ts';
 import { DateOrder, DateOrderState, parseTextTimeAt } from '../model/time-forms.ts';
-import { AMBIGUOUS_ZONES } from '../model/zone-names.ts';
+import { AMBIGUOUS_ZONES, ZONE_OFFSETS } from '../model/zone-names.ts';
 import { isUnknownDay, UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { isObject, mapJsonRecord } from './json-record.ts';
 import { recoverJsonObject } from './json-recover.ts';
@@ -93,6 +96,15 @@ export class TextReader {
   private readonly scratch: RecordOut = newRecordOut();
   /** Inside a wrapper's message: a wrapper shape read there does not look for a third record inside. */
   private nested = false;
+  /**
+   * Offsets (minutes east of UTC) the file's times show: a zone
+   * abbreviation's, or a zone-less wrapper's clock against the zoned time
+   * inside it (journald's local "Oct 04 08:07:36" around "...T00:07:36Z").
+   * With `zoneless`, the timed lines without one, zone-learn.ts decides the
+   * zone of the file's zone-less lines from them.
+   */
+  readonly zoneEvidence = new Map<number, number>();
+  zoneless = 0;
 
   constructor(private readonly env: ParseEnv) {
     this.dates = new DateOrderState(env.dateOrder === DateOrder.dayFirst || env.dateOrder === DateOrder.monthFirst ? env.dateOrder : DateOrder.unknown);
@@ -111,9 +123,19 @@ export class TextReader {
     return out;
   }
 
+  private noteOffset(min: number): void {
+    if (Number.isNaN(min)) return;
+    this.zoneEvidence.set(min, (this.zoneEvidence.get(min) ?? 0) + 1);
+  }
+
   /** Id of the pattern that read the line just read, '' when none did. */
   get matchedPattern(): string {
     return this.matched >= 0 ? COMPILED[this.matched].pattern.id : '';
+  }
+
+  /** The pattern that read the line just read marks a header whose record runs to the next timed line (text-patterns.ts). */
+  get matchedHeadsBody(): boolean {
+    return this.matched >= 0 && COMPILED[this.matched].pattern.headsBody === true;
   }
 
   /** Id of the pattern that matched the last line read ('' when none did). */
@@ -124,6 +146,7 @@ export class TextReader {
   /** Read one text line into `out` (reset by the caller). */
   read(line: string, out: RecordOut): TextMatchCode {
     const found = this.match(line, out);
+    if (found === TextMatch.timed && !out.zoned && !out.dateless) this.zoneless++;
     if (found === TextMatch.timed && !out.dateless && !isUnknownDay(out.tMs)) {
       // A full date: later clocks without one belong to this day.
       this.lastDay = Math.floor(out.tMs / 86400000) * 86400000;
@@ -230,6 +253,7 @@ export class TextReader {
     else if (out.yearless) this.pastYear(out);
     const zoneName = this.env.time.zoneName;
     if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
+    if (zoneName && Object.prototype.hasOwnProperty.call(ZONE_OFFSETS, zoneName)) this.noteOffset(ZONE_OFFSETS[zoneName]);
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -300,15 +324,17 @@ export class TextReader {
     const r = this.innerOut;
     resetRecord(r);
     if (!this.innerPattern(msg, r)) return false;
-    if (!Number.isNaN(r.tMs) && !r.dateless) {
+    if (!Number.isNaN(r.tMs) && !r.dateless && (!r.uptime || Number.isNaN(out.tMs))) {
       const refines = !subSecond(out) && subSecond(r) && Math.abs(r.tMs - out.tMs) < 1000;
       // A wrapper without a year ("Oct 04 08:07:36 host app[1]:") around a dated time: the inner one is the truth.
       const dates = out.yearless && !r.yearless;
+      if (r.zoned && !out.zoned && !Number.isNaN(out.tMs)) this.noteOffset(offsetBetween(out.tMs, r.tMs));
       if (Number.isNaN(out.tMs) || (r.zoned && !out.zoned) || refines || dates) {
         out.zoned = r.zoned || (refines && out.zoned);
         if (!refines || dates) out.yearless = r.yearless;
         out.tMs = r.tMs;
         out.subNs = r.subNs;
+        out.uptime = r.uptime;
       }
     }
     adoptInner(out, r, r.logger || logger);
@@ -423,6 +449,17 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   t.zoneName = '';
   if (g.ts !== undefined) {
     if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
+  } else if (g.up !== undefined || g.upms !== undefined) {
+    // Uptime (a JVM's "[27.223s]", dmesg's "[12345.678901]", V8's "331617 ms:"): elapsed time, put on the unknown day.
+    if (!uptimeFromText(g.up ?? '', g.upms ?? '', t)) return false;
+    out.tMs = t.ms;
+    out.subNs = t.subNs;
+    out.zoned = true; // elapsed time has no zone to assume
+    out.yearless = false;
+    out.uptime = true;
+    return true;
+  } else if (g.tai !== undefined) {
+    if (!fromTai64n(g.tai, t)) return false;
   } else if (g.epoch !== undefined) {
     if (!fromEpochString(g.frac ? `${g.epoch}.${g.frac}` : g.epoch, t)) return false;
   } else if (g.h !== undefined) {

@@ -12,6 +12,9 @@
 //                            a timestamp in pieces (odd shapes: klog, HDFS, HealthApp, Proxifier);
 //                            without Y/y2 the file's year is used, without a date the line is untimed
 //   epoch (+ frac)           epoch seconds, with sub-second digits from another field (BGL)
+//   tai                      the 24 hex digits of a TAI64N label (tai64n.ts)
+//   up | upms                uptime in seconds ("27.223") or milliseconds: time since the program started,
+//                            put on the unknown day (the file says its clock is an uptime)
 //   level                    mapped through `levels` first (exact, '*' = any other value), then by word
 //   pri                      syslog PRI: severity = pri & 7
 //   logger, source           the lane within the file (source only when the tail finds no logger)
@@ -46,6 +49,8 @@ export interface TextPattern {
    * timestamp) is read as the inner record.
    */
   wrapper?: boolean;
+  /** The line is a header: its record's text is on the untimed lines below it (two-line-records.ts). */
+  headsBody?: boolean;
   samples: readonly string[];
 }
 
@@ -100,12 +105,92 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['03-Dec-2020 11:41:05.692 INFO [Thread-3] org.apache.coyote.AbstractProtocol.pause Pausing ProtocolHandler ["http-nio-8080"]', '29-May-2019 20:26:33.556 WARNING [main] org.apache.tomcat.util.digester.SetPropertiesRule.begin Setting property did not find a matching property.'],
   },
   {
+    id: 'php-fpm',
+    note: "php-fpm's own log: [dd-Mmm-yyyy hh:mm:ss(.uuuuuu)] LEVEL: (pid N, function(), line N: ) msg",
+    first: '\\[',
+    re: String.raw`^\[(?<ts>{DMONY})\] (?<level>DEBUG|NOTICE|WARNING|ERROR|ALERT): (?<msg>.*)$`,
+    samples: ['[30-Jan-2024 07:31:43] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it', '[12-Mar-2021 11:02:17.418023] DEBUG: pid 57, fpm_children_make(), line 421: [pool www] child 91 started'],
+  },
+  {
     id: 'php-error',
     note: 'PHP error_log: [dd-Mmm-yyyy HH:MM:SS zone] PHP Fatal error:  msg',
     first: '\\[',
     re: String.raw`^\[(?<ts>{DMONY})\] (?<msg>(?:PHP )?(?:(?<level>Fatal error|Parse error|Warning|Notice|Deprecated)\b)?.*)$`,
     levels: { 'Fatal error': 6, 'Parse error': 6, Warning: 4, Notice: 3, Deprecated: 3 },
     samples: ['[01-May-2024 10:00:00 UTC] PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/db.php:12'],
+  },
+  {
+    id: 'elasticsearch',
+    note: 'Elasticsearch 1.x to 7.x log4j layout: [time][LEVEL ][logger padded] [node] msg (no space between the brackets)',
+    first: '\\[',
+    re: String.raw`^\[(?<ts>{ISO})\]\[(?<level>[A-Z]+) *\]\[(?<logger>[^\]]*)\] ?(?<msg>.*)$`, // the runner trims the padded logger (a lazy group before " *" would be quadratic)
+    samples: [
+      '[2016-08-02 09:12:47,331][WARN ][monitor.jvm              ] [es-data-3] [gc][old][88412][95] duration [31.2s], collections [1]/[31.9s]',
+      '[2019-11-04T06:30:12,118][INFO ][o.e.n.Node               ] [node-1] started',
+    ],
+  },
+  {
+    id: 'rabbitmq-report',
+    note: 'Erlang/OTP error_logger reports as RabbitMQ before 3.7 writes them: a header with the time, the report on the lines below',
+    first: '=',
+    re: String.raw`^=(?<level>[A-Z]+(?: [A-Z]+)?) REPORT={4} (?<D>\d{1,2})-(?<mon>[A-Z][a-z]{2})-(?<Y>\d{4})::(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<frac>\d{1,9}))? ===$`,
+    levels: { ERROR: 5, CRASH: 5, SUPERVISOR: 5, WARNING: 4, INFO: 3, PROGRESS: 2 },
+    headsBody: true,
+    samples: ['=ERROR REPORT==== 14-Feb-2018::09:41:07 ===', '=INFO REPORT==== 3-Mar-2023::22:10:05.514027 ==='],
+  },
+  {
+    id: 'tai64n',
+    note: 'daemontools / s6-log / runit svlogd -t: a TAI64N label (@ and 24 hex digits), then the line as the program wrote it',
+    first: '@',
+    re: String.raw`^@(?<tai>[0-9a-fA-F]{24})(?: +|$)(?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: ['@4000000065b8a47d2f3c1a08 s6-rc: info: service nginx successfully started', '@4000000065b8a47e0a1b2c3d [30-Jan-2024 07:31:43] NOTICE: fpm is running, pid 211'],
+  },
+  {
+    id: 'systemctl-active',
+    note: "systemctl status: the unit's state line says since when (the journal lines below it follow)",
+    first: ' A',
+    has: 'since',
+    re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<ts>{ISO})(?:;.*)?)$`,
+    levels: { failed: 5, '*': 3 },
+    samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago'],
+  },
+  {
+    id: 'jvm-unified',
+    note: 'JVM unified logging (-Xlog, JDK 9+) with a wall-clock decoration first: [time][uptime...][level ][tags ] msg',
+    first: '\\[',
+    re: String.raw`^\[(?<ts>{ISO})\](?:\[[^\]]*\])*?\[(?<level>trace|debug|info|warning|error) *\]\[(?<logger>[a-z0-9,]+) *\] ?(?<msg>.*)$`,
+    samples: ['[2023-02-14T10:22:31.418+0000][12.074s][info][gc] GC(8) Pause Young (Normal) (G1 Evacuation Pause) 412M->96M(1024M) 14.217ms'],
+  },
+  {
+    id: 'jvm-unified-uptime',
+    note: "JVM unified logging with only the uptime decoration (-Xlog:gc's default): [12.074s][level ][tags ] msg, seconds since the JVM started",
+    first: '\\[',
+    re: String.raw`^\[(?:(?<up>\d+\.\d{3})s|(?<upms>\d+)ms)\](?:\[[^\]]*\])*?\[(?<level>trace|debug|info|warning|error) *\]\[(?<logger>[a-z0-9,]+) *\] ?(?<msg>.*)$`,
+    samples: ['[12.074s][info][gc,start    ] GC(8) Pause Young (Normal) (G1 Evacuation Pause)', '[340187ms][warning][gc,alloc] Allocation Failure, heap nearly full'],
+  },
+  {
+    id: 'jvm-gc-uptime',
+    note: 'JDK 8 GC log without -XX:+PrintGCDateStamps: seconds since the JVM started, then the collection',
+    first: '0-9',
+    re: String.raw`^(?<up>\d+\.\d{3}): (?<msg>\[(?:Full )?GC[ (].*)$`,
+    samples: ['84.339: [GC (Allocation Failure) [PSYoungGen: 524800K->43502K(611840K)] 524800K->43518K(2010112K), 0.0470171 secs]'],
+  },
+  {
+    id: 'v8-gc-trace',
+    note: "V8's GC trace (Node's \"Last few GCs\" before a heap OOM): [pid:isolate] milliseconds since the isolate started: collection",
+    first: '\\[',
+    re: String.raw`^\[\d+:0x[0-9a-f]+\] +(?<upms>\d+) ms: (?<msg>.*)$`,
+    samples: ['[18214:0x5b3c2e0]   482113 ms: Scavenge 2041.2 (2079.6) -> 2037.9 (2080.1) MB, 6.1 / 0.0 ms  (average mu = 0.211, current mu = 0.094) allocation failure'],
+  },
+  {
+    id: 'dmesg',
+    note: 'the kernel ring buffer (dmesg, console): [seconds.micros since boot] msg',
+    first: '\\[',
+    re: String.raw`^\[ *(?<up>\d+\.\d{6})\] (?<msg>.*)$`,
+    tail: true,
+    samples: ['[ 8113.204557] Out of memory: Killed process 2291 (java) total-vm:8123456kB, anon-rss:3990120kB', '[1523662.017351] EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0'],
   },
   {
     id: 'nest',
@@ -292,10 +377,10 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   {
     id: 'redis',
     note: 'Redis server log: pid:role dd Mmm yyyy hh:mm:ss.mmm level-mark msg (. debug, - verbose, * notice, # warning)',
-    first: '0-9',
-    re: String.raw`^\d+:[XCSM] (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?:(?<Y>\d{4}) )?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
+    first: '0-9\\[',
+    re: String.raw`^(?:\d+:[XCSM]|\[\d+\]) (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?:(?<Y>\d{4}) )?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{1,6}) (?<level>[.*#-]) (?<msg>.*)$`,
     levels: { '.': 2, '-': 2, '*': 3, '#': 4 },
-    samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '4721:M 02 Mar 11:20:07.311 * DB saved on disk', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config'],
+    samples: ['1:M 25 Apr 2024 05:32:35.019 * Ready to accept connections tcp', '4721:M 02 Mar 11:20:07.311 * DB saved on disk', '1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config', '[5120] 09 Feb 14:03:27.806 # Server started, Redis version 3.0.504 (Windows port: [pid] instead of pid:role)'],
   },
   {
     id: 'haproxy-stderr',
@@ -326,6 +411,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: '0-9',
     re: String.raw`^(?<ts>\d{4}/\d\d/\d\d \d\d:\d\d:\d\d) \[(?<level>[a-z]+)\] \d+#\d+: (?:\*\d+ )?(?<msg>.*)$`,
     samples: ['2024/05/01 10:00:05 [error] 31#31: *771 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.7'],
+  },
+  {
+    id: 'squid-cache',
+    note: 'squid cache.log: yyyy/MM/dd hh:mm:ss then "|" (3.x) or " kidN|" (4.x and later, the process) then the message',
+    first: '0-9',
+    has: '|',
+    re: String.raw`^(?<ts>\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)?)(?: (?<logger>kid\d+))?\| ?(?<msg>.*)$`,
+    tail: true,
+    samples: ['2019/08/14 16:02:31| WARNING: Disk space over limit: 10485760 KB > 10240000 KB', '2022/11/03 21:47:05 kid1| Accepting HTTP Socket connections at conn3 local=[::]:3128 remote=[::] FD 18 flags=9'],
   },
   {
     id: 'lambda',
@@ -431,6 +525,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'postgres',
+    note: "PostgreSQL with a log_line_prefix of time, [pid] or [pid-line], then user@database: the level word comes after them",
+    first: '0-9',
+    re: String.raw`^(?<ts>{ISO}) \[(?<pid>\d+)(?:-\d+)?\]:? (?:(?<user>[\w\[\].-]*)@(?<db>[\w\[\].-]*) )?(?<level>LOG|FATAL|PANIC|ERROR|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT): +(?<msg>.*)$`,
+    levels: { LOG: 3, STATEMENT: 3, DETAIL: 3, HINT: 3, CONTEXT: 3 },
+    samples: ['2023-05-09 14:22:51 EDT [3812-1] billing@ledger FATAL:  remaining connection slots are reserved for non-replication superuser connections', '2023-05-09 14:22:51.640 UTC [3813] [unknown]@[unknown] LOG:  incomplete startup packet'],
+  },
+  {
     id: 'pg-ctl-progress',
     note: "pg_ctl's progress (\"waiting for server to start....\", more dots each second) with the server's log line written right after it, as the docker postgres image prints its init and restarts",
     first: 'w.',
@@ -450,6 +552,28 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^(?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d) - (?<msg>.*)$`,
     tail: true,
     samples: ['25 Oct 16:31:38 - [nodemon] restarting due to changes...', '3 Feb 09:05:01 - worker 2 exited with code 137'],
+  },
+  {
+    id: 'forge',
+    note: 'Minecraft Forge / NeoForge server log: [ddMMMyyyy hh:mm:ss.SSS] [thread/LEVEL] [logger/]: msg',
+    first: '\\[',
+    re: String.raw`^\[(?<D>\d\d)(?<mon>[A-Z][a-z]{2})(?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<frac>\d{1,9}))?\] \[[^\]/]*\/(?<level>[A-Z]+)\] (?:\[(?<logger>[^\]]*?)\/?\]:? )?(?<msg>.*)$`,
+    samples: ['[04Jan2022 19:40:12.551] [Server thread/WARN] [net.minecraft.server.MinecraftServer/]: Can\'t keep up! Is the server overloaded? Running 2411ms or 48 ticks behind'],
+  },
+  {
+    id: 'dash-joined-date',
+    note: 'date and time joined by a dash, then a [LEVEL] (the tiredofit/nfrastack container images\' init scripts): yyyy-MM-dd-hh:mm:ss [LEVEL] ** [service] msg',
+    first: '0-9',
+    re: String.raw`^(?<Y>\d{4})-(?<M>\d\d)-(?<D>\d\d)-(?<h>\d\d):(?<m>\d\d):(?<s>\d\d) \[(?<level>[A-Z]+)\] (?:\*\* )?(?:\[(?<logger>[\w.-]+)\] )?(?<msg>.*)$`,
+    levels: { STARTING: 3, NOTICE: 3, INFO: 3, WARN: 4, ERROR: 5, DEBUG: 2 },
+    samples: ['2022-03-08-11:20:44 [STARTING] ** [php-fpm] [3] Starting php-fpm 8.1.2', '2022-03-08-11:20:51 [ERROR] ** [nginx] Cannot bind to port 80'],
+  },
+  {
+    id: 'multicraft',
+    note: 'Multicraft panel console: dd.MM hh:mm:ss [source] (thread/)LEVEL msg, day first, no year',
+    first: '0-9',
+    re: String.raw`^(?<D>\d\d)\.(?<M>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d) \[(?<logger>[A-Za-z][\w ]{0,30})\] (?:(?:[^\s/]+(?: [^\s/]+)?\/)?(?<level>INFO|WARN|WARNING|ERROR|SEVERE|FATAL|DEBUG|TRACE):? )?(?<msg>.*)$`,
+    samples: ['03.06 18:22:40 [Multicraft] Server stopped', '03.06 18:21:57 [Server] Server thread/WARN Can\'t keep up! Is the server overloaded? Running 5012ms or 100 ticks behind', '03.06 18:20:11 [Server] INFO Preparing spawn area: 84%'],
   },
   {
     id: 'iso',
@@ -481,6 +605,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^(?<ts>{JUL}):? +(?<msg>.*)$`,
     tail: true,
     samples: ['Jan 15, 2024 5:40:45 AM INFO com.example.Server: listening on 8080'],
+  },
+  {
+    id: 'rfc1123',
+    note: "RFC 1123 / HTTP dates first (JavaScript's toUTCString, Go's http.TimeFormat): Thu, 31 Jan 2013 12:00:54 GMT",
+    first: 'A-Z',
+    re: String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?: (?<tz>GMT|UTC|[+-]\d{4}))?[,:]? +(?<msg>.*)$`,
+    tail: true,
+    samples: ['Mon, 05 Feb 2018 09:14:03 GMT, queue worker lost its connection, retrying in 5s', 'Sat, 17 Aug 2024 23:00:01 +0200 backup started'],
   },
   {
     id: 'numeric-date',
@@ -531,6 +663,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?(?<tz>Z|[+-]\d\d:?\d\d(?!\d)| (?:${ZONE_NAME_RE})(?![\w]))?\]? +(?<msg>.*)$`,
     tail: true,
     samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted', '22:40:53.187Z INFO reloading config', '[14:02:11 CET] ERROR backup failed'],
+  },
+  {
+    id: 'program-level',
+    note: 'a program naming itself and a level, no time ("prog: level: msg": s6-rc, s6-svscan, pg_dump, git): level and logger, time from a wrapper or inferred',
+    first: 'a-z',
+    re: String.raw`^(?<logger>[a-z][\w.-]{1,30}): (?<level>info|notice|warning|error|fatal|debug): (?<msg>.*)$`,
+    samples: ['s6-rc: info: service legacy-cont-init successfully started', 'pg_dump: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory'],
   },
   {
     id: 'python-basic',

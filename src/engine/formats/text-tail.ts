@@ -64,7 +64,7 @@ export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Ta
       const j = closing(s, i, c, close);
       if (j < 0) break;
       const token = s.slice(i + 1, j).trim();
-      const lv = wantLevel && !level ? levelFromWord(token) : 0;
+      const lv = wantLevel && !level ? levelFromWord(token) || threadLevel(token) : 0;
       if (lv) level = lv;
       else if (c !== 91 || token.length === 0 || token.length > 60 || /\s/.test(token)) break;
       else if (wantLogger && !logger && loggerName(token)) logger = loggerName(token);
@@ -91,6 +91,12 @@ export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Ta
     i = skipSeparators(s, j);
   }
   return { level, logger: logger || (wantLogger ? component : ''), message: s.slice(i) };
+}
+
+/** log4j2's "%t/%level" in one bracket (Minecraft: "[Server thread/WARN]"): the level after the last slash. */
+function threadLevel(token: string): number {
+  const slash = token.lastIndexOf('/');
+  return slash > 0 && token.length - slash <= 8 ? levelFromWord(token.slice(slash + 1)) : 0;
 }
 
 /** Index of the bracket closing the one at s[i] (nesting counted), or -1. */

@@ -37,6 +37,8 @@ export interface RecordOut {
   yearless: boolean;
   /** The time was a clock without a date: it was placed on the file's day. */
   dateless: boolean;
+  /** The time counts from the program's (or the machine's) start, not the time of day: it sits on the unknown day (time-of-day.ts). */
+  uptime: boolean;
   level: number;
   message: string;
   /** Logger / target / component / compose service: becomes a lane within the file. */
@@ -54,7 +56,7 @@ export interface RecordOut {
 }
 
 export function newRecordOut(): RecordOut {
-  return { tMs: NaN, subNs: 0, zoned: false, yearless: false, dateless: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0, sliced: false };
+  return { tMs: NaN, subNs: 0, zoned: false, yearless: false, dateless: false, uptime: false, level: 0, message: '', logger: '', extra: '', text: '', status: 0, flags: 0, sliced: false };
 }
 
 export function resetRecord(o: RecordOut): void {
@@ -63,6 +65,7 @@ export function resetRecord(o: RecordOut): void {
   o.zoned = false;
   o.yearless = false;
   o.dateless = false;
+  o.uptime = false;
   o.level = 0;
   o.message = '';
   o.logger = '';

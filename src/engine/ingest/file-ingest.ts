@@ -20,7 +20,8 @@ import { STACK_WORDS, StackState } from './multiline.ts';
 import { HEADER_PATTERN, HeldHeader, headsBody } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
-import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock } from '../model/time-of-day.ts';
+import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock, isUnknownDay, UPTIME_NOTICE } from '../model/time-of-day.ts';
+import { EarlyClocks } from './early-clocks.ts';
 import { isElisionLine } from '../formats/elision.ts';
 import { isColumnHeader } from '../formats/column-header.ts';
 
@@ -125,6 +126,11 @@ export class FileIngest {
   private readonly clocks: ClockPlacer;
   /** The last line was an elision ("..."): the next event is marked as following a cut. */
   private elided = false;
+  /** Timed events earlier / later than the timed one before them: a file pasted newest first goes back at nearly every step. */
+  private stepsBack = 0;
+  private stepsOn = 0;
+  /** Times of day before the file's first date, moved onto its day when it comes. */
+  private readonly early = new EarlyClocks();
   /** The last timed event's time came from a time of day (so it is no date to place the next on). */
   private lastWasClock = false;
 
@@ -301,10 +307,12 @@ export class FileIngest {
     if (seen & Seen.packed) notice('some lines pack several records (CloudWatch payloads, a JSON array on one line): each record is shown as an event, its line is counted once');
     if (s.yearAssumed) notice(`timestamps without a year were read as ${this.env.year}`);
     if (seen & Seen.dateless) notice('times with a clock but no date were placed on the day of the date before them');
+    if (s.uptimeClock) notice(UPTIME_NOTICE);
     if (this.clocks.placedUnknown) {
       s.dateUnknown = true;
       notice(DATE_UNKNOWN_NOTICE);
     }
+    if (this.early.placedOn !== undefined) notice(`times of day before the file's first date were placed on its day, ${new Date(this.early.placedOn).toISOString().slice(0, 10)}`);
     if (this.clocks.placedOnDay && this.env.day !== undefined) notice(`${DATE_PLACED_NOTICE} ${new Date(this.env.day).toISOString().slice(0, 10)}`);
     for (const n of this.reader.notices()) notice(n);
     if (s.elided > 0) notice('lines cut out of the excerpt ("...") are counted with the blank lines; the event after each cut is marked');
@@ -344,6 +352,8 @@ export class FileIngest {
     this.maxMs = s.maxMs;
     this.maxNs = s.maxNs;
     this.leadingUntimed = s.leadingUntimed.slice();
+    // Rows of earlier slices live in their own tables: early clocks are only moved within the first.
+    this.early.close();
     this.lastEnd = s.lastEnd;
     // What earlier slices saw still counts: OR and max never double-count when a state is restored twice.
     this.seen |= s.seen ?? 0;
@@ -358,6 +368,14 @@ export class FileIngest {
   }
 
   /** Rows of this file that never got a time (placed later at the timeline's start). */
+  /**
+   * The file was written (or pasted) newest first: its times go back at
+   * nearly every step (a console that shows the latest line at the top).
+   */
+  get newestFirst(): boolean {
+    return this.stepsBack >= 2 && this.stepsBack >= 4 * this.stepsOn;
+  }
+
   get untimedRows(): readonly number[] {
     return this.leadingUntimed;
   }
@@ -366,6 +384,11 @@ export class FileIngest {
     const out = this.out;
     let found = -1;
     if (this.held.active) {
+      if (this.held.body && this.held.throughBlanks && type === LineType.blank) {
+        // An Erlang report's text has blank lines of its own: only the next header ends it.
+        this.stats.blank++;
+        return;
+      }
       if (this.held.body) {
         // A body line joins the held record; any other line ends it (and is read once, here).
         found = type === LineType.text ? this.bodyLine(out.text, lineNo, offset, length) : -1;
@@ -479,6 +502,7 @@ export class FileIngest {
     // A time with nothing after it (the wrapper had no time of its own): its record is on the lines below.
     if (pattern !== '' && Number.isNaN(this.out.tMs) && !Number.isNaN(t.tMs) && headsBody(t.message)) {
       this.held.hold(t, lineNo, offset, length, true, this.out.logger);
+      this.held.throughBlanks = this.reader.matchedHeadsBody;
       return;
     }
     this.startEvent(t, lineNo, offset, length, 0);
@@ -512,12 +536,13 @@ export class FileIngest {
       t.message = text.trim();
       t.level = leadingLevel(text);
     }
-    if (!Number.isNaN(wrapper.tMs) && (found !== TextMatch.timed || t.dateless || (!t.zoned && wrapper.zoned))) {
+    if (!Number.isNaN(wrapper.tMs) && (found !== TextMatch.timed || t.dateless || t.uptime || (!t.zoned && wrapper.zoned))) {
       t.tMs = wrapper.tMs;
       t.subNs = wrapper.subNs;
       t.zoned = wrapper.zoned;
       t.yearless = wrapper.yearless;
       t.dateless = false;
+      t.uptime = wrapper.uptime;
     }
     if (!t.level) t.level = wrapper.level;
     if (wrapper.logger) t.logger = wrapper.logger;
@@ -525,6 +550,19 @@ export class FileIngest {
     if (wrapper.extra) t.extra = t.extra ? `${t.extra} ${wrapper.extra}` : wrapper.extra;
     t.flags |= wrapper.flags;
     return t;
+  }
+
+  /** The file's first dated event, after times of day on the unknown day: those move onto its day when they fit (early-clocks.ts). */
+  private placeEarlyClocks(ms: number): void {
+    const shift = this.early.dated(ms, this.sinks.builder.columns);
+    if (shift === 0) return;
+    // Every timed row so far was an early one: the running figures move with them.
+    const s = this.stats;
+    this.maxMs += shift;
+    this.lastMs += shift;
+    s.firstTime += shift;
+    s.lastTime += shift;
+    this.clocks.placedUnknown = false;
   }
 
   private extend(lineNo: number, offset: number, length: number): void {
@@ -548,7 +586,8 @@ export class FileIngest {
     }
     let ms = r.tMs;
     // A time of day without a date (time-of-day.ts): placed on the file's day, else the unknown day.
-    const clock = isRawClock(ms);
+    const clock = !r.uptime && isRawClock(ms);
+    if (r.uptime && ms === ms) s.uptimeClock = true;
     // The clock goes on the day of a dated event before it, not of another clock it placed.
     if (clock) ms = this.clocks.place(ms, this.lastWasClock ? NaN : this.lastMs);
     else if (r.dateless) this.seen |= Seen.dateless;
@@ -557,6 +596,10 @@ export class FileIngest {
     if (!Number.isNaN(ms) && !isPlausible(ms, this.plausible)) {
       this.seen |= Seen.implausible;
       ms = NaN;
+    }
+    if (this.early.open && ms === ms) {
+      if (r.uptime) this.early.close();
+      else if (!isUnknownDay(ms)) this.placeEarlyClocks(ms);
     }
     if (Number.isNaN(ms)) {
       s.untimed++;
@@ -569,6 +612,8 @@ export class FileIngest {
         flags |= Flag.zoneAssumed;
         ms -= this.zoneOffsetMin * 60000;
       }
+      if (ms < this.lastMs) this.stepsBack++;
+      else if (ms > this.lastMs) this.stepsOn++;
       if (ms < this.maxMs || (ms === this.maxMs && ns < this.maxNs)) s.outOfOrder++;
       else {
         this.maxMs = ms;
@@ -619,9 +664,11 @@ export class FileIngest {
       for (const k of this.leadingUntimed) {
         c.tMs[k] = ms;
         c.subNs[k] = ns;
+        if (this.early.open && isUnknownDay(ms)) this.early.add(k);
       }
       this.leadingUntimed = [];
     }
+    if (this.early.open && ms === ms && isUnknownDay(ms)) this.early.add(row);
     // A repeated message is one shared string (no memory of its own); notable rows always keep theirs;
     // other one-off messages until the budget is spent (the rest are read back from the file when shown).
     // A kept message is a string of its own: a text line's (or a sliced value) would pin the decoded chunk it came from.

@@ -9,6 +9,7 @@ import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { newTimeOut } from '../model/time.ts';
 import { settleDateOrder } from '../model/time-forms.ts';
+import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
 import type { ParseEnv } from '../formats/types.ts';
 import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
@@ -16,7 +17,7 @@ import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import type { ByteSource } from './byte-source.ts';
 import { FileIngest, ingestClassifier, type SharedSinks } from './file-ingest.ts';
-import { newFileStats, type FileStats } from './file-stats.ts';
+import { countInferred, markNewestFirst, newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
 import { openText } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
@@ -163,7 +164,7 @@ export function fileNotices(stats: FileStats, counts: SplitCounts): void {
   if (counts.invalidLines > 0) stats.notices.push(`${counts.invalidLines} line(s) had bytes that are not valid ${stats.encoding}; shown with U+FFFD`);
   if (counts.longLines > 0) stats.notices.push(`${counts.longLines} line(s) longer than ${MAX_LINE_BYTES >> 20} MB; only their first ${MAX_LINE_BYTES >> 20} MB are kept`);
   if (stats.encoding !== 'utf-8') stats.notices.push(`decoded as ${stats.encoding.toUpperCase()}`);
-  if (stats.zoneAssumed) stats.notices.push('timestamps without a time zone were read as UTC');
+  if (stats.zoneAssumed) stats.notices.push(zoneNotice(stats.zoneLearnedMin));
 }
 
 /** Progress and partial-table reporting shared by the sequential and parallel drivers. */
@@ -266,7 +267,7 @@ export async function ingestFile(
       env.dateOrder = settleDateOrder(firstLines);
       stats.format = format.id;
       stats.formatLabel = format.label;
-      const fin = new FileIngest(fi, format, env, stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, options.plausibleTime);
+      const fin = new FileIngest(fi, format, env, stats, sinks, fileZoneOffset(options.zoneOffsetMin?.[fi], firstLines, env.year, stats), options.plausibleTime);
       fileIngest = fin;
       for (const h of head) fin.line(h[0], h[1], h[2], h[3]);
       head.length = 0;
@@ -337,6 +338,7 @@ export async function ingestFile(
     if (!fileIngest) startParsing();
     const fin = fileIngest as unknown as FileIngest;
     fin.end();
+    if (fin.newestFirst) markNewestFirst(builder, fi, stats);
     if (opened.gzip) stats.bytes = fileBytes;
     fileNotices(stats, { invalidLines: splitter.invalidLines + fin.invalidLines, longLines });
     if (loneCr) stats.notices.push('lines end in a lone CR (old Mac line endings): each CR was read as a line end');
@@ -457,6 +459,7 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
     const stats = newFileStats(src.name, src.size);
     files.push(stats);
     const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
+    countInferred(stats, outcome.untimedRows.length);
     for (const r of outcome.untimedRows) noTimeRows.push(r);
     if (outcome.placed) placed.push(outcome.placed);
     decompressed.push(outcome.decompressed);

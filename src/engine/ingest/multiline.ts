@@ -26,12 +26,17 @@ const ALWAYS = [
   /^The above exception was the direct cause/,
   /^--- End of (inner exception )?stack trace/,
   /^\^+\s*$/, // caret under the failing expression (Node, Python)
+  /^(?:<-{3} .+ -{3}>|-{5} .+ -{5})$/, // V8's crash-report banners ("<--- JS stacktrace --->", "----- Native stack trace -----")
+  /^[\]})]+[;,]?\s*$/, // only closing brackets: the end of an object or array printed over several lines with the record before
+  /^-(?: |$)/, // log4j's "%d [%t] %p %c%n- %m%n" layout: the message on the line below its header, after "- "
+  /^\{ [A-Za-z_$][\w$]*: /, // Node's util.inspect of an object (winston's exception meta, `{ date: '...',`): keys unquoted, so never a JSON record
 ];
 
 /** Lines that continue only inside a stack. */
 const IN_STACK = [
   /^[\w.$/*()\-[\]{}%@]+\(.*\)$/, // Go frame: main.main(), sync.(*RWMutex).Lock(...)
   /^[\w.\-@]+(?:\/[\w.\-@]+)*\.[\w$*()[\].-]+$/, // Go frame without arguments (zap's stacktrace)
+  /^at [\w$.<>]+\(.*\)$/, // a Java frame whose indent was lost in the paste
   /^\[signal /,
   /^\[recovered\]/,
   /^exit status \d+/,
@@ -87,7 +92,7 @@ export const STACK_WORDS: readonly string[] = ['ignal', 'fatal error has', 'cras
 const RUST_PANIC = /^thread '[^']*' panicked at .*:$/;
 
 /** An exception line that belongs to the error logged just before it (Java/C# class, Node/Python "XError: msg"). */
-const JAVA_EXCEPTION = /^([A-Za-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b|^([A-Z]\w*)?Error: /;
+const JAVA_EXCEPTION = /^([A-Za-z_][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b|^([A-Z]\w*)?Error: |^[A-Z]\w*(?:Exception|Error)\[/; // the last: Elasticsearch's "XException[msg]" 
 const GO_FRAME_NO_ARGS = IN_STACK[1];
 
 /** Bits of StackState.opens. */

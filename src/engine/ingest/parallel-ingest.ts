@@ -10,7 +10,7 @@
 import { detectFormat, formatById } from '../formats/index.ts';
 import type { ByteSource } from './byte-source.ts';
 import { iterate } from './byte-source.ts';
-import { newFileStats, type FileStats } from './file-stats.ts';
+import { countInferred, newFileStats, type FileStats } from './file-stats.ts';
 import {
   DEFAULT_MESSAGE_BUDGET,
   DETECT_LINES,
@@ -31,6 +31,7 @@ import { FileMerge } from './parallel-merge.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
 import { ingestSlice, SLICEABLE_FORMATS, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
+import { learnZoneOffset } from './zone-learn.ts';
 
 /** Runs slice tasks somewhere (worker pool, threads, this thread). */
 export interface SliceRunner {
@@ -60,6 +61,8 @@ interface SlicedPlan {
   tasks: SliceTask[];
   results: Promise<SliceResult>[];
   formatId: string;
+  /** The zone the file's first lines show for its zone-less times (zone-learn.ts), null when none. */
+  zoneLearnedMin: number | null;
 }
 
 /** Bookkeeping of one slice run: which worker slot it holds. */
@@ -94,11 +97,17 @@ export function queueRunner(concurrency: number, exec: Exec, cancel?: () => void
   };
 }
 
+interface Sliceable {
+  formatId: string;
+  bom: number;
+  zoneLearnedMin: number | null;
+}
+
 /**
  * Decide whether a file is split: big enough, readable by range, plain UTF-8
  * (not gzip), and a format whose lines stand alone. Returns the format id or null.
  */
-async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promise<{ formatId: string; bom: number } | null> {
+async function sliceableFormat(src: ByteSource, fi: number, options: ParallelOptions): Promise<Sliceable | null> {
   if (!src.streamFrom || src.size < (options.sliceMinBytes ?? SLICE_MIN_BYTES)) return null;
   const opened = await openText(src);
   try {
@@ -116,7 +125,9 @@ async function sliceableFormat(src: ByteSource, options: ParallelOptions): Promi
       if (lines.length >= want) break;
     }
     const { format } = detectFormat(src.name, lines, options.format);
-    return SLICEABLE_FORMATS.has(format.id) ? { formatId: format.id, bom: opened.bom } : null;
+    if (!SLICEABLE_FORMATS.has(format.id)) return null;
+    const zoneLearnedMin = options.zoneOffsetMin?.[fi] === undefined ? learnZoneOffset(lines, fileYear(src, options, fi)) : null;
+    return { formatId: format.id, bom: opened.bom, zoneLearnedMin };
   } finally {
     await opened.chunks.return(undefined);
   }
@@ -161,7 +172,7 @@ export function sliceStarts(size: number, target: number, concurrency = 1): numb
   }
 }
 
-function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, runner: SliceRunner, options: ParallelOptions, totalBytes: number): SliceTask[] {
+function planSlices(src: ByteSource, fi: number, { formatId, bom, zoneLearnedMin }: Sliceable, runner: SliceRunner, options: ParallelOptions, totalBytes: number): SliceTask[] {
   const target = options.sliceBytes ?? Math.min(SLICE_TARGET_MAX, Math.max(SLICE_TARGET_MIN, Math.ceil(src.size / (3 * Math.max(1, runner.concurrency)))));
   const starts = sliceStarts(src.size, target, runner.concurrency);
   const budget = options.messageBudget ?? DEFAULT_MESSAGE_BUDGET;
@@ -180,7 +191,7 @@ function planSlices(src: ByteSource, fi: number, formatId: string, bom: number, 
       formatId,
       year: fileYear(src, options, fi),
       day: fileDayOf(fi, options),
-      zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? 0,
+      zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? zoneLearnedMin ?? 0,
       ...(options.plausibleTime ? { plausibleTime: options.plausibleTime } : {}),
       vocabulary: options.vocabulary ?? [],
       messageBudget: Math.floor((budget * bytes) / Math.max(1, totalBytes)),
@@ -211,9 +222,9 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
   const plans: (SlicedPlan | null)[] = [];
   for (let fi = 0; fi < sources.length; fi++) {
     const src = sources[fi];
-    let sliceable: { formatId: string; bom: number } | null = null;
+    let sliceable: Sliceable | null = null;
     try {
-      sliceable = await sliceableFormat(src, options);
+      sliceable = await sliceableFormat(src, fi, options);
     } catch {
       sliceable = null; // unreadable here: the whole-file driver reports it
     }
@@ -221,13 +232,13 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
       plans.push(null);
       continue;
     }
-    const tasks = planSlices(src, fi, sliceable.formatId, sliceable.bom, runner, options, totalBytes);
+    const tasks = planSlices(src, fi, sliceable, runner, options, totalBytes);
     const results = tasks.map((t) => {
       const p = runner.run(t, onBytes);
       p.catch(() => undefined); // awaited in order below; avoid an unhandled rejection meanwhile
       return p;
     });
-    plans.push({ tasks, results, formatId: sliceable.formatId });
+    plans.push({ tasks, results, formatId: sliceable.formatId, zoneLearnedMin: sliceable.zoneLearnedMin });
   }
 
   const decompressed: (Blob | null)[] = [];
@@ -250,6 +261,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
         if (outcome.placed) placed.push(outcome.placed);
         readBytes += src.size || 0;
       }
+      countInferred(stats, untimed.length);
       for (const r of untimed) noTimeRows.push(r);
       bytesBefore += src.size || 0;
     }
@@ -302,7 +314,8 @@ async function mergeSlices(
   stats.formatLabel = format.label;
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
-  const merge = new FileMerge(fi, format, fileYear(src, options, fi), stats, sinks, options.zoneOffsetMin?.[fi] ?? 0, fileDayOf(fi, options), options.plausibleTime);
+  if (plan.zoneLearnedMin !== null) stats.zoneLearnedMin = plan.zoneLearnedMin;
+  const merge = new FileMerge(fi, format, fileYear(src, options, fi), stats, sinks, options.zoneOffsetMin?.[fi] ?? plan.zoneLearnedMin ?? 0, fileDayOf(fi, options), options.plausibleTime);
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();

@@ -25,6 +25,7 @@ export function addStats(into: FileStats, s: FileStats): void {
   into.zoneAssumed ||= s.zoneAssumed;
   into.yearAssumed ||= s.yearAssumed;
   into.dateUnknown ||= s.dateUnknown;
+  into.uptimeClock ||= s.uptimeClock;
   if (!(s.firstTime >= into.firstTime)) into.firstTime = s.firstTime;
   if (!(s.lastTime <= into.lastTime)) into.lastTime = s.lastTime;
   for (const n of s.notices) if (!into.notices.includes(n)) into.notices.push(n);

@@ -52,6 +52,8 @@ export class HeldHeader {
   active = false;
   /** It heads a body (untimed lines up to a blank or timed one), not a two-line record. */
   body = false;
+  /** The body runs over blank lines too, up to the next timed line (a pattern marked headsBody: Erlang reports). */
+  throughBlanks = false;
   readonly record: RecordOut = newRecordOut();
   line = 0;
   offset = 0;
@@ -76,6 +78,7 @@ export class HeldHeader {
     this.endLength = length;
     this.active = true;
     this.body = body;
+    this.throughBlanks = false;
     this.messaged = false;
     if (body && r.message) {
       // The host or address the header named stays searchable.

@@ -9,6 +9,7 @@ import type { KindName } from '../model/kinds.ts';
 import type { KnowledgeFile } from './catalog.ts';
 import schema from './schema/vocabulary.schema.json' with { type: 'json' };
 import { formatProblem, validate, type JsonSchema, type SchemaProblem } from './validate.ts';
+import { codeOrder } from '../model/code-order.ts';
 
 export type ClassifyingKind = Exclude<KindName, 'plain'>;
 
@@ -116,7 +117,7 @@ export function loadVocabulary(files: readonly KnowledgeFile[]): LoadedVocabular
       problems.push({ file, path: '$.pattern', message: `is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
-  const classifying = [...byName.values()].filter((k) => k.spec.classifies).sort((a, b) => (a.spec.order ?? 0) - (b.spec.order ?? 0) || a.spec.name.localeCompare(b.spec.name));
+  const classifying = [...byName.values()].filter((k) => k.spec.classifies).sort((a, b) => (a.spec.order ?? 0) - (b.spec.order ?? 0) || codeOrder(a.spec.name, b.spec.name));
   return { byName, classifying, problems };
 }
 

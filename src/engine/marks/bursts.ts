@@ -7,9 +7,10 @@
 // (one cold bucket may sit between) form a burst of at least MIN_BURST_EVENTS.
 // A noisy but steady error rate never crosses its own threshold.
 // Classes: timeout-class events (kind timeout), and error-class events (level
-// error or fatal that are not timeouts or crashes: those have marks of their own).
+// error or fatal that are not timeouts or crashes: those have marks of their own). Lines whose
+// time was inferred from a neighbour (Flag.untimed) are left out: they have no time to count.
 
-import { Kind } from '../model/kinds.ts';
+import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { EventTable } from '../model/event-table.ts';
 import type { Mark } from './types.ts';
@@ -41,6 +42,9 @@ export const EXCERPT_CHAIN_MS = 90_000;
 type BurstClass = 'timeout-burst' | 'error-burst';
 
 function inClass(table: EventTable, row: number, cls: BurstClass): boolean {
+  // A line without a time of its own took its neighbour's: it cannot tell a rate (twenty untimed
+  // error lines of a start-up script would all sit on one instant and look like a burst).
+  if (table.flags[row] & Flag.untimed) return false;
   const k = table.kind[row];
   if (cls === 'timeout-burst') return k === Kind.timeout;
   return table.level[row] >= Level.error && k !== Kind.timeout && k !== Kind.crash;

@@ -51,6 +51,8 @@ export class TableBuilder {
   readonly loggers: string[] = [''];
   /** Subjects of operation / signal rows (see EventTable.subjects), by builder row. */
   readonly subjects = new Map<number, string>();
+  /** Files whose lines run newest first (see newestFirst). */
+  private readonly newestFirstFiles = new Set<number>();
 
   constructor(initialCapacity = 1024) {
     this.cap = Math.max(16, initialCapacity);
@@ -147,7 +149,7 @@ export class TableBuilder {
       const fill = Number.isFinite(min) ? min : 0;
       for (let i = 0; i < n; i++) if (cols.tMs[i] !== cols.tMs[i]) cols.tMs[i] = fill;
     }
-    const order = sortedOrder(cols, n);
+    const order = sortedOrder(cols, n, this.descending());
     const out = allocColumns(n);
     for (const name of COLUMN_NAMES) permute(cols[name] as Float64Array, out[name] as Float64Array, order, n);
     return { ...out, length: n, loggers: this.loggers.slice() };
@@ -186,6 +188,21 @@ export class TableBuilder {
     return this.cols;
   }
 
+  /**
+   * A file written (or pasted) newest first: its events of one instant sort
+   * by descending line, the order they happened in. Each keeps its line number.
+   */
+  newestFirst(file: number): void {
+    this.newestFirstFiles.add(file);
+  }
+
+  private descending(): Uint8Array | null {
+    if (this.newestFirstFiles.size === 0) return null;
+    const flags = new Uint8Array(Math.max(...this.newestFirstFiles) + 1);
+    for (const f of this.newestFirstFiles) flags[f] = 1;
+    return flags;
+  }
+
   /** Drop rows from `from` on (a file that failed half way is rolled back). */
   truncate(from: number): void {
     this.length = Math.min(this.length, from);
@@ -201,7 +218,7 @@ export class TableBuilder {
   finish(): { table: EventTable; order: Uint32Array } {
     const n = this.length;
     const c = this.cols;
-    const order = sortedOrder(c, n);
+    const order = sortedOrder(c, n, this.descending());
     // One column at a time, dropping the builder's copy as we go: the peak is
     // the builder plus one column, not two whole tables (the memory target for big files).
     const out = {} as Record<keyof EventColumns, unknown>;
@@ -255,13 +272,14 @@ export function detachString(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-function before(c: EventColumns, a: number, b: number): boolean {
+function before(c: EventColumns, a: number, b: number, desc: Uint8Array | null): boolean {
   const d = c.tMs[a] - c.tMs[b];
   if (d !== 0) return d < 0;
   const s = c.subNs[a] - c.subNs[b];
   if (s !== 0) return s < 0;
   if (c.file[a] !== c.file[b]) return c.file[a] < c.file[b];
-  if (c.line[a] !== c.line[b]) return c.line[a] < c.line[b];
+  // A file written newest first: within one instant, the later line happened first.
+  if (c.line[a] !== c.line[b]) return desc !== null && desc[c.file[a]] === 1 ? c.line[a] > c.line[b] : c.line[a] < c.line[b];
   return a < b;
 }
 
@@ -275,7 +293,7 @@ const LOCAL_DISORDER = 1024;
  * timsort does, instead of starting a new run, so the merge passes see a
  * handful of runs rather than one per jitter.
  */
-export function sortedOrder(c: EventColumns, n: number): Uint32Array {
+export function sortedOrder(c: EventColumns, n: number, desc: Uint8Array | null = null): Uint32Array {
   let a = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
   if (n < 2) return a;
@@ -285,10 +303,10 @@ export function sortedOrder(c: EventColumns, n: number): Uint32Array {
   for (let i = 1; i < n; i++) {
     const x = a[i];
     const d = t[x] - t[a[i - 1]];
-    if (d > 0 || (d === 0 && !before(c, x, a[i - 1]))) continue; // the common case: later than the row before
-    if (d !== d && !before(c, x, a[i - 1])) continue;
+    if (d > 0 || (d === 0 && !before(c, x, a[i - 1], desc))) continue; // the common case: later than the row before
+    if (d !== d && !before(c, x, a[i - 1], desc)) continue;
     const lo = Math.max(runStart, i - LOCAL_DISORDER);
-    if (lo > runStart && before(c, x, a[lo])) {
+    if (lo > runStart && before(c, x, a[lo], desc)) {
       runs.push(i); // too far out of order: a run of its own
       runStart = i;
       continue;
@@ -298,7 +316,7 @@ export function sortedOrder(c: EventColumns, n: number): Uint32Array {
     let h = i - 1;
     while (l < h) {
       const m = (l + h) >>> 1;
-      if (before(c, x, a[m])) h = m;
+      if (before(c, x, a[m], desc)) h = m;
       else l = m + 1;
     }
     a.copyWithin(l + 1, l, i);
@@ -317,7 +335,7 @@ export function sortedOrder(c: EventColumns, n: number): Uint32Array {
       let i = lo;
       let j = mid;
       let k = lo;
-      while (i < mid && j < hi) b[k++] = before(c, a[j], a[i]) ? a[j++] : a[i++];
+      while (i < mid && j < hi) b[k++] = before(c, a[j], a[i], desc) ? a[j++] : a[i++];
       while (i < mid) b[k++] = a[i++];
       while (j < hi) b[k++] = a[j++];
       next.push(hi);

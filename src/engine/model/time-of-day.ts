@@ -42,6 +42,8 @@ export function unknownDateLabel(ms: number): string {
 
 /** The notice of a file whose times of day carry no date (the app shows it with a control to set the date). */
 export const DATE_UNKNOWN_NOTICE = 'times of day without a date: the date is unknown (the events keep their order and spacing)';
+/** The notice of a file whose clock is an uptime (elapsed since its program started), not a time of day. */
+export const UPTIME_NOTICE = "times are the process's uptime (time since it started), not the time of day: shown from 00:00:00 on an unknown day, in order and with their spacing";
 /** The start of the notice of a file whose times of day were put on a date (the user's, or the other files'). */
 export const DATE_PLACED_NOTICE = 'times of day without a date were placed on';
 

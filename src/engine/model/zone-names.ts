@@ -36,3 +36,19 @@ export function zoneNameOffset(s: string, i: number, end: number): number {
   const name = s.slice(i, end);
   return Object.prototype.hasOwnProperty.call(ZONE_OFFSETS, name) ? ZONE_OFFSETS[name] : NaN;
 }
+
+/**
+ * The zone offset (minutes east) that makes a zone-less local clock `local`
+ * the zoned instant `utc`: the same moment written twice on one line. The
+ * day is ignored (a year-less wrapper may sit a year off); NaN unless the
+ * difference is a whole quarter hour within a second (a wrapper may print
+ * whole seconds) and a real offset (-12:00 to +14:00).
+ */
+export function offsetBetween(local: number, utc: number): number {
+  const DAY = 86400000;
+  let d = (((local - utc) % DAY) + DAY) % DAY;
+  if (d > 14 * 3600000) d -= DAY;
+  const min = Math.round(d / 60000);
+  if (Math.abs(d - min * 60000) >= 1000 || min % 15 !== 0 || min < -720) return NaN;
+  return min;
+}

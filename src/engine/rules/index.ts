@@ -15,10 +15,13 @@ import { dataRule } from './data-rule.ts';
 import { periodicFreeze } from './periodic-freeze.ts';
 import { stallAfterReload } from './stall-after-reload.ts';
 import { BUILTIN_RULE_SPECS } from '../knowledge/rules/index.ts';
+import { codeOrder } from '../model/code-order.ts';
 
 export const CODE_RULES: readonly Rule[] = [crash, failureSignature, firstFailure, periodicFreeze, stallAfterReload];
 
-export const RULES: readonly Rule[] = [...CODE_RULES, ...BUILTIN_RULE_SPECS.map(dataRule)].sort((a, b) => a.id.localeCompare(b.id));
+const byId = (a: Rule, b: Rule) => codeOrder(a.id, b.id);
+
+export const RULES: readonly Rule[] = [...CODE_RULES, ...BUILTIN_RULE_SPECS.map(dataRule)].sort(byId);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
@@ -28,5 +31,5 @@ export function ruleById(id: string): Rule | undefined {
 export function withUserRules(specs: readonly RuleSpec[]): Rule[] {
   const user = specs.map(dataRule).map((r): Rule => ({ ...r, run: (ctx) => r.run(ctx).map((f) => ({ ...f, userRule: true })) }));
   const ids = new Set(user.map((r) => r.id));
-  return [...RULES.filter((r) => !ids.has(r.id)), ...user].sort((a, b) => a.id.localeCompare(b.id));
+  return [...RULES.filter((r) => !ids.has(r.id)), ...user].sort(byId);
 }
