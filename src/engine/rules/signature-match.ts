@@ -18,8 +18,12 @@ export interface SignatureHits {
 /** A message is tested once; the memo stops growing past this many distinct texts. */
 const MEMO_MAX = 50_000;
 
-/** Rows tested one by one: warnings and worse, classified events, and lines with no level (journald, kubectl events, pasted text). */
+/** Up to this many rows, every row is tested on its own text: a template's placeholders can hide the words a signature needs. */
+const SMALL_LOG_ROWS = 5000;
+
+/** Rows tested one by one: warnings and worse, classified events, lines with no level (journald, kubectl events, pasted text), and every row of a small log. */
 function candidate(ctx: RuleContext, row: number): boolean {
+  if (ctx.table.length <= SMALL_LOG_ROWS) return true;
   const lv = ctx.table.level[row];
   return lv >= Level.warn || lv === Level.none || ctx.table.kind[row] !== Kind.plain;
 }
