@@ -1,8 +1,8 @@
 // Flows and clock offsets from the command line: `analyze` on the two files of
 // test/fixtures/flows (the API's clock 2.5 s ahead) prints the estimate and
 // puts it in --json; --clock-offset corrects the file before the analysis,
-// which then names the API's timeout, not the proxy's 502, as the first
-// failure; --flow-keys replaces the keys read, --no-flows skips them; bad
+// which then puts the API's timeout before the proxy's first 502 (the API's
+// own timeouts are named from their error field); --flow-keys replaces the keys read, --no-flows skips them; bad
 // values are usage errors.
 
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ interface Flows {
 }
 interface Out {
   flows?: Flows;
-  findings: { rule: string; evidence: { file: string; line: number }[] }[];
+  findings: { rule: string; family?: string; severity: string; start: string; evidence: { file: string; line: number }[] }[];
 }
 
 describe('timberline analyze: flows and clock offsets', () => {
@@ -42,14 +42,20 @@ describe('timberline analyze: flows and clock offsets', () => {
     expect(c?.method).toBe('ids');
   });
 
-  it('--clock-offset corrects the file first: the first failure becomes the API timeout behind the 502s', () => {
+  it('--clock-offset corrects the file first: the API timeout behind the 502s then comes before them', () => {
+    // The proxy's first 502 is at 14:01:02.842; the API names its upstream timeouts ("context deadline exceeded").
+    const FIRST_502 = Date.parse('2025-06-03T14:01:02.842Z');
     const first = (args: string[]) => {
       const out = JSON.parse(run(['--json', ...args, PROXY, API]).stdout) as Out;
-      return { finding: out.findings.find((f) => f.rule === 'first-failure')?.evidence[0], flows: out.flows };
+      const timeout = out.findings.find((f) => f.family === 'timeout-burst' && f.severity !== 'info');
+      return { finding: timeout?.evidence[0], start: Date.parse(timeout?.start ?? ''), flows: out.flows };
     };
-    expect(first([]).finding?.file).toBe('edge-proxy.log');
+    const skewed = first([]);
+    expect(skewed.finding?.file).toBe('orders-api.jsonl');
+    expect(skewed.start).toBeGreaterThan(FIRST_502);
     const fixed = first(['--clock-offset', `orders-api.jsonl=${SKEW_MS}`]);
     expect(fixed.finding?.file).toBe('orders-api.jsonl');
+    expect(fixed.start).toBeLessThan(FIRST_502);
     expect(fixed.flows?.clocks[0].appliedMs).toBe(SKEW_MS);
     expect(Math.abs(fixed.flows?.clocks[0].offsetMs ?? NaN)).toBeLessThan(50);
   });
