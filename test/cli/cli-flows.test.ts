@@ -1,9 +1,9 @@
 // Flows and clock offsets from the command line: `analyze` on the two files of
 // test/fixtures/flows (the API's clock 2.5 s ahead) prints the estimate and
 // puts it in --json; --clock-offset corrects the file before the analysis,
-// which then puts the API's timeout before the proxy's first 502 (the API's
-// own timeouts are named from their error field); --flow-keys replaces the keys read, --no-flows skips them; bad
-// values are usage errors.
+// which then puts the API's timeouts (named from their error field) before
+// the proxy's first 502; --flow-keys replaces the keys read, --no-flows skips
+// them; bad values are usage errors.
 
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
