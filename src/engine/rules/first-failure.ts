@@ -3,10 +3,12 @@
 // it is if a signature knows it, and what followed (more failures, restarts,
 // bursts, a silence, other files' errors). A log with failures in it never
 // ends in "nothing found". It is a fallback: it runs only when no other rule
-// raised a warning, and it warns only when the failure is a known one logged
-// as an error (or a crash) and either recurs or stands in a short excerpt; an
-// unknown error line, or one timeout in an hour of traffic, is an info
-// finding, so routine errors in a healthy log do not raise an alarm.
+// raised a warning, and it warns only when the failure is a known one the
+// program reported as a failure (logged as an error, or with no level or at
+// WARN in an excerpt and saying so in words), or a crash, that did not heal
+// by itself, and either recurs or stands in a short excerpt; an unknown error
+// line, or one timeout in an hour of traffic, is an info finding, so routine
+// errors in a healthy log do not raise an alarm.
 
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
