@@ -117,7 +117,7 @@ function lastWords(ctx: RuleContext, crashes: readonly Mark[]): number[] {
 export const PLANNED_STOP_MS = 60_000;
 /** An exit status, as opposed to a death by a fault or the OOM killer, which no stop request explains. */
 const PLAIN_EXIT = /exit(?:ed)? (?:with )?(?:exit )?(?:code|status)|code=(?:exited|killed)|status=\d+\/(?!SEGV|ABRT|BUS|ILL|FPE)\w+|exit status [1-9]/i;
-const FAULT = /SIG(?:SEGV|ABRT|BUS|ILL|FPE)|signal (?:6|11)\b|core dumped|oom|out ?of ?memory|panic/i;
+const FAULT = /SIG(?:SEGV|ABRT|BUS|ILL|FPE)|signal (?:6|11)\b|core dumped|\boom|out ?of ?memory|panic/i;
 
 /**
  * Was this "crash" a process exiting non-zero because it was asked to stop?
