@@ -25,6 +25,10 @@ import { expandPattern, TEXT_PATTERNS, type TextPattern } from './text-patterns.
 import { readTail } from './text-tail.ts';
 import { LineType, newRecordOut, resetRecord, type ParseEnv, type RecordOut } from './types.ts';
 
+/** Han characters: a weekday in a Chinese locale ("日", "四"). */
+const HAN = /[\u4e00-\u9fff]/;
+const CHINA_OFFSET = 480;
+
 /** What `TextReader.read` found. */
 export const TextMatch = {
   /** No known shape: a continuation or an untimed event, the caller decides. */
@@ -87,6 +91,8 @@ export class TextReader {
   private readonly dates: DateOrderState;
   /** Ambiguous zone abbreviations read (IST, CST...), for the file's notices. */
   private readonly ambiguousZones = new Set<string>();
+  /** CST read as China Standard Time because the line's weekday was written in Chinese. */
+  private chinaCst = false;
   /** The inner record of a wrapper line (journald around klog), and the pattern that read it last. */
   private readonly innerOut: RecordOut = newRecordOut();
   private lastInner = -1;
@@ -114,6 +120,7 @@ export class TextReader {
   notices(): string[] {
     const out: string[] = [];
     for (const z of this.ambiguousZones) out.push(`the zone abbreviation ${z} names several zones; read as ${AMBIGUOUS_ZONES[z]}`);
+    if (this.chinaCst) out.push('the zone abbreviation CST was read as China +08:00: the weekday beside it is written in Chinese');
     const d = this.dates;
     if (d.readUnsettled > 0) {
       out.push(d.order === DateOrder.dayFirst
@@ -252,8 +259,15 @@ export class TextReader {
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
     else if (out.yearless) this.pastYear(out);
     const zoneName = this.env.time.zoneName;
-    if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
-    if (zoneName && Object.prototype.hasOwnProperty.call(ZONE_OFFSETS, zoneName)) this.noteOffset(ZONE_OFFSETS[zoneName]);
+    if (zoneName === 'CST' && g.dow !== undefined && HAN.test(g.dow)) {
+      // A weekday written in Chinese (systemctl status in a zh_CN locale): CST is China's, not US Central.
+      out.tMs -= (CHINA_OFFSET - ZONE_OFFSETS.CST) * 60000;
+      this.chinaCst = true;
+      this.noteOffset(CHINA_OFFSET);
+    } else {
+      if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
+      if (zoneName && Object.prototype.hasOwnProperty.call(ZONE_OFFSETS, zoneName)) this.noteOffset(ZONE_OFFSETS[zoneName]);
+    }
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;

@@ -57,7 +57,7 @@ export interface TextPattern {
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
   ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
-  SYSLOG: String.raw`[A-Za-z][a-z\u00e0-\u00fc]{2,3}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
+  SYSLOG: String.raw`(?:[A-Za-z][a-z\u00e0-\u00fc]{2,3}\.?|[\u0410-\u042f\u0430-\u044f][\u0430-\u044f]{2}\.?|1?\d[\u6708\uc6d4]) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
   EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,
@@ -149,12 +149,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'systemctl-active',
-    note: "systemctl status: the unit's state line says since when (the journal lines below it follow)",
+    note: "systemctl status: the unit's state line says since when (the journal lines below it follow); the weekday is in the machine's language (Tue, Di, mar., 日, 화, Вт)",
     first: ' A',
     has: 'since',
-    re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<ts>{ISO})(?:;.*)?)$`,
+    re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?<dow>[^\s\d]{1,4}) (?<ts>{ISO})(?:;.*)?)$`,
     levels: { failed: 5, '*': 3 },
-    samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago'],
+    samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago',
+      '   Active: failed (Result: exit-code) since 四 2023-03-02 09:15:40 CST; 6min ago',
+      '     Active: active (running) since Di 2024-01-16 08:02:13 CET; 1h 4min ago',
+    ],
   },
   {
     id: 'jvm-unified',
@@ -322,6 +325,25 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: '\\[',
     re: String.raw`^\[(?<M>\d\d)\.(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\] (?<logger>\S+(?: \*\d+)?) - (?<msg>.*)$`,
     samples: ['[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS'],
+  },
+  {
+    id: 'uwsgi-request',
+    note: "uWSGI's request log: [pid|app|req] client () {vars} [ctime] method path => generated ... (HTTP/1.1 status)",
+    first: '\\[',
+    has: '[pid: ',
+    re: String.raw`^\[pid: (?<pid>\d+)\|app: [^|\]]*\|req: [^\]]*\] \S+ \([^)]*\) \{[^}]*\} \[(?<ts>{CTIME})\] (?<msg>.*?(?:\(HTTP/[\d.]+ (?<status>\d{3})\).*)?)$`,
+    samples: [
+      '[pid: 1412|app: 0|req: 88/301] 10.20.0.7 () {42 vars in 702 bytes} [Tue Mar  5 09:41:02 2019] POST /api/upload => generated 0 bytes in 60012 msecs (HTTP/1.1 502) 2 headers in 71 bytes (1 switches on core 1)',
+      '[pid: 9|app: 0|req: 1/1] 172.18.0.1 (alice) {36 vars in 512 bytes} [Wed Jun 12 14:03:55 2024] GET /healthz => generated 2 bytes in 3 msecs (HTTP/1.1 200) 3 headers in 95 bytes (1 switches on core 0)',
+    ],
+  },
+  {
+    id: 'uwsgi-banner',
+    note: "uWSGI's start banner, the one line of its start-up that carries a time",
+    first: '*',
+    has: 'Starting uWSGI',
+    re: String.raw`^\*\*\* (?<msg>Starting uWSGI .* on \[(?<ts>{CTIME})\]) \*\*\*$`,
+    samples: ['*** Starting uWSGI 2.0.21 (64bit) on [Tue Mar  5 09:40:01 2019] ***'],
   },
   {
     id: 'apache-error',
@@ -499,7 +521,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   {
     id: 'syslog',
     note: 'BSD syslog / journalctl short: Mmm dd hh:mm:ss host ident[pid]: msg (no year)',
-    first: 'A-Za-z', // journalctl in some locales writes the month in lower case ("nov 20")
+    // journalctl writes the month in the machine's language: lower case ("nov 20"), Cyrillic ("окт 06"), or its number and sign ("10月 06")
+    first: 'A-Za-z0-9\u0410-\u044f',
     re: String.raw`^(?<ts>{SYSLOG}) (?<host>\S+) (?<logger>[^\s:[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$`,
     tail: true,
     wrapper: true,
@@ -509,6 +532,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
       'May 01 10:00:00 edge-1 systemd[1]: Reloading caddy.service - Caddy web server...',
       "févr. 03 07:15:42 nas systemd[1]: backup.service: Failed with result 'exit-code'.",
       'Dez 11 22:05:01 pi CRON[2211]: (root) CMD (run-parts /etc/cron.hourly)',
+      '3月 02 09:15:40 web01 systemd[1]: Started The PHP FastCGI Process Manager.',
+      '11월 21 14:02:55 db-2 postgres[812]: LOG:  database system is ready to accept connections',
+      'ноя 21 14:02:55 srv kernel: EXT4-fs (sda1): mounted filesystem with ordered data mode',
     ],
   },
   {

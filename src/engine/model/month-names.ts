@@ -16,18 +16,36 @@ const MONTH_WORDS: Readonly<Record<string, number>> = {
   ene: 0, abr: 3, ago: 7, dic: 11, gen: 0, mag: 4, giu: 5, lug: 6, set: 8, ott: 9, fev: 1, out: 9,
   // Dutch
   mrt: 2, mei: 4,
+  // Russian: the genitive forms newer glibc prints ("мая") and the nominative ones older releases did
+  'янв': 0, 'фев': 1, 'мар': 2, 'апр': 3, 'мая': 4, 'май': 4, 'июн': 5, 'июл': 6, 'авг': 7, 'сен': 8, 'окт': 9, 'ноя': 10, 'дек': 11,
 };
 
+const MONTH_SIGN = 0x6708; // 月 (Chinese, Japanese)
+const MONTH_SIGN_KO = 0xc6d4; // 월 (Korean)
+
 function isNameLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xe0 && c <= 0xfc) || (c >= 0xc0 && c <= 0xdc);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xe0 && c <= 0xfc) || (c >= 0xc0 && c <= 0xdc) || (c >= 0x410 && c <= 0x44f);
+}
+
+/** "10月" / "1月" / "10월": the month's number and sign, as monthNameAt returns it, or -1. */
+function numberedMonthAt(s: string, i: number): number {
+  let k = i;
+  let n = 0;
+  while (k - i < 2 && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) n = n * 10 + s.charCodeAt(k++) - 48;
+  const sign = s.charCodeAt(k);
+  if (k === i || n < 1 || n > 12 || (sign !== MONTH_SIGN && sign !== MONTH_SIGN_KO)) return -1;
+  k++;
+  return s.charCodeAt(k) === 32 ? n - 1 + 16 * (k - i) : -1;
 }
 
 /**
- * The month named at s[i] by 3 or 4 letters and an optional '.', followed by
- * a space: its index (0-11) plus 16 times the characters read, or -1. (One
+ * The month named at s[i] by 3 or 4 letters and an optional '.' (or by its
+ * number and month sign), followed by a space: its index (0-11) plus 16 times the characters read, or -1. (One
  * number so the per-line syslog path allocates nothing.)
  */
 export function monthNameAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return numberedMonthAt(s, i);
   let k = i;
   while (k - i < 5 && isNameLetter(s.charCodeAt(k))) k++;
   const n = k - i;
