@@ -107,6 +107,8 @@ describe('year-less and named-month shapes', () => {
     // newer glibc prints the genitive ("мая"), older the nominative ("май")
     expect(iso((o) => parseSyslogAt('мая 02 08:00:01 srv', 0, 2024, o))?.iso).toBe('2024-05-02T08:00:01.000Z');
     expect(iso((o) => parseSyslogAt('Май 02 08:00:01 srv', 0, 2024, o))?.iso).toBe('2024-05-02T08:00:01.000Z');
+    // French writes April out in full
+    expect(iso((o) => parseSyslogAt('avril 03 07:15:42 nas', 0, 2024, o))?.iso).toBe('2024-04-03T07:15:42.000Z');
   });
 
   it('refuses month numbers that are not months, and digits without a month sign', () => {

@@ -57,7 +57,7 @@ export interface TextPattern {
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
   ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
-  SYSLOG: String.raw`(?:[A-Za-z][a-z\u00e0-\u00fc]{2,3}\.?|[\u0410-\u042f\u0430-\u044f][\u0430-\u044f]{2}\.?|1?\d[\u6708\uc6d4]) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
+  SYSLOG: String.raw`(?:[A-Za-z][a-z\u00e0-\u00fc]{2,4}\.?|[\u0410-\u042f\u0430-\u044f][\u0430-\u044f]{2}\.?|1?\d[\u6708\uc6d4]) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
   EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,

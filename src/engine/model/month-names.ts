@@ -9,7 +9,7 @@
 const MONTH_WORDS: Readonly<Record<string, number>> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
   // French
-  janv: 0, 'févr': 1, 'fév': 1, mars: 2, avr: 3, mai: 4, juin: 5, juil: 6, 'août': 7, sept: 8, 'déc': 11,
+  janv: 0, 'févr': 1, avril: 3, 'fév': 1, mars: 2, avr: 3, mai: 4, juin: 5, juil: 6, 'août': 7, sept: 8, 'déc': 11,
   // German (also "Mrz" in older glibc)
   'mär': 2, mrz: 2, okt: 9, dez: 11,
   // Spanish, Italian, Portuguese
@@ -39,7 +39,7 @@ function numberedMonthAt(s: string, i: number): number {
 }
 
 /**
- * The month named at s[i] by 3 or 4 letters and an optional '.' (or by its
+ * The month named at s[i] by 3 to 5 letters and an optional '.' (or by its
  * number and month sign), followed by a space: its index (0-11) plus 16 times the characters read, or -1. (One
  * number so the per-line syslog path allocates nothing.)
  */
@@ -47,9 +47,9 @@ export function monthNameAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c >= 48 && c <= 57) return numberedMonthAt(s, i);
   let k = i;
-  while (k - i < 5 && isNameLetter(s.charCodeAt(k))) k++;
+  while (k - i < 6 && isNameLetter(s.charCodeAt(k))) k++;
   const n = k - i;
-  if (n < 3 || n > 4) return -1;
+  if (n < 3 || n > 5) return -1; // five only for French "avril", written out
   const m = MONTH_WORDS[s.slice(i, k).toLowerCase()];
   if (m === undefined) return -1;
   if (s.charCodeAt(k) === 46) k++;
