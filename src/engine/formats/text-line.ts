@@ -286,7 +286,7 @@ export class TextReader {
       if (t.logger) logger = t.logger;
       msg = t.message;
     }
-    out.logger = logger || g.source || '';
+    out.logger = logger || g.source || p.source || '';
     out.message = msg;
     return true;
   }

@@ -39,6 +39,8 @@ export interface TextPattern {
   re: string;
   /** Level words of this dialect; '*' maps any other non-empty value. */
   levels?: Readonly<Record<string, number>>;
+  /** The logger of lines that name none themselves (the program whose log this shape is). */
+  source?: string;
   /** Run the generic level / [thread] / logger reader on the front of `msg`. */
   tail?: boolean;
   /** Only a match when the level group is a known level word (else the next pattern is tried). */
@@ -538,6 +540,17 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'cassandra',
+    note: "Apache Cassandra's system.log / debug.log: level, [thread], time, then File.java:line - msg (logback, 2.1+) or File.java (line N) msg (log4j, 1.x-2.0, level right-aligned)",
+    first: ' A-Z',
+    re: String.raw`^ ?(?<level>TRACE|DEBUG|INFO|WARN|ERROR|FATAL) {1,2}\[(?<thread>[^\]]*)\] (?<ts>{ISO}) (?<logger>[\w$]+)\.(?:java|scala|kt)(?::\d+ -| \(line \d+\)) ?(?<msg>.*)$`,
+    samples: [
+      'INFO  [CompactionExecutor:4] 2021-08-17 03:12:45,918 CompactionTask.java:241 - Compacted (5c1e) 4 sstables to [md-51-big,] to level=0.',
+      'WARN  [GossipTasks:1] 2021-08-17 03:13:02,004 FailureDetector.java:288 - Not marking nodes down due to local pause of 7812004512ns > 5000000000ns',
+      ' INFO [main] 2014-02-10 08:00:12,331 CassandraDaemon.java (line 160) Logging initialized',
+    ],
+  },
+  {
     id: 'level-first',
     note: 'the level word before the time: "ERROR 2024-05-01 ..." / "[WARN] [2024-05-01 ...]"',
     first: 'A-Za-z\\[<',
@@ -689,6 +702,32 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?(?<tz>Z|[+-]\d\d:?\d\d(?!\d)| (?:${ZONE_NAME_RE})(?![\w]))?\]? +(?<msg>.*)$`,
     tail: true,
     samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted', '22:40:53.187Z INFO reloading config', '[14:02:11 CET] ERROR backup failed'],
+  },
+  {
+    id: 'level-clock',
+    note: 'a level word, then a clock without a date (Cassandra on stdout: "%-5level %date{HH:mm:ss,SSS} %msg")',
+    first: 'A-Z',
+    re: String.raw`^(?<level>TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL) {1,2}(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)[.,](?<frac>\d{3}) (?<msg>.*)$`,
+    tail: true,
+    samples: ['INFO  03:12:45,918 Compacted (5c1e) 4 sstables to [md-51-big,] to level=0.', 'WARN  03:13:02,004 Not marking nodes down due to local pause of 7812004512ns > 5000000000ns'],
+  },
+  {
+    id: 'npm-debug',
+    note: "npm's debug log (npm-debug.log, _logs/*-debug-0.log): a line number, a level, the message; the numbers count lines, they are no clock",
+    first: '0-9',
+    re: String.raw`^(?<seq>\d{1,7}) (?<level>silly|verbose|timing|http|info|notice|warn|error) (?<msg>.*)$`,
+    levels: { silly: 1, verbose: 2, timing: 2, http: 3, info: 3, notice: 3, warn: 4, error: 5 },
+    source: 'npm',
+    samples: ['31 verbose stack Error: ENOENT: no such file or directory, open \'/srv/app/package.json\'', '12 timing reify:loadTrees Completed in 212ms', '40 error code ELIFECYCLE'],
+  },
+  {
+    id: 'npm-cli',
+    note: "npm's own output on the terminal: npm ERR! / npm WARN / npm notice ... (no time)",
+    first: 'n',
+    re: String.raw`^npm (?<level>ERR!|WARN|warn|notice|verb|sill|timing|http|info) (?<msg>.+)$`,
+    levels: { 'ERR!': 5, WARN: 4, warn: 4, notice: 3, verb: 2, sill: 1, timing: 2, http: 3, info: 3 },
+    source: 'npm',
+    samples: ['npm ERR! code ELIFECYCLE', 'npm WARN deprecated request@2.88.2: request has been deprecated', 'npm notice created a lockfile as package-lock.json. You should commit this file.'],
   },
   {
     id: 'program-level',
