@@ -392,6 +392,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['WARN[2024-05-01T10:00:00Z] Failed to DeletePod in the provider         error="pod not found"'],
   },
   {
+    id: 'logrus-uptime',
+    note: "logrus TextFormatter on a terminal without FullTimestamp: LEVL[seconds since the program started] msg key=value (only logrus's own four-letter levels, so other bracketed numbers are not read as clocks)",
+    first: 'DEFIPTW',
+    re: String.raw`^(?<level>TRAC|DEBU|INFO|WARN|ERRO|FATA|PANI)\[(?<up>\d{4,})\] (?<msg>.*)$`,
+    samples: ['ERRO[0004] error waiting for container: context canceled', 'INFO[0000] Loading containers: start.', 'WARN[0123] Health check for container 3f2a failed         error="timed out"'],
+  },
+  {
     id: 'aws-alb',
     note: 'AWS ALB / ELB access log: type time elb client target times elb_status target_status bytes "request" ...',
     first: 'a-z',
