@@ -98,6 +98,8 @@ export class TextReader {
   private lastInner = -1;
   /** Index of the pattern that read the current line, -1 when none did (JSON, logfmt, no shape). */
   private matched = -1;
+  /** See matchedPartOfPrevious. */
+  private partOfPrevious = false;
   /** A trial reading of an indented line, so a line that turns out untimed leaves `out` untouched. */
   private readonly scratch: RecordOut = newRecordOut();
   /** Inside a wrapper's message: a wrapper shape read there does not look for a third record inside. */
@@ -138,6 +140,11 @@ export class TextReader {
   /** Id of the pattern that read the line just read, '' when none did. */
   get matchedPattern(): string {
     return this.matched >= 0 ? COMPILED[this.matched].pattern.id : '';
+  }
+
+  /** The line just read is the rest of the record before it (a PostgreSQL DETAIL: / STATEMENT: line), though it has its own time. */
+  get matchedPartOfPrevious(): boolean {
+    return this.partOfPrevious;
   }
 
   /** The pattern that read the line just read marks a header whose record runs to the next timed line (text-patterns.ts). */
@@ -207,6 +214,7 @@ export class TextReader {
   private matchAt(s: string, out: RecordOut): TextMatchCode {
     const c = s.charCodeAt(0);
     this.matched = -1;
+    this.partOfPrevious = false;
     if (c === 123 && this.json(s, out)) return timedOrNot(out);
     if (startsLikeLogfmt(s) && parseLogfmt(s, out, this.env)) return timedOrNot(out);
     const last = this.last;
@@ -253,6 +261,7 @@ export class TextReader {
     if (g.level !== undefined) {
       level = levelOfGroup(p, g.level);
       if (p.needsLevel && !level) return false;
+      this.partOfPrevious = p.partOfPrevious?.includes(g.level) === true;
     } else if (g.pri !== undefined) level = levelFromSyslog(Number(g.pri) & 7);
     const timed = readTime(g, this.env, out, this.dates);
     if (timed === false) return false;

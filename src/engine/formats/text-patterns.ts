@@ -51,6 +51,12 @@ export interface TextPattern {
    * timestamp) is read as the inner record.
    */
   wrapper?: boolean;
+  /**
+   * Values of the level group that mark a line as the rest of the record
+   * before it, though it carries its own time (PostgreSQL writes an error's
+   * DETAIL:, HINT:, STATEMENT: on lines of their own, each with the prefix).
+   */
+  partOfPrevious?: readonly string[];
   /** The line is a header: its record's text is on the untimed lines below it (two-line-records.ts). */
   headsBody?: boolean;
   samples: readonly string[];
@@ -72,6 +78,9 @@ export const TIME_MACROS: Readonly<Record<string, string>> = {
   /** "16-Dec-2019 16:32:50.735" (Tomcat 8+), "[01-May-2024 10:00:00 UTC]" (PHP). */
   DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
 };
+
+/** The parts of a PostgreSQL message written after its first line, each on a line with the prefix again. */
+const PG_PARTS = ['STATEMENT', 'DETAIL', 'HINT', 'CONTEXT', 'QUERY', 'LOCATION'];
 
 /** HAProxy's labels: upper case from the core, lower case from Lua's core.log. */
 const HAPROXY_LEVELS = 'ALERT|WARNING|NOTICE|EMERG|emerg|alert|crit|err|warning|notice|info|debug';
@@ -239,7 +248,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'pg-angle-prefix',
     note: "PostgreSQL with log_line_prefix = '< %m >' (or '<%t [%p]>'): the time in angle brackets, then LOG: / FATAL: ...",
     first: '<',
-    re: String.raw`^< ?(?<ts>{ISO})(?: [^<>]*?)? ?> ?(?<msg>.*)$`,
+    re: String.raw`^< ?(?<ts>{ISO})(?: [^<>]*?)? ?> ?(?:(?<level>STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION): +)?(?<msg>.*)$`,
+    levels: { STATEMENT: 3, DETAIL: 3, HINT: 3, CONTEXT: 3, QUERY: 3, LOCATION: 3 },
+    partOfPrevious: PG_PARTS,
     tail: true,
     samples: [
       '< 2019-12-05 10:17:05.994 MSK > FATAL:  could not receive data from WAL stream: ERROR:  requested WAL segment 000000520000012B00000081 has already been removed',
@@ -574,8 +585,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'postgres',
     note: "PostgreSQL with a log_line_prefix of time, [pid] or [pid-line], then user@database: the level word comes after them",
     first: '0-9',
-    re: String.raw`^(?<ts>{ISO}) \[(?<pid>\d+)(?:-\d+)?\]:? (?:(?<user>[\w\[\].-]*)@(?<db>[\w\[\].-]*) )?(?<level>LOG|FATAL|PANIC|ERROR|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT): +(?<msg>.*)$`,
-    levels: { LOG: 3, STATEMENT: 3, DETAIL: 3, HINT: 3, CONTEXT: 3 },
+    re: String.raw`^(?<ts>{ISO}) \[(?<pid>\d+)(?:-\d+)?\]:? (?:(?<user>[\w\[\].-]*)@(?<db>[\w\[\].-]*) )?(?<level>LOG|FATAL|PANIC|ERROR|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION): +(?<msg>.*)$`,
+    levels: { LOG: 3, STATEMENT: 3, DETAIL: 3, HINT: 3, CONTEXT: 3, QUERY: 3, LOCATION: 3 },
+    partOfPrevious: PG_PARTS,
     samples: ['2023-05-09 14:22:51 EDT [3812-1] billing@ledger FATAL:  remaining connection slots are reserved for non-replication superuser connections', '2023-05-09 14:22:51.640 UTC [3813] [unknown]@[unknown] LOG:  incomplete startup packet'],
   },
   {
