@@ -100,6 +100,8 @@ export class TextReader {
   private matched = -1;
   /** See matchedPartOfPrevious. */
   private partOfPrevious = false;
+  /** The line number npm's debug log gave the line before (see the `seq` group). */
+  private lastSeq = '';
   /** A trial reading of an indented line, so a line that turns out untimed leaves `out` untouched. */
   private readonly scratch: RecordOut = newRecordOut();
   /** Inside a wrapper's message: a wrapper shape read there does not look for a third record inside. */
@@ -263,6 +265,11 @@ export class TextReader {
       if (p.needsLevel && !level) return false;
       this.partOfPrevious = p.partOfPrevious?.includes(g.level) === true;
     } else if (g.pri !== undefined) level = levelFromSyslog(Number(g.pri) & 7);
+    if (g.seq !== undefined) {
+      // npm's debug log numbers each log call; one call written over several lines repeats its number.
+      this.partOfPrevious = g.seq === this.lastSeq;
+      this.lastSeq = g.seq;
+    }
     const timed = readTime(g, this.env, out, this.dates);
     if (timed === false) return false;
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);

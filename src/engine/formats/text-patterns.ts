@@ -732,7 +732,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'npm-debug',
-    note: "npm's debug log (npm-debug.log, _logs/*-debug-0.log): a line number, a level, the message; the numbers count lines, they are no clock",
+    note: "npm's debug log (npm-debug.log, _logs/*-debug-0.log): a number, a level, the message; the numbers count log calls (one written over several lines repeats it), they are no clock",
     first: '0-9',
     re: String.raw`^(?<seq>\d{1,7}) (?<level>silly|verbose|timing|http|info|notice|warn|error) (?<msg>.*)$`,
     levels: { silly: 1, verbose: 2, timing: 2, http: 3, info: 3, notice: 3, warn: 4, error: 5 },

@@ -532,8 +532,8 @@ export class FileIngest {
     }
     const shapeless = found === TextMatch.none || (found === TextMatch.untimed && this.stack.reporting);
     if (shapeless && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
-    // PostgreSQL's "STATEMENT:  SELECT ..." under its "ERROR:" line: one message written over several prefixed lines.
-    if (found === TextMatch.timed && this.current >= 0 && this.reader.matchedPartOfPrevious) return null;
+    // PostgreSQL's "STATEMENT:  SELECT ..." under its "ERROR:" line, npm's "9 verbose stack" lines: one message written over several prefixed lines.
+    if (found !== TextMatch.none && this.current >= 0 && this.reader.matchedPartOfPrevious) return null;
     if (found === TextMatch.none) {
       t.message = text.trim();
       t.level = leadingLevel(text);
