@@ -724,11 +724,19 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'level-clock',
-    note: 'a level word, then a clock without a date (Cassandra on stdout: "%-5level %date{HH:mm:ss,SSS} %msg")',
+    note: 'a level word, then a clock without a date (Cassandra on stdout: "%-5level %date{HH:mm:ss,SSS} %msg", 2.1 without the milliseconds)',
     first: 'A-Z',
-    re: String.raw`^(?<level>TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL) {1,2}(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)[.,](?<frac>\d{3}) (?<msg>.*)$`,
+    re: String.raw`^(?<level>TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL) {1,2}(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{3}))? (?<msg>.*)$`,
     tail: true,
-    samples: ['INFO  03:12:45,918 Compacted (5c1e) 4 sstables to [md-51-big,] to level=0.', 'WARN  03:13:02,004 Not marking nodes down due to local pause of 7812004512ns > 5000000000ns'],
+    samples: ['INFO  03:12:45,918 Compacted (5c1e) 4 sstables to [md-51-big,] to level=0.', 'WARN  03:13:02,004 Not marking nodes down due to local pause of 7812004512ns > 5000000000ns', 'INFO  11:02:19 Completed flushing /var/lib/cassandra/data/system/peers-ka-3-Data.db (211 bytes)'],
+  },
+  {
+    id: 'thread-level-logger',
+    note: 'slf4j-simple\'s default layout, no time: [thread] LEVEL logger - msg (embedded Cassandra, test harnesses); time from a wrapper or inferred',
+    first: '\\[',
+    has: ' - ',
+    re: String.raw`^\[(?<thread>[^\]]{1,80})\] (?<level>TRACE|DEBUG|INFO|WARN|ERROR) (?<logger>[\w$.]+) - (?<msg>.*)$`,
+    samples: ['[CompactionExecutor:3] INFO org.apache.cassandra.db.compaction.CompactionTask - Compacted 4 sstables to [/tmp/data/system/local-ka-12,].', '[main] WARN org.apache.cassandra.service.StartupChecks - JMX is not enabled to receive remote connections'],
   },
   {
     id: 'npm-debug',
