@@ -159,6 +159,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['@4000000065b8a47d2f3c1a08 s6-rc: info: service nginx successfully started', '@4000000065b8a47e0a1b2c3d [30-Jan-2024 07:31:43] NOTICE: fpm is running, pid 211'],
   },
   {
+    id: 'systemctl-unit',
+    note: "systemctl status: the unit's first line (no time); it heads the status block, whose Active: line below gives it its time",
+    first: '*\u25cf\u25cb\u00d7',
+    re: String.raw`^(?:[\u25cf\u25cb\u00d7*]) (?<msg>[\w@:.\\-]+\.(?:service|socket|timer|mount|target|path|scope|slice|swap|automount) - .*)$`,
+    samples: ['● nginx.service - A high performance web server and a reverse proxy server', '× php-fpm.service - The PHP FastCGI Process Manager'],
+  },
+  {
     id: 'systemctl-active',
     note: "systemctl status: the unit's state line says since when (the journal lines below it follow); the weekday is in the machine's language (Tue, Di, mar., 日, 화, Вт)",
     first: ' A',
