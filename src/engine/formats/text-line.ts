@@ -8,14 +8,18 @@
 // Per line the cost is one regex: the pattern that matched the previous line
 // is tried first (a file keeps one shape), and the others are only tried when
 // their first character and a required substring fit.
+//
+// Just over 500 lines: TextReader is the per-line hot path and stays one
+// class; what can stand alone already does (text-tail.ts, zone-abbreviations.ts,
+// json-recover.ts, the patterns themselves).
 
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
 import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
 import { fromTai64n } from '../model/tai64n.ts';
 import { uptimeFromText } from '../model/uptime.ts';
 import { offsetBetween } from '../model/zone-names.ts';
+import { ZoneAbbreviations } from './zone-abbreviations.ts';
 import { DateOrder, DateOrderState, parseTextTimeAt } from '../model/time-forms.ts';
-import { AMBIGUOUS_ZONES, ZONE_OFFSETS } from '../model/zone-names.ts';
 import { isUnknownDay, UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { isObject, mapJsonRecord } from './json-record.ts';
 import { recoverJsonObject } from './json-recover.ts';
@@ -24,10 +28,6 @@ import { parseLogfmt, startsLikeLogfmt } from './logfmt.ts';
 import { expandPattern, TEXT_PATTERNS, type TextPattern } from './text-patterns.ts';
 import { readTail } from './text-tail.ts';
 import { LineType, newRecordOut, resetRecord, type ParseEnv, type RecordOut } from './types.ts';
-
-/** Han characters: a weekday in a Chinese locale ("日", "四"). */
-const HAN = /[\u4e00-\u9fff]/;
-const CHINA_OFFSET = 480;
 
 /** What `TextReader.read` found. */
 export const TextMatch = {
@@ -89,10 +89,8 @@ export class TextReader {
   private lastClockMs = -1;
   /** Day- or month-first numeric dates, as the file's first lines tell (time-forms.ts). */
   private readonly dates: DateOrderState;
-  /** Ambiguous zone abbreviations read (IST, CST...), for the file's notices. */
-  private readonly ambiguousZones = new Set<string>();
-  /** CST read as China Standard Time because the line's weekday was written in Chinese. */
-  private chinaCst = false;
+  /** Zone abbreviations read (IST, CST...): their offsets and, for the file's notices, the ambiguous ones. */
+  private readonly zones = new ZoneAbbreviations();
   /** The inner record of a wrapper line (journald around klog), and the pattern that read it last. */
   private readonly innerOut: RecordOut = newRecordOut();
   private lastInner = -1;
@@ -123,8 +121,7 @@ export class TextReader {
   /** What the file's notices should say about the times read: ambiguous zones, an unsettled date order. */
   notices(): string[] {
     const out: string[] = [];
-    for (const z of this.ambiguousZones) out.push(`the zone abbreviation ${z} names several zones; read as ${AMBIGUOUS_ZONES[z]}`);
-    if (this.chinaCst) out.push('the zone abbreviation CST was read as China +08:00: the weekday beside it is written in Chinese');
+    out.push(...this.zones.notices());
     const d = this.dates;
     if (d.readUnsettled > 0) {
       out.push(d.order === DateOrder.dayFirst
@@ -275,14 +272,9 @@ export class TextReader {
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
     else if (out.yearless) this.pastYear(out);
     const zoneName = this.env.time.zoneName;
-    if (zoneName === 'CST' && g.dow !== undefined && HAN.test(g.dow)) {
-      // A weekday written in Chinese (systemctl status in a zh_CN locale): CST is China's, not US Central.
-      out.tMs -= (CHINA_OFFSET - ZONE_OFFSETS.CST) * 60000;
-      this.chinaCst = true;
-      this.noteOffset(CHINA_OFFSET);
-    } else {
-      if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
-      if (zoneName && Object.prototype.hasOwnProperty.call(ZONE_OFFSETS, zoneName)) this.noteOffset(ZONE_OFFSETS[zoneName]);
+    if (zoneName) {
+      this.noteOffset(this.zones.read(zoneName, g.dow));
+      out.tMs -= this.zones.correctionMs;
     }
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
