@@ -11,7 +11,7 @@ import { useStore } from '../store/store.ts';
 import { markKindLabel } from '../timeline/mark-text.ts';
 import { formatDuration, formatInt, formatRelative, formatTime } from '../ui/format.ts';
 import { isUnknownDay, unknownDateLabel } from '../engine/model/time-of-day.ts';
-import { Flag } from '../engine/model/kinds.ts';
+import { inferredFrom, InferredFrom } from '../engine/model/inferred-time.ts';
 import { FieldTable } from './FieldTable.tsx';
 
 function useDetail(row: number | null, version: number): EventDetail | null | 'loading' {
@@ -52,6 +52,7 @@ function EventView({ row }: { row: number }) {
   const tMs = t.tMs[row];
   // A file whose clock is an uptime: its times are elapsed time, not a time of day in any zone.
   const uptime = isUnknownDay(tMs) && getDataset().files[t.file[row]]?.uptimeClock === true;
+  const inferred = inferredFrom(t, row);
   return (
     <div className="detail-body">
       <div className="detail-title">
@@ -63,7 +64,13 @@ function EventView({ row }: { row: number }) {
         <Row k="Time">
           {/* UTC: the engine's ISO time keeps sub-millisecond digits; local: the wall clock, ISO on hover. */}
           {uptime ? `${d.time.replace('Z', '')} after the program started (uptime; date unknown)` : zone === 'utc' ? `${isUnknownDay(tMs) ? `${unknownDateLabel(tMs)} ${d.time.slice(d.time.lastIndexOf(' ') + 1)}` : d.time.replace('T', ' ')}`.replace('Z', '') + ' UTC' : <span title={d.time}>{formatTime(tMs, zone, { date: true })}</span>}
-          {(t.flags[row] & Flag.untimed) !== 0 && Number.isFinite(tMs) && <span className="muted"> · inferred from the line before: this line has no time of its own</span>}
+          {inferred !== InferredFrom.none && (
+            <span className="muted">
+              {inferred === InferredFrom.before
+                ? ' · inferred from the line before: this line has no time of its own'
+                : " · inferred from the line after: this line has no time of its own and comes before the file's first time"}
+            </span>
+          )}
         </Row>
         {reference !== null && <Row k="From ref">{formatRelative(tMs - reference)}</Row>}
         <Row k="Source">

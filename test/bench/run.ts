@@ -86,8 +86,8 @@ function cliTable(runs: Saved[]): string[] {
   const lines = [
     'Cold CLI, a fresh process per run as a user runs it (median of the runs, spread in brackets; ratios are speed against the naive loop and lnav in the same run):',
     '',
-    '| file | naive loop | `timberline analyze`, 1 thread | 2 threads | lnav -n |',
-    '|---|---:|---:|---:|---:|',
+    '| file | measured | naive loop | `timberline analyze`, 1 thread | 2 threads | lnav -n |',
+    '|---|---|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const c = r.cli as CliFigures;
@@ -95,13 +95,20 @@ function cliTable(runs: Saved[]): string[] {
     const naive = by('naive');
     const lnav = by('lnav');
     const vs = (f: CommandFigure | undefined) => `${cell(f, naive, 'naive')}${lnav && !lnav.skipped && f ? `, ${(lnav.medianMs / f.medianMs).toFixed(2)}x lnav` : ''}`;
-    lines.push(`| ${r.size} | ${cell(naive)} | ${vs(by('timberline, 1'))} | ${vs(by('timberline, 2'))} | ${cell(lnav, naive, 'naive')} |`);
+    lines.push(`| ${r.size} | ${measuredOn(c, r)} | ${cell(naive)} | ${vs(by('timberline, 1'))} | ${vs(by('timberline, 2'))} | ${cell(lnav, naive, 'naive')} |`);
   }
-  const one = runs.find((r) => r.cliOneLine)?.cliOneLine;
+  const oneRun = runs.find((r) => r.cliOneLine);
+  const one = oneRun?.cliOneLine;
   const t1 = one?.commands.find((x) => x.name.startsWith('timberline, 1'));
-  if (t1) lines.push('', `A one-line file: \`timberline analyze\` in ${cell(t1)} (node, not counting npx).`);
+  if (t1 && one) lines.push('', `A one-line file: \`timberline analyze\` in ${cell(t1)} (node, not counting npx; measured ${measuredOn(one, oneRun as Saved)}).`);
   lines.push('');
   return lines;
+}
+
+/** The day a half was measured: a run of one half keeps the other half's figures with the day they were taken. */
+function measuredOn(half: object, run: Saved): string {
+  const m = (half as { measured?: string }).measured;
+  return (m ?? run.date).slice(0, 10);
 }
 
 /** One docs/benchmarks.md section from the last run of every size (test/bench/results/bench-*.json). */
@@ -113,12 +120,12 @@ function markdown(machine: string, runs: Saved[]): string {
     lines.push(
       'Node, one process, the same generated JSON-lines file for every reader (best of the runs; ratios from the same run):',
       '',
-      `| file | lines | naive loop (split + JSON.parse + Date.parse) | engine, 1 thread | engine, ${w} threads |`,
-      '|---|---:|---:|---:|---:|',
+      `| file | measured | lines | naive loop (split + JSON.parse + Date.parse) | engine, 1 thread | engine, ${w} threads |`,
+      '|---|---|---:|---:|---:|---:|',
     );
     for (const r of node) {
       const n = r.nodeBench as NodeFigures;
-      lines.push(`| ${r.size} | ${fmt(n.lines)} | ${fmt(n.naive.mbPerS)} MB/s | ${fmt(n.single.mbPerS)} MB/s (${n.singleVsNaive.toFixed(2)}x) | ${fmt(n.parallel.mbPerS)} MB/s (${n.parallelVsNaive.toFixed(2)}x) |`);
+      lines.push(`| ${r.size} | ${measuredOn(n, r)} | ${fmt(n.lines)} | ${fmt(n.naive.mbPerS)} MB/s | ${fmt(n.single.mbPerS)} MB/s (${n.singleVsNaive.toFixed(2)}x) | ${fmt(n.parallel.mbPerS)} MB/s (${n.parallelVsNaive.toFixed(2)}x) |`);
     }
     lines.push('', 'The engine figures include everything ingest does: splitting, parsing, classifying, templating and building the sorted table.', '');
   }
@@ -127,13 +134,13 @@ function markdown(machine: string, runs: Saved[]): string {
     lines.push(
       'Headless Chromium, production build, file dropped on the page:',
       '',
-      '| file | first timeline drawn | fully loaded | first finding listed | main-thread long tasks while loading (count / longest) | JS memory after load: main thread heap / whole page incl. workers | frame time zooming & panning (median / p95) | log list after a jump, until every row shows its message (median / max) |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| file | measured | first timeline drawn | fully loaded | first finding listed | main-thread long tasks while loading (count / longest) | JS memory after load: main thread heap / whole page incl. workers | frame time zooming & panning (median / p95) | log list after a jump, until every row shows its message (median / max) |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const r of br) {
       const b = r.browser as BrowserFigures;
-      if (!b.ready) lines.push(`| ${r.size} | app not ready: ${b.reason} | | | | | | |`);
-      else lines.push(`| ${r.size} | ${fmt(b.firstDrawMs, ' ms')} | ${fmt(b.loadedMs, ' ms')} | ${fmt(b.firstFindingMs, ' ms')} | ${fmt(b.longTasks)} / ${fmt(b.longTaskMaxMs, ' ms')} | ${fmt(b.mainHeapMB, ' MB')} / ${fmt(b.pageMemoryMB, ' MB')} | ${fmt(b.frameMedianMs, ' ms')} / ${fmt(b.frameP95Ms, ' ms')} | ${fmt(b.listJumpMedianMs, ' ms')} / ${fmt(b.listJumpMaxMs, ' ms')} |`);
+      if (!b.ready) lines.push(`| ${r.size} | ${measuredOn(b, r)} | app not ready: ${b.reason} | | | | | | |`);
+      else lines.push(`| ${r.size} | ${measuredOn(b, r)} | ${fmt(b.firstDrawMs, ' ms')} | ${fmt(b.loadedMs, ' ms')} | ${fmt(b.firstFindingMs, ' ms')} | ${fmt(b.longTasks)} / ${fmt(b.longTaskMaxMs, ' ms')} | ${fmt(b.mainHeapMB, ' MB')} / ${fmt(b.pageMemoryMB, ' MB')} | ${fmt(b.frameMedianMs, ' ms')} / ${fmt(b.frameP95Ms, ' ms')} | ${fmt(b.listJumpMedianMs, ' ms')} / ${fmt(b.listJumpMaxMs, ' ms')} |`);
     }
     lines.push('', 'Whole-page memory is `performance.measureUserAgentSpecificMemory()` (typed arrays included).', '');
   }
@@ -206,7 +213,8 @@ async function main(): Promise<void> {
   await mkdir(dir, { recursive: true });
   // A run of one half (--no-node, --no-browser) keeps the other half's last figures for this size, marked with their date.
   const before = (await savedRuns(dir)).find((r) => r.size === size);
-  const kept = (half: 'nodeBench' | 'browser') => (before?.[half] ? { ...before[half], measured: (before[half] as { measured?: string }).measured ?? before.date } : null);
+  const kept = <K extends 'nodeBench' | 'browser' | 'cli' | 'cliOneLine'>(half: K) =>
+    before?.[half] ? { ...before[half], measured: (before[half] as { measured?: string }).measured ?? before.date } : null;
   const result = {
     date: new Date().toISOString(),
     size,
@@ -216,8 +224,8 @@ async function main(): Promise<void> {
     node: process.versions.node,
     nodeBench: node ?? kept('nodeBench'),
     browser: browser ?? kept('browser'),
-    cli: cli ?? before?.cli ?? null,
-    cliOneLine: cliOneLine ?? before?.cliOneLine ?? null,
+    cli: cli ?? kept('cli'),
+    cliOneLine: cliOneLine ?? kept('cliOneLine'),
   };
   const json = JSON.stringify(result, null, 2) + '\n';
   // latest.json is the last run; bench-<size>.json keeps the last run of each size (200MB and 1GB side by side).

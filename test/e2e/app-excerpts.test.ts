@@ -3,7 +3,7 @@
 // show its own times (22:40:53 … 22:46:30) on a day marked unknown, never an
 // invented 1970, with every line's level and message; the Files panel says
 // the date is unknown and setting one moves the events onto it. Uptime clocks
-// and times inferred from the line before are named as such.
+// and times inferred from the line before (or, at a file's start, after) are named as such.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -173,6 +173,12 @@ describe('a pasted excerpt with times of day and cut lines', () => {
     await page.locator('.log-row', { hasText: 'HTTP server successfully started!' }).click();
     await page.waitForSelector('.detail-body');
     expect(await page.textContent('.detail-body')).toContain('inferred from the line before');
+    // The first line has no line before it: its time came from the first timed line after it.
+    await page.locator('.log-row', { hasText: 'Preparing for start ...' }).click();
+    await page.waitForFunction(() => document.querySelector('.detail-body')?.textContent?.includes('Preparing for start'));
+    const first = await page.textContent('.detail-body');
+    expect(first).toContain("inferred from the line after: this line has no time of its own and comes before the file's first time");
+    expect(first).not.toContain('inferred from the line before');
   });
 
   it('shows "untimed" for a finding whose lines carry no time, never a placeholder date', async () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources } from '../../src/engine/ingest/ingest.ts';
+import { inferredFrom, InferredFrom } from '../../src/engine/model/inferred-time.ts';
 import { fromTai64n } from '../../src/engine/model/tai64n.ts';
 import { newTimeOut, toIso } from '../../src/engine/model/time.ts';
 import { clockIso, UPTIME_NOTICE } from '../../src/engine/model/time-of-day.ts';
@@ -134,5 +135,30 @@ describe('hostile lines against the new dialects', () => {
     const r = await ingestSources([bytesSource('hostile.log', line)]);
     expect(r.files[0].lines).toBe(1);
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('where an inferred time came from', () => {
+  it('says "before" for a line after a timed one and "after" for lines above the file\'s first time', async () => {
+    const log = [
+      'Preparing for start ...',
+      'Checking configuration',
+      '[2024-11-05 09:25:59 +0000] [16] [INFO] Booting worker with pid: 17',
+      'HTTP server successfully started!',
+      '[2024-11-05 09:26:00 +0000] [16] [ERROR] Worker (pid:17) was sent SIGKILL!',
+    ].join('\n');
+    const r = await ingestSources([bytesSource('g.log', log)]);
+    const byLine = new Map(Array.from({ length: r.table.length }, (_, i) => [r.table.line[i], inferredFrom(r.table, i)]));
+    expect([...byLine.entries()].sort((a, b) => a[0] - b[0])).toEqual([
+      [1, InferredFrom.after], [2, InferredFrom.after], [3, InferredFrom.none], [4, InferredFrom.before], [5, InferredFrom.none],
+    ]);
+  });
+
+  it('tells the files of one instant apart: a timed line of another file does not count', async () => {
+    const a = bytesSource('a.log', '2024-11-05T09:25:59Z INFO a starts\n');
+    const b = bytesSource('b.log', 'untimed first line of b\n2024-11-05T09:25:59Z INFO b starts\n');
+    const r = await ingestSources([a, b]);
+    const untimedRow = Array.from({ length: r.table.length }, (_, i) => i).find((i) => r.table.line[i] === 1 && r.files[r.table.file[i]].name === 'b.log')!;
+    expect(inferredFrom(r.table, untimedRow)).toBe(InferredFrom.after);
   });
 });

@@ -99,6 +99,24 @@ describe('year-less and named-month shapes', () => {
     expect(iso((o) => parseSyslogAt('Nov 9 12:01:01 dn228', 0, 2005, o))?.iso).toBe('2005-11-09T12:01:01.000Z');
   });
 
+  it('reads the month as journald prints it in Chinese, Japanese, Korean and Russian locales', () => {
+    expect(iso((o) => parseSyslogAt('10月 06 17:31:11 Cent7 systemd[1]', 0, 2024, o))?.iso).toBe('2024-10-06T17:31:11.000Z');
+    expect(iso((o) => parseSyslogAt('1月 06 17:31:11 host', 0, 2024, o))?.iso).toBe('2024-01-06T17:31:11.000Z');
+    expect(iso((o) => parseSyslogAt('11월 21 14:02:55 db-2', 0, 2024, o))?.iso).toBe('2024-11-21T14:02:55.000Z');
+    expect(iso((o) => parseSyslogAt('окт 06 17:31:11 srv', 0, 2024, o))?.iso).toBe('2024-10-06T17:31:11.000Z');
+    // newer glibc prints the genitive ("мая"), older the nominative ("май")
+    expect(iso((o) => parseSyslogAt('мая 02 08:00:01 srv', 0, 2024, o))?.iso).toBe('2024-05-02T08:00:01.000Z');
+    expect(iso((o) => parseSyslogAt('Май 02 08:00:01 srv', 0, 2024, o))?.iso).toBe('2024-05-02T08:00:01.000Z');
+    // French writes April out in full
+    expect(iso((o) => parseSyslogAt('avril 03 07:15:42 nas', 0, 2024, o))?.iso).toBe('2024-04-03T07:15:42.000Z');
+  });
+
+  it('refuses month numbers that are not months, and digits without a month sign', () => {
+    expect(iso((o) => parseSyslogAt('13月 06 17:31:11 host', 0, 2024, o))).toBeNull();
+    expect(iso((o) => parseSyslogAt('0月 06 17:31:11 host', 0, 2024, o))).toBeNull();
+    expect(iso((o) => parseTimeAt('10 06 17:31:11 host', 0, 2024, o))).toBeNull();
+  });
+
   it('ctime carries its own year', () => {
     expect(iso((o) => parseCtimeAt('Sun Dec 04 04:47:44 2005', 0, 1999, o))).toEqual({ iso: '2005-12-04T04:47:44.000Z', zoned: false, yearless: false });
     expect(iso((o) => parseCtimeAt('Fri Sep 09 10:42:29.902022 2011', 0, 1999, o))?.iso).toBe('2011-09-09T10:42:29.902022Z');
@@ -122,6 +140,7 @@ describe('parseTimeAt (any leading shape)', () => {
     ['Jan  2 15:04:05 host', '2024-01-02T15:04:05.000Z'],
     ['Tue Jan 02 15:04:05 2024 x', '2024-01-02T15:04:05.000Z'],
     ['02/Jan/2024:15:04:05 +0000', '2024-01-02T15:04:05.000Z'],
+    ['10月 06 17:31:11 Cent7', '2024-10-06T17:31:11.000Z'],
   ])('%s', (s, want) => {
     expect(iso((o) => parseTimeAt(s, 0, 2024, o))?.iso).toBe(want);
   });

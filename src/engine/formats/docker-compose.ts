@@ -24,14 +24,27 @@ const PREFIX = /^(?:([A-Za-z][\w.@-]{0,62}) *\| ?|([A-Za-z][\w.@-]{0,62})\([A-Z]
 /** Compose's own line when a container stops: it belongs to that service's lane. */
 const EXITED = /^([A-Za-z][\w.@-]{0,62}) exited with code \d+/;
 
-/** The service and the text after the bar, or null when the line has no compose prefix. */
-export function splitCompose(line: string): { service: string; rest: string } | null {
+/**
+ * A process manager's prefix inside a container's output: forego, honcho and
+ * foreman run several programs in one container and prefix each line the
+ * same way ("proxy_1  | nginx.1     | 2021/12/24 09:51:03 [notice] ...").
+ */
+const INNER = /^([A-Za-z][\w.@-]{0,62}) *\| ?/;
+
+/**
+ * The service, the process inside it (a process manager's prefix, else '')
+ * and the text after the bars, or null when the line has no compose prefix.
+ */
+export function splitCompose(line: string): { service: string; process: string; rest: string } | null {
   const s = stripAnsi(line);
   const m = PREFIX.exec(s);
   if (!m) return null;
   const service = m[1] ?? m[2] ?? m[3];
   if (levelFromWord(service)) return null; // "INFO | msg" is a level column, not a service
-  return { service, rest: s.slice(m[0].length) };
+  const rest = s.slice(m[0].length);
+  const inner = m[1] !== undefined ? INNER.exec(rest) : null;
+  if (inner && !levelFromWord(inner[1])) return { service, process: inner[1], rest: rest.slice(inner[0].length) };
+  return { service, process: '', rest };
 }
 
 function parseComposeLine(line: string, out: RecordOut, env: ParseEnv): LineTypeCode {
@@ -106,10 +119,10 @@ export const dockerComposeFormat: LogFormat = {
     if (!split) return { raw };
     try {
       const v: unknown = JSON.parse(split.rest);
-      if (isObject(v)) return { service: split.service, ...v };
+      if (isObject(v)) return { service: split.service, ...(split.process ? { process: split.process } : {}), ...v };
     } catch {
       // plain text
     }
-    return { service: split.service, text: split.rest };
+    return { service: split.service, ...(split.process ? { process: split.process } : {}), text: split.rest };
   },
 };

@@ -8,14 +8,18 @@
 // Per line the cost is one regex: the pattern that matched the previous line
 // is tried first (a file keeps one shape), and the others are only tried when
 // their first character and a required substring fit.
+//
+// Just over 500 lines: TextReader is the per-line hot path and stays one
+// class; what can stand alone already does (text-tail.ts, zone-abbreviations.ts,
+// json-recover.ts, the patterns themselves).
 
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
 import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
 import { fromTai64n } from '../model/tai64n.ts';
 import { uptimeFromText } from '../model/uptime.ts';
 import { offsetBetween } from '../model/zone-names.ts';
+import { ZoneAbbreviations } from './zone-abbreviations.ts';
 import { DateOrder, DateOrderState, parseTextTimeAt } from '../model/time-forms.ts';
-import { AMBIGUOUS_ZONES, ZONE_OFFSETS } from '../model/zone-names.ts';
 import { isUnknownDay, UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { isObject, mapJsonRecord } from './json-record.ts';
 import { recoverJsonObject } from './json-recover.ts';
@@ -85,13 +89,17 @@ export class TextReader {
   private lastClockMs = -1;
   /** Day- or month-first numeric dates, as the file's first lines tell (time-forms.ts). */
   private readonly dates: DateOrderState;
-  /** Ambiguous zone abbreviations read (IST, CST...), for the file's notices. */
-  private readonly ambiguousZones = new Set<string>();
+  /** Zone abbreviations read (IST, CST...): their offsets and, for the file's notices, the ambiguous ones. */
+  private readonly zones = new ZoneAbbreviations();
   /** The inner record of a wrapper line (journald around klog), and the pattern that read it last. */
   private readonly innerOut: RecordOut = newRecordOut();
   private lastInner = -1;
   /** Index of the pattern that read the current line, -1 when none did (JSON, logfmt, no shape). */
   private matched = -1;
+  /** See matchedPartOfPrevious. */
+  private partOfPrevious = false;
+  /** The line number npm's debug log gave the line before (see the `seq` group). */
+  private lastSeq = '';
   /** A trial reading of an indented line, so a line that turns out untimed leaves `out` untouched. */
   private readonly scratch: RecordOut = newRecordOut();
   /** Inside a wrapper's message: a wrapper shape read there does not look for a third record inside. */
@@ -113,7 +121,7 @@ export class TextReader {
   /** What the file's notices should say about the times read: ambiguous zones, an unsettled date order. */
   notices(): string[] {
     const out: string[] = [];
-    for (const z of this.ambiguousZones) out.push(`the zone abbreviation ${z} names several zones; read as ${AMBIGUOUS_ZONES[z]}`);
+    out.push(...this.zones.notices());
     const d = this.dates;
     if (d.readUnsettled > 0) {
       out.push(d.order === DateOrder.dayFirst
@@ -131,6 +139,11 @@ export class TextReader {
   /** Id of the pattern that read the line just read, '' when none did. */
   get matchedPattern(): string {
     return this.matched >= 0 ? COMPILED[this.matched].pattern.id : '';
+  }
+
+  /** The line just read is the rest of the record before it (a PostgreSQL DETAIL: / STATEMENT: line), though it has its own time. */
+  get matchedPartOfPrevious(): boolean {
+    return this.partOfPrevious;
   }
 
   /** The pattern that read the line just read marks a header whose record runs to the next timed line (text-patterns.ts). */
@@ -200,6 +213,7 @@ export class TextReader {
   private matchAt(s: string, out: RecordOut): TextMatchCode {
     const c = s.charCodeAt(0);
     this.matched = -1;
+    this.partOfPrevious = false;
     if (c === 123 && this.json(s, out)) return timedOrNot(out);
     if (startsLikeLogfmt(s) && parseLogfmt(s, out, this.env)) return timedOrNot(out);
     const last = this.last;
@@ -246,14 +260,22 @@ export class TextReader {
     if (g.level !== undefined) {
       level = levelOfGroup(p, g.level);
       if (p.needsLevel && !level) return false;
+      this.partOfPrevious = p.partOfPrevious?.includes(g.level) === true;
     } else if (g.pri !== undefined) level = levelFromSyslog(Number(g.pri) & 7);
+    if (g.seq !== undefined) {
+      // npm's debug log numbers each log call; one call written over several lines repeats its number.
+      this.partOfPrevious = g.seq === this.lastSeq;
+      this.lastSeq = g.seq;
+    }
     const timed = readTime(g, this.env, out, this.dates);
     if (timed === false) return false;
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
     else if (out.yearless) this.pastYear(out);
     const zoneName = this.env.time.zoneName;
-    if (zoneName && Object.prototype.hasOwnProperty.call(AMBIGUOUS_ZONES, zoneName)) this.ambiguousZones.add(zoneName);
-    if (zoneName && Object.prototype.hasOwnProperty.call(ZONE_OFFSETS, zoneName)) this.noteOffset(ZONE_OFFSETS[zoneName]);
+    if (zoneName) {
+      this.noteOffset(this.zones.read(zoneName, g.dow));
+      out.tMs -= this.zones.correctionMs;
+    }
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -272,7 +294,7 @@ export class TextReader {
       if (t.logger) logger = t.logger;
       msg = t.message;
     }
-    out.logger = logger || g.source || '';
+    out.logger = logger || g.source || p.source || '';
     out.message = msg;
     return true;
   }

@@ -39,6 +39,8 @@ export interface TextPattern {
   re: string;
   /** Level words of this dialect; '*' maps any other non-empty value. */
   levels?: Readonly<Record<string, number>>;
+  /** The logger of lines that name none themselves (the program whose log this shape is). */
+  source?: string;
   /** Run the generic level / [thread] / logger reader on the front of `msg`. */
   tail?: boolean;
   /** Only a match when the level group is a known level word (else the next pattern is tried). */
@@ -49,6 +51,12 @@ export interface TextPattern {
    * timestamp) is read as the inner record.
    */
   wrapper?: boolean;
+  /**
+   * Values of the level group that mark a line as the rest of the record
+   * before it, though it carries its own time (PostgreSQL writes an error's
+   * DETAIL:, HINT:, STATEMENT: on lines of their own, each with the prefix).
+   */
+  partOfPrevious?: readonly string[];
   /** The line is a header: its record's text is on the untimed lines below it (two-line-records.ts). */
   headsBody?: boolean;
   samples: readonly string[];
@@ -57,7 +65,7 @@ export interface TextPattern {
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
   ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
-  SYSLOG: String.raw`[A-Za-z][a-z\u00e0-\u00fc]{2,3}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
+  SYSLOG: String.raw`(?:[A-Za-z][a-z\u00e0-\u00fc]{2,4}\.?|[\u0410-\u042f\u0430-\u044f][\u0430-\u044f]{2}\.?|1?\d[\u6708\uc6d4]) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
   EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,
@@ -70,6 +78,9 @@ export const TIME_MACROS: Readonly<Record<string, string>> = {
   /** "16-Dec-2019 16:32:50.735" (Tomcat 8+), "[01-May-2024 10:00:00 UTC]" (PHP). */
   DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
 };
+
+/** The parts of a PostgreSQL message written after its first line, each on a line with the prefix again. */
+const PG_PARTS = ['STATEMENT', 'DETAIL', 'HINT', 'CONTEXT', 'QUERY', 'LOCATION'];
 
 /** HAProxy's labels: upper case from the core, lower case from Lua's core.log. */
 const HAPROXY_LEVELS = 'ALERT|WARNING|NOTICE|EMERG|emerg|alert|crit|err|warning|notice|info|debug';
@@ -148,13 +159,23 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['@4000000065b8a47d2f3c1a08 s6-rc: info: service nginx successfully started', '@4000000065b8a47e0a1b2c3d [30-Jan-2024 07:31:43] NOTICE: fpm is running, pid 211'],
   },
   {
+    id: 'systemctl-unit',
+    note: "systemctl status: the unit's first line (no time); it heads the status block, whose Active: line below gives it its time",
+    first: '*\u25cf\u25cb\u00d7',
+    re: String.raw`^(?:[\u25cf\u25cb\u00d7*]) (?<msg>[\w@:.\\-]+\.(?:service|socket|timer|mount|target|path|scope|slice|swap|automount) - .*)$`,
+    samples: ['● nginx.service - A high performance web server and a reverse proxy server', '× php-fpm.service - The PHP FastCGI Process Manager'],
+  },
+  {
     id: 'systemctl-active',
-    note: "systemctl status: the unit's state line says since when (the journal lines below it follow)",
+    note: "systemctl status: the unit's state line says since when (the journal lines below it follow); the weekday is in the machine's language (Tue, Di, mar., 日, 화, Вт)",
     first: ' A',
     has: 'since',
-    re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<ts>{ISO})(?:;.*)?)$`,
+    re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?<dow>[^\s\d]{1,4}) (?<ts>{ISO})(?:;.*)?)$`,
     levels: { failed: 5, '*': 3 },
-    samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago'],
+    samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago',
+      '   Active: failed (Result: exit-code) since 四 2023-03-02 09:15:40 CST; 6min ago',
+      '     Active: active (running) since Di 2024-01-16 08:02:13 CET; 1h 4min ago',
+    ],
   },
   {
     id: 'jvm-unified',
@@ -234,7 +255,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'pg-angle-prefix',
     note: "PostgreSQL with log_line_prefix = '< %m >' (or '<%t [%p]>'): the time in angle brackets, then LOG: / FATAL: ...",
     first: '<',
-    re: String.raw`^< ?(?<ts>{ISO})(?: [^<>]*?)? ?> ?(?<msg>.*)$`,
+    re: String.raw`^< ?(?<ts>{ISO})(?: [^<>]*?)? ?> ?(?:(?<level>STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION): +)?(?<msg>.*)$`,
+    levels: { STATEMENT: 3, DETAIL: 3, HINT: 3, CONTEXT: 3, QUERY: 3, LOCATION: 3 },
+    partOfPrevious: PG_PARTS,
     tail: true,
     samples: [
       '< 2019-12-05 10:17:05.994 MSK > FATAL:  could not receive data from WAL stream: ERROR:  requested WAL segment 000000520000012B00000081 has already been removed',
@@ -324,6 +347,25 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS'],
   },
   {
+    id: 'uwsgi-request',
+    note: "uWSGI's request log: [pid|app|req] client () {vars} [ctime] method path => generated ... (HTTP/1.1 status)",
+    first: '\\[',
+    has: '[pid: ',
+    re: String.raw`^\[pid: (?<pid>\d+)\|app: [^|\]]*\|req: [^\]]*\] \S+ \([^)]*\) \{[^}]*\} \[(?<ts>{CTIME})\] (?<msg>.*?(?:\(HTTP/[\d.]+ (?<status>\d{3})\).*)?)$`,
+    samples: [
+      '[pid: 1412|app: 0|req: 88/301] 10.20.0.7 () {42 vars in 702 bytes} [Tue Mar  5 09:41:02 2019] POST /api/upload => generated 0 bytes in 60012 msecs (HTTP/1.1 502) 2 headers in 71 bytes (1 switches on core 1)',
+      '[pid: 9|app: 0|req: 1/1] 172.18.0.1 (alice) {36 vars in 512 bytes} [Wed Jun 12 14:03:55 2024] GET /healthz => generated 2 bytes in 3 msecs (HTTP/1.1 200) 3 headers in 95 bytes (1 switches on core 0)',
+    ],
+  },
+  {
+    id: 'uwsgi-banner',
+    note: "uWSGI's start banner, the one line of its start-up that carries a time",
+    first: '*',
+    has: 'Starting uWSGI',
+    re: String.raw`^\*\*\* (?<msg>Starting uWSGI .* on \[(?<ts>{CTIME})\]) \*\*\*$`,
+    samples: ['*** Starting uWSGI 2.0.21 (64bit) on [Tue Mar  5 09:40:01 2019] ***'],
+  },
+  {
     id: 'apache-error',
     note: 'Apache httpd error log, 2.2 and 2.4: [ctime] [module:level] [pid n] msg',
     first: '\\[',
@@ -366,6 +408,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: 'A-Z',
     re: String.raw`^(?<level>[A-Z]{4})\[(?<ts>{ISO})\] (?<msg>.*)$`,
     samples: ['WARN[2024-05-01T10:00:00Z] Failed to DeletePod in the provider         error="pod not found"'],
+  },
+  {
+    id: 'logrus-uptime',
+    note: "logrus TextFormatter on a terminal without FullTimestamp: LEVL[seconds since the program started] msg key=value (only logrus's own four-letter levels, so other bracketed numbers are not read as clocks)",
+    first: 'DEFIPTW',
+    re: String.raw`^(?<level>TRAC|DEBU|INFO|WARN|ERRO|FATA|PANI)\[(?<up>\d{4,})\] (?<msg>.*)$`,
+    samples: ['ERRO[0004] error waiting for container: context canceled', 'INFO[0000] Loading containers: start.', 'WARN[0123] Health check for container 3f2a failed         error="timed out"'],
   },
   {
     id: 'aws-alb',
@@ -499,7 +548,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   {
     id: 'syslog',
     note: 'BSD syslog / journalctl short: Mmm dd hh:mm:ss host ident[pid]: msg (no year)',
-    first: 'A-Za-z', // journalctl in some locales writes the month in lower case ("nov 20")
+    // journalctl writes the month in the machine's language: lower case ("nov 20"), Cyrillic ("окт 06"), or its number and sign ("10月 06")
+    first: 'A-Za-z0-9\u0410-\u044f',
     re: String.raw`^(?<ts>{SYSLOG}) (?<host>\S+) (?<logger>[^\s:[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$`,
     tail: true,
     wrapper: true,
@@ -509,6 +559,20 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
       'May 01 10:00:00 edge-1 systemd[1]: Reloading caddy.service - Caddy web server...',
       "févr. 03 07:15:42 nas systemd[1]: backup.service: Failed with result 'exit-code'.",
       'Dez 11 22:05:01 pi CRON[2211]: (root) CMD (run-parts /etc/cron.hourly)',
+      '3月 02 09:15:40 web01 systemd[1]: Started The PHP FastCGI Process Manager.',
+      '11월 21 14:02:55 db-2 postgres[812]: LOG:  database system is ready to accept connections',
+      'ноя 21 14:02:55 srv kernel: EXT4-fs (sda1): mounted filesystem with ordered data mode',
+    ],
+  },
+  {
+    id: 'cassandra',
+    note: "Apache Cassandra's system.log / debug.log: level, [thread], time, then File.java:line - msg (logback, 2.1+) or File.java (line N) msg (log4j, 1.x-2.0, level right-aligned)",
+    first: ' A-Z',
+    re: String.raw`^ ?(?<level>TRACE|DEBUG|INFO|WARN|ERROR|FATAL) {1,2}\[(?<thread>[^\]]*)\] (?<ts>{ISO}) (?<logger>[\w$]+)\.(?:java|scala|kt)(?::\d+ -| \(line \d+\)) ?(?<msg>.*)$`,
+    samples: [
+      'INFO  [CompactionExecutor:4] 2021-08-17 03:12:45,918 CompactionTask.java:241 - Compacted (5c1e) 4 sstables to [md-51-big,] to level=0.',
+      'WARN  [GossipTasks:1] 2021-08-17 03:13:02,004 FailureDetector.java:288 - Not marking nodes down due to local pause of 7812004512ns > 5000000000ns',
+      ' INFO [main] 2014-02-10 08:00:12,331 CassandraDaemon.java (line 160) Logging initialized',
     ],
   },
   {
@@ -528,8 +592,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     id: 'postgres',
     note: "PostgreSQL with a log_line_prefix of time, [pid] or [pid-line], then user@database: the level word comes after them",
     first: '0-9',
-    re: String.raw`^(?<ts>{ISO}) \[(?<pid>\d+)(?:-\d+)?\]:? (?:(?<user>[\w\[\].-]*)@(?<db>[\w\[\].-]*) )?(?<level>LOG|FATAL|PANIC|ERROR|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT): +(?<msg>.*)$`,
-    levels: { LOG: 3, STATEMENT: 3, DETAIL: 3, HINT: 3, CONTEXT: 3 },
+    re: String.raw`^(?<ts>{ISO}) \[(?<pid>\d+)(?:-\d+)?\]:? (?:(?<user>[\w\[\].-]*)@(?<db>[\w\[\].-]*) )?(?<level>LOG|FATAL|PANIC|ERROR|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION): +(?<msg>.*)$`,
+    levels: { LOG: 3, STATEMENT: 3, DETAIL: 3, HINT: 3, CONTEXT: 3, QUERY: 3, LOCATION: 3 },
+    partOfPrevious: PG_PARTS,
     samples: ['2023-05-09 14:22:51 EDT [3812-1] billing@ledger FATAL:  remaining connection slots are reserved for non-replication superuser connections', '2023-05-09 14:22:51.640 UTC [3813] [unknown]@[unknown] LOG:  incomplete startup packet'],
   },
   {
@@ -663,6 +728,40 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^\[?(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{1,9}))?(?<tz>Z|[+-]\d\d:?\d\d(?!\d)| (?:${ZONE_NAME_RE})(?![\w]))?\]? +(?<msg>.*)$`,
     tail: true,
     samples: ['18:03:57.913 INFO  c.t.c.PaymentController#34 TraceID: bcb66bd5 [pay][Pay][PaymentId: null]', '10:00:00.120 [main] WARN  com.example.Pool - pool exhausted', '22:40:53.187Z INFO reloading config', '[14:02:11 CET] ERROR backup failed'],
+  },
+  {
+    id: 'level-clock',
+    note: 'a level word, then a clock without a date (Cassandra on stdout: "%-5level %date{HH:mm:ss,SSS} %msg", 2.1 without the milliseconds)',
+    first: 'A-Z',
+    re: String.raw`^(?<level>TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL) {1,2}(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:[.,](?<frac>\d{3}))? (?<msg>.*)$`,
+    tail: true,
+    samples: ['INFO  03:12:45,918 Compacted (5c1e) 4 sstables to [md-51-big,] to level=0.', 'WARN  03:13:02,004 Not marking nodes down due to local pause of 7812004512ns > 5000000000ns', 'INFO  11:02:19 Completed flushing /var/lib/cassandra/data/system/peers-ka-3-Data.db (211 bytes)'],
+  },
+  {
+    id: 'thread-level-logger',
+    note: 'slf4j-simple\'s default layout, no time: [thread] LEVEL logger - msg (embedded Cassandra, test harnesses); time from a wrapper or inferred',
+    first: '\\[',
+    has: ' - ',
+    re: String.raw`^\[(?<thread>[^\]]{1,80})\] (?<level>TRACE|DEBUG|INFO|WARN|ERROR) (?<logger>[\w$.]+) - (?<msg>.*)$`,
+    samples: ['[CompactionExecutor:3] INFO org.apache.cassandra.db.compaction.CompactionTask - Compacted 4 sstables to [/tmp/data/system/local-ka-12,].', '[main] WARN org.apache.cassandra.service.StartupChecks - JMX is not enabled to receive remote connections'],
+  },
+  {
+    id: 'npm-debug',
+    note: "npm's debug log (npm-debug.log, _logs/*-debug-0.log): a number, a level, the message; the numbers count log calls (one written over several lines repeats it), they are no clock",
+    first: '0-9',
+    re: String.raw`^(?<seq>\d{1,7}) (?<level>silly|verbose|timing|http|info|notice|warn|error) (?<msg>.*)$`,
+    levels: { silly: 1, verbose: 2, timing: 2, http: 3, info: 3, notice: 3, warn: 4, error: 5 },
+    source: 'npm',
+    samples: ['31 verbose stack Error: ENOENT: no such file or directory, open \'/srv/app/package.json\'', '12 timing reify:loadTrees Completed in 212ms', '40 error code ELIFECYCLE'],
+  },
+  {
+    id: 'npm-cli',
+    note: "npm's own output on the terminal: npm ERR! / npm WARN / npm notice ... (no time)",
+    first: 'n',
+    re: String.raw`^npm (?<level>ERR!|WARN|warn|notice|verb|sill|timing|http|info) (?<msg>.+)$`,
+    levels: { 'ERR!': 5, WARN: 4, warn: 4, notice: 3, verb: 2, sill: 1, timing: 2, http: 3, info: 3 },
+    source: 'npm',
+    samples: ['npm ERR! code ELIFECYCLE', 'npm WARN deprecated request@2.88.2: request has been deprecated', 'npm notice created a lockfile as package-lock.json. You should commit this file.'],
   },
   {
     id: 'program-level',

@@ -17,7 +17,7 @@ import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
 import { STACK_WORDS, StackState } from './multiline.ts';
-import { HEADER_PATTERN, HeldHeader, headsBody } from './two-line-records.ts';
+import { HEADER_PATTERN, HeldHeader, headsBody, STATUS_PATTERN, STATUS_TIME_PATTERN } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
 import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock, isUnknownDay, UPTIME_NOTICE } from '../model/time-of-day.ts';
@@ -463,6 +463,11 @@ export class FileIngest {
     const t = this.textOut;
     resetRecord(t);
     const found = this.reader.read(text, t);
+    if (found === TextMatch.timed && this.held.status && Number.isNaN(this.held.record.tMs) && this.reader.matchedPattern === STATUS_TIME_PATTERN) {
+      this.held.takeStatusTime(t, lineNo, offset, length);
+      this.stats.continuations++;
+      return BODY_TAKEN;
+    }
     if (found === TextMatch.timed) return found;
     this.held.takeBodyLine(found === TextMatch.none ? text : t.message, t.level, lineNo, offset, length);
     this.stats.continuations++;
@@ -495,6 +500,10 @@ export class FileIngest {
       return;
     }
     const pattern = this.reader.matchedPattern;
+    if (pattern === STATUS_PATTERN) {
+      this.held.holdStatus(t, lineNo, offset, length, this.out.logger);
+      return;
+    }
     if (pattern === HEADER_PATTERN) {
       this.held.hold(t, lineNo, offset, length, false);
       return;
@@ -532,6 +541,8 @@ export class FileIngest {
     }
     const shapeless = found === TextMatch.none || (found === TextMatch.untimed && this.stack.reporting);
     if (shapeless && this.current >= 0 && this.stack.continues(text, this.currentLevel)) return null;
+    // PostgreSQL's "STATEMENT:  SELECT ..." under its "ERROR:" line, npm's "9 verbose stack" lines: one message written over several prefixed lines.
+    if (found !== TextMatch.none && this.current >= 0 && this.reader.matchedPartOfPrevious) return null;
     if (found === TextMatch.none) {
       t.message = text.trim();
       t.level = leadingLevel(text);

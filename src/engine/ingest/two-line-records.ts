@@ -34,6 +34,15 @@ const SECOND_LINE = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): ?(.*)$/;
 export const HEADER_PATTERN = 'jul-header';
 
 /**
+ * `systemctl status` pasted with its unit line: "● nginx.service - …" has no
+ * time, the indented "Active: failed (…) since … CST" line below it has. The
+ * unit line heads the block (held as a body whose message it keeps) and the
+ * Active line gives it its time and level.
+ */
+export const STATUS_PATTERN = 'systemctl-unit';
+export const STATUS_TIME_PATTERN = 'systemctl-active';
+
+/**
  * What may follow the time on a line that heads a body: nothing, or only
  * where the record came from (`@10.1.2.3`, a bare address): no message.
  */
@@ -66,8 +75,34 @@ export class HeldHeader {
   lane = '';
   /** The body has given the record its message. */
   private messaged = false;
+  /** A systemctl status block (STATUS_PATTERN): its Active: line gives the held record its time. */
+  status = false;
+
+  /** A systemctl unit line: the block below is its body, the Active: line its time; the unit line stays the message. */
+  holdStatus(r: RecordOut, line: number, offset: number, length: number, lane: string): void {
+    this.hold(r, line, offset, length, true, lane);
+    this.record.extra = r.extra;
+    this.status = true;
+    this.messaged = true;
+  }
+
+  /** The status block's Active: line: its time and state are the block's. */
+  takeStatusTime(t: RecordOut, line: number, offset: number, length: number): void {
+    const r = this.record;
+    r.tMs = t.tMs;
+    r.subNs = t.subNs;
+    r.zoned = t.zoned;
+    r.yearless = t.yearless;
+    r.dateless = t.dateless;
+    r.level = t.level;
+    r.message = `${r.message}: ${t.message.trim()}`;
+    this.endLine = line;
+    this.endOffset = offset;
+    this.endLength = length;
+  }
 
   hold(r: RecordOut, line: number, offset: number, length: number, body: boolean, lane = ''): void {
+    this.status = false;
     Object.assign(this.record, r);
     this.lane = lane;
     this.line = line;

@@ -361,7 +361,8 @@ export function parseTimeAt(s: string, i: number, year: number, out: TimeOut): b
   if (isDigit(c)) {
     if (parseIsoAt(s, i, out)) return true;
     if (parseClfAt(s, i, out)) return true;
-    return epochAt(s, i, out);
+    // journald in a Chinese, Japanese or Korean locale: "10月 06 17:31:11".
+    return epochAt(s, i, out) || parseSyslogAt(s, i, year, out);
   }
   return parseSyslogAt(s, i, year, out) || parseCtimeAt(s, i, year, out);
 }
