@@ -49,7 +49,8 @@ function crashFamily(signature: string | undefined, gaveUp: boolean): Family {
   if (signature === 'go-oom' || signature === 'java-oom' || signature === 'node-oom' || signature === 'linux-oom-killer') return 'oom';
   if (signature === 'segfault' || signature === 'nil-pointer') return 'segfault';
   if (signature === 'systemd-restarts') return gaveUp ? 'restart-limit' : 'restart-loop';
-  return 'crash';
+  // Whatever killed it, a unit systemd then stopped restarting is down until someone acts: the start limit is the news.
+  return gaveUp ? 'restart-limit' : 'crash';
 }
 
 /**
