@@ -56,7 +56,9 @@ function scan(ctx: RuleContext): SignatureHits[] {
   const byTemplate = new Map<number, number>();
   const hits = new Map<number, SignatureHits>();
   const t = ctx.table;
-  const find = (text: string) => sigs.findIndex((s) => s.re.test(text));
+  // Most texts name no signature: one pass of the joined expression rules them out before each signature is tried.
+  const any = anySignature().all;
+  const find = (text: string) => (any.test(text) ? sigs.findIndex((s) => s.re.test(text)) : -1);
   for (let row = 0; row < t.length; row++) {
     let i: number | undefined;
     if (candidate(ctx, row)) {
