@@ -71,4 +71,12 @@ describe('which continuation lines are causes', () => {
       'Error: connect ECONNREFUSED 127.0.0.1:5432',
     ]);
   });
+
+  it('quotes the fields of a one-line JSON record that name the failure, not its raw text', () => {
+    const line = '{"ts":"2025-06-03T14:01:05.340Z","level":"error","msg":"upstream inventory timed out","request_id":"83bf","error":"context deadline exceeded"}';
+    expect(causeLines(line)).toEqual(['error: context deadline exceeded']);
+    expect(causeLines('{"level":"error","msg":"write failed","err":{"code":"ENOSPC","message":"no space left on device"}}')).toEqual(['err.code: ENOSPC', 'err.message: no space left on device']);
+    // Not JSON (or cut): the line itself, as before.
+    expect(causeLines('write failed: no space left on device')).toEqual(['write failed: no space left on device']);
+  });
 });

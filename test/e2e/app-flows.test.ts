@@ -94,20 +94,25 @@ describe('request flows and clock offsets', () => {
     await p.waitForFunction(() => /runs 2\.5\d\d s ahead of edge-proxy\.log/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-estimate"]')?.textContent ?? ''));
     expect(await estimate.textContent()).toMatch(/median of 160 shared ids, spread ±\d+ ms/);
     expect(await p.locator('li.file[data-file="edge-proxy.log"] [data-testid="clock-estimate"]').textContent()).toContain('the reference');
-    expect(await p.locator('section[aria-label="Findings"] li[data-rule="first-failure"]').textContent()).toContain('request answered');
+    // The API names its own upstream timeouts; on its skewed clock they start at 14:01:05, after the proxy's first 502 (14:01:02.842).
+    const timeouts = p.locator('section[aria-label="Findings"] li[data-rule="failure-signature"]', { hasText: 'upstream inventory timed out' });
+    expect(await timeouts.locator('.finding-window').textContent()).toMatch(/14:01:05 – 14:01:11/);
     const before = await dataVersion(p);
     await apiRow(p).locator('button', { hasText: /^Apply 2\.5\d\d s correction$/ }).click();
     await waitLoaded(p, before);
     await p.waitForFunction(() => /moved 2\.5\d\d s earlier/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-applied"]')?.textContent ?? ''));
     await p.waitForFunction(() => /agrees with edge-proxy\.log|runs \d+ ms/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-estimate"]')?.textContent ?? ''));
-    // The analysis ran again on corrected times: the API's timeout now comes before the proxy's 502.
-    await p.waitForFunction(() => /upstream inventory timed out/.test(document.querySelector('section[aria-label="Findings"] li[data-rule="first-failure"]')?.textContent ?? ''));
+    // The analysis ran again on corrected times: the API's timeouts now start at 14:01:02.840, just before the proxy's first 502.
+    await p.waitForFunction(() => /14:01:02 – 14:01:08/.test(document.querySelector('section[aria-label="Findings"] li[data-rule="failure-signature"] .finding-window')?.textContent ?? ''));
     await p.locator('.log-row', { hasText: 'request answered' }).first().click();
     await p.waitForFunction(() => document.querySelectorAll('[data-testid="flow-panel"] tr.flow-row').length === 4);
     const rows = await listed(p);
     expect(rows.map((r) => r.msg)).toEqual(['request received', 'handling request', 'upstream inventory timed out', 'request answered']);
     expect(rows[1].delta).toMatch(/^\+\d ms$/);
-    // Filter by the request id: the list keeps the request's lines from both files.
+    // Filter by the request id: the list keeps the request's lines from both files. The view is on the finding's window,
+    // which the request's first lines precede: zoom to the flow first.
+    await p.locator('[data-testid="flow-panel"] button', { hasText: 'Zoom to flow' }).click();
+    await p.waitForFunction(() => document.querySelectorAll('.log-row').length >= 4);
     await p.locator('[data-testid="flow-panel"] .flow-ids li', { hasText: 'request_id' }).locator('button:has-text("Filter")').click();
     await p.waitForFunction(() => new URL(location.href).searchParams.get('q')?.startsWith('"'));
     await p.waitForFunction(() => document.querySelectorAll('.log-row').length === 4);
@@ -129,7 +134,7 @@ describe('request flows and clock offsets', () => {
     await p.waitForSelector('.app');
     await dropFiles(p, FILES);
     await p.waitForFunction(() => /moved 2\.5\d\d s earlier/.test(document.querySelector('li.file[data-file="orders-api.jsonl"] [data-testid="clock-applied"]')?.textContent ?? ''));
-    await p.waitForFunction(() => /upstream inventory timed out/.test(document.querySelector('section[aria-label="Findings"] li[data-rule="first-failure"]')?.textContent ?? ''));
+    await p.waitForFunction(() => /14:01:02 – 14:01:08/.test(document.querySelector('section[aria-label="Findings"] li[data-rule="failure-signature"] .finding-window')?.textContent ?? ''));
     expect(new URL(p.url()).searchParams.get('clock')).toBe(clock);
     // Cleared, the file's own clock is back and so is the estimate.
     const before = await dataVersion(p);

@@ -60,14 +60,43 @@ export function causeRows(r: IngestResult): number[] {
 export function causeLines(raw: string): string[] {
   const out: string[] = [];
   const lines = raw.replace(/\n$/, '').split('\n');
-  // A one-line event: the line itself, when its fields name a failure its message does not.
-  if (lines.length === 1) return namesKnownFailure(lines[0]) ? [lines[0].trim()] : [];
+  // A one-line event: the fields that name a failure its message does not ("error: context deadline exceeded"),
+  // else the line itself.
+  if (lines.length === 1) return namesKnownFailure(lines[0]) ? failingFields(lines[0]) ?? [lines[0].trim()] : [];
   for (let i = 1; i < lines.length && out.length < CAUSES_PER_EVENT; i++) {
     const l = lines[i];
     // Signatures are looked for in the first lines only: a pasted table or wrapped line is short, a trace's tail is frames.
     if (CAUSE_LINE.test(l) || (i <= SIGNATURE_LINES && namesKnownFailure(l))) out.push(l.trim());
   }
   return out;
+}
+
+/** Fields quoted from one JSON line: a responder reads "error: …", not the record's raw text. */
+const MAX_FIELDS = 3;
+
+/** The `key: value` pairs of a JSON object line (top level and one level down) that name a known failure, or null. */
+function failingFields(line: string): string[] | null {
+  const text = line.trim();
+  if (!text.startsWith('{')) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return null; // cut or not JSON: quote the line
+  }
+  const out: string[] = [];
+  const visit = (obj: unknown, prefix: string, depth: number) => {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return;
+    for (const [k, v] of Object.entries(obj)) {
+      if (out.length >= MAX_FIELDS) return;
+      if (typeof v === 'string') {
+        const pair = `${prefix}${k}: ${v}`;
+        if (namesKnownFailure(pair)) out.push(pair);
+      } else if (depth < 1) visit(v, `${prefix}${k}.`, depth + 1);
+    }
+  };
+  visit(record, '', 0);
+  return out.length ? out : null;
 }
 
 /** Read back the candidate rows once and keep their cause lines on the result (r.causes). */

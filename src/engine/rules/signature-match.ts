@@ -96,6 +96,12 @@ export function failureText(ctx: RuleContext, row: number): string {
   const message = ctx.message(row);
   const lines = ctx.causes?.(row);
   if (!lines) return message;
+  const cause = causeText(message, lines);
+  // A one-line record's cause is one of its own fields: quote it beside the message it belongs to.
+  return cause !== message && ctx.table.lineCount[row] < 2 && !cause.startsWith('{') ? `${message} (${cause})` : cause;
+}
+
+function causeText(message: string, lines: readonly string[]): string {
   const sigs = builtinSignatures();
   const own = sigs.find((s) => s.re.test(message));
   if (own && own.family !== 'crash') return message;
