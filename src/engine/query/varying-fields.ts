@@ -6,6 +6,8 @@
 // worker; the page only receives the answer. Fields that tell the error rows
 // from the others (a status) come before merely varied ones.
 
+import { fromEpoch, newTimeOut } from '../model/time.ts';
+
 /** One sampled row: its template and columns, and its fields as flattened (key, text) pairs. */
 export interface ColumnSampleRow {
   template: number;
@@ -90,9 +92,11 @@ interface Tally {
 function isRowTime(value: string, tMs: number): boolean {
   if (ISO_TIME.test(value)) return true;
   if (!NUMBER.test(value) || !Number.isFinite(tMs)) return false;
-  const n = Number(value);
-  return [n * 1000, n, n / 1000, n / 1e6].some((ms) => Math.abs(ms - tMs) < DAY_MS);
+  // The engine's own reading of an epoch (unit from its magnitude), so a field counts as the row's time exactly when ingest would read it so.
+  return fromEpoch(Number(value), epochOut) && Math.abs(epochOut.ms - tMs) < DAY_MS;
 }
+
+const epochOut = newTimeOut();
 
 function entropy(values: Map<string, number>, total: number): number {
   let h = 0;
