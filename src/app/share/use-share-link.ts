@@ -33,6 +33,11 @@ export interface ShareLinkState {
   busy: boolean;
 }
 
+interface HookState extends ShareLinkState {
+  /** The settings the result was made with: until it matches the current ones the link is stale. */
+  resultFor: ShareSettings | null;
+}
+
 /** The Patterns filter travels as pattern texts (template ids are the sender's own). */
 function sharedPatterns(ids: readonly number[]): { patterns?: string[] } {
   if (ids.length === 0) return {};
@@ -60,7 +65,7 @@ function currentView(): { window: TimeRange; scope: 'range' | 'window'; view: Sh
 }
 
 export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkState {
-  const [state, setState] = useState<ShareLinkState>({ status: 'building', error: null, scope: 'window', built: null, result: null, busy: false });
+  const [state, setState] = useState<HookState>({ status: 'building', error: null, scope: 'window', built: null, result: null, busy: false, resultFor: null });
 
   // Build the payload once per opening.
   useEffect(() => {
@@ -68,7 +73,7 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
     let live = true;
     const ac = new AbortController();
     const { window, scope, view } = currentView();
-    setState({ status: 'building', error: null, scope, built: null, result: null, busy: true });
+    setState({ status: 'building', error: null, scope, built: null, result: null, busy: true, resultFor: null });
     void (async () => {
       try {
         const client = await engineClient();
@@ -98,7 +103,7 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
       try {
         const client = await engineClient();
         const result = await client.shareLink(settings, shareUrl(location, ''), ac.signal);
-        if (live) setState((s) => ({ ...s, status: 'ready', busy: false, result }));
+        if (live) setState((s) => ({ ...s, status: 'ready', busy: false, result, resultFor: settings }));
       } catch (e) {
         if (live) setState((s) => ({ ...s, status: 'error', busy: false, error: `Could not build the link: ${e instanceof Error ? e.message : String(e)}` }));
       }
@@ -109,5 +114,10 @@ export function useShareLink(open: boolean, settings: ShareSettings): ShareLinkS
     };
   }, [built, settings]);
 
-  return state;
+  // The render that follows a change of settings comes before the effect above marks
+  // the state busy: without this, that frame shows the old link as current and Copy
+  // would hand it out.
+  const { resultFor, ...view } = state;
+  const stale = view.status === 'ready' && resultFor !== settings;
+  return stale ? { ...view, busy: true } : view;
 }
