@@ -32,6 +32,9 @@ describe('ISO 8601 / RFC 3339', () => {
     ['20171223-22:15:29:606', '2017-12-23T22:15:29.606Z'],
     ['2024-05-01 10:00:00.123456789 +0000 UTC', '2024-05-01T10:00:00.123456789Z'],
     ['2024-05-01 03:00:00 -0700', '2024-05-01T10:00:00.000Z'],
+    // PostgreSQL's %t with a zone that has no abbreviation: a bare hour offset after a space.
+    ['2024-04-19 10:41:33 +06', '2024-04-19T04:41:33.000Z'],
+    ['2024-04-19 10:41:33 -03 [2464031-3] LOG:', '2024-04-19T13:41:33.000Z'],
     ['2024-05-01', '2024-05-01T00:00:00.000Z'],
   ])('%s', (text, want) => {
     expect(isoOf(text)).toBe(want);
@@ -48,6 +51,14 @@ describe('ISO 8601 / RFC 3339', () => {
     expect(isoOf('2024050112345')).toBeUndefined();
     expect(isoOf('1999999999')).toBeUndefined();
     expect(isoOf('2024-05-0112')).toBeUndefined();
+  });
+
+  it('does not read a number after a space as a zone', () => {
+    const out = newTimeOut();
+    expect(parseIso('2024-05-01 10:00:00 +12x', out)).toBe(true);
+    expect(out.zoned).toBe(false);
+    expect(parseIso('2024-05-01 10:00:00 -1234567', out)).toBe(true);
+    expect(out.zoned).toBe(false);
   });
 
   it('does not read "+12345" as a zone', () => {

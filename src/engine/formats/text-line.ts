@@ -287,7 +287,7 @@ export class TextReader {
     if (msg.charCodeAt(0) === 123 || startsLikeLogfmt(msg)) {
       if (this.payload(msg, out, logger)) return true;
     }
-    if (p.wrapper && !this.nested && mayBeInner(msg) && this.innerText(msg, out, logger)) return true;
+    if (p.wrapper && !this.nested && mayBeInner(msg) && this.innerText(msg, out, logger || g.source || '')) return true;
     if (p.tail) {
       const t = readTail(msg, level === 0, logger === '');
       if (t.level) out.level = t.level;

@@ -64,7 +64,7 @@ export interface TextPattern {
 
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
-  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| (?:${ZONE_NAME_RE})(?![\w]))?`,
+  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| [+-]\d\d(?::\d\d)?(?= |$)| (?:${ZONE_NAME_RE})(?![\w]))?`,
   SYSLOG: String.raw`(?:[A-Za-z][a-z\u00e0-\u00fc]{2,4}\.?|[\u0410-\u042f\u0430-\u044f][\u0430-\u044f]{2}\.?|1?\d[\u6708\uc6d4]) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
@@ -384,6 +384,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['[2024-05-01T10:00:00.118Z] "GET /api/orders HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure} - "-" 0 91 30001 - "-" "curl/8.5.0" "5735b2d0" "orders:8080" "10.0.3.4:8080"'],
   },
   {
+    id: 'caddy-v1-error',
+    note: 'Caddy 1 errors directive: CLF time, then [LEVEL status path] and the error',
+    first: '0-9',
+    has: ' [',
+    re: String.raw`^(?<ts>{CLF}) (?<msg>\[(?<level>ERROR|WARNING|NOTICE|INFO|DEBUG)(?: (?<status>\d{3}))?(?: [^\]]*)?\] .*)$`,
+    samples: ['29/Jan/2016:15:17:26 +0100 [ERROR 502 /index.php] dial tcp 127.0.0.1:9000: connection refused', '12/Mar/2017:09:41:02 +0000 [NOTICE 404 /favicon.ico] not found'],
+  },
+  {
     id: 'clf',
     note: 'Apache / nginx common and combined log format (status gives the level)',
     first: '',
@@ -641,6 +649,18 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['03.06 18:22:40 [Multicraft] Server stopped', '03.06 18:21:57 [Server] Server thread/WARN Can\'t keep up! Is the server overloaded? Running 5012ms or 100 ticks behind', '03.06 18:20:11 [Server] INFO Preparing spawn area: 84%'],
   },
   {
+    id: 'mongodb-legacy',
+    note: 'MongoDB before 4.4 (text): time, a severity letter (F E W I, D1-D5), the component, [context], the message',
+    first: '0-9',
+    re: String.raw`^(?<ts>{ISO}) (?<level>[FEWI]|D[1-5]?) +(?<logger>[A-Z][A-Z_]{1,15}|-) +\[(?<thread>[^\]]{1,80})\] (?<msg>.*)$`,
+    levels: { F: 6, E: 5, W: 4, I: 3, D: 2, D1: 2, D2: 1, D3: 1, D4: 1, D5: 1 },
+    samples: [
+      '2019-08-10T00:19:23.383+0000 I ASIO     [Replication] Failed to connect to db-mongo-secondary:27017 - HostUnreachable: Connection refused',
+      '2020-03-02T10:14:01.002+0100 E STORAGE  [initandlisten] WiredTiger error (28) [1583140441:2:140], file:WiredTiger.wt: No space left on device',
+      '2018-11-20T08:00:00.000+0000 I -        [conn12] end connection 10.0.0.5:51234 (3 connections now open)',
+    ],
+  },
+  {
     id: 'iso',
     note: 'any ISO-8601-like time first, then level / [thread] / logger in any usual order',
     first: '0-9\\[',
@@ -654,6 +674,22 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
       '2022/09/11 16:31:21 main.go:63: creating otel trace grpc client',
       '2024-05-01 10:00:00.123 [main] INFO  com.example.Application - Started Application in 3.2 seconds',
     ],
+  },
+  {
+    id: 'name-then-iso',
+    note: 'a name before an ISO time (docker service logs --no-task-ids off, pod or host prefixes, grep over several files): the name is the lane, the rest a line of its own',
+    first: 'A-Za-z',
+    re: String.raw`^(?<source>[A-Za-z][\w.@:/-]{0,63}) +(?:\| +)?(?<msg>(?<ts>{ISO}) .*)$`,
+    wrapper: true,
+    samples: ['s01s5pk 2019-08-10T00:19:23.383+0000 I ASIO     [Replication] Failed to connect to db-mongo-secondary:27017', 'api-7d9f 2024-05-01T10:00:00.120Z ERROR upstream timed out'],
+  },
+  {
+    id: 'clf-first',
+    note: 'an access-log (CLF) time first, then the message (Caddy 1 error log without the level bracket, proxies logging in Apache style)',
+    first: '0-9\\[',
+    re: String.raw`^\[?(?<ts>{CLF})\]? +(?<msg>.*)$`,
+    tail: true,
+    samples: ['29/Jan/2016:15:20:02 +0100 http: TLS handshake error from 203.0.113.9:51234: EOF', '[01/May/2024:10:00:00 +0000] WARN backend api-2 slow'],
   },
   {
     id: 'yy-slash',

@@ -86,7 +86,7 @@ export function fraction(s: string, i: number, out: TimeOut): [number, number] {
 
 /**
  * Parse a zone at s[i]: Z, z, ±HH:MM, ±HHMM, ±HH, and after one space ±HHMM,
- * ±HH:MM, UTC, GMT or an abbreviation (Go's time.String "+0000 UTC", CLF
+ * ±HH:MM, a bare ±HH before a space, UTC, GMT or an abbreviation (Go's time.String "+0000 UTC", CLF
  * " -0700", "10:00:00 PDT"; see zone-names.ts). Returns the offset in minutes
  * (east positive) and sets out.end, or NaN.
  */
@@ -127,7 +127,11 @@ function zoneName(s: string, i: number, out: TimeOut): number {
   return off;
 }
 
-/** ±HH[:MM] or ±HHMM at s[i]; after a space (`strict`) the minutes are required. */
+/**
+ * ±HH[:MM] or ±HHMM at s[i]. After a space (`strict`) a bare ±HH counts only
+ * when a space or the end follows it: PostgreSQL's %t writes "+06" or "-03"
+ * for zones with no abbreviation, while "10:00:00 +12x" is not a zone.
+ */
 function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
   const sign = s.charCodeAt(i) === 45 ? -1 : 1;
   const hh = digits(s, i + 1, 2);
@@ -140,7 +144,7 @@ function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
   if (m2 >= 0 && m2 < 60) {
     mm = m2;
     j += 2;
-  } else if (colon || strict) return NaN;
+  } else if (colon || (strict && !(j >= s.length || s.charCodeAt(j) === 32))) return NaN;
   if (isDigit(s.charCodeAt(j))) return NaN; // "+12345" is a number, not a zone
   out.end = j;
   return sign * (hh * 60 + mm);
