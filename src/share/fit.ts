@@ -84,6 +84,7 @@ export function fitPayload(p: SharePayload): SharePayload {
       ...p.view,
       selectedFinding: sel !== null && sel < findings.length ? sel : null,
       filters: { ...p.view.filters, text: clip(p.view.filters.text, C.filterText), sources: list(p.view.filters.sources, C.sources, C.source) },
+      ...(p.view.columns ? { columns: p.view.columns.filter((c) => c.length <= C.column).slice(0, C.columns) } : {}),
     },
     vocabulary: p.vocabulary.filter((v) => v.pattern.length <= C.pattern && checkUserRegex(v.pattern).ok).slice(0, MAX_VOCABULARY).map((v) => ({ ...v, note: clip(v.note, C.note), samples: list(v.samples, C.samples, C.sample) })),
     reductions: list(p.reductions, C.reductions, C.reduction),

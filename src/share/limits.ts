@@ -71,6 +71,9 @@ export const TEXT_CAPS = {
   reduction: 200,
   ruleFileName: 200,
   reductions: 20,
+  /** Log-list columns in the view (the list shows at most 8; field names as the store caps them). */
+  columns: 8,
+  column: 200,
 } as const;
 
 export const LINK_TIERS: readonly LinkTier[] = [

@@ -129,6 +129,8 @@ export interface ShareView {
   /** Index into `findings`, or null. */
   selectedFinding: number | null;
   timeZone: 'utc' | 'local';
+  /** Fields shown as log-list columns, in order (absent: none). */
+  columns?: string[];
 }
 
 export interface RedactionSummary {

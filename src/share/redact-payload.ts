@@ -52,7 +52,7 @@ export function redactPayload(p: SharePayload, options: RedactOptions = {}): Red
       if (f.data) out.data = redactJson(f.data, t) as { [key: string]: JsonValue };
       return out;
     }),
-    view: { ...p.view, filters: { ...p.view.filters, text: t(p.view.filters.text), sources: p.view.filters.sources.map(t), ...(p.view.filters.patterns ? { patterns: p.view.filters.patterns.map(t) } : {}) } },
+    view: { ...p.view, filters: { ...p.view.filters, text: t(p.view.filters.text), sources: p.view.filters.sources.map(t), ...(p.view.filters.patterns ? { patterns: p.view.filters.patterns.map(t) } : {}) }, ...(p.view.columns ? { columns: p.view.columns.map(t) } : {}) },
     vocabulary: p.vocabulary.map((e) => ({ ...e, note: t(e.note), samples: e.samples.map(t) })),
     ...(p.provenance ? { provenance: redactProvenance(p.provenance, t) } : {}),
     redaction: { categories: r.appliedCategories(), replaced: r.replaced },

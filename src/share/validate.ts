@@ -248,6 +248,7 @@ function view(v: unknown, nFindings: number): ShareView {
     },
     selectedFinding: nFindings === 0 ? null : nullable(field(o, 'selectedFinding'), (x) => int(x, 'view.selectedFinding', 0, nFindings - 1)),
     timeZone: oneOf(field(o, 'timeZone') ?? 'utc', 'view.timeZone', ['utc', 'local'] as const),
+    ...(field(o, 'columns') === undefined ? {} : { columns: strList(field(o, 'columns'), 'view.columns', C.columns, C.column) }),
   };
 }
 

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { ROOT, dataVersion, dropFiles, readPayloads, shot, waitLoaded } from './harness/browser.ts';
 import { droppedIncident } from './app-helpers.ts';
 import { violations } from './harness/axe.ts';
+import { guardedPage, shareLink } from './share-helpers.ts';
 
 const DIR = resolve(ROOT, 'test/fixtures/query');
 const PROXY = resolve(DIR, 'proxy-access.jsonl');
@@ -180,6 +181,23 @@ describe('a reload', () => {
     await waitHeads(p, ['method']);
     expect(cols(p)).toEqual(['method']);
     expect(new Set(await cells(p, 'method'))).toEqual(new Set(['GET', 'POST']));
+  });
+});
+
+describe('a share link', () => {
+  it('opens on another machine with the same columns, filled from the shared lines', async () => {
+    const p = app.page;
+    const link = await shareLink(p);
+    await p.click('dialog .btn-icon[aria-label="Close"]');
+    const other = await guardedPage(app.browser, link);
+    try {
+      await waitLoaded(other.page, 0);
+      await waitHeads(other.page, ['method']);
+      expect(new Set(await cells(other.page, 'method'))).toEqual(new Set(['GET', 'POST']));
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.context.close();
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 // Opening a share link: the page was loaded with `#s=...` (or the fragment
 // changed to one). The engine decodes and adopts the incident (no files), the
 // result is installed as the dataset the way a load installs it, and the
-// shared view (window, brush, lanes, filters, selected finding, time zone)
-// is applied, and the sender's custom vocabulary entries become active (for
+// shared view (window, brush, lanes, filters, selected finding, time zone,
+// list columns) is applied, and the sender's custom vocabulary entries become active (for
 // this page; the Vocabulary dialog offers to keep them). A link made from a
 // pulled window names its query, which the Files panel shows. A bad link leaves what was on screen and says why.
 
@@ -53,6 +53,7 @@ function install(o: OpenedShare): void {
   s.setLoaded(ds.version, files, `Shared incident (made ${made} UTC)`, {});
   s.setLaneMode(view.lanes);
   s.setTimeZone(view.timeZone);
+  s.setColumns(view.columns ?? []);
   s.setFilters({ text: view.filters.text, levels: view.filters.levels, kinds: view.filters.kinds, sources: view.filters.sources, templates });
   if (view.selectedFinding !== null) s.selectFinding(view.selectedFinding); // also scrolls the list to its evidence
   s.setRange(view.brush ? [view.brush.start, view.brush.end] : null);

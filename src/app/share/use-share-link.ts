@@ -60,6 +60,7 @@ function currentView(): { window: TimeRange; scope: 'range' | 'window'; view: Sh
       filters: { text: s.text, levels: [...s.levels], kinds: [...s.kinds], sources: [...s.sources], ...sharedPatterns(s.templates) },
       selectedFinding: s.selectedFinding,
       timeZone: s.timeZone,
+      ...(s.columns.length > 0 ? { columns: [...s.columns] } : {}),
     },
   };
 }
