@@ -46,16 +46,17 @@ export interface BrowserFigures {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const OUT = join(ROOT, 'test/.out/dist-bench');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory', '--js-flags=--expose-gc'];
+export const OUT = join(ROOT, 'test/.out/dist-bench');
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory', '--js-flags=--expose-gc'];
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json', '.log': 'text/plain', '.jsonl': 'text/plain', '.txt': 'text/plain', '.gz': 'application/gzip', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json' };
 
-function build(log: (s: string) => void): Promise<string | null> {
+/** `extra` vite flags: the profiler builds unminified (`--minify false`) so its function names read. */
+export function build(log: (s: string) => void, outDir = OUT, extra: string[] = []): Promise<string | null> {
   log('  building the app (vite build)…');
   return new Promise((res) => {
-    const p = spawn('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('close', (code) => res(code === 0 ? null : `build failed: ${err.split('\n').filter((l) => l && !l.includes('npm warn')).slice(0, 3).join(' ')}`));
@@ -63,7 +64,7 @@ function build(log: (s: string) => void): Promise<string | null> {
 }
 
 /** A tiny static server; cross-origin isolated so the page can measure its own memory, workers included. */
-function serve(dir: string): Promise<Server> {
+export function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path = normalize(join(dir, decodeURIComponent(url.pathname)));
