@@ -10,7 +10,7 @@ import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialI
 import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import { shareApi } from './share-api.ts';
 import { queryRegex } from '../share/query-regex.ts';
-import { createSlicePool, type SlicePool } from './slice-pool.ts';
+import { createSlicePool, slicePoolSize, worthPrestart, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 import { rulesPreviewApi, userRulesOf } from './rules-preview.ts';
 import type { RuleSpec } from '../engine/rules/spec.ts';
@@ -93,7 +93,7 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
     async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void, signal?: AbortSignal) {
       if (signal?.aborted) throw new IngestCancelled();
       // Big JSON-lines/logfmt files are split across nested workers (started only if needed).
-      const slices = typeof Worker !== 'undefined' ? abortableSlices(createSlicePool(files.map((f) => f.blob))) : undefined;
+      const slices = typeof Worker !== 'undefined' ? abortableSlices(createSlicePool(files.map((f) => f.blob), slicePoolSize(), worthPrestart(files))) : undefined;
       const stopSlices = () => slices?.abort();
       signal?.addEventListener('abort', stopSlices, { once: true });
       const { rules, ...ingestOptions } = options;

@@ -200,15 +200,16 @@ async function frameTimes(page: Page): Promise<number[]> {
   });
 }
 
-export async function browserBench(file: string, log: (s: string) => void = console.log, timeoutMs = 15 * 60_000): Promise<BrowserFigures> {
+/** `dist`: an app already built there (browser-ab.ts compares two builds); otherwise the working tree is built first. */
+export async function browserBench(file: string, log: (s: string) => void = console.log, timeoutMs = 15 * 60_000, dist?: string): Promise<BrowserFigures> {
   const notReady = (reason: string): BrowserFigures => {
     log(`  app not ready: ${reason}`);
     return { ready: false, reason };
   };
   if (!existsSync(CHROMIUM)) return notReady(`no Chromium at ${CHROMIUM}`);
-  const failed = await build(log);
+  const failed = dist ? null : await build(log);
   if (failed) return notReady(failed);
-  const server = await serve(OUT);
+  const server = await serve(dist ?? OUT);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
