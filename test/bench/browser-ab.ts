@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       const f = await browserBench(file, () => undefined, 15 * 60_000, dists[k]);
       if (!f.ready) throw new Error(`${dists[k]}: ${f.reason}`);
       seen[k].push(f);
-      console.log(`run ${r + 1} ${'AB'[k]}: first timeline ${f.firstDrawMs} ms, loaded ${f.loadedMs} ms, page ${f.pageMemoryMB ?? '–'} MB`);
+      console.log(`run ${r + 1} ${'AB'[k]}: first timeline ${f.firstDrawMs} ms, loaded ${f.loadedMs} ms, first finding ${f.firstFindingMs ?? '–'} ms, page ${f.pageMemoryMB ?? '–'} MB, ${f.events ?? '?'} events`);
     }
   }
   const pick = (k: number, key: 'firstDrawMs' | 'loadedMs' | 'pageMemoryMB') => median(seen[k].map((f) => f[key] ?? NaN));

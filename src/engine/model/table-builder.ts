@@ -22,9 +22,13 @@ const CTORS: Record<keyof EventColumns, ColumnCtor> = {
   template: Uint32Array,
 };
 
-function allocColumns(n: number): EventColumns {
+/** The columns only the engine reads raw lines with (see snapshot). */
+const BYTE_RANGES: ReadonlySet<keyof EventColumns> = new Set(['byteOffset', 'byteLength']);
+
+/** Columns of `n` rows; those in `empty` get none. */
+function allocColumns(n: number, empty: ReadonlySet<keyof EventColumns> | null = null): EventColumns {
   const out = {} as Record<keyof EventColumns, unknown>;
-  for (const c of COLUMN_NAMES) out[c] = new CTORS[c](n);
+  for (const c of COLUMN_NAMES) out[c] = new CTORS[c](empty?.has(c) ? 0 : n);
   return out as EventColumns;
 }
 
@@ -125,8 +129,10 @@ export class TableBuilder {
   /**
    * A sorted copy of the rows so far, for drawing while the rest loads. Rows
    * still waiting for a time (NaN) are placed at the earliest time seen.
+   * Byte ranges come back empty unless `byteRanges`: drawing never reads
+   * them, and they are a quarter of a row's bytes to sort and copy.
    */
-  snapshot(shiftByFile?: ArrayLike<number>): EventTable {
+  snapshot(shiftByFile?: ArrayLike<number>, byteRanges = false): EventTable {
     const n = this.length;
     const c = this.cols;
     let min = Infinity;
@@ -150,8 +156,8 @@ export class TableBuilder {
       for (let i = 0; i < n; i++) if (cols.tMs[i] !== cols.tMs[i]) cols.tMs[i] = fill;
     }
     const order = sortedOrder(cols, n, this.descending());
-    const out = allocColumns(n);
-    for (const name of COLUMN_NAMES) permute(cols[name] as Float64Array, out[name] as Float64Array, order, n);
+    const out = allocColumns(n, byteRanges ? null : BYTE_RANGES);
+    for (const name of COLUMN_NAMES) if (byteRanges || !BYTE_RANGES.has(name)) permute(cols[name] as Float64Array, out[name] as Float64Array, order, n);
     return { ...out, length: n, loggers: this.loggers.slice() };
   }
 
