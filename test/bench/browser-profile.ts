@@ -149,7 +149,9 @@ function report(p: ThreadProfile, top: number, cpuMs: number | undefined): strin
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
-  const file = join(ROOT, 'test/bench/data', `bench-${Math.round(a.bytes / (1 << 20))}MB.jsonl`);
+  // Named as `npm run bench` names it, so both read the same generated file.
+  const label = a.bytes >= 1 << 30 && a.bytes % (1 << 30) === 0 ? `${a.bytes / (1 << 30)}GB` : `${Math.round(a.bytes / (1 << 20))}MB`;
+  const file = join(ROOT, 'test/bench/data', `bench-${label}.jsonl`);
   await ensureFile(file, a.bytes);
   if (!a.dist) {
     const failed = await build(console.log, OUT, ['--minify', 'false']);
