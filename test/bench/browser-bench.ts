@@ -261,9 +261,10 @@ export async function browserBench(file: string, log: (s: string) => void = cons
     const mem = await heap(page);
     const frames = (await frameTimes(page)).filter((f) => f > 0).sort((a, b) => a - b);
     const jumps = (await listJumps(page)).sort((a, b) => a - b);
+    // The header's event count ("948,249 events"), so two builds can be checked to load the same rows.
     const events = await page.evaluate(() => {
-      const text = document.querySelector('[data-events]')?.getAttribute('data-events');
-      return text ? Number(text) : undefined;
+      const text = document.querySelector('[data-events]')?.getAttribute('data-events') ?? /([\d,]+) events/.exec(document.querySelector('header')?.textContent ?? '')?.[1];
+      return text ? Number(text.replace(/,/g, '')) : undefined;
     });
     return {
       ready: true,
