@@ -1,15 +1,22 @@
 // The browser's SliceRunner: a few nested Web Workers (up to
 // navigator.hardwareConcurrency) that parse slices of big files while the
 // engine worker merges them. Created per load and closed after it, so idle
-// tabs hold no extra threads.
+// tabs hold no extra threads. For a file big enough to be split, the workers
+// start with the load: they boot (fetch and compile their module) while the
+// engine worker sniffs the file, instead of after it planned the slices.
 
 import * as Comlink from 'comlink';
-import { queueRunner, type SliceRunner } from '../engine/ingest/parallel-ingest.ts';
+import { queueRunner, SLICE_MIN_BYTES, type SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import type { SliceWorkerApi } from './slice-worker.ts';
 import { lifeLockName, watchLifeLock } from './life-lock.ts';
 
 export interface SlicePool extends SliceRunner {
   close(): void;
+}
+
+/** Whether a load of these files will likely split one (a big file that is not gzip, which is read whole): start the workers with it. */
+export function worthPrestart(files: readonly { name: string; blob: Blob }[]): boolean {
+  return files.some((f) => f.blob.size >= SLICE_MIN_BYTES && !/\.gz$/i.test(f.name));
 }
 
 /** Threads for slices: one per core, at least 2 (a single core still overlaps reading and merging a little), at most 8. */
@@ -24,7 +31,11 @@ interface Slot {
   dead: Promise<never>;
 }
 
-export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize()): SlicePool {
+/**
+ * `prestart`: boot every worker now (the caller saw a file big enough to be
+ * split); otherwise a worker starts when its first slice is handed out.
+ */
+export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize(), prestart = false): SlicePool {
   const workers: (Worker | null)[] = new Array(size).fill(null);
   const slots: (Slot | null)[] = new Array(size).fill(null);
   const stops: (() => void)[] = [];
@@ -72,6 +83,8 @@ export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize()):
     workers.fill(null);
     slots.fill(null);
   };
+  // Booting a worker takes ~0.1-0.25 s: on the critical path to the first slice (the first timeline) unless started now.
+  if (prestart) for (let slot = 0; slot < size; slot++) slotFor(slot);
   const runner = queueRunner(size, (task, slot, onBytes) => {
     if (closed) return whenClosed;
     const s = slotFor(slot);

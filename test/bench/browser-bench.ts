@@ -46,16 +46,17 @@ export interface BrowserFigures {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const OUT = join(ROOT, 'test/.out/dist-bench');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory', '--js-flags=--expose-gc'];
+export const OUT = join(ROOT, 'test/.out/dist-bench');
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory', '--js-flags=--expose-gc'];
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json', '.log': 'text/plain', '.jsonl': 'text/plain', '.txt': 'text/plain', '.gz': 'application/gzip', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json' };
 
-function build(log: (s: string) => void): Promise<string | null> {
+/** `extra` vite flags: the profiler builds unminified (`--minify false`) so its function names read. */
+export function build(log: (s: string) => void, outDir = OUT, extra: string[] = []): Promise<string | null> {
   log('  building the app (vite build)…');
   return new Promise((res) => {
-    const p = spawn('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('close', (code) => res(code === 0 ? null : `build failed: ${err.split('\n').filter((l) => l && !l.includes('npm warn')).slice(0, 3).join(' ')}`));
@@ -63,7 +64,7 @@ function build(log: (s: string) => void): Promise<string | null> {
 }
 
 /** A tiny static server; cross-origin isolated so the page can measure its own memory, workers included. */
-function serve(dir: string): Promise<Server> {
+export function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path = normalize(join(dir, decodeURIComponent(url.pathname)));
@@ -199,15 +200,16 @@ async function frameTimes(page: Page): Promise<number[]> {
   });
 }
 
-export async function browserBench(file: string, log: (s: string) => void = console.log, timeoutMs = 15 * 60_000): Promise<BrowserFigures> {
+/** `dist`: an app already built there (browser-ab.ts compares two builds); otherwise the working tree is built first. */
+export async function browserBench(file: string, log: (s: string) => void = console.log, timeoutMs = 15 * 60_000, dist?: string): Promise<BrowserFigures> {
   const notReady = (reason: string): BrowserFigures => {
     log(`  app not ready: ${reason}`);
     return { ready: false, reason };
   };
   if (!existsSync(CHROMIUM)) return notReady(`no Chromium at ${CHROMIUM}`);
-  const failed = await build(log);
+  const failed = dist ? null : await build(log);
   if (failed) return notReady(failed);
-  const server = await serve(OUT);
+  const server = await serve(dist ?? OUT);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
@@ -259,9 +261,10 @@ export async function browserBench(file: string, log: (s: string) => void = cons
     const mem = await heap(page);
     const frames = (await frameTimes(page)).filter((f) => f > 0).sort((a, b) => a - b);
     const jumps = (await listJumps(page)).sort((a, b) => a - b);
+    // The header's event count ("948,249 events"), so two builds can be checked to load the same rows.
     const events = await page.evaluate(() => {
-      const text = document.querySelector('[data-events]')?.getAttribute('data-events');
-      return text ? Number(text) : undefined;
+      const text = document.querySelector('[data-events]')?.getAttribute('data-events') ?? /([\d,]+) events/.exec(document.querySelector('header')?.textContent ?? '')?.[1];
+      return text ? Number(text.replace(/,/g, '')) : undefined;
     });
     return {
       ready: true,

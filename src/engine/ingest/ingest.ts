@@ -53,6 +53,7 @@ export interface IngestOptions {
    * Called with a sorted copy of the rows loaded so far: first after a few MB
    * (or the first parallel slice), then each time the row count has doubled,
    * at most about once a second. The final table still comes from the result.
+   * Snapshots leave the byte ranges empty (drawing never reads them).
    */
   onPartial?: (p: PartialIngest) => void;
   /** Checked between chunks; set `aborted` to stop. AbortSignal fits. */
