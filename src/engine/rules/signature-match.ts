@@ -54,7 +54,8 @@ function findInCauses(ctx: RuleContext, row: number, find: (text: string) => num
 function scan(ctx: RuleContext): SignatureHits[] {
   const sigs = builtinSignatures();
   const memo = new Map<string, number>();
-  const byTemplate = new Map<number, number>();
+  // Per template id: its answer + 2 (0: not tested yet); an array, since every routine row looks its template up.
+  const byTemplate = new Int32Array(ctx.templates.length);
   const hits = new Map<number, SignatureHits>();
   const t = ctx.table;
   // Most texts name no signature: one pass of a literal scan rules them out before any pattern runs.
@@ -72,8 +73,9 @@ function scan(ctx: RuleContext): SignatureHits[] {
     } else {
       // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
       const tpl = t.template[row];
-      i = byTemplate.get(tpl);
-      if (i === undefined) byTemplate.set(tpl, (i = find(ctx.templates[tpl]?.pattern ?? '')));
+      const known = tpl < byTemplate.length ? byTemplate[tpl] : 0;
+      i = known !== 0 ? known - 2 : find(ctx.templates[tpl]?.pattern ?? '');
+      if (known === 0 && tpl < byTemplate.length) byTemplate[tpl] = i + 2;
     }
     // A generic crash line ("Traceback ...", "panic: ...") is better named by its root cause, when a cause line names one.
     if (i < 0 || sigs[i].family === 'crash') {
