@@ -1,6 +1,6 @@
-// The signature finder (a literal scan, then only the patterns whose literals
-// a text holds) must name exactly the signature that trying every pattern in
-// order names: on every line of the incident corpus and the fixtures, on the
+// The signature finder (a joined pattern for the first texts, then a literal
+// scan and only the patterns whose literals a text holds) must name exactly
+// the signature that trying every pattern in order names, on both paths: on every line of the incident corpus and the fixtures, on the
 // signatures' own samples and negatives, and on generated lines that bury a
 // sample in other text, change its case or cut it short.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -53,16 +53,21 @@ function generated(sigs: readonly Signature[], n: number): string[] {
 
 describe('signature finder', () => {
   const sigs = builtinSignatures();
-  const finder = builtinSignatureFinder();
+  const finder = signatureFinder(sigs, 0);
 
-  it('names the same signature as trying every pattern in order, on real and generated lines', () => {
+  it.each([
+    ['the literal scan', 0],
+    ['the joined pattern', Infinity],
+    ['the built-in finder (joined pattern, then the scan)', -1],
+  ])('names the same signature as trying every pattern in order, on real and generated lines: %s', (_, scanFrom) => {
+    const f = scanFrom < 0 ? builtinSignatureFinder() : signatureFinder(sigs, scanFrom);
     const texts = [...corpusLines(), ...generated(sigs, 20_000)];
     expect(texts.length).toBeGreaterThan(30_000);
     let named = 0;
     for (const text of texts) {
       const want = reference(sigs, text);
-      if (finder.find(text) !== want) expect({ text, got: finder.find(text) }).toEqual({ text, got: want });
-      if (finder.find(text, true) !== reference(sigs, text, true)) expect({ text, decisive: finder.find(text, true) }).toEqual({ text, decisive: reference(sigs, text, true) });
+      if (f.find(text) !== want) expect({ text, got: f.find(text) }).toEqual({ text, got: want });
+      if (f.find(text, true) !== reference(sigs, text, true)) expect({ text, decisive: f.find(text, true) }).toEqual({ text, decisive: reference(sigs, text, true) });
       if (want >= 0) named++;
     }
     // The comparison means something only if many lines name a signature and many do not.
@@ -80,7 +85,7 @@ describe('signature finder', () => {
     const [first, second] = sigs;
     const anything: Signature = { ...second, re: /\d+ (?:\w+)?$/i };
     const list = [first, anything, second];
-    const f = signatureFinder(list);
+    const f = signatureFinder(list, 0);
     for (const text of ['disk 42 full', 'x 42', 'nothing here', ...first.spec.samples, ...second.spec.samples]) expect(f.find(text)).toBe(reference(list, text));
     expect(f.find('after 42 ')).toBe(1);
   });

@@ -1,12 +1,13 @@
 // Which failure signature a text names first, without trying every
 // signature's pattern on it. The analysis asks this of every warning, error
 // and classified message of a log (tens of thousands of distinct texts in a
-// big file): one pattern joining all ~65 signatures cost ~5 µs per text that
-// names none, most of the scan. Here one pass of the classifier's
-// literal scanner (an automaton over each pattern's required literals,
-// required-literals.ts) rules a text out, or leaves the few signatures whose
-// literals it holds; only those patterns run, in signature order, so the
-// answer is the same as trying each signature in turn.
+// big file): one pattern joining all the signatures cost ~5 µs per text that
+// names none, most of the scan. Past the first texts, one pass of the
+// classifier's literal scanner (an automaton over each pattern's required
+// literals, required-literals.ts) rules a text out, or leaves the few
+// signatures whose literals it holds; only those patterns run, in signature
+// order, so the answer is the same as trying each signature in turn. Short
+// logs never build the scanner (its ~50 ms would be most of a one-line run).
 
 import { LiteralScanner } from '../classify/literal-scan.ts';
 import { requiredLiterals } from '../classify/required-literals.ts';
@@ -18,35 +19,72 @@ export interface SignatureFinder {
   find(text: string, decisiveOnly?: boolean): number;
 }
 
-/** A finder over `signatures` (their patterns compiled with the `i` flag, as load-signatures.ts does). */
-export function signatureFinder(signatures: readonly Signature[]): SignatureFinder {
-  const literals: { text: string; entry: number }[] = [];
-  // Signatures whose pattern requires no literal the analysis can see are tried on every text.
+/** Texts answered by the joined pattern before the scanner is built. */
+const DIRECT_TEXTS = 2000;
+/**
+ * Literals are cut to this many characters: a text holding a literal holds
+ * its start, so the prefilter stays sound, and the automaton is a few
+ * thousand states instead of ten thousand (its build time).
+ */
+const LITERAL_CHARS = 10;
+
+interface Scan {
+  scanner: LiteralScanner;
+  /** Signatures whose pattern requires no literal the analysis can see: tried on every text. */
+  always: Uint8Array;
+  anyAlways: boolean;
+}
+
+function buildScan(signatures: readonly Signature[]): Scan {
+  const literals = new Map<string, Set<number>>();
   const always = new Uint8Array(signatures.length);
   signatures.forEach((s, i) => {
     const req = s.re.flags.includes('i') && !s.re.flags.includes('u') ? requiredLiterals(s.re.source) : null;
-    if (req) for (const text of req) literals.push({ text, entry: i });
-    else always[i] = 1;
+    if (!req) always[i] = 1;
+    else for (const text of req) {
+      const cut = text.slice(0, LITERAL_CHARS);
+      let entries = literals.get(cut);
+      if (!entries) literals.set(cut, (entries = new Set()));
+      entries.add(i);
+    }
   });
-  const anyAlways = always.includes(1);
+  const list = [...literals].flatMap(([text, entries]) => [...entries].map((entry) => ({ text, entry })));
+  return { scanner: new LiteralScanner(list, signatures.length), always, anyAlways: always.includes(1) };
+}
+
+/** The signatures' patterns joined into one, the way to rule a text out before the scanner exists. */
+function joined(list: readonly Signature[]): RegExp {
+  return new RegExp(list.map((s) => `(?:${s.re.source})`).join('|'), 'i');
+}
+
+/** A finder over `signatures` (patterns compiled with the `i` flag, as load-signatures.ts does); `scanFrom`: texts answered before the scanner is built (tests set 0). */
+export function signatureFinder(signatures: readonly Signature[], scanFrom = DIRECT_TEXTS): SignatureFinder {
   const decisive = Uint8Array.from(signatures, (s) => (s.spec.decisive ? 1 : 0));
-  const scanner = new LiteralScanner(literals, signatures.length);
+  let direct = scanFrom;
+  let gate: { all: RegExp; decisive: RegExp } | null = null;
+  let scan: Scan | null = null;
+  const first = (text: string, decisiveOnly: boolean, may: (i: number) => boolean) => {
+    for (let i = 0; i < signatures.length; i++) if ((!decisiveOnly || decisive[i]) && may(i) && signatures[i].re.test(text)) return i;
+    return -1;
+  };
   return {
     find(text, decisiveOnly = false) {
-      scanner.begin();
-      if (!scanner.feed(text) && !anyAlways) return -1;
-      for (let i = 0; i < signatures.length; i++) {
-        if (decisiveOnly && !decisive[i]) continue;
-        if ((always[i] || scanner.saw(i)) && signatures[i].re.test(text)) return i;
+      if (direct > 0) {
+        direct--;
+        gate ??= { all: joined(signatures), decisive: joined(signatures.filter((s) => s.spec.decisive)) };
+        return (decisiveOnly ? gate.decisive : gate.all).test(text) ? first(text, decisiveOnly, () => true) : -1;
       }
-      return -1;
+      const s = (scan ??= buildScan(signatures));
+      s.scanner.begin();
+      if (!s.scanner.feed(text) && !s.anyAlways) return -1;
+      return first(text, decisiveOnly, (i) => s.always[i] === 1 || s.scanner.saw(i));
     },
   };
 }
 
 let builtin: SignatureFinder | null = null;
 
-/** The finder over the built-in signatures, built once per thread. */
+/** The finder over the built-in signatures, made once per thread. */
 export function builtinSignatureFinder(): SignatureFinder {
   return (builtin ??= signatureFinder(builtinSignatures()));
 }
