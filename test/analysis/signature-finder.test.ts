@@ -1,6 +1,7 @@
-// The signature finder (a joined pattern for the first texts, then a literal
-// scan and only the patterns whose literals a text holds) must name exactly
-// the signature that trying every pattern in order names, on both paths: on every line of the incident corpus and the fixtures, on the
+// The signature finder (every pattern in turn for the first texts, then a
+// literal scan and only the patterns whose literals a text holds) must name
+// exactly the signature that trying every pattern in order names, on both
+// paths: on every line of the incident corpus and the fixtures, on the
 // signatures' own samples and negatives, and on generated lines that bury a
 // sample in other text, change its case or cut it short.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -57,8 +58,8 @@ describe('signature finder', () => {
 
   it.each([
     ['the literal scan', 0],
-    ['the joined pattern', Infinity],
-    ['the built-in finder (joined pattern, then the scan)', -1],
+    ['every pattern in turn', Infinity],
+    ['the built-in finder (every pattern, then the scan)', -1],
   ])('names the same signature as trying every pattern in order, on real and generated lines: %s', (_, scanFrom) => {
     const f = scanFrom < 0 ? builtinSignatureFinder() : signatureFinder(sigs, scanFrom);
     const texts = [...corpusLines(), ...generated(sigs, 20_000)];
