@@ -7,9 +7,9 @@
 // each pattern's required literals, required-literals.ts) rules a text out,
 // or leaves the few signatures whose literals it holds; only those patterns
 // run, in signature order, so the answer is the same as trying each
-// signature in turn. Short logs never build the scanner: its ~30 ms would be
-// a sixth of a one-line file's run, and the patterns themselves are already
-// compiled (loading the signatures ran them on their samples).
+// signature in turn. Short logs never build the scanner: it costs ~50 ms
+// cold, a quarter of a one-line file's run, while the patterns themselves are
+// already compiled (loading the signatures ran them on their samples).
 
 import { LiteralScanner } from '../classify/literal-scan.ts';
 import { requiredLiterals } from '../classify/required-literals.ts';
@@ -21,8 +21,13 @@ export interface SignatureFinder {
   find(text: string, decisiveOnly?: boolean): number;
 }
 
-/** Texts answered by trying the patterns in turn before the scanner is built (where building it starts to pay off). */
-const DIRECT_TEXTS = 4000;
+/**
+ * Texts answered by trying the patterns in turn before the scanner is built.
+ * Counted in instructions over a whole CLI run on the benchmark log's first
+ * 20 MB (~95,000 lines): 1,000 costs ~2% less than the joined pattern did,
+ * 4,000 ~1% more (more texts tried pattern by pattern before the switch).
+ */
+const DIRECT_TEXTS = 1000;
 /**
  * Literals are cut to this many characters: a text holding a literal holds
  * its start, so the prefilter stays sound, and the automaton is a few
