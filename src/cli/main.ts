@@ -60,6 +60,8 @@ export interface AnalyzeOptions {
   noFlows?: boolean;
   /** Per path index: ms the file's clock ran ahead, subtracted from its times at load. */
   clockOffsetMs?: Record<number, number>;
+  /** Leave the report's marks list empty (--quiet prints only findings; a big log has thousands of marks to format). */
+  findingsOnly?: boolean;
 }
 
 export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}): Promise<Report & { query?: QueryCount; flows?: ReportFlows }> {
@@ -84,7 +86,7 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
   // Flows link files: with two or more readable files (or keys asked for), the ids they share and the clock offsets implied.
   const readable = summary.files.filter((f) => !f.error).length;
   const flows = !options.noFlows && (readable >= 2 || options.flowKeys) ? await session.flowSummary(options.flowKeys) : null;
-  const report: Report & { flows?: ReportFlows } = buildReport(result, analysis);
+  const report: Report & { flows?: ReportFlows } = buildReport(result, options.findingsOnly ? { ...analysis, marks: [] } : analysis);
   if (flows) report.flows = flowReport(flows, summary.files);
   if (options.query === undefined) return report;
   const mask = await session.search(options.query, queryRegex);
@@ -219,7 +221,7 @@ export async function main(argv: string[]): Promise<number> {
   const plausibleTime = a.plausibleYears ? plausibleYears(...a.plausibleYears) : undefined;
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {
-    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, plausibleTime, ...ceilings });
+    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, plausibleTime, findingsOnly: a.quiet && !a.json, ...ceilings });
   } catch (e) {
     if (a.query === undefined) throw e;
     process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');

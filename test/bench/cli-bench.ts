@@ -3,11 +3,13 @@
 // like the CLI), `timberline analyze` with one thread and with two, and lnav
 // when it is installed (with a JSON format file written for it). Runs
 // alternate so a noisy neighbour slows every command alike; each figure is
-// the median of its runs with the spread (min–max) beside it.
+// the median of its runs with the spread (min–max) beside it, and the CPU
+// time of the runs (user + system, all threads), which a busy machine
+// stretches far less than wall time.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 // @ts-expect-error: a plain .mjs build script without types
@@ -22,6 +24,8 @@ export interface CommandFigure {
   maxMs: number;
   /** Peak resident memory of the median run, when /usr/bin/time is there. */
   maxRssMB: number | null;
+  /** Median CPU time (user + system, every thread) of the runs, when /usr/bin/time is there. */
+  cpuMs?: number | null;
   /** Why the command has no figure (lnav missing, or it crashed). */
   skipped?: string;
 }
@@ -41,14 +45,21 @@ interface Command {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function runOnce(c: Command): { ms: number; rssMB: number | null; ok: boolean } {
+interface RunFigure {
+  ms: number;
+  rssMB: number | null;
+  cpuMs: number | null;
+}
+
+function runOnce(c: Command): RunFigure & { ok: boolean } {
   const timeBin = existsSync('/usr/bin/time');
-  const argv = timeBin ? ['/usr/bin/time', '-f', 'TB_RSS_KB=%M', ...c.argv] : c.argv;
+  const argv = timeBin ? ['/usr/bin/time', '-f', 'TB_RSS_KB=%M TB_CPU_S=%U+%S', ...c.argv] : c.argv;
   const t = performance.now();
   const r = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, ...c.env }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t;
   const kb = /TB_RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1];
-  return { ms, rssMB: kb ? Math.round(Number(kb) / 1024) : null, ok: r.status === 0 && !/GURU MEDITATION/.test(r.stdout + r.stderr) };
+  const cpu = /TB_CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  return { ms, rssMB: kb ? Math.round(Number(kb) / 1024) : null, cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null, ok: r.status === 0 && !/GURU MEDITATION/.test(r.stdout + r.stderr) };
 }
 
 /** lnav reads the file with a JSON format keyed on `time`; the format lives in a HOME of its own. */
@@ -84,7 +95,7 @@ export async function cliBench(file: string, bytes: number, runs: number, log: (
   const skipped: CommandFigure[] = [];
   if (typeof lnav === 'string') skipped.push({ name: 'lnav', medianMs: NaN, minMs: NaN, maxMs: NaN, maxRssMB: null, skipped: lnav });
   else commands.push(lnav);
-  const times = commands.map(() => [] as { ms: number; rssMB: number | null }[]);
+  const times = commands.map(() => [] as RunFigure[]);
   const failed = new Set<number>();
   for (let run = 0; run < runs; run++) {
     commands.forEach((c, i) => {
@@ -98,8 +109,10 @@ export async function cliBench(file: string, bytes: number, runs: number, log: (
     if (failed.has(i) || times[i].length === 0) return { name: c.name, medianMs: NaN, minMs: NaN, maxMs: NaN, maxRssMB: null, skipped: 'exited with an error or crashed on this file' };
     const ms = times[i].map((t) => t.ms);
     const mid = median(ms);
-    return { name: c.name, medianMs: Math.round(mid), minMs: Math.round(Math.min(...ms)), maxMs: Math.round(Math.max(...ms)), maxRssMB: times[i].find((t) => t.ms === mid)?.rssMB ?? null };
+    const cpu = times[i].map((t) => t.cpuMs).filter((x): x is number => x !== null);
+    return { name: c.name, medianMs: Math.round(mid), minMs: Math.round(Math.min(...ms)), maxMs: Math.round(Math.max(...ms)), maxRssMB: times[i].find((t) => t.ms === mid)?.rssMB ?? null, cpuMs: cpu.length ? median(cpu) : null };
   });
-  for (const f of figures) log(`  ${f.name}: ${f.skipped ?? `median ${f.medianMs} ms (${f.minMs}–${f.maxMs}), ${f.maxRssMB ?? '–'} MB`}`);
+  log(`  load average at the end: ${loadavg()[0].toFixed(1)}`);
+  for (const f of figures) log(`  ${f.name}: ${f.skipped ?? `median ${f.medianMs} ms (${f.minMs}–${f.maxMs}), CPU ${f.cpuMs ?? '–'} ms, ${f.maxRssMB ?? '–'} MB`}`);
   return { file, bytes, runs, commands: [...figures, ...skipped] };
 }

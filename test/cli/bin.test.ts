@@ -80,6 +80,12 @@ describe('timberline bin', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\[CRITICAL\] Stall after reload/);
     expect(r.stdout).not.toContain('• centauri.log');
+    // The same findings as the full summary prints, and --json keeps every mark even with --quiet.
+    const full = run(['analyze', 'public/samples/reload-stall/centauri.log']);
+    expect(full.stdout).toContain(r.stdout.trim());
+    expect(full.stdout).toMatch(/\nmarks: \d+ /);
+    const json = JSON.parse(run(['analyze', '--quiet', '--json', 'public/samples/reload-stall/centauri.log']).stdout) as { marks: unknown[] };
+    expect(json.marks.length).toBeGreaterThan(0);
   });
 
   it('--query counts the matching events in all and per file; a query that cannot run is exit 2 with the reason', () => {

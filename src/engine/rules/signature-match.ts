@@ -4,6 +4,7 @@
 
 import { builtinSignatures } from '../knowledge/index.ts';
 import type { Signature } from '../knowledge/load-signatures.ts';
+import { builtinSignatureFinder } from '../knowledge/signature-finder.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { RuleContext } from './types.ts';
@@ -53,12 +54,13 @@ function findInCauses(ctx: RuleContext, row: number, find: (text: string) => num
 function scan(ctx: RuleContext): SignatureHits[] {
   const sigs = builtinSignatures();
   const memo = new Map<string, number>();
-  const byTemplate = new Map<number, number>();
+  // Per template id: its answer + 2 (0: not tested yet); an array, since every routine row looks its template up.
+  const byTemplate = new Int32Array(ctx.templates.length);
   const hits = new Map<number, SignatureHits>();
   const t = ctx.table;
-  // Most texts name no signature: one pass of the joined expression rules them out before each signature is tried.
-  const any = anySignature().all;
-  const find = (text: string) => (any.test(text) ? sigs.findIndex((s) => s.re.test(text)) : -1);
+  // Most texts name no signature: one pass of a literal scan rules them out before any pattern runs.
+  const finder = builtinSignatureFinder();
+  const find = (text: string) => finder.find(text);
   for (let row = 0; row < t.length; row++) {
     let i: number | undefined;
     if (candidate(ctx, row)) {
@@ -71,8 +73,9 @@ function scan(ctx: RuleContext): SignatureHits[] {
     } else {
       // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
       const tpl = t.template[row];
-      i = byTemplate.get(tpl);
-      if (i === undefined) byTemplate.set(tpl, (i = find(ctx.templates[tpl]?.pattern ?? '')));
+      const known = tpl < byTemplate.length ? byTemplate[tpl] : 0;
+      i = known !== 0 ? known - 2 : find(ctx.templates[tpl]?.pattern ?? '');
+      if (known === 0 && tpl < byTemplate.length) byTemplate[tpl] = i + 2;
     }
     // A generic crash line ("Traceback ...", "panic: ...") is better named by its root cause, when a cause line names one.
     if (i < 0 || sigs[i].family === 'crash') {
@@ -124,19 +127,6 @@ const STACK_FRAME = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/;
  */
 export function namesKnownFailure(line: string): boolean {
   if (STACK_FRAME.test(line)) return false;
-  const any = anySignature();
   // A decisive signature needs no failure word ("Reason: OOMKilled" in a pasted `kubectl describe pod`).
-  return FAILURE_WORD.test(line) ? any.all.test(line) : any.decisive.test(line);
-}
-
-let combined: { all: RegExp; decisive: RegExp } | null = null;
-
-/** Every signature in one expression (and the decisive ones in another): one pass per line instead of one per signature. */
-function anySignature(): { all: RegExp; decisive: RegExp } {
-  if (!combined) {
-    const join = (list: readonly Signature[]) => new RegExp(list.map((s) => `(?:${s.re.source})`).join('|'), 'i');
-    const sigs = builtinSignatures();
-    combined = { all: join(sigs), decisive: join(sigs.filter((s) => s.spec.decisive)) };
-  }
-  return combined;
+  return builtinSignatureFinder().find(line, !FAILURE_WORD.test(line)) >= 0;
 }

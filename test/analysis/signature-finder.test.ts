@@ -1,0 +1,101 @@
+// The signature finder (every pattern in turn for the first texts, then a
+// literal scan and only the patterns whose literals a text holds) must name
+// exactly the signature that trying every pattern in order names, on both
+// paths: on every line of the incident corpus and the fixtures, on the
+// signatures' own samples and negatives, and on generated lines that bury a
+// sample in other text, change its case or cut it short.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinSignatures } from '../../src/engine/knowledge/index.ts';
+import type { Signature } from '../../src/engine/knowledge/load-signatures.ts';
+import { builtinSignatureFinder, signatureFinder } from '../../src/engine/knowledge/signature-finder.ts';
+import { namesKnownFailure } from '../../src/engine/rules/signature-match.ts';
+import { FAILURE_WORD } from '../../src/engine/rules/helpers.ts';
+import { rng } from './dialects.ts';
+
+/** The plain definition: the first signature whose pattern matches. */
+const reference = (sigs: readonly Signature[], text: string, decisiveOnly = false) => sigs.findIndex((s) => (!decisiveOnly || !!s.spec.decisive) && s.re.test(text));
+
+function corpusLines(): string[] {
+  const out: string[] = [];
+  for (const dir of ['../incidents/cases', '../fixtures'].map((d) => join(import.meta.dirname, d))) {
+    if (!existsSync(dir)) continue;
+    for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      const p = join(dir, rel);
+      if (/\.(?:gz|zip)$/.test(p) || !statSync(p).isFile() || statSync(p).size >= 8 << 20) continue;
+      out.push(...readFileSync(p, 'utf8').split('\n'));
+    }
+  }
+  return out;
+}
+
+/** Samples buried in other text, with their case changed, cut short, or with a character swapped. */
+function generated(sigs: readonly Signature[], n: number): string[] {
+  const r = rng(11);
+  const samples = sigs.flatMap((s) => [...s.spec.samples, ...s.spec.negatives]);
+  const noise = ['request failed', 'Processed request 4c0496e1 in 90 ms', 'upstream timeout', 'ERROR', 'caused by:', 'é', '\u212a', 'ſ', '[warn]', 'i/o', 'dev sda', 'out of', 'memory'];
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    let s = samples[Math.floor(r() * samples.length)];
+    const u = r();
+    if (u < 0.2) s = s.toUpperCase();
+    else if (u < 0.35) s = s.slice(0, Math.floor(r() * s.length));
+    else if (u < 0.5) {
+      const at = Math.floor(r() * s.length);
+      s = s.slice(0, at) + String.fromCharCode(32 + Math.floor(r() * 95)) + s.slice(at + 1);
+    } else if (u < 0.6) s = s.slice(Math.floor(r() * s.length));
+    const a = noise[Math.floor(r() * noise.length)];
+    const b = noise[Math.floor(r() * noise.length)];
+    out.push(r() < 0.5 ? `${a} ${s} ${b}` : `${s}${b}`);
+  }
+  return out;
+}
+
+describe('signature finder', () => {
+  const sigs = builtinSignatures();
+  const finder = signatureFinder(sigs, 0);
+
+  it.each([
+    ['the literal scan', 0],
+    ['every pattern in turn', Infinity],
+    ['the built-in finder (every pattern, then the scan)', -1],
+  ])('names the same signature as trying every pattern in order, on real and generated lines: %s', (_, scanFrom) => {
+    const f = scanFrom < 0 ? builtinSignatureFinder() : signatureFinder(sigs, scanFrom);
+    const texts = [...corpusLines(), ...generated(sigs, 20_000)];
+    expect(texts.length).toBeGreaterThan(30_000);
+    let named = 0;
+    for (const text of texts) {
+      const want = reference(sigs, text);
+      if (f.find(text) !== want) expect({ text, got: f.find(text) }).toEqual({ text, got: want });
+      if (f.find(text, true) !== reference(sigs, text, true)) expect({ text, decisive: f.find(text, true) }).toEqual({ text, decisive: reference(sigs, text, true) });
+      if (want >= 0) named++;
+    }
+    // The comparison means something only if many lines name a signature and many do not.
+    expect(named).toBeGreaterThan(2000);
+    expect(texts.length - named).toBeGreaterThan(2000);
+  });
+
+  it('finds every sample of every signature and no signature in a line without its words', () => {
+    for (const [i, s] of sigs.entries()) for (const sample of s.spec.samples) expect(finder.find(sample)).toBeLessThanOrEqual(i);
+    expect(finder.find('Processed request e6ae3ffd2e046b20 in 41 ms')).toBe(-1);
+    expect(finder.find('')).toBe(-1);
+  });
+
+  it('tries a pattern with no required literal on every text, keeping signature order', () => {
+    const [first, second] = sigs;
+    const anything: Signature = { ...second, re: /\d+ (?:\w+)?$/i };
+    const list = [first, anything, second];
+    const f = signatureFinder(list, 0);
+    for (const text of ['disk 42 full', 'x 42', 'nothing here', ...first.spec.samples, ...second.spec.samples]) expect(f.find(text)).toBe(reference(list, text));
+    expect(f.find('after 42 ')).toBe(1);
+  });
+
+  it('tells a continuation line that names a failure as before: any signature with a failure word, a decisive one without', () => {
+    for (const text of generated(sigs, 5000)) {
+      const stackFrame = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/.test(text);
+      const want = !stackFrame && reference(sigs, text, !FAILURE_WORD.test(text)) >= 0;
+      if (namesKnownFailure(text) !== want) expect({ text, names: namesKnownFailure(text) }).toEqual({ text, names: want });
+    }
+  });
+});
