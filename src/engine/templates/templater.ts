@@ -15,6 +15,7 @@
 import { RepeatMemo } from '../model/repeat-memo.ts';
 import { isAnchor, maskMessage, WILDCARD } from './mask.ts';
 import { NOT_SIMPLE, ShapeMemo, shapeHash } from './skeleton.ts';
+import { LastRequest } from './request-memo.ts';
 import { detachString } from '../model/table-builder.ts';
 
 export { maskMessage } from './mask.ts';
@@ -93,15 +94,18 @@ export class Templater {
   private readonly maskedMemo = new RepeatMemo<MaskedHit>(MASKED_MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
   /** Shape of a words-and-numbers message -> last answer for a message of that shape. */
   private readonly shapes: ShapeMemo<MaskedHit> | null;
+  /** The last request line's answer: the next with only another path has the same (request-memo.ts). */
+  private readonly request: LastRequest<MaskedHit> | null;
   /** Bumped whenever a node is added (a route may change). */
   private treeVersion = 0;
   /** Set by search: the route took only exact children. */
   private direct = false;
 
-  /** `shapes: false` masks every message (the reference the shape shortcut must agree with). */
+  /** `shapes: false` masks every message (the reference the shape and request shortcuts must agree with). */
   constructor(options: { exactMemo?: boolean; shapes?: boolean } = {}) {
     this.memo = options.exactMemo === false ? null : new RepeatMemo<number>(MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
     this.shapes = options.shapes === false ? null : new ShapeMemo<MaskedHit>();
+    this.request = options.shapes === false ? null : new LastRequest<MaskedHit>();
   }
 
   /** Template id of a message (0-based; an id, once given, names its cluster for the life of the templater). */
@@ -120,6 +124,12 @@ export class Templater {
       this.memo?.offer(message, last.id);
       return last.id;
     }
+    const request = this.request?.get(message);
+    if (request && this.holds(request)) {
+      this.counts[request.id]++;
+      this.memo?.offer(message, request.id);
+      return request.id;
+    }
     const shape = shapes ? shapeHash(message) : NOT_SIMPLE;
     if (shapes && shape !== NOT_SIMPLE) {
       const known = shapes.get(message, shape);
@@ -135,6 +145,8 @@ export class Templater {
     if (hit && this.holds(hit)) {
       id = hit.id;
       if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit);
+      // A request line masks to "... METHOD <*> status=NNN ..." (a cheap test before the split runs REQUEST_LINE again).
+      if (this.request && masked.includes('status=')) this.request.set(message, hit);
     } else {
       const tokens = tokenize(masked);
       const leaf = this.search(tokens);
@@ -147,6 +159,7 @@ export class Templater {
         if (hit) Object.assign(hit, entry);
         else this.maskedMemo.offer(masked, entry);
         if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit ?? entry);
+        if (this.request && masked.includes('status=')) this.request.set(message, hit ?? entry);
       }
     }
     this.counts[id]++;
