@@ -127,6 +127,24 @@ describe('classifier prefilter', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('gives a message read from its bytes the answer and the stack-word report of its text', () => {
+    const watch = { words: STACK_WORDS, seen: true };
+    const c = createClassifier([], { scanFrom: 0, memo: false, watch });
+    const wrong: string[] = [];
+    let n = 0;
+    for (const line of lines) {
+      const b = new TextEncoder().encode(` ${line} `);
+      if (b.length !== line.length + 2) continue; // one ASCII character per byte only
+      const want = c(line, '');
+      const seen = watch.seen;
+      const got = c.bytes?.(line, b, 1, b.length - 1);
+      n++;
+      if (got?.kind !== want.kind || got.flags !== want.flags || watch.seen !== seen) if (wrong.length < 5) wrong.push(line);
+    }
+    expect(wrong).toEqual([]);
+    expect(n).toBeGreaterThan(10_000);
+  });
+
   it('answers a short file read twice (head for dates, then whole) as trying every entry would, the second time from what the first found', () => {
     // A user entry gives this classifier a vocabulary of its own, so its direct path starts fresh here.
     const custom: VocabularyEntry[] = [{ kind: 'timeout', pattern: 'took forever', note: 'a user entry', samples: [] }];

@@ -95,8 +95,15 @@ describe('message shapes', () => {
     }
     const t = new Templater({ exactMemo: false });
     const u = new Templater({ exactMemo: false, shapes: false });
-    expect(runs.map((m) => t.add(m))).toEqual(runs.map((m) => u.add(m)));
+    // Also with each message given as its bytes, as ingest does for one-off values sliced from a decoded window.
+    const v = new Templater({ exactMemo: false });
+    const enc = new TextEncoder();
+    const want = runs.map((m) => u.add(m));
+    expect(runs.map((m) => t.add(m))).toEqual(want);
+    expect(runs.map((m) => v.add(m, enc.encode(`"${m}"`), 1, m.length + 1))).toEqual(want);
     expect(t.patterns).toEqual(u.patterns);
+    expect(v.patterns).toEqual(u.patterns);
+    expect(v.counts).toEqual(u.counts);
     expect(runs.length).toBeGreaterThan(10_000);
   });
 

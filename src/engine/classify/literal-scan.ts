@@ -123,6 +123,25 @@ export class LiteralScanner {
     return seen;
   }
 
+  /** feed() for text given as its bytes b[start..end), one ASCII character per byte. */
+  feedBytes(b: Uint8Array, start: number, end: number): boolean {
+    const next = this.next;
+    const symbol = this.symbol;
+    let row = this.state;
+    let seen = false;
+    for (let i = start; i < end; i++) {
+      const c = b[i];
+      row = next[row + (c < ASCII ? symbol[c] : 0)];
+      if (row < 0) {
+        row = -row;
+        seen = true;
+        this.report(row);
+      }
+    }
+    this.state = row;
+    return seen;
+  }
+
   private report(row: number): void {
     const o = this.outputs[row / this.width];
     if (o) for (let k = 0; k < o.length; k++) this.hits[o[k]] = this.stamp;

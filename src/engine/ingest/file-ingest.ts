@@ -650,8 +650,10 @@ export class FileIngest {
       opens = facts.stackOpens();
       sinks.templater.count(template);
     } else {
-      cls = sinks.classify(message, extra);
-      template = sinks.templater.add(message);
+      // A message sliced from a decoded window is also read from its bytes (RecordOut.messageBytes).
+      const b = extra === '' && message === r.message && r.messageEnd - r.messageStart === message.length ? r.messageBytes : null;
+      cls = b !== null && sinks.classify.bytes ? sinks.classify.bytes(message, b, r.messageStart, r.messageEnd) : sinks.classify(message, extra);
+      template = b !== null ? sinks.templater.add(message, b, r.messageStart, r.messageEnd) : sinks.templater.add(message);
       opens = StackState.opens(message, sinks.stackWords?.seen ?? true);
       // Strings the byte path made are strings of their own unless it says it sliced the message from a
       // decoded window (one seen once, so it will not come back as this object: not worth a slot); text lines may be slices of a chunk.

@@ -108,8 +108,12 @@ export class Templater {
     this.request = options.shapes === false ? null : new LastRequest<MaskedHit>();
   }
 
-  /** Template id of a message (0-based; an id, once given, names its cluster for the life of the templater). */
-  add(message: string): number {
+  /**
+   * Template id of a message (0-based; an id, once given, names its cluster for
+   * the life of the templater). `b` not null: the message is also given as its
+   * bytes b[start..end), one ASCII character per byte (RecordOut.messageBytes).
+   */
+  add(message: string, b: Uint8Array | null = null, start = 0, end = 0): number {
     const known = this.memo?.get(message);
     if (known !== undefined) {
       this.counts[known]++;
@@ -118,7 +122,7 @@ export class Templater {
     // Words and bare numbers: a message of a shape seen before gets that shape's answer unmasked (skeleton.ts),
     // first tried against the shape of the last such message (one pass), else by the message's own shape.
     const shapes = this.shapes;
-    const last = shapes?.getLast(message);
+    const last = b === null ? shapes?.getLast(message) : shapes?.getLastBytes(message, b, start, end);
     if (last && this.holds(last)) {
       this.counts[last.id]++;
       this.memo?.offer(message, last.id);
