@@ -25,6 +25,8 @@ export class LiteralScanner {
   private stamp = 0;
   /** The row (state * width) the current scan is in. */
   private state = 0;
+  /** Reporting states passed through, ever (feed compares it before and after: "was a literal seen"). */
+  private reported = 0;
 
   constructor(literals: readonly { text: string; entry: number }[], entries: number) {
     this.hits = new Uint32Array(entries);
@@ -106,45 +108,43 @@ export class LiteralScanner {
 
   /** Feed text; may be called several times per scan (message, separator, fields). Returns true when a literal was seen. */
   feed(text: string): boolean {
-    const next = this.next;
-    const symbol = this.symbol;
+    const { next, symbol } = this;
+    const before = this.reported;
     let row = this.state;
-    let seen = false;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       row = next[row + (c < ASCII ? symbol[c] : 0)];
-      if (row < 0) {
-        row = -row;
-        seen = true;
-        this.report(row);
-      }
+      if (row < 0) row = this.report(row);
     }
     this.state = row;
-    return seen;
+    return this.reported !== before;
   }
 
-  /** feed() for text given as its bytes b[start..end), one ASCII character per byte. */
+  /**
+   * feed() for text given as its bytes b[start..end), one ASCII character per
+   * byte. The same loop as feed's, not shared: a loop that reads either a
+   * string or bytes through one accessor costs both of them.
+   */
   feedBytes(b: Uint8Array, start: number, end: number): boolean {
-    const next = this.next;
-    const symbol = this.symbol;
+    const { next, symbol } = this;
+    const before = this.reported;
     let row = this.state;
-    let seen = false;
     for (let i = start; i < end; i++) {
       const c = b[i];
       row = next[row + (c < ASCII ? symbol[c] : 0)];
-      if (row < 0) {
-        row = -row;
-        seen = true;
-        this.report(row);
-      }
+      if (row < 0) row = this.report(row);
     }
     this.state = row;
-    return seen;
+    return this.reported !== before;
   }
 
-  private report(row: number): void {
+  /** A reporting state's row came up negated: mark its entries as seen; returns the row. */
+  private report(negated: number): number {
+    const row = -negated;
+    this.reported++;
     const o = this.outputs[row / this.width];
     if (o) for (let k = 0; k < o.length; k++) this.hits[o[k]] = this.stamp;
+    return row;
   }
 
   /** Did the current scan see a literal of this entry? */
