@@ -11,6 +11,7 @@ import { classifyText, compileVocabulary, createClassifier } from '../../src/eng
 import { requiredLiterals } from '../../src/engine/classify/required-literals.ts';
 import { BUILTIN_VOCABULARY, NEGATIVE_SAMPLES, type VocabularyEntry } from '../../src/engine/classify/vocabulary.ts';
 import { COLLAPSE, MAX_TEMPLATE_INPUT, maskMessage, QUOTED, REQUEST_LINE, TOKEN_MASKS, WILDCARD } from '../../src/engine/templates/mask.ts';
+import { Templater } from '../../src/engine/templates/templater.ts';
 import { rng } from './dialects.ts';
 import { ingestClassifier } from '../../src/engine/ingest/file-ingest.ts';
 import { STACK_WORDS, StackState } from '../../src/engine/ingest/multiline.ts';
@@ -105,6 +106,28 @@ describe('masking fast path', () => {
     expect(maskMessage('read 0x1f from port')).toBe('read <*> from port');
     expect(maskMessage('read 1x1f from port')).toBe(referenceMask('read 1x1f from port'));
     expect(maskMessage('read 0x1f from port')).toBe('read <*> from port');
+  });
+});
+
+describe('templater shortcuts', () => {
+  it('give the ids, patterns and counts of a templater that masks every message, on every real line and on access-log runs', () => {
+    // Runs of one text around the request, as access logs come (the last request line's answer is reused within a run).
+    const lines = [...realLines(), ...requests(3000).sort()];
+    const enc = new TextEncoder();
+    const reference = new Templater({ exactMemo: false, shapes: false });
+    const want = lines.map((l) => reference.add(l));
+    const t = new Templater({ exactMemo: false });
+    expect(lines.map((l) => t.add(l))).toEqual(want);
+    // As ingest gives a message sliced from a decoded window (ASCII, one byte per character): with its bytes.
+    const b = new Templater({ exactMemo: false });
+    const ids = lines.map((l) => {
+      const x = enc.encode(l);
+      return x.length === l.length ? b.add(l, x, 0, x.length) : b.add(l);
+    });
+    expect(ids).toEqual(want);
+    expect(t.patterns).toEqual(reference.patterns);
+    expect(b.patterns).toEqual(reference.patterns);
+    expect(b.counts).toEqual(reference.counts);
   });
 });
 
