@@ -2,9 +2,9 @@
 // comes once per request, each with a path of its own, but the text around the
 // path (the words before, the method, the status, what follows) repeats from
 // line to line. Masking such a line runs REQUEST_LINE and two lookups; when
-// the line is the last request line with only its path changed, its masked
-// text is the same (the path always becomes <*>), so the templater's answer
-// for the last one holds for it too and none of that runs.
+// the line is one of the last few request lines with only its path changed,
+// its masked text is the same (the path always becomes <*>), so the
+// templater's answer for that one holds for it too and none of that runs.
 //
 // "Only its path changed" is checked so that REQUEST_LINE must match the new
 // line at the same place with the same method and status: the text up to the
@@ -13,10 +13,13 @@
 // could only reach into the path through a status, an "HTTP/" or a quote at
 // its first character, and the lazy path cannot stop inside it (what follows
 // the path must begin with a quote or a space). test/analysis/fast-paths.test.ts
-// compares the ids with a templater that masks every line.
+// and template-shapes.test.ts compare the ids with a templater that masks every line.
 
-import { MAX_TEMPLATE_INPUT, REQUEST_LINE } from './mask.ts';
+import { lastRequest, MAX_TEMPLATE_INPUT } from './mask.ts';
 import { detachString } from '../model/table-builder.ts';
+
+/** Request lines remembered: a log that mixes a few statuses or methods still finds its line among them. */
+const KEPT = 4;
 
 /** A path as the shortcut takes it: "/" first, then no space, quote, control or non-ASCII character. */
 function plainPath(s: string, from: number, to: number): boolean {
@@ -28,40 +31,44 @@ function plainPath(s: string, from: number, to: number): boolean {
   return true;
 }
 
-export class LastRequest<V> {
-  private head = '';
-  private tail = '';
-  private value: V | undefined = undefined;
+interface Kept<V> {
+  head: string;
+  tail: string;
+  value: V;
+}
 
-  /** The answer kept for the last request line, when `message` is that line with another path. */
+export class LastRequests<V> {
+  /** Most recent first. */
+  private readonly kept: Kept<V>[] = [];
+
+  /** The answer kept for a request line that `message` is with another path, if any. */
   get(message: string): V | undefined {
-    const value = this.value;
-    if (value === undefined) return undefined;
+    const kept = this.kept;
+    if (kept.length === 0) return undefined;
     const n = message.length;
-    const head = this.head;
-    const tail = this.tail;
-    if (n > MAX_TEMPLATE_INPUT || n <= head.length + tail.length) return undefined;
-    if (!message.startsWith(head) || !message.endsWith(tail)) return undefined;
-    return plainPath(message, head.length, n - tail.length) ? value : undefined;
+    if (n > MAX_TEMPLATE_INPUT) return undefined;
+    for (let k = 0; k < kept.length; k++) {
+      const { head, tail, value } = kept[k];
+      if (n > head.length + tail.length && message.startsWith(head) && message.endsWith(tail) && plainPath(message, head.length, n - tail.length)) return value;
+    }
+    return undefined;
   }
 
   /**
-   * Keep `value` as the answer for `message` (which masked like a request
-   * line: the caller checks for "status=" in its masked text) if it is one
-   * the shortcut can take; else forget the last one.
+   * Keep `value` as the answer for `message`, the line maskMessage has just
+   * read (its split is in mask.ts' lastRequest), when it is a request line
+   * the shortcut can take.
    */
   set(message: string, value: V): void {
-    this.value = undefined;
-    if (message.length > MAX_TEMPLATE_INPUT) return;
-    const req = REQUEST_LINE.exec(message);
-    if (!req) return;
-    // The path (group 2) follows the optional quote, the method and its spaces.
-    let at = req.index + (message.charCodeAt(req.index) === 34 ? 1 : 0) + req[1].length;
-    while (at < message.length && message.charCodeAt(at) !== 47 && /\s/.test(message[at])) at++;
-    const end = at + req[2].length;
-    if (message.slice(at, end) !== req[2] || !plainPath(message, at, end)) return;
-    this.head = detachString(message.slice(0, at));
-    this.tail = detachString(message.slice(end));
-    this.value = value;
+    if (lastRequest.message !== message) return;
+    const { pathStart, pathEnd } = lastRequest;
+    if (!plainPath(message, pathStart, pathEnd)) return;
+    const entry: Kept<V> = { head: detachString(message.slice(0, pathStart)), tail: detachString(message.slice(pathEnd)), value };
+    const kept = this.kept;
+    // The same head and tail replace their old entry (its answer is older); else the oldest goes.
+    let at = kept.findIndex((e) => e.head === entry.head && e.tail === entry.tail);
+    if (at < 0) at = Math.min(kept.length, KEPT - 1);
+    kept.splice(at, 1);
+    kept.unshift(entry);
   }
 }

@@ -15,7 +15,7 @@
 import { RepeatMemo } from '../model/repeat-memo.ts';
 import { isAnchor, maskMessage, WILDCARD } from './mask.ts';
 import { NOT_SIMPLE, ShapeMemo, shapeHash } from './skeleton.ts';
-import { LastRequest } from './request-memo.ts';
+import { LastRequests } from './request-memo.ts';
 import { detachString } from '../model/table-builder.ts';
 
 export { maskMessage } from './mask.ts';
@@ -94,8 +94,8 @@ export class Templater {
   private readonly maskedMemo = new RepeatMemo<MaskedHit>(MASKED_MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
   /** Shape of a words-and-numbers message -> last answer for a message of that shape. */
   private readonly shapes: ShapeMemo<MaskedHit> | null;
-  /** The last request line's answer: the next with only another path has the same (request-memo.ts). */
-  private readonly request: LastRequest<MaskedHit> | null;
+  /** The last request lines' answers: a line that is one of them with another path has the same (request-memo.ts). */
+  private readonly request: LastRequests<MaskedHit> | null;
   /** Bumped whenever a node is added (a route may change). */
   private treeVersion = 0;
   /** Set by search: the route took only exact children. */
@@ -105,7 +105,7 @@ export class Templater {
   constructor(options: { exactMemo?: boolean; shapes?: boolean } = {}) {
     this.memo = options.exactMemo === false ? null : new RepeatMemo<number>(MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
     this.shapes = options.shapes === false ? null : new ShapeMemo<MaskedHit>();
-    this.request = options.shapes === false ? null : new LastRequest<MaskedHit>();
+    this.request = options.shapes === false ? null : new LastRequests<MaskedHit>();
   }
 
   /**
@@ -149,8 +149,7 @@ export class Templater {
     if (hit && this.holds(hit)) {
       id = hit.id;
       if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit);
-      // A request line masks to "... METHOD <*> status=NNN ..." (a cheap test before the split runs REQUEST_LINE again).
-      if (this.request && masked.includes('status=')) this.request.set(message, hit);
+      this.request?.set(message, hit);
     } else {
       const tokens = tokenize(masked);
       const leaf = this.search(tokens);
@@ -163,7 +162,7 @@ export class Templater {
         if (hit) Object.assign(hit, entry);
         else this.maskedMemo.offer(masked, entry);
         if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit ?? entry);
-        if (this.request && masked.includes('status=')) this.request.set(message, hit ?? entry);
+        this.request?.set(message, hit ?? entry);
       }
     }
     this.counts[id]++;
