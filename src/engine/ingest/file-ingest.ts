@@ -133,6 +133,9 @@ export class FileIngest {
   private readonly early = new EarlyClocks();
   /** The last timed event's time came from a time of day (so it is no date to place the next on). */
   private lastWasClock = false;
+  /** The last logger interned (the builder's own copy) and its id: a file's lines mostly repeat their logger. */
+  private lastLogger = '';
+  private lastLoggerId = 0;
 
   constructor(
     private readonly fileIndex: number,
@@ -576,6 +579,16 @@ export class FileIngest {
     this.clocks.placedUnknown = false;
   }
 
+  /** builder.internLogger(name), without the map lookup when the logger is the last one's. */
+  private loggerId(name: string): number {
+    if (name !== this.lastLogger) {
+      const builder = this.sinks.builder;
+      this.lastLoggerId = builder.internLogger(name);
+      this.lastLogger = builder.loggers[this.lastLoggerId];
+    }
+    return this.lastLoggerId;
+  }
+
   private extend(lineNo: number, offset: number, length: number): void {
     const c = this.sinks.builder.columns;
     const i = this.current;
@@ -662,7 +675,7 @@ export class FileIngest {
     }
     let level = r.level;
     if (level === Level.none && cls.kind === Kind.crash) level = Level.fatal;
-    const logger = r.logger ? sinks.builder.internLogger(r.logger) : 0;
+    const logger = r.logger ? this.loggerId(r.logger) : 0;
     const row = sinks.builder.pushRow(ms, ns, level, cls.kind, flags | cls.flags, this.fileIndex, logger, lineNo, 1, offset, length, template);
     if (cls.kind === Kind.opStart || cls.kind === Kind.opEnd || cls.kind === Kind.signal) {
       // Rare rows: read what they are about from the record's fields (`identifier`, `job`...).
