@@ -11,6 +11,7 @@ import { classifyText, compileVocabulary, createClassifier } from '../../src/eng
 import { requiredLiterals } from '../../src/engine/classify/required-literals.ts';
 import { BUILTIN_VOCABULARY, NEGATIVE_SAMPLES, type VocabularyEntry } from '../../src/engine/classify/vocabulary.ts';
 import { COLLAPSE, MAX_TEMPLATE_INPUT, maskMessage, QUOTED, REQUEST_LINE, TOKEN_MASKS, WILDCARD } from '../../src/engine/templates/mask.ts';
+import { Templater } from '../../src/engine/templates/templater.ts';
 import { rng } from './dialects.ts';
 import { ingestClassifier } from '../../src/engine/ingest/file-ingest.ts';
 import { STACK_WORDS, StackState } from '../../src/engine/ingest/multiline.ts';
@@ -108,6 +109,28 @@ describe('masking fast path', () => {
   });
 });
 
+describe('templater shortcuts', () => {
+  it('give the ids, patterns and counts of a templater that masks every message, on every real line and on access-log runs', () => {
+    // Runs of one text around the request, as access logs come (the last request line's answer is reused within a run).
+    const lines = [...realLines(), ...requests(3000).sort()];
+    const enc = new TextEncoder();
+    const reference = new Templater({ exactMemo: false, shapes: false });
+    const want = lines.map((l) => reference.add(l));
+    const t = new Templater({ exactMemo: false });
+    expect(lines.map((l) => t.add(l))).toEqual(want);
+    // As ingest gives a message sliced from a decoded window (ASCII, one byte per character): with its bytes.
+    const b = new Templater({ exactMemo: false });
+    const ids = lines.map((l) => {
+      const x = enc.encode(l);
+      return x.length === l.length ? b.add(l, x, 0, x.length) : b.add(l);
+    });
+    expect(ids).toEqual(want);
+    expect(t.patterns).toEqual(reference.patterns);
+    expect(b.patterns).toEqual(reference.patterns);
+    expect(b.counts).toEqual(reference.counts);
+  });
+});
+
 describe('classifier prefilter', () => {
   const plain = compileVocabulary(BUILTIN_VOCABULARY);
 
@@ -125,6 +148,24 @@ describe('classifier prefilter', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('gives a message read from its bytes the answer and the stack-word report of its text', () => {
+    const watch = { words: STACK_WORDS, seen: true };
+    const c = createClassifier([], { scanFrom: 0, memo: false, watch });
+    const wrong: string[] = [];
+    let n = 0;
+    for (const line of lines) {
+      const b = new TextEncoder().encode(` ${line} `);
+      if (b.length !== line.length + 2) continue; // one ASCII character per byte only
+      const want = c(line, '');
+      const seen = watch.seen;
+      const got = c.bytes?.(line, b, 1, b.length - 1);
+      n++;
+      if (got?.kind !== want.kind || got.flags !== want.flags || watch.seen !== seen) if (wrong.length < 5) wrong.push(line);
+    }
+    expect(wrong).toEqual([]);
+    expect(n).toBeGreaterThan(10_000);
   });
 
   it('answers a short file read twice (head for dates, then whole) as trying every entry would, the second time from what the first found', () => {

@@ -38,4 +38,14 @@ describe('reference date for year-less timestamps', () => {
     const r = await ingestSources([withMtime('a.log', jan, Date.UTC(2026, 0, 1)), withMtime('b.log', dec, Date.UTC(2026, 0, 1))]);
     expect(toIso(r.files[1].firstTime)).toBe('2024-12-31T23:59:58.000Z');
   });
+
+  it('reads the dates of the first 200 lines of a file with long lines, beyond its first 64 KB', async () => {
+    // 150 lines of ~600 bytes: only the last few, past 64 KB, are in the new year.
+    const detail = 'x'.repeat(540);
+    const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify({ time: i < 140 ? `2024-12-31T23:59:${String(i % 60).padStart(2, '0')}Z` : '2025-01-01T00:00:01Z', level: 'INFO', msg: 'serving', detail }));
+    expect(lines.slice(0, 140).join('\n').length).toBeGreaterThan(64 * 1024);
+    const newYear = 'Jan  1 00:00:05 node-1 cron[12]: nightly backup finished';
+    const r = await ingestSources([withMtime('a.log', lines.join('\n'), Date.UTC(2026, 5, 1)), withMtime('b.log', newYear, Date.UTC(2026, 5, 1))]);
+    expect(toIso(r.files[1].firstTime)).toBe('2025-01-01T00:00:05.000Z');
+  });
 });

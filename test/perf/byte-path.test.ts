@@ -109,6 +109,8 @@ describe('JSON lines read as bytes', () => {
       else if (x < 0.75) line = JSON.stringify({ level: 'warn', msg: `caf\u00e9 ${id} \u2603 livr\u00e9e`, time: t });
       else if (x < 0.78) line = JSON.stringify({ level: 'error', msg: `quote " and \\ in ${id}`, time: t, error: `connection reset by peer ${id}` });
       else if (x < 0.8) line = `{"level":"info","msg":"bad ${id} \u0000","time":"${t}"}`.replace('\u0000', '\ud800');
+      // One-off messages the vocabulary classifies (read from their bytes when sliced), some opening a stack.
+      else if (x < 0.86) line = JSON.stringify({ level: 'info', msg: [`connection refused after ${id} tries`, `upstream returned 503 for order ${id}`, `Exception in thread worker-${id}`, `timed out after ${id} ms`, `panic: index ${id} out of range`][i % 5], time: t });
       else line = JSON.stringify({ level: 'info', msg: x < 0.9 ? 'request completed' : `job ${id % 50} finished`, time: t, component: 'worker' });
       lines.push(enc.encode(line + '\n'));
       if (x > 0.995) lines.push(concatBytes(enc.encode(`{"level":"info","time":"${t}","msg":"bad `), new Uint8Array([0xff]), enc.encode(` ${id}"}\n`)));

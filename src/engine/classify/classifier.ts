@@ -20,7 +20,15 @@ export interface Classification {
   flags: number;
 }
 
-export type Classifier = (message: string, extra: string) => Classification;
+export interface Classifier {
+  (message: string, extra: string): Classification;
+  /**
+   * The same answer for `message` with no extra text, given also as its bytes
+   * b[start..end) (one ASCII character per byte, RecordOut.messageBytes): the
+   * literal scan reads the bytes.
+   */
+  bytes?: (message: string, b: Uint8Array, start: number, end: number) => Classification;
+}
 
 /**
  * Words a caller wants to know about in the text it classifies (ingest: the
@@ -160,8 +168,8 @@ export function createClassifier(custom: readonly VocabularyEntry[] = [], option
     if (!s) prepared.scans.set(scanKey, (s = buildScan(compiled, watched)));
     return s;
   };
-  return (message, extra) => {
-    const text = extra ? `${message} ${extra}` : message;
+  /** `b` not null: `text` is b[start..end) (see Classifier.bytes). */
+  const run = (text: string, b: Uint8Array | null, start: number, end: number): Classification => {
     if (watch) watch.seen = true; // until the scan says otherwise
     const cached = memo?.get(text);
     if (cached) return cached;
@@ -184,7 +192,7 @@ export function createClassifier(custom: readonly VocabularyEntry[] = [], option
     } else {
       const { scanner, always, anyAlways } = scan;
       scanner.begin();
-      const any = scanner.feed(text);
+      const any = b === null ? scanner.feed(text) : scanner.feedBytes(b, start, end);
       if (watch) watch.seen = scanner.saw(compiled.length);
       if (any || anyAlways) {
         for (let i = 0; i < compiled.length; i++) {
@@ -198,4 +206,7 @@ export function createClassifier(custom: readonly VocabularyEntry[] = [], option
     memo?.offer(text, result);
     return result;
   };
+  const classify: Classifier = (message, extra) => run(extra ? `${message} ${extra}` : message, null, 0, 0);
+  classify.bytes = (message, b, start, end) => run(message, b, start, end);
+  return classify;
 }

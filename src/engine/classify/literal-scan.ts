@@ -9,18 +9,24 @@
 const ASCII = 128;
 
 export class LiteralScanner {
-  /** DFA transitions: next[state * width + symbol]. */
+  /**
+   * DFA transitions, premultiplied: next[row + symbol] is the row (state * width)
+   * of the next state, negated when that state reports entries. The hot loop
+   * then does one load and one sign test per character, no multiply and no
+   * second table (the one-off messages of a log are all scanned in full).
+   */
   private readonly next: Int32Array;
   private readonly width: number;
   private readonly symbol = new Uint8Array(ASCII);
   /** Entries a state reports (its own literals and those of its suffixes), or null. */
   private readonly outputs: (Int32Array | null)[];
-  /** 1 where outputs[state] is not null: the hot loop reads a byte, not an array of objects. */
-  private readonly reports: Uint8Array;
   /** hits[entry] === stamp: the entry's literal was seen in the current scan. */
   private readonly hits: Uint32Array;
   private stamp = 0;
+  /** The row (state * width) the current scan is in. */
   private state = 0;
+  /** Reporting states passed through, ever (feed compares it before and after: "was a literal seen"). */
+  private reported = 0;
 
   constructor(literals: readonly { text: string; entry: number }[], entries: number) {
     this.hits = new Uint32Array(entries);
@@ -81,9 +87,13 @@ export class LiteralScanner {
         }
       }
     }
+    // State 0 (the root) never reports (no literal is empty), so a row of 0 is never negated ambiguously.
+    for (let k = 0; k < next.length; k++) {
+      const t = next[k];
+      next[k] = out[t].size ? -(t * width) : t * width;
+    }
     this.next = next;
     this.outputs = out.map((o) => (o.size ? Int32Array.from(o) : null));
-    this.reports = Uint8Array.from(out, (o) => (o.size ? 1 : 0));
   }
 
   /** Start a scan (forgets what the previous one saw). */
@@ -98,27 +108,43 @@ export class LiteralScanner {
 
   /** Feed text; may be called several times per scan (message, separator, fields). Returns true when a literal was seen. */
   feed(text: string): boolean {
-    const next = this.next;
-    const width = this.width;
-    const symbol = this.symbol;
-    const reports = this.reports;
-    let s = this.state;
-    let seen = false;
+    const { next, symbol } = this;
+    const before = this.reported;
+    let row = this.state;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = next[s * width + (c < ASCII ? symbol[c] : 0)];
-      if (reports[s] !== 0) {
-        seen = true;
-        this.report(s);
-      }
+      row = next[row + (c < ASCII ? symbol[c] : 0)];
+      if (row < 0) row = this.report(row);
     }
-    this.state = s;
-    return seen;
+    this.state = row;
+    return this.reported !== before;
   }
 
-  private report(state: number): void {
-    const o = this.outputs[state];
+  /**
+   * feed() for text given as its bytes b[start..end), one ASCII character per
+   * byte. The same loop as feed's, not shared: a loop that reads either a
+   * string or bytes through one accessor costs both of them.
+   */
+  feedBytes(b: Uint8Array, start: number, end: number): boolean {
+    const { next, symbol } = this;
+    const before = this.reported;
+    let row = this.state;
+    for (let i = start; i < end; i++) {
+      const c = b[i];
+      row = next[row + (c < ASCII ? symbol[c] : 0)];
+      if (row < 0) row = this.report(row);
+    }
+    this.state = row;
+    return this.reported !== before;
+  }
+
+  /** A reporting state's row came up negated: mark its entries as seen; returns the row. */
+  private report(negated: number): number {
+    const row = -negated;
+    this.reported++;
+    const o = this.outputs[row / this.width];
     if (o) for (let k = 0; k < o.length; k++) this.hits[o[k]] = this.stamp;
+    return row;
   }
 
   /** Did the current scan see a literal of this entry? */

@@ -173,6 +173,7 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   if (ms < 0 || vType[ms] !== T_STRING || vEnd[ms] === vStart[ms]) return FAST_FALLBACK;
   const slices = slicesOut;
   const message = text(b, ms);
+  const messageSliced = slicesOut !== slices;
 
   // No known time key that parses: the full path guesses from time-like keys.
   let ts = firstOf(TIME, L_TIME);
@@ -197,6 +198,12 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   // Caddy logs "handled request" for traffic and "received request" on its admin API: the request says what happened.
   out.message = message === 'handled request' || message === 'received request' ? describeRequest(b, message, status) : message;
   out.sliced = slicesOut !== slices;
+  // A slice of the window is ASCII and unescaped: its bytes are its characters (see RecordOut.messageBytes).
+  if (messageSliced && out.message === message) {
+    out.messageBytes = b;
+    out.messageStart = vStart[ms];
+    out.messageEnd = vEnd[ms];
+  }
   out.level = level;
   out.logger = loggerOf(b, payload);
   let extra = !seen(L_EXTRA) ? '' : extraText(b, message);

@@ -91,19 +91,21 @@ export function stringInto(b: Uint8Array, i: number, out: CopiedString): number 
   /** A high surrogate escape waiting for its low half (the next escape, right after it). */
   let pending = -1;
   for (;;) {
-    const c = b[i];
-    if (c === 34) break;
-    if (!(c >= 32)) return -1;
-    if (c !== 92) {
+    let c = b[i];
+    if (c !== 34 && c !== 92 && c >= 32) {
       if (pending >= 0) {
         lone = true;
         pending = -1;
       }
-      high |= c;
-      dst[o++] = c;
-      i++;
-      continue;
+      // A run of plain bytes, copied with one test per byte (the line in a Docker envelope is mostly such runs).
+      do {
+        high |= c;
+        dst[o++] = c;
+        c = b[++i];
+      } while (c !== 34 && c !== 92 && c >= 32);
     }
+    if (c === 34) break;
+    if (!(c >= 32)) return -1;
     escaped = true;
     const e = b[i + 1];
     if (e !== 117) {

@@ -133,6 +133,9 @@ export class FileIngest {
   private readonly early = new EarlyClocks();
   /** The last timed event's time came from a time of day (so it is no date to place the next on). */
   private lastWasClock = false;
+  /** The last logger interned (the builder's own copy) and its id: a file's lines mostly repeat their logger. */
+  private lastLogger = '';
+  private lastLoggerId = 0;
 
   constructor(
     private readonly fileIndex: number,
@@ -576,6 +579,16 @@ export class FileIngest {
     this.clocks.placedUnknown = false;
   }
 
+  /** builder.internLogger(name), without the map lookup when the logger is the last one's. */
+  private loggerId(name: string): number {
+    if (name !== this.lastLogger) {
+      const builder = this.sinks.builder;
+      this.lastLoggerId = builder.internLogger(name);
+      this.lastLogger = builder.loggers[this.lastLoggerId];
+    }
+    return this.lastLoggerId;
+  }
+
   private extend(lineNo: number, offset: number, length: number): void {
     const c = this.sinks.builder.columns;
     const i = this.current;
@@ -650,8 +663,10 @@ export class FileIngest {
       opens = facts.stackOpens();
       sinks.templater.count(template);
     } else {
-      cls = sinks.classify(message, extra);
-      template = sinks.templater.add(message);
+      // A message sliced from a decoded window is also read from its bytes (RecordOut.messageBytes).
+      const b = extra === '' && message === r.message && r.messageEnd - r.messageStart === message.length ? r.messageBytes : null;
+      cls = b !== null && sinks.classify.bytes ? sinks.classify.bytes(message, b, r.messageStart, r.messageEnd) : sinks.classify(message, extra);
+      template = b !== null ? sinks.templater.add(message, b, r.messageStart, r.messageEnd) : sinks.templater.add(message);
       opens = StackState.opens(message, sinks.stackWords?.seen ?? true);
       // Strings the byte path made are strings of their own unless it says it sliced the message from a
       // decoded window (one seen once, so it will not come back as this object: not worth a slot); text lines may be slices of a chunk.
@@ -660,7 +675,7 @@ export class FileIngest {
     }
     let level = r.level;
     if (level === Level.none && cls.kind === Kind.crash) level = Level.fatal;
-    const logger = r.logger ? sinks.builder.internLogger(r.logger) : 0;
+    const logger = r.logger ? this.loggerId(r.logger) : 0;
     const row = sinks.builder.pushRow(ms, ns, level, cls.kind, flags | cls.flags, this.fileIndex, logger, lineNo, 1, offset, length, template);
     if (cls.kind === Kind.opStart || cls.kind === Kind.opEnd || cls.kind === Kind.signal) {
       // Rare rows: read what they are about from the record's fields (`identifier`, `job`...).

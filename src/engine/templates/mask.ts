@@ -89,11 +89,27 @@ export const COLLAPSE = /(?:<\*>[\s,;:=/-]*){2,}/g;
  */
 const requests = new RepeatMemo<string>(MAX_TEMPLATE_INPUT, 10_000);
 
+/**
+ * Where the path is in the request line maskMessage read last (request-memo.ts
+ * reuses the split instead of running REQUEST_LINE again): `message` is that
+ * line, null when the last message masked was none or was cut to MAX_TEMPLATE_INPUT.
+ */
+export const lastRequest: { message: string | null; pathStart: number; pathEnd: number } = { message: null, pathStart: 0, pathEnd: 0 };
+
 /** A message with its variable parts replaced by <*>. */
 export function maskMessage(message: string): string {
   const s = message.length > MAX_TEMPLATE_INPUT ? message.slice(0, MAX_TEMPLATE_INPUT) : message;
   const req = REQUEST_LINE.exec(s);
+  lastRequest.message = null;
   if (req) {
+    if (s === message) {
+      // The path (group 2) follows the optional quote, the method and the spaces after it.
+      let at = req.index + (s.charCodeAt(req.index) === 34 ? 1 : 0) + req[1].length;
+      while (at < s.length && /\s/.test(s[at])) at++;
+      lastRequest.message = message;
+      lastRequest.pathStart = at;
+      lastRequest.pathEnd = at + req[2].length;
+    }
     const before = s.slice(0, req.index);
     const after = s.slice(req.index + req[0].length);
     const key = `${req[1]} ${req[3]}\u0000${before}\u0000${after}`;

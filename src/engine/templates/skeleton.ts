@@ -81,11 +81,30 @@ function sameShape(a: string, b: string): boolean {
   return i === n && j === m;
 }
 
+/** sameShape(a, b) for b given as its bytes b[start..end) (one ASCII character per byte), a as its character codes. */
+function sameShapeBytes(a: Uint8Array, b: Uint8Array, start: number, end: number): boolean {
+  const n = a.length;
+  let i = 0;
+  let j = start;
+  while (i < n && j < end) {
+    const x = a[i++];
+    const y = b[j++];
+    if (x === y && (x < 48 || x > 57)) continue;
+    if (x < 48 || x > 57 || y < 48 || y > 57) return false;
+    while (i < n && a[i] >= 48 && a[i] <= 57) i++;
+    while (j < end && b[j] >= 48 && b[j] <= 57) j++;
+  }
+  return i === n && j === end;
+}
+
 /** Per shape: a message of it and what the templater answered for it (the caller checks the answer still holds). */
 export class ShapeMemo<V> {
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS);
   private readonly hashes = new Int32Array(SLOTS);
   private readonly values: (V | undefined)[] = new Array<V | undefined>(SLOTS);
+  /** A key as character codes (a simple message is ASCII), for getLastBytes: the codes of `codesOf`. */
+  private codes = new Uint8Array(0);
+  private codesOf: string | undefined = undefined;
   /** The slot last found or filled: one-off messages mostly come in runs of one shape. */
   private last = -1;
 
@@ -110,6 +129,24 @@ export class ShapeMemo<V> {
     if (slot < 0 || message.length > MAX_CHARS) return undefined;
     const key = this.keys[slot];
     return key !== undefined && sameShape(key, message) ? this.values[slot] : undefined;
+  }
+
+  /**
+   * getLast() for a message given also as its bytes b[start..end), one ASCII
+   * character per byte (RecordOut.messageBytes): the one pass reads bytes.
+   */
+  getLastBytes(message: string, b: Uint8Array, start: number, end: number): V | undefined {
+    const slot = this.last;
+    if (slot < 0 || message.length > MAX_CHARS) return undefined;
+    const key = this.keys[slot];
+    if (key === undefined) return undefined;
+    let codes = this.codes;
+    if (this.codesOf !== key) {
+      codes = this.codes = new Uint8Array(key.length);
+      for (let i = 0; i < key.length; i++) codes[i] = key.charCodeAt(i);
+      this.codesOf = key;
+    }
+    return sameShapeBytes(codes, b, start, end) ? this.values[slot] : undefined;
   }
 
   /** Remember `v` for the shape; `message` must be a string of its own (not a slice of a chunk). */

@@ -15,6 +15,7 @@
 import { RepeatMemo } from '../model/repeat-memo.ts';
 import { isAnchor, maskMessage, WILDCARD } from './mask.ts';
 import { NOT_SIMPLE, ShapeMemo, shapeHash } from './skeleton.ts';
+import { LastRequests } from './request-memo.ts';
 import { detachString } from '../model/table-builder.ts';
 
 export { maskMessage } from './mask.ts';
@@ -93,19 +94,26 @@ export class Templater {
   private readonly maskedMemo = new RepeatMemo<MaskedHit>(MASKED_MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
   /** Shape of a words-and-numbers message -> last answer for a message of that shape. */
   private readonly shapes: ShapeMemo<MaskedHit> | null;
+  /** The last request lines' answers: a line that is one of them with another path has the same (request-memo.ts). */
+  private readonly request: LastRequests<MaskedHit> | null;
   /** Bumped whenever a node is added (a route may change). */
   private treeVersion = 0;
   /** Set by search: the route took only exact children. */
   private direct = false;
 
-  /** `shapes: false` masks every message (the reference the shape shortcut must agree with). */
+  /** `shapes: false` masks every message (the reference the shape and request shortcuts must agree with). */
   constructor(options: { exactMemo?: boolean; shapes?: boolean } = {}) {
     this.memo = options.exactMemo === false ? null : new RepeatMemo<number>(MEMO_MAX_CHARS, MEMO_MAX_ENTRIES);
     this.shapes = options.shapes === false ? null : new ShapeMemo<MaskedHit>();
+    this.request = options.shapes === false ? null : new LastRequests<MaskedHit>();
   }
 
-  /** Template id of a message (0-based; an id, once given, names its cluster for the life of the templater). */
-  add(message: string): number {
+  /**
+   * Template id of a message (0-based; an id, once given, names its cluster for
+   * the life of the templater). `b` not null: the message is also given as its
+   * bytes b[start..end), one ASCII character per byte (RecordOut.messageBytes).
+   */
+  add(message: string, b: Uint8Array | null = null, start = 0, end = 0): number {
     const known = this.memo?.get(message);
     if (known !== undefined) {
       this.counts[known]++;
@@ -114,11 +122,17 @@ export class Templater {
     // Words and bare numbers: a message of a shape seen before gets that shape's answer unmasked (skeleton.ts),
     // first tried against the shape of the last such message (one pass), else by the message's own shape.
     const shapes = this.shapes;
-    const last = shapes?.getLast(message);
+    const last = b === null ? shapes?.getLast(message) : shapes?.getLastBytes(message, b, start, end);
     if (last && this.holds(last)) {
       this.counts[last.id]++;
       this.memo?.offer(message, last.id);
       return last.id;
+    }
+    const request = this.request?.get(message);
+    if (request && this.holds(request)) {
+      this.counts[request.id]++;
+      this.memo?.offer(message, request.id);
+      return request.id;
     }
     const shape = shapes ? shapeHash(message) : NOT_SIMPLE;
     if (shapes && shape !== NOT_SIMPLE) {
@@ -135,6 +149,7 @@ export class Templater {
     if (hit && this.holds(hit)) {
       id = hit.id;
       if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit);
+      this.request?.set(message, hit);
     } else {
       const tokens = tokenize(masked);
       const leaf = this.search(tokens);
@@ -147,6 +162,7 @@ export class Templater {
         if (hit) Object.assign(hit, entry);
         else this.maskedMemo.offer(masked, entry);
         if (shapes && shape !== NOT_SIMPLE) shapes.set(detachString(message), shape, hit ?? entry);
+        this.request?.set(message, hit ?? entry);
       }
     }
     this.counts[id]++;
