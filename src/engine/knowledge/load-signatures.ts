@@ -1,8 +1,9 @@
 // Failure signatures (signatures/*.json) validated against their published
 // schema and compiled once: each pattern must compile, name a known family,
 // match every one of its samples and none of its negatives. A broken data
-// file fails loudly (tests, the CLI and the worker all load it) naming the
-// signature and what is wrong, rather than silently matching nothing.
+// file fails loudly naming the signature and what is wrong, rather than
+// silently matching nothing: in the tests for the shipped files, at load for
+// anyone else's.
 
 import { FAMILIES, type Family } from '../rules/types.ts';
 import schema from './schema/signatures.schema.json' with { type: 'json' };
@@ -34,12 +35,18 @@ export interface Signature {
   hypotheses: { spec: SignatureHypothesisSpec; supports: RegExp | null }[];
 }
 
-export function loadSignatures(files: readonly { name: string; data: unknown }[]): { signatures: Signature[]; problems: string[] } {
+/**
+ * `trusted`: the data files shipped with the engine, which the test suite loads
+ * with every check. A run skips the schema and the samples for them: testing
+ * ~100 patterns on their samples compiles every one of them, ~30 ms of each
+ * start in each thread, for patterns most logs never reach.
+ */
+export function loadSignatures(files: readonly { name: string; data: unknown }[], trusted = false): { signatures: Signature[]; problems: string[] } {
   const problems: string[] = [];
   const signatures: Signature[] = [];
   const ids = new Set<string>();
   for (const f of files) {
-    const found = validate(f.data, schema as JsonSchema, f.name);
+    const found = trusted ? [] : validate(f.data, schema as JsonSchema, f.name);
     if (found.length) {
       problems.push(...found.map((p) => `${p.file} ${p.path}: ${p.message}`));
       continue;
@@ -56,8 +63,10 @@ export function loadSignatures(files: readonly { name: string; data: unknown }[]
         problems.push(`${where}: match is not a valid regular expression (${e instanceof Error ? e.message : String(e)})`);
         continue;
       }
-      for (const s of spec.samples) if (!re.test(s)) problems.push(`${where}: does not match its sample ${JSON.stringify(s)}`);
-      for (const s of spec.negatives) if (re.test(s)) problems.push(`${where}: matches its negative ${JSON.stringify(s)}`);
+      if (!trusted) {
+        for (const s of spec.samples) if (!re.test(s)) problems.push(`${where}: does not match its sample ${JSON.stringify(s)}`);
+        for (const s of spec.negatives) if (re.test(s)) problems.push(`${where}: matches its negative ${JSON.stringify(s)}`);
+      }
       const hypotheses = spec.hypotheses.map((h) => {
         try {
           return { spec: h, supports: h.supports ? new RegExp(h.supports, 'i') : null };

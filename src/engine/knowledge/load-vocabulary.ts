@@ -62,11 +62,12 @@ export function joinPattern(p: string | readonly string[]): string {
   return typeof p === 'string' ? p : p.length === 1 ? p[0] : `(?:${p.join('|')})`;
 }
 
-export function loadVocabulary(files: readonly KnowledgeFile[]): LoadedVocabulary {
+/** `trusted`: the shipped files, schema-checked by the test suite; a run skips the schema for them. */
+export function loadVocabulary(files: readonly KnowledgeFile[], trusted = false): LoadedVocabulary {
   const problems: SchemaProblem[] = [];
   const specs: { file: string; spec: VocabularyFile }[] = [];
   for (const f of files) {
-    const found = validate(f.data, schema as JsonSchema, f.file);
+    const found = trusted ? [] : validate(f.data, schema as JsonSchema, f.file);
     if (found.length) {
       problems.push(...found);
       continue;
