@@ -41,6 +41,9 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
   for (let f = 0; f < sources.rows.length; f++) {
     const rows = sources.rows[f];
     const current = new Map<KindCode, Mark>();
+    // Position (in this file's rows) of the latest line of each point kind: a crash after a restart, or a
+    // restart after a crash, is the next cycle of a loop, however fast (PM2 restarts a dying app in under a second).
+    const lastAt = new Map<KindCode, number>();
     let sawRestart = false;
     let sawCrash = false;
     for (let k = 0; k < rows.length; k++) {
@@ -51,7 +54,10 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
       if (markKind === 'crash') sawCrash = true;
       const t = table.tMs[row];
       const open = current.get(kind);
-      if (open && t - open.end <= POINT_MERGE_MS[markKind]) {
+      const other = markKind === 'crash' ? Kind.restart : markKind === 'restart' ? Kind.crash : undefined;
+      const cycled = open !== undefined && other !== undefined && (lastAt.get(other) ?? -1) > (lastAt.get(kind) ?? -1);
+      lastAt.set(kind, k);
+      if (open && !cycled && t - open.end <= POINT_MERGE_MS[markKind]) {
         open.end = t;
         open.count++;
         if (open.events.length < MAX_MARK_EVENTS) open.events.push(row);

@@ -37,20 +37,30 @@ export const STILL_DOWN_MS = 5 * 60_000;
 export const WATCHDOG_KILL_MS = 60_000;
 
 
-/** systemd's words for giving up on a unit, as opposed to still restarting it. */
-const START_LIMIT_HIT = /Start request repeated too quickly|start-limit-hit|Result: start-limit/i;
+/** A supervisor's words for giving up on a program, as opposed to still restarting it (systemd, supervisord, PM2). */
+const START_LIMIT_HIT = /Start request repeated too quickly|start-limit-hit|Result: start-limit|entered FATAL state|too many start retries|too many unstable restarts/i;
+/** This many crashes of one file, each followed by its restart, are a restart loop rather than one crash told several times. */
+export const LOOP_MIN_CRASHES = 3;
 
 /**
  * The incident family a crash signature names: running out of memory and memory
  * faults are families of their own; a systemd restart cycle is a restart loop
  * until systemd says it gave up (the start limit), and only then a restart limit.
  */
-function crashFamily(signature: string | undefined, gaveUp: boolean): Family {
+function crashFamily(signature: string | undefined, gaveUp: boolean, cycling: boolean): Family {
   if (signature === 'go-oom' || signature === 'java-oom' || signature === 'node-oom' || signature === 'linux-oom-killer') return 'oom';
   if (signature === 'segfault' || signature === 'nil-pointer') return 'segfault';
   if (signature === 'systemd-restarts') return gaveUp ? 'restart-limit' : 'restart-loop';
-  // Whatever killed it, a unit systemd then stopped restarting is down until someone acts: the start limit is the news.
-  return gaveUp ? 'restart-limit' : 'crash';
+  // Whatever killed it, a unit the supervisor then stopped restarting is down until someone acts: the start limit is the news.
+  if (gaveUp) return 'restart-limit';
+  // Dying and being restarted again and again within minutes is the loop, whichever supervisor runs it (PM2, supervisord, s6).
+  return cycling ? 'restart-loop' : 'crash';
+}
+
+/** Did the file crash at least LOOP_MIN_CRASHES times within minutes, restarted before each next crash? */
+function cycles(own: readonly Mark[], restarts: readonly Mark[]): boolean {
+  if (own.length < LOOP_MIN_CRASHES || (own[own.length - 1].start - own[0].start) / (own.length - 1) >= FAST_LOOP_MS) return false;
+  return own.slice(1).every((c, i) => restarts.some((r) => r.file === c.file && r.start >= own[i].start && r.start <= c.start && !r.startup));
 }
 
 /**
@@ -221,7 +231,7 @@ export const crash: Rule = {
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
-        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start)), () => causeFamily(ctx, [...words, ...linesBefore(ctx, g)], g.flatMap((c) => c.events.slice(0, 3)))),
+        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start), cycles(own, restarts)), () => causeFamily(ctx, [...words, ...linesBefore(ctx, g)], g.flatMap((c) => c.events.slice(0, 3)))),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }
