@@ -21,6 +21,8 @@ export interface SignatureSpec {
   title: string;
   match: string;
   decisive?: boolean;
+  /** Routine once (a wrong password): a warning only from a run of MIN_QUIET_MATCHES lines, even in a pasted excerpt. */
+  routineOnce?: boolean;
   samples: string[];
   negatives: string[];
   hypotheses: SignatureHypothesisSpec[];
@@ -49,6 +51,7 @@ export function loadSignatures(files: readonly { name: string; data: unknown }[]
       if (ids.has(spec.id)) problems.push(`${where}: duplicate id`);
       ids.add(spec.id);
       if (!(FAMILIES as readonly string[]).includes(spec.family)) problems.push(`${where}: unknown family "${spec.family}"`);
+      if (spec.decisive && spec.routineOnce) problems.push(`${where}: a signature cannot be both decisive and routine once`);
       let re: RegExp;
       try {
         re = new RegExp(spec.match, 'i');

@@ -125,7 +125,9 @@ export const firstFailure: Rule = {
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
-    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    // A failure that is routine once (one wrong password, one user's expired token) needs a run of its own, even in an excerpt.
+    const onceOnly = known?.sig.spec.routineOnce === true && known.rows.length < MIN_QUIET_MATCHES;
+    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && !onceOnly && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
