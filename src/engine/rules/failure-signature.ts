@@ -14,6 +14,7 @@ import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { duration, plural, quote, stamp } from './text.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
+import { occurrences } from './repeats.ts';
 
 /** At most this many signatures become findings: the first ones to appear tell the story. */
 export const MAX_SIGNATURE_FINDINGS = 3;
@@ -58,7 +59,7 @@ function collect(ctx: RuleContext): SignatureHits[] {
     // A line the program logged at INFO or below is routine to it ("client closed connection: connection reset by peer"):
     // only decisive signatures are told from such lines.
     .map((h) => (h.sig.spec.decisive ? h : { ...h, rows: h.rows.filter((r) => loggedAsFailure(ctx, r)) }))
-    .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || h.rows.length >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
+    .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || occurrences(h.rows, (r) => ctx.peek(r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
 }
 
 /** Logged as a warning or worse, or with no level at all (pasted text, journald, access lines the classifier did not level). */
