@@ -102,6 +102,22 @@ export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, t
   }));
 }
 
+/** A crash this soon after a known failure in the same file is that failure's doing. */
+const CONSEQUENCE_MS = 5_000;
+
+/**
+ * Is this crash the consequence of a decisive failure the same file logged just
+ * before (Postgres's PANIC on a full disk, then "server process ... was
+ * terminated by signal 6")? The cause's finding tells it; a second finding
+ * would only repeat the incident under a vaguer name.
+ */
+function consequence(ctx: RuleContext, h: SignatureHits, first: number, all: readonly { h: SignatureHits; shown: number[] }[]): boolean {
+  if (h.sig.family !== 'crash') return false;
+  const t = ctx.table;
+  return all.some(({ h: c, shown }) => c.sig.family !== 'crash' && c.sig.spec.decisive && t.file[shown[0]] === t.file[first] &&
+    shown[0] < first && t.tMs[first] - t.tMs[shown[0]] <= CONSEQUENCE_MS);
+}
+
 export const failureSignature: Rule = {
   id: 'failure-signature',
   title: 'A line names a known failure',
@@ -111,7 +127,7 @@ export const failureSignature: Rule = {
     const t = ctx.table;
     const told = collect(ctx).map((h) => ({ h, runs: runsOf(ctx, h.rows) })).map(({ h, runs }) => ({ h, runs, shown: shownRun(h, runs) }));
     told.sort((a, b) => t.tMs[a.shown[0]] - t.tMs[b.shown[0]] || a.shown[0] - b.shown[0]);
-    return told.slice(0, MAX_SIGNATURE_FINDINGS).map(({ h, runs, shown }): Finding => {
+    return told.filter((x) => !consequence(ctx, x.h, x.shown[0], told)).slice(0, MAX_SIGNATURE_FINDINGS).map(({ h, runs, shown }): Finding => {
       const first = shown[0];
       const last = shown[shown.length - 1];
       const start = t.tMs[first];
