@@ -55,9 +55,13 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
       const t = table.tMs[row];
       const open = current.get(kind);
       const other = markKind === 'crash' ? Kind.restart : markKind === 'restart' ? Kind.crash : undefined;
-      const cycled = open !== undefined && other !== undefined && (lastAt.get(other) ?? -1) > (lastAt.get(kind) ?? -1);
+      const prevK = lastAt.get(kind) ?? -1;
+      const cycled = open !== undefined && other !== undefined && (lastAt.get(other) ?? -1) > prevK;
+      // A process does not die twice: the same death line again, after the file logged other lines, is the
+      // next death of a process relaunched without a start line of its own (docker's "exited with code 1").
+      const again = open !== undefined && markKind === 'crash' && k - prevK > 1 && table.template[row] === table.template[open.events[0]];
       lastAt.set(kind, k);
-      if (open && !cycled && t - open.end <= POINT_MERGE_MS[markKind]) {
+      if (open && !cycled && !again && t - open.end <= POINT_MERGE_MS[markKind]) {
         open.end = t;
         open.count++;
         if (open.events.length < MAX_MARK_EVENTS) open.events.push(row);

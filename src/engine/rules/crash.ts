@@ -57,10 +57,16 @@ function crashFamily(signature: string | undefined, gaveUp: boolean, cycling: bo
   return cycling ? 'restart-loop' : 'crash';
 }
 
-/** Did the file crash at least LOOP_MIN_CRASHES times within minutes, restarted before each next crash? */
-function cycles(own: readonly Mark[], restarts: readonly Mark[]): boolean {
+/**
+ * Did the file crash at least LOOP_MIN_CRASHES times within minutes, relaunched before each next crash? A
+ * restart mark between two deaths says so; so does the same death line again with the file logging in
+ * between (a container restarted by its runtime's policy logs no start line of its own).
+ */
+function cycles(ctx: RuleContext, own: readonly Mark[], restarts: readonly Mark[]): boolean {
   if (own.length < LOOP_MIN_CRASHES || (own[own.length - 1].start - own[0].start) / (own.length - 1) >= FAST_LOOP_MS) return false;
-  return own.slice(1).every((c, i) => restarts.some((r) => r.file === c.file && r.start >= own[i].start && r.start <= c.start && !r.startup));
+  const t = ctx.table;
+  return own.slice(1).every((c, i) => restarts.some((r) => r.file === c.file && r.start >= own[i].start && r.start <= c.start && !r.startup) ||
+    (t.template[c.events[0]] === t.template[own[i].events[0]] && rowsInWindow(ctx, own[i].start, c.start, (row) => row > own[i].events[0] && row < c.events[0] && t.file[row] === c.file && t.kind[row] !== Kind.crash, 1).length > 0));
 }
 
 /**
@@ -231,7 +237,7 @@ export const crash: Rule = {
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
-        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start), cycles(own, restarts)), () => causeFamily(ctx, [...words, ...linesBefore(ctx, g)], g.flatMap((c) => c.events.slice(0, 3)))),
+        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start), cycles(ctx, own, restarts)), () => causeFamily(ctx, [...words, ...linesBefore(ctx, g)], g.flatMap((c) => c.events.slice(0, 3)))),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }
