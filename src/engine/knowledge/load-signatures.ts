@@ -12,6 +12,8 @@ export interface SignatureHypothesisSpec {
   id: string;
   statement: string;
   supports?: string;
+  /** Tested on the failure lines themselves: the line names this mechanism. */
+  says?: string;
   check: string;
 }
 
@@ -33,7 +35,7 @@ export interface Signature {
   spec: SignatureSpec;
   family: Family;
   re: RegExp;
-  hypotheses: { spec: SignatureHypothesisSpec; supports: RegExp | null }[];
+  hypotheses: { spec: SignatureHypothesisSpec; supports: RegExp | null; says: RegExp | null }[];
 }
 
 export function loadSignatures(files: readonly { name: string; data: unknown }[]): { signatures: Signature[]; problems: string[] } {
@@ -61,14 +63,17 @@ export function loadSignatures(files: readonly { name: string; data: unknown }[]
       }
       for (const s of spec.samples) if (!re.test(s)) problems.push(`${where}: does not match its sample ${JSON.stringify(s)}`);
       for (const s of spec.negatives) if (re.test(s)) problems.push(`${where}: matches its negative ${JSON.stringify(s)}`);
-      const hypotheses = spec.hypotheses.map((h) => {
+      const compile = (h: SignatureHypothesisSpec, key: 'supports' | 'says'): RegExp | null => {
+        const source = h[key];
+        if (!source) return null;
         try {
-          return { spec: h, supports: h.supports ? new RegExp(h.supports, 'i') : null };
+          return new RegExp(source, 'i');
         } catch {
-          problems.push(`${where}: hypothesis ${h.id} supports is not a valid regular expression`);
-          return { spec: h, supports: null };
+          problems.push(`${where}: hypothesis ${h.id} ${key} is not a valid regular expression`);
+          return null;
         }
-      });
+      };
+      const hypotheses = spec.hypotheses.map((h) => ({ spec: h, supports: compile(h, 'supports'), says: compile(h, 'says') }));
       signatures.push({ spec, family: spec.family as Family, re, hypotheses });
     }
   }

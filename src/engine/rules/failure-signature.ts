@@ -95,10 +95,13 @@ function shownRun(h: SignatureHits, runs: readonly number[][]): number[] {
 export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, to: number): Hypothesis[] {
   // The failure lines themselves are not evidence for their own cause.
   const own = new Set(h.rows);
-  return rankHypotheses(h.sig.hypotheses.map(({ spec, supports }) => {
+  return rankHypotheses(h.sig.hypotheses.map(({ spec, supports, says }) => {
     const found = supports ? rowsInWindow(ctx, from - AROUND_MS, to + AROUND_MS, (row) => !own.has(row) && supports.test(ctx.peek(row)), 5) : [];
     const facts: Fact[] = found.length ? [{ text: `${plural(found.length, 'line')}${found.length >= 5 ? '+' : ''} in the minute around it support this, first ${quote(ctx.message(found[0]), 100)}.`, rows: found }] : [];
-    return { id: spec.id, statement: spec.statement, likelihood: found.length ? 'possible' : 'open', supports: facts, against: [], check: spec.check };
+    // The failure line may itself name the mechanism ("terminated by signal 9: Killed"): evidence, quoted as such.
+    const named = says ? h.rows.slice(0, 20).find((row) => says.test(failureText(ctx, row))) : undefined;
+    if (named !== undefined) facts.unshift({ text: `The failure line itself points to it: ${quote(failureText(ctx, named), 120)}.`, rows: [named] });
+    return { id: spec.id, statement: spec.statement, likelihood: facts.length ? 'possible' : 'open', supports: facts, against: [], check: spec.check };
   }));
 }
 
