@@ -24,6 +24,9 @@ export const POINT_MERGE_MS: Record<'signal' | 'restart' | 'crash', number> = {
   crash: 5_000,
 };
 
+/** A relaunch takes at least this long (a runtime's back-off, the program's own start). */
+const RELAUNCH_MIN_MS = 1_000;
+
 /** Mark kind per event kind code (undefined: not a point). */
 const POINT_KIND: (keyof typeof POINT_MERGE_MS | undefined)[] = [];
 POINT_KIND[Kind.signal] = 'signal';
@@ -59,7 +62,9 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
       const cycled = open !== undefined && other !== undefined && (lastAt.get(other) ?? -1) > prevK;
       // A process does not die twice: the same death line again, after the file logged other lines, is the
       // next death of a process relaunched without a start line of its own (docker's "exited with code 1").
-      const again = open !== undefined && markKind === 'crash' && k - prevK > 1 && table.template[row] === table.template[open.events[0]];
+      // Within a second it is rather several processes dying at once (the OOM killer taking two).
+      const again = open !== undefined && markKind === 'crash' && k - prevK > 1 && t - open.end >= RELAUNCH_MIN_MS &&
+        table.template[row] === table.template[open.events[0]];
       lastAt.set(kind, k);
       if (open && !cycled && !again && t - open.end <= POINT_MERGE_MS[markKind]) {
         open.end = t;
