@@ -25,6 +25,8 @@ export interface SignatureSpec {
   decisive?: boolean;
   /** Routine once (a wrong password): a warning only from a run of MIN_QUIET_MATCHES lines, even in a pasted excerpt. */
   routineOnce?: boolean;
+  /** Damage that does not heal (I/O errors, hardware): small runs spread over hours still warn. */
+  chronicWarns?: boolean;
   samples: string[];
   negatives: string[];
   hypotheses: SignatureHypothesisSpec[];

@@ -35,8 +35,11 @@ const CHRONIC_SPAN_MS = 60 * 60_000;
  * at once, over hours: a chronic condition the service lives with (a desktop's
  * "Operation not permitted" every night), told at info level, not as an incident.
  */
-export function isChronic(ctx: RuleContext, rows: readonly number[]): boolean {
+export function isChronic(ctx: RuleContext, h: SignatureHits): boolean {
   const t = ctx.table;
+  const rows = h.rows;
+  // A disk that returns I/O errors every few hours is failing, not a condition to live with.
+  if (h.sig.spec.chronicWarns) return false;
   if (rows.length < 3 || t.tMs[rows[rows.length - 1]] - t.tMs[rows[0]] < CHRONIC_SPAN_MS) return false;
   let runs = 1;
   let size = 1;
@@ -145,7 +148,7 @@ export const failureSignature: Rule = {
         const all1 = t.tMs[h.rows[h.rows.length - 1]];
         facts.push({ text: `The same failure comes back: ${plural(h.rows.length, 'line')} in ${runs.length} separate runs over ${duration(all1 - all0)}, from ${stamp(all0)} to ${stamp(all1)}; this finding covers ${shown === runs[0] ? 'the first' : 'the first sizeable'} run.`, rows: runs.filter((r) => r !== shown).map((r) => r[0]).slice(0, 10) });
       }
-      const chronic = isChronic(ctx, h.rows);
+      const chronic = isChronic(ctx, h);
       const own = new Set(h.rows);
       const healed = h.sig.spec.decisive ? -1 : recoveryAfter(ctx, shown, (r) => own.has(r));
       if (healed >= 0) facts.push(recoveryFact(ctx, healed));
