@@ -25,6 +25,8 @@ export interface SignatureSpec {
   decisive?: boolean;
   /** Routine once (a wrong password): a warning only from a run of MIN_QUIET_MATCHES lines, even in a pasted excerpt. */
   routineOnce?: boolean;
+  /** A line of the same file matching this says the failures are background noise (a scanner). */
+  noiseWhen?: string;
   /** Damage that does not heal (I/O errors, hardware): small runs spread over hours still warn. */
   chronicWarns?: boolean;
   samples: string[];
@@ -38,6 +40,7 @@ export interface Signature {
   family: Family;
   re: RegExp;
   hypotheses: { spec: SignatureHypothesisSpec; supports: RegExp | null; says: RegExp | null }[];
+  noise: RegExp | null;
 }
 
 export function loadSignatures(files: readonly { name: string; data: unknown }[]): { signatures: Signature[]; problems: string[] } {
@@ -76,7 +79,13 @@ export function loadSignatures(files: readonly { name: string; data: unknown }[]
         }
       };
       const hypotheses = spec.hypotheses.map((h) => ({ spec: h, supports: compile(h, 'supports'), says: compile(h, 'says') }));
-      signatures.push({ spec, family: spec.family as Family, re, hypotheses });
+      let noise: RegExp | null = null;
+      try {
+        noise = spec.noiseWhen ? new RegExp(spec.noiseWhen, 'i') : null;
+      } catch {
+        problems.push(`${where}: noiseWhen is not a valid regular expression`);
+      }
+      signatures.push({ spec, family: spec.family as Family, re, hypotheses, noise });
     }
   }
   return { signatures, problems };

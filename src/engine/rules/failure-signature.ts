@@ -108,6 +108,18 @@ export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, t
   }));
 }
 
+/** A row of the failures' files that says they are background noise (the signature's noiseWhen), or -1. */
+export function noiseRow(ctx: RuleContext, h: SignatureHits): number {
+  const noise = h.sig.noise;
+  if (!noise) return -1;
+  const files = new Set(h.rows.map((r) => ctx.table.file[r]));
+  for (const f of files) {
+    const found = ctx.sources.rows[f].find((row) => noise.test(ctx.peek(row)));
+    if (found !== undefined) return found;
+  }
+  return -1;
+}
+
 /** A crash this soon after a known failure in the same file is that failure's doing. */
 const CONSEQUENCE_MS = 5_000;
 
@@ -151,12 +163,14 @@ export const failureSignature: Rule = {
       const chronic = isChronic(ctx, h);
       const own = new Set(h.rows);
       const healed = h.sig.spec.decisive ? -1 : recoveryAfter(ctx, shown, (r) => own.has(r));
+      const noise = noiseRow(ctx, h);
+      if (noise >= 0) facts.push({ text: `The same file shows background noise beside it, first at ${whenRow(ctx, noise, true)}: ${quote(ctx.message(noise), 100)}.`, rows: [noise] });
       if (healed >= 0) facts.push(recoveryFact(ctx, healed));
       if (chronic) facts.push({ text: `It recurs in small runs over ${duration(t.tMs[h.rows[h.rows.length - 1]] - t.tMs[h.rows[0]])}, never more than ${MIN_QUIET_MATCHES - 1} at a time: a chronic condition rather than one incident.`, rows: [] });
       const count = shown.length < h.rows.length ? `${shown.length}×, ${h.rows.length}× in all` : `${shown.length}×`;
       return {
         rule: this.id,
-        severity: chronic || healed >= 0 ? 'info' : 'warning',
+        severity: chronic || healed >= 0 || noise >= 0 ? 'info' : 'warning',
         start,
         end,
         title: `${h.sig.spec.title}: ${quote(failureText(ctx, first), 70)}${h.rows.length > 1 ? ` (${count})` : ''}`,

@@ -16,7 +16,7 @@ import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
 import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, sourceName, whenRow } from './helpers.ts';
-import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
+import { hypothesesOf, isChronic, MIN_QUIET_MATCHES, noiseRow } from './failure-signature.ts';
 import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
@@ -122,7 +122,7 @@ export const firstFailure: Rule = {
     const known = reported === undefined ? undefined : signed.get(reported);
     const knownRow = reported ?? -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
-    const told = known !== undefined && !isChronic(ctx, known) && (known.sig.spec.decisive || saysFailed(ctx, knownRow));
+    const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || saysFailed(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
