@@ -83,7 +83,10 @@ function causeFamily(ctx: RuleContext, rows: readonly number[], own: readonly nu
   for (const h of matchSignatures(ctx)) {
     if (h.sig.family === 'crash') continue;
     for (const row of h.rows) {
-      if (!(h.sig.spec.decisive ? wanted.has(row) || mine.has(row) : mine.has(row))) continue;
+      // Around the crash, a decisive signature names the cause; so does any other the program logged as an error
+      // or worse (gunicorn's CRITICAL "WORKER TIMEOUT" beside a request's traceback).
+      const said = h.sig.spec.decisive || ctx.table.level[row] >= Level.error;
+      if (!(said ? wanted.has(row) || mine.has(row) : mine.has(row))) continue;
       if (!best || row < best.row) best = { row, family: h.sig.family };
     }
   }
