@@ -25,6 +25,8 @@ export interface SignatureSpec {
   decisive?: boolean;
   /** Routine once (a wrong password): a warning only from a run of MIN_QUIET_MATCHES lines, even in a pasted excerpt. */
   routineOnce?: boolean;
+  /** The product logs this failure at INFO: such lines count as a warning's would. */
+  infoCounts?: boolean;
   /** A line of the same file matching this says the failures are background noise (a scanner). */
   noiseWhen?: string;
   /** Damage that does not heal (I/O errors, hardware): small runs spread over hours still warn. */

@@ -61,7 +61,8 @@ function collect(ctx: RuleContext): SignatureHits[] {
   return matchSignatures(ctx)
     // A line the program logged at INFO or below is routine to it ("client closed connection: connection reset by peer"):
     // only decisive signatures are told from such lines.
-    .map((h) => (h.sig.spec.decisive ? h : { ...h, rows: h.rows.filter((r) => loggedAsFailure(ctx, r)) }))
+    // A product that logs this failure at INFO (infoCounts) says no more by its level than others do by a warning.
+    .map((h) => (h.sig.spec.decisive || h.sig.spec.infoCounts ? h : { ...h, rows: h.rows.filter((r) => loggedAsFailure(ctx, r)) }))
     .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || occurrences(h.rows, (r) => ctx.peek(r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
 }
 
