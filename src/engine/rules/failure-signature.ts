@@ -63,7 +63,7 @@ function collect(ctx: RuleContext): SignatureHits[] {
     // only decisive signatures are told from such lines.
     // A product that logs this failure at INFO (infoCounts) says no more by its level than others do by a warning.
     .map((h) => (h.sig.spec.decisive || h.sig.spec.infoCounts ? h : { ...h, rows: h.rows.filter((r) => loggedAsFailure(ctx, r)) }))
-    .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || occurrences(h.rows, (r) => ctx.peek(r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
+    .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || occurrences(h.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
 }
 
 /** Logged as a warning or worse, or with no level at all (pasted text, journald, access lines the classifier did not level). */

@@ -128,8 +128,8 @@ export const firstFailure: Rule = {
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
     // A failure that is routine once (one wrong password, one user's expired token) needs a run of its own, even in an excerpt.
     // A line Kubernetes folded ("(x11 over 23m)") counts as the occurrences it stands for.
-    const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => ctx.peek(r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
-    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => ctx.peek(r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
+    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
