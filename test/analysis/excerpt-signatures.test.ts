@@ -191,3 +191,16 @@ describe('timeouts spelled the way the C library spells them', () => {
     expect((await alarms(text)).map((a) => a.family)).toContain('timeout-burst');
   });
 });
+
+describe('a failure line that names its own mechanism', () => {
+  it('ranks the mechanism the line names first, and leaves the others open', async () => {
+    const text = [
+      '2024-04-18 09:12:44.310 UTC [1] LOG:  server process (PID 28114) was terminated by signal 9: Killed',
+      '2024-04-18 09:12:44.311 UTC [1] LOG:  terminating any other active server processes',
+    ].join('\n') + '\n';
+    const r = await analyzeLogs([{ name: 'postgres.log', text }]);
+    const f = r.report.findings.find((x) => x.family === 'crash');
+    expect(f?.hypotheses?.map((h) => [h.id, h.likelihood])).toEqual([['oom-killer', 'possible'], ['killed-by-hand', 'open'], ['crash', 'open']]);
+    expect(f?.hypotheses?.[0].supports[0].text).toMatch(/line itself points to it: "server process \(PID 28114\) was terminated by signal 9/);
+  });
+});

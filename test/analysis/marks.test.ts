@@ -127,4 +127,20 @@ describe('points', () => {
     expect(ofKind(ms, 'signal').map((m) => [m.start, m.count, m.label])).toEqual([[sec(10), 2, 'received SIGHUP'], [sec(200), 1, 'received SIGHUP']]);
     expect(ofKind(ms, 'restart').map((m) => [m.start, m.count])).toEqual([[sec(100), 2]]);
   });
+
+  it('keeps each die-and-restart cycle of a fast loop apart, however close in time', async () => {
+    // PM2 relaunches within a second, a container runtime without a start line of its own: each death is one mark.
+    const ev: Ev[] = [
+      { t: sec(10), level: 'info', msg: 'server started on :8080' },
+      { t: sec(11), level: 'error', msg: 'child process exited with code 1' },
+      { t: sec(11.5), level: 'info', msg: 'server started on :8080' },
+      { t: sec(12.5), level: 'error', msg: 'child process exited with code 1' },
+      { t: sec(13), level: 'info', msg: 'loading settings from /etc/app.yaml' },
+      { t: sec(14), level: 'error', msg: 'child process exited with code 1' },
+      { t: sec(14.001), level: 'error', msg: 'worker process exited unexpectedly' },
+    ];
+    const ms = await marks([{ name: 'x.log', d: 'text', ev }]);
+    expect(ofKind(ms, 'crash').map((m) => [m.start, m.count])).toEqual([[sec(11), 1], [sec(12.5), 1], [sec(14), 2]]);
+    expect(ofKind(ms, 'restart').map((m) => [m.start, m.startup ?? false])).toEqual([[sec(10), true], [sec(11.5), false]]);
+  });
 });

@@ -1,6 +1,7 @@
 // Lines that were once badged wrongly on the timeline: a start-up banner shown
 // as a RESTART, kubelet's back-off shown as a CRASH, and an instant 503 (no
-// upstream was even tried) shown as a TIMEOUT.
+// upstream was even tried) shown as a TIMEOUT, and so was a connection the peer
+// reset; supervisord's and PM2's deaths and starts are read as such.
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/engine/classify/classifier.ts';
 import { Flag, KIND_NAMES } from '../../src/engine/model/kinds.ts';
@@ -29,5 +30,18 @@ describe('known misclassifications', () => {
     const slow = '192.0.2.44 - - [03/Jun/2024:08:31:02 +0000] "GET /api/cart HTTP/1.1" 503 190 "-" "curl/8.5.0" rt=30.001 upstream=10.0.0.5:8080';
     expect(kind(instant)).not.toBe('timeout');
     expect(kind(slow)).toBe('timeout');
+  });
+
+  it('reads a connection reset by the peer as a reset, not a timeout', () => {
+    expect(kind('could not receive data from client: Connection reset by peer')).toBe('plain');
+    expect(kind('Error: read ECONNRESET')).toBe('plain');
+    expect(kind('dial tcp 10.0.0.1:5432: i/o timeout')).toBe('timeout');
+    expect(kind('Error: connect ECONNREFUSED 127.0.0.1:5432')).toBe('timeout');
+  });
+
+  it('reads supervisord\'s unexpected exits as deaths and its spawns as starts', () => {
+    expect(kind('exited: celery (exit status 1; not expected)')).toBe('crash');
+    expect(kind('exited: migrate (exit status 0; expected)')).toBe('plain');
+    expect(badge("spawned: 'celery' with pid 327")).toBe('start');
   });
 });

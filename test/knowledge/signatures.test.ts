@@ -47,4 +47,8 @@ describe('a broken signature file', () => {
     expect(problems({ negatives: ['volume full again'] })[0]).toMatch(/matches its negative/);
     expect(problems({ family: 'bad-luck' })[0]).toMatch(/unknown family "bad-luck"/);
   });
+
+  it('is refused when it says one line is the incident and also that one line is routine', () => {
+    expect(problems({ decisive: true, routineOnce: true })).toEqual(['mine.json x-fail: a signature cannot be both decisive and routine once']);
+  });
 });

@@ -13,6 +13,8 @@ export interface SignatureHypothesisSpec {
   id: string;
   statement: string;
   supports?: string;
+  /** Tested on the failure lines themselves: the line names this mechanism. */
+  says?: string;
   check: string;
 }
 
@@ -22,6 +24,14 @@ export interface SignatureSpec {
   title: string;
   match: string;
   decisive?: boolean;
+  /** Routine once (a wrong password): a warning only from a run of MIN_QUIET_MATCHES lines, even in a pasted excerpt. */
+  routineOnce?: boolean;
+  /** The product logs this failure at INFO: such lines count as a warning's would. */
+  infoCounts?: boolean;
+  /** A line of the same file matching this says the failures are background noise (a scanner). */
+  noiseWhen?: string;
+  /** Damage that does not heal (I/O errors, hardware): small runs spread over hours still warn. */
+  chronicWarns?: boolean;
   samples: string[];
   negatives: string[];
   hypotheses: SignatureHypothesisSpec[];
@@ -32,7 +42,8 @@ export interface Signature {
   spec: SignatureSpec;
   family: Family;
   re: RegExp;
-  hypotheses: { spec: SignatureHypothesisSpec; supports: RegExp | null }[];
+  hypotheses: { spec: SignatureHypothesisSpec; supports: RegExp | null; says: RegExp | null }[];
+  noise: RegExp | null;
 }
 
 /**
@@ -56,6 +67,7 @@ export function loadSignatures(files: readonly { name: string; data: unknown }[]
       if (ids.has(spec.id)) problems.push(`${where}: duplicate id`);
       ids.add(spec.id);
       if (!(FAMILIES as readonly string[]).includes(spec.family)) problems.push(`${where}: unknown family "${spec.family}"`);
+      if (spec.decisive && spec.routineOnce) problems.push(`${where}: a signature cannot be both decisive and routine once`);
       let re: RegExp;
       try {
         re = new RegExp(spec.match, 'i');
@@ -67,15 +79,24 @@ export function loadSignatures(files: readonly { name: string; data: unknown }[]
         for (const s of spec.samples) if (!re.test(s)) problems.push(`${where}: does not match its sample ${JSON.stringify(s)}`);
         for (const s of spec.negatives) if (re.test(s)) problems.push(`${where}: matches its negative ${JSON.stringify(s)}`);
       }
-      const hypotheses = spec.hypotheses.map((h) => {
+      const compile = (h: SignatureHypothesisSpec, key: 'supports' | 'says'): RegExp | null => {
+        const source = h[key];
+        if (!source) return null;
         try {
-          return { spec: h, supports: h.supports ? new RegExp(h.supports, 'i') : null };
+          return new RegExp(source, 'i');
         } catch {
-          problems.push(`${where}: hypothesis ${h.id} supports is not a valid regular expression`);
-          return { spec: h, supports: null };
+          problems.push(`${where}: hypothesis ${h.id} ${key} is not a valid regular expression`);
+          return null;
         }
-      });
-      signatures.push({ spec, family: spec.family as Family, re, hypotheses });
+      };
+      const hypotheses = spec.hypotheses.map((h) => ({ spec: h, supports: compile(h, 'supports'), says: compile(h, 'says') }));
+      let noise: RegExp | null = null;
+      try {
+        noise = spec.noiseWhen ? new RegExp(spec.noiseWhen, 'i') : null;
+      } catch {
+        problems.push(`${where}: noiseWhen is not a valid regular expression`);
+      }
+      signatures.push({ spec, family: spec.family as Family, re, hypotheses, noise });
     }
   }
   return { signatures, problems };

@@ -24,6 +24,9 @@ export const POINT_MERGE_MS: Record<'signal' | 'restart' | 'crash', number> = {
   crash: 5_000,
 };
 
+/** A relaunch takes at least this long (a runtime's back-off, the program's own start). */
+const RELAUNCH_MIN_MS = 1_000;
+
 /** Mark kind per event kind code (undefined: not a point). */
 const POINT_KIND: (keyof typeof POINT_MERGE_MS | undefined)[] = [];
 POINT_KIND[Kind.signal] = 'signal';
@@ -41,6 +44,9 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
   for (let f = 0; f < sources.rows.length; f++) {
     const rows = sources.rows[f];
     const current = new Map<KindCode, Mark>();
+    // Position (in this file's rows) of the latest line of each point kind: a crash after a restart, or a
+    // restart after a crash, is the next cycle of a loop, however fast (PM2 restarts a dying app in under a second).
+    const lastAt = new Map<KindCode, number>();
     let sawRestart = false;
     let sawCrash = false;
     for (let k = 0; k < rows.length; k++) {
@@ -51,7 +57,16 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
       if (markKind === 'crash') sawCrash = true;
       const t = table.tMs[row];
       const open = current.get(kind);
-      if (open && t - open.end <= POINT_MERGE_MS[markKind]) {
+      const other = markKind === 'crash' ? Kind.restart : markKind === 'restart' ? Kind.crash : undefined;
+      const prevK = lastAt.get(kind) ?? -1;
+      const cycled = open !== undefined && other !== undefined && (lastAt.get(other) ?? -1) > prevK;
+      // A process does not die twice: the same death line again, after the file logged other lines, is the
+      // next death of a process relaunched without a start line of its own (docker's "exited with code 1").
+      // Within a second it is rather several processes dying at once (the OOM killer taking two).
+      const again = open !== undefined && markKind === 'crash' && k - prevK > 1 && t - open.end >= RELAUNCH_MIN_MS &&
+        table.template[row] === table.template[open.events[0]];
+      lastAt.set(kind, k);
+      if (open && !cycled && !again && t - open.end <= POINT_MERGE_MS[markKind]) {
         open.end = t;
         open.count++;
         if (open.events.length < MAX_MARK_EVENTS) open.events.push(row);

@@ -37,20 +37,36 @@ export const STILL_DOWN_MS = 5 * 60_000;
 export const WATCHDOG_KILL_MS = 60_000;
 
 
-/** systemd's words for giving up on a unit, as opposed to still restarting it. */
-const START_LIMIT_HIT = /Start request repeated too quickly|start-limit-hit|Result: start-limit/i;
+/** A supervisor's words for giving up on a program, as opposed to still restarting it (systemd, supervisord, PM2). */
+const START_LIMIT_HIT = /Start request repeated too quickly|start-limit-hit|Result: start-limit|entered FATAL state|too many start retries|too many unstable restarts/i;
+/** This many crashes of one file, each followed by its restart, are a restart loop rather than one crash told several times. */
+export const LOOP_MIN_CRASHES = 3;
 
 /**
  * The incident family a crash signature names: running out of memory and memory
  * faults are families of their own; a systemd restart cycle is a restart loop
  * until systemd says it gave up (the start limit), and only then a restart limit.
  */
-function crashFamily(signature: string | undefined, gaveUp: boolean): Family {
+function crashFamily(signature: string | undefined, gaveUp: boolean, cycling: boolean): Family {
   if (signature === 'go-oom' || signature === 'java-oom' || signature === 'node-oom' || signature === 'linux-oom-killer') return 'oom';
   if (signature === 'segfault' || signature === 'nil-pointer') return 'segfault';
   if (signature === 'systemd-restarts') return gaveUp ? 'restart-limit' : 'restart-loop';
-  // Whatever killed it, a unit systemd then stopped restarting is down until someone acts: the start limit is the news.
-  return gaveUp ? 'restart-limit' : 'crash';
+  // Whatever killed it, a unit the supervisor then stopped restarting is down until someone acts: the start limit is the news.
+  if (gaveUp) return 'restart-limit';
+  // Dying and being restarted again and again within minutes is the loop, whichever supervisor runs it (PM2, supervisord, s6).
+  return cycling ? 'restart-loop' : 'crash';
+}
+
+/**
+ * Did the file crash at least LOOP_MIN_CRASHES times within minutes, relaunched before each next crash? A
+ * restart mark between two deaths says so; so does the same death line again with the file logging in
+ * between (a container restarted by its runtime's policy logs no start line of its own).
+ */
+function cycles(ctx: RuleContext, own: readonly Mark[], restarts: readonly Mark[]): boolean {
+  if (own.length < LOOP_MIN_CRASHES || (own[own.length - 1].start - own[0].start) / (own.length - 1) >= FAST_LOOP_MS) return false;
+  const t = ctx.table;
+  return own.slice(1).every((c, i) => restarts.some((r) => r.file === c.file && r.start >= own[i].start && r.start <= c.start && !r.startup) ||
+    (t.template[c.events[0]] === t.template[own[i].events[0]] && rowsInWindow(ctx, own[i].start, c.start, (row) => row > own[i].events[0] && row < c.events[0] && t.file[row] === c.file && t.kind[row] !== Kind.crash, 1).length > 0));
 }
 
 /**
@@ -67,7 +83,10 @@ function causeFamily(ctx: RuleContext, rows: readonly number[], own: readonly nu
   for (const h of matchSignatures(ctx)) {
     if (h.sig.family === 'crash') continue;
     for (const row of h.rows) {
-      if (!(h.sig.spec.decisive ? wanted.has(row) || mine.has(row) : mine.has(row))) continue;
+      // Around the crash, a decisive signature names the cause; so does any other the program logged as an error
+      // or worse (gunicorn's CRITICAL "WORKER TIMEOUT" beside a request's traceback).
+      const said = h.sig.spec.decisive || ctx.table.level[row] >= Level.error;
+      if (!(said ? wanted.has(row) || mine.has(row) : mine.has(row))) continue;
       if (!best || row < best.row) best = { row, family: h.sig.family };
     }
   }
@@ -221,7 +240,7 @@ export const crash: Rule = {
         count: loop,
         confidence: restart || seen.length ? 0.9 : 0.6,
         evidence: evidence(ctx, [...g.flatMap((c) => c.events.slice(0, 3)), ...words, ...(restart ? restart.events.slice(0, 2) : []), ...seen.flatMap((m) => m.events.slice(0, 3))]),
-        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start)), () => causeFamily(ctx, [...words, ...linesBefore(ctx, g)], g.flatMap((c) => c.events.slice(0, 3)))),
+        family: familyOf(crashFamily(sig?.id, startLimitHit(ctx, first.file, t0, lastOwn.start), cycles(ctx, own, restarts)), () => causeFamily(ctx, [...words, ...linesBefore(ctx, g)], g.flatMap((c) => c.events.slice(0, 3)))),
         data: { signature: sig?.id ?? null, restartAt: restart?.start ?? null },
       });
     }

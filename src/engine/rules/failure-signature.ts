@@ -14,6 +14,7 @@ import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { duration, plural, quote, stamp } from './text.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
+import { occurrences } from './repeats.ts';
 
 /** At most this many signatures become findings: the first ones to appear tell the story. */
 export const MAX_SIGNATURE_FINDINGS = 3;
@@ -34,8 +35,11 @@ const CHRONIC_SPAN_MS = 60 * 60_000;
  * at once, over hours: a chronic condition the service lives with (a desktop's
  * "Operation not permitted" every night), told at info level, not as an incident.
  */
-export function isChronic(ctx: RuleContext, rows: readonly number[]): boolean {
+export function isChronic(ctx: RuleContext, h: SignatureHits): boolean {
   const t = ctx.table;
+  const rows = h.rows;
+  // A disk that returns I/O errors every few hours is failing, not a condition to live with.
+  if (h.sig.spec.chronicWarns) return false;
   if (rows.length < 3 || t.tMs[rows[rows.length - 1]] - t.tMs[rows[0]] < CHRONIC_SPAN_MS) return false;
   let runs = 1;
   let size = 1;
@@ -57,8 +61,9 @@ function collect(ctx: RuleContext): SignatureHits[] {
   return matchSignatures(ctx)
     // A line the program logged at INFO or below is routine to it ("client closed connection: connection reset by peer"):
     // only decisive signatures are told from such lines.
-    .map((h) => (h.sig.spec.decisive ? h : { ...h, rows: h.rows.filter((r) => loggedAsFailure(ctx, r)) }))
-    .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || h.rows.length >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
+    // A product that logs this failure at INFO (infoCounts) says no more by its level than others do by a warning.
+    .map((h) => (h.sig.spec.decisive || h.sig.spec.infoCounts ? h : { ...h, rows: h.rows.filter((r) => loggedAsFailure(ctx, r)) }))
+    .filter((h) => h.rows.length > 0 && (h.sig.spec.decisive || occurrences(h.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES) && (h.sig.spec.decisive || h.rows.filter(inBurst).length * 2 < h.rows.length));
 }
 
 /** Logged as a warning or worse, or with no level at all (pasted text, journald, access lines the classifier did not level). */
@@ -94,11 +99,42 @@ function shownRun(h: SignatureHits, runs: readonly number[][]): number[] {
 export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, to: number): Hypothesis[] {
   // The failure lines themselves are not evidence for their own cause.
   const own = new Set(h.rows);
-  return rankHypotheses(h.sig.hypotheses.map(({ spec, supports }) => {
+  return rankHypotheses(h.sig.hypotheses.map(({ spec, supports, says }) => {
     const found = supports ? rowsInWindow(ctx, from - AROUND_MS, to + AROUND_MS, (row) => !own.has(row) && supports.test(ctx.peek(row)), 5) : [];
     const facts: Fact[] = found.length ? [{ text: `${plural(found.length, 'line')}${found.length >= 5 ? '+' : ''} in the minute around it support this, first ${quote(ctx.message(found[0]), 100)}.`, rows: found }] : [];
-    return { id: spec.id, statement: spec.statement, likelihood: found.length ? 'possible' : 'open', supports: facts, against: [], check: spec.check };
+    // The failure line may itself name the mechanism ("terminated by signal 9: Killed"): evidence, quoted as such.
+    const named = says ? h.rows.slice(0, 20).find((row) => says.test(failureText(ctx, row))) : undefined;
+    if (named !== undefined) facts.unshift({ text: `The failure line itself points to it: ${quote(failureText(ctx, named), 120)}.`, rows: [named] });
+    return { id: spec.id, statement: spec.statement, likelihood: facts.length ? 'possible' : 'open', supports: facts, against: [], check: spec.check };
   }));
+}
+
+/** A row of the failures' files that says they are background noise (the signature's noiseWhen), or -1. */
+export function noiseRow(ctx: RuleContext, h: SignatureHits): number {
+  const noise = h.sig.noise;
+  if (!noise) return -1;
+  const files = new Set(h.rows.map((r) => ctx.table.file[r]));
+  for (const f of files) {
+    const found = ctx.sources.rows[f].find((row) => noise.test(ctx.peek(row)));
+    if (found !== undefined) return found;
+  }
+  return -1;
+}
+
+/** A crash this soon after a known failure in the same file is that failure's doing. */
+const CONSEQUENCE_MS = 5_000;
+
+/**
+ * Is this crash the consequence of a decisive failure the same file logged just
+ * before (Postgres's PANIC on a full disk, then "server process ... was
+ * terminated by signal 6")? The cause's finding tells it; a second finding
+ * would only repeat the incident under a vaguer name.
+ */
+function consequence(ctx: RuleContext, h: SignatureHits, first: number, all: readonly { h: SignatureHits; shown: number[] }[]): boolean {
+  if (h.sig.family !== 'crash') return false;
+  const t = ctx.table;
+  return all.some(({ h: c, shown }) => c.sig.family !== 'crash' && c.sig.spec.decisive && t.file[shown[0]] === t.file[first] &&
+    shown[0] < first && t.tMs[first] - t.tMs[shown[0]] <= CONSEQUENCE_MS);
 }
 
 export const failureSignature: Rule = {
@@ -110,7 +146,7 @@ export const failureSignature: Rule = {
     const t = ctx.table;
     const told = collect(ctx).map((h) => ({ h, runs: runsOf(ctx, h.rows) })).map(({ h, runs }) => ({ h, runs, shown: shownRun(h, runs) }));
     told.sort((a, b) => t.tMs[a.shown[0]] - t.tMs[b.shown[0]] || a.shown[0] - b.shown[0]);
-    return told.slice(0, MAX_SIGNATURE_FINDINGS).map(({ h, runs, shown }): Finding => {
+    return told.filter((x) => !consequence(ctx, x.h, x.shown[0], told)).slice(0, MAX_SIGNATURE_FINDINGS).map(({ h, runs, shown }): Finding => {
       const first = shown[0];
       const last = shown[shown.length - 1];
       const start = t.tMs[first];
@@ -125,15 +161,17 @@ export const failureSignature: Rule = {
         const all1 = t.tMs[h.rows[h.rows.length - 1]];
         facts.push({ text: `The same failure comes back: ${plural(h.rows.length, 'line')} in ${runs.length} separate runs over ${duration(all1 - all0)}, from ${stamp(all0)} to ${stamp(all1)}; this finding covers ${shown === runs[0] ? 'the first' : 'the first sizeable'} run.`, rows: runs.filter((r) => r !== shown).map((r) => r[0]).slice(0, 10) });
       }
-      const chronic = isChronic(ctx, h.rows);
+      const chronic = isChronic(ctx, h);
       const own = new Set(h.rows);
       const healed = h.sig.spec.decisive ? -1 : recoveryAfter(ctx, shown, (r) => own.has(r));
+      const noise = noiseRow(ctx, h);
+      if (noise >= 0) facts.push({ text: `The same file shows background noise beside it, first at ${whenRow(ctx, noise, true)}: ${quote(ctx.message(noise), 100)}.`, rows: [noise] });
       if (healed >= 0) facts.push(recoveryFact(ctx, healed));
       if (chronic) facts.push({ text: `It recurs in small runs over ${duration(t.tMs[h.rows[h.rows.length - 1]] - t.tMs[h.rows[0]])}, never more than ${MIN_QUIET_MATCHES - 1} at a time: a chronic condition rather than one incident.`, rows: [] });
       const count = shown.length < h.rows.length ? `${shown.length}×, ${h.rows.length}× in all` : `${shown.length}×`;
       return {
         rule: this.id,
-        severity: chronic || healed >= 0 ? 'info' : 'warning',
+        severity: chronic || healed >= 0 || noise >= 0 ? 'info' : 'warning',
         start,
         end,
         title: `${h.sig.spec.title}: ${quote(failureText(ctx, first), 70)}${h.rows.length > 1 ? ` (${count})` : ''}`,

@@ -16,11 +16,12 @@ import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
 import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, sourceName, whenRow } from './helpers.ts';
-import { hypothesesOf, isChronic, MIN_QUIET_MATCHES } from './failure-signature.ts';
+import { hypothesesOf, isChronic, MIN_QUIET_MATCHES, noiseRow } from './failure-signature.ts';
 import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
+import { occurrences } from './repeats.ts';
 import { clock, duration, plural, quote } from './text.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
@@ -121,11 +122,14 @@ export const firstFailure: Rule = {
     const known = reported === undefined ? undefined : signed.get(reported);
     const knownRow = reported ?? -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
-    const told = known !== undefined && !isChronic(ctx, known.rows) && (known.sig.spec.decisive || saysFailed(ctx, knownRow));
+    const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || known.sig.spec.infoCounts === true || saysFailed(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
-    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && (run.length >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    // A failure that is routine once (one wrong password, one user's expired token) needs a run of its own, even in an excerpt.
+    // A line Kubernetes folded ("(x11 over 23m)") counts as the occurrences it stands for.
+    const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
+    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });

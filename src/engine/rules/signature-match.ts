@@ -115,6 +115,9 @@ function causeText(message: string, lines: readonly string[]): string {
   return message;
 }
 
+/** A row of a pasted `kubectl describe` Events table (or `kubectl get events`) whose type is Warning. */
+const EVENT_WARNING = /^\s*(?:\S+\s+)?Warning\s{2,}[A-Z][A-Za-z]+\s/;
+
 /** A stack frame ("at x.y(Z.java:1)", "File \"a.py\", line 3", "main.go:12 +0x1d"): never a failure line, and not worth testing. */
 const STACK_FRAME = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/;
 
@@ -127,6 +130,7 @@ const STACK_FRAME = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/;
  */
 export function namesKnownFailure(line: string): boolean {
   if (STACK_FRAME.test(line)) return false;
-  // A decisive signature needs no failure word ("Reason: OOMKilled" in a pasted `kubectl describe pod`).
-  return builtinSignatureFinder().find(line, !FAILURE_WORD.test(line)) >= 0;
+  // A decisive signature needs no failure word ("Reason: OOMKilled" in a pasted `kubectl describe pod`);
+  // nor does a row of a pasted Events table typed Warning ("Warning  FailedScheduling ...").
+  return builtinSignatureFinder().find(line, !(FAILURE_WORD.test(line) || EVENT_WARNING.test(line))) >= 0;
 }
