@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinSignatures } from '../../src/engine/knowledge/index.ts';
 import type { Signature } from '../../src/engine/knowledge/load-signatures.ts';
 import { builtinSignatureFinder, signatureFinder } from '../../src/engine/knowledge/signature-finder.ts';
-import { namesKnownFailure } from '../../src/engine/rules/signature-match.ts';
+import { EVENT_WARNING, namesKnownFailure } from '../../src/engine/rules/signature-match.ts';
 import { FAILURE_WORD } from '../../src/engine/rules/helpers.ts';
 import { rng } from './dialects.ts';
 
@@ -91,10 +91,11 @@ describe('signature finder', () => {
     expect(f.find('after 42 ')).toBe(1);
   });
 
-  it('tells a continuation line that names a failure as before: any signature with a failure word, a decisive one without', () => {
+  it('tells a continuation line that names a failure as before: any signature with a failure word or on a Warning event row, a decisive one without', () => {
     for (const text of generated(sigs, 5000)) {
       const stackFrame = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/.test(text);
-      const want = !stackFrame && reference(sigs, text, !FAILURE_WORD.test(text)) >= 0;
+      const failed = FAILURE_WORD.test(text) || EVENT_WARNING.test(text);
+      const want = !stackFrame && reference(sigs, text, !failed) >= 0;
       if (namesKnownFailure(text) !== want) expect({ text, names: namesKnownFailure(text) }).toEqual({ text, names: want });
     }
   });

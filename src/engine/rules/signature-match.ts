@@ -116,7 +116,7 @@ function causeText(message: string, lines: readonly string[]): string {
 }
 
 /** A row of a pasted `kubectl describe` Events table (or `kubectl get events`) whose type is Warning. */
-const EVENT_WARNING = /^\s*(?:\S+\s+)?Warning\s{2,}[A-Z][A-Za-z]+\s/;
+export const EVENT_WARNING = /^\s*(?:\S+\s+)?Warning\s{2,}[A-Z][A-Za-z]+\s/;
 
 /** A stack frame ("at x.y(Z.java:1)", "File \"a.py\", line 3", "main.go:12 +0x1d"): never a failure line, and not worth testing. */
 const STACK_FRAME = /^\s*(?:at |File "|\S+\.go:\d+|#\d+ |\.\.\. \d+ more)/;
