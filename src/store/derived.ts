@@ -36,28 +36,16 @@ function fits(c: LaneCache | null, d: Pick<Dataset, 'table' | 'files' | 'extent'
   return c !== null && c.table === d.table && c.files === d.files && c.mode === mode && c.extent[0] === d.extent[0] && c.extent[1] === d.extent[1];
 }
 
-/**
- * The lanes of `d`, and their densities over its extent. The lanes depend on
- * the rows only, so a cache of the same table and grouping lends them when
- * only the extent moved (a finished load's marks reach past the table it drew
- * while the findings were worked out): only the densities are built again.
- */
-function* laneSteps(d: Pick<Dataset, 'table' | 'files' | 'extent'>, mode: LaneMode, cached: LaneCache | null = null): Steps<LaneCache> {
-  const same = cached !== null && cached.table === d.table && sameNames(cached.files, d.files) && cached.mode === mode;
-  const model = same ? cached.model : yield* buildLanesSteps(d.table, d.files, mode);
+function* laneSteps(d: Pick<Dataset, 'table' | 'files' | 'extent'>, mode: LaneMode): Steps<LaneCache> {
+  const model = yield* buildLanesSteps(d.table, d.files, mode);
   const density: (Density | null)[] = [];
   for (const l of model.lanes) density.push(l.rows.length >= DENSITY_MIN_EVENTS ? yield* buildDensitySteps(d.table, l.rows, d.extent) : null);
   return { table: d.table, files: d.files, extent: d.extent, mode, model, density };
 }
 
-/** Lanes are named after the files (a table's files arrive again as a new array with its findings). */
-function sameNames(a: readonly FileStats[], b: readonly FileStats[]): boolean {
-  return a === b || (a.length === b.length && a.every((f, i) => f.name === b[i].name));
-}
-
 export function laneModel(mode: LaneMode): { model: LaneModel; density: (Density | null)[] } {
   const d = getDataset();
-  if (!fits(lanesCache, d, mode)) lanesCache = runSteps(laneSteps(d, mode, lanesCache));
+  if (!fits(lanesCache, d, mode)) lanesCache = runSteps(laneSteps(d, mode));
   return lanesCache;
 }
 
@@ -69,7 +57,7 @@ export function laneModel(mode: LaneMode): { model: LaneModel; density: (Density
  */
 export async function prepareLanes(d: Pick<Dataset, 'table' | 'files' | 'extent'>, mode: LaneMode, stale: () => boolean): Promise<boolean> {
   if (fits(lanesCache, d, mode)) return true;
-  const built = await runSliced(laneSteps(d, mode, lanesCache), SLICE_MS, stale);
+  const built = await runSliced(laneSteps(d, mode), SLICE_MS, stale);
   if (!built) return false;
   lanesCache = built;
   return true;

@@ -1,15 +1,10 @@
 // Lanes and densities built in short tasks while a file loads (steps.ts,
 // derived.ts prepareLanes) must equal the ones built in one go, give the page
 // the thread back between slices, and drop their work when a newer table wins.
-// A table drawn before its findings keeps its lanes when the findings widen
-// the time span: only the densities are built again.
 import { describe, expect, it } from 'vitest';
 import { buildDensity, buildDensitySteps } from '../../src/store/density.ts';
 import { buildLanes, buildLanesSteps } from '../../src/store/lanes.ts';
 import { runSliced, STEP_ROWS } from '../../src/store/steps.ts';
-import { laneModel, prepareLanes } from '../../src/store/derived.ts';
-import { datasetExtent, setDataset } from '../../src/store/dataset.ts';
-import type { Mark } from '../../src/engine/marks/types.ts';
 import { files, table, type Row } from './helpers.ts';
 
 // More rows than three steps, over two files with three loggers, with warnings and errors.
@@ -61,25 +56,5 @@ describe('lanes built in slices', () => {
     const run = runSliced(buildLanesSteps(t, fs, 'logger'), 0, () => stale);
     stale = true;
     expect(await run).toBeNull();
-  });
-
-  it('keeps the lanes of a table drawn before its findings and bins them again over the span the findings widen', async () => {
-    const early = { table: t, files: fs, extent: datasetExtent(t, []) };
-    expect(await prepareLanes(early, 'logger', () => false)).toBe(true);
-    setDataset({ table: t, files: fs, templates: [], marks: [], findings: [] });
-    const drawn = laneModel('logger');
-    // The findings arrive with a copy of the files and a mark reaching a minute past the last row.
-    const mark: Mark = { kind: 'gap', start: (N - 1) * 7, end: (N - 1) * 7 + 60_000, label: 'quiet', file: 0, logger: 0, events: [], count: 0 };
-    const again = files('proxy.log', 'worker.log');
-    const ds = setDataset({ table: t, files: again, templates: [], marks: [mark], findings: [] });
-    expect(ds.extent[1]).toBe(mark.end);
-    expect(await prepareLanes({ table: t, files: again, extent: ds.extent }, 'logger', () => false)).toBe(true);
-    const final = laneModel('logger');
-    expect(final.model).toBe(drawn.model);
-    final.model.lanes.forEach((l, i) => {
-      const want = l.rows.length >= 2048 ? buildDensity(t, l.rows, ds.extent) : null;
-      expect(final.density[i]?.levels.map((lv) => [lv.binMs, [...lv.total]])).toEqual(want?.levels.map((lv) => [lv.binMs, [...lv.total]]));
-    });
-    expect(final.density.some((d) => d !== null)).toBe(true);
   });
 });
