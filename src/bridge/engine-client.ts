@@ -12,7 +12,6 @@ import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
 import { registerTransferHandlers } from '../worker/transfer-handlers.ts';
 
 export type { DroppedFile, ListColumns, LoadOptions, RowTexts } from '../worker/engine-worker.ts';
-export type { LoadAnswer, LoadPartial } from '../worker/engine-api.ts';
 export type { OpenedShare, OpenShareResult, ShareCarries, ShareLinkView } from '../worker/share-api.ts';
 export type { EntryPreview } from '../worker/vocabulary-preview.ts';
 export type { PreviewFinding, RulePreview } from '../worker/rules-preview.ts';

@@ -4,7 +4,7 @@
 // cross to the main thread as `mainThreadTable` hand-offs (table-handoff.ts):
 // only the columns each side reads, so the page never holds two whole tables.
 
-import { blobSessionSource, EngineSession, type LoadSummary, type SessionSource } from '../engine/session/session.ts';
+import { blobSessionSource, EngineSession, type SessionSource } from '../engine/session/session.ts';
 import { iterate } from '../engine/ingest/byte-source.ts';
 import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialIngest } from '../engine/ingest/ingest.ts';
 import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
@@ -35,16 +35,6 @@ export type LoadOptions = Omit<IngestOptions, 'onProgress' | 'onPartial' | 'sign
 };
 
 type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
-
-/**
- * An early table: a snapshot while the file loads, or (`complete`) the whole
- * sorted table, offered while the analysis still runs. After a complete one
- * the load's answer carries no table (`table: null`): the page already has it.
- */
-export type LoadPartial = PartialIngest & { complete?: boolean };
-
-/** What a load answers: the summary, without its table when a complete early table already went to the page. */
-export type LoadAnswer = Omit<LoadSummary, 'table'> & { table: LoadSummary['table'] | null };
 
 export interface EngineApiOptions {
   /**
@@ -100,7 +90,7 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
      * `onPartial` receives early snapshots of the table so the timeline can draw while the rest loads.
      * Aborting `signal` stops the load at the next chunk (or at once, when it waits for slices from nested workers).
      */
-    async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: LoadPartial) => void, signal?: AbortSignal): Promise<LoadAnswer> {
+    async load(files: DroppedFile[], options: LoadOptions, onProgress?: (p: IngestProgress) => void, onPartial?: (p: PartialIngest) => void, signal?: AbortSignal) {
       if (signal?.aborted) throw new IngestCancelled();
       // Big JSON-lines/logfmt files are split across nested workers (started only if needed).
       const slices = typeof Worker !== 'undefined' ? abortableSlices(createSlicePool(files.map((f) => f.blob), slicePoolSize(), worthPrestart(files))) : undefined;
@@ -108,11 +98,6 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
       signal?.addEventListener('abort', stopSlices, { once: true });
       const { rules, ...ingestOptions } = options;
       const pace = pacer();
-      const started = Date.now();
-      // Once the page drew snapshots (a big load), it gets the whole table before the analysis: it
-      // prepares and draws it meanwhile. A small load, quick to analyse, gets it with its findings.
-      let snapshots = 0;
-      let sentWhole = false;
       const summary = await session.load(files.map((f) => yieldingSource(f, pace)), {
         ...ingestOptions,
         rules: userRulesOf(rules),
@@ -122,27 +107,13 @@ export function createEngineApi(transfer: Transfer, { handOff = false }: EngineA
         pause: pace,
         onProgress: onProgress ? (p) => void onProgress(p) : undefined,
         // A snapshot is the worker's own copy, dropped after this: move its columns, copy nothing.
-        onPartial: onPartial
-          ? (p) => {
-              snapshots++;
-              onPartial(handOff ? handOver(transfer, p, false) : p);
-            }
-          : undefined,
-        onIngested: (r) => {
-          if (!onPartial || snapshots === 0) return;
-          const bytes = r.files.reduce((a, f) => a + f.bytes, 0);
-          const whole: LoadPartial = { table: r.table, files: r.files, bytes, totalBytes: bytes, elapsedMs: Date.now() - started, complete: true };
-          // The session goes on reading its table: the page gets copies of the columns it reads, moved.
-          onPartial(handOff ? handOver(transfer, whole, true) : whole);
-          sentWhole = handOff;
-        },
+        onPartial: onPartial ? (p) => void onPartial(handOff ? handOver(transfer, p, false) : p) : undefined,
       }).finally(() => {
         signal?.removeEventListener('abort', stopSlices);
         slices?.close();
       });
       // The session keeps reading its table (detail, raw lines, search), so the
       // main thread gets copies of the columns both sides read, moved, not cloned.
-      if (sentWhole) return { ...summary, table: null };
       return handOff ? handOver(transfer, summary, true) : summary;
     },
     // Pull a window from ClickHouse: pullClickHouse(request), pullClickHouseRange(from, to) (see clickhouse-api.ts).

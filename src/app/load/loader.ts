@@ -5,7 +5,7 @@
 // classifies with the user's custom vocabulary (store/vocabulary-slice.ts)
 // and runs the user's rule files (store/rules-slice.ts).
 
-import { engineClient, EngineStopped, onEngineRestart, type DroppedFile, type LoadPartial } from '../../bridge/engine-client.ts';
+import { engineClient, EngineStopped, onEngineRestart, type DroppedFile } from '../../bridge/engine-client.ts';
 import { abortDownload } from './downloads.ts';
 import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
@@ -20,9 +20,6 @@ import type { LoadSummary } from '../../engine/session/session.ts';
 import type { VocabularyEntry } from '../../engine/classify/vocabulary.ts';
 import type { RuleSpec } from '../../engine/rules/spec.ts';
 import { clockOffsetsFor } from './clocks.ts';
-
-/** How long a load's answer waits for the whole table the worker sent just before it (on another channel). */
-const WHOLE_TABLE_WAIT_MS = 10_000;
 
 let current: { files: DroppedFile[]; title: string } | null = null;
 /** The files of the latest load, finished or not: what "Reload files" reads after the engine restarted. */
@@ -113,69 +110,34 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     s.setDataExtent(ds.extent, untouched ? null : s.window);
     s.setProvisional(ds.version, p.files);
   };
-  // The whole table, sent ahead of the findings (a big load): its lanes are
-  // prepared and it is drawn while the worker analyses; the answer then comes without it.
-  let whole: PartialIngest | null = null;
-  let wholeShown: Promise<void> = Promise.resolve();
-  let arrived: (p: PartialIngest) => void = () => undefined;
-  const wholeArrived = new Promise<PartialIngest>((resolve) => (arrived = resolve));
-  const onWhole = (p: PartialIngest) => {
-    whole = p;
-    const gone = () => my !== seq || cancelled;
-    wholeShown = (async () => {
-      const ready = await prepareLanes({ table: p.table, files: p.files, extent: datasetExtent(p.table, []) }, useStore.getState().laneMode, gone);
-      if (ready && !gone() && !finished) showPartial(p);
-    })();
-    arrived(p);
-  };
   // A snapshot's lanes are built in short tasks before it is shown; one that
   // arrives meanwhile waits, and a newer one replaces it (each is a superset).
   let waiting: PartialIngest | null = null;
   let preparing = false;
-  const onPartial = async (p: LoadPartial) => {
-    // Kept even after Cancel: a worker that finished anyway answers without the table, and the page must show it.
-    if (p.complete) {
-      waiting = null;
-      if (my === seq) onWhole(p);
-      return;
-    }
+  const onPartial = async (p: PartialIngest) => {
     if (stale()) return;
     waiting = p;
     if (preparing) return;
     preparing = true;
-    // The whole table, once here, supersedes every snapshot (even one half prepared).
-    const superseded = () => stale() || whole !== null;
     try {
-      while (waiting && !superseded()) {
+      while (waiting && !stale()) {
         const next: PartialIngest = waiting;
         waiting = null;
-        const ready = await prepareLanes({ table: next.table, files: next.files, extent: datasetExtent(next.table, []) }, useStore.getState().laneMode, superseded);
-        if (ready && !superseded()) showPartial(next);
+        const ready = await prepareLanes({ table: next.table, files: next.files, extent: datasetExtent(next.table, []) }, useStore.getState().laneMode, stale);
+        if (ready && !stale()) showPartial(next);
       }
     } finally {
       preparing = false;
     }
   };
-  /** The whole table sent ahead of the answer (its message may land after the answer's), once its lanes are ready. */
-  const wholeTable = async (): Promise<PartialIngest> => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the loaded table did not arrive from the engine')), WHOLE_TABLE_WAIT_MS)));
-    const p = await Promise.race([wholeArrived, late]).finally(() => clearTimeout(timer));
-    await wholeShown;
-    return p;
-  };
   // A date set for a file of times of day belongs to those files only.
   if (!sameFiles) fileDays = {};
   try {
     const clockOffsetMs = clockOffsetsFor(files);
-    const answer = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, (p) => void onPartial(p), signal);
-    // Sent ahead (the worker posted it before answering, on a channel of its own): wait for it if it is still on its way.
-    const ahead = answer.table ? null : await wholeTable();
+    const summary = await client.load(files, { zoneOffsetMin: zoneOffsets, fileDay: fileDays, clockOffsetMs, vocabulary, rules }, onProgress, (p) => void onPartial(p), signal);
     finished = true;
     if (my !== seq) return;
-    const summary: LoadSummary = { ...answer, table: answer.table ?? (ahead as PartialIngest).table };
-    // The final table's lanes too are built in short tasks, not in the frame that first draws it
-    // (already built when the whole table came ahead and the findings' marks lie within it).
+    // The final table's lanes too are built in short tasks, not in the frame that first draws it.
     const table = { table: summary.table, files: summary.files, extent: datasetExtent(summary.table, summary.analysis.marks) };
     await prepareLanes(table, useStore.getState().laneMode, () => my !== seq);
     if (my !== seq) return;

@@ -40,8 +40,6 @@ export interface SessionLoadOptions extends ParallelOptions {
   rules?: readonly Rule[];
   /** Analysis to run instead of the dropped-file one (a pulled window takes its gaps from the server's counts). */
   analyse?: (r: IngestResult) => Analysis;
-  /** The whole table is read and sorted; the analysis starts next (the page can prepare the table's lanes meanwhile). */
-  onIngested?: (r: IngestResult) => void;
 }
 
 export interface LoadSummary {
@@ -108,15 +106,13 @@ export class EngineSession {
    * the same table.
    */
   async load(given: SessionSource[], options: SessionLoadOptions = {}): Promise<LoadSummary> {
-    const { slices, rules, analyse: analyseGiven, onIngested, ...rest } = options;
+    const { slices, rules, analyse: analyseGiven, ...rest } = options;
     // A pulled bundle opens as its per-service files, its gaps judged from the server's counts.
     const unpacked = await unpackBundles(given);
     const sources = unpacked.sources;
     const density = unpacked.density;
     const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density, rules) : undefined);
     const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
-    if (rest.signal?.aborted) throw new IngestCancelled();
-    onIngested?.(result);
     const readers = sources.map((s, i) => {
       const d = result.decompressed[i];
       return d ? blobSource(d, s.name) : s;
