@@ -23,7 +23,7 @@ import { openText } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
-import { MAX_CLOCK_OFFSET_MS } from '../model/clock-limit.ts';
+import { clockShifts, shiftClocks } from './clock-shift.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -470,32 +470,4 @@ export async function ingestSources(sources: readonly ByteSource[], options: Ing
   const result = finishIngest(sinks, files, noTimeRows, decompressed, options.clockOffsetMs);
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;
-}
-
-/** Per file index, the ms to subtract (applied offsets; 0, out-of-range and bad values ignored), or null when none applies. */
-function clockShifts(offsets: Record<number, number> | undefined, files: number): Float64Array | null {
-  if (!offsets) return null;
-  const by = new Float64Array(files);
-  let any = false;
-  for (const [k, v] of Object.entries(offsets)) {
-    const f = Number(k);
-    if (!Number.isInteger(f) || f < 0 || f >= files || !Number.isFinite(v) || v === 0 || Math.abs(v) > MAX_CLOCK_OFFSET_MS) continue;
-    by[f] = Math.round(v);
-    any = true;
-  }
-  return any ? by : null;
-}
-
-/** Correct the clocks of files the user said run ahead or behind, before the rows are merged. */
-function shiftClocks(builder: SharedSinks['builder'], files: FileStats[], offsets: Record<number, number> | undefined): void {
-  const by = clockShifts(offsets, files.length);
-  if (!by) return;
-  files.forEach((s, f) => {
-    if (!by[f]) return;
-    s.clockOffsetMs = by[f];
-    s.firstTime -= by[f];
-    s.lastTime -= by[f];
-  });
-  const c = builder.columns;
-  for (let i = 0; i < builder.length; i++) c.tMs[i] -= by[c.file[i]];
 }

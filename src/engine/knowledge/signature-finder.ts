@@ -1,15 +1,15 @@
 // Which failure signature a text names first, without trying every
 // signature's pattern on it. The analysis asks this of every warning, error
 // and classified message of a log (tens of thousands of distinct texts in a
-// big file), and trying ~65 patterns costs ~10 µs per text that names none
+// big file), and trying ~90 patterns costs ~10 µs per text that names none
 // (one pattern joining them all, ~5 µs, and ~30 ms to compile). Past the
 // first texts, one pass of the classifier's literal scanner (an automaton over
 // each pattern's required literals, required-literals.ts) rules a text out,
 // or leaves the few signatures whose literals it holds; only those patterns
 // run, in signature order, so the answer is the same as trying each
 // signature in turn. Short logs never build the scanner: it costs ~50 ms
-// cold, a quarter of a one-line file's run, while the patterns themselves are
-// already compiled (loading the signatures ran them on their samples).
+// cold, a quarter of a one-line file's run, while trying the patterns costs
+// only those a short log's texts reach (each is compiled on its first use).
 
 import { LiteralScanner } from '../classify/literal-scan.ts';
 import { requiredLiterals } from '../classify/required-literals.ts';

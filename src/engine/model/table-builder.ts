@@ -145,7 +145,7 @@ export class TableBuilder {
     const view = {} as Record<keyof EventColumns, unknown>;
     for (const name of COLUMN_NAMES) view[name] = (c[name] as Float64Array).subarray(0, n);
     const cols = view as EventColumns;
-    // Clock corrections (ingest.ts shiftClocks) apply to the early view too, on a copy.
+    // Clock corrections (clock-shift.ts shiftClocks) apply to the early view too, on a copy.
     if (shiftByFile) {
       cols.tMs = cols.tMs.slice();
       for (let i = 0; i < n; i++) cols.tMs[i] -= shiftByFile[cols.file[i]] ?? 0;
