@@ -4,8 +4,9 @@
 // exits non-zero when any file breaks `lines == events + continuations + blank`,
 // so regressions in format coverage show up as numbers, not anecdotes.
 // `--show N` also prints each file's first N events for a by-eye check.
-// Without targets it reads the shared corpus and the incident cases' logs,
-// and ends with the share of files that have 90% or more of their events
+// Without targets it reads the shared corpus and the tuning half of the
+// incident cases (the checking half's reading is not shown: its case ids
+// describe the cases, and fixing what it shows would tune on them), and ends with the share of files that have 90% or more of their events
 // timed: the figure that says whether real logs come out usable. For each
 // file below it, it counts the untimed events whose text still shows a clock
 // or a date: a time form the reader misses, as opposed to lines that carry
@@ -16,7 +17,7 @@
 // file of the shared corpus (or of the files given), for a person to review;
 // without the shared corpus it says so and succeeds.
 
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestSources } from '../engine/ingest/ingest.ts';
@@ -30,6 +31,17 @@ import { exists, printCorpusFindings } from './corpus-findings.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_CORPUS = resolve(HERE, '../../../shared/corpus');
 const INCIDENT_CASES = resolve(HERE, '../../test/incidents/cases');
+const INCIDENT_SPLIT = resolve(HERE, '../../test/incidents/split.json');
+
+/** The tuning-half case folders (none when the split cannot be read). */
+async function tuningCases(): Promise<string[]> {
+  try {
+    const split = JSON.parse(await readFile(INCIDENT_SPLIT, 'utf8')) as { tuning?: unknown };
+    return Array.isArray(split.tuning) ? split.tuning.filter((id): id is string => typeof id === 'string').map((id) => join(INCIDENT_CASES, id)) : [];
+  } catch {
+    return [];
+  }
+}
 
 /** A file counts as mostly timed when at least this share of its events carry a time. */
 const TIMED_ENOUGH = 0.9;
@@ -98,7 +110,7 @@ export async function runCorpus(argv: string[]): Promise<number> {
     await printCorpusFindings(await listFiles(targets.length ? targets : [DEFAULT_CORPUS]), displayName, (s) => process.stdout.write(s));
     return 0;
   }
-  const files = await listFiles(targets.length ? targets : [DEFAULT_CORPUS, INCIDENT_CASES]);
+  const files = await listFiles(targets.length ? targets : [DEFAULT_CORPUS, ...(await tuningCases())]);
   const nameW = Math.min(60, Math.max(...files.map((f) => displayName(f).length), 10));
   let mostlyTimed = 0;
   /** Files mostly timed once the untimed events that took a neighbour's time are counted. */
