@@ -70,11 +70,17 @@ export function abortableSlices(pool: SlicePool): SliceRunner & { close(): void;
     abort = () => reject(new IngestCancelled());
   });
   aborted.catch(() => undefined);
+  // Each slice races `aborted`; while it stays pending it keeps every race's reaction, and with it
+  // each slice's whole result (a second copy of the table). Closing settles it so they can go.
+  const close = () => {
+    abort();
+    pool.close();
+  };
   return {
     concurrency: pool.concurrency,
     run: (task, onBytes) => Promise.race([pool.run(task, onBytes), aborted]),
-    cancel: () => pool.close(),
-    close: () => pool.close(),
+    cancel: close,
+    close,
     abort() {
       abort();
       pool.close();

@@ -29,6 +29,8 @@ interface Slot {
   remote: Comlink.Remote<SliceWorkerApi>;
   /** Rejects when this slice worker dies (life-lock.ts) or fails: its slice then fails the load with a message instead of hanging it. */
   dead: Promise<never>;
+  /** Settle `dead` (the pool closed). */
+  fail(e: Error): void;
 }
 
 /**
@@ -70,14 +72,19 @@ export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize(), 
       void remote.holdLifeLock(lock).then((held) => {
         if (held) stops.push(watchLifeLock(lock, () => died('its worker ended')));
       }, () => undefined);
-      s = { remote, dead };
+      s = { remote, dead, fail };
       slots[slot] = s;
     }
     return s;
   };
   const close = () => {
     closed = true;
-    failClosed(new Error('the slice workers were stopped'));
+    const stopped = new Error('the slice workers were stopped');
+    failClosed(stopped);
+    // Every slice raced against its worker's `dead`; a promise that never settles keeps each race's
+    // reaction, and with it that slice's whole result (a second copy of the table), for as long as the
+    // Worker object lives. Settling it lets them go.
+    for (const s of slots) s?.fail(stopped);
     for (const stop of stops.splice(0)) stop();
     for (const w of workers) w?.terminate();
     workers.fill(null);

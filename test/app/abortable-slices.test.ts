@@ -54,4 +54,13 @@ describe('abortable slices', () => {
     const slices = abortableSlices(pool);
     expect(await slices.run({} as Parameters<SlicePool['run']>[0])).toBe(result);
   });
+
+  it('settles every slice still raced when the pool is closed, so none keeps waiting (or holds its result) after the load', async () => {
+    const pool = stuckPool();
+    const slices = abortableSlices(pool);
+    const pending = slices.run({ fileIndex: 0, start: 0, end: 10, bytes: 10, first: true } as never).then(() => 'came', (e: unknown) => e);
+    slices.close();
+    expect(await pending).toBeInstanceOf(IngestCancelled);
+    expect(pool.closed).toBe(1);
+  });
 });

@@ -24,6 +24,14 @@ describe('list view', () => {
     expect(v.indexOf(2)).toBe(0);
     expect(v.indexOf(3)).toBe(-1);
   });
+
+  it('finds a time in the table its getter returns, not in one it was made with', () => {
+    let now = t;
+    const v = listView(t, [0, 100], null, () => now);
+    expect(v.indexAtTime(30)).toBe(3);
+    now = table([10, 20, 30, 30, 30, 40].map((x) => ({ t: x })));
+    expect(v.indexAtTime(40)).toBe(5);
+  });
 });
 
 describe('virtual scroll', () => {

@@ -27,7 +27,7 @@ export const ROW_H = 22;
 export function useListView() {
   const win = useStore((s) => s.window);
   const fr = useFilterResult();
-  return useMemo(() => listView(getDataset().table, win, fr.rows), [win, fr]);
+  return useMemo(() => listView(getDataset().table, win, fr.rows, () => getDataset().table), [win, fr]);
 }
 
 export function LogList({ hidden = false }: { hidden?: boolean }) {

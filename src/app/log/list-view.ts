@@ -30,9 +30,17 @@ function search(rows: Uint32Array, row: number, from: number, to: number): numbe
   return lo < to && rows[lo] === row ? lo : -1;
 }
 
-/** `filtered` = passing rows in time order, or null for "all rows". The window is inclusive. */
-export function listView(table: EventTable, window: Interval, filtered: Uint32Array | null): ListView {
-  const tMs = table.tMs;
+const always = <T>(value: T) => () => value;
+
+/**
+ * `filtered` = passing rows in time order, or null for "all rows". The window
+ * is inclusive. The view's functions reach the table through `tableOf`, never
+ * directly: React keeps a component's previous render (its memoized values
+ * and effect dependencies) until the component renders again, so a view that
+ * held its table would keep a big load's last partial table (~160 MB at 1 GB) alive after the
+ * whole table came. The page passes a getter of the current dataset.
+ */
+export function listView(table: EventTable, window: Interval, filtered: Uint32Array | null, tableOf: () => EventTable = always(table)): ListView {
   const lo = lowerBound(table, window[0], table.length);
   const hi = lowerBound(table, nextAfter(window[1]), table.length);
   if (!filtered) {
@@ -41,11 +49,14 @@ export function listView(table: EventTable, window: Interval, filtered: Uint32Ar
       windowCount: hi - lo,
       rowAt: (i) => lo + i,
       indexOf: (row) => (row >= lo && row < hi ? row - lo : -1),
-      indexAtTime: (t) => Math.max(lo, Math.min(hi, lowerBound(table, t, table.length))) - lo,
+      indexAtTime: (t) => {
+        const now = tableOf();
+        return Math.max(lo, Math.min(hi, lowerBound(now, t, now.length))) - lo;
+      },
     };
   }
-  const flo = lowerBoundIn(tMs, filtered, window[0]);
-  const fhi = lowerBoundIn(tMs, filtered, nextAfter(window[1]));
+  const flo = lowerBoundIn(table.tMs, filtered, window[0]);
+  const fhi = lowerBoundIn(table.tMs, filtered, nextAfter(window[1]));
   return {
     count: fhi - flo,
     windowCount: hi - lo,
@@ -54,7 +65,7 @@ export function listView(table: EventTable, window: Interval, filtered: Uint32Ar
       const k = search(filtered, row, flo, fhi);
       return k < 0 ? -1 : k - flo;
     },
-    indexAtTime: (t) => Math.max(flo, Math.min(fhi, lowerBoundIn(tMs, filtered, t))) - flo,
+    indexAtTime: (t) => Math.max(flo, Math.min(fhi, lowerBoundIn(tableOf().tMs, filtered, t))) - flo,
   };
 }
 
