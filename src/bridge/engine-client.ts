@@ -10,6 +10,7 @@ import * as Comlink from 'comlink';
 import type { EngineApi } from '../worker/engine-worker.ts';
 import { lifeLockName, watchLifeLock } from '../worker/life-lock.ts';
 import { registerTransferHandlers } from '../worker/transfer-handlers.ts';
+import { EndSignal } from '../worker/end-signal.ts';
 
 export type { DroppedFile, ListColumns, LoadOptions, RowTexts } from '../worker/engine-worker.ts';
 export type { OpenedShare, OpenShareResult, ShareCarries, ShareLinkView } from '../worker/share-api.ts';
@@ -61,8 +62,8 @@ export function onEngineRestart(listener: RestartListener): () => void {
 
 interface Generation {
   remote: Comlink.Remote<EngineApi>;
-  /** Rejects when this worker dies: every call races it. */
-  dead: Promise<never>;
+  /** Ends when this worker dies: every call races it. */
+  dead: EndSignal;
 }
 
 /**
@@ -76,11 +77,7 @@ function workerClient(): EngineClient {
     const worker = new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module', name: 'timberline-engine' });
     registerTransferHandlers();
     const remote = Comlink.wrap<EngineApi>(worker);
-    let fail: (e: Error) => void = () => undefined;
-    const dead = new Promise<never>((_, reject) => {
-      fail = reject;
-    });
-    dead.catch(() => undefined);
+    const dead = new EndSignal();
     const g: Generation = { remote, dead };
     let stopWatching = () => {};
     const died = (why: string) => {
@@ -89,7 +86,7 @@ function workerClient(): EngineClient {
       stopWatching();
       worker.terminate();
       const error = new EngineStopped(why);
-      fail(error);
+      dead.end(error);
       for (const l of restartListeners) l(error);
     };
     worker.addEventListener('error', (e) => died(e.message ? `error: ${e.message}` : 'the worker failed'));
@@ -102,7 +99,7 @@ function workerClient(): EngineClient {
   return forwarding<EngineClient>((name, args) => {
     const g = gen ?? (gen = start());
     const method = (g.remote as unknown as Record<string, AnyCall>)[name];
-    return Promise.race([method(...args), g.dead]);
+    return g.dead.race(method(...args) as Promise<unknown>);
   });
 }
 

@@ -10,6 +10,7 @@ import { IngestCancelled, type IngestOptions, type IngestProgress, type PartialI
 import type { SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import { shareApi } from './share-api.ts';
 import { queryRegex } from '../share/query-regex.ts';
+import { EndSignal } from './end-signal.ts';
 import { createSlicePool, slicePoolSize, worthPrestart, type SlicePool } from './slice-pool.ts';
 import { vocabularyPreviewApi } from './vocabulary-preview.ts';
 import { rulesPreviewApi, userRulesOf } from './rules-preview.ts';
@@ -65,26 +66,18 @@ function yieldingSource(f: DroppedFile, pace: () => Promise<void>): SessionSourc
  * IngestCancelled and cancels the runner) and stops the nested workers.
  */
 export function abortableSlices(pool: SlicePool): SliceRunner & { close(): void; abort(): void } {
-  let abort = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    abort = () => reject(new IngestCancelled());
-  });
-  aborted.catch(() => undefined);
-  // Each slice races `aborted`; while it stays pending it keeps every race's reaction, and with it
-  // each slice's whole result (a second copy of the table). Closing settles it so they can go.
+  const aborted = new EndSignal();
+  // Closing ends the signal too: nothing still raced waits for a load that is over.
   const close = () => {
-    abort();
+    aborted.end(new IngestCancelled());
     pool.close();
   };
   return {
     concurrency: pool.concurrency,
-    run: (task, onBytes) => Promise.race([pool.run(task, onBytes), aborted]),
+    run: (task, onBytes) => aborted.race(pool.run(task, onBytes)),
     cancel: close,
     close,
-    abort() {
-      abort();
-      pool.close();
-    },
+    abort: close,
   };
 }
 

@@ -8,6 +8,7 @@
 import * as Comlink from 'comlink';
 import { queueRunner, SLICE_MIN_BYTES, type SliceRunner } from '../engine/ingest/parallel-ingest.ts';
 import type { SliceWorkerApi } from './slice-worker.ts';
+import { EndSignal } from './end-signal.ts';
 import { lifeLockName, watchLifeLock } from './life-lock.ts';
 
 export interface SlicePool extends SliceRunner {
@@ -27,10 +28,8 @@ export function slicePoolSize(): number {
 
 interface Slot {
   remote: Comlink.Remote<SliceWorkerApi>;
-  /** Rejects when this slice worker dies (life-lock.ts) or fails: its slice then fails the load with a message instead of hanging it. */
-  dead: Promise<never>;
-  /** Settle `dead` (the pool closed). */
-  fail(e: Error): void;
+  /** Ends when this slice worker dies (life-lock.ts) or fails: its slice then fails the load with a message instead of hanging it. */
+  dead: EndSignal;
 }
 
 /**
@@ -43,48 +42,33 @@ export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize(), 
   const stops: (() => void)[] = [];
   // Once closed (the load ended or was cancelled), slices still running fail at once and no queued
   // slice starts a new worker: a late one would parse a whole slice for nobody.
-  let closed = false;
-  let failClosed: (e: Error) => void = () => undefined;
-  const whenClosed = new Promise<never>((_, reject) => {
-    failClosed = reject;
-  });
-  whenClosed.catch(() => undefined);
+  const closed = new EndSignal();
   const slotFor = (slot: number): Slot => {
     let s = slots[slot];
     if (!s) {
       const w = new Worker(new URL('./slice-worker.ts', import.meta.url), { type: 'module', name: `timberline-slice-${slot}` });
       workers[slot] = w;
       const remote = Comlink.wrap<SliceWorkerApi>(w);
-      let fail: (e: Error) => void = () => undefined;
-      const dead = new Promise<never>((_, reject) => {
-        fail = reject;
-      });
-      dead.catch(() => undefined);
+      const dead = new EndSignal();
       const died = (why: string) => {
         if (slots[slot]?.remote !== remote) return;
         slots[slot] = null;
         workers[slot] = null;
         w.terminate();
-        fail(new Error(`a worker reading part of a big file stopped (${why}); load the files again`));
+        dead.end(new Error(`a worker reading part of a big file stopped (${why}); load the files again`));
       };
       w.addEventListener('error', (e) => died(e.message || 'it failed'));
       const lock = lifeLockName('slice');
       void remote.holdLifeLock(lock).then((held) => {
         if (held) stops.push(watchLifeLock(lock, () => died('its worker ended')));
       }, () => undefined);
-      s = { remote, dead, fail };
+      s = { remote, dead };
       slots[slot] = s;
     }
     return s;
   };
   const close = () => {
-    closed = true;
-    const stopped = new Error('the slice workers were stopped');
-    failClosed(stopped);
-    // Every slice raced against its worker's `dead`; a promise that never settles keeps each race's
-    // reaction, and with it that slice's whole result (a second copy of the table), for as long as the
-    // Worker object lives. Settling it lets them go.
-    for (const s of slots) s?.fail(stopped);
+    closed.end(new Error('the slice workers were stopped'));
     for (const stop of stops.splice(0)) stop();
     for (const w of workers) w?.terminate();
     workers.fill(null);
@@ -93,9 +77,9 @@ export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize(), 
   // Booting a worker takes ~0.1-0.25 s: on the critical path to the first slice (the first timeline) unless started now.
   if (prestart) for (let slot = 0; slot < size; slot++) slotFor(slot);
   const runner = queueRunner(size, (task, slot, onBytes) => {
-    if (closed) return whenClosed;
+    if (closed.ended) return closed.failure();
     const s = slotFor(slot);
-    return Promise.race([s.remote.run(task, blobs[task.fileIndex], onBytes ? Comlink.proxy(onBytes) : undefined) as Promise<Awaited<ReturnType<SliceWorkerApi['run']>>>, s.dead, whenClosed]);
+    return closed.race(s.dead.race(s.remote.run(task, blobs[task.fileIndex], onBytes ? Comlink.proxy(onBytes) : undefined) as Promise<Awaited<ReturnType<SliceWorkerApi['run']>>>));
   });
   return { concurrency: runner.concurrency, run: runner.run, cancel: close, close };
 }
