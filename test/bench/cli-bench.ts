@@ -8,7 +8,7 @@
 // stretches far less than wall time.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -159,5 +159,34 @@ export async function cliBench(file: string, bytes: number, runs: number, log: (
   });
   log(`  load average at the end: ${loadavg()[0].toFixed(1)}`);
   for (const f of figures) log(`  ${f.name}: ${f.skipped ?? `median ${f.medianMs} ms (${f.minMs}–${f.maxMs}), CPU ${f.cpuMs ?? '–'} ms, ${f.maxRssMB ?? '–'} MB`}`);
-  return { file, bytes, runs, commands: [...figures, ...skipped] };
+  const all = [...figures, ...skipped];
+  for (const line of ratioLines(all)) log(`  ${line}`);
+  return { file, bytes, runs, commands: all };
+}
+
+/** Speed ratios of one run's medians: each timberline figure against the naive loop and lnav, and two threads against one. */
+export function ratioLines(commands: readonly CommandFigure[]): string[] {
+  const by = (prefix: string) => commands.find((c) => c.name.startsWith(prefix) && !c.skipped);
+  const naive = by('naive');
+  const lnav = by('lnav');
+  const one = by('timberline, 1');
+  const two = by('timberline, 2');
+  const x = (a: CommandFigure | undefined, b: CommandFigure | undefined) => (a && b ? `${(a.medianMs / b.medianMs).toFixed(2)}x` : '–');
+  const cpu = (a: CommandFigure | undefined, b: CommandFigure | undefined) => (a?.cpuMs && b?.cpuMs ? `${(b.cpuMs / a.cpuMs).toFixed(2)}x` : '–');
+  return [
+    `speed against the naive loop: 1 thread ${x(naive, one)}, 2 threads ${x(naive, two)}; against lnav: 1 thread ${x(lnav, one)}, 2 threads ${x(lnav, two)}`,
+    `2 threads against 1: ${x(one, two)} the speed, ${cpu(one, two)} the CPU time`,
+  ];
+}
+
+// `npx tsx test/bench/cli-bench.ts FILE [--runs N]`: the cold-CLI figures of one file, printed only (npm run bench writes the tables).
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--runs');
+  const runs = at >= 0 ? Math.max(1, Number(args[at + 1]) || 1) : 5;
+  const file = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+  if (!file) {
+    console.error('usage: npx tsx test/bench/cli-bench.ts FILE [--runs N]');
+    process.exitCode = 2;
+  } else await cliBench(resolve(file), statSync(file).size, runs);
 }
