@@ -12,7 +12,7 @@ import { analyzeLogs, render, rng, sec, type Dialect, type Ev, type LevelName } 
 
 const HOSTS = ['a.example.com', 'b.example.com', 'c.example.com'];
 
-/** A random log: steady traffic with operations (paired by host, by family, or not at all), timeout and error runs, crashes and restarts. */
+/** A random log: steady traffic with operations (paired by host, by family, or not at all), timeout and error runs, crashes, restarts and a silence. */
 function randomLog(seed: number, seconds: number): Ev[] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -20,6 +20,12 @@ function randomLog(seed: number, seconds: number): Ev[] {
   let t = 0;
   while (t < seconds) {
     t += r() * 2;
+    // A silence: traffic stops for a minute while a renewal keeps logging its steps (a gap of the traffic alone).
+    if (t > seconds / 2 && t < seconds / 2 + 60) {
+      ev.push({ t: sec(t), level: 'info', msg: `obtaining certificate for ${pick(HOSTS)}` });
+      t += 5;
+      continue;
+    }
     const x = r();
     const host = pick(HOSTS);
     let level: LevelName = 'info';
@@ -54,7 +60,7 @@ describe('marks over notable rows', () => {
       const viaAll = computeMarks({ table: result.table, fileCount: result.files.length, message: base.message, sources: { rows: sources.rows, notable: sources.rows } });
       expect(viaNotable).toEqual(viaAll);
       const kinds = new Set(viaNotable.map((m) => m.kind));
-      for (const k of ['operation', 'timeout-burst', 'error-burst', 'crash', 'restart', 'signal'] as const) expect(kinds, `seed ${seed}: ${k}`).toContain(k);
+      for (const k of ['operation', 'gap', 'timeout-burst', 'error-burst', 'crash', 'restart', 'signal'] as const) expect(kinds, `seed ${seed}: ${k}`).toContain(k);
     }
   });
 

@@ -49,5 +49,17 @@ export function buildSourceIndex(table: Pick<EventTable, 'file' | 'kind' | 'leve
   return { rows, notable };
 }
 
+/** Where `row` sits in `rows` (a file's rows, ascending row numbers as buildSourceIndex lists them), or -1. */
+export function positionOf(rows: Int32Array, row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < rows.length && rows[lo] === row ? lo : -1;
+}
+
 /** First index k in `rows` whose time is >= t (see lowerBoundIn). */
 export const lowerBoundRows: (tMs: Float64Array, rows: Int32Array, t: number) => number = lowerBoundIn;
