@@ -41,6 +41,7 @@ export const EXCERPT_CHAIN_MS = 90_000;
 
 type BurstClass = 'timeout-burst' | 'error-burst';
 
+/** Both classes are notable rows (sources.ts isNotable: a timeout's kind, an error's level), so only those are tested. */
 function inClass(table: EventTable, row: number, cls: BurstClass): boolean {
   // A line without a time of its own took its neighbour's: it cannot tell a rate (twenty untimed
   // error lines of a start-up script would all sit on one instant and look like a burst).

@@ -3,8 +3,9 @@
 // each file's rows in time order; the merged table keeps that order within a
 // file, so one counting pass splits it without sorting. The same pass lists
 // each file's notable rows (classified events and errors, a small share of a
-// big log), so operation pairing and bursts look at those instead of walking
-// every row of the file again.
+// big log), so operation pairing, bursts, point marks and the traffic rows of
+// the gap search look at those instead of walking every row of the file again
+// (test/analysis/marks-notable.test.ts holds them to the walk over every row).
 
 import { lowerBoundIn, type EventTable } from '../model/event-table.ts';
 import { Kind } from '../model/kinds.ts';
