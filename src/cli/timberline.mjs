@@ -14,6 +14,14 @@ import { loadCached } from './run-cached.mjs';
 // worker threads inherit it; it only changes when patterns are compiled.
 setFlagsFromString('--no-regexp-tier-up');
 
+// A reader that stops early (`timberline analyze --json FILE | head`) closes the pipe: the rest of the
+// output has nowhere to go, which is the reader's choice, not a failure, so leave quietly as other
+// command-line tools do instead of printing a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw e;
+});
+
 const { exports, save } = loadCached(await ensureBuilt());
 process.exitCode = await exports.main(process.argv.slice(2));
 save();

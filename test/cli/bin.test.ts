@@ -2,7 +2,7 @@
 // bundled JavaScript (built on first use when missing or stale), reading a
 // file or standard input, with the documented exit statuses.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,4 +134,18 @@ describe('timberline bin', () => {
     expect(parsed.findings.length).toBeGreaterThan(0);
     expect(two.stdout).toBe(one.stdout);
   }, 120_000);
+
+  it('leaves quietly with its exit status when the reader closes the pipe early (`| head`)', async () => {
+    const log = Array.from({ length: 2000 }, (_, i) => `{"time":"2024-01-01T00:00:${String(i % 60).padStart(2, '0')}Z","level":"error","msg":"request ${i} failed"}`).join('\n');
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, log);
+    const child = spawn(process.execPath, [BIN, 'analyze', '--json', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader is gone before the report is written, as `head` is once it has its lines.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(status).toBe(0);
+  });
 });

@@ -41,6 +41,7 @@ export const EXCERPT_CHAIN_MS = 90_000;
 
 type BurstClass = 'timeout-burst' | 'error-burst';
 
+/** Both classes are notable rows (sources.ts isNotable: a timeout's kind, an error's level), so only those are tested. */
 function inClass(table: EventTable, row: number, cls: BurstClass): boolean {
   // A line without a time of its own took its neighbour's: it cannot tell a rate (twenty untimed
   // error lines of a start-up script would all sit on one instant and look like a burst).
@@ -53,7 +54,7 @@ function inClass(table: EventTable, row: number, cls: BurstClass): boolean {
 export function burstMarks(table: EventTable, sources: SourceIndex): Mark[] {
   const out: Mark[] = [];
   for (let f = 0; f < sources.rows.length; f++) {
-    for (const cls of ['timeout-burst', 'error-burst'] as const) fileBursts(table, sources.rows[f], f, cls, out);
+    for (const cls of ['timeout-burst', 'error-burst'] as const) fileBursts(table, sources.rows[f], sources.notable[f], f, cls, out);
   }
   return out;
 }
@@ -62,12 +63,13 @@ function threshold(lambda: number): number {
   return Math.max(MIN_BUCKET_EVENTS, BURST_FACTOR * lambda, lambda + POISSON_Z * Math.sqrt(lambda));
 }
 
-function fileBursts(table: EventTable, rows: Int32Array, file: number, cls: BurstClass, out: Mark[]): void {
+/** `rows`: the file's rows; `notable`: its notable ones (sources.ts), which hold every row of both classes. */
+function fileBursts(table: EventTable, rows: Int32Array, notable: Int32Array, file: number, cls: BurstClass, out: Mark[]): void {
   const n = rows.length;
   if (n === 0) return;
   const t = table.tMs;
   let total = 0;
-  for (let k = 0; k < n; k++) if (inClass(table, rows[k], cls)) total++;
+  for (let k = 0; k < notable.length; k++) if (inClass(table, notable[k], cls)) total++;
   if (total < MIN_BURST_EVENTS) {
     if (n <= EXCERPT_MAX_EVENTS) excerptBursts(table, rows, file, cls, out);
     return;
@@ -77,7 +79,7 @@ function fileBursts(table: EventTable, rows: Int32Array, file: number, cls: Burs
   const width = Math.max(BUCKET_MS, span / MAX_BUCKETS);
   const nb = Math.floor(span / width) + 1;
   const counts = new Uint32Array(nb);
-  for (let k = 0; k < n; k++) if (inClass(table, rows[k], cls)) counts[Math.floor((t[rows[k]] - t0) / width)]++;
+  for (let k = 0; k < notable.length; k++) if (inClass(table, notable[k], cls)) counts[Math.floor((t[notable[k]] - t0) / width)]++;
   // Baseline from the cold buckets, re-estimated once without the hot ones.
   let lambda = total / nb;
   for (let pass = 0; pass < 2; pass++) {
@@ -105,7 +107,7 @@ function fileBursts(table: EventTable, rows: Int32Array, file: number, cls: Burs
       if (counts[j] >= th) last = j;
       j++;
     }
-    emit(table, rows, file, cls, t0 + b * width, t0 + (last + 1) * width, lambda / width, out);
+    emit(table, notable, file, cls, t0 + b * width, t0 + (last + 1) * width, lambda / width, out);
     b = last + 1;
   }
 }
@@ -147,6 +149,7 @@ function excerptBursts(table: EventTable, rows: Int32Array, file: number, cls: B
   }
 }
 
+/** `rows`: rows in time order that hold every row of the class in [from, to) (the file's notable rows). */
 function emit(table: EventTable, rows: Int32Array, file: number, cls: BurstClass, from: number, to: number, baselinePerMs: number, out: Mark[]): void {
   const t = table.tMs;
   const events: number[] = [];

@@ -15,7 +15,7 @@
 import type { EventTable } from '../model/event-table.ts';
 import { Kind } from '../model/kinds.ts';
 import type { Mark } from './types.ts';
-import { lowerBoundRows, type SourceIndex } from './sources.ts';
+import { lowerBoundRows, positionOf, type SourceIndex } from './sources.ts';
 
 /** Shorter silences are GC pauses, log buffering or a slow minute; invisible at incident zoom. */
 export const MIN_GAP_MS = 10_000;
@@ -46,7 +46,7 @@ export function gapMarks(table: EventTable, sources: SourceIndex): Mark[] {
     const fileGaps = gapsOf(table.tMs, rows, f, 0);
     // Traffic alone: a long operation logging a step every few seconds must not hide the
     // silence of everything else in the same file (renewals go on while requests hang).
-    const traffic = trafficRows(table, rows);
+    const traffic = trafficRows(table, rows, sources.notable[f]);
     if (traffic) {
       for (const g of gapsOf(table.tMs, traffic, f, 0)) if (!fileGaps.some((x) => x.start <= g.end && g.start <= x.end)) fileGaps.push(g);
     }
@@ -62,14 +62,25 @@ export function gapMarks(table: EventTable, sources: SourceIndex): Mark[] {
   return out;
 }
 
-/** The rows that are not operation or reload lines, or null when there are none of those. */
-function trafficRows(table: EventTable, rows: Int32Array): Int32Array | null {
-  let n = 0;
-  for (let k = 0; k < rows.length; k++) if (!isNotTraffic(table.kind[rows[k]])) n++;
-  if (n === rows.length) return null;
-  const out = new Int32Array(n);
+/**
+ * The rows that are not operation or reload lines, or null when there are
+ * none of those. Those lines are notable (sources.ts): they are found among
+ * the notable rows, and the runs of rows between them are copied whole.
+ */
+function trafficRows(table: EventTable, rows: Int32Array, notable: Int32Array): Int32Array | null {
+  const skipped: number[] = [];
+  for (let k = 0; k < notable.length; k++) if (isNotTraffic(table.kind[notable[k]])) skipped.push(notable[k]);
+  if (skipped.length === 0) return null;
+  const out = new Int32Array(rows.length - skipped.length);
   let j = 0;
-  for (let k = 0; k < rows.length; k++) if (!isNotTraffic(table.kind[rows[k]])) out[j++] = rows[k];
+  let from = 0;
+  for (const row of skipped) {
+    const at = positionOf(rows, row);
+    out.set(rows.subarray(from, at), j);
+    j += at - from;
+    from = at + 1;
+  }
+  out.set(rows.subarray(from), j);
   return out;
 }
 

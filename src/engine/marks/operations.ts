@@ -57,7 +57,8 @@ export function operationMarks(input: OperationInput): Mark[] {
   const { table, sources, message } = input;
   const ops: Op[] = [];
   // No push(...spread): a big file has more operations than the call stack has room for arguments.
-  for (let f = 0; f < sources.rows.length; f++) for (const op of pairFile(table, sources.rows[f], f, message)) ops.push(op);
+  // Operation rows are notable (sources.ts): pairing walks those, not every row of the file.
+  for (let f = 0; f < sources.notable.length; f++) for (const op of pairFile(table, sources.notable[f], f, message)) ops.push(op);
   inferSequentialEnds(ops);
   return toMarks(ops, message);
 }

@@ -8,7 +8,7 @@
 import { Flag, Kind, type KindCode } from '../model/kinds.ts';
 import type { EventTable } from '../model/event-table.ts';
 import type { Mark } from './types.ts';
-import type { SourceIndex } from './sources.ts';
+import { positionOf, type SourceIndex } from './sources.ts';
 
 /** Rows listed per mark; `count` keeps the full number. */
 export const MAX_MARK_EVENTS = 200;
@@ -43,17 +43,20 @@ export function pointMarks(table: EventTable, sources: SourceIndex, message: (ro
   const out: Mark[] = [];
   for (let f = 0; f < sources.rows.length; f++) {
     const rows = sources.rows[f];
+    // Point rows are notable (sources.ts): only those are visited, each with its position among the file's rows.
+    const notable = sources.notable[f];
     const current = new Map<KindCode, Mark>();
     // Position (in this file's rows) of the latest line of each point kind: a crash after a restart, or a
     // restart after a crash, is the next cycle of a loop, however fast (PM2 restarts a dying app in under a second).
     const lastAt = new Map<KindCode, number>();
     let sawRestart = false;
     let sawCrash = false;
-    for (let k = 0; k < rows.length; k++) {
-      const row = rows[k];
+    for (let j = 0; j < notable.length; j++) {
+      const row = notable[j];
       const kind = table.kind[row] as KindCode;
       const markKind = POINT_KIND[kind];
       if (!markKind) continue;
+      const k = positionOf(rows, row);
       if (markKind === 'crash') sawCrash = true;
       const t = table.tMs[row];
       const open = current.get(kind);
