@@ -133,7 +133,12 @@ export class FileIngest {
   private readonly early = new EarlyClocks();
   /** The last timed event's time came from a time of day (so it is no date to place the next on). */
   private lastWasClock = false;
-  /** The last logger interned (the builder's own copy) and its id: a file's lines mostly repeat their logger. */
+  /**
+   * The last logger interned and its id: a file's lines mostly repeat their logger. `lastLoggerIn` is the
+   * string the parser gave (the JSON fast path hands a repeated value back as the same object, so the
+   * usual check is by identity), `lastLogger` the builder's copy (equal text from another line still matches).
+   */
+  private lastLoggerIn = '';
   private lastLogger = '';
   private lastLoggerId = 0;
 
@@ -581,11 +586,14 @@ export class FileIngest {
 
   /** builder.internLogger(name), without the map lookup when the logger is the last one's. */
   private loggerId(name: string): number {
+    if (name === this.lastLoggerIn) return this.lastLoggerId;
     if (name !== this.lastLogger) {
       const builder = this.sinks.builder;
       this.lastLoggerId = builder.internLogger(name);
       this.lastLogger = builder.loggers[this.lastLoggerId];
     }
+    // Holding the parser's string keeps at most the one chunk it may be cut from alive, until the logger changes.
+    this.lastLoggerIn = name;
     return this.lastLoggerId;
   }
 
