@@ -15,6 +15,15 @@ describe('ingest', () => {
     expect(r.files[1].blank).toBe(1);
   });
 
+  it('keeps each message on its own row whether or not the file needed sorting', async () => {
+    const lines = (order: number[]) => order.map((s) => `{"time":"2024-05-01T10:00:0${s}Z","level":"info","msg":"event ${s}"}`).join('\n') + '\n';
+    for (const order of [[1, 2, 3, 4], [3, 1, 4, 2]]) {
+      const r = await ingestSources([bytesSource('a.log', lines(order))]);
+      expect(r.messages).toEqual(['event 1', 'event 2', 'event 3', 'event 4']);
+      expect(Array.from(r.table.line)).toEqual([1, 2, 3, 4].map((s) => order.indexOf(s) + 1));
+    }
+  });
+
   it('groups a Go fatal error trace between JSON lines into one crash event', async () => {
     const text = [
       '{"time":"2024-05-01T10:00:00Z","level":"INFO","msg":"serving"}',

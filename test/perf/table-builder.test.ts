@@ -69,6 +69,13 @@ describe('table order', () => {
       }
     };
     check(b.snapshot(undefined, true), m);
-    check(b.finish().table, m);
+    const done = b.finish();
+    check(done.table, m);
+    expect(done.inOrder).toBe(false);
+  });
+
+  it('says when rows were already in order, so side data keyed by row can stay as it is', () => {
+    expect(build([1, 2, 4, 5]).finish().inOrder).toBe(true);
+    expect(build([1, 3, 2, 5]).finish().inOrder).toBe(false);
   });
 });

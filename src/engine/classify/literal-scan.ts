@@ -17,7 +17,8 @@ export class LiteralScanner {
    */
   private readonly next: Int32Array;
   private readonly width: number;
-  private readonly symbol = new Uint8Array(ASCII);
+  /** Byte -> symbol; 256 entries (bytes and characters from 128 up are "other"), so a byte needs no range test. */
+  private readonly symbol = new Uint8Array(256);
   /** Entries a state reports (its own literals and those of its suffixes), or null. */
   private readonly outputs: (Int32Array | null)[];
   /** hits[entry] === stamp: the entry's literal was seen in the current scan. */
@@ -113,7 +114,7 @@ export class LiteralScanner {
     let row = this.state;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      row = next[row + (c < ASCII ? symbol[c] : 0)];
+      row = next[row + (c < 256 ? symbol[c] : 0)];
       if (row < 0) row = this.report(row);
     }
     this.state = row;
@@ -130,8 +131,7 @@ export class LiteralScanner {
     const before = this.reported;
     let row = this.state;
     for (let i = start; i < end; i++) {
-      const c = b[i];
-      row = next[row + (c < ASCII ? symbol[c] : 0)];
+      row = next[row + symbol[b[i]]];
       if (row < 0) row = this.report(row);
     }
     this.state = row;

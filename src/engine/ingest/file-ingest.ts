@@ -133,7 +133,12 @@ export class FileIngest {
   private readonly early = new EarlyClocks();
   /** The last timed event's time came from a time of day (so it is no date to place the next on). */
   private lastWasClock = false;
-  /** The last logger interned (the builder's own copy) and its id: a file's lines mostly repeat their logger. */
+  /**
+   * The last logger interned and its id: a file's lines mostly repeat their logger. `lastLoggerIn` is the
+   * string the parser gave for the last line (the JSON fast path hands a repeated value back as the same
+   * string, so the check is by identity, not by reading its text), `lastLogger` the builder's copy.
+   */
+  private lastLoggerIn = '';
   private lastLogger = '';
   private lastLoggerId = 0;
 
@@ -581,11 +586,15 @@ export class FileIngest {
 
   /** builder.internLogger(name), without the map lookup when the logger is the last one's. */
   private loggerId(name: string): number {
-    if (name !== this.lastLogger) {
+    // (=== on two strings compares their text unless they are the same string; the same one is the common case.)
+    if (name !== this.lastLoggerIn && name !== this.lastLogger) {
       const builder = this.sinks.builder;
       this.lastLoggerId = builder.internLogger(name);
       this.lastLogger = builder.loggers[this.lastLoggerId];
     }
+    // Always the latest: the parser's first sighting of a logger may be another string than the one it then repeats.
+    // (Holding it keeps the chunk it may be cut from alive until the next line.)
+    this.lastLoggerIn = name;
     return this.lastLoggerId;
   }
 

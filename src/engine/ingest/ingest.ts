@@ -437,10 +437,15 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
     if (!Number.isFinite(min)) min = UNKNOWN_DAY_MS;
     for (const r of noTimeRows) c.tMs[r] = min;
   }
-  const { table, order } = builder.finish();
-  const messages: (string | undefined)[] = new Array(table.length);
+  const { table, order, inOrder } = builder.finish();
   const src = sinks.messages;
-  for (let i = 0; i < table.length; i++) messages[i] = src[order[i]];
+  let messages: (string | undefined)[];
+  // A file written in time order keeps its rows where they are: its messages need no second array.
+  if (inOrder && src.length === table.length) messages = src;
+  else {
+    messages = new Array(table.length);
+    for (let i = 0; i < table.length; i++) messages[i] = src[order[i]];
+  }
   sinks.messages = [];
   return { table, files, messages, templates: sinks.templater.list(), decompressed };
 }

@@ -218,10 +218,11 @@ export class TableBuilder {
   /**
    * Sort rows into one stable time order and return the table plus the
    * permutation (order[newRow] = oldRow) so callers can carry side data
-   * (messages) along. Rows are mostly sorted already (log files are written in
-   * time order), so a merge sort over runs is close to linear here.
+   * (messages) along; `inOrder` when that permutation is the identity. Rows
+   * are mostly sorted already (log files are written in time order), so a
+   * merge sort over runs is close to linear here.
    */
-  finish(): { table: EventTable; order: Uint32Array } {
+  finish(): { table: EventTable; order: Uint32Array; inOrder: boolean } {
     const n = this.length;
     const c = this.cols;
     const order = sortedOrder(c, n, this.descending());
@@ -243,7 +244,7 @@ export class TableBuilder {
     this.cap = 0;
     const table: EventTable = { ...(out as unknown as EventColumns), length: n, loggers: this.loggers.slice() };
     if (this.subjects.size > 0) table.subjects = remapRows(this.subjects, order, sorted);
-    return { table, order };
+    return { table, order, inOrder: sorted };
   }
 }
 
