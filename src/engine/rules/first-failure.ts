@@ -23,6 +23,7 @@ import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
 import { occurrences } from './repeats.ts';
 import { clock, duration, plural, quote } from './text.ts';
+import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
 export const CHAIN_GAP_MS = 10 * 60_000;
@@ -40,16 +41,21 @@ function isFailure(ctx: RuleContext, row: number, signed: ReadonlyMap<number, Si
   return (kind === Kind.healthFail || kind === Kind.timeout) && lv >= Level.warn;
 }
 
-/** The run that starts with the log's first failure: rows in time order, each within CHAIN_GAP_MS of the one before. */
-function firstRun(ctx: RuleContext, signed: ReadonlyMap<number, SignatureHits>, from = 0): number[] {
+/** Every timed failure row, split into runs: each row within CHAIN_GAP_MS of the one before. */
+function failureRuns(ctx: RuleContext, signed: ReadonlyMap<number, SignatureHits>): number[][] {
   const t = ctx.table;
-  const run: number[] = [];
-  for (let row = from; row < t.length; row++) {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (let row = 0; row < t.length; row++) {
     if (!Number.isFinite(t.tMs[row]) || !isFailure(ctx, row, signed)) continue;
-    if (run.length && t.tMs[row] - t.tMs[run[run.length - 1]] > CHAIN_GAP_MS) break;
+    if (run.length && t.tMs[row] - t.tMs[run[run.length - 1]] > CHAIN_GAP_MS) {
+      runs.push(run);
+      run = [];
+    }
     run.push(row);
   }
-  return run;
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 function after(ctx: RuleContext, from: number, to: number, file: number, run: readonly number[]): Fact[] {
@@ -91,6 +97,23 @@ function saysFailed(ctx: RuleContext, row: number): boolean {
   return FAILURE_WORD.test(text) && !RETRY.test(text);
 }
 
+/** Why a known failure is no incident on its own: it healed, it is chronic, background noise, or routine once. */
+function routineWhy(ctx: RuleContext, h: SignatureHits, rows: readonly number[]): string | undefined {
+  if (isChronic(ctx, h)) return 'it is a chronic condition (small runs over hours)';
+  if (noiseRow(ctx, h) >= 0) return 'its file shows it is background noise';
+  if (h.sig.spec.routineOnce && occurrences(h.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES) return 'it is routine once';
+  if (!h.sig.spec.decisive && recoveryAfter(ctx, rows, (r) => h.rows.includes(r)) >= 0) return 'it healed';
+  return undefined;
+}
+
+/** Why the named line was chosen among the failures: its weight in words, and what the first failure weighed when it is another. */
+function whyChosen(ctx: RuleContext, pick: Candidate, first: number, cands: readonly Candidate[]): Fact {
+  const firstCand = cands.find((c) => c.rows.includes(first));
+  const other = pick.row !== first && firstCand ? ` The first failure weighs less: ${firstCand.reasons.join('; ')}.` : '';
+  const where = pick.row === first ? 'It is named because' : `The line at ${whenRow(ctx, pick.row, true)} is named as the likely cause, rather than the first failure, because`;
+  return { text: `${where} ${pick.reasons.join('; ')} (the heaviest of ${cands.length} failures weighed by gravity, level and what followed).${other}`, rows: [pick.row, first] };
+}
+
 export const firstFailure: Rule = {
   id: 'first-failure',
   title: 'The first failure',
@@ -101,26 +124,22 @@ export const firstFailure: Rule = {
     const t = ctx.table;
     const signed = new Map<number, SignatureHits>();
     for (const h of matchSignatures(ctx)) for (const row of h.rows) signed.set(row, h);
-    let run = firstRun(ctx, signed);
-    // In a pasted excerpt, an unknown error that came first does not hide the known failure the excerpt was pasted for.
-    let unknownFirst = -1;
-    if (run.length && !run.some((r) => signed.has(r)) && t.length <= EXCERPT_MAX_ROWS) {
-      const next = [...signed.keys()].filter((r) => r > run[run.length - 1] && isFailure(ctx, r, signed)).sort((a, b) => a - b)[0];
-      if (next !== undefined) {
-        unknownFirst = run[0];
-        run = firstRun(ctx, signed, next);
-      }
-    }
-    if (!run.length) return [];
+    const runs = failureRuns(ctx, signed);
+    if (!runs.length) return [];
+    // Not simply the earliest failure: the most telling one (its gravity, its level, what followed), the earliest among equals.
+    const weighed = weighFailures(ctx, runs, { said: (r) => saysFailed(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows) });
+    const cands = weighed.flat();
+    const pick = mostTelling(weighed);
+    const runIndex = pick ? runs.findIndex((r) => r.includes(pick.row)) : 0;
+    const run = runs[runIndex];
+    // What came before the chosen run: an error no signature knows, or a failure that weighs less (context, not the cause).
+    const earlier = runIndex > 0 ? cands.find((c) => c.row < run[0]) : undefined;
+    const unknownFirst = runIndex > 0 && !earlier ? runs[0][0] : -1;
     const first = run[0];
     const start = t.tMs[first];
     const end = Math.max(start, t.tMs[run[run.length - 1]]);
-    // The first known failure the program reported as one: a routine LOG line naming a setting comes before the FATAL that refuses it.
-    // A cause named in the run (an unknown directive, a port in use) names it better than the exit status it led to.
-    const said = run.filter((r) => signed.has(r) && saysFailed(ctx, r));
-    const reported = said.find((r) => signed.get(r)?.sig.family !== 'crash') ?? said[0] ?? run.find((r) => signed.has(r));
-    const known = reported === undefined ? undefined : signed.get(reported);
-    const knownRow = reported ?? -1;
+    const known = pick?.hits;
+    const knownRow = pick ? (pick.rows.find((r) => saysFailed(ctx, r)) ?? pick.row) : -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
     const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || known.sig.spec.infoCounts === true || saysFailed(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
@@ -129,22 +148,25 @@ export const firstFailure: Rule = {
     // A failure that is routine once (one wrong password, one user's expired token) needs a run of its own, even in an excerpt.
     // A line Kubernetes folded ("(x11 over 23m)") counts as the occurrences it stands for.
     const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
-    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    const loud = t.kind[first] === Kind.crash || (pick !== undefined && t.kind[pick.row] === Kind.crash) || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
-    if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
+    if (known && knownRow !== first && cands.length <= 1) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
+    if (pick && cands.length > 1) facts.push(whyChosen(ctx, pick, first, cands));
+    if (earlier) facts.push({ text: `An earlier failure, at ${whenRow(ctx, earlier.row, true)}, weighs less and is context, not the cause: ${quote(failureText(ctx, earlier.row), 100)} (${earlier.reasons.join('; ')}).`, rows: [earlier.row] });
     if (unknownFirst >= 0) facts.push({ text: `An error no signature knows came before it, at ${whenRow(ctx, unknownFirst, true)}: ${quote(ctx.message(unknownFirst), 100)}.`, rows: [unknownFirst] });
     facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
     if (healed >= 0) facts.push(recoveryFact(ctx, healed));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
     const name = known ? `${known.sig.spec.title}` : 'An error';
+    const head = pick && (pick.row !== first || earlier) ? 'Most telling failure' : 'First failure';
     return [{
       rule: this.id,
       severity: loud ? 'warning' : 'info',
       start,
       end,
-      title: `First failure: ${name}: ${quote(failureText(ctx, known ? knownRow : first), 70)}`,
+      title: `${head}: ${name}: ${quote(failureText(ctx, known ? knownRow : first), 70)}`,
       detail: [
         ...facts.map((f) => f.text),
         ...(known
