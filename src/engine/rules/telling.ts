@@ -35,6 +35,12 @@ export interface Candidate {
   score: number;
   /** Its weight from what it is (gravity, level, specificity), without what followed. */
   gravity: number;
+  /** Its signature's gravity. */
+  grade: Gravity;
+  /** Not reported as a failure, or a bare exit status: any heavier failure beside it names the incident better. */
+  weak: boolean;
+  /** A failure that is routine here (healed, chronic, background noise, routine once). */
+  routine: boolean;
   /** Why it weighs what it weighs, in words ("a grave failure", "followed by a restart at 10:02:42"). */
   reasons: string[];
 }
@@ -61,7 +67,7 @@ function candidatesOf(run: readonly number[], w: Weigh): Candidate[] {
     const c = bySig.get(h.sig);
     if (c) c.rows.push(row);
     else {
-      const n: Candidate = { row, rows: [row], hits: h, score: 0, gravity: 0, reasons: [] };
+      const n: Candidate = { row, rows: [row], hits: h, score: 0, gravity: 0, grade: gravityOf(h.sig), weak: false, routine: false, reasons: [] };
       bySig.set(h.sig, n);
       out.push(n);
     }
@@ -74,6 +80,7 @@ function base(ctx: RuleContext, c: Candidate, w: Weigh): number {
   // A line naming a signature in passing ("starting up" as chatter) is not the failure unless the program said it failed.
   if (!spec.decisive && spec.infoCounts !== true && !c.rows.some(w.said)) {
     c.reasons.push('the program did not report it as a failure');
+    c.weak = true;
     return 0.25;
   }
   const g = gravityOf(c.hits.sig);
@@ -82,11 +89,13 @@ function base(ctx: RuleContext, c: Candidate, w: Weigh): number {
   // An exit status says the process died, not why: a cause named in the same run names it better.
   if (c.hits.sig.family === 'crash' && g !== 'grave') {
     s -= 0.5;
+    c.weak = true;
     c.reasons.push('an exit status says the process died, not why');
   }
   const routine = w.routine(c.hits, c.rows);
   if (routine) {
     s -= 1;
+    c.routine = true;
     c.reasons.push(routine);
   }
   if (c.rows.some((r) => levelOf(ctx, r) >= Level.fatal)) {
@@ -162,10 +171,24 @@ export function weighFailures(ctx: RuleContext, runs: readonly number[][], w: We
   });
 }
 
-/** Does a later candidate of the same run displace the one chosen so far? Any heavier one does when that one is no incident by itself (not reported as a failure, healed, routine, a bare exit status). */
+/**
+ * Does a later candidate of the same run displace the one chosen so far? Any
+ * heavier one does when that one is weak (not reported as a failure, a bare
+ * exit status). Beside a failure that is routine here (background noise, a
+ * failure that healed), only a serious or grave one does: a mild failure
+ * amid routine ones is likely more of the same. Otherwise it must weigh a
+ * full step more.
+ */
 function displaces(c: Candidate, local: Candidate): boolean {
-  if (local.gravity < 1) return c.score > local.score;
+  if (c.weak || c.routine) return false;
+  if (local.weak) return c.score > local.score;
+  if (local.routine) return c.grade !== 'mild' && c.score > local.score;
   return c.score >= local.score + DISPLACE;
+}
+
+/** A later run is another incident: it is named only for a serious or grave failure, graver in itself than the one chosen so far. */
+function graverRun(c: Candidate, best: Candidate): boolean {
+  return c.grade !== 'mild' && !c.weak && !c.routine && c.gravity > best.gravity;
 }
 
 /**
@@ -182,7 +205,7 @@ export function mostTelling(runs: readonly Candidate[][]): Candidate | undefined
   for (const run of runs) {
     let local: Candidate | undefined;
     for (const c of run) if (!local || displaces(c, local)) local = c;
-    if (local && (!best || local.gravity > best.gravity)) best = local;
+    if (local && (!best || graverRun(local, best))) best = local;
   }
   return best;
 }
