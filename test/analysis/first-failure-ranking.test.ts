@@ -61,6 +61,16 @@ describe('the first-failure finding weighs the failures it sees', () => {
     expect(f.detail).toMatch(/It is named because its signature is a mild failure/);
   });
 
+  it('does not move to a mild failure half an hour later: a later run needs a graver failure', async () => {
+    const [f] = await findings(gunicorn([
+      ['10:00:01', 'ERROR', 'Error handling request /api: connect: connection refused'],
+      ['10:00:02', 'ERROR', 'Error handling request /api: connect: connection refused'],
+      ['10:31:10', 'CRITICAL', 'Error handling request /api: read: connection reset by peer'],
+    ]));
+    expect(f.family).toBe('connection-refused');
+    expect(iso(f.start)).toBe('2024-03-01T10:00:01.000Z');
+  });
+
   it('stays quiet on a refused connection that healed beside routine worker recycling', async () => {
     const all = await analyzeLogs([{ name: 'gunicorn.log', text: gunicorn([
       ['10:00:01', 'ERROR', 'Error handling request /health: connect: connection refused'],
