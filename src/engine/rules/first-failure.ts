@@ -15,7 +15,7 @@ import { Level } from '../model/levels.ts';
 import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
-import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, sourceName, whenRow } from './helpers.ts';
+import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES, noiseRow } from './failure-signature.ts';
 import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
@@ -97,6 +97,30 @@ function saysFailed(ctx: RuleContext, row: number): boolean {
   return FAILURE_WORD.test(text) && !RETRY.test(text);
 }
 
+/** A stop request this close before a failure makes the failure part of the stop. */
+const STOP_MS = 60_000;
+
+/**
+ * An excerpt whose failures no signature knows is still an incident when the
+ * program says so plainly: a run of MIN_QUIET_MATCHES lines it reported as
+ * failures, in words as well as by level, that did not heal and are not part
+ * of a stop it was asked for (npm's "signal SIGTERM", Postgres's
+ * "terminating connection due to administrator command"). One ERROR among
+ * routine lines, a line whose only failure word is its level, or errors
+ * followed by "connected" stay informational: a healthy excerpt has those too.
+ */
+function unknownIncident(ctx: RuleContext, run: readonly number[]): boolean {
+  const t = ctx.table;
+  if (t.length > EXCERPT_MAX_ROWS) return false;
+  const said = run.filter((r) => saysFailed(ctx, r) && FAILURE_WORD.test(failureText(ctx, r)));
+  if (occurrences(said, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES) return false;
+  if (said.some((r) => SHUTDOWN.test(ctx.peek(r)))) return false;
+  const rows = ctx.sources.rows[t.file[said[0]]];
+  const from = t.tMs[said[0]] - STOP_MS;
+  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < said[0]; k++) if (SHUTDOWN.test(ctx.peek(rows[k]))) return false;
+  return recoveryAfter(ctx, said, (r) => said.includes(r)) < 0;
+}
+
 /** Why a known failure is no incident on its own: it healed, it is chronic, background noise, or routine once. */
 function routineWhy(ctx: RuleContext, h: SignatureHits, rows: readonly number[]): string | undefined {
   if (isChronic(ctx, h)) return 'it is a chronic condition (small runs over hours)';
@@ -148,7 +172,8 @@ export const firstFailure: Rule = {
     // A failure that is routine once (one wrong password, one user's expired token) needs a run of its own, even in an excerpt.
     // A line Kubernetes folded ("(x11 over 23m)") counts as the occurrences it stands for.
     const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
-    const loud = t.kind[first] === Kind.crash || (pick !== undefined && t.kind[pick.row] === Kind.crash) || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    const loud = t.kind[first] === Kind.crash || (pick !== undefined && t.kind[pick.row] === Kind.crash) || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS)) ||
+      (!known && unknownIncident(ctx, run));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first && cands.length <= 1) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
