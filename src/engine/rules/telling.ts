@@ -4,8 +4,11 @@
 // a full disk: the grave one is named and the mild one is context. Each
 // candidate is weighed by its signature's gravity (grave / serious / mild,
 // from the data), by its own level (a FATAL line), and by what followed it
-// (a restart or crash, a silence, a burst); ties go to the earliest. The
-// reasons are kept in words so the finding can say why this line was chosen.
+// (a restart or crash, a silence, a burst). The earliest stays named unless a
+// later one weighs clearly more (a full step within a run of failures; a
+// graver failure in itself for a later run), so a second refused connection
+// never displaces the first. The reasons are kept in words so the finding can
+// say why this line was chosen.
 
 import type { Gravity, Signature } from '../knowledge/load-signatures.ts';
 import { Kind } from '../model/kinds.ts';
@@ -29,7 +32,7 @@ export function gravityOf(sig: Signature): Gravity {
 export interface Candidate {
   /** The candidate's first failure row. */
   row: number;
-  /** Its rows among the failures (all of one signature, or the one unknown row). */
+  /** Its rows among the run's failures, all of one signature. */
   rows: number[];
   hits: SignatureHits;
   score: number;
