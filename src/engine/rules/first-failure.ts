@@ -29,6 +29,8 @@ import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 export const CHAIN_GAP_MS = 10 * 60_000;
 /** A log this short is an excerpt someone pasted because of what is in it. */
 export const EXCERPT_MAX_ROWS = 100;
+/** At most this many runs of failures are weighed for the most telling one. */
+const MAX_WEIGHED_RUNS = 50;
 /** What followed is looked for this long after the run's last failure. */
 const AFTER_MS = 10 * 60_000;
 
@@ -121,14 +123,24 @@ function unknownIncident(ctx: RuleContext, run: readonly number[]): boolean {
   return recoveryAfter(ctx, said, (r) => said.includes(r)) < 0;
 }
 
-/** Why a known failure is no incident on its own: it healed, it is chronic, background noise, or routine once. */
-function routineWhy(ctx: RuleContext, h: SignatureHits, rows: readonly number[]): string | undefined {
-  if (isChronic(ctx, h)) return 'it is a chronic condition (small runs over hours)';
-  if (noiseRow(ctx, h) >= 0) return 'its file shows it is background noise';
-  if (h.sig.spec.routineOnce && occurrences(h.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES) return 'it is routine once';
-  if (!h.sig.spec.decisive && recoveryAfter(ctx, rows, (r) => h.rows.includes(r)) >= 0) return 'it healed';
-  return undefined;
+/** Why a known failure is no incident on its own: it is chronic, background noise or routine once (all of the signature's lines), or this run healed. */
+function routineWhy(ctx: RuleContext, h: SignatureHits, rows: readonly number[], memo: Map<SignatureHits, string | undefined>): string | undefined {
+  if (!memo.has(h)) {
+    memo.set(h, isChronic(ctx, h) ? 'it is a chronic condition (small runs over hours)'
+      : noiseRow(ctx, h) >= 0 ? 'its file shows it is background noise'
+        : h.sig.spec.routineOnce && occurrences(h.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES ? 'it is routine once' : undefined);
+  }
+  const whole = memo.get(h);
+  if (whole) return whole;
+  if (h.sig.spec.decisive) return undefined;
+  let own = rowSets.get(h);
+  if (!own) rowSets.set(h, (own = new Set(h.rows)));
+  const mine = own;
+  return recoveryAfter(ctx, rows, (r) => mine.has(r)) >= 0 ? 'it healed' : undefined;
 }
+
+/** Each signature's rows as a set, for the recovery test of each of its runs. */
+const rowSets = new WeakMap<SignatureHits, Set<number>>();
 
 /** Why the named line was chosen among the failures: its weight in words, and what the first failure weighed when it is another. */
 function whyChosen(ctx: RuleContext, pick: Candidate, first: number, cands: readonly Candidate[]): Fact {
@@ -149,9 +161,11 @@ export const firstFailure: Rule = {
     const signed = new Map<number, SignatureHits>();
     for (const h of matchSignatures(ctx)) for (const row of h.rows) signed.set(row, h);
     const runs = failureRuns(ctx, signed);
+    const memo = new Map<SignatureHits, string | undefined>();
     if (!runs.length) return [];
     // Not simply the earliest failure: the most telling one (its gravity, its level, what followed), the earliest among equals.
-    const weighed = weighFailures(ctx, runs, { said: (r) => saysFailed(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows) });
+    // A log with more separate runs of failures than this is told from its first ones (a decisive failure later on has its own finding).
+    const weighed = weighFailures(ctx, runs.slice(0, MAX_WEIGHED_RUNS), { said: (r) => saysFailed(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows, memo) });
     const cands = weighed.flat();
     const pick = mostTelling(weighed);
     const runIndex = pick ? runs.findIndex((r) => r.includes(pick.row)) : 0;
