@@ -21,7 +21,8 @@ import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
-import { occurrences } from './repeats.ts';
+import { occurrences, repeatsOf } from './repeats.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 import { clock, duration, plural, quote } from './text.ts';
 import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 
@@ -99,13 +100,30 @@ function saysFailed(ctx: RuleContext, row: number): boolean {
   return FAILURE_WORD.test(text) && !RETRY.test(text);
 }
 
+/** Unknown failures must come this close together (MIN_QUIET_MATCHES of them) to be an incident rather than sporadic errors. */
+const UNKNOWN_RUN_MS = 60_000;
+/** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
+const ROUTINE_ERROR = vocabularyClass('routine-error');
+
+/** Do MIN_QUIET_MATCHES of the rows (folded lines counted as what they stand for) fall within UNKNOWN_RUN_MS? */
+function concentrated(ctx: RuleContext, rows: readonly number[]): boolean {
+  const t = ctx.table;
+  for (let i = 0, j = 0, n = 0; j < rows.length; j++) {
+    n += repeatsOf(failureText(ctx, rows[j]));
+    while (t.tMs[rows[j]] - t.tMs[rows[i]] > UNKNOWN_RUN_MS) n -= repeatsOf(failureText(ctx, rows[i++]));
+    if (n >= MIN_QUIET_MATCHES) return true;
+  }
+  return false;
+}
+
 /** A stop request this close before a failure makes the failure part of the stop. */
 const STOP_MS = 60_000;
 
 /**
  * An excerpt whose failures no signature knows is still an incident when the
- * program says so plainly: a run of MIN_QUIET_MATCHES lines it reported as
- * failures, in words as well as by level, that did not heal and are not part
+ * program says so plainly: MIN_QUIET_MATCHES lines within a minute that it
+ * reported as failures, in words as well as by level, that are not routine
+ * per-request errors (a 404's missing file), did not heal and are not part
  * of a stop it was asked for (npm's "signal SIGTERM", Postgres's
  * "terminating connection due to administrator command"). One ERROR among
  * routine lines, a line whose only failure word is its level, or errors
@@ -114,8 +132,8 @@ const STOP_MS = 60_000;
 function unknownIncident(ctx: RuleContext, run: readonly number[]): boolean {
   const t = ctx.table;
   if (t.length > EXCERPT_MAX_ROWS) return false;
-  const said = run.filter((r) => saysFailed(ctx, r) && FAILURE_WORD.test(failureText(ctx, r)));
-  if (occurrences(said, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES) return false;
+  const said = run.filter((r) => saysFailed(ctx, r) && FAILURE_WORD.test(failureText(ctx, r)) && !ROUTINE_ERROR.test(failureText(ctx, r)));
+  if (!concentrated(ctx, said)) return false;
   if (said.some((r) => SHUTDOWN.test(ctx.peek(r)))) return false;
   const rows = ctx.sources.rows[t.file[said[0]]];
   const from = t.tMs[said[0]] - STOP_MS;
