@@ -1,14 +1,17 @@
 // first-failure: when a log holds failures and no named pattern fired, the
-// finding a responder would write first: which line failed first, when, what
-// it is if a signature knows it, and what followed (more failures, restarts,
-// bursts, a silence, other files' errors). A log with failures in it never
-// ends in "nothing found". It is a fallback: it runs only when no other rule
-// raised a warning, and it warns only when the failure is a known one the
-// program reported as a failure (logged as an error, or with no level or at
-// WARN in an excerpt and saying so in words), or a crash, that did not heal
-// by itself, and either recurs or stands in a short excerpt; an unknown error
-// line, or one timeout in an hour of traffic, is an info finding, so routine
-// errors in a healthy log do not raise an alarm.
+// finding a responder would write first: which failure tells most (the first
+// one, unless a graver one followed: telling.ts), when its run of failures
+// started, what it is if a signature knows it, and what followed (more
+// failures, restarts, bursts, a silence, other files' errors). A log with
+// failures in it never ends in "nothing found". It is a fallback: it runs
+// only when no other rule raised a warning, and it warns only when the
+// failure is a known one the program reported as a failure (logged as an
+// error, or with no level or at WARN in an excerpt and saying so in words),
+// or a crash, that did not heal by itself, and either recurs or stands in a
+// short excerpt, or, in an excerpt, three unknown failures within a minute
+// that are no routine per-request errors; one unknown error line, or one
+// timeout in an hour of traffic, is an info finding, so routine errors in a
+// healthy log do not raise an alarm.
 
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
@@ -165,7 +168,7 @@ function whyChosen(ctx: RuleContext, pick: Candidate, first: number, cands: read
   const firstCand = cands.find((c) => c.rows.includes(first));
   const other = pick.row !== first && firstCand ? ` The first failure weighs less: ${firstCand.reasons.join('; ')}.` : '';
   const where = pick.row === first ? 'It is named because' : `The line at ${whenRow(ctx, pick.row, true)} is named as the likely cause, rather than the first failure, because`;
-  return { text: `${where} ${pick.reasons.join('; ')} (the heaviest of ${cands.length} failures weighed by gravity, level and what followed).${other}`, rows: [pick.row, first] };
+  return { text: `${where} ${pick.reasons.join('; ')} (chosen among ${cands.length} failures weighed by gravity, level and what followed; a later one is named only when it weighs clearly more).${other}`, rows: [pick.row, first] };
 }
 
 export const firstFailure: Rule = {
