@@ -23,6 +23,15 @@ describe('built-in failure signatures', () => {
     }
   });
 
+  it('name the mechanism from the failure line itself in most families, each such pattern with a line it names and a look-alike', () => {
+    const says = builtinSignatures().flatMap((s) => s.hypotheses.filter((h) => h.says).map((h) => ({ id: `${s.spec.id}/${h.spec.id}`, h: h.spec })));
+    expect(says.length).toBeGreaterThanOrEqual(40);
+    for (const { id, h } of says) {
+      expect(h.saysSamples?.length, id).toBeGreaterThan(0);
+      expect(h.saysNegatives?.length, id).toBeGreaterThan(0);
+    }
+  });
+
   it('each carry a look-alike that must not match', () => {
     for (const s of builtinSignatures()) expect(s.spec.negatives.length, s.spec.id).toBeGreaterThan(0);
   });
@@ -46,6 +55,13 @@ describe('a broken signature file', () => {
   it('is refused when a negative matches, or the family is unknown', () => {
     expect(problems({ negatives: ['volume full again'] })[0]).toMatch(/matches its negative/);
     expect(problems({ family: 'bad-luck' })[0]).toMatch(/unknown family "bad-luck"/);
+  });
+
+  it('is refused when a says pattern misses the line it names, or names its look-alike', () => {
+    const h = { id: 'h', statement: 'It grew.', check: 'df -h', says: 'inodes', saysSamples: ['volume full: out of inodes'], saysNegatives: ['volume full: out of bytes'] };
+    expect(problems({ hypotheses: [h] })).toEqual([]);
+    expect(problems({ hypotheses: [{ ...h, saysSamples: ['volume full: no bytes left'] }] })).toEqual(['mine.json x-fail: hypothesis h says does not match its sample "volume full: no bytes left"']);
+    expect(problems({ hypotheses: [{ ...h, saysNegatives: ['volume full: inodes fine'] }] })[0]).toMatch(/says matches its negative/);
   });
 
   it('is refused when it says one line is the incident and also that one line is routine', () => {

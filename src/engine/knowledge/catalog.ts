@@ -22,6 +22,7 @@ import vRecovered from './vocabulary/recovered.json' with { type: 'json' };
 import vRestartCounter from './vocabulary/restart-counter.json' with { type: 'json' };
 import vRestart from './vocabulary/restart.json' with { type: 'json' };
 import vRetry from './vocabulary/retry.json' with { type: 'json' };
+import vRoutineError from './vocabulary/routine-error.json' with { type: 'json' };
 import vStart from './vocabulary/start.json' with { type: 'json' };
 import vShutdown from './vocabulary/shutdown.json' with { type: 'json' };
 import vSignal from './vocabulary/signal.json' with { type: 'json' };
@@ -56,6 +57,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/restart-counter.json', data: vRestartCounter },
   { file: 'vocabulary/restart.json', data: vRestart },
   { file: 'vocabulary/retry.json', data: vRetry },
+  { file: 'vocabulary/routine-error.json', data: vRoutineError },
   { file: 'vocabulary/start.json', data: vStart },
   { file: 'vocabulary/shutdown.json', data: vShutdown },
   { file: 'vocabulary/signal.json', data: vSignal },

@@ -15,8 +15,13 @@ export interface SignatureHypothesisSpec {
   supports?: string;
   /** Tested on the failure lines themselves: the line names this mechanism. */
   says?: string;
+  /** Failure lines that name the mechanism (says must match each) and look-alikes that do not (it must match none). */
+  saysSamples?: string[];
+  saysNegatives?: string[];
   check: string;
 }
+
+export type Gravity = 'grave' | 'serious' | 'mild';
 
 export interface SignatureSpec {
   id: string;
@@ -32,6 +37,8 @@ export interface SignatureSpec {
   noiseWhen?: string;
   /** Damage that does not heal (I/O errors, hardware): small runs spread over hours still warn. */
   chronicWarns?: boolean;
+  /** How bad it is beside other failures in the same log (first-failure names the gravest). */
+  gravity?: Gravity;
   samples: string[];
   negatives: string[];
   hypotheses: SignatureHypothesisSpec[];
@@ -90,6 +97,14 @@ export function loadSignatures(files: readonly { name: string; data: unknown }[]
         }
       };
       const hypotheses = spec.hypotheses.map((h) => ({ spec: h, supports: compile(h, 'supports'), says: compile(h, 'says') }));
+      if (!trusted) {
+        for (const h of hypotheses) {
+          if ((h.spec.saysSamples?.length || h.spec.saysNegatives?.length) && !h.says) problems.push(`${where}: hypothesis ${h.spec.id} has says samples but no says pattern`);
+          if (!h.says) continue;
+          for (const s of h.spec.saysSamples ?? []) if (!h.says.test(s)) problems.push(`${where}: hypothesis ${h.spec.id} says does not match its sample ${JSON.stringify(s)}`);
+          for (const s of h.spec.saysNegatives ?? []) if (h.says.test(s)) problems.push(`${where}: hypothesis ${h.spec.id} says matches its negative ${JSON.stringify(s)}`);
+        }
+      }
       let noise: RegExp | null = null;
       try {
         noise = spec.noiseWhen ? new RegExp(spec.noiseWhen, 'i') : null;

@@ -15,6 +15,7 @@ import { hypothesisLines } from './stall-evidence.ts';
 import { duration, plural, quote, stamp } from './text.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
 import { occurrences } from './repeats.ts';
+import { gravityOf } from './telling.ts';
 
 /** At most this many signatures become findings: the first ones to appear tell the story. */
 export const MAX_SIGNATURE_FINDINGS = 3;
@@ -121,6 +122,19 @@ export function noiseRow(ctx: RuleContext, h: SignatureHits): number {
   return -1;
 }
 
+const GRAVITY_RANK = { grave: 0, serious: 1, mild: 2 } as const;
+
+/**
+ * At most MAX_SIGNATURE_FINDINGS, in time order: the gravest first (an OOM
+ * kill is not crowded out by three mild failures that came before it), the
+ * earliest among equals.
+ */
+function mostGrave<T extends { h: SignatureHits }>(told: readonly T[]): T[] {
+  if (told.length <= MAX_SIGNATURE_FINDINGS) return [...told];
+  const keep = new Set(told.map((x, i) => ({ x, i })).sort((a, b) => GRAVITY_RANK[gravityOf(a.x.h.sig)] - GRAVITY_RANK[gravityOf(b.x.h.sig)] || a.i - b.i).slice(0, MAX_SIGNATURE_FINDINGS).map((e) => e.x));
+  return told.filter((x) => keep.has(x));
+}
+
 /** A crash this soon after a known failure in the same file is that failure's doing. */
 const CONSEQUENCE_MS = 5_000;
 
@@ -146,7 +160,7 @@ export const failureSignature: Rule = {
     const t = ctx.table;
     const told = collect(ctx).map((h) => ({ h, runs: runsOf(ctx, h.rows) })).map(({ h, runs }) => ({ h, runs, shown: shownRun(h, runs) }));
     told.sort((a, b) => t.tMs[a.shown[0]] - t.tMs[b.shown[0]] || a.shown[0] - b.shown[0]);
-    return told.filter((x) => !consequence(ctx, x.h, x.shown[0], told)).slice(0, MAX_SIGNATURE_FINDINGS).map(({ h, runs, shown }): Finding => {
+    return mostGrave(told.filter((x) => !consequence(ctx, x.h, x.shown[0], told))).map(({ h, runs, shown }): Finding => {
       const first = shown[0];
       const last = shown[shown.length - 1];
       const start = t.tMs[first];

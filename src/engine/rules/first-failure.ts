@@ -1,33 +1,40 @@
 // first-failure: when a log holds failures and no named pattern fired, the
-// finding a responder would write first: which line failed first, when, what
-// it is if a signature knows it, and what followed (more failures, restarts,
-// bursts, a silence, other files' errors). A log with failures in it never
-// ends in "nothing found". It is a fallback: it runs only when no other rule
-// raised a warning, and it warns only when the failure is a known one the
-// program reported as a failure (logged as an error, or with no level or at
-// WARN in an excerpt and saying so in words), or a crash, that did not heal
-// by itself, and either recurs or stands in a short excerpt; an unknown error
-// line, or one timeout in an hour of traffic, is an info finding, so routine
-// errors in a healthy log do not raise an alarm.
+// finding a responder would write first: which failure tells most (the first
+// one, unless a graver one followed: telling.ts), when its run of failures
+// started, what it is if a signature knows it, and what followed (more
+// failures, restarts, bursts, a silence, other files' errors). A log with
+// failures in it never ends in "nothing found". It is a fallback: it runs
+// only when no other rule raised a warning, and it warns only when the
+// failure is a known one the program reported as a failure (logged as an
+// error, or with no level or at WARN in an excerpt and saying so in words),
+// or a crash, that did not heal by itself, and either recurs or stands in a
+// short excerpt, or, in an excerpt, three unknown failures within a minute
+// that are no routine per-request errors; one unknown error line, or one
+// timeout in an hour of traffic, is an info finding, so routine errors in a
+// healthy log do not raise an alarm.
 
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
-import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, sourceName, whenRow } from './helpers.ts';
+import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES, noiseRow } from './failure-signature.ts';
 import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
-import { occurrences } from './repeats.ts';
+import { occurrences, repeatsOf } from './repeats.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
 import { clock, duration, plural, quote } from './text.ts';
+import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
 export const CHAIN_GAP_MS = 10 * 60_000;
 /** A log this short is an excerpt someone pasted because of what is in it. */
 export const EXCERPT_MAX_ROWS = 100;
+/** At most this many runs of failures are weighed for the most telling one. */
+const MAX_WEIGHED_RUNS = 50;
 /** What followed is looked for this long after the run's last failure. */
 const AFTER_MS = 10 * 60_000;
 
@@ -40,16 +47,21 @@ function isFailure(ctx: RuleContext, row: number, signed: ReadonlyMap<number, Si
   return (kind === Kind.healthFail || kind === Kind.timeout) && lv >= Level.warn;
 }
 
-/** The run that starts with the log's first failure: rows in time order, each within CHAIN_GAP_MS of the one before. */
-function firstRun(ctx: RuleContext, signed: ReadonlyMap<number, SignatureHits>, from = 0): number[] {
+/** Every timed failure row, split into runs: each row within CHAIN_GAP_MS of the one before. */
+function failureRuns(ctx: RuleContext, signed: ReadonlyMap<number, SignatureHits>): number[][] {
   const t = ctx.table;
-  const run: number[] = [];
-  for (let row = from; row < t.length; row++) {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (let row = 0; row < t.length; row++) {
     if (!Number.isFinite(t.tMs[row]) || !isFailure(ctx, row, signed)) continue;
-    if (run.length && t.tMs[row] - t.tMs[run[run.length - 1]] > CHAIN_GAP_MS) break;
+    if (run.length && t.tMs[row] - t.tMs[run[run.length - 1]] > CHAIN_GAP_MS) {
+      runs.push(run);
+      run = [];
+    }
     run.push(row);
   }
-  return run;
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 function after(ctx: RuleContext, from: number, to: number, file: number, run: readonly number[]): Fact[] {
@@ -91,6 +103,74 @@ function saysFailed(ctx: RuleContext, row: number): boolean {
   return FAILURE_WORD.test(text) && !RETRY.test(text);
 }
 
+/** Unknown failures must come this close together (MIN_QUIET_MATCHES of them) to be an incident rather than sporadic errors. */
+const UNKNOWN_RUN_MS = 60_000;
+/** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
+const ROUTINE_ERROR = vocabularyClass('routine-error');
+
+/** Do MIN_QUIET_MATCHES of the rows (folded lines counted as what they stand for) fall within UNKNOWN_RUN_MS? */
+function concentrated(ctx: RuleContext, rows: readonly number[]): boolean {
+  const t = ctx.table;
+  for (let i = 0, j = 0, n = 0; j < rows.length; j++) {
+    n += repeatsOf(failureText(ctx, rows[j]));
+    while (t.tMs[rows[j]] - t.tMs[rows[i]] > UNKNOWN_RUN_MS) n -= repeatsOf(failureText(ctx, rows[i++]));
+    if (n >= MIN_QUIET_MATCHES) return true;
+  }
+  return false;
+}
+
+/** A stop request this close before a failure makes the failure part of the stop. */
+const STOP_MS = 60_000;
+
+/**
+ * An excerpt whose failures no signature knows is still an incident when the
+ * program says so plainly: MIN_QUIET_MATCHES lines within a minute that it
+ * reported as failures, in words as well as by level, that are not routine
+ * per-request errors (a 404's missing file), did not heal and are not part
+ * of a stop it was asked for (npm's "signal SIGTERM", Postgres's
+ * "terminating connection due to administrator command"). One ERROR among
+ * routine lines, a line whose only failure word is its level, or errors
+ * followed by "connected" stay informational: a healthy excerpt has those too.
+ */
+function unknownIncident(ctx: RuleContext, run: readonly number[]): boolean {
+  const t = ctx.table;
+  if (t.length > EXCERPT_MAX_ROWS) return false;
+  const said = run.filter((r) => saysFailed(ctx, r) && FAILURE_WORD.test(failureText(ctx, r)) && !ROUTINE_ERROR.test(failureText(ctx, r)));
+  if (!concentrated(ctx, said)) return false;
+  if (said.some((r) => SHUTDOWN.test(ctx.peek(r)))) return false;
+  const rows = ctx.sources.rows[t.file[said[0]]];
+  const from = t.tMs[said[0]] - STOP_MS;
+  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < said[0]; k++) if (SHUTDOWN.test(ctx.peek(rows[k]))) return false;
+  return recoveryAfter(ctx, said, (r) => said.includes(r)) < 0;
+}
+
+/** Why a known failure is no incident on its own: it is chronic, background noise or routine once (all of the signature's lines), or this run healed. */
+function routineWhy(ctx: RuleContext, h: SignatureHits, rows: readonly number[], memo: Map<SignatureHits, string | undefined>): string | undefined {
+  if (!memo.has(h)) {
+    memo.set(h, isChronic(ctx, h) ? 'it is a chronic condition (small runs over hours)'
+      : noiseRow(ctx, h) >= 0 ? 'its file shows it is background noise'
+        : h.sig.spec.routineOnce && occurrences(h.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES ? 'it is routine once' : undefined);
+  }
+  const whole = memo.get(h);
+  if (whole) return whole;
+  if (h.sig.spec.decisive) return undefined;
+  let own = rowSets.get(h);
+  if (!own) rowSets.set(h, (own = new Set(h.rows)));
+  const mine = own;
+  return recoveryAfter(ctx, rows, (r) => mine.has(r)) >= 0 ? 'it healed' : undefined;
+}
+
+/** Each signature's rows as a set, for the recovery test of each of its runs. */
+const rowSets = new WeakMap<SignatureHits, Set<number>>();
+
+/** Why the named line was chosen among the failures: its weight in words, and what the first failure weighed when it is another. */
+function whyChosen(ctx: RuleContext, pick: Candidate, first: number, cands: readonly Candidate[]): Fact {
+  const firstCand = cands.find((c) => c.rows.includes(first));
+  const other = pick.row !== first && firstCand ? ` The first failure weighs less: ${firstCand.reasons.join('; ')}.` : '';
+  const where = pick.row === first ? 'It is named because' : `The line at ${whenRow(ctx, pick.row, true)} is named as the likely cause, rather than the first failure, because`;
+  return { text: `${where} ${pick.reasons.join('; ')} (chosen among ${cands.length} failures weighed by gravity, level and what followed; a later one is named only when it weighs clearly more).${other}`, rows: [pick.row, first] };
+}
+
 export const firstFailure: Rule = {
   id: 'first-failure',
   title: 'The first failure',
@@ -101,26 +181,24 @@ export const firstFailure: Rule = {
     const t = ctx.table;
     const signed = new Map<number, SignatureHits>();
     for (const h of matchSignatures(ctx)) for (const row of h.rows) signed.set(row, h);
-    let run = firstRun(ctx, signed);
-    // In a pasted excerpt, an unknown error that came first does not hide the known failure the excerpt was pasted for.
-    let unknownFirst = -1;
-    if (run.length && !run.some((r) => signed.has(r)) && t.length <= EXCERPT_MAX_ROWS) {
-      const next = [...signed.keys()].filter((r) => r > run[run.length - 1] && isFailure(ctx, r, signed)).sort((a, b) => a - b)[0];
-      if (next !== undefined) {
-        unknownFirst = run[0];
-        run = firstRun(ctx, signed, next);
-      }
-    }
-    if (!run.length) return [];
+    const runs = failureRuns(ctx, signed);
+    const memo = new Map<SignatureHits, string | undefined>();
+    if (!runs.length) return [];
+    // Not simply the earliest failure: the most telling one (its gravity, its level, what followed), the earliest among equals.
+    // A log with more separate runs of failures than this is told from its first ones (a decisive failure later on has its own finding).
+    const weighed = weighFailures(ctx, runs.slice(0, MAX_WEIGHED_RUNS), { said: (r) => saysFailed(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows, memo) });
+    const cands = weighed.flat();
+    const pick = mostTelling(weighed);
+    const runIndex = pick ? runs.findIndex((r) => r.includes(pick.row)) : 0;
+    const run = runs[runIndex];
+    // What came before the chosen run: an error no signature knows, or a failure that weighs less (context, not the cause).
+    const earlier = runIndex > 0 ? cands.find((c) => c.row < run[0]) : undefined;
+    const unknownFirst = runIndex > 0 && !earlier ? runs[0][0] : -1;
     const first = run[0];
     const start = t.tMs[first];
     const end = Math.max(start, t.tMs[run[run.length - 1]]);
-    // The first known failure the program reported as one: a routine LOG line naming a setting comes before the FATAL that refuses it.
-    // A cause named in the run (an unknown directive, a port in use) names it better than the exit status it led to.
-    const said = run.filter((r) => signed.has(r) && saysFailed(ctx, r));
-    const reported = said.find((r) => signed.get(r)?.sig.family !== 'crash') ?? said[0] ?? run.find((r) => signed.has(r));
-    const known = reported === undefined ? undefined : signed.get(reported);
-    const knownRow = reported ?? -1;
+    const known = pick?.hits;
+    const knownRow = pick ? (pick.rows.find((r) => saysFailed(ctx, r)) ?? pick.row) : -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
     const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || known.sig.spec.infoCounts === true || saysFailed(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
@@ -129,22 +207,26 @@ export const firstFailure: Rule = {
     // A failure that is routine once (one wrong password, one user's expired token) needs a run of its own, even in an excerpt.
     // A line Kubernetes folded ("(x11 over 23m)") counts as the occurrences it stands for.
     const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
-    const loud = t.kind[first] === Kind.crash || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS));
+    const loud = t.kind[first] === Kind.crash || (pick !== undefined && t.kind[pick.row] === Kind.crash) || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS)) ||
+      (!known && unknownIncident(ctx, run));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
-    if (known && knownRow !== first) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
+    if (known && knownRow !== first && cands.length <= 1) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
+    if (pick && cands.length > 1) facts.push(whyChosen(ctx, pick, first, cands));
+    if (earlier) facts.push({ text: `An earlier failure, at ${whenRow(ctx, earlier.row, true)}, weighs less and is context, not the cause: ${quote(failureText(ctx, earlier.row), 100)} (${earlier.reasons.join('; ')}).`, rows: [earlier.row] });
     if (unknownFirst >= 0) facts.push({ text: `An error no signature knows came before it, at ${whenRow(ctx, unknownFirst, true)}: ${quote(ctx.message(unknownFirst), 100)}.`, rows: [unknownFirst] });
     facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
     if (healed >= 0) facts.push(recoveryFact(ctx, healed));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
     const name = known ? `${known.sig.spec.title}` : 'An error';
+    const head = pick && (pick.row !== first || earlier) ? 'Most telling failure' : 'First failure';
     return [{
       rule: this.id,
       severity: loud ? 'warning' : 'info',
       start,
       end,
-      title: `First failure: ${name}: ${quote(failureText(ctx, known ? knownRow : first), 70)}`,
+      title: `${head}: ${name}: ${quote(failureText(ctx, known ? knownRow : first), 70)}`,
       detail: [
         ...facts.map((f) => f.text),
         ...(known

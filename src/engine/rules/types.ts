@@ -99,7 +99,7 @@ export const FAMILIES = [
   'db-starting', 'lock-wait', 'deadlock', 'leader-election-lost', 'restart-limit',
   'segfault', 'permission-denied', 'config-error', 'backend-down', 'timeout-burst',
   'error-burst', 'error-burst-after-deploy', 'operation-never-finished',
-  'replication-failure', 'rate-limited', 'auth-failure', 'io-error', 'first-failure',
+  'replication-failure', 'rate-limited', 'auth-failure', 'io-error', 'clock-skew', 'first-failure',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
