@@ -684,6 +684,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['s01s5pk 2019-08-10T00:19:23.383+0000 I ASIO     [Replication] Failed to connect to db-mongo-secondary:27017', 'api-7d9f 2024-05-01T10:00:00.120Z ERROR upstream timed out'],
   },
   {
+    id: 'csv-time-first',
+    note: 'a CSV export without its header, time first and the line quoted ("2019-07-17T20:36:24.774Z","…": log explorers\' Download CSV): the line is read as a line of its own',
+    first: '"',
+    re: String.raw`^"(?<ts>{ISO})",\s*"(?<msg>.*)"$`,
+    wrapper: true,
+    samples: ['"2019-07-17T20:36:24.774Z","[2019-07-17 20:36:24.774][1][warning][config] gRPC config stream closed: 14, upstream connect error"', '"2024-05-01T10:00:00.120Z","ERROR upstream timed out"'],
+  },
+  {
     id: 'clf-first',
     note: 'an access-log (CLF) time first, then the message (Caddy 1 error log without the level bracket, proxies logging in Apache style)',
     first: '0-9\\[',
