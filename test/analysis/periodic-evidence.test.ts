@@ -2,12 +2,16 @@
 // canned story: a supervisor killing a child that went silent while alive
 // ranks the blocked-output (unread pipe) mechanism first, a gunicorn arbiter
 // killing hung workers ranks the hung worker first and leaves the pipe story
-// unranked as likely; a pipe-fill rate is only ever a labelled what-if.
+// unranked as likely; crashes that recur (segfaults hours apart) rank a
+// recurring fault first, as a process that died did not freeze; a pipe-fill
+// rate is only ever a labelled what-if.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gunicornWorkerTimeout } from '../fixtures/incidents/unseen-dialects.ts';
 import { analyzeLogs } from './dialects.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/families');
 
 const SAMPLE = join(import.meta.dirname, '../../public/samples/periodic-freeze');
 
@@ -44,5 +48,17 @@ describe('periodic-freeze explanations', () => {
     // "Perhaps out of memory?" on every SIGKILL is gunicorn's stock wording, not a measurement.
     expect(byId.get('resource-growth')?.likelihood).toBe('open');
     expect(f.detail).toMatch(/1\. \[likely\] A worker or request hangs/);
+  });
+
+  it('children that die on SIGSEGV hours apart: a recurring fault is likely, the unread pipe unlikely and no fill rate is offered', async () => {
+    const name = 'segfault--php-fpm-children-sigsegv-hours-apart.log';
+    const f = await freeze([{ name, text: readFileSync(join(FIXTURES, name), 'utf8') }]);
+    const byId = new Map(f.hypotheses?.map((h) => [h.id, h]));
+    expect(f.hypotheses?.[0].id).toBe('recurring-fault');
+    expect(byId.get('recurring-fault')?.supports[0].text).toMatch(/crashes \(the process died: .*signal 11/);
+    expect(byId.get('output-blocked')?.likelihood).toBe('unlikely');
+    expect(byId.get('output-blocked')?.against.map((a) => a.text).join(' ')).toMatch(/not freezes/);
+    expect(f.whatIf ?? []).toEqual([]);
+    expect(f.detail).not.toMatch(/something filling up at a rate/);
   });
 });

@@ -9,7 +9,7 @@
 import type { Fact, Hypothesis, RuleContext } from './types.ts';
 import { likelihoodOf, rankHypotheses } from './data-rule.ts';
 import { rowsInWindow } from './helpers.ts';
-import { clock, duration, plural } from './text.ts';
+import { clock, duration, plural, quote } from './text.ts';
 
 /** A request or worker that hung until a watchdog timed it out. */
 const HUNG_WORKER = /WORKER TIMEOUT|worker\b.{0,40}\b(?:timed? ?out|hung|stuck|blocked)|\bhung task\b|blocked for more than|\bdeadlock/i;
@@ -30,6 +30,8 @@ export interface FreezeParts {
   medianMs: number;
   /** "proxy.log went silent around 7 of 7 episodes" facts (rows of the silences). */
   silences: readonly Fact[];
+  /** The episodes are crashes (the process died), not health failures or timeouts. */
+  crashes?: boolean;
 }
 
 function matching(ctx: RuleContext, from: number, to: number, re: RegExp, cap = 5): number[] {
@@ -51,10 +53,14 @@ export function freezeHypotheses(ctx: RuleContext, p: FreezeParts): { hypotheses
     ? { text: `The period is fixed: every interval within 10% of ${duration(p.medianMs)}.`, rows: [] }
     : { text: `The period varies around ${duration(p.medianMs)} (beyond 10%), as a rate that depends on traffic would.`, rows: [] };
 
+  // A process that died is not one that froze: a blocked write leaves it alive until something kills it.
+  const died: Fact[] = p.crashes && hung.length === 0 && alive.length === 0
+    ? [{ text: `The episodes are crashes (the process died: ${quote(ctx.peek(p.episodeRows[0]), 90)}), not freezes of a live process.`, rows: p.episodeRows.slice(0, 3) }]
+    : [];
   // The pipe story needs its own evidence (the process went silent while alive, or pipe words); a varying period alone only allows it.
   const pipeOwn = [...p.silences, ...pipe, ...(hung.length ? [] : alive)];
   const pipeSupports = p.fixed ? pipeOwn : pipeOwn.length ? [period, ...pipeOwn] : [];
-  const pipeAgainst = [...(p.fixed ? [period] : []), ...hung];
+  const pipeAgainst = [...(p.fixed ? [period] : []), ...hung, ...died];
   const pipeLikelihood = pipeSupports.length ? likelihoodOf(pipeSupports.length, pipeAgainst.length) : pipeAgainst.length ? 'unlikely' : p.fixed ? 'unlikely' : 'possible';
   const hypotheses = rankHypotheses([
     {
@@ -81,6 +87,18 @@ export function freezeHypotheses(ctx: RuleContext, p: FreezeParts): { hypotheses
       against: p.fixed ? [] : [period],
       check: `What is scheduled every ${duration(p.medianMs)}: crontab, systemd timers, TTLs and intervals in the configuration.`,
     },
+    ...(died.length
+      ? [
+          {
+            id: 'recurring-fault',
+            statement: 'The process crashes on a fault that traffic reaches now and then (a native-code bug, bad input, an unhandled error); the period is the rate at which that path is hit, not a mechanism of its own.',
+            likelihood: likelihoodOf(died.length, 0),
+            supports: died,
+            against: [],
+            check: 'The core dump or the stack of one crash, and the requests each crash was serving: the same endpoint or input points at the fault.',
+          } satisfies Hypothesis,
+        ]
+      : []),
     {
       id: 'resource-growth',
       statement: 'Memory (or another resource: connections, file descriptors, a queue) grows with traffic until the process stops answering.',

@@ -96,9 +96,11 @@ function regularRun(eps: Episode[]): { run: Episode[]; intervals: number[] } | n
   return { run: eps, intervals: kept };
 }
 
-function periodLine(fixed: boolean, med: number): string {
-  return fixed
-    ? `The period is fixed (spread within ${Math.round(FIXED_SPREAD * 100)}% of ${duration(med)}), which points at a clock rather than at something filling up.`
+function periodLine(fixed: boolean, med: number, crashes: boolean): string {
+  if (fixed) return `The period is fixed (spread within ${Math.round(FIXED_SPREAD * 100)}% of ${duration(med)}), which points at a clock rather than at something filling up.`;
+  // A crash that recurs at a varying period may be a code path traffic reaches now and then: nothing need fill up.
+  return crashes
+    ? `The period varies (${duration(med)} typical), which points at traffic (a code path reached now and then, or something filling up) rather than at a clock.`
     : `The period varies (${duration(med)} typical), which points at something filling up at a rate that depends on traffic rather than at a clock.`;
 }
 
@@ -144,13 +146,13 @@ export const periodicFreeze: Rule = {
       const top = topTemplates(ctx, eps.flatMap((e) => e.rows), 2).map((x) => quote(ctx.templates[x.template]?.pattern ?? '', 90));
       const silent = silences(ctx, eps, sig.file);
       const episodeRows = eps.flatMap((e) => e.rows);
-      const { hypotheses, whatIf } = freezeHypotheses(ctx, { start, end, episodeRows, fixed, medianMs: med, silences: silent });
+      const { hypotheses, whatIf } = freezeHypotheses(ctx, { start, end, episodeRows, fixed, medianMs: med, silences: silent, crashes: sig.what === 'crash' });
       const detail = [
         `${plural(eps.length, 'episode')} of ${sig.what} in ${sourceName(ctx, sig.file)} between ${stamp(start)} and ${clock(end)}: ${eps.map((e) => clock(e.start)).join(', ')}.`,
         `Interval between episodes: min ${duration(min)}, median ${duration(med)}, max ${duration(max)} (${fixed ? 'fixed' : 'varying'}).`,
         `Each episode: ${top.join(' then ')}${restarted ? `; ${restarted} of ${eps.length} ended in a restart` : ''}${folded > 0 ? ` (${plural(folded, 'earlier warning')} just before counted within their episode)` : ''}.`,
         ...silent.map((f) => f.text),
-        periodLine(fixed, med),
+        periodLine(fixed, med, sig.what === 'crash'),
         'What could explain it, ranked by the evidence in these logs:',
         ...hypothesisLines(hypotheses),
         ...whatIf,
