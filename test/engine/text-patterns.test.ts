@@ -88,6 +88,9 @@ describe('the tail reader', () => {
     ['Exception in thread main', 'none', '', 'Exception in thread main'],
     ['received signal, updating routes', 'none', '', 'received signal, updating routes'],
     ['| ERROR | pool exhausted', 'error', '', 'pool exhausted'],
+    // An exception's class is what the message is about, not who logged it.
+    ['ERROR java.net.SocketTimeoutException: Read timed out', 'error', '', 'java.net.SocketTimeoutException: Read timed out'],
+    ['WARN com.acme.VaultSealedError - vault is sealed', 'warn', '', 'com.acme.VaultSealedError - vault is sealed'],
   ])('%s', (msg, level, logger, message) => {
     const t = readTail(msg, true, true);
     expect(LEVEL_NAMES[t.level]).toBe(level);

@@ -41,8 +41,11 @@ function bareLevel(word: string): number {
   return PLAIN_LEVEL_WORDS.has(w.toLowerCase()) ? lv : 0;
 }
 
+/** An exception's class ("java.net.SocketTimeoutException: Read timed out"): what the message is about, so it stays in it for signatures to read. */
+const EXCEPTION_CLASS = /(?:Exception|Error|Throwable)$/;
+
 function loggerName(token: string): string {
-  if (!LOGGER_LIKE.test(token) || CALLER_LIKE.test(token) || token.includes('://')) return '';
+  if (!LOGGER_LIKE.test(token) || CALLER_LIKE.test(token) || token.includes('://') || EXCEPTION_CLASS.test(token)) return '';
   return token.replace(/#\d+$/, '');
 }
 
