@@ -37,8 +37,9 @@ const always = <T>(value: T) => () => value;
  * is inclusive. The view's functions reach the table through `tableOf`, never
  * directly: React keeps a component's previous render (its memoized values
  * and effect dependencies) until the component renders again, so a view that
- * held its table would keep a big load's last partial table (~160 MB at 1 GB) alive after the
- * whole table came. The page passes a getter of the current dataset.
+ * held its table would keep a big load's last partial table (~160 MB at 1 GB)
+ * alive after the whole table came. The page passes a getter of the current
+ * dataset.
  */
 export function listView(table: EventTable, window: Interval, filtered: Uint32Array | null, tableOf: () => EventTable = always(table)): ListView {
   const lo = lowerBound(table, window[0], table.length);

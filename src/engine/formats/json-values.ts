@@ -137,10 +137,14 @@ export const decode = (b: Uint8Array, start: number, end: number) => decoder.dec
 /** Up to this many bytes, a line without bytes >= 0x80 gives its text byte for byte (longer: one TextDecoder call pays). */
 const SHORT_ASCII = 128;
 
+/** ASCII bytes b[start..end) as text, a byte per character (no decoder call). */
+function asciiText(b: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+}
+
 /** b[start..end) as text: bytes as characters when the scanned line is ASCII and the value short, else decoded. */
 function lineText(b: Uint8Array, start: number, end: number): string {
-  if (scanState.anyHigh || end - start > SHORT_ASCII) return decode(b, start, end);
-  return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+  return scanState.anyHigh || end - start > SHORT_ASCII ? decode(b, start, end) : asciiText(b, start, end);
 }
 
 export function value(b: Uint8Array, s: number): Scalar {
@@ -290,7 +294,7 @@ function fresh(b: Uint8Array, start: number, end: number): string {
  */
 export function numberValue(b: Uint8Array, start: number, end: number): number {
   const v = decimalBytes(b, start, end);
-  return v === v ? v : Number(String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]));
+  return v === v ? v : Number(asciiText(b, start, end));
 }
 
 /**
