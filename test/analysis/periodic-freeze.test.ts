@@ -68,6 +68,24 @@ describe('periodic-freeze', () => {
     expect(f[0].detail).toMatch(/1\. \[likely\] Something scheduled runs at a fixed period \(a cron job, a timer/);
   });
 
+  it('with three episodes, says two intervals are too few to call the period fixed or varying, and claims less', async () => {
+    const times = [600, 1200, 1800];
+    const r = await analyzeLogs([{ name: 'supervisor.log', text: render('slog', supervisor(times, WORDINGS[0])) }]);
+    const f = r.of('periodic-freeze');
+    expect(f).toHaveLength(1);
+    expect(f[0].count).toBe(3);
+    expect(f[0].title).toMatch(/too few to tell fixed from varying/);
+    expect(f[0].title).not.toMatch(/fixed period/);
+    expect(f[0].detail).toMatch(/Only 2 intervals between episodes: too few to be sure/);
+    expect(f[0].detail).toMatch(/If these intervals hold: The period is fixed/);
+    const sure = (a: Awaited<ReturnType<typeof analyzeLogs>>) => a.analysis.findings.find((x) => x.rule === 'periodic-freeze')?.confidence ?? NaN;
+    expect(sure(r)).toBeLessThan(0.6);
+    // Four exact episodes (three intervals) are enough to call the period fixed.
+    const four = await analyzeLogs([{ name: 'supervisor.log', text: render('slog', supervisor([...times, 2400], WORDINGS[0])) }]);
+    expect(four.of('periodic-freeze')[0].detail).not.toMatch(/too few/);
+    expect(sure(four)).toBeGreaterThan(0.8);
+  });
+
   it('sees recurring timeout bursts in an access log with no supervisor', async () => {
     const times = schedule(300, 5, 5.5, 6.5, 5);
     const ev = steady(sec(0), sec(times[4] + 200), 250, (t) => {

@@ -17,6 +17,8 @@ import { clock, duration, median, plural, quote, stamp } from './text.ts';
 
 /** "Recurs at least three times": two intervals are the least that can show a period. */
 export const MIN_EPISODES = 3;
+/** Below this many episodes a period is a weak claim: two intervals agree by chance often enough, and two cannot tell fixed from varying. */
+export const SURE_EPISODES = 4;
 /** Failures within this long of the previous one belong to the same episode (a watchdog's
  * retries and its kill are seconds to a minute apart). */
 export const EPISODE_MS = 90_000;
@@ -147,12 +149,16 @@ export const periodicFreeze: Rule = {
       const silent = silences(ctx, eps, sig.file);
       const episodeRows = eps.flatMap((e) => e.rows);
       const { hypotheses, whatIf } = freezeHypotheses(ctx, { start, end, episodeRows, fixed, medianMs: med, silences: silent, crashes: sig.what === 'crash' });
+      // Two or three intervals that agree are a hint, not a period: the finding says so and claims less.
+      const few = eps.length < SURE_EPISODES;
+      const caveat = few ? [`Only ${plural(reg.intervals.length, 'interval')} between episodes: too few to be sure the failure is periodic, or to tell a fixed period from a varying one. A longer stretch of the log (more episodes) would settle it.`] : [];
       const detail = [
         `${plural(eps.length, 'episode')} of ${sig.what} in ${sourceName(ctx, sig.file)} between ${stamp(start)} and ${clock(end)}: ${eps.map((e) => clock(e.start)).join(', ')}.`,
         `Interval between episodes: min ${duration(min)}, median ${duration(med)}, max ${duration(max)} (${fixed ? 'fixed' : 'varying'}).`,
+        ...caveat,
         `Each episode: ${top.join(' then ')}${restarted ? `; ${restarted} of ${eps.length} ended in a restart` : ''}${folded > 0 ? ` (${plural(folded, 'earlier warning')} just before counted within their episode)` : ''}.`,
         ...silent.map((f) => f.text),
-        periodLine(fixed, med, sig.what === 'crash'),
+        (few ? 'If these intervals hold: ' : '') + periodLine(fixed, med, sig.what === 'crash'),
         'What could explain it, ranked by the evidence in these logs:',
         ...hypothesisLines(hypotheses),
         ...whatIf,
@@ -162,15 +168,16 @@ export const periodicFreeze: Rule = {
         severity: restarted > 0 || sig.what === 'crash' ? 'critical' : 'warning',
         start,
         end,
-        title: `Periodic ${sig.what}: ${plural(eps.length, 'episode')} every ~${duration(med)} (${fixed ? 'fixed period' : 'varying period'})`,
+        title: `Periodic ${sig.what}: ${plural(eps.length, 'episode')} every ~${duration(med)} (${few ? 'too few to tell fixed from varying' : fixed ? 'fixed period' : 'varying period'})`,
         detail,
         count: eps.length,
-        confidence: Math.min(0.95, 0.5 + 0.1 * eps.length + (restarted ? 0.1 : 0)),
+        confidence: few ? 0.5 : Math.min(0.95, 0.5 + 0.1 * eps.length + (restarted ? 0.1 : 0)),
         evidence: evidence(ctx, eps.flatMap((e) => e.rows.slice(0, 4))),
         family: 'periodic-freeze',
         facts: [
           { text: `${plural(eps.length, 'episode')} of ${sig.what} at ${eps.map((e) => clock(e.start)).join(', ')}.`, rows: eps.map((e) => e.rows[0]) },
           { text: `Intervals: min ${duration(min)}, median ${duration(med)}, max ${duration(max)}.`, rows: [] },
+          ...caveat.map((text) => ({ text, rows: [] })),
           ...silent,
         ],
         hypotheses,
