@@ -10,12 +10,27 @@ import type { SliceCreator } from './types.ts';
 export const MAX_COLUMNS = 8;
 /** A longer field name is not one a user picked from the sidebar. */
 export const MAX_COLUMN_NAME = 200;
+/** Widths a user can drag a column to, in CSS pixels: narrow enough for a status code, never wider than a wide screen's half. */
+export const MIN_COLUMN_PX = 28;
+export const MAX_COLUMN_PX = 900;
+
+/** A dragged width, kept within bounds and in whole pixels. */
+export function clampWidth(px: number): number {
+  return Math.round(Math.min(MAX_COLUMN_PX, Math.max(MIN_COLUMN_PX, px)));
+}
 
 export interface ColumnSlice {
   /** Chosen field columns, in the order they show. */
   columns: string[];
   /** Automatic columns the user hid (for this session). */
   dismissedAuto: string[];
+  /** Widths the user dragged field columns to, in px, by field name (a Map: names come from the log). Unset: as wide as the values. */
+  columnWidths: ReadonlyMap<string, number>;
+  /** Width the user dragged the source column to, in px; null: the default. */
+  sourceWidth: number | null;
+  /** Set a field column's width, or null to let it follow its values again. */
+  setColumnWidth(field: string, px: number | null): void;
+  setSourceWidth(px: number | null): void;
   setColumns(columns: readonly string[]): void;
   /** Show the field as a column, or remove it when it is one. */
   toggleColumn(field: string): void;
@@ -34,6 +49,19 @@ export function cleanColumns(columns: readonly string[]): string[] {
 export const createColumnSlice: SliceCreator<ColumnSlice> = (set, get) => ({
   columns: [],
   dismissedAuto: [],
+  columnWidths: new Map(),
+  sourceWidth: null,
+  setColumnWidth(field, px) {
+    const cur = get().columnWidths;
+    const next = new Map(cur);
+    if (px === null) next.delete(field);
+    else next.set(field, clampWidth(px));
+    if (next.get(field) !== cur.get(field)) set({ columnWidths: next });
+  },
+  setSourceWidth(px) {
+    const next = px === null ? null : clampWidth(px);
+    if (next !== get().sourceWidth) set({ sourceWidth: next });
+  },
   setColumns(columns) {
     const next = cleanColumns(columns);
     const cur = get().columns;

@@ -138,6 +138,47 @@ describe('chosen columns', () => {
     await shot(p, 'columns-chosen');
   });
 
+  it('resizes a column by dragging its grip or with the keyboard, and gives it back its automatic width', async () => {
+    const p = app.page;
+    const width = (sel: string) => p.locator(sel).first().evaluate((el) => el.getBoundingClientRect().width);
+    const head = '.log-head .c-field-head[data-col="method"]';
+    const cell = '.log-row .c-field[data-col="method"]';
+    const auto = await width(head);
+    const grip = p.locator(`${head} .col-resize`);
+    expect(await grip.getAttribute('aria-label')).toBe('Resize column method');
+    const box = await grip.boundingBox();
+    if (!box) throw new Error('no grip');
+    await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await p.mouse.down();
+    await p.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 3 });
+    await p.mouse.move(box.x + box.width / 2 + 90, box.y + box.height / 2, { steps: 3 });
+    await p.mouse.up();
+    await p.waitForFunction(([h, w]) => Math.abs((document.querySelector(h as string)?.getBoundingClientRect().width ?? 0) - (w as number)) < 2, [head, auto + 90] as const);
+    // Every row's cell follows the header, and the message still fits beside them on one line.
+    const cells = await p.$$eval(cell, (els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(cells.length).toBeGreaterThan(3);
+    for (const w of cells) expect(Math.abs(w - (auto + 90))).toBeLessThan(2);
+    expect(Number(await grip.getAttribute('aria-valuenow'))).toBeGreaterThan(auto + 80);
+    // Enter gives the automatic width back.
+    await grip.focus();
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(([h, w]) => Math.abs((document.querySelector(h as string)?.getBoundingClientRect().width ?? 0) - (w as number)) < 1, [head, auto] as const);
+    // The source column, from the keyboard alone: Shift+ArrowRight twice widens it by two big steps, a double click resets it.
+    const src = '.log-head .c-src';
+    const srcAuto = await width(src);
+    const srcGrip = p.locator(`${src} .col-resize`);
+    await srcGrip.focus();
+    await p.keyboard.press('Shift+ArrowRight');
+    await p.keyboard.press('Shift+ArrowRight');
+    await p.waitForFunction((w) => Math.abs((document.querySelector('.log-row .c-src')?.getBoundingClientRect().width ?? 0) - w) < 2, srcAuto + 96);
+    expect(Math.abs((await width(src)) - (srcAuto + 96))).toBeLessThan(2);
+    // The list did not take the arrow keys as moves of its selection.
+    expect(await p.evaluate(() => document.activeElement?.classList.contains('col-resize'))).toBe(true);
+    expect(await violations(p)).toEqual([]);
+    await srcGrip.dblclick();
+    await p.waitForFunction((w) => Math.abs((document.querySelector('.log-row .c-src')?.getBoundingClientRect().width ?? 0) - w) < 1, srcAuto);
+  });
+
   it('keeps the column when a file is added', async () => {
     const p = app.page;
     const before = await dataVersion(p);

@@ -1,11 +1,13 @@
 // The header of one field column in the log list: the field's name, a way to
 // remove the column, and for an automatic column (a field varying beside a
 // repeated message) a subtle "auto" mark with Pin (keep it as a chosen
-// column) and Hide. Field names come from the log: shown as text only.
+// column) and Hide, and a grip to resize it. Field names come from the log:
+// shown as text only.
 
 import { navigate } from '../../store/navigation.ts';
 import { useStore } from '../../store/store.ts';
-import type { AutoReason, ShownColumn } from './list-columns.ts';
+import { columnCss, type AutoReason, type ShownColumn } from './list-columns.ts';
+import { ColumnResizer } from './ColumnResizer.tsx';
 
 /** Focus stays in the list when the header button under it goes away. */
 function focusList(): void {
@@ -18,7 +20,7 @@ export function FieldColumnHead({ column, reason }: { column: ShownColumn; reaso
     ? `${field}: shown automatically, because ${Math.round(reason.share * 100)}% of the rows in view say "${reason.pattern}" and this field varies most among them`
     : field;
   return (
-    <span className={`c-field c-field-head${auto ? ' c-field--auto' : ''}`} style={{ width: `${column.chars}ch` }} data-col={field}>
+    <span className={`c-field c-field-head${auto ? ' c-field--auto' : ''}`} style={{ width: columnCss(column) }} data-col={field}>
       <span className="col-name ellipsis" title={why}>{field}</span>
       {auto && <span className="col-auto" aria-hidden="true">auto</span>}
       {auto ? (
@@ -62,6 +64,7 @@ export function FieldColumnHead({ column, reason }: { column: ShownColumn; reaso
           ×
         </button>
       )}
+      <ColumnResizer label={`Resize column ${field}`} onResize={(px) => useStore.getState().setColumnWidth(field, px)} />
     </span>
   );
 }

@@ -19,7 +19,8 @@ import { listView } from './list-view.ts';
 import { captureAnchor, placeAfterChange, type ListAnchor } from './scroll-anchor.ts';
 import { realOffset, scrollTopAt, scrollTopFor, viewport } from './virtual-scroll.ts';
 import { useFilterResult } from '../../store/use-filter.ts';
-import { useListColumns } from './list-columns.ts';
+import { columnCss, useListColumns } from './list-columns.ts';
+import { ColumnResizer } from './ColumnResizer.tsx';
 import { FieldColumnHead } from './FieldColumnHead.tsx';
 
 export const ROW_H = 22;
@@ -40,6 +41,7 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
   const searchState = useStore((s) => s.searchState);
   const text = useStore((s) => s.text);
   const laneMode = useStore((s) => s.laneMode);
+  const sourceWidth = useStore((s) => s.sourceWidth);
   useSyncExternalStore((fn) => messageCache.subscribe(fn), () => messageCache.version);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -183,12 +185,15 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
   else if (view.count === 0) empty = 'No events in this window. Zoom out or press F to fit all.';
 
   return (
-    <div className="log-list" id="log-tab-events" role="tabpanel" aria-label="Events" hidden={hidden} style={{ ['--time-w' as string]: `${timeChars + 1}ch` }}>
+    <div className="log-list" id="log-tab-events" role="tabpanel" aria-label="Events" hidden={hidden} style={{ ['--time-w' as string]: `${timeChars + 1}ch`, ...(sourceWidth !== null ? { ['--src-w' as string]: `${sourceWidth}px` } : {}) }}>
       <div className="log-head">
         <span className="c-time" aria-hidden="true">Time ({zoneLabel(zone)})</span>
         {reference !== null && <span className="c-rel" aria-hidden="true">From ref</span>}
         <span className="c-lvl" aria-hidden="true">Level</span>
-        <span className="c-src" aria-hidden="true">{laneMode === 'logger' ? 'Logger' : 'Source'}</span>
+        <span className="c-src c-src-head">
+          <span aria-hidden="true">{laneMode === 'logger' ? 'Logger' : 'Source'}</span>
+          <ColumnResizer label={`Resize column ${laneMode === 'logger' ? 'Logger' : 'Source'}`} onResize={(px) => useStore.getState().setSourceWidth(px)} />
+        </span>
         {columns.shown.map((c) => <FieldColumnHead key={c.field} column={c} reason={columns.auto} />)}
         <span className="c-msg" aria-hidden="true">Message</span>
       </div>
@@ -235,7 +240,7 @@ export function LogList({ hidden = false }: { hidden?: boolean }) {
                 {columns.shown.map((c, j) => {
                   const v = values?.[j] ?? null;
                   return (
-                    <span key={c.field} className="c-field" data-col={c.field} style={{ width: `${c.chars}ch` }} title={v ?? undefined}>
+                    <span key={c.field} className="c-field" data-col={c.field} style={{ width: columnCss(c) }} title={v ?? undefined}>
                       {values === undefined ? <span className="muted">…</span> : v}
                     </span>
                   );

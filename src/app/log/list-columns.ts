@@ -24,6 +24,13 @@ export interface ShownColumn {
   auto: boolean;
   /** Width in characters of the list's monospace font. */
   chars: number;
+  /** Width the user dragged it to, in px (it wins over chars); null: as wide as its values. */
+  px: number | null;
+}
+
+/** A column's CSS width: the dragged one, else its values' width in ch of the list's font. */
+export function columnCss(c: ShownColumn): string {
+  return c.px !== null ? `${c.px}px` : `${c.chars}ch`;
 }
 
 export interface AutoReason {
@@ -48,6 +55,7 @@ export function useListColumns(view: ListView): ListColumnsState {
   const chosen = useStore((s) => s.columns);
   const dismissed = useStore((s) => s.dismissedAuto);
   const provisional = useStore((s) => s.provisional);
+  const dragged = useStore((s) => s.columnWidths);
   const [answer, setAnswer] = useState<ListColumns | null>(null);
 
   useEffect(() => {
@@ -74,11 +82,12 @@ export function useListColumns(view: ListView): ListColumnsState {
 
   return useMemo(() => {
     const widths = new Map((answer?.widths ?? []).map((w) => [w.field, w.chars]));
-    if (chosen.length > 0) return { shown: chosen.map((field) => ({ field, auto: false, chars: columnWidth(field, widths.get(field) ?? 0, false) })), auto: null };
+    const px = (field: string) => dragged.get(field) ?? null;
+    if (chosen.length > 0) return { shown: chosen.map((field) => ({ field, auto: false, chars: columnWidth(field, widths.get(field) ?? 0, false), px: px(field) })), auto: null };
     const found = answer?.auto;
-    const shown = (found?.fields ?? []).filter((f) => !dismissed.includes(f.field)).map((f) => ({ field: f.field, auto: true, chars: columnWidth(f.field, widths.get(f.field) ?? 0, true) }));
+    const shown = (found?.fields ?? []).filter((f) => !dismissed.includes(f.field)).map((f) => ({ field: f.field, auto: true, chars: columnWidth(f.field, widths.get(f.field) ?? 0, true), px: px(f.field) }));
     if (!found || shown.length === 0) return { shown: [], auto: null };
     const pattern = getDataset().templates.find((t) => t.id === found.template)?.pattern ?? '';
     return { shown, auto: { pattern, share: found.share } };
-  }, [answer, chosen, dismissed]);
+  }, [answer, chosen, dismissed, dragged]);
 }
