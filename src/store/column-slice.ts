@@ -34,6 +34,8 @@ export interface ColumnSlice {
   setColumns(columns: readonly string[]): void;
   /** Show the field as a column, or remove it when it is one. */
   toggleColumn(field: string): void;
+  /** Move a chosen column to position `to` (clamped), the others keeping their order. */
+  moveColumn(field: string, to: number): void;
   dismissAuto(field: string): void;
   /** Let the dismissed automatic columns show again. */
   restoreAuto(): void;
@@ -70,6 +72,12 @@ export const createColumnSlice: SliceCreator<ColumnSlice> = (set, get) => ({
   toggleColumn(field) {
     const cur = get().columns;
     get().setColumns(cur.includes(field) ? cur.filter((c) => c !== field) : [...cur, field]);
+  },
+  moveColumn(field, to) {
+    const rest = get().columns.filter((c) => c !== field);
+    if (rest.length === get().columns.length) return;
+    const at = Math.max(0, Math.min(rest.length, to));
+    get().setColumns([...rest.slice(0, at), field, ...rest.slice(at)]);
   },
   dismissAuto(field) {
     const cur = get().dismissedAuto;

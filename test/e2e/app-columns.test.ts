@@ -179,6 +179,32 @@ describe('chosen columns', () => {
     await p.waitForFunction((w) => Math.abs((document.querySelector('.log-row .c-src')?.getBoundingClientRect().width ?? 0) - w) < 1, srcAuto);
   });
 
+  it('moves a chosen column by dragging its name onto another, or with Alt+Shift+arrows on its grip', async () => {
+    const p = app.page;
+    await p.locator('section[aria-label="Detail"] button.facet-col[aria-label="Column: upstream"]').click();
+    await waitHeads(p, ['method', 'upstream']);
+    await p.locator('.log-head .c-field-head[data-col="upstream"] .col-name').dragTo(p.locator('.log-head .c-field-head[data-col="method"]'));
+    await waitHeads(p, ['upstream', 'method']);
+    await p.waitForFunction(() => new URL(location.href).searchParams.getAll('col').join() === 'upstream,method');
+    // The cells moved with their header.
+    expect(await p.locator('.log-row').first().locator('.c-field').evaluateAll((els) => els.map((e) => e.getAttribute('data-col')))).toEqual(['upstream', 'method']);
+    const grip = p.locator('.log-head .c-field-head[data-col="upstream"] .col-resize');
+    await grip.focus();
+    await p.keyboard.press('Alt+Shift+ArrowRight');
+    await waitHeads(p, ['method', 'upstream']);
+    // Already last: nothing moves, and focus stays on the grip.
+    await p.keyboard.press('Alt+Shift+ArrowRight');
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Resize column upstream');
+    expect(cols(p)).toEqual(['method', 'upstream']);
+    // Back undoes the last move.
+    await p.goBack();
+    await waitHeads(p, ['upstream', 'method']);
+    await p.goForward();
+    await waitHeads(p, ['method', 'upstream']);
+    await p.click('button[aria-label="Remove column upstream"]');
+    await waitHeads(p, ['method']);
+  });
+
   it('keeps the column when a file is added', async () => {
     const p = app.page;
     const before = await dataVersion(p);

@@ -1,7 +1,9 @@
 // The grip at the right edge of a log-list column's header: drag it to make
 // the column wider or narrower, or focus it and use the arrow keys (Shift for
 // bigger steps); Enter, Delete or a double click give the column back its
-// automatic width. A column's name comes from the log: it is only ever text
+// automatic width. Alt+Shift with an arrow (Alt alone is the browser's Back)
+// moves a column the user chose one place left or right; the pointer way is
+// to drag its name. A column's name comes from the log: it is only ever text
 // in a label.
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
@@ -16,6 +18,8 @@ export interface ColumnResizerProps {
   label: string;
   /** Set the column's width in px, or null to go back to its automatic width. */
   onResize(px: number | null): void;
+  /** Move the column one place left (-1) or right (+1); absent when it cannot move. */
+  onMove?(by: -1 | 1): void;
 }
 
 /** The column's header cell is the grip's parent: its width is the column's. */
@@ -23,7 +27,7 @@ function cellWidth(el: HTMLElement): number {
   return el.parentElement?.getBoundingClientRect().width ?? MIN_COLUMN_PX;
 }
 
-export function ColumnResizer({ label, onResize }: ColumnResizerProps) {
+export function ColumnResizer({ label, onResize, onMove }: ColumnResizerProps) {
   const ref = useRef<HTMLSpanElement>(null);
   const drag = useRef<{ x: number; width: number; pointer: number } | null>(null);
   const [now, setNow] = useState(0);
@@ -55,7 +59,10 @@ export function ColumnResizer({ label, onResize }: ColumnResizerProps) {
   };
   const key = (e: KeyboardEvent<HTMLSpanElement>) => {
     const step = e.shiftKey ? BIG_STEP_PX : STEP_PX;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') onResize(cellWidth(e.currentTarget) + (e.key === 'ArrowRight' ? step : -step));
+    if (e.altKey && e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      if (!onMove) return;
+      onMove(e.key === 'ArrowRight' ? 1 : -1);
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') onResize(cellWidth(e.currentTarget) + (e.key === 'ArrowRight' ? step : -step));
     else if (e.key === 'Enter' || e.key === 'Delete' || e.key === 'Backspace') onResize(null);
     else return;
     // The list's own keys (arrows move the selection) must not see this one.
@@ -73,7 +80,7 @@ export function ColumnResizer({ label, onResize }: ColumnResizerProps) {
       aria-valuemin={MIN_COLUMN_PX}
       aria-valuemax={MAX_COLUMN_PX}
       aria-valuenow={now}
-      title={`${label}: drag, or arrow keys; double-click or Enter for the automatic width`}
+      title={`${label}: drag, or arrow keys; double-click or Enter for the automatic width${onMove ? '; Alt+Shift+arrow keys move the column' : ''}`}
       tabIndex={0}
       onPointerDown={down}
       onPointerMove={move}
