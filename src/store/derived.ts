@@ -2,17 +2,18 @@
 // lane model (per lane grouping) and each lane's density levels, keyed by the
 // table they were built from (so they can be built before it is installed);
 // the search mask from the worker; and the filtered view (mask + row list)
-// that the log list shows and the timeline highlights.
+// that the log list shows and the timeline highlights, also buildable in
+// short tasks before its table is installed (a filter kept while a file loads).
 // Each is rebuilt in one O(events) pass only when its inputs change.
 
 import { KIND_NAMES } from '../engine/model/kinds.ts';
 import { LEVEL_NAMES } from '../engine/model/levels.ts';
 import type { EventTable } from '../engine/model/event-table.ts';
 import type { FileStats } from '../engine/ingest/file-stats.ts';
-import { buildDensity, buildDensitySteps, type Density } from './density.ts';
+import { buildDensitySteps, type Density } from './density.ts';
 import { buildLanesSteps, fileLaneIds, loggerLaneId, type LaneMode, type LaneModel } from './lanes.ts';
 import { getDataset, type Dataset } from './dataset.ts';
-import { runSliced, runSteps, type Steps } from './steps.ts';
+import { inSteps, runSliced, runSteps, type Steps } from './steps.ts';
 import type { AppState } from './types.ts';
 
 /** Lanes with fewer events are drawn straight from their rows. */
@@ -94,51 +95,93 @@ export interface FilterResult {
 
 type FilterInputs = Pick<AppState, 'levels' | 'kinds' | 'sources' | 'templates' | 'text' | 'searchQuery' | 'searchVersion' | 'laneMode' | 'dataVersion'>;
 
-let filterCache: FilterResult | null = null;
+/** The filter's result and the exact table (and extent) it was built for: a snapshot's can be built before it is installed. */
+let filterCache: { table: EventTable; extent: readonly [number, number]; result: FilterResult } | null = null;
 
+/** The filter inputs as one string (the table is compared by identity beside it). */
 export function filterKey(s: FilterInputs): string {
   const textPart = s.text && s.searchQuery ? `${s.searchQuery}#${s.searchVersion}` : '';
-  return [getDataset().version, s.laneMode, s.levels.join(','), s.kinds.join(','), s.sources.join('\u0001'), s.templates.join(','), textPart].join('|');
+  return [s.laneMode, s.levels.join(','), s.kinds.join(','), s.sources.join('\u0001'), s.templates.join(','), textPart].join('|');
+}
+
+type FilterData = Pick<Dataset, 'table' | 'files' | 'extent'> & { templateCount: number };
+
+/** The filter's pass over the rows, in steps: the mask, the passing rows, their density per lane and counts per lane. */
+function* filterSteps(d: FilterData, s: FilterInputs, key: string, text: Uint8Array | null, lanes: { model: LaneModel; density: (Density | null)[] }): Steps<FilterResult> {
+  const t = d.table;
+  const n = t.length;
+  const levelOn = s.levels.length > 0 ? LEVEL_NAMES.map((x) => s.levels.includes(x)) : null;
+  const kindOn = s.kinds.length > 0 ? KIND_NAMES.map((x) => s.kinds.includes(x)) : null;
+  const sourceOn = s.sources.length > 0 ? sourceTest(new Set(s.sources), d) : null;
+  const templateOn = s.templates.length > 0 ? templateTest(s.templates, d.templateCount) : null;
+  if (!levelOn && !kindOn && !sourceOn && !templateOn && !text) return { key, active: false, mask: null, rows: null, density: null, laneCounts: null };
+  const mask = new Uint8Array(n);
+  let count = 0;
+  yield* inSteps(n, (from, to) => {
+    for (let i = from; i < to; i++) {
+      if (text && !text[i]) continue;
+      if (levelOn && !levelOn[t.level[i]]) continue;
+      if (kindOn && !kindOn[t.kind[i]]) continue;
+      if (sourceOn && !sourceOn(t.file[i], t.logger[i])) continue;
+      if (templateOn && !templateOn[t.template[i]]) continue;
+      mask[i] = 1;
+      count++;
+    }
+  });
+  const rows = new Uint32Array(count);
+  let j = 0;
+  yield* inSteps(n, (from, to) => {
+    for (let i = from; i < to; i++) if (mask[i]) rows[j++] = i;
+  });
+  const { model, density } = lanes;
+  const filteredDensity: (Density | null)[] = [];
+  for (let i = 0; i < model.lanes.length; i++) filteredDensity.push(density[i] ? yield* buildDensitySteps(t, model.lanes[i].rows, d.extent, mask) : null);
+  const laneCounts: number[] = [];
+  for (const l of model.lanes) {
+    let c = 0;
+    yield* inSteps(l.rows.length, (from, to) => {
+      for (let k = from; k < to; k++) c += mask[l.rows[k]];
+    });
+    laneCounts.push(c);
+  }
+  return { key, active: true, mask, rows, density: filteredDensity, laneCounts };
+}
+
+function cached(d: Pick<Dataset, 'table' | 'extent'>, key: string): FilterResult | null {
+  const c = filterCache;
+  return c && c.table === d.table && c.extent[0] === d.extent[0] && c.extent[1] === d.extent[1] && c.result.key === key ? c.result : null;
 }
 
 export function filterResult(s: FilterInputs): FilterResult {
-  const key = filterKey(s);
-  if (filterCache && filterCache.key === key) return filterCache;
   const d = getDataset();
-  const t = d.table;
-  const n = t.length;
+  // A template filter's meaning depends on the templates the table came with (a snapshot has none yet).
+  const key = `${filterKey(s)}|${d.templates.length}`;
+  const hit = cached(d, key);
+  if (hit) return hit;
   // The last query the worker answered stays in force while the next one runs or when it cannot run.
   const text = s.text && s.searchQuery ? searchMaskFor(s.searchQuery) : null;
-  const levelOn = s.levels.length > 0 ? LEVEL_NAMES.map((x) => s.levels.includes(x)) : null;
-  const kindOn = s.kinds.length > 0 ? KIND_NAMES.map((x) => s.kinds.includes(x)) : null;
-  const sourceOn = s.sources.length > 0 ? sourceTest(new Set(s.sources)) : null;
-  const templateOn = s.templates.length > 0 ? templateTest(s.templates, d.templates.length) : null;
-  if (!levelOn && !kindOn && !sourceOn && !templateOn && !text) {
-    filterCache = { key, active: false, mask: null, rows: null, density: null, laneCounts: null };
-    return filterCache;
-  }
-  const mask = new Uint8Array(n);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if (text && !text[i]) continue;
-    if (levelOn && !levelOn[t.level[i]]) continue;
-    if (kindOn && !kindOn[t.kind[i]]) continue;
-    if (sourceOn && !sourceOn(t.file[i], t.logger[i])) continue;
-    if (templateOn && !templateOn[t.template[i]]) continue;
-    mask[i] = 1;
-    count++;
-  }
-  const rows = new Uint32Array(count);
-  for (let i = 0, j = 0; i < n; i++) if (mask[i]) rows[j++] = i;
-  const { model, density } = laneModel(s.laneMode);
-  const filteredDensity = model.lanes.map((l, i) => (density[i] ? buildDensity(t, l.rows, d.extent, mask) : null));
-  const laneCounts = model.lanes.map((l) => {
-    let c = 0;
-    for (let k = 0; k < l.rows.length; k++) c += mask[l.rows[k]];
-    return c;
-  });
-  filterCache = { key, active: true, mask, rows, density: filteredDensity, laneCounts };
-  return filterCache;
+  const result = runSteps(filterSteps({ ...d, templateCount: d.templates.length }, s, key, text, laneModel(s.laneMode)));
+  filterCache = { table: d.table, extent: d.extent, result };
+  return result;
+}
+
+/**
+ * Build the filtered view of a table about to be installed in short tasks,
+ * as prepareLanes does for its lanes (after them: it reads their rows), so a
+ * filter kept while a big file loads (a level chosen, or one from the
+ * address) does not make each new snapshot a long task. A text search is
+ * left to the first render: its mask comes from the worker for the installed
+ * table only. False when `stale()` turned true meanwhile.
+ */
+export async function prepareFilter(d: FilterData, s: FilterInputs, stale: () => boolean, budgetMs = SLICE_MS): Promise<boolean> {
+  if (s.text && s.searchQuery) return true;
+  const key = `${filterKey(s)}|${d.templateCount}`;
+  if (cached(d, key)) return true;
+  if (!fits(lanesCache, d, s.laneMode)) return true;
+  const built = await runSliced(filterSteps(d, s, key, null, lanesCache), budgetMs, stale);
+  if (!built) return false;
+  filterCache = { table: d.table, extent: d.extent, result: built };
+  return true;
 }
 
 /** 1 per wanted template id (ids outside the dataset's templates match nothing). */
@@ -152,8 +195,7 @@ function templateTest(ids: readonly number[], count: number): Uint8Array {
  * Source filter entries are lane ids of either grouping (a whole file, or one
  * logger of a file), so switching the grouping keeps the filter meaning the same.
  */
-function sourceTest(wanted: Set<string>): (file: number, logger: number) => boolean {
-  const d = getDataset();
+function sourceTest(wanted: Set<string>, d: Pick<Dataset, 'table' | 'files'>): (file: number, logger: number) => boolean {
   const fileIds = fileLaneIds(d.files);
   const fileOn = fileIds.map((id) => wanted.has(id));
   const memo = new Map<number, boolean>();

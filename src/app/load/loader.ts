@@ -10,7 +10,7 @@ import { abortDownload } from './downloads.ts';
 import type { IngestProgress, PartialIngest } from '../../engine/ingest/ingest.ts';
 import { messageCache } from '../../bridge/message-cache.ts';
 import { datasetExtent, getDataset, restoreDataset, setDataset } from '../../store/dataset.ts';
-import { prepareLanes, setSearchMask } from '../../store/derived.ts';
+import { prepareFilter, prepareLanes, setSearchMask } from '../../store/derived.ts';
 import { useStore } from '../../store/store.ts';
 import { activeVocabulary } from '../../store/vocabulary-slice.ts';
 import { activeRuleSpecs } from '../../store/rules-slice.ts';
@@ -123,7 +123,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
       while (waiting && !stale()) {
         const next: PartialIngest = waiting;
         waiting = null;
-        const ready = await prepareLanes({ table: next.table, files: next.files, extent: datasetExtent(next.table, []) }, useStore.getState().laneMode, stale);
+        const d = { table: next.table, files: next.files, extent: datasetExtent(next.table, []), templateCount: 0 };
+        const ready = (await prepareLanes(d, useStore.getState().laneMode, stale)) && (await prepareFilter(d, useStore.getState(), stale));
         if (ready && !stale()) showPartial(next);
       }
     } finally {
@@ -138,8 +139,8 @@ export async function loadFiles(files: DroppedFile[], title: string, zoneOffsets
     finished = true;
     if (my !== seq) return;
     // The final table's lanes too are built in short tasks, not in the frame that first draws it.
-    const table = { table: summary.table, files: summary.files, extent: datasetExtent(summary.table, summary.analysis.marks) };
-    await prepareLanes(table, useStore.getState().laneMode, () => my !== seq);
+    const table = { table: summary.table, files: summary.files, extent: datasetExtent(summary.table, summary.analysis.marks), templateCount: summary.templates.length };
+    if (await prepareLanes(table, useStore.getState().laneMode, () => my !== seq)) await prepareFilter(table, useStore.getState(), () => my !== seq);
     if (my !== seq) return;
     // (Cancelled, yet it finished: the worker ended the load before Cancel reached it and now
     // holds these files, so they are what the page must show, or rows would not match.)
