@@ -692,7 +692,9 @@ export class FileIngest {
     const facts = this.facts;
     const extra = r.extra;
     const memo = MessageFacts.keeps(message, extra);
-    const cached = memo && facts.find(message, extra);
+    // A message (or a request line's path) sliced from a decoded window is never stored below, and is
+    // in the table only if its last sighting left both the value interning and the table since: not looked up.
+    const cached = memo && !r.sliced && facts.find(message, extra);
     let cls: Classification;
     let template: number;
     let opens: number;
@@ -706,7 +708,13 @@ export class FileIngest {
       const b = extra === '' && message === r.message && r.messageEnd - r.messageStart === message.length ? r.messageBytes : null;
       cls = b !== null && sinks.classify.bytes ? sinks.classify.bytes(message, b, r.messageStart, r.messageEnd) : sinks.classify(message, extra);
       template = b !== null ? sinks.templater.add(message, b, r.messageStart, r.messageEnd) : sinks.templater.add(message);
-      opens = StackState.opens(message, sinks.stackWords?.seen ?? true);
+      const words = sinks.stackWords?.seen ?? true;
+      if (b === null || words) opens = StackState.opens(message, words);
+      else {
+        // Its first two characters from its bytes: a request line built from pieces is not joined to be read.
+        const n = r.messageEnd - r.messageStart;
+        opens = StackState.opensByStart(message, n > 0 ? b[r.messageStart] : NaN, n > 1 ? b[r.messageStart + 1] : NaN);
+      }
       // Strings the byte path made are strings of their own unless it says it sliced the message from a
       // decoded window (one seen once, so it will not come back as this object: not worth a slot); text lines may be slices of a chunk.
       const own = this.lineText === null;
