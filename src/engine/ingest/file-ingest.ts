@@ -692,8 +692,9 @@ export class FileIngest {
     const facts = this.facts;
     const extra = r.extra;
     const memo = MessageFacts.keeps(message, extra);
-    // A message (or a request line's path) sliced from a decoded window is never stored below, and is
-    // in the table only if its last sighting left both the value interning and the table since: not looked up.
+    // A message (or a request line's path) sliced from a decoded window is, as far as the value interning can
+    // tell (json-values.ts), seen for the first time: it is never stored below, and is in the table only when an
+    // earlier sighting left the interning but not the table. Not looked up (the answers are worked out again).
     const cached = memo && !r.sliced && facts.find(message, extra);
     let cls: Classification;
     let template: number;
