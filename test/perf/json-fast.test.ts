@@ -34,6 +34,8 @@ function slow(line: string): { type: LineTypeCode; out: RecordOut } {
 interface Tally {
   fast: number;
   fallback: number;
+  /** Lines whose message came with its bytes. */
+  withBytes: number;
 }
 
 /** Compare both paths on one line; returns whether the fast path answered. */
@@ -48,6 +50,14 @@ function check(line: string, tally: Tally): void {
   // The subject of an operation row, read from the same scan (null: the caller asks lineSubject).
   const subject = lastLineSubject();
   const ref = slow(line);
+  // The message's bytes, when the fast path gives them (a request line written out: json-request.ts), are its characters.
+  if (out.messageBytes !== null) {
+    const codes = Array.from(out.messageBytes.subarray(out.messageStart, out.messageEnd));
+    expect({ line, text: String.fromCharCode(...codes), ascii: codes.every((c) => c < 128) }).toEqual({ line, text: out.message, ascii: true });
+    tally.withBytes++;
+    out.messageBytes = null;
+    out.messageStart = out.messageEnd = 0;
+  }
   expect({ line, type, out }).toEqual({ line, type: ref.type, out: ref.out });
   if (subject !== null) expect({ line, subject }).toEqual({ line, subject: lineSubject(line) });
 }
@@ -148,7 +158,7 @@ function mutate(line: string, r: () => number): string {
 
 describe('JSON-lines fast path', () => {
   it('reads the benchmark dialects (slog, zap, pino, logrus, zerolog, CLEF, ECS) exactly like JSON.parse, without falling back', () => {
-    const tally: Tally = { fast: 0, fallback: 0 };
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
     let n = 0;
     for (const line of logLines(7)) {
       if (++n > 20000) break;
@@ -160,7 +170,7 @@ describe('JSON-lines fast path', () => {
   });
 
   it('reads Docker json-file envelopes (JSON and text inside, stdout and stderr) like the full path', () => {
-    const tally: Tally = { fast: 0, fallback: 0 };
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
     const r = rng(21);
     let n = 0;
     for (const line of logLines(5)) {
@@ -186,7 +196,7 @@ describe('JSON-lines fast path', () => {
   });
 
   it('reads GCP LogEntry records (jsonPayload, textPayload, resource labels) like the full path', () => {
-    const tally: Tally = { fast: 0, fallback: 0 };
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
     const r = rng(33);
     const pickOf = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
     for (let i = 0; i < 6000; i++) {
@@ -216,9 +226,35 @@ describe('JSON-lines fast path', () => {
     expect(tally.fast).toBeGreaterThan(3000);
   });
 
+  it('builds request lines ("handled request: GET /x 200") like the full path, and their bytes when every part is ASCII text', () => {
+    const r = rng(5);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+    const methods = [undefined, 'GET', 'POST', 'g\u00e9t', 'g\\u00e9t', 'G\\"T', 7, true, null, ''];
+    const paths = [undefined, '/api/items/881?page=2', '/caf\u00e9', '/caf\\u00e9', '/a\\\\b', '/a\\/b', 12, '', 'relative/path', '/with space'];
+    const statuses = [undefined, 200, 503, '404', '5x3', 200.5, 0];
+    const flags = [undefined, '-', 'UF,URX', 'U\u00c9', 'U\\u00c9', 3, ''];
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
+    for (let i = 0; i < 4000; i++) {
+      const member = (k: string, v: unknown) => (v === undefined ? [] : [`${JSON.stringify(k)}:${typeof v === 'string' ? `"${v}"` : JSON.stringify(v)}`]);
+      const method = pick(methods);
+      const path = pick(paths);
+      const inRequest = r() < 0.7;
+      const request = [...member('method', method), ...member(pick(['uri', 'path', 'url']), path)];
+      const fields = [
+        '"level":"info"', '"ts":1714521600.5', `"msg":"${pick(['handled request', 'received request'])}"`,
+        ...(inRequest ? [`"request":{${request.join(',')}}`] : request),
+        ...member('status', pick(statuses)), ...member('response_flags', pick(flags)),
+      ];
+      check(`{${fields.join(',')}}`, tally);
+    }
+    expect(tally.fast).toBeGreaterThan(2000);
+    expect(tally.withBytes).toBeGreaterThan(300);
+    expect(tally.withBytes).toBeLessThan(tally.fast);
+  });
+
   it('agrees with JSON.parse on every JSON line of the corpus and the fixtures', () => {
     const lines = corpusLines();
-    const tally: Tally = { fast: 0, fallback: 0 };
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
     for (const l of lines) check(l, tally);
     if (lines.length > 0) expect(tally.fast).toBeGreaterThan(0);
   });
@@ -228,7 +264,7 @@ describe('JSON-lines fast path', () => {
     expect(KEYS).toContain('msg');
     expect(KEYS).toContain('log.level');
     const r = rng(42);
-    const tally: Tally = { fast: 0, fallback: 0 };
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
     for (let i = 0; i < 30000; i++) {
       const line = fuzzObject(r, 0, 8);
       if (process.env.SHOW_FUZZ && i < 40) console.log(line);
@@ -240,7 +276,7 @@ describe('JSON-lines fast path', () => {
   it('never accepts a line JSON.parse rejects, and agrees on mutated lines it accepts', () => {
     KEYS = mappedKeys();
     const r = rng(9);
-    const tally: Tally = { fast: 0, fallback: 0 };
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
     let invalid = 0;
     let n = 0;
     const lines: string[] = [];

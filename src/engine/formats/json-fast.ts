@@ -24,14 +24,15 @@ import { parseTimeValue } from '../model/time.ts';
 import { detachString } from '../model/table-builder.ts';
 import { MAX_SUBJECT, MAX_SUBJECT_LINE } from '../classify/subject.ts';
 import {
-  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_PAYLOAD, L_REQUEST, L_STATUS, L_SUBJECT, L_TIME,
-  LEVEL, LOGGER, MESSAGE, P_EXTRA, P_LEVEL, P_LOGGER, P_MESSAGE, P_TIME, PAYLOAD_INNER, PAYLOAD_SUBJECT, REQ_METHOD, REQ_PATH, S_FIELDS, S_FIELDS_MESSAGE,
-  S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_REQUEST, S_RESPONSE_FLAGS, S_STREAM, S_TIME,
-  S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME, TOP_METHOD, TOP_PATH,
+  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_PAYLOAD, L_STATUS, L_SUBJECT, L_TIME,
+  LEVEL, LOGGER, MESSAGE, P_EXTRA, P_LEVEL, P_LOGGER, P_MESSAGE, P_TIME, PAYLOAD_INNER, PAYLOAD_SUBJECT, S_FIELDS, S_FIELDS_MESSAGE,
+  S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_STREAM, S_TIME,
+  S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME,
 } from './json-lists.ts';
 import { decode, firstOf, logBytes, numberValue, present, scan, scanFrom, scanInner, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
 import { scanState } from './json-scan.ts';
 import { rfc3339Bytes } from './json-time.ts';
+import { describeRequest, requestLine } from './json-request.ts';
 import { DECODE_LINE, LineType, type LineTypeCode, type ParseEnv, type RecordOut } from './types.ts';
 
 /** Returned when the line needs the full JSON.parse path. */
@@ -203,6 +204,11 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
     out.messageBytes = b;
     out.messageStart = vStart[ms];
     out.messageEnd = vEnd[ms];
+  } else if (out.message !== message && requestLine.length >= 0) {
+    // A request line written out as bytes too (json-request.ts).
+    out.messageBytes = requestLine.bytes;
+    out.messageStart = 0;
+    out.messageEnd = requestLine.length;
   }
   out.level = level;
   out.logger = loggerOf(b, payload);
@@ -302,23 +308,6 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
     lastLineBytes = n;
   }
   return mapSlots(innerScratch, out, env, true);
-}
-
-/** json-record's describeRequest: "<msg>: METHOD path status [flags]" from `request` (when an object) or the record. */
-function describeRequest(b: Uint8Array, message: string, status: number): string {
-  const inRequest = vType[S_REQUEST] === T_OBJECT;
-  const mn = firstOf(inRequest ? REQ_METHOD : TOP_METHOD, L_REQUEST);
-  const pn = firstOf(inRequest ? REQ_PATH : TOP_PATH, L_REQUEST);
-  const method = mn < 0 ? '' : str(value(b, mn));
-  const path = pn < 0 ? '' : str(value(b, pn));
-  if (!method && !path) return message;
-  const flags = present(S_RESPONSE_FLAGS) ? str(value(b, S_RESPONSE_FLAGS)) : '';
-  // [method, path, status || '', flags unless "-"].filter(Boolean).join(' '), without the array.
-  let req = method;
-  if (path) req = req ? `${req} ${path}` : path;
-  if (status) req = req ? `${req} ${status}` : String(status);
-  if (flags && flags !== '-') req = req ? `${req} ${flags}` : flags;
-  return `${message}: ${req}`;
 }
 
 /** The buffer and byte length of the line last read by parseJsonBytes (subjects are not read from very long lines). */

@@ -141,6 +141,8 @@ export class FileIngest {
   private lastLoggerIn = '';
   private lastLogger = '';
   private lastLoggerId = 0;
+  /** Rows whose kept message is still a slice of a decoded window: detachKept makes them strings of their own. */
+  private readonly sliceRows: number[] = [];
 
   constructor(
     private readonly fileIndex: number,
@@ -184,7 +186,33 @@ export class FileIngest {
 
   /** For LineSplitter.useBytes' ChunkListener: the buffer lines now come from (see LineParser.chunk). */
   chunk(b: Uint8Array | null): void {
+    this.detachKept();
     this.parser.chunk?.(b);
+  }
+
+  /**
+   * Make the kept messages still sliced from a decoded window (sliceRows)
+   * strings of their own, all at once: one string of their characters, each
+   * message a slice of it. It holds nothing but kept text, so no window stays
+   * pinned; copying each message on its own (detachString) took a runtime
+   * call and three allocations per message. Called before the chunk the
+   * windows were decoded from goes, and before anything reads the messages.
+   */
+  private detachKept(): void {
+    const rows = this.sliceRows;
+    const n = rows.length;
+    if (n === 0) return;
+    const messages = this.sinks.messages;
+    const parts = new Array<string>(n);
+    for (let i = 0; i < n; i++) parts[i] = messages[rows[i]] ?? '';
+    const all = parts.join('');
+    for (let i = 0, at = 0; i < n; i++) {
+      const end = at + parts[i].length;
+      // A row rolled back meanwhile (a file that failed) is not brought back.
+      if (rows[i] < messages.length) messages[rows[i]] = all.slice(at, end);
+      at = end;
+    }
+    rows.length = 0;
   }
 
   /**
@@ -287,6 +315,7 @@ export class FileIngest {
   }
 
   end(): void {
+    this.detachKept();
     if (this.held.active) this.releaseHeld();
     if (this.pending && this.parser.end) {
       resetRecord(this.out);
@@ -332,6 +361,7 @@ export class FileIngest {
 
   /** The line-to-line state (parallel ingest hands it from slice to slice). */
   snapshot(): FileIngestState {
+    this.detachKept();
     return {
       lineNo: this.lineNo,
       current: this.current,
@@ -662,7 +692,10 @@ export class FileIngest {
     const facts = this.facts;
     const extra = r.extra;
     const memo = MessageFacts.keeps(message, extra);
-    const cached = memo && facts.find(message, extra);
+    // A message (or a request line's path) sliced from a decoded window is, as far as the value interning can
+    // tell (json-values.ts), seen for the first time: it is never stored below, and is in the table only when an
+    // earlier sighting left the interning but not the table. Not looked up (the answers are worked out again).
+    const cached = memo && !r.sliced && facts.find(message, extra);
     let cls: Classification;
     let template: number;
     let opens: number;
@@ -676,7 +709,13 @@ export class FileIngest {
       const b = extra === '' && message === r.message && r.messageEnd - r.messageStart === message.length ? r.messageBytes : null;
       cls = b !== null && sinks.classify.bytes ? sinks.classify.bytes(message, b, r.messageStart, r.messageEnd) : sinks.classify(message, extra);
       template = b !== null ? sinks.templater.add(message, b, r.messageStart, r.messageEnd) : sinks.templater.add(message);
-      opens = StackState.opens(message, sinks.stackWords?.seen ?? true);
+      const words = sinks.stackWords?.seen ?? true;
+      if (b === null || words) opens = StackState.opens(message, words);
+      else {
+        // Its first two characters from its bytes: a request line built from pieces is not joined to be read.
+        const n = r.messageEnd - r.messageStart;
+        opens = StackState.opensByStart(message, n > 0 ? b[r.messageStart] : NaN, n > 1 ? b[r.messageStart + 1] : NaN);
+      }
       // Strings the byte path made are strings of their own unless it says it sliced the message from a
       // decoded window (one seen once, so it will not come back as this object: not worth a slot); text lines may be slices of a chunk.
       const own = this.lineText === null;
@@ -708,7 +747,12 @@ export class FileIngest {
     // other one-off messages until the budget is spent (the rest are read back from the file when shown).
     // A kept message is a string of its own: a text line's (or a sliced value) would pin the decoded chunk it came from.
     const keep = cached || cls.kind !== Kind.plain || level >= Level.warn || sinks.messageChars + message.length <= sinks.messageBudget;
-    sinks.messages[row] = !keep ? undefined : !cached && (r.sliced || this.lineText !== null) ? detachString(message) : message;
+    // A message the byte path sliced from a decoded window is detached with the rest of its chunk's (detachKept).
+    if (!keep || cached || !(r.sliced || this.lineText !== null)) sinks.messages[row] = keep ? message : undefined;
+    else if (this.lineText === null) {
+      sinks.messages[row] = message;
+      this.sliceRows.push(row);
+    } else sinks.messages[row] = detachString(message);
     if (keep && !cached) sinks.messageChars += message.length;
     this.current = row;
     this.currentLevel = level;

@@ -121,6 +121,16 @@ export class StackState {
     return report | (STACK_HEADERS.test(text) ? Opens.stack : 0) | (RUST_PANIC.test(text) ? Opens.messageNext : 0);
   }
 
+  /**
+   * opens(text, false) for a text whose first two character codes are c0 and
+   * c1 (NaN past its end), read by the caller from the text's bytes: most
+   * texts are answered without reading the string.
+   */
+  static opensByStart(text: string, c0: number, c1: number): number {
+    if (c0 !== 42 && c1 !== 58 && !HEADER_STARTS.has(c0)) return 0;
+    return StackState.opens(text, false);
+  }
+
   /** A new event starts with `text`: does it open a stack? */
   startEvent(text: string): void {
     this.startEventWith(StackState.opens(text));

@@ -34,7 +34,37 @@ function plainPath(s: string, from: number, to: number): boolean {
 interface Kept<V> {
   head: string;
   tail: string;
+  /** head and tail as character codes when both are ASCII (getBytes compares them with bytes), else null. */
+  headCodes: Uint8Array | null;
+  tailCodes: Uint8Array | null;
   value: V;
+}
+
+/** s's character codes, or null when one is not ASCII. */
+function asciiCodes(s: string): Uint8Array | null {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+/** plainPath for a path given as bytes b[from..to), one ASCII character per byte. */
+function plainPathBytes(b: Uint8Array, from: number, to: number): boolean {
+  if (to <= from || b[from] !== 47) return false;
+  for (let i = from + 1; i < to; i++) {
+    const c = b[i];
+    if (c <= 32 || c === 34 || c >= 127) return false;
+  }
+  return true;
+}
+
+/** Do the bytes b[at..at + codes.length) equal codes? */
+function bytesAre(b: Uint8Array, at: number, codes: Uint8Array): boolean {
+  for (let i = 0; i < codes.length; i++) if (b[at + i] !== codes[i]) return false;
+  return true;
 }
 
 export class LastRequests<V> {
@@ -55,6 +85,26 @@ export class LastRequests<V> {
   }
 
   /**
+   * get() for a message given as as its bytes b[start..end), one ASCII
+   * character per byte (RecordOut.messageBytes): the same answer, read from
+   * the bytes (a message built from pieces is then never joined to be read).
+   */
+  getBytes(b: Uint8Array, start: number, end: number): V | undefined {
+    const kept = this.kept;
+    if (kept.length === 0) return undefined;
+    const n = end - start;
+    if (n > MAX_TEMPLATE_INPUT) return undefined;
+    for (let k = 0; k < kept.length; k++) {
+      const { head, tail, headCodes, tailCodes, value } = kept[k];
+      if (n <= head.length + tail.length) continue;
+      // A head or tail that is not ASCII is no run of these bytes (each a character below 128): get() would not match either.
+      if (headCodes === null || tailCodes === null) continue;
+      if (bytesAre(b, start, headCodes) && bytesAre(b, end - tail.length, tailCodes) && plainPathBytes(b, start + head.length, end - tail.length)) return value;
+    }
+    return undefined;
+  }
+
+  /**
    * Keep `value` as the answer for `message`, the line maskMessage has just
    * read (its split is in mask.ts' lastRequest), when it is a request line
    * the shortcut can take.
@@ -63,7 +113,9 @@ export class LastRequests<V> {
     if (lastRequest.message !== message) return;
     const { pathStart, pathEnd } = lastRequest;
     if (!plainPath(message, pathStart, pathEnd)) return;
-    const entry: Kept<V> = { head: detachString(message.slice(0, pathStart)), tail: detachString(message.slice(pathEnd)), value };
+    const head = detachString(message.slice(0, pathStart));
+    const tail = detachString(message.slice(pathEnd));
+    const entry: Kept<V> = { head, tail, headCodes: asciiCodes(head), tailCodes: asciiCodes(tail), value };
     const kept = this.kept;
     // The same head and tail replace their old entry (its answer is older); else the oldest goes.
     let at = kept.findIndex((e) => e.head === entry.head && e.tail === entry.tail);

@@ -128,7 +128,7 @@ export class Templater {
       this.memo?.offer(message, last.id);
       return last.id;
     }
-    const request = this.request?.get(message);
+    const request = b === null ? this.request?.get(message) : this.request?.getBytes(b, start, end);
     if (request && this.holds(request)) {
       this.counts[request.id]++;
       this.memo?.offer(message, request.id);
