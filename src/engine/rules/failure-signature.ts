@@ -8,7 +8,8 @@
 
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import type { Fact, Finding, Hypothesis, Rule, RuleContext } from './types.ts';
-import { allUntimed, evidence, levelOf, rowsInWindow, sourceName, whenRow } from './helpers.ts';
+import { allUntimed, evidence, levelOf, sourceName, whenRow } from './helpers.ts';
+import { peekTest, rowsMatching } from './scan.ts';
 import { Level } from '../model/levels.ts';
 import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
@@ -100,8 +101,11 @@ function shownRun(h: SignatureHits, runs: readonly number[][]): number[] {
 export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, to: number): Hypothesis[] {
   // The failure lines themselves are not evidence for their own cause.
   const own = new Set(h.rows);
+  // One walk of the window for every hypothesis: in a long log it is most of the file.
+  const withSupports = h.sig.hypotheses.flatMap(({ supports }) => (supports ? [supports] : []));
+  const foundAll = rowsMatching(ctx, from - AROUND_MS, to + AROUND_MS, withSupports, 5, (row) => own.has(row));
   return rankHypotheses(h.sig.hypotheses.map(({ spec, supports, says }) => {
-    const found = supports ? rowsInWindow(ctx, from - AROUND_MS, to + AROUND_MS, (row) => !own.has(row) && supports.test(ctx.peek(row)), 5) : [];
+    const found = supports ? foundAll[withSupports.indexOf(supports)] : [];
     const facts: Fact[] = found.length ? [{ text: `${plural(found.length, 'line')}${found.length >= 5 ? '+' : ''} in the minute around it support this, first ${quote(ctx.message(found[0]), 100)}.`, rows: found }] : [];
     // The failure line may itself name the mechanism ("terminated by signal 9: Killed"): evidence, quoted as such.
     const named = says ? h.rows.slice(0, 20).find((row) => says.test(failureText(ctx, row))) : undefined;
@@ -115,8 +119,9 @@ export function noiseRow(ctx: RuleContext, h: SignatureHits): number {
   const noise = h.sig.noise;
   if (!noise) return -1;
   const files = new Set(h.rows.map((r) => ctx.table.file[r]));
+  const noisy = peekTest(ctx, noise);
   for (const f of files) {
-    const found = ctx.sources.rows[f].find((row) => noise.test(ctx.peek(row)));
+    const found = ctx.sources.rows[f].find(noisy);
     if (found !== undefined) return found;
   }
   return -1;

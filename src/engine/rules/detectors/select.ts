@@ -10,6 +10,8 @@ import type { RuleContext } from '../types.ts';
 import type { Selector } from '../spec.ts';
 import { vocabularyTest } from './vocabulary-classes.ts';
 import { selectorPattern } from './pattern.ts';
+import { rowsInWindow } from '../helpers.ts';
+import { textTest } from '../scan.ts';
 
 /** One thing a detector counts: a line (start === end) or a mark. */
 export interface Occurrence {
@@ -31,18 +33,18 @@ export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => bool
   const t = ctx.table;
   const kinds = new Set<KindCode>(asList(sel.kind).map((k) => kindFromName(k) ?? Kind.plain));
   const min = sel.level ? levelFromWord(sel.level) : 0;
-  const re = sel.match ? selectorPattern(sel.match) : null;
-  const vocab = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
+  // Text tests are answered once per distinct text (scan.ts): a selector runs over every row of a big log.
+  const reTest = sel.match ? selectorPattern(sel.match) : null;
+  const re = reTest ? textTest(ctx, `match\u0000${sel.match}`, reTest) : null;
+  const vocabTest = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
+  const vocab = vocabTest ? textTest(ctx, `vocabulary\u0000${sel.vocabulary}`, vocabTest) : null;
   const any = (sel.anyOf ?? []).map((s) => lineTest(ctx, s));
   const not = sel.not ? lineTest(ctx, sel.not) : null;
   return (row) => {
     if (kinds.size && !kinds.has(t.kind[row] as KindCode)) return false;
     if (min && t.level[row] < min) return false;
-    if (re || vocab) {
-      const text = ctx.peek(row);
-      if (re && !re(text)) return false;
-      if (vocab && !vocab(text)) return false;
-    }
+    if (re && !re(row)) return false;
+    if (vocab && !vocab(row)) return false;
     if (any.length && !any.some((f) => f(row))) return false;
     if (not && not(row)) return false;
     return true;
@@ -90,11 +92,8 @@ export function perFile(list: readonly Occurrence[]): Map<number, Occurrence[]> 
 
 /** Lines of any file in [from, to] matching a selector (hypothesis evidence). */
 export function linesIn(ctx: RuleContext, sel: Selector, from: number, to: number, cap = 20): number[] {
-  const test = lineTest(ctx, sel);
-  const out: number[] = [];
-  const t = ctx.table;
-  for (let row = 0; row < t.length && out.length < cap; row++) if (t.tMs[row] >= from && t.tMs[row] <= to && test(row)) out.push(row);
-  return out;
+  // The table is in time order: only the window is visited.
+  return rowsInWindow(ctx, from, to, lineTest(ctx, sel), cap);
 }
 
 /** Does a file carry no timestamps at all (a pasted excerpt)? */
