@@ -1,133 +1,117 @@
-// The scans rules make over many rows, answered once per distinct text.
-// A big log repeats itself: a million rows hold about a hundred thousand
-// distinct messages, a repeated message is one shared string, and a message
-// not kept in memory reads as its template's pattern (one string too). So a
-// row's text gets a dense id the first time any scan visits it, and a pattern
-// is tested once per id rather than once per row: the evidence searches of a
-// finding over a long log cost array reads, not a million regex runs each.
-// Every answer is exactly what testing each row's `ctx.peek` text would give;
-// test/analysis/scan-equivalence.test.ts runs whole analyses against the plain
-// definitions of these functions.
+// The evidence searches rules make over windows of rows, done in one walk.
+// In a long log the window of a failure that went on for hours is most of
+// the file, and each finding asked for each of its hypotheses' patterns in
+// turn: several walks of a million rows, each testing a Set of the failure's
+// own rows and a pattern per row. Here every search of a finding (and of
+// several findings at once) shares one walk; a row is tested once against
+// one alternation of every pattern still looking, and against the patterns
+// apart only when that matches; the rows to leave out are a sorted list
+// followed with a cursor. The rows found are exactly those of one search per
+// pattern (test/analysis/scan-equivalence.test.ts checks it against that).
+//
+// Remembering answers per distinct text (a Map from message to answer) was
+// measured and left out: on a 200 MB log with ~100k distinct messages of ~20
+// characters, looking a row's text up cost about twice testing it.
 
 import { lowerBoundRows } from '../marks/sources.ts';
 import { lowerBound } from '../model/event-table.ts';
 import type { RuleContext } from './types.ts';
 
-/** Per analysis: each visited row's text id (-1 until visited), and the texts behind the ids. */
-interface TextIds {
-  ids: Int32Array;
-  byText: Map<string, number>;
-  count: number;
-  /** Answers per test key, indexed by text id: 0 not tested yet, else the answer + 1 (a bit mask + 1 for several patterns). */
-  answers: Map<string, Int32Array>;
+/** One search: for each pattern, the first `cap` rows with a time in [from, to], not in `exclude`, whose text (ctx.peek) it matches. */
+export interface WindowSearch {
+  from: number;
+  to: number;
+  patterns: readonly RegExp[];
+  cap: number;
+  /** Rows to leave out, in ascending order (a failure's own lines are not evidence for its cause). */
+  exclude?: readonly number[];
 }
 
-const perContext = new WeakMap<RuleContext, TextIds>();
-
-function textIds(ctx: RuleContext): TextIds {
-  let x = perContext.get(ctx);
-  if (!x) perContext.set(ctx, (x = { ids: new Int32Array(ctx.table.length).fill(-1), byText: new Map(), count: 0, answers: new Map() }));
-  return x;
-}
-
-function idOf(ctx: RuleContext, x: TextIds, row: number): number {
-  let id = x.ids[row];
-  if (id >= 0) return id;
-  const text = ctx.peek(row);
-  id = x.byText.get(text) ?? -1;
-  if (id < 0) x.byText.set(text, (id = x.count++));
-  x.ids[row] = id;
-  return id;
-}
-
-/** The answer table for `key`, long enough for text id `id` (grown by doubling: most tests see few texts). */
-function answersFor(x: TextIds, key: string, id: number): Int32Array {
-  let a = x.answers.get(key);
-  if (!a || id >= a.length) {
-    const grown = new Int32Array(Math.max(1024, 2 * (id + 1)));
-    if (a) grown.set(a);
-    x.answers.set(key, (a = grown));
-  }
-  return a;
-}
-
-/**
- * `test` over a row's `ctx.peek` text, remembered per distinct text. `key`
- * names the test (two tests with one key must give the same answers); a pure
- * test only, since each text is asked once.
- */
-export function textTest(ctx: RuleContext, key: string, test: (text: string) => boolean): (row: number) => boolean {
-  const x = textIds(ctx);
-  const k = `t\u0000${key}`;
-  return (row) => {
-    const id = idOf(ctx, x, row);
-    const a = answersFor(x, k, id);
-    let v = a[id];
-    if (v === 0) a[id] = v = test(ctx.peek(row)) ? 2 : 1;
-    return v === 2;
-  };
-}
-
-/** A regex's test answers depend on lastIndex under these flags: such a pattern is run on every row, as it was given. */
+/** A pattern whose answer depends on lastIndex (g, y) cannot be folded into an alternation. */
 const stateful = (re: RegExp) => re.global || re.sticky;
 
-/** `re.test(ctx.peek(row))`, remembered per distinct text. */
-export function peekTest(ctx: RuleContext, re: RegExp): (row: number) => boolean {
-  if (stateful(re)) return (row) => re.test(ctx.peek(row));
-  return textTest(ctx, `${re.flags}/${re.source}`, (text) => re.test(text));
+/** One pattern true wherever any of `res` matches (same flags, no back-references, whose numbers would shift), or null. */
+function alternation(res: readonly RegExp[]): RegExp | null {
+  if (res.length === 0) return null;
+  if (res.length === 1) return stateful(res[0]) ? null : res[0];
+  const flags = res[0].flags;
+  if (res.some((re) => re.flags !== flags || stateful(re) || /\\[1-9]|\\k</.test(re.source))) return null;
+  return new RegExp(res.map((re) => `(?:${re.source})`).join('|'), flags);
 }
 
-/** Patterns one alternation can stand for: same flags, no back-references (their numbers would shift). */
-function combinable(res: readonly RegExp[]): boolean {
-  return res.length > 1 && res.length <= 30 && res.every((re) => re.flags === res[0].flags && !stateful(re) && !/\\[1-9]|\\k</.test(re.source));
-}
-
-/** Bit i set when res[i] matches the row's text: one alternation test per new text, the patterns apart only when it matches. */
-function maskTest(ctx: RuleContext, res: readonly RegExp[]): (row: number) => number {
-  if (!combinable(res)) {
-    const tests = res.map((re) => peekTest(ctx, re));
-    return (row) => tests.reduce((m, test, i) => (test(row) ? m | (1 << i) : m), 0);
-  }
-  const any = new RegExp(res.map((re) => `(?:${re.source})`).join('|'), res[0].flags);
-  const x = textIds(ctx);
-  const key = `m\u0000${res[0].flags}\u0000${res.map((re) => re.source).join('\u0000')}`;
-  return (row) => {
-    const id = idOf(ctx, x, row);
-    const a = answersFor(x, key, id);
-    let v = a[id];
-    if (v === 0) {
-      const text = ctx.peek(row);
-      let m = 0;
-      if (any.test(text)) for (let i = 0; i < res.length; i++) if (res[i].test(text)) m |= 1 << i;
-      a[id] = v = m + 1;
-    }
-    return v - 1;
-  };
+interface Open {
+  search: WindowSearch;
+  found: number[][];
+  /** Patterns that still want rows (fewer than cap found). */
+  wanting: number;
+  /** Cursor into `exclude`. */
+  skip: number;
 }
 
 /**
- * For each pattern, the first `cap` rows with a time in [from, to] (not
- * `skip`ped) whose text it matches, in time order: the same rows as one
- * `rowsInWindow` per pattern, in one walk that stops once every pattern has
+ * Every search's rows, as `searches.map((s) => s.patterns.map(...))`: the
+ * same rows, in time order, as a `rowsInWindow` per search and pattern, in
+ * one walk over the union of the windows that ends when every pattern has
  * its `cap`.
  */
-export function rowsMatching(ctx: RuleContext, from: number, to: number, res: readonly RegExp[], cap: number, skip?: (row: number) => boolean): number[][] {
-  const out = res.map((): number[] => []);
-  if (res.length === 0 || cap <= 0) return out;
-  const mask = maskTest(ctx, res);
+export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[]): number[][][] {
+  const all: Open[] = searches.map((search) => ({ search, found: search.patterns.map((): number[] => []), wanting: search.cap > 0 ? search.patterns.length : 0, skip: 0 }));
   const t = ctx.table;
-  let open = res.length;
-  for (let row = lowerBound(t, from); row < t.length && t.tMs[row] <= to && open > 0; row++) {
-    if (skip?.(row)) continue;
-    const m = mask(row);
-    if (m === 0) continue;
-    for (let i = 0; i < res.length; i++) {
-      if ((m & (1 << i)) === 0 || out[i].length >= cap) continue;
-      out[i].push(row);
-      if (out[i].length === cap) open--;
+  const byStart = all.filter((o) => o.wanting > 0 && o.search.from <= o.search.to).sort((a, b) => a.search.from - b.search.from);
+  let prefilter: RegExp | null = null;
+  let stale = true;
+  const rebuild = () => {
+    const live = new Set<RegExp>();
+    for (const o of byStart) if (o.wanting > 0) o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
+    prefilter = alternation([...live]);
+    stale = false;
+  };
+  let next = 0;
+  const active: Open[] = [];
+  let row = byStart.length ? lowerBound(t, byStart[0].search.from) : t.length;
+  while (row < t.length && (active.length > 0 || next < byStart.length)) {
+    const tMs = t.tMs[row];
+    while (next < byStart.length && byStart[next].search.from <= tMs) active.push(byStart[next++]);
+    // Drop searches whose window ended or that have all they want.
+    for (let k = active.length - 1; k >= 0; k--) if (active[k].wanting === 0 || tMs > active[k].search.to) active.splice(k, 1);
+    if (active.length === 0) {
+      // Nothing looks here: jump to the next window.
+      if (next >= byStart.length) break;
+      row = Math.max(row + 1, lowerBound(t, byStart[next].search.from));
+      continue;
     }
+    if (stale) rebuild();
+    let text: string | undefined;
+    let any = true;
+    for (const o of active) {
+      const ex = o.search.exclude;
+      if (ex) {
+        while (o.skip < ex.length && ex[o.skip] < row) o.skip++;
+        if (o.skip < ex.length && ex[o.skip] === row) continue;
+      }
+      if (text === undefined) {
+        text = ctx.peek(row);
+        any = prefilter === null || (prefilter as RegExp).test(text);
+      }
+      if (!any) break;
+      const { patterns, cap } = o.search;
+      for (let i = 0; i < patterns.length; i++) {
+        if (o.found[i].length >= cap || !patterns[i].test(text)) continue;
+        o.found[i].push(row);
+        if (o.found[i].length === cap) {
+          o.wanting--;
+          stale = true;
+        }
+      }
+    }
+    row++;
   }
-  return out;
+  return all.map((o) => o.found);
+}
+
+/** For each pattern, the first `cap` rows in [from, to] whose text it matches, not in `exclude` (ascending): one search. */
+export function rowsMatching(ctx: RuleContext, from: number, to: number, patterns: readonly RegExp[], cap: number, exclude?: readonly number[]): number[][] {
+  return searchWindows(ctx, [{ from, to, patterns, cap, exclude }])[0];
 }
 
 /** Rows of one file with a time in [from, to] that pass `test`, at most `cap`, in time order (only that file's rows are visited). */
@@ -139,4 +123,3 @@ export function fileRowsInWindow(ctx: RuleContext, file: number, from: number, t
   for (let k = lowerBoundRows(tMs, rows, from); k < rows.length && tMs[rows[k]] <= to && out.length < cap; k++) if (test(rows[k])) out.push(rows[k]);
   return out;
 }
-

@@ -11,7 +11,6 @@ import type { Selector } from '../spec.ts';
 import { vocabularyTest } from './vocabulary-classes.ts';
 import { selectorPattern } from './pattern.ts';
 import { rowsInWindow } from '../helpers.ts';
-import { textTest } from '../scan.ts';
 
 /** One thing a detector counts: a line (start === end) or a mark. */
 export interface Occurrence {
@@ -33,18 +32,18 @@ export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => bool
   const t = ctx.table;
   const kinds = new Set<KindCode>(asList(sel.kind).map((k) => kindFromName(k) ?? Kind.plain));
   const min = sel.level ? levelFromWord(sel.level) : 0;
-  // Text tests are answered once per distinct text (scan.ts): a selector runs over every row of a big log.
-  const reTest = sel.match ? selectorPattern(sel.match) : null;
-  const re = reTest ? textTest(ctx, `match\u0000${sel.match}`, reTest) : null;
-  const vocabTest = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
-  const vocab = vocabTest ? textTest(ctx, `vocabulary\u0000${sel.vocabulary}`, vocabTest) : null;
+  const re = sel.match ? selectorPattern(sel.match) : null;
+  const vocab = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
   const any = (sel.anyOf ?? []).map((s) => lineTest(ctx, s));
   const not = sel.not ? lineTest(ctx, sel.not) : null;
   return (row) => {
     if (kinds.size && !kinds.has(t.kind[row] as KindCode)) return false;
     if (min && t.level[row] < min) return false;
-    if (re && !re(row)) return false;
-    if (vocab && !vocab(row)) return false;
+    if (re || vocab) {
+      const text = ctx.peek(row);
+      if (re && !re(text)) return false;
+      if (vocab && !vocab(text)) return false;
+    }
     if (any.length && !any.some((f) => f(row))) return false;
     if (not && not(row)) return false;
     return true;
