@@ -7,7 +7,9 @@
 // more runs (a V8 CPU profile taken through the inspector, so ingest is not
 // in it; those runs are not timed, since sampling slows what it watches).
 // With `--against DIR` (another checkout of the repository, e.g. made by
-// `git worktree add` or `git archive REV src | tar -x -C DIR`), that
+// `git worktree add`, or `git archive REV src package.json tsconfig.json |
+// tar -x -C DIR` with node_modules linked in: without package.json its
+// TypeScript is compiled as CommonJS and runs slower), that
 // checkout's analyze() runs on the same loaded result too, alternating with
 // this one run for run, and the ratio of the medians is printed, along with
 // whether both gave the same marks and findings.
@@ -119,11 +121,12 @@ async function bench(input: string, o: Options, inspector: Session | null, other
   const wall: number[] = [];
   const cpuOther: number[] = [];
   for (let i = 0; i < o.runs; i++) {
-    // Alternating, so a noisy neighbour slows both alike.
-    if (other) cpuOther.push(timeOnce(result, other).cpuMs);
+    // Alternating, and each first every other time, so a noisy neighbour (or the garbage the other left) slows both alike.
+    if (other && i % 2 === 0) cpuOther.push(timeOnce(result, other).cpuMs);
     const r = timeOnce(result);
     cpu.push(r.cpuMs);
     wall.push(r.wallMs);
+    if (other && i % 2 === 1) cpuOther.push(timeOnce(result, other).cpuMs);
   }
   const findings = mine.findings.map((f) => `${f.rule}/${f.severity}`).join(', ') || 'none';
   console.log(`analyze() x${o.runs}: ${spread(cpu)}, median ${median(wall).toFixed(0)} ms wall; ${mine.marks.length} marks; findings: ${findings}`);
