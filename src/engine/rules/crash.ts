@@ -12,7 +12,7 @@ import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Family, Finding, Rule, RuleContext } from './types.ts';
 import { evidence, KILL, marksOf, mostly, OOM_KILLER, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
-import { fileRowsInWindow, textTest } from './scan.ts';
+import { fileRowsInWindow } from './scan.ts';
 import { matchSignatures } from './signature-match.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote } from './text.ts';
@@ -101,7 +101,7 @@ function familyOf(own: Family, cause: () => Family | undefined): Family {
 
 /** Did systemd give up on the crashing unit within a minute of its last crash? */
 function startLimitHit(ctx: RuleContext, file: number, from: number, to: number): boolean {
-  return fileRowsInWindow(ctx, file, from, to + 60_000, textTest(ctx, (text) => START_LIMIT_HIT.test(text)), 1).length > 0;
+  return fileRowsInWindow(ctx, file, from, to + 60_000, (row) => START_LIMIT_HIT.test(ctx.peek(row)), 1).length > 0;
 }
 
 function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {

@@ -11,11 +11,7 @@
 //
 // Remembering answers per distinct text (a Map from message to answer) was
 // measured and left out: on a 200 MB log with ~100k distinct messages of ~20
-// characters, looking a row's text up cost about twice testing it. What is
-// kept is cheaper: per template, the last text tested and its answer. A
-// repeated message is one shared string, so a row whose text is the same
-// string as its template's last one costs a pointer comparison (85% of the
-// rows of that log; a log of one-off messages pays a short comparison).
+// characters, looking a row's text up cost about twice testing it.
 
 import { lowerBoundRows } from '../marks/sources.ts';
 import { lowerBound } from '../model/event-table.ts';
@@ -29,27 +25,6 @@ export interface WindowSearch {
   cap: number;
   /** Rows to leave out, in ascending order (a failure's own lines are not evidence for its cause). */
   exclude?: readonly number[];
-}
-
-/**
- * `test(ctx.peek(row))`, remembering per template the last text and its
- * answer. `test` must be pure (the same text always gets the same answer).
- */
-export function textTest(ctx: RuleContext, test: (text: string) => boolean): (row: number) => boolean {
-  const template = ctx.table.template;
-  const size = ctx.templates.length;
-  const last: (string | undefined)[] = new Array<string | undefined>(size).fill(undefined);
-  const answer = new Uint8Array(size);
-  return (row) => {
-    const text = ctx.peek(row);
-    const k = template[row];
-    if (k >= size) return test(text);
-    if (last[k] === text) return answer[k] === 1;
-    const yes = test(text);
-    last[k] = text;
-    answer[k] = yes ? 1 : 0;
-    return yes;
-  };
 }
 
 /** A pattern whose answer depends on lastIndex (g, y) cannot be folded into an alternation. */
@@ -83,14 +58,12 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
   const all: Open[] = searches.map((search) => ({ search, found: search.patterns.map((): number[] => []), wanting: search.cap > 0 ? search.patterns.length : 0, skip: 0 }));
   const t = ctx.table;
   const byStart = all.filter((o) => o.wanting > 0 && o.search.from <= o.search.to).sort((a, b) => a.search.from - b.search.from);
-  // Whether a row's text can match any pattern still looking (all rows pass when no alternation can stand for them).
-  let maybe: (row: number) => boolean = () => true;
+  let prefilter: RegExp | null = null;
   let stale = true;
   const rebuild = () => {
     const live = new Set<RegExp>();
     for (const o of byStart) if (o.wanting > 0) o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
-    const any = alternation([...live]);
-    maybe = any ? textTest(ctx, (text) => any.test(text)) : () => true;
+    prefilter = alternation([...live]);
     stale = false;
   };
   let next = 0;
@@ -109,6 +82,7 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
     }
     if (stale) rebuild();
     let text: string | undefined;
+    let any = true;
     for (const o of active) {
       const ex = o.search.exclude;
       if (ex) {
@@ -116,9 +90,10 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
         if (o.skip < ex.length && ex[o.skip] === row) continue;
       }
       if (text === undefined) {
-        if (!maybe(row)) break;
         text = ctx.peek(row);
+        any = prefilter === null || (prefilter as RegExp).test(text);
       }
+      if (!any) break;
       const { patterns, cap } = o.search;
       for (let i = 0; i < patterns.length; i++) {
         if (o.found[i].length >= cap || !patterns[i].test(text)) continue;

@@ -11,7 +11,6 @@ import type { Selector } from '../spec.ts';
 import { vocabularyTest } from './vocabulary-classes.ts';
 import { selectorPattern } from './pattern.ts';
 import { rowsInWindow } from '../helpers.ts';
-import { textTest } from '../scan.ts';
 
 /** One thing a detector counts: a line (start === end) or a mark. */
 export interface Occurrence {
@@ -35,14 +34,16 @@ export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => bool
   const min = sel.level ? levelFromWord(sel.level) : 0;
   const re = sel.match ? selectorPattern(sel.match) : null;
   const vocab = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
-  // A selector may run over every row of a big log: answers are remembered per template's last text (scan.ts).
-  const text = re || vocab ? textTest(ctx, (s) => (!re || re(s)) && (!vocab || vocab(s))) : null;
   const any = (sel.anyOf ?? []).map((s) => lineTest(ctx, s));
   const not = sel.not ? lineTest(ctx, sel.not) : null;
   return (row) => {
     if (kinds.size && !kinds.has(t.kind[row] as KindCode)) return false;
     if (min && t.level[row] < min) return false;
-    if (text && !text(row)) return false;
+    if (re || vocab) {
+      const text = ctx.peek(row);
+      if (re && !re(text)) return false;
+      if (vocab && !vocab(text)) return false;
+    }
     if (any.length && !any.some((f) => f(row))) return false;
     if (not && not(row)) return false;
     return true;
