@@ -8,9 +8,9 @@
 // in it; those runs are not timed, since sampling slows what it watches).
 // With `--against DIR` (another checkout of the repository, e.g. made by
 // `git worktree add`, or `git archive REV src package.json tsconfig.json |
-// tar -x -C DIR` with node_modules linked in: without package.json its
-// TypeScript is compiled as CommonJS and runs slower), that
-// checkout's analyze() runs on the same loaded result too, alternating with
+// tar -x -C DIR` with node_modules linked in; without its package.json tsx
+// compiles it as CommonJS, which ran markedly slower here), that checkout's
+// analyze() runs on the same loaded result too, alternating with
 // this one run for run, and the ratio of the medians is printed, along with
 // whether both gave the same marks and findings.
 // Run: npx tsx test/bench/analysis-bench.ts [--runs N] [--top K] [--no-profile] [--against DIR] [FILE | synthetic:EVENTS ...]
@@ -26,7 +26,7 @@ import { EngineSession } from '../../src/engine/session/session.ts';
 import { fileSource } from '../../src/cli/node-source.ts';
 import { syntheticResult } from './analysis-synthetic.ts';
 
-const DATA = 'test/bench/data';
+const DATA = resolve(import.meta.dirname, 'data');
 const DEFAULT_FILES = ['bench-200MB.jsonl', 'dialect-caddy-access.jsonl', 'dialect-pino-with-errors.jsonl', 'dialect-docker-json-file.jsonl'].map((f) => `${DATA}/${f}`);
 
 interface Options {
@@ -43,8 +43,8 @@ function parseArgs(argv: readonly string[]): Options {
   const o: Options = { runs: 7, top: 15, profile: true, against: null, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]));
-    else if (a === '--top') o.top = Math.max(0, Number(argv[++i]));
+    if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]) || 1);
+    else if (a === '--top') o.top = Math.max(0, Number(argv[++i]) || 0);
     else if (a === '--no-profile') o.profile = false;
     else if (a === '--against') o.against = argv[++i];
     else o.inputs.push(a);
