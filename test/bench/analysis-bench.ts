@@ -1,92 +1,164 @@
-// Benchmark: analysis (marks + every rule) over a synthetic 1M-event table.
-// Not a test: it prints timings and asserts nothing about them. The table is
-// built directly with the TableBuilder (ingest has its own benchmark) and
-// holds what makes analysis work: four files with their own rhythms, steady
-// error noise, operations, reloads, a stall with a gap and a timeout burst,
-// a crash with restarts, and periodic health failures.
-// Run: npx tsx test/bench/analysis-bench.ts [events]
+// Benchmark: the analysis after a load (marks + every rule), on its own.
+// Not a test: it prints figures and asserts nothing about them. Each file is
+// loaded once as the app and the CLI load it (an engine session: ingest, then
+// the analysis that reads back the lines it quotes), then `analyze()` runs N
+// more times in this process on that result; it prints the median and spread
+// of their CPU time, and the functions with the most self time over a few
+// more runs (a V8 CPU profile taken through the inspector, so ingest is not
+// in it; those runs are not timed, since sampling slows what it watches).
+// With `--against DIR` (another checkout of the repository, e.g. made by
+// `git worktree add`, or `git archive REV src package.json tsconfig.json |
+// tar -x -C DIR` with node_modules linked in; without its package.json tsx
+// compiles it as CommonJS, which ran markedly slower here), that checkout's
+// analyze() runs on the same loaded result too, alternating with
+// this one run for run, and the ratio of the medians is printed, along with
+// whether both gave the same marks and findings.
+// Run: npx tsx test/bench/analysis-bench.ts [--runs N] [--top K] [--no-profile] [--against DIR] [FILE | synthetic:EVENTS ...]
+// With no file: test/bench/data/bench-200MB.jsonl and three dialect files.
 
-import { rng } from '../analysis/dialects.ts';
-import { analyze } from '../../src/engine/analysis/analyze.ts';
-import { newFileStats } from '../../src/engine/ingest/file-stats.ts';
+import { Session } from 'node:inspector/promises';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze, type Analysis } from '../../src/engine/analysis/analyze.ts';
 import type { IngestResult } from '../../src/engine/ingest/ingest.ts';
-import { Kind } from '../../src/engine/model/kinds.ts';
-import { Level } from '../../src/engine/model/levels.ts';
-import { TableBuilder } from '../../src/engine/model/table-builder.ts';
-import { Templater } from '../../src/engine/templates/templater.ts';
+import { EngineSession } from '../../src/engine/session/session.ts';
+import { fileSource } from '../../src/cli/node-source.ts';
+import { syntheticResult } from './analysis-synthetic.ts';
 
+const DATA = resolve(import.meta.dirname, 'data');
+const DEFAULT_FILES = ['bench-200MB.jsonl', 'dialect-caddy-access.jsonl', 'dialect-pino-with-errors.jsonl', 'dialect-docker-json-file.jsonl'].map((f) => `${DATA}/${f}`);
 
-const N = Number(process.argv[2] ?? 1_000_000);
-const T0 = Date.UTC(2024, 4, 1, 0, 0, 0);
-const r = rng(42);
-const builder = new TableBuilder(N + 1024);
-const templater = new Templater();
-const messages: string[] = [];
-const files = ['access.log', 'proxy.log', 'worker.log', 'supervisor.log'].map((n) => newFileStats(n, 0));
-const lines = [0, 0, 0, 0];
-
-function push(file: number, tMs: number, level: number, kind: number, msg: string): void {
-  const template = templater.add(msg);
-  const line = ++lines[file];
-  builder.push({ tMs, subNs: 0, level, kind, flags: 0, file, logger: 0, line, lineCount: 1, byteOffset: 0, byteLength: msg.length, template });
-  messages.push(msg);
-  const f = files[file];
-  f.lines++;
-  f.events++;
-  if (!(tMs >= f.firstTime)) f.firstTime = tMs;
-  if (!(tMs <= f.lastTime)) f.lastTime = tMs;
+interface Options {
+  runs: number;
+  top: number;
+  profile: boolean;
+  against: string | null;
+  inputs: string[];
 }
 
-const built = performance.now();
-// 70% access log (steady, ~20/s, with a 60 s stall), 20% proxy, 8% worker, 2% supervisor.
-const span = (N / 20) * 1000 * 0.7;
-const stallAt = T0 + span * 0.6;
-const paths = ['/api/orders', '/api/cart', '/healthz', '/static/app.js', '/login'];
-for (let i = 0; i < N; i++) {
-  const u = r();
-  const t = T0 + r() * span;
-  if (u < 0.7) {
-    if (t > stallAt && t < stallAt + 60_000) continue;
-    const s = r() < 0.003 ? 503 : 200;
-    push(0, t, s >= 500 ? Level.error : Level.info, s === 503 ? Kind.timeout : Kind.plain, `GET ${paths[i % 5]}/${i % 977} HTTP/1.1 ${s} ${100 + (i % 4000)}`);
-  } else if (u < 0.9) {
-    if (r() < 0.02) push(1, t, Level.error, Kind.plain, `database query failed: deadlock detected (query ${i % 50})`);
-    else push(1, t, Level.info, Kind.plain, `proxied request to 10.0.${i % 8}.${i % 200}:8080 in ${i % 90}ms`);
-  } else if (u < 0.98) {
-    const k = i % 40;
-    if (k === 0) push(2, t, Level.info, Kind.opStart, `starting job export-${i % 13}`);
-    else if (k === 1) push(2, t, Level.info, Kind.opEnd, `job export-${(i - 1) % 13} finished`);
-    else push(2, t, Level.debug, Kind.plain, `processed batch ${i % 1000} rows=${i % 500}`);
-  } else {
-    push(3, t, Level.debug, Kind.plain, 'admin API ok');
+type Analyze = (r: IngestResult) => Analysis;
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { runs: 7, top: 15, profile: true, against: null, inputs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]) || 1);
+    else if (a === '--top') o.top = Math.max(0, Number(argv[++i]) || 0);
+    else if (a === '--no-profile') o.profile = false;
+    else if (a === '--against') o.against = argv[++i];
+    else o.inputs.push(a);
+  }
+  if (o.inputs.length === 0) o.inputs = DEFAULT_FILES.filter((f) => existsSync(f));
+  return o;
+}
+
+async function load(input: string): Promise<{ result: IngestResult; loadMs: number }> {
+  const t = performance.now();
+  if (input.startsWith('synthetic:')) return { result: syntheticResult(Number(input.slice(10)) || 1_000_000), loadMs: performance.now() - t };
+  const session = new EngineSession();
+  await session.load([await fileSource(input)]);
+  const result = session.loaded;
+  if (!result) throw new Error(`nothing loaded from ${input}`);
+  return { result, loadMs: performance.now() - t };
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** CPU ms of one analyze() (user + system: less sensitive than wall time to other load on the machine). */
+function timeOnce(result: IngestResult, run: Analyze = analyze): { cpuMs: number; wallMs: number; analysis: Analysis } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const analysis = run(result);
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall, analysis };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time per function (name + file), summed over profiles. */
+function addSelfTimes(p: Profile, into: Map<string, number>): void {
+  const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+  const samples = p.samples ?? [];
+  const deltas = p.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const n = byNode.get(samples[i]);
+    if (!n) continue;
+    const f = n.callFrame;
+    const file = f.url.replace(/^.*\/(src|test|node_modules)\//, '$1/');
+    const key = `${f.functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
+    into.set(key, (into.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
   }
 }
-// The incident shapes, so every rule has something to chew on.
-push(1, stallAt - 30_000, Level.info, Kind.signal, 'Received signal, updating routes...');
-for (let k = 0; k < 12; k++) push(1, stallAt - 29_000 + k * 7000, Level.info, Kind.opStart, 'Renewing certificate');
-push(1, stallAt, Level.info, Kind.signal, 'Received signal, updating routes...');
-for (let k = 0; k < 200; k++) push(1, stallAt + 40_000 + k * 100, Level.error, Kind.timeout, 'Failed to connect to upstream context canceled');
-for (let e = 0; e < 20; e++) {
-  const f = T0 + (e + 1) * 6 * 60_000 + r() * 60_000;
-  push(3, f, Level.warn, Kind.healthFail, 'process is alive but admin API is unresponsive -- killing and restarting');
-  push(3, f + 2000, Level.info, Kind.restart, 'restarted -- re-applying 12 routes');
-}
-push(2, T0 + span * 0.3, Level.fatal, Kind.crash, 'fatal error: concurrent map writes');
-push(2, T0 + span * 0.3 + 30_000, Level.info, Kind.restart, 'listening on :9000');
 
-const { table, order } = builder.finish();
-// finish() sorts rows by time; messages follow the same order, as in ingest.
-const result: IngestResult = { table, files, messages: Array.from(order, (k) => messages[k]), templates: templater.list(), decompressed: files.map(() => null) };
-console.log(`built ${table.length.toLocaleString()} events, ${result.templates.length} templates in ${(performance.now() - built).toFixed(0)} ms`);
-
-for (let run = 0; run < 3; run++) {
-  const t = performance.now();
-  const cpu = process.cpuUsage();
-  const a = analyze(result);
-  const ms = performance.now() - t;
-  const used = process.cpuUsage(cpu);
-  const cpuMs = (used.user + used.system) / 1000; // less sensitive than wall time to other load on the machine
-  const kinds = new Map<string, number>();
-  for (const m of a.marks) kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
-  console.log(`analysis run ${run + 1}: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU — ${a.marks.length} marks (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}), findings: ${a.findings.map((f) => `${f.rule}/${f.severity}`).join(', ')}`);
+async function profiled<T>(inspector: Session | null, into: Map<string, number>, f: () => T): Promise<T> {
+  if (!inspector) return f();
+  await inspector.post('Profiler.start');
+  const out = f();
+  addSelfTimes(((await inspector.post('Profiler.stop')) as { profile: Profile }).profile, into);
+  return out;
 }
+
+const spread = (xs: readonly number[]) => `median ${median(xs).toFixed(0)} ms CPU (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+const same = (a: Analysis, b: Analysis) => JSON.stringify(a) === JSON.stringify(b);
+
+async function bench(input: string, o: Options, inspector: Session | null, other: Analyze | null): Promise<void> {
+  const { result, loadMs } = await load(input);
+  console.log(`\n${input}: ${result.table.length.toLocaleString()} events, ${result.templates.length.toLocaleString()} templates, loaded and analysed once in ${(loadMs / 1000).toFixed(1)} s`);
+  // Warm-up: compiled code and lazily built knowledge, as in a session's later analyses.
+  const mine = timeOnce(result).analysis;
+  const theirs = other ? timeOnce(result, other).analysis : null;
+  const self = new Map<string, number>();
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const cpuOther: number[] = [];
+  for (let i = 0; i < o.runs; i++) {
+    // Alternating, and each first every other time, so a noisy neighbour (or the garbage the other left) slows both alike.
+    if (other && i % 2 === 0) cpuOther.push(timeOnce(result, other).cpuMs);
+    const r = timeOnce(result);
+    cpu.push(r.cpuMs);
+    wall.push(r.wallMs);
+    if (other && i % 2 === 1) cpuOther.push(timeOnce(result, other).cpuMs);
+  }
+  const findings = mine.findings.map((f) => `${f.rule}/${f.severity}`).join(', ') || 'none';
+  console.log(`analyze() x${o.runs}: ${spread(cpu)}, median ${median(wall).toFixed(0)} ms wall; ${mine.marks.length} marks; findings: ${findings}`);
+  if (other && theirs) {
+    console.log(`  against ${o.against}: ${spread(cpuOther)}; this one takes ${(median(cpu) / median(cpuOther)).toFixed(2)}× its CPU (${(median(cpuOther) / median(cpu)).toFixed(2)}× faster); marks and findings ${same(mine, theirs) ? 'identical' : 'DIFFER'}`);
+  }
+  if (!inspector || o.top === 0) return;
+  // Profiled apart from the timed runs: sampling slows what it watches.
+  const profiledRuns = Math.min(3, o.runs);
+  for (let i = 0; i < profiledRuns; i++) await profiled(inspector, self, () => analyze(result));
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`top self time over ${profiledRuns} more runs (sampled):`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, o.top)) {
+    console.log(`  ${(ms / profiledRuns).toFixed(1).padStart(7)} ms/run ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  let inspector: Session | null = null;
+  if (o.profile) {
+    inspector = new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  const other = o.against ? ((await import(pathToFileURL(resolve(o.against, 'src/engine/analysis/analyze.ts')).href)) as { analyze: Analyze }).analyze : null;
+  try {
+    for (const input of o.inputs) await bench(input, o, inspector, other);
+  } finally {
+    inspector?.disconnect();
+  }
+}
+
+await main();

@@ -11,7 +11,8 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Family, Finding, Rule, RuleContext } from './types.ts';
-import { evidence, KILL, marksOf, mostly, OOM_KILLER, rowsInWindow, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
+import { evidence, KILL, marksOf, mostly, OOM_KILLER, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
+import { fileRowsInWindow } from './scan.ts';
 import { matchSignatures } from './signature-match.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote } from './text.ts';
@@ -66,7 +67,7 @@ function cycles(ctx: RuleContext, own: readonly Mark[], restarts: readonly Mark[
   if (own.length < LOOP_MIN_CRASHES || (own[own.length - 1].start - own[0].start) / (own.length - 1) >= FAST_LOOP_MS) return false;
   const t = ctx.table;
   return own.slice(1).every((c, i) => restarts.some((r) => r.file === c.file && r.start >= own[i].start && r.start <= c.start && !r.startup) ||
-    (t.template[c.events[0]] === t.template[own[i].events[0]] && rowsInWindow(ctx, own[i].start, c.start, (row) => row > own[i].events[0] && row < c.events[0] && t.file[row] === c.file && t.kind[row] !== Kind.crash, 1).length > 0));
+    (t.template[c.events[0]] === t.template[own[i].events[0]] && fileRowsInWindow(ctx, c.file, own[i].start, c.start, (row) => row > own[i].events[0] && row < c.events[0] && t.kind[row] !== Kind.crash, 1).length > 0));
 }
 
 /**
@@ -100,7 +101,7 @@ function familyOf(own: Family, cause: () => Family | undefined): Family {
 
 /** Did systemd give up on the crashing unit within a minute of its last crash? */
 function startLimitHit(ctx: RuleContext, file: number, from: number, to: number): boolean {
-  return rowsInWindow(ctx, from, to + 60_000, (row) => ctx.table.file[row] === file && START_LIMIT_HIT.test(ctx.peek(row)), 1).length > 0;
+  return fileRowsInWindow(ctx, file, from, to + 60_000, (row) => START_LIMIT_HIT.test(ctx.peek(row)), 1).length > 0;
 }
 
 function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {

@@ -8,7 +8,8 @@
 
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import type { Fact, Finding, Hypothesis, Rule, RuleContext } from './types.ts';
-import { allUntimed, evidence, levelOf, rowsInWindow, sourceName, whenRow } from './helpers.ts';
+import { allUntimed, evidence, levelOf, sourceName, whenRow } from './helpers.ts';
+import { searchWindows, type WindowSearch } from './scan.ts';
 import { Level } from '../model/levels.ts';
 import { rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
@@ -98,16 +99,32 @@ function shownRun(h: SignatureHits, runs: readonly number[][]): number[] {
 
 /** The signature's hypotheses, ranked by supporting lines found around [from, to] (the failure lines themselves excluded). */
 export function hypothesesOf(ctx: RuleContext, h: SignatureHits, from: number, to: number): Hypothesis[] {
+  return hypothesesOfAll(ctx, [{ h, from, to }])[0];
+}
+
+/** Ascending, as the search's cursor needs (a signature's rows are in time order already). */
+function ascending(rows: readonly number[]): readonly number[] {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return [...rows].sort((a, b) => a - b);
+  return rows;
+}
+
+/**
+ * hypothesesOf for several failures at once: their windows are searched in
+ * one walk (in a long log each is most of the file).
+ */
+export function hypothesesOfAll(ctx: RuleContext, asked: readonly { h: SignatureHits; from: number; to: number }[]): Hypothesis[][] {
+  const withSupports = asked.map(({ h }) => h.sig.hypotheses.flatMap(({ supports }) => (supports ? [supports] : [])));
   // The failure lines themselves are not evidence for their own cause.
-  const own = new Set(h.rows);
-  return rankHypotheses(h.sig.hypotheses.map(({ spec, supports, says }) => {
-    const found = supports ? rowsInWindow(ctx, from - AROUND_MS, to + AROUND_MS, (row) => !own.has(row) && supports.test(ctx.peek(row)), 5) : [];
+  const searches = asked.map(({ h, from, to }, k): WindowSearch => ({ from: from - AROUND_MS, to: to + AROUND_MS, patterns: withSupports[k], cap: 5, exclude: ascending(h.rows) }));
+  const foundAll = searchWindows(ctx, searches);
+  return asked.map(({ h }, k) => rankHypotheses(h.sig.hypotheses.map(({ spec, supports, says }) => {
+    const found = supports ? foundAll[k][withSupports[k].indexOf(supports)] : [];
     const facts: Fact[] = found.length ? [{ text: `${plural(found.length, 'line')}${found.length >= 5 ? '+' : ''} in the minute around it support this, first ${quote(ctx.message(found[0]), 100)}.`, rows: found }] : [];
     // The failure line may itself name the mechanism ("terminated by signal 9: Killed"): evidence, quoted as such.
     const named = says ? h.rows.slice(0, 20).find((row) => says.test(failureText(ctx, row))) : undefined;
     if (named !== undefined) facts.unshift({ text: `The failure line itself points to it: ${quote(failureText(ctx, named), 120)}.`, rows: [named] });
     return { id: spec.id, statement: spec.statement, likelihood: facts.length ? 'possible' : 'open', supports: facts, against: [], check: spec.check };
-  }));
+  })));
 }
 
 /** A row of the failures' files that says they are background noise (the signature's noiseWhen), or -1. */
@@ -160,13 +177,15 @@ export const failureSignature: Rule = {
     const t = ctx.table;
     const told = collect(ctx).map((h) => ({ h, runs: runsOf(ctx, h.rows) })).map(({ h, runs }) => ({ h, runs, shown: shownRun(h, runs) }));
     told.sort((a, b) => t.tMs[a.shown[0]] - t.tMs[b.shown[0]] || a.shown[0] - b.shown[0]);
-    return mostGrave(told.filter((x) => !consequence(ctx, x.h, x.shown[0], told))).map(({ h, runs, shown }): Finding => {
+    const chosen = mostGrave(told.filter((x) => !consequence(ctx, x.h, x.shown[0], told)));
+    const windowOf = (shown: readonly number[]) => ({ start: t.tMs[shown[0]], end: Math.max(t.tMs[shown[0]], t.tMs[shown[shown.length - 1]]) });
+    const allHypotheses = hypothesesOfAll(ctx, chosen.map(({ h, shown }) => ({ h, from: windowOf(shown).start, to: windowOf(shown).end })));
+    return chosen.map(({ h, runs, shown }, k): Finding => {
       const first = shown[0];
       const last = shown[shown.length - 1];
-      const start = t.tMs[first];
-      const end = Math.max(start, t.tMs[last]);
+      const { start, end } = windowOf(shown);
       const files = [...new Set(shown.map((r) => t.file[r]))];
-      const hypotheses = hypothesesOf(ctx, h, start, end);
+      const hypotheses = allHypotheses[k];
       const facts: Fact[] = [
         { text: `${plural(shown.length, 'line')} in ${files.map((f) => sourceName(ctx, f)).join(', ')}, first at ${whenRow(ctx, first)}${shown.length > 1 ? `, last at ${whenRow(ctx, last, true)}${allUntimed(ctx, shown) ? '' : ` (${duration(end - start)} later)`}` : ''}: ${quote(failureText(ctx, first), 160)}.`, rows: shown.slice(0, 10) },
       ];

@@ -8,7 +8,7 @@
 
 import type { Fact, Hypothesis, RuleContext } from './types.ts';
 import { likelihoodOf, rankHypotheses } from './data-rule.ts';
-import { rowsInWindow } from './helpers.ts';
+import { rowsMatching } from './scan.ts';
 import { clock, duration, plural, quote } from './text.ts';
 
 /** A request or worker that hung until a watchdog timed it out. */
@@ -34,9 +34,6 @@ export interface FreezeParts {
   crashes?: boolean;
 }
 
-function matching(ctx: RuleContext, from: number, to: number, re: RegExp, cap = 5): number[] {
-  return rowsInWindow(ctx, from, to, (row) => re.test(ctx.peek(row)), cap);
-}
 
 function found(ctx: RuleContext, rows: readonly number[], what: string): Fact[] {
   if (rows.length === 0) return [];
@@ -44,11 +41,12 @@ function found(ctx: RuleContext, rows: readonly number[], what: string): Fact[] 
 }
 
 export function freezeHypotheses(ctx: RuleContext, p: FreezeParts): { hypotheses: Hypothesis[]; whatIf: string[] } {
-  const from = p.start - 10 * 60_000;
-  const hung = found(ctx, matching(ctx, from, p.end, HUNG_WORKER), 'name a worker or request that hung until it was timed out (e.g. "WORKER TIMEOUT")');
+  // The three searches share their window: one walk of it.
+  const [hungRows, pipeRows, memoryRows] = rowsMatching(ctx, p.start - 10 * 60_000, p.end, [HUNG_WORKER, PIPE_WORDS, MEMORY], 5);
+  const hung = found(ctx, hungRows, 'name a worker or request that hung until it was timed out (e.g. "WORKER TIMEOUT")');
   const alive = found(ctx, p.episodeRows.filter((r) => ALIVE_UNRESPONSIVE.test(ctx.peek(r))).slice(0, 5), 'say the process was alive but not answering');
-  const pipe = found(ctx, matching(ctx, from, p.end, PIPE_WORDS), 'mention a pipe, stdout or stderr');
-  const memory = found(ctx, matching(ctx, from, p.end, MEMORY), 'report memory running out');
+  const pipe = found(ctx, pipeRows, 'mention a pipe, stdout or stderr');
+  const memory = found(ctx, memoryRows, 'report memory running out');
   const period: Fact = p.fixed
     ? { text: `The period is fixed: every interval within 10% of ${duration(p.medianMs)}.`, rows: [] }
     : { text: `The period varies around ${duration(p.medianMs)} (beyond 10%), as a rate that depends on traffic would.`, rows: [] };

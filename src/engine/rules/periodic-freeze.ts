@@ -55,7 +55,11 @@ function signatures(ctx: RuleContext): Signature[] {
   }
   const byFile = (kind: 'timeout-burst' | 'crash', what: string) => {
     const groups = new Map<number, Mark[]>();
-    for (const m of marksOf(ctx, kind)) groups.set(m.file, [...(groups.get(m.file) ?? []), m]);
+    for (const m of marksOf(ctx, kind)) {
+      const list = groups.get(m.file);
+      if (list) list.push(m);
+      else groups.set(m.file, [m]);
+    }
     for (const [file, ms] of groups) out.push({ file, what, times: ms.map((m) => ({ t: m.start, rows: m.events.slice(0, 5) })) });
   };
   byFile('timeout-burst', 'timeout burst');

@@ -6,6 +6,7 @@
 
 import type { Mark } from '../../marks/types.ts';
 import { sourceName } from '../helpers.ts';
+import { fileRowsInWindow } from '../scan.ts';
 import type { RuleContext } from '../types.ts';
 import { parseDuration, type AbsenceSpec } from '../spec.ts';
 import { clock, duration, median } from '../text.ts';
@@ -17,7 +18,9 @@ function operationAbsences(ctx: RuleContext, spec: AbsenceSpec, ops: Mark[]): Ma
   const byFamily = new Map<string, Mark[]>();
   for (const o of ops) {
     const k = `${o.file}\u0000${o.family ?? ''}`;
-    byFamily.set(k, [...(byFamily.get(k) ?? []), o]);
+    const list = byFamily.get(k);
+    if (list) list.push(o);
+    else byFamily.set(k, [o]);
   }
   const out: Match[] = [];
   for (const list of byFamily.values()) {
@@ -62,12 +65,10 @@ export function absence(ctx: RuleContext, spec: AbsenceSpec): Match[] {
   const out: Match[] = [];
   const t = ctx.table;
   for (const a of afters) {
-    const rows = ctx.sources.rows[a.file];
     const fileEnd = ctx.files[a.file]?.lastTime ?? a.start;
     if (fileEnd - a.start < wait) continue;
-    let answered = false;
-    for (const row of rows) if (t.tMs[row] > a.start && t.tMs[row] <= a.start + wait && expect(row)) answered = true;
-    if (answered) continue;
+    // Only the wait is visited, and the first answer settles it.
+    if (fileRowsInWindow(ctx, a.file, a.start, a.start + wait, (row) => t.tMs[row] > a.start && expect(row), 1).length > 0) continue;
     out.push({ start: a.start, end: a.start + wait, file: a.file, rows: a.rows, figures: { count: 1 }, text: { source: sourceName(ctx, a.file), first: clock(a.start), label: a.label, waited: duration(wait) } });
   }
   return out;

@@ -10,6 +10,7 @@ import type { RuleContext } from '../types.ts';
 import type { Selector } from '../spec.ts';
 import { vocabularyTest } from './vocabulary-classes.ts';
 import { selectorPattern } from './pattern.ts';
+import { rowsInWindow } from '../helpers.ts';
 
 /** One thing a detector counts: a line (start === end) or a mark. */
 export interface Occurrence {
@@ -90,11 +91,8 @@ export function perFile(list: readonly Occurrence[]): Map<number, Occurrence[]> 
 
 /** Lines of any file in [from, to] matching a selector (hypothesis evidence). */
 export function linesIn(ctx: RuleContext, sel: Selector, from: number, to: number, cap = 20): number[] {
-  const test = lineTest(ctx, sel);
-  const out: number[] = [];
-  const t = ctx.table;
-  for (let row = 0; row < t.length && out.length < cap; row++) if (t.tMs[row] >= from && t.tMs[row] <= to && test(row)) out.push(row);
-  return out;
+  // The table is in time order: only the window is visited.
+  return rowsInWindow(ctx, from, to, lineTest(ctx, sel), cap);
 }
 
 /** Does a file carry no timestamps at all (a pasted excerpt)? */
