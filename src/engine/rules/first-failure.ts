@@ -164,7 +164,9 @@ export const firstFailure: Rule = {
     if (healed >= 0) facts.push(recoveryFact(ctx, healed));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
-    const name = known ? `${known.sig.spec.title}` : 'An error';
+    // Unknown failures that are mostly timeouts are a burst of timeouts: the family says so even when no signature knows the words.
+    const timeouts = !known && run.filter((r) => t.kind[r] === Kind.timeout).length * 2 > run.length && run.length >= MIN_QUIET_MATCHES;
+    const name = known ? `${known.sig.spec.title}` : timeouts ? 'Operations timed out' : 'An error';
     const head = pick && (pick.row !== first || earlier) ? 'Most telling failure' : 'First failure';
     return [{
       rule: this.id,
@@ -181,7 +183,7 @@ export const firstFailure: Rule = {
       count: run.length,
       confidence: loud ? 0.5 : 0.3,
       evidence: evidence(ctx, run.slice(0, 20)),
-      family: known ? known.sig.family : 'first-failure',
+      family: known ? known.sig.family : timeouts ? 'timeout-burst' : 'first-failure',
       facts,
       hypotheses,
       data: known ? { signature: known.sig.spec.id } : undefined,

@@ -70,7 +70,12 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
   if (lv !== Level.none && lv < Level.info) return false;
   const text = failureText(ctx, row);
   if (RETRY.test(text)) return false;
-  return troubled(text) || (lv === Level.none && FAILURE_WORD.test(text));
+  return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text));
+}
+
+/** A WARN line whose only sign of failure is a word: it counts only when the excerpt ends on the failures (start-up chatter does not). */
+function weak(ctx: RuleContext, row: number): boolean {
+  return levelOf(ctx, row) === Level.warn && ctx.table.kind[row] === Kind.plain && !troubled(failureText(ctx, row));
 }
 
 /** The exception class that opens a line ("com.example.FooException: ..."), or "". */
@@ -127,6 +132,19 @@ function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
   return own[own.length - 1] === last;
 }
 
+/**
+ * Failures the excerpt ends on, with more than a word to them: MIN_QUIET_MATCHES
+ * within a minute, the same operation failing MIN_QUIET_MATCHES times, or a
+ * FATAL or ERROR line that says what went wrong beyond its level ("Shutting
+ * down due to ServeAPI error", "unrecoverable error"), not a demo's "this is
+ * a critical message".
+ */
+function standing(ctx: RuleContext, said: readonly number[]): boolean {
+  if (!endsOnFailure(ctx, said)) return false;
+  if (concentrated(ctx, said) || sameOperation(ctx, said)) return true;
+  return said.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
+}
+
 /** A stop someone asked for ("received SIGTERM, shutting down"), not one an error forced ("Shutting down due to ServeAPI error"). */
 function stopRequest(text: string): boolean {
   return SHUTDOWN.test(text) && !FORCED_STOP.test(text);
@@ -138,9 +156,9 @@ function stopRequest(text: string): boolean {
  * are not routine per-request errors (a 404's missing file), did not heal
  * and are not part of a stop it was asked for (npm's "signal SIGTERM",
  * Postgres's "terminating connection due to administrator command"), and
- * either MIN_QUIET_MATCHES failures within a minute, or, when the excerpt
- * ends on the failures, the same operation failing MIN_QUIET_MATCHES times
- * or a FATAL line. One ERROR among routine
+ * either MIN_QUIET_MATCHES failures within a minute, or failures the excerpt
+ * ends on (standing, above). A WARN line that only says "failed" counts only
+ * in the second case: start-ups warn that way and then run. One ERROR among routine
  * lines, a line whose only failure word is its level, or errors followed by
  * "connected" stay informational: a healthy excerpt has those too.
  */
@@ -156,9 +174,8 @@ export function unknownIncident(ctx: RuleContext, run: readonly number[]): boole
     return reported && (saysFailed(ctx, r) || troubled(text)) && (FAILURE_WORD.test(text) || troubled(text)) && !ROUTINE_ERROR.test(text);
   });
   if (!said.length) return false;
-  // A FATAL line counts when it says what went wrong beyond its level ("Shutting down due to ServeAPI error"), not a demo's "this is a critical message".
-  const fatal = said.some((r) => levelOf(ctx, r) >= Level.fatal && troubled(failureText(ctx, r)));
-  if (!concentrated(ctx, said) && !((fatal || sameOperation(ctx, said)) && endsOnFailure(ctx, said))) return false;
+  const strong = said.filter((r) => !weak(ctx, r));
+  if (!concentrated(ctx, strong) && !standing(ctx, said)) return false;
   if (said.some((r) => stopRequest(ctx.peek(r)))) return false;
   const rows = ctx.sources.rows[t.file[said[0]]];
   const from = t.tMs[said[0]] - STOP_MS;
