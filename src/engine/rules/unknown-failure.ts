@@ -14,7 +14,7 @@ import { Level } from '../model/levels.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
 import type { RuleContext } from './types.ts';
-import { FAILURE_WORD, levelOf, RETRY, SHUTDOWN } from './helpers.ts';
+import { allUntimed, FAILURE_WORD, levelOf, RETRY, SHUTDOWN } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { repeatsOf } from './repeats.ts';
 import { recoveryAfter } from './recovery.ts';
@@ -73,9 +73,18 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
   return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text));
 }
 
-/** A WARN line whose only sign of failure is a word: it counts only when the excerpt ends on the failures (start-up chatter does not). */
+/**
+ * A line whose only sign of failure is a word, at WARN or with no level in a
+ * file that has timestamps (syslog, journald): start-ups warn "failed to load
+ * plugin" by the dozen, and a syslog holds sshd's "authentication failure"
+ * from every scanner. Such lines join the run but never make it an incident. An
+ * unlevelled line in a file with no timestamps at all is pasted output (an
+ * exception, an event text) and counts fully.
+ */
 function weak(ctx: RuleContext, row: number): boolean {
-  return levelOf(ctx, row) === Level.warn && ctx.table.kind[row] === Kind.plain && !troubled(failureText(ctx, row));
+  const lv = levelOf(ctx, row);
+  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row))) return false;
+  return lv === Level.warn || (lv === Level.none && !allUntimed(ctx, [row]));
 }
 
 /** The exception class that opens a line ("com.example.FooException: ..."), or "". */
@@ -133,16 +142,16 @@ function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
 }
 
 /**
- * Failures the excerpt ends on, with more than a word to them: MIN_QUIET_MATCHES
- * within a minute, the same operation failing MIN_QUIET_MATCHES times, or a
+ * Failures the excerpt ends on, with more than a word to them: the same
+ * operation failing MIN_QUIET_MATCHES times, or a
  * FATAL or ERROR line that says what went wrong beyond its level ("Shutting
  * down due to ServeAPI error", "unrecoverable error"), not a demo's "this is
  * a critical message".
  */
-function standing(ctx: RuleContext, said: readonly number[]): boolean {
-  if (!endsOnFailure(ctx, said)) return false;
-  if (concentrated(ctx, said) || sameOperation(ctx, said)) return true;
-  return said.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
+function standing(ctx: RuleContext, strong: readonly number[]): boolean {
+  if (!strong.length || !endsOnFailure(ctx, strong)) return false;
+  if (sameOperation(ctx, strong)) return true;
+  return strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
 }
 
 /** A stop someone asked for ("received SIGTERM, shutting down"), not one an error forced ("Shutting down due to ServeAPI error"). */
@@ -157,8 +166,8 @@ function stopRequest(text: string): boolean {
  * and are not part of a stop it was asked for (npm's "signal SIGTERM",
  * Postgres's "terminating connection due to administrator command"), and
  * either MIN_QUIET_MATCHES failures within a minute, or failures the excerpt
- * ends on (standing, above). A WARN line that only says "failed" counts only
- * in the second case: start-ups warn that way and then run. One ERROR among routine
+ * ends on (standing, above). A WARN line that only says "failed" (weak, above)
+ * does not count: start-ups warn that way and then run. One ERROR among routine
  * lines, a line whose only failure word is its level, or errors followed by
  * "connected" stay informational: a healthy excerpt has those too.
  */
@@ -175,7 +184,7 @@ export function unknownIncident(ctx: RuleContext, run: readonly number[]): boole
   });
   if (!said.length) return false;
   const strong = said.filter((r) => !weak(ctx, r));
-  if (!concentrated(ctx, strong) && !standing(ctx, said)) return false;
+  if (!concentrated(ctx, strong) && !standing(ctx, strong)) return false;
   if (said.some((r) => stopRequest(ctx.peek(r)))) return false;
   const rows = ctx.sources.rows[t.file[said[0]]];
   const from = t.tMs[said[0]] - STOP_MS;
