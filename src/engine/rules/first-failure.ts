@@ -25,7 +25,7 @@ import { failureText, matchSignatures, type SignatureHits } from './signature-ma
 import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
 import { occurrences } from './repeats.ts';
-import { EXCERPT_MAX_ROWS, excerptFailure, saysFailed, unknownIncident } from './unknown-failure.ts';
+import { EXCERPT_MAX_ROWS, excerptFailure, reportedFailure, unknownIncident } from './unknown-failure.ts';
 import { clock, duration, plural, quote } from './text.ts';
 import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 
@@ -130,7 +130,7 @@ export const firstFailure: Rule = {
     if (!runs.length) return [];
     // Not simply the earliest failure: the most telling one (its gravity, its level, what followed), the earliest among equals.
     // A log with more separate runs of failures than this is told from its first ones (a decisive failure later on has its own finding).
-    const weighed = weighFailures(ctx, runs.slice(0, MAX_WEIGHED_RUNS), { said: (r) => saysFailed(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows, memo) });
+    const weighed = weighFailures(ctx, runs.slice(0, MAX_WEIGHED_RUNS), { said: (r) => reportedFailure(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows, memo) });
     const cands = weighed.flat();
     const pick = mostTelling(weighed);
     const runIndex = pick ? runs.findIndex((r) => r.includes(pick.row)) : 0;
@@ -142,9 +142,9 @@ export const firstFailure: Rule = {
     const start = t.tMs[first];
     const end = Math.max(start, t.tMs[run[run.length - 1]]);
     const known = pick?.hits;
-    const knownRow = pick ? (pick.rows.find((r) => saysFailed(ctx, r)) ?? pick.row) : -1;
+    const knownRow = pick ? (pick.rows.find((r) => reportedFailure(ctx, r)) ?? pick.row) : -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
-    const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || known.sig.spec.infoCounts === true || saysFailed(ctx, knownRow));
+    const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || known.sig.spec.infoCounts === true || reportedFailure(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;

@@ -14,7 +14,7 @@ import { Level } from '../model/levels.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
 import type { RuleContext } from './types.ts';
-import { allUntimed, FAILURE_WORD, levelOf, RETRY, SHUTDOWN } from './helpers.ts';
+import { allUntimed, DEATH, FAILURE_WORD, levelOf, RETRY, SHUTDOWN } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { repeatsOf } from './repeats.ts';
 import { recoveryAfter } from './recovery.ts';
@@ -56,6 +56,25 @@ export function saysFailed(ctx: RuleContext, row: number): boolean {
   if (!isExcerpt(ctx)) return lv === Level.none && FAILURE_WORD.test(text);
   if (lv !== Level.none && lv < Level.warn) return false;
   return troubled(text) || FAILURE_WORD.test(text);
+}
+
+/**
+ * In a pasted excerpt, a line the program did not mark as a failure is one
+ * when the program dies right after it: "toomanyrequests: ..." with no level,
+ * then "Error: Process completed with exit code 1". The next event of the
+ * same file is an exit logged as an error, or a crash.
+ */
+export function ledToExit(ctx: RuleContext, row: number): boolean {
+  if (!isExcerpt(ctx)) return false;
+  const own = ctx.sources.rows[ctx.table.file[row]];
+  const next = own[own.indexOf(row) + 1];
+  if (next === undefined) return false;
+  return ctx.table.kind[next] === Kind.crash || (levelOf(ctx, next) >= Level.error && DEATH.test(ctx.peek(next)));
+}
+
+/** Reported as a failure in words or by level (saysFailed), or followed at once by the program's exit (ledToExit). */
+export function reportedFailure(ctx: RuleContext, row: number): boolean {
+  return saysFailed(ctx, row) || ledToExit(ctx, row);
 }
 
 /**
