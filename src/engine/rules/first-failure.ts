@@ -8,10 +8,11 @@
 // failure is a known one the program reported as a failure (logged as an
 // error, or with no level or at WARN in an excerpt and saying so in words),
 // or a crash, that did not heal by itself, and either recurs or stands in a
-// short excerpt, or, in an excerpt, three unknown failures within a minute
-// that are no routine per-request errors; one unknown error line, or one
-// timeout in an hour of traffic, is an info finding, so routine errors in a
-// healthy log do not raise an alarm.
+// short excerpt, or, in an excerpt, unknown failures with generic evidence
+// of an incident (unknown-failure.ts: three within a minute, or standing at
+// the end of the paste); one unknown error line, or one timeout in an hour
+// of traffic, is an info finding, so routine errors in a healthy log do not
+// raise an alarm.
 
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
