@@ -162,15 +162,17 @@ function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
 
 /**
  * Failures the excerpt ends on, with more than a word to them: the same
- * operation failing MIN_QUIET_MATCHES times, or a
- * FATAL or ERROR line that says what went wrong beyond its level ("Shutting
- * down due to ServeAPI error", "unrecoverable error"), not a demo's "this is
- * a critical message".
+ * operation failing MIN_QUIET_MATCHES times, a FATAL or ERROR line that says
+ * what went wrong beyond its level ("Shutting down due to ServeAPI error",
+ * "unrecoverable error"), not a demo's "this is a critical message", or a
+ * last line of trouble logged as a warning ("session ... has expired").
  */
 function standing(ctx: RuleContext, strong: readonly number[]): boolean {
   if (!strong.length || !endsOnFailure(ctx, strong)) return false;
   if (sameOperation(ctx, strong)) return true;
-  return strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
+  // The paste ends on a line of trouble logged as a warning or worse ("session ... has expired"): the excerpt was cut there because of it.
+  const last = strong[strong.length - 1];
+  return levelOf(ctx, last) >= Level.warn && troubled(failureText(ctx, last)) || strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
 }
 
 /** A stop someone asked for ("received SIGTERM, shutting down"), not one an error forced ("Shutting down due to ServeAPI error"). */
