@@ -175,6 +175,25 @@ function standing(ctx: RuleContext, strong: readonly number[]): boolean {
   return levelOf(ctx, last) >= Level.warn && troubled(failureText(ctx, last)) || strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
 }
 
+/**
+ * The timeouts of a timeout burst (MIN_QUIET_MATCHES or more) that overlaps
+ * the run in its file, whatever their level, when they say they failed in
+ * words ("Failed to connect ... HostUnreachable").
+ */
+function burstTimeouts(ctx: RuleContext, run: readonly number[]): number[] {
+  const t = ctx.table;
+  const file = t.file[run[0]];
+  const from = t.tMs[run[0]];
+  const to = t.tMs[run[run.length - 1]];
+  const out: number[] = [];
+  for (const m of ctx.marks) {
+    if (m.kind !== 'timeout-burst' || m.file !== file || m.end < from || m.start > to) continue;
+    const rows = m.events.filter((r) => t.kind[r] === Kind.timeout && levelOf(ctx, r) >= Level.info && FAILURE_WORD.test(failureText(ctx, r)));
+    if (rows.length >= MIN_QUIET_MATCHES) out.push(...rows);
+  }
+  return out;
+}
+
 /** A stop someone asked for ("received SIGTERM, shutting down"), not one an error forced ("Shutting down due to ServeAPI error"). */
 function stopRequest(text: string): boolean {
   return SHUTDOWN.test(text) && !FORCED_STOP.test(text);
@@ -203,12 +222,15 @@ export function unknownIncident(ctx: RuleContext, run: readonly number[]): boole
     const reported = lv >= Level.error || kind === Kind.timeout || kind === Kind.healthFail || kind === Kind.crash || excerptFailure(ctx, r);
     return reported && (saysFailed(ctx, r) || troubled(text)) && (FAILURE_WORD.test(text) || troubled(text)) && !ROUTINE_ERROR.test(text);
   });
-  if (!said.length) return false;
   const strong = said.filter((r) => !weak(ctx, r));
+  // A burst of timeouts is a failure however the product levels it (MongoDB logs its refused heartbeats at INFO).
+  for (const r of burstTimeouts(ctx, run)) if (!strong.includes(r)) strong.push(r);
+  strong.sort((a, b) => a - b);
+  if (!strong.length) return false;
   if (!concentrated(ctx, strong) && !standing(ctx, strong)) return false;
-  if (said.some((r) => stopRequest(ctx.peek(r)))) return false;
-  const rows = ctx.sources.rows[t.file[said[0]]];
-  const from = t.tMs[said[0]] - STOP_MS;
-  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < said[0]; k++) if (stopRequest(ctx.peek(rows[k]))) return false;
-  return recoveryAfter(ctx, said, (r) => said.includes(r)) < 0;
+  if (strong.some((r) => stopRequest(ctx.peek(r)))) return false;
+  const rows = ctx.sources.rows[t.file[strong[0]]];
+  const from = t.tMs[strong[0]] - STOP_MS;
+  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < strong[0]; k++) if (stopRequest(ctx.peek(rows[k]))) return false;
+  return recoveryAfter(ctx, strong, (r) => strong.includes(r)) < 0;
 }
