@@ -10,6 +10,7 @@ import vCrashHeader from './vocabulary/crash-header.json' with { type: 'json' };
 import vDeath from './vocabulary/death.json' with { type: 'json' };
 import vDeploy from './vocabulary/deploy.json' with { type: 'json' };
 import vFailureWord from './vocabulary/failure-word.json' with { type: 'json' };
+import vForcedStop from './vocabulary/forced-stop.json' with { type: 'json' };
 import vHealthFail from './vocabulary/health-fail.json' with { type: 'json' };
 import vKill from './vocabulary/kill.json' with { type: 'json' };
 import vOomKiller from './vocabulary/oom-killer.json' with { type: 'json' };
@@ -27,10 +28,12 @@ import vStart from './vocabulary/start.json' with { type: 'json' };
 import vShutdown from './vocabulary/shutdown.json' with { type: 'json' };
 import vSignal from './vocabulary/signal.json' with { type: 'json' };
 import vTimeout from './vocabulary/timeout.json' with { type: 'json' };
+import vTrouble from './vocabulary/trouble.json' with { type: 'json' };
 import sStorage from './signatures/storage.json' with { type: 'json' };
 import sSaturation from './signatures/saturation.json' with { type: 'json' };
 import sServices from './signatures/services.json' with { type: 'json' };
 import sSignatures from './signatures/signatures.json' with { type: 'json' };
+import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
   /** Path under src/engine/knowledge/, for error messages. */
@@ -45,6 +48,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/death.json', data: vDeath },
   { file: 'vocabulary/deploy.json', data: vDeploy },
   { file: 'vocabulary/failure-word.json', data: vFailureWord },
+  { file: 'vocabulary/forced-stop.json', data: vForcedStop },
   { file: 'vocabulary/health-fail.json', data: vHealthFail },
   { file: 'vocabulary/kill.json', data: vKill },
   { file: 'vocabulary/oom-killer.json', data: vOomKiller },
@@ -62,6 +66,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/shutdown.json', data: vShutdown },
   { file: 'vocabulary/signal.json', data: vSignal },
   { file: 'vocabulary/timeout.json', data: vTimeout },
+  { file: 'vocabulary/trouble.json', data: vTrouble },
 ];
 
 /**
@@ -76,4 +81,5 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/saturation.json', data: sSaturation },
   { file: 'signatures/services.json', data: sServices },
   { file: 'signatures/signatures.json', data: sSignatures },
+  { file: 'signatures/generic.json', data: sGeneric },
 ];

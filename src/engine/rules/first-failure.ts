@@ -8,31 +8,31 @@
 // failure is a known one the program reported as a failure (logged as an
 // error, or with no level or at WARN in an excerpt and saying so in words),
 // or a crash, that did not heal by itself, and either recurs or stands in a
-// short excerpt, or, in an excerpt, three unknown failures within a minute
-// that are no routine per-request errors; one unknown error line, or one
-// timeout in an hour of traffic, is an info finding, so routine errors in a
-// healthy log do not raise an alarm.
+// short excerpt, or, in an excerpt, unknown failures with generic evidence
+// of an incident (unknown-failure.ts: three within a minute, or standing at
+// the end of the paste); one unknown error line, or one timeout in an hour
+// of traffic, is an info finding, so routine errors in a healthy log do not
+// raise an alarm.
 
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import type { Mark } from '../marks/types.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import type { Fact, Rule, RuleContext } from './types.ts';
-import { allUntimed, evidence, FAILURE_WORD, levelOf, RETRY, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
+import { allUntimed, evidence, levelOf, sourceName, whenRow } from './helpers.ts';
 import { hypothesesOf, isChronic, MIN_QUIET_MATCHES, noiseRow } from './failure-signature.ts';
 import { plannedStop } from './crash.ts';
 import { failureText, matchSignatures, type SignatureHits } from './signature-match.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
-import { occurrences, repeatsOf } from './repeats.ts';
-import { vocabularyClass } from '../knowledge/index.ts';
+import { occurrences } from './repeats.ts';
+import { EXCERPT_MAX_ROWS, excerptFailure, reportedFailure, unknownIncident } from './unknown-failure.ts';
 import { clock, duration, plural, quote } from './text.ts';
 import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
 export const CHAIN_GAP_MS = 10 * 60_000;
-/** A log this short is an excerpt someone pasted because of what is in it. */
-export const EXCERPT_MAX_ROWS = 100;
+export { EXCERPT_MAX_ROWS };
 /** At most this many runs of failures are weighed for the most telling one. */
 const MAX_WEIGHED_RUNS = 50;
 /** What followed is looked for this long after the run's last failure. */
@@ -44,7 +44,9 @@ function isFailure(ctx: RuleContext, row: number, signed: ReadonlyMap<number, Si
   // An exit the file asked for (a stop request just before it) is not a failure, whatever its status.
   if (kind === Kind.crash) return !plannedStop(ctx, row);
   if (lv >= Level.error || signed.has(row)) return true;
-  return (kind === Kind.healthFail || kind === Kind.timeout) && lv >= Level.warn;
+  if ((kind === Kind.healthFail || kind === Kind.timeout) && lv >= Level.warn) return true;
+  // In a pasted excerpt an unlevelled line that says it failed, or a line of trouble at any level, counts (unknown-failure.ts).
+  return excerptFailure(ctx, row);
 }
 
 /** Every timed failure row, split into runs: each row within CHAIN_GAP_MS of the one before. */
@@ -85,63 +87,6 @@ function after(ctx: RuleContext, from: number, to: number, file: number, run: re
     if (others.length) facts.push({ text: `${sourceName(ctx, f)} logged ${plural(others.length, 'error')} after it, first at ${whenRow(ctx, others[0], true)}: ${quote(ctx.message(others[0]), 100)}.`, rows: others.slice(0, 5) });
   }
   return facts;
-}
-
-/**
- * Did the program report this line as a failure? Its level says so when it has
- * one (error or worse); a line with no level (syslog, OpenVPN, curl, a pasted
- * exception) says so in words ("could not", "failed", "...Error:"), so a
- * signature's routine look-alike ("the database system is starting up" as
- * chatter) does not count, nor a line announcing a retry of what failed.
- */
-function saysFailed(ctx: RuleContext, row: number): boolean {
-  const lv = levelOf(ctx, row);
-  if (lv >= Level.error) return true;
-  // Many programs log a failure at WARN; in a pasted excerpt its words decide, as for a line with no level.
-  if (lv !== Level.none && !(lv === Level.warn && ctx.table.length <= EXCERPT_MAX_ROWS)) return false;
-  const text = failureText(ctx, row);
-  return FAILURE_WORD.test(text) && !RETRY.test(text);
-}
-
-/** Unknown failures must come this close together (MIN_QUIET_MATCHES of them) to be an incident rather than sporadic errors. */
-const UNKNOWN_RUN_MS = 60_000;
-/** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
-const ROUTINE_ERROR = vocabularyClass('routine-error');
-
-/** Do MIN_QUIET_MATCHES of the rows (folded lines counted as what they stand for) fall within UNKNOWN_RUN_MS? */
-function concentrated(ctx: RuleContext, rows: readonly number[]): boolean {
-  const t = ctx.table;
-  for (let i = 0, j = 0, n = 0; j < rows.length; j++) {
-    n += repeatsOf(failureText(ctx, rows[j]));
-    while (t.tMs[rows[j]] - t.tMs[rows[i]] > UNKNOWN_RUN_MS) n -= repeatsOf(failureText(ctx, rows[i++]));
-    if (n >= MIN_QUIET_MATCHES) return true;
-  }
-  return false;
-}
-
-/** A stop request this close before a failure makes the failure part of the stop. */
-const STOP_MS = 60_000;
-
-/**
- * An excerpt whose failures no signature knows is still an incident when the
- * program says so plainly: MIN_QUIET_MATCHES lines within a minute that it
- * reported as failures, in words as well as by level, that are not routine
- * per-request errors (a 404's missing file), did not heal and are not part
- * of a stop it was asked for (npm's "signal SIGTERM", Postgres's
- * "terminating connection due to administrator command"). One ERROR among
- * routine lines, a line whose only failure word is its level, or errors
- * followed by "connected" stay informational: a healthy excerpt has those too.
- */
-function unknownIncident(ctx: RuleContext, run: readonly number[]): boolean {
-  const t = ctx.table;
-  if (t.length > EXCERPT_MAX_ROWS) return false;
-  const said = run.filter((r) => saysFailed(ctx, r) && FAILURE_WORD.test(failureText(ctx, r)) && !ROUTINE_ERROR.test(failureText(ctx, r)));
-  if (!concentrated(ctx, said)) return false;
-  if (said.some((r) => SHUTDOWN.test(ctx.peek(r)))) return false;
-  const rows = ctx.sources.rows[t.file[said[0]]];
-  const from = t.tMs[said[0]] - STOP_MS;
-  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < said[0]; k++) if (SHUTDOWN.test(ctx.peek(rows[k]))) return false;
-  return recoveryAfter(ctx, said, (r) => said.includes(r)) < 0;
 }
 
 /** Why a known failure is no incident on its own: it is chronic, background noise or routine once (all of the signature's lines), or this run healed. */
@@ -186,7 +131,7 @@ export const firstFailure: Rule = {
     if (!runs.length) return [];
     // Not simply the earliest failure: the most telling one (its gravity, its level, what followed), the earliest among equals.
     // A log with more separate runs of failures than this is told from its first ones (a decisive failure later on has its own finding).
-    const weighed = weighFailures(ctx, runs.slice(0, MAX_WEIGHED_RUNS), { said: (r) => saysFailed(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows, memo) });
+    const weighed = weighFailures(ctx, runs.slice(0, MAX_WEIGHED_RUNS), { said: (r) => reportedFailure(ctx, r), signed, routine: (h, rows) => routineWhy(ctx, h, rows, memo) });
     const cands = weighed.flat();
     const pick = mostTelling(weighed);
     const runIndex = pick ? runs.findIndex((r) => r.includes(pick.row)) : 0;
@@ -198,9 +143,9 @@ export const firstFailure: Rule = {
     const start = t.tMs[first];
     const end = Math.max(start, t.tMs[run[run.length - 1]]);
     const known = pick?.hits;
-    const knownRow = pick ? (pick.rows.find((r) => saysFailed(ctx, r)) ?? pick.row) : -1;
+    const knownRow = pick ? (pick.rows.find((r) => reportedFailure(ctx, r)) ?? pick.row) : -1;
     // A level alone is not enough: some programs log routine lines at alert or critical.
-    const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || known.sig.spec.infoCounts === true || saysFailed(ctx, knownRow));
+    const told = known !== undefined && !isChronic(ctx, known) && noiseRow(ctx, known) < 0 && (known.sig.spec.decisive || known.sig.spec.infoCounts === true || reportedFailure(ctx, knownRow));
     // One failure among an hour of steady traffic is routine; in a pasted excerpt it is why the excerpt was pasted.
     // A known failure that is not decisive and heals (refused, then "connected") is a wait, not an incident.
     const healed = known && !known.sig.spec.decisive && t.kind[first] !== Kind.crash ? recoveryAfter(ctx, run, (r) => signed.get(r) === known) : -1;
@@ -208,7 +153,8 @@ export const firstFailure: Rule = {
     // A line Kubernetes folded ("(x11 over 23m)") counts as the occurrences it stands for.
     const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
     const loud = t.kind[first] === Kind.crash || (pick !== undefined && t.kind[pick.row] === Kind.crash) || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS)) ||
-      (!known && unknownIncident(ctx, run));
+      // Failures a signature knows but that were not told on their own (lines of trouble at INFO) are weighed as unknown ones are.
+      ((!known || (!told && !isChronic(ctx, known) && noiseRow(ctx, known) < 0)) && unknownIncident(ctx, run));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first && cands.length <= 1) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
@@ -219,7 +165,9 @@ export const firstFailure: Rule = {
     if (healed >= 0) facts.push(recoveryFact(ctx, healed));
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
-    const name = known ? `${known.sig.spec.title}` : 'An error';
+    // Unknown failures that are mostly timeouts are a burst of timeouts: the family says so even when no signature knows the words.
+    const timeouts = !known && run.filter((r) => t.kind[r] === Kind.timeout).length * 2 > run.length && run.length >= MIN_QUIET_MATCHES;
+    const name = known ? `${known.sig.spec.title}` : timeouts ? 'Operations timed out' : 'An error';
     const head = pick && (pick.row !== first || earlier) ? 'Most telling failure' : 'First failure';
     return [{
       rule: this.id,
@@ -236,7 +184,7 @@ export const firstFailure: Rule = {
       count: run.length,
       confidence: loud ? 0.5 : 0.3,
       evidence: evidence(ctx, run.slice(0, 20)),
-      family: known ? known.sig.family : 'first-failure',
+      family: known ? known.sig.family : timeouts ? 'timeout-burst' : 'first-failure',
       facts,
       hypotheses,
       data: known ? { signature: known.sig.spec.id } : undefined,

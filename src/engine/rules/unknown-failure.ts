@@ -1,0 +1,236 @@
+// When is a pasted excerpt an incident although no signature knows the
+// product? A senior SRE does not need to know Galera, NATS or IIS to read
+// "suspecting node ... declaring inactive", "No primary detected" nine times,
+// "Slow Consumer Detected: WriteDeadline of 2s exceeded" from four clients or
+// a FATAL "Shutting down due to ... error": the words, the repetition of the
+// same failing operation and a fatal line nothing recovers from say it. This
+// module holds that generic reading for the first-failure fallback, so that
+// an excerpt full of plain failure lines never ends in silence, while a
+// healthy excerpt (one routine error, a requested stop, failures that heal)
+// stays quiet.
+
+import { Kind } from '../model/kinds.ts';
+import { Level } from '../model/levels.ts';
+import { lowerBoundRows } from '../marks/sources.ts';
+import { vocabularyClass } from '../knowledge/index.ts';
+import type { RuleContext } from './types.ts';
+import { allUntimed, DEATH, FAILURE_WORD, levelOf, RETRY, SHUTDOWN } from './helpers.ts';
+import { failureText } from './signature-match.ts';
+import { repeatsOf } from './repeats.ts';
+import { recoveryAfter } from './recovery.ts';
+import { MIN_QUIET_MATCHES } from './failure-signature.ts';
+
+/** A log this short is an excerpt someone pasted because of what is in it. */
+export const EXCERPT_MAX_ROWS = 100;
+/** Words of trouble whatever the level: a member declared failed, no primary, replicas missing, nothing idle. */
+const TROUBLE = vocabularyClass('trouble');
+/** A stop an error forced ("Shutting down due to ServeAPI error", "exited on signal 9 (SIGKILL)"): the failure itself, not a stop around it. */
+const FORCED_STOP = vocabularyClass('forced-stop');
+
+const troubled = (text: string) => TROUBLE.test(text) || FORCED_STOP.test(text);
+/** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
+const ROUTINE_ERROR = vocabularyClass('routine-error');
+/** Unknown failures this close together (MIN_QUIET_MATCHES of them) are an incident rather than sporadic errors. */
+const UNKNOWN_RUN_MS = 60_000;
+/** A stop request this close before a failure makes the failure part of the stop. */
+const STOP_MS = 60_000;
+
+const isExcerpt = (ctx: RuleContext) => ctx.table.length <= EXCERPT_MAX_ROWS;
+
+/**
+ * Did the program report this line as a failure? Its level says so when it has
+ * one (error or worse); a line with no level (syslog, OpenVPN, curl, a pasted
+ * exception) says so in words ("could not", "failed", "...Error:"), so a
+ * signature's routine look-alike ("the database system is starting up" as
+ * chatter) does not count, nor a line announcing a retry of what failed. In a
+ * pasted excerpt a WARN line's words decide too, words of trouble included
+ * ("No primary detected"). An INFO line is routine to the program that wrote
+ * it ("login failed for user bob"); lines of trouble at INFO (a member
+ * declared failed) are weighed as a run by unknownIncident instead.
+ */
+export function saysFailed(ctx: RuleContext, row: number): boolean {
+  const lv = levelOf(ctx, row);
+  if (lv >= Level.error) return true;
+  const text = failureText(ctx, row);
+  if (RETRY.test(text)) return false;
+  if (!isExcerpt(ctx)) return lv === Level.none && FAILURE_WORD.test(text);
+  if (lv !== Level.none && lv < Level.warn) return false;
+  return troubled(text) || FAILURE_WORD.test(text);
+}
+
+/**
+ * In a pasted excerpt, a line the program did not mark as a failure is one
+ * when the program dies right after it: "toomanyrequests: ..." with no level,
+ * then "Error: Process completed with exit code 1". The next event of the
+ * same file is an exit logged as an error, or a crash.
+ */
+export function ledToExit(ctx: RuleContext, row: number): boolean {
+  if (!isExcerpt(ctx)) return false;
+  const own = ctx.sources.rows[ctx.table.file[row]];
+  const next = own[own.indexOf(row) + 1];
+  if (next === undefined) return false;
+  return ctx.table.kind[next] === Kind.crash || (levelOf(ctx, next) >= Level.error && DEATH.test(ctx.peek(next)));
+}
+
+/** Reported as a failure in words or by level (saysFailed), or followed at once by the program's exit (ledToExit). */
+export function reportedFailure(ctx: RuleContext, row: number): boolean {
+  return saysFailed(ctx, row) || ledToExit(ctx, row);
+}
+
+/**
+ * A row that counts as a failure in a pasted excerpt although its level does
+ * not say so: an unlevelled line that says it failed in words, or a line of
+ * trouble at any level. A WARN line whose only sign is a failure word does
+ * not: start-ups warn "failed to load plugin ... not supported" by the dozen.
+ */
+export function excerptFailure(ctx: RuleContext, row: number): boolean {
+  if (!isExcerpt(ctx)) return false;
+  const lv = levelOf(ctx, row);
+  if (lv !== Level.none && lv < Level.info) return false;
+  const text = failureText(ctx, row);
+  if (RETRY.test(text)) return false;
+  return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text));
+}
+
+/**
+ * A line whose only sign of failure is a word, at WARN or with no level in a
+ * file that has timestamps (syslog, journald): start-ups warn "failed to load
+ * plugin" by the dozen, and a syslog holds sshd's "authentication failure"
+ * from every scanner. Such lines join the run but never make it an incident. An
+ * unlevelled line in a file with no timestamps at all is pasted output (an
+ * exception, an event text) and counts fully.
+ */
+function weak(ctx: RuleContext, row: number): boolean {
+  const lv = levelOf(ctx, row);
+  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row))) return false;
+  return lv === Level.warn || (lv === Level.none && !allUntimed(ctx, [row]));
+}
+
+/** The exception class that opens a line ("com.example.FooException: ..."), or "". */
+function exceptionClass(line: string): string {
+  const m = /^\s*([\w.$]+(?:Exception|Error)\w*):/.exec(line);
+  return m ? m[1] : '';
+}
+
+/**
+ * Occurrences one event stands for: a folded Kubernetes line counts as its
+ * count, and an exception pasted several times over (the same class on each
+ * continuation line, no frames between) as each copy.
+ */
+export function lineRepeats(ctx: RuleContext, row: number): number {
+  const text = failureText(ctx, row);
+  const cls = exceptionClass(ctx.message(row));
+  const causes = cls ? ctx.causes?.(row) : undefined;
+  const pasted = causes ? causes.filter((c) => exceptionClass(c) === cls).length : 0;
+  return repeatsOf(text) + pasted;
+}
+
+/** Do MIN_QUIET_MATCHES of the rows (each counted as the occurrences it stands for) fall within UNKNOWN_RUN_MS? */
+function concentrated(ctx: RuleContext, rows: readonly number[]): boolean {
+  const t = ctx.table;
+  for (let i = 0, j = 0, n = 0; j < rows.length; j++) {
+    n += lineRepeats(ctx, rows[j]);
+    while (t.tMs[rows[j]] - t.tMs[rows[i]] > UNKNOWN_RUN_MS) n -= lineRepeats(ctx, rows[i++]);
+    if (n >= MIN_QUIET_MATCHES) return true;
+  }
+  return false;
+}
+
+/** The same operation failing again and again: MIN_QUIET_MATCHES rows of one template, however spread over the run. */
+function sameOperation(ctx: RuleContext, rows: readonly number[]): boolean {
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const tpl = ctx.table.template[r];
+    const n = (counts.get(tpl) ?? 0) + lineRepeats(ctx, r);
+    if (n >= MIN_QUIET_MATCHES) return true;
+    counts.set(tpl, n);
+  }
+  return false;
+}
+
+/**
+ * Does the excerpt end on these failures (nothing after the last one in its
+ * file)? A failure repeated until the paste ends, or a FATAL line that is the
+ * file's last word, is standing; one followed by routine lines ("export
+ * finished: 412 reports, 3 skipped") may have been per-item.
+ */
+function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
+  const last = rows[rows.length - 1];
+  const own = ctx.sources.rows[ctx.table.file[last]];
+  return own[own.length - 1] === last;
+}
+
+/**
+ * Failures the excerpt ends on, with more than a word to them: the same
+ * operation failing MIN_QUIET_MATCHES times, a FATAL or ERROR line that says
+ * what went wrong beyond its level ("Shutting down due to ServeAPI error",
+ * "unrecoverable error"), not a demo's "this is a critical message", or a
+ * last line of trouble logged as a warning ("session ... has expired").
+ */
+function standing(ctx: RuleContext, strong: readonly number[]): boolean {
+  if (!strong.length || !endsOnFailure(ctx, strong)) return false;
+  if (sameOperation(ctx, strong)) return true;
+  // The paste ends on a line of trouble logged as a warning or worse ("session ... has expired"): the excerpt was cut there because of it.
+  const last = strong[strong.length - 1];
+  return levelOf(ctx, last) >= Level.warn && troubled(failureText(ctx, last)) || strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
+}
+
+/**
+ * The timeouts of a timeout burst (MIN_QUIET_MATCHES or more) that overlaps
+ * the run in its file, whatever their level, when they say they failed in
+ * words ("Failed to connect ... HostUnreachable").
+ */
+function burstTimeouts(ctx: RuleContext, run: readonly number[]): number[] {
+  const t = ctx.table;
+  const file = t.file[run[0]];
+  const from = t.tMs[run[0]];
+  const to = t.tMs[run[run.length - 1]];
+  const out: number[] = [];
+  for (const m of ctx.marks) {
+    if (m.kind !== 'timeout-burst' || m.file !== file || m.end < from || m.start > to) continue;
+    const rows = m.events.filter((r) => t.kind[r] === Kind.timeout && levelOf(ctx, r) >= Level.info && FAILURE_WORD.test(failureText(ctx, r)));
+    if (rows.length >= MIN_QUIET_MATCHES) out.push(...rows);
+  }
+  return out;
+}
+
+/** A stop someone asked for ("received SIGTERM, shutting down"), not one an error forced ("Shutting down due to ServeAPI error"). */
+function stopRequest(text: string): boolean {
+  return SHUTDOWN.test(text) && !FORCED_STOP.test(text);
+}
+
+/**
+ * An excerpt whose failures no signature knows is still an incident when the
+ * program says so plainly, in words as well as by level, with failures that
+ * are not routine per-request errors (a 404's missing file), did not heal
+ * and are not part of a stop it was asked for (npm's "signal SIGTERM",
+ * Postgres's "terminating connection due to administrator command"), and
+ * either MIN_QUIET_MATCHES failures within a minute, or failures the excerpt
+ * ends on (standing, above). A WARN line that only says "failed" (weak, above)
+ * does not count: start-ups warn that way and then run. One ERROR among routine
+ * lines, a line whose only failure word is its level, or errors followed by
+ * "connected" stay informational: a healthy excerpt has those too.
+ */
+export function unknownIncident(ctx: RuleContext, run: readonly number[]): boolean {
+  const t = ctx.table;
+  if (!isExcerpt(ctx)) return false;
+  const said = run.filter((r) => {
+    const text = failureText(ctx, r);
+    const lv = levelOf(ctx, r);
+    const kind = ctx.table.kind[r];
+    // Reported as a failure by its level, its kind (a timeout, a failed probe, a crash), or in words an excerpt counts.
+    const reported = lv >= Level.error || kind === Kind.timeout || kind === Kind.healthFail || kind === Kind.crash || excerptFailure(ctx, r);
+    return reported && (saysFailed(ctx, r) || troubled(text)) && (FAILURE_WORD.test(text) || troubled(text)) && !ROUTINE_ERROR.test(text);
+  });
+  const strong = said.filter((r) => !weak(ctx, r));
+  // A burst of timeouts is a failure however the product levels it (MongoDB logs its refused heartbeats at INFO).
+  for (const r of burstTimeouts(ctx, run)) if (!strong.includes(r)) strong.push(r);
+  strong.sort((a, b) => a - b);
+  if (!strong.length) return false;
+  if (!concentrated(ctx, strong) && !standing(ctx, strong)) return false;
+  if (strong.some((r) => stopRequest(ctx.peek(r)))) return false;
+  const rows = ctx.sources.rows[t.file[strong[0]]];
+  const from = t.tMs[strong[0]] - STOP_MS;
+  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < strong[0]; k++) if (stopRequest(ctx.peek(rows[k]))) return false;
+  return recoveryAfter(ctx, strong, (r) => strong.includes(r)) < 0;
+}
