@@ -91,6 +91,11 @@ describe('the tail reader', () => {
     // An exception's class is what the message is about, not who logged it.
     ['ERROR java.net.SocketTimeoutException: Read timed out', 'error', '', 'java.net.SocketTimeoutException: Read timed out'],
     ['WARN com.acme.VaultSealedError - vault is sealed', 'warn', '', 'com.acme.VaultSealedError - vault is sealed'],
+    // A caller before the level (Go's log with Lshortfile, TiDB): skipped, so the level is read; with no level after it, it stays in the message.
+    ['backoff.go:205: [warning] backoffer.maxSleep 5000ms is exceeded', 'warn', '', 'backoffer.maxSleep 5000ms is exceeded'],
+    ['conn.go:427: [warning] [3] dispatch error:', 'warn', '', 'dispatch error:'],
+    ['server.go:12: ERROR boom', 'error', '', 'boom'],
+    ['server.go:12: error handling request', 'none', '', 'server.go:12: error handling request'],
   ])('%s', (msg, level, logger, message) => {
     const t = readTail(msg, true, true);
     expect(LEVEL_NAMES[t.level]).toBe(level);

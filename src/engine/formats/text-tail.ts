@@ -11,6 +11,8 @@ const PLAIN_LEVEL_WORDS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 
 
 const LOGGER_LIKE = /^[A-Za-z_$][\w$-]*(?:(?:\.|::|\/|\$)[\w$-]+)+(?:#\d+)?$/;
 const CALLER_LIKE = /\.(?:go|py|js|ts|rb|java|c|cc|cpp|rs|cs|php|kt|scala):\d+$/;
+/** A whole field that is a source position ("backoff.go:205:", Go's log with Lshortfile). */
+const CALLER_FIELD = /^[\w./-]+\.(?:go|py|js|ts|rb|java|c|cc|cpp|rs|cs|php|kt|scala):\d+:?$/;
 
 interface Tail {
   level: number;
@@ -71,7 +73,7 @@ export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Ta
       if (lv) level = lv;
       else if (c !== 91 || token.length === 0 || token.length > 60 || /\s/.test(token)) break;
       else if (wantLogger && !logger && loggerName(token)) logger = loggerName(token);
-      else if (level && !component) component = token; // "[warn] [cache] ..."
+      else if (level && !component && !/^\d+$/.test(token)) component = token; // "[warn] [cache] ...", not a connection number ("[warning] [3]")
       // else: a [thread] before the level, skipped
       i = skipSeparators(s, j + 1);
       continue;
@@ -84,6 +86,9 @@ export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Ta
       level = lv;
     } else if (!level && /^\d{1,7}$/.test(word)) {
       // a pid before the level (OpenStack "25746 INFO")
+    } else if (wantLevel && !level && CALLER_FIELD.test(word) && levelAt(s, skipSeparators(s, j))) {
+      // a caller before the level (TiDB, Go's log with Lshortfile: "backoff.go:205: [warning] ..."): skipped
+      // like a pid; with no level after it, it stays the head of the message ("main.go:63: creating client")
     } else if (wantLogger && !logger) {
       const colon = word.endsWith(':');
       const name = loggerName(colon ? word.slice(0, -1) : word);
@@ -94,6 +99,20 @@ export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Ta
     i = skipSeparators(s, j);
   }
   return { level, logger: logger || (wantLogger ? component : ''), message: s.slice(i) };
+}
+
+/** The level of the field at s[i] (bracketed or a bare level word), or 0. */
+function levelAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 91 || c === 60 || c === 40) {
+    const j = closing(s, i, c, c === 91 ? 93 : c === 60 ? 62 : 41);
+    return j < 0 ? 0 : levelFromWord(s.slice(i + 1, j).trim());
+  }
+  let j = i;
+  while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+  // Bare, only in capitals or with a colon: "main.go:9: error handling request" is a message, not a level.
+  const word = s.slice(i, j);
+  return word === word.toUpperCase() || word.endsWith(':') ? bareLevel(word) : 0;
 }
 
 /** log4j2's "%t/%level" in one bracket (Minecraft: "[Server thread/WARN]"): the level after the last slash. */
