@@ -45,6 +45,18 @@ describe('journald pasted with an indent, around dated times', () => {
     expect(toIso(set.table.tMs[set.table.length - 1], 0)).toBe('2023-10-04T08:07:57.000Z');
   });
 
+  it('learns the offset from a logfmt or JSON record inside the prefix too (Grafana under journald)', async () => {
+    const grafana = [
+      'Feb 06 18:03:14 phoebe grafana[2886243]: logger=http.server t=2024-02-06T18:03:14.308303875+01:00 level=info msg="HTTP Server Listen" address=[::1]:3000',
+      'Feb 06 18:03:14 phoebe grafana[2886243]: {"level":"info","ts":"2024-02-06T18:03:14.400+01:00","msg":"Starting MultiOrg Alertmanager"}',
+      'Feb 06 18:03:15 phoebe systemd[1]: grafana-server.service: Main process exited, code=exited, status=255/EXCEPTION',
+    ].join('\n');
+    const r = await ingestSources([saved('grafana.log', grafana, Date.UTC(2024, 1, 7))]);
+    expect(r.files[0].zoneLearnedMin).toBe(60);
+    // The systemd line has only the prefix's local clock: read at +01:00, it follows the records it came after.
+    expect(toIso(r.table.tMs[r.table.length - 1], 0)).toBe('2024-02-06T17:03:15.000Z');
+  });
+
   it('learns nothing when the zoned times disagree, and leaves the zone-less lines flagged as UTC', async () => {
     const mixed = [
       'Oct 04 08:07:30 vps app[7]: 2023-10-04T08:07:30+08:00 INFO a',

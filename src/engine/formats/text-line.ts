@@ -395,6 +395,8 @@ export class TextReader {
     resetRecord(r);
     const ok = msg.charCodeAt(0) === 123 ? this.json(msg, r) : parseLogfmt(msg, r, this.env);
     if (!ok) return false;
+    // journald's local clock around a record's zoned time ("Feb 06 18:03:14 host grafana[1]: t=2024-02-06T18:03:14+01:00 ..."): the file's zone.
+    if (r.zoned && !out.zoned && !Number.isNaN(r.tMs) && !Number.isNaN(out.tMs)) this.noteOffset(offsetBetween(out.tMs, r.tMs));
     if (!Number.isNaN(r.tMs) && (r.zoned || !out.zoned || Number.isNaN(out.tMs))) {
       out.tMs = r.tMs;
       out.subNs = r.subNs;
