@@ -179,7 +179,10 @@ export const failureSignature: Rule = {
     told.sort((a, b) => t.tMs[a.shown[0]] - t.tMs[b.shown[0]] || a.shown[0] - b.shown[0]);
     const chosen = mostGrave(told.filter((x) => !consequence(ctx, x.h, x.shown[0], told)));
     const windowOf = (shown: readonly number[]) => ({ start: t.tMs[shown[0]], end: Math.max(t.tMs[shown[0]], t.tMs[shown[shown.length - 1]]) });
-    const allHypotheses = hypothesesOfAll(ctx, chosen.map(({ h, shown }) => ({ h, from: windowOf(shown).start, to: windowOf(shown).end })));
+    const allHypotheses = hypothesesOfAll(ctx, chosen.map(({ h, shown }) => {
+      const { start, end } = windowOf(shown);
+      return { h, from: start, to: end };
+    }));
     return chosen.map(({ h, runs, shown }, k): Finding => {
       const first = shown[0];
       const last = shown[shown.length - 1];

@@ -32,7 +32,6 @@ import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
 export const CHAIN_GAP_MS = 10 * 60_000;
-export { EXCERPT_MAX_ROWS };
 /** At most this many runs of failures are weighed for the most telling one. */
 const MAX_WEIGHED_RUNS = 50;
 /** What followed is looked for this long after the run's last failure. */

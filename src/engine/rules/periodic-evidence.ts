@@ -34,7 +34,6 @@ export interface FreezeParts {
   crashes?: boolean;
 }
 
-
 function found(ctx: RuleContext, rows: readonly number[], what: string): Fact[] {
   if (rows.length === 0) return [];
   return [{ text: `${plural(rows.length, 'line')}${rows.length >= 5 ? '+' : ''} ${what}, first at ${clock(ctx.table.tMs[rows[0]])}.`, rows: [...rows] }];

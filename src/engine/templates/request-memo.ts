@@ -85,7 +85,7 @@ export class LastRequests<V> {
   }
 
   /**
-   * get() for a message given as as its bytes b[start..end), one ASCII
+   * get() for a message given as its bytes b[start..end), one ASCII
    * character per byte (RecordOut.messageBytes): the same answer, read from
    * the bytes (a message built from pieces is then never joined to be read).
    */
