@@ -43,6 +43,8 @@ export interface BrowserFigures {
   /** Jumping the log list to 10 places across the file: time until every row in view shows its message (median / max). */
   listJumpMedianMs?: number;
   listJumpMaxMs?: number;
+  /** The naive loop in the same browser, one Web Worker per core (browser-naive.ts), timed right after the app. */
+  naive?: { workers: number; medianMs: number; runsMs: number[] } | { skipped: string };
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -17,6 +17,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { browserBench, type BrowserFigures } from './browser-bench.ts';
+import { browserNaive } from './browser-naive.ts';
 import { writeDocTable } from './doc-table.ts';
 import { cliBench, type CliFigures, type CommandFigure } from './cli-bench.ts';
 import { ensureFile } from './generate.ts';
@@ -105,6 +106,14 @@ function cliTable(runs: Saved[]): string[] {
   return lines;
 }
 
+/** " (naive 9,000 ms: 0.50x)": the app's full load against the naive loop timed in the same browser run. */
+function naiveCell(b: BrowserFigures): string {
+  const n = b.naive;
+  if (!n) return '';
+  if ('skipped' in n) return ` (naive loop not measured: ${n.skipped})`;
+  return ` (naive ${fmt(n.medianMs, ' ms')}, ${n.workers} workers: ${(n.medianMs / (b.loadedMs ?? NaN)).toFixed(2)}x its speed)`;
+}
+
 /** The day a half was measured: a run of one half keeps the other half's figures with the day they were taken. */
 function measuredOn(half: object, run: Saved): string {
   const m = (half as { measured?: string }).measured;
@@ -134,13 +143,13 @@ function markdown(machine: string, runs: Saved[]): string {
     lines.push(
       'Headless Chromium, production build, file dropped on the page:',
       '',
-      '| file | measured | first timeline drawn | fully loaded | first finding listed | main-thread long tasks while loading (count / longest) | JS memory after load: main thread heap / whole page incl. workers | frame time zooming & panning (median / p95) | log list after a jump, until every row shows its message (median / max) |',
+      '| file | measured | first timeline drawn | fully loaded (naive loop in the same browser, one worker per core) | first finding listed | main-thread long tasks while loading (count / longest) | JS memory after load: main thread heap / whole page incl. workers | frame time zooming & panning (median / p95) | log list after a jump, until every row shows its message (median / max) |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const r of br) {
       const b = r.browser as BrowserFigures;
       if (!b.ready) lines.push(`| ${r.size} | ${measuredOn(b, r)} | app not ready: ${b.reason} | | | | | | |`);
-      else lines.push(`| ${r.size} | ${measuredOn(b, r)} | ${fmt(b.firstDrawMs, ' ms')} | ${fmt(b.loadedMs, ' ms')} | ${fmt(b.firstFindingMs, ' ms')} | ${fmt(b.longTasks)} / ${fmt(b.longTaskMaxMs, ' ms')} | ${fmt(b.mainHeapMB, ' MB')} / ${fmt(b.pageMemoryMB, ' MB')} | ${fmt(b.frameMedianMs, ' ms')} / ${fmt(b.frameP95Ms, ' ms')} | ${fmt(b.listJumpMedianMs, ' ms')} / ${fmt(b.listJumpMaxMs, ' ms')} |`);
+      else lines.push(`| ${r.size} | ${measuredOn(b, r)} | ${fmt(b.firstDrawMs, ' ms')} | ${fmt(b.loadedMs, ' ms')}${naiveCell(b)} | ${fmt(b.firstFindingMs, ' ms')} | ${fmt(b.longTasks)} / ${fmt(b.longTaskMaxMs, ' ms')} | ${fmt(b.mainHeapMB, ' MB')} / ${fmt(b.pageMemoryMB, ' MB')} | ${fmt(b.frameMedianMs, ' ms')} / ${fmt(b.frameP95Ms, ' ms')} | ${fmt(b.listJumpMedianMs, ' ms')} / ${fmt(b.listJumpMaxMs, ' ms')} |`);
     }
     lines.push('', 'Whole-page memory is `performance.measureUserAgentSpecificMemory()` (typed arrays included).', '');
   }
@@ -207,6 +216,11 @@ async function main(): Promise<void> {
       console.log(`  JS heap after load: main ${browser.mainHeapMB} MB, whole page ${browser.pageMemoryMB ?? '–'} MB`);
       console.log(`  frames while zooming/panning: median ${browser.frameMedianMs} ms, p95 ${browser.frameP95Ms} ms (${browser.frames} frames)`);
       console.log(`  log list after a jump, until every row shows its message: median ${browser.listJumpMedianMs ?? '–'} ms, max ${browser.listJumpMaxMs ?? '–'} ms`);
+      // The app starts one slice worker per core (navigator.hardwareConcurrency): the yardstick gets as many.
+      const naive = await browserNaive(file, cpus().length);
+      browser.naive = 'skipped' in naive ? naive : { workers: naive.workers, medianMs: naive.medianMs, runsMs: naive.runsMs };
+      if ('skipped' in naive) console.log(`  naive loop in Chromium: not measured (${naive.skipped})`);
+      else console.log(`  naive loop in Chromium, ${naive.workers} workers: ${naive.medianMs} ms (runs ${naive.runsMs.join(', ')} ms); the app loads at ${(naive.medianMs / (browser.loadedMs ?? NaN)).toFixed(2)}x its speed`);
     }
   }
   const dir = join(root, 'test/bench/results');
