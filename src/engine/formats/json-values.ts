@@ -9,6 +9,7 @@ import { bytesHash, HAS_CHILDREN, lookupKey, NODES, TOP } from './json-keys.ts';
 import { FALLBACK_MASK, NODE_LISTS, S_LOG } from './json-lists.ts';
 import { keyEnd, scanState, stringEnd, stringInto, valueEnd, ws, type CopiedString } from './json-scan.ts';
 import { decimalBytes } from './json-time.ts';
+import { firstSlot, guessedKeyEnd, keyNode, nextSlot, rememberKey } from './json-key-order.ts';
 
 export const T_ABSENT = 0;
 export const T_STRING = 1;
@@ -59,11 +60,20 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
   let c = b[++i];
   if (c === 32) c = b[(i = ws(b, i))];
   if (c === 125) return i + 1;
+  // Keys come in the order the line before had them (json-key-order.ts): a confirmed guess skips the lookup.
+  let slot = firstSlot(parent, copyNode === NO_NODE);
   for (;;) {
     if (c !== 34) return -1;
-    const ke = keyEnd(b, i + 1);
-    if (ke < 0) return -1;
-    const n = lookupKey(b, i + 1, ke, parent);
+    let ke = guessedKeyEnd(b, i + 1, slot);
+    let n: number;
+    if (ke >= 0) n = keyNode[slot];
+    else {
+      ke = keyEnd(b, i + 1);
+      if (ke < 0) return -1;
+      n = lookupKey(b, i + 1, ke, parent);
+      rememberKey(b, i + 1, ke, slot, n);
+    }
+    slot = nextSlot(slot);
     i = ke + 1;
     c = b[i];
     if (c === 32) c = b[(i = ws(b, i))];
