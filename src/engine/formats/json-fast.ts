@@ -24,7 +24,7 @@ import { parseTimeValue } from '../model/time.ts';
 import { detachString } from '../model/table-builder.ts';
 import { MAX_SUBJECT, MAX_SUBJECT_LINE } from '../classify/subject.ts';
 import {
-  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_PAYLOAD, L_STATUS, L_SUBJECT, L_TIME,
+  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_GCP_LOGGER, L_INNER_SUBJECT, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_P_EXTRA, L_P_LOGGER, L_PAYLOAD, L_STATUS, L_SUBJECT, L_TIME, L_TOP_SUBJECT,
   LEVEL, LOGGER, MESSAGE, P_EXTRA, P_LEVEL, P_LOGGER, P_MESSAGE, P_TIME, PAYLOAD_INNER, PAYLOAD_SUBJECT, S_FIELDS, S_FIELDS_MESSAGE,
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_STREAM, S_TIME,
   S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME,
@@ -213,7 +213,8 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   out.level = level;
   out.logger = loggerOf(b, payload);
   let extra = !seen(L_EXTRA) ? '' : extraText(b, message);
-  if (payload) extra += payloadExtra(b);
+  // With none of its extra keys, jsonPayload adds only spaces, which the trim below drops.
+  if (payload && seen(L_P_EXTRA)) extra += payloadExtra(b);
   out.extra = extra === '' ? '' : extra.trim();
   return LineType.record;
 }
@@ -224,14 +225,14 @@ function loggerOf(b: Uint8Array, payload: boolean): string {
   const direct = lg < 0 ? '' : str(value(b, lg));
   if (direct) return direct;
   if (payload) {
-    const pl = firstOf(P_LOGGER, L_PAYLOAD);
+    const pl = firstOf(P_LOGGER, L_P_LOGGER);
     const inner = pl < 0 ? '' : str(value(b, pl));
     if (inner) return inner;
   }
   // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
   if ((present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) return text(b, S_NAME);
   if (payload || (seen(L_GCP) && GCP_MARKS.some(present))) {
-    const g = firstOf(GCP_LOGGER, L_GCP);
+    const g = firstOf(GCP_LOGGER, L_GCP_LOGGER);
     return g < 0 ? '' : str(value(b, g));
   }
   return '';
@@ -323,10 +324,11 @@ let lastLineBytes = 0;
 export function lastLineSubject(): string | null {
   if (lastLineBytes > MAX_SUBJECT_LINE) return null;
   if (!seen(L_SUBJECT)) return '';
-  const top = subjectIn(SUBJECT);
+  // (A list none of whose keys the line holds answers '': its bit says so without a look at each key.)
+  const top = seen(L_TOP_SUBJECT) ? subjectIn(SUBJECT) : '';
   if (top !== '') return top;
   // jsonSubject then looks into jsonPayload and tracing's fields, in that order (deeper envelopes: the full parse).
-  for (const [parent, keys, inner] of INNER_SUBJECTS) {
+  if (seen(L_INNER_SUBJECT)) for (const [parent, keys, inner] of INNER_SUBJECTS) {
     if (vType[parent] !== T_OBJECT) continue;
     const found = subjectIn(keys);
     if (found !== '') return found;
