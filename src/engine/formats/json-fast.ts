@@ -277,13 +277,8 @@ function extraText(b: Uint8Array, message: string): string {
  * record when it is JSON (scanned like any line), else as text for the text path.
  */
 function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
-  // Everything the envelope gives is read before the inner scan reuses the nodes.
-  if (present(S_TIME) && timeOf(b, S_TIME, env)) {
-    out.tMs = env.time.ms;
-    out.subNs = env.time.subNs;
-    out.zoned = env.time.zoned;
-    out.yearless = env.time.yearless;
-  }
+  // Everything the envelope gives is read before the inner scan reuses the nodes. Its time only counts
+  // for a line of text: a record inside always has a time of its own (else it takes the full path).
   // jsonSubject(envelope) reaches the inner record only when the envelope names no subject of its own.
   // (The list bit answers without a look at each key.)
   const innerSubject = !seen(L_OWN_SUBJECT) && vType[S_LINE] !== T_STRING;
@@ -298,6 +293,12 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
   while (i < n && (innerScratch[i] === 32 || (innerScratch[i] >= 9 && innerScratch[i] <= 13))) i++;
   if (innerScratch[i] >= 128) return FAST_FALLBACK; // maybe a Unicode space trimStart() would skip
   if (i === n || innerScratch[i] !== 123) {
+    if (present(S_TIME) && timeOf(b, S_TIME, env)) {
+      out.tMs = env.time.ms;
+      out.subNs = env.time.subNs;
+      out.zoned = env.time.zoned;
+      out.yearless = env.time.yearless;
+    }
     out.text = decode(innerScratch, 0, n);
     return LineType.text;
   }
