@@ -256,6 +256,9 @@ function payloadExtra(b: Uint8Array): string {
 /** json-record's extra: every extra key's scalar value (pick, then not null and not an object) other than the message. */
 function extraText(b: Uint8Array, message: string): string {
   let extra = '';
+  // The first value without the space before it (the caller trims it off anyway): a record with one error
+  // field then gets that very string, interned when it repeats, instead of a fresh one per line.
+  let first = true;
   for (let k = 0; k < EXTRA.length; k += 1 + EXTRA[k]) {
     for (let j = k + 1, end = k + 1 + EXTRA[k]; j < end; j++) {
       const n = EXTRA[j];
@@ -263,7 +266,10 @@ function extraText(b: Uint8Array, message: string): string {
       if (t === T_ABSENT) continue;
       if (t !== T_NULL && t < T_OBJECT) {
         const v = value(b, n);
-        if (v !== message) extra += ' ' + str(v);
+        if (v !== message) {
+          extra = first ? str(v) : extra + ' ' + str(v);
+          first = false;
+        }
       }
       break;
     }
