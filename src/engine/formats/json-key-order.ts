@@ -12,19 +12,23 @@
 // a quote are that very key, with nothing keyEnd would have flagged.
 
 import './json-lists.ts'; // seals the key table: NODES is final below
-import { NODES } from './json-keys.ts';
+import { HAS_CHILDREN, NODES } from './json-keys.ts';
 
 /** Positions in an object with a guess of their own; keys further on share the last. */
 const POSITIONS = 16;
 /** Longer keys are not remembered (rare, and their scan is not what costs). */
 const MAX_KEY = 32;
 
+/** Objects are scanned only under the record and under nodes with children: those are numbered 1.. (0: the record). */
+const PARENT_INDEX = new Int32Array(NODES);
+let parents = 1;
+for (let n = 0; n < NODES; n++) if (HAS_CHILDREN[n]) PARENT_INDEX[n] = parents++;
 /**
- * Slots: per parent node (TOP = -1 first), per position. Twice over: the
+ * Slots: per parent (the record first), per position. Twice over: the
  * record inside a Docker envelope (scanned while `inner` is set) has guesses of
  * its own, else envelope and record would evict each other on every line.
  */
-const PARENTS = NODES + 1;
+const PARENTS = parents;
 const SLOTS = 2 * PARENTS * POSITIONS;
 /** Length of the key guessed for a slot, 0 for none. */
 const keyLen = new Int32Array(SLOTS);
@@ -32,9 +36,9 @@ const keyLen = new Int32Array(SLOTS);
 export const keyNode = new Int32Array(SLOTS);
 const keyBytes = new Uint8Array(SLOTS * MAX_KEY);
 
-/** The slot of position 0 of an object under `parent` (TOP for the record); positions follow (nextSlot). */
+/** The slot of position 0 of an object under `parent` (TOP for the record, else a node with children); positions follow (nextSlot). */
 export function firstSlot(parent: number, inner: boolean): number {
-  return ((inner ? PARENTS : 0) + parent + 1) * POSITIONS;
+  return ((inner ? PARENTS : 0) + (parent < 0 ? 0 : PARENT_INDEX[parent])) * POSITIONS;
 }
 
 /** The slot after `slot` for the next key of the same object. */
