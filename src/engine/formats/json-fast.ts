@@ -29,7 +29,7 @@ import {
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_STREAM, S_TIME,
   S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME,
 } from './json-lists.ts';
-import { decode, firstOf, logBytes, numberValue, present, scan, scanFrom, scanInner, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
+import { decode, firstOf, firstOfRanked, logBytes, numberValue, present, rankOf, scan, scanFrom, scanInner, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
 import { scanState } from './json-scan.ts';
 import { rfc3339Bytes } from './json-time.ts';
 import { describeRequest, requestLine } from './json-request.ts';
@@ -219,9 +219,11 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   return LineType.record;
 }
 
+const LOGGER_RANK = rankOf(LOGGER);
+
 /** json-record's loggerOf: the record's logger, else jsonPayload's, else pino's `name`, else GCP's resource labels. */
 function loggerOf(b: Uint8Array, payload: boolean): string {
-  const lg = firstOf(LOGGER, L_LOGGER);
+  const lg = firstOfRanked(LOGGER, LOGGER_RANK, L_LOGGER);
   const direct = lg < 0 ? '' : str(value(b, lg));
   if (direct) return direct;
   if (payload) {
