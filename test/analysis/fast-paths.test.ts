@@ -260,6 +260,14 @@ describe('required literals', () => {
     ['(?:ab)?c', ['c']],
     ['a{2}b', ['aab']],
     [String.raw`\u00e9t\u00e9`, ['t']],
+    // Short ranges are their characters; a "-" after a range, or at either end, is itself; long ranges could be anything.
+    [String.raw`\b50[0-4] x`, ['500 x', '501 x', '502 x', '503 x', '504 x']],
+    ['[a-c-]z', ['az', 'bz', 'cz', '-z']],
+    ['[a-c-e]z', ['az', 'bz', 'cz', '-z', 'ez']],
+    ['[-a]z', ['-z', 'az']],
+    ['q[A-B]', ['qa', 'qb']],
+    ['q[a-z]', ['q']],
+    [String.raw`q[\.-0]`, ['q.', 'q/', 'q0']],
   ])('%s -> %j', (pattern, want) => {
     const got = requiredLiterals(pattern);
     expect(got ? [...got].sort() : null).toEqual(want ? [...want].sort() : null);

@@ -273,6 +273,40 @@ describe('JSON-lines fast path', () => {
     expect(tally.fast).toBeGreaterThan(3000);
   });
 
+  it('reads each key as written when the line before had another key in its place (keys are guessed from the line before)', () => {
+    KEYS = mappedKeys();
+    const r = rng(5);
+    const tally: Tally = { fast: 0, fallback: 0, withBytes: 0 };
+    // Near misses of a key: one byte longer, shorter or different, escaped, non-ASCII, quoted at the guessed length.
+    const variants = (k: string): string[] => [k + 'x', k.slice(0, -1), k.slice(0, -1) + (k.endsWith('a') ? 'b' : 'a'), '\\u' + k.charCodeAt(0).toString(16).padStart(4, '0') + k.slice(1), k + 'é', 'é' + k.slice(1), k + '\\"'];
+    let renamed = 0;
+    for (let i = 0; i < 3000; i++) {
+      const line = fuzzObject(r, 0, 8);
+      const keys = [...line.matchAll(/"((?:[^"\\]|\\.)*)":/g)].map((m) => m[1]).filter((k) => k.length > 1);
+      if (keys.length === 0) continue;
+      const key = keys[Math.floor(r() * keys.length)];
+      for (const v of variants(key)) {
+        check(line, tally); // primes the guesses with this line's keys
+        const other = line.replace(`"${key}":`, `"${v}":`);
+        let valid = true;
+        try {
+          JSON.parse(other);
+        } catch {
+          valid = false;
+        }
+        if (valid) check(other, tally);
+        else expect({ other, type: parseJsonFast(other, newRecordOut(), env()) }).toEqual({ other, type: FAST_FALLBACK });
+        renamed++;
+      }
+      // The same keys in another order: each position's guess is wrong.
+      check(line, tally);
+      const members = line.slice(1, -1);
+      if (!members.includes('{') && !members.includes('[')) check('{' + members.split(',').reverse().join(',') + '}', tally);
+    }
+    expect(renamed).toBeGreaterThan(10000);
+    expect(tally.fast).toBeGreaterThan(3000);
+  });
+
   it('never accepts a line JSON.parse rejects, and agrees on mutated lines it accepts', () => {
     KEYS = mappedKeys();
     const r = rng(9);
@@ -294,6 +328,8 @@ describe('JSON-lines fast path', () => {
         valid = false;
       }
       if (!bad.startsWith('{')) continue;
+      // The good line first: the bad one's keys are then guessed from it, and a guess must not hide the damage.
+      parseJsonFast(line, newRecordOut(), env());
       if (!valid) {
         invalid++;
         expect({ bad, type: parseJsonFast(bad, newRecordOut(), env()) }).toEqual({ bad, type: FAST_FALLBACK });

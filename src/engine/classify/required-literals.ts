@@ -126,17 +126,30 @@ class Parser {
     if (negated) j++;
     const chars: string[] = [];
     let simple = !negated;
+    /** The last character taken on its own (not an escape class, not a range's end): a "-" after it starts a range. */
+    let single = '';
     // JavaScript, unlike POSIX, ends a class at its first "]" ("[]" matches nothing).
     while (j < s.length && s[j] !== ']') {
       if (s[j] === '\\') {
         const e = s[j + 1];
         if (/[A-Za-z0-9]/.test(e)) simple = false;
         else chars.push(e);
+        single = /[A-Za-z0-9]/.test(e) ? '' : e;
         j += 2;
         continue;
       }
-      if (s[j] === '-' && chars.length > 0 && s[j + 1] !== ']') simple = false;
+      if (s[j] === '-' && single !== '' && s[j + 1] !== ']') {
+        // A short range ("50[0-4]") is its few characters: each is a literal, so "500".."504" are required, not "50".
+        const lo = single.charCodeAt(0);
+        const hi = s.charCodeAt(j + 1);
+        if (s[j + 1] === '\\' || hi < lo || hi >= 128 || hi - lo >= 8) simple = false;
+        else for (let c = lo + 1; c <= hi; c++) chars.push(String.fromCharCode(c));
+        single = '';
+        j += 2;
+        continue;
+      }
       chars.push(s[j]);
+      single = s[j];
       j++;
     }
     this.i = j + 1;

@@ -24,12 +24,12 @@ import { parseTimeValue } from '../model/time.ts';
 import { detachString } from '../model/table-builder.ts';
 import { MAX_SUBJECT, MAX_SUBJECT_LINE } from '../classify/subject.ts';
 import {
-  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_PAYLOAD, L_STATUS, L_SUBJECT, L_TIME,
+  EXTRA, FIELDS_INNER, FIELDS_SUBJECT, GCP_LOGGER, GCP_MARKS, L_EXTRA, L_GCP, L_GCP_LOGGER, L_INNER_SUBJECT, L_LEVEL, L_LOGGER, L_MESSAGE, L_OWN_SUBJECT, L_P_EXTRA, L_P_LOGGER, L_PAYLOAD, L_STATUS, L_SUBJECT, L_TIME, L_TOP_SUBJECT,
   LEVEL, LOGGER, MESSAGE, P_EXTRA, P_LEVEL, P_LOGGER, P_MESSAGE, P_TIME, PAYLOAD_INNER, PAYLOAD_SUBJECT, S_FIELDS, S_FIELDS_MESSAGE,
   S_HOSTNAME, S_LABELS, S_LEVELNAME, S_LINE, S_LOG, S_M, S_MESSAGE, S_MSG, S_MT, S_NAME, S_PAYLOAD, S_PID, S_STREAM, S_TIME,
   S_TIMESTAMP, STATUS, SUBJECT, SUBJECT_INNER_TEXT, TIME,
 } from './json-lists.ts';
-import { decode, firstOf, logBytes, numberValue, present, scan, scanFrom, scanInner, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
+import { decode, firstOf, firstOfRanked, logBytes, numberValue, present, rankOf, scan, scanFrom, scanInner, seen, slicesOut, T_ABSENT, T_ARRAY, T_NULL, T_NUMBER, T_OBJECT, T_STRING, text, value, vEnd, vEsc, vStart, vType, type Scalar } from './json-values.ts';
 import { scanState } from './json-scan.ts';
 import { rfc3339Bytes } from './json-time.ts';
 import { describeRequest, requestLine } from './json-request.ts';
@@ -213,25 +213,28 @@ function mapSlots(b: Uint8Array, out: RecordOut, env: ParseEnv, inner = false): 
   out.level = level;
   out.logger = loggerOf(b, payload);
   let extra = !seen(L_EXTRA) ? '' : extraText(b, message);
-  if (payload) extra += payloadExtra(b);
+  // With none of its extra keys, jsonPayload adds only spaces, which the trim below drops.
+  if (payload && seen(L_P_EXTRA)) extra += payloadExtra(b);
   out.extra = extra === '' ? '' : extra.trim();
   return LineType.record;
 }
 
+const LOGGER_RANK = rankOf(LOGGER);
+
 /** json-record's loggerOf: the record's logger, else jsonPayload's, else pino's `name`, else GCP's resource labels. */
 function loggerOf(b: Uint8Array, payload: boolean): string {
-  const lg = firstOf(LOGGER, L_LOGGER);
+  const lg = firstOfRanked(LOGGER, LOGGER_RANK, L_LOGGER);
   const direct = lg < 0 ? '' : str(value(b, lg));
   if (direct) return direct;
   if (payload) {
-    const pl = firstOf(P_LOGGER, L_PAYLOAD);
+    const pl = firstOf(P_LOGGER, L_P_LOGGER);
     const inner = pl < 0 ? '' : str(value(b, pl));
     if (inner) return inner;
   }
   // pino, bunyan and python-json-logger name their logger `name`, next to `pid`, `hostname` or `levelname`.
   if ((present(S_PID) || present(S_HOSTNAME) || present(S_LEVELNAME)) && vType[S_NAME] === T_STRING) return text(b, S_NAME);
   if (payload || (seen(L_GCP) && GCP_MARKS.some(present))) {
-    const g = firstOf(GCP_LOGGER, L_GCP);
+    const g = firstOf(GCP_LOGGER, L_GCP_LOGGER);
     return g < 0 ? '' : str(value(b, g));
   }
   return '';
@@ -255,6 +258,9 @@ function payloadExtra(b: Uint8Array): string {
 /** json-record's extra: every extra key's scalar value (pick, then not null and not an object) other than the message. */
 function extraText(b: Uint8Array, message: string): string {
   let extra = '';
+  // The first value without the space before it (the caller trims it off anyway): a record with one error
+  // field then gets that very string, interned when it repeats, instead of a fresh one per line.
+  let first = true;
   for (let k = 0; k < EXTRA.length; k += 1 + EXTRA[k]) {
     for (let j = k + 1, end = k + 1 + EXTRA[k]; j < end; j++) {
       const n = EXTRA[j];
@@ -262,7 +268,10 @@ function extraText(b: Uint8Array, message: string): string {
       if (t === T_ABSENT) continue;
       if (t !== T_NULL && t < T_OBJECT) {
         const v = value(b, n);
-        if (v !== message) extra += ' ' + str(v);
+        if (v !== message) {
+          extra = first ? str(v) : extra + ' ' + str(v);
+          first = false;
+        }
       }
       break;
     }
@@ -276,13 +285,8 @@ function extraText(b: Uint8Array, message: string): string {
  * record when it is JSON (scanned like any line), else as text for the text path.
  */
 function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeCode | typeof FAST_FALLBACK {
-  // Everything the envelope gives is read before the inner scan reuses the nodes.
-  if (present(S_TIME) && timeOf(b, S_TIME, env)) {
-    out.tMs = env.time.ms;
-    out.subNs = env.time.subNs;
-    out.zoned = env.time.zoned;
-    out.yearless = env.time.yearless;
-  }
+  // Everything the envelope gives is read before the inner scan reuses the nodes. Its time only counts
+  // for a line of text: a record inside always has a time of its own (else it takes the full path).
   // jsonSubject(envelope) reaches the inner record only when the envelope names no subject of its own.
   // (The list bit answers without a look at each key.)
   const innerSubject = !seen(L_OWN_SUBJECT) && vType[S_LINE] !== T_STRING;
@@ -297,6 +301,12 @@ function dockerEnvelope(b: Uint8Array, out: RecordOut, env: ParseEnv): LineTypeC
   while (i < n && (innerScratch[i] === 32 || (innerScratch[i] >= 9 && innerScratch[i] <= 13))) i++;
   if (innerScratch[i] >= 128) return FAST_FALLBACK; // maybe a Unicode space trimStart() would skip
   if (i === n || innerScratch[i] !== 123) {
+    if (present(S_TIME) && timeOf(b, S_TIME, env)) {
+      out.tMs = env.time.ms;
+      out.subNs = env.time.subNs;
+      out.zoned = env.time.zoned;
+      out.yearless = env.time.yearless;
+    }
     out.text = decode(innerScratch, 0, n);
     return LineType.text;
   }
@@ -323,10 +333,11 @@ let lastLineBytes = 0;
 export function lastLineSubject(): string | null {
   if (lastLineBytes > MAX_SUBJECT_LINE) return null;
   if (!seen(L_SUBJECT)) return '';
-  const top = subjectIn(SUBJECT);
+  // (A list none of whose keys the line holds answers '': its bit says so without a look at each key.)
+  const top = seen(L_TOP_SUBJECT) ? subjectIn(SUBJECT) : '';
   if (top !== '') return top;
   // jsonSubject then looks into jsonPayload and tracing's fields, in that order (deeper envelopes: the full parse).
-  for (const [parent, keys, inner] of INNER_SUBJECTS) {
+  if (seen(L_INNER_SUBJECT)) for (const [parent, keys, inner] of INNER_SUBJECTS) {
     if (vType[parent] !== T_OBJECT) continue;
     const found = subjectIn(keys);
     if (found !== '') return found;

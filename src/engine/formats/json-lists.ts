@@ -70,6 +70,17 @@ export const L_PAYLOAD = 256;
 export const L_GCP = 512;
 /** The record's own subject keys (SUBJECT, SUBJECT_INNER_OBJECT): one bit answers "does it name a subject itself?" for Docker envelopes. */
 export const L_OWN_SUBJECT = 1024;
+/**
+ * Lists most lines of a dialect that has them lack, with bits of their own (a
+ * GCP record has jsonPayload, so L_PAYLOAD is always seen, but rarely a logger
+ * or error key in it): without them each line walked every key of each list.
+ */
+export const L_P_LOGGER = 2048;
+export const L_P_EXTRA = 4096;
+export const L_GCP_LOGGER = 8192;
+/** The record's own subject keys (SUBJECT), and those inside jsonPayload or tracing's fields. */
+export const L_TOP_SUBJECT = 16384;
+export const L_INNER_SUBJECT = 32768;
 export const NODE_LISTS = new Uint16Array(NODES);
 export const inList = (bit: number, nodes: ArrayLike<number>) => {
   for (let k = 0; k < nodes.length; k++) NODE_LISTS[nodes[k]] |= bit;
@@ -85,3 +96,8 @@ inList(L_OWN_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_OBJECT]);
 inList(L_SUBJECT, [...SUBJECT, ...SUBJECT_INNER_TEXT, ...SUBJECT_INNER_OBJECT, ...PAYLOAD_SUBJECT, ...PAYLOAD_INNER, ...FIELDS_SUBJECT, ...FIELDS_INNER]);
 for (const l of [P_TIME, P_LEVEL, P_MESSAGE, P_LOGGER, P_EXTRA]) inList(L_PAYLOAD, listNodes(l));
 inList(L_GCP, [...GCP_MARKS, ...listNodes(GCP_LOGGER)]);
+inList(L_P_LOGGER, listNodes(P_LOGGER));
+inList(L_P_EXTRA, listNodes(P_EXTRA));
+inList(L_GCP_LOGGER, listNodes(GCP_LOGGER));
+inList(L_TOP_SUBJECT, SUBJECT);
+inList(L_INNER_SUBJECT, [...PAYLOAD_SUBJECT, ...PAYLOAD_INNER, ...FIELDS_SUBJECT, ...FIELDS_INNER]);

@@ -31,16 +31,41 @@ function room(n: number): void {
   requestLine.bytes = grown;
 }
 
+/** The message putText last wrote and its bytes (-1: not ASCII): every line of an access log says "handled request". */
+let lastText = '';
+let lastCodes = new Uint8Array(0);
+let lastAscii = true;
+
 /** Append the ASCII text s; false when it is not ASCII. */
 function putText(s: string): boolean {
+  if (s !== lastText) {
+    lastText = s;
+    lastCodes = new Uint8Array(s.length);
+    lastAscii = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      lastCodes[i] = c;
+      if (c >= 128) lastAscii = false;
+    }
+  }
+  if (!lastAscii) return false;
   room(s.length);
   const out = requestLine.bytes;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) return false;
-    out[at++] = c;
-  }
+  for (let i = 0; i < lastCodes.length; i++) out[at++] = lastCodes[i];
   return true;
+}
+
+/** Bytes of " " and ": ", written between the parts. */
+function putSpace(): void {
+  room(1);
+  requestLine.bytes[at++] = 32;
+}
+
+/** HTTP statuses as text, made once each (a number turned into a string was a runtime call per line, twice). */
+const STATUS_TEXT: string[] = [];
+function statusText(n: number): string {
+  if (!(n >= 0 && n < 1000 && Number.isInteger(n))) return String(n);
+  return (STATUS_TEXT[n] ??= String(n));
 }
 
 /** Append node n's string value from its bytes; false unless it is a string, unescaped and ASCII (then bytes are characters). */
@@ -59,8 +84,8 @@ function putNode(b: Uint8Array, n: number): boolean {
 }
 
 function putDigits(n: number): void {
-  room(16);
-  const s = String(n);
+  const s = statusText(n);
+  room(s.length);
   for (let i = 0; i < s.length; i++) requestLine.bytes[at++] = s.charCodeAt(i);
 }
 
@@ -81,29 +106,34 @@ export function describeRequest(b: Uint8Array, message: string, status: number):
   // [method, path, status || '', flags unless "-"].filter(Boolean).join(' '), without the array.
   let req = method;
   if (path) req = req ? `${req} ${path}` : path;
-  if (status) req = req ? `${req} ${status}` : String(status);
+  if (status) req = req ? `${req} ${statusText(status)}` : statusText(status);
   const flagged = flags !== '' && flags !== '-';
   if (flagged) req = req ? `${req} ${flags}` : flags;
   // The same text as bytes, part by part in the same order (each part present exactly when it is above).
   at = 0;
-  let ok = putText(message) && putText(': ');
+  let ok = putText(message);
+  if (ok) {
+    room(2);
+    requestLine.bytes[at++] = 58; // ": "
+    requestLine.bytes[at++] = 32;
+  }
   let any = false;
   if (ok && method) {
     ok = putNode(b, mn);
     any = true;
   }
   if (ok && path) {
-    if (any) putText(' ');
+    if (any) putSpace();
     ok = putNode(b, pn);
     any = true;
   }
   if (ok && status) {
-    if (any) putText(' ');
+    if (any) putSpace();
     putDigits(status);
     any = true;
   }
   if (ok && flagged) {
-    if (any) putText(' ');
+    if (any) putSpace();
     ok = putNode(b, S_RESPONSE_FLAGS);
   }
   const line = `${message}: ${req}`;

@@ -46,7 +46,7 @@ export function rfc3339Bytes(b: Uint8Array, i: number, end: number, out: TimeOut
         n++;
       }
     }
-    for (; n < 9; n++) ns *= 10;
+    ns *= POW10[9 - n]; // nanoseconds: "037" is 037000000
   }
   let off = 0;
   let zoned = false;

@@ -9,6 +9,7 @@ import { bytesHash, HAS_CHILDREN, lookupKey, NODES, TOP } from './json-keys.ts';
 import { FALLBACK_MASK, NODE_LISTS, S_LOG } from './json-lists.ts';
 import { keyEnd, scanState, stringEnd, stringInto, valueEnd, ws, type CopiedString } from './json-scan.ts';
 import { decimalBytes } from './json-time.ts';
+import { firstSlot, guessedKeyEnd, keyNode, nextSlot, rememberKey } from './json-key-order.ts';
 
 export const T_ABSENT = 0;
 export const T_STRING = 1;
@@ -59,11 +60,20 @@ function scanObject(b: Uint8Array, i: number, parent: number, depth: number): nu
   let c = b[++i];
   if (c === 32) c = b[(i = ws(b, i))];
   if (c === 125) return i + 1;
+  // Keys come in the order the line before had them (json-key-order.ts): a confirmed guess skips the lookup.
+  let slot = firstSlot(parent, copyNode === NO_NODE);
   for (;;) {
     if (c !== 34) return -1;
-    const ke = keyEnd(b, i + 1);
-    if (ke < 0) return -1;
-    const n = lookupKey(b, i + 1, ke, parent);
+    let ke = guessedKeyEnd(b, i + 1, slot);
+    let n: number;
+    if (ke >= 0) n = keyNode[slot];
+    else {
+      ke = keyEnd(b, i + 1);
+      if (ke < 0) return -1;
+      n = lookupKey(b, i + 1, ke, parent);
+      rememberKey(b, i + 1, ke, slot, n);
+    }
+    slot = nextSlot(slot);
     i = ke + 1;
     c = b[i];
     if (c === 32) c = b[(i = ws(b, i))];
@@ -314,6 +324,46 @@ export function firstOf(list: Int32Array, bit: number): number {
     }
   }
   return -1;
+}
+
+/** Paths per key a rank can tell apart (keyPaths gives at most 3 for the lists' dotted keys). */
+const RANK_PATHS = 16;
+const NO_RANK = 0xffff;
+
+/** Each node's place in a key list's pick order (key * RANK_PATHS + path), for firstOfRanked. */
+export function rankOf(list: Int32Array): Uint16Array {
+  const rank = new Uint16Array(NODES).fill(NO_RANK);
+  for (let k = 0, key = 0; k < list.length; k += 1 + list[k], key++) {
+    if (list[k] > RANK_PATHS) throw new Error('json-values: a key with too many paths to rank');
+    for (let j = 0; j < list[k]; j++) {
+      const n = list[k + 1 + j];
+      rank[n] = Math.min(rank[n], key * RANK_PATHS + j);
+    }
+  }
+  return rank;
+}
+
+/**
+ * firstOf for a list whose key is often far down it (loggers: "component" is
+ * the seventh), from the few nodes the line holds instead of every key
+ * before it: the present node first in pick order is the answer unless its
+ * value is null or "" (then firstOf walks the list, which skips that key).
+ */
+export function firstOfRanked(list: Int32Array, rank: Uint16Array, bit: number): number {
+  if ((listsSeen & bit) === 0) return -1;
+  let best = -1;
+  let bestRank = NO_RANK;
+  for (let k = 0; k < nTouched; k++) {
+    const n = touched[k];
+    const r = rank[n];
+    if (r < bestRank) {
+      bestRank = r;
+      best = n;
+    }
+  }
+  if (best < 0) return -1;
+  const t = vType[best];
+  return t !== T_NULL && !(t === T_STRING && vEnd[best] === vStart[best]) ? best : firstOf(list, bit);
 }
 
 export const present = (s: number) => vType[s] !== T_ABSENT;

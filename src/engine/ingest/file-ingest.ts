@@ -143,6 +143,16 @@ export class FileIngest {
   private lastLoggerId = 0;
   /** Rows whose kept message is still a slice of a decoded window: detachKept makes them strings of their own. */
   private readonly sliceRows: number[] = [];
+  /**
+   * Rows whose kept message was built from pieces (a request line, json-request.ts) and came with its bytes:
+   * the bytes are copied into byteText (byteLengths[i] each) and detachKept decodes them in one call.
+   */
+  private readonly byteRows: number[] = [];
+  private readonly byteLengths: number[] = [];
+  private byteText = new Uint8Array(1 << 16);
+  private byteAt = 0;
+  /** ASCII decodes the same in any decoder; this one never throws and keeps no state. */
+  private static readonly asciiDecoder = new TextDecoder();
 
   constructor(
     private readonly fileIndex: number,
@@ -199,6 +209,7 @@ export class FileIngest {
    * windows were decoded from goes, and before anything reads the messages.
    */
   private detachKept(): void {
+    if (this.byteRows.length > 0) this.detachBytes();
     const rows = this.sliceRows;
     const n = rows.length;
     if (n === 0) return;
@@ -213,6 +224,44 @@ export class FileIngest {
       at = end;
     }
     rows.length = 0;
+  }
+
+  /**
+   * The kept messages copied as bytes (byteRows): one decode of all of them,
+   * each message a slice of it. A request line is a string built of pieces;
+   * joining it with the others flattened each piece by piece, which cost more
+   * than copying its bytes, already written out, as they come.
+   */
+  private detachBytes(): void {
+    const rows = this.byteRows;
+    const lengths = this.byteLengths;
+    const messages = this.sinks.messages;
+    const all = FileIngest.asciiDecoder.decode(this.byteText.subarray(0, this.byteAt));
+    for (let i = 0, at = 0; i < rows.length; i++) {
+      const end = at + lengths[i];
+      // A row rolled back meanwhile (a file that failed) is not brought back.
+      if (rows[i] < messages.length) messages[rows[i]] = all.slice(at, end);
+      at = end;
+    }
+    rows.length = 0;
+    lengths.length = 0;
+    this.byteAt = 0;
+  }
+
+  /** Keep the message of `row` as its ASCII bytes b[start..end) until detachBytes. */
+  private keepBytes(row: number, b: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    if (this.byteAt + n > this.byteText.length) {
+      const grown = new Uint8Array(Math.max(2 * this.byteText.length, this.byteAt + n));
+      grown.set(this.byteText.subarray(0, this.byteAt));
+      this.byteText = grown;
+    }
+    const dst = this.byteText;
+    let o = this.byteAt;
+    for (let i = start; i < end; i++) dst[o++] = b[i];
+    this.byteAt = o;
+    this.byteRows.push(row);
+    this.byteLengths.push(n);
   }
 
   /**
@@ -699,6 +748,8 @@ export class FileIngest {
     let cls: Classification;
     let template: number;
     let opens: number;
+    /** The message's bytes when it was not looked up (RecordOut.messageBytes). */
+    let b: Uint8Array | null = null;
     if (cached) {
       cls = facts.classification();
       template = facts.templateId();
@@ -706,7 +757,7 @@ export class FileIngest {
       sinks.templater.count(template);
     } else {
       // A message sliced from a decoded window is also read from its bytes (RecordOut.messageBytes).
-      const b = extra === '' && message === r.message && r.messageEnd - r.messageStart === message.length ? r.messageBytes : null;
+      b = extra === '' && message === r.message && r.messageEnd - r.messageStart === message.length ? r.messageBytes : null;
       cls = b !== null && sinks.classify.bytes ? sinks.classify.bytes(message, b, r.messageStart, r.messageEnd) : sinks.classify(message, extra);
       template = b !== null ? sinks.templater.add(message, b, r.messageStart, r.messageEnd) : sinks.templater.add(message);
       const words = sinks.stackWords?.seen ?? true;
@@ -751,7 +802,9 @@ export class FileIngest {
     if (!keep || cached || !(r.sliced || this.lineText !== null)) sinks.messages[row] = keep ? message : undefined;
     else if (this.lineText === null) {
       sinks.messages[row] = message;
-      this.sliceRows.push(row);
+      // Bytes other than the line's own buffer were written out for a message built of pieces (a request line).
+      if (b !== null && b !== this.lineBuf) this.keepBytes(row, b, r.messageStart, r.messageEnd);
+      else this.sliceRows.push(row);
     } else sinks.messages[row] = detachString(message);
     if (keep && !cached) sinks.messageChars += message.length;
     this.current = row;
