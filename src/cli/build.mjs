@@ -5,6 +5,7 @@
 // any source file, so a checkout that was edited (or installed with scripts
 // off) never runs stale code.
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,9 +87,27 @@ function lazyModules(table) {
   };
 }
 
+/**
+ * The literals each built-in failure signature requires (signature-finder.ts),
+ * worked out here once instead of on every run: parsing ~130 patterns for
+ * them cost ~35 ms, and without them the first texts of a log compile every
+ * pattern (~20 ms of a one-line file's run). The engine code that works them
+ * out is bundled and run here, so the table is what the engine would compute.
+ */
+async function signatureLiterals(esbuild) {
+  const out = await esbuild({
+    stdin: { contents: "module.exports = require('./src/engine/knowledge/signature-finder.ts').builtinSignatureLiterals();", resolveDir: ROOT, loader: 'js' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', write: false, logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(join(ROOT, 'package.json')));
+  return module.exports;
+}
+
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const { version } = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const literals = await signatureLiterals(esbuild);
   const common = { absWorkingDir: ROOT, outdir: OUT, bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
   // CommonJS has no import.meta: the bundle's own URL stands in for it (the thread pool finds slice-thread.mjs beside it).
   const cjs = {
@@ -99,7 +118,7 @@ export async function build() {
     banner: { js: 'var __timberlineUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
   await esbuild({ ...cjs, entryPoints: { 'slice-thread': ENTRIES['slice-thread'] }, plugins: [lazyModules(LAZY)] });
-  await esbuild({ ...cjs, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
+  await esbuild({ ...cjs, define: { ...cjs.define, TIMBERLINE_SIGNATURE_LITERALS: JSON.stringify(literals) }, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
   writeFileSync(join(OUT, 'slice-thread.mjs'), THREAD_ENTRY);
   // A new bundle invalidates the code caches made from the old one.
   for (const name of ['main.cjs', 'slice-thread.cjs']) rmSync(join(OUT, `${name}.cache`), { force: true });
