@@ -1,0 +1,146 @@
+// The open operations of one file while operations.ts pairs starts with
+// ends. An end used to look for its start by walking the list of open
+// operations (up to a thousand) once or twice; a Docker log full of
+// operations spent half its analysis there. Here each question an end asks
+// ("the oldest open one with this identifier", "the oldest of this family
+// without an identifier"...) has a queue of its own, so it is answered by
+// looking at the front or back of one or two queues. Closed operations stay
+// in the queues and are skipped when they reach an end. The answers are those
+// of the walk over the list (test/analysis/open-ops.test.ts compares both).
+
+/** What pairing reads of an open operation. */
+export interface OpenOp {
+  /** Identifier, '' when it names none. */
+  key: string;
+  family: string;
+  /** The identifier came from a subject field (authoritative). */
+  fieldKey: boolean;
+}
+
+interface Entry<T> {
+  op: T;
+  /** Order of arrival: lower is older. */
+  seq: number;
+  live: boolean;
+}
+
+/** Entries in order of arrival; dead ones are dropped when they reach the front or the back. */
+class Queue<T> {
+  private items: Entry<T>[] = [];
+  private head = 0;
+
+  push(e: Entry<T>): void {
+    this.items.push(e);
+  }
+
+  /** The oldest live entry. */
+  first(): Entry<T> | undefined {
+    const items = this.items;
+    while (this.head < items.length && !items[this.head].live) this.head++;
+    if (this.head > 64 && this.head * 2 > items.length) {
+      this.items = items.slice(this.head);
+      this.head = 0;
+    }
+    return this.items[this.head];
+  }
+
+  /** The newest live entry. */
+  last(): Entry<T> | undefined {
+    const items = this.items;
+    while (items.length > this.head && !items[items.length - 1].live) items.pop();
+    return items.length > this.head ? items[items.length - 1] : undefined;
+  }
+}
+
+/** A queue per name, made on first use. */
+class Queues<T> {
+  private readonly map = new Map<string, Queue<T>>();
+
+  get(name: string): Queue<T> | undefined {
+    return this.map.get(name);
+  }
+
+  push(name: string, e: Entry<T>): void {
+    let q = this.map.get(name);
+    if (!q) this.map.set(name, (q = new Queue()));
+    q.push(e);
+  }
+}
+
+const pair = (key: string, family: string) => `${key}\u0000${family}`;
+const older = <T>(a: Entry<T> | undefined, b: Entry<T> | undefined) => (!a ? b : !b ? a : a.seq < b.seq ? a : b);
+const newer = <T>(a: Entry<T> | undefined, b: Entry<T> | undefined) => (!a ? b : !b ? a : a.seq > b.seq ? a : b);
+
+/** Open operations in order of arrival, at most `cap` (the oldest is forgotten past it). */
+export class OpenOps<T extends OpenOp> {
+  private seq = 0;
+  private live = 0;
+  private readonly entries = new Map<T, Entry<T>>();
+  private readonly all = new Queue<T>();
+  /** Operations whose identifier is not from a field. */
+  private readonly noField = new Queue<T>();
+  private readonly byKey = new Queues<T>();
+  private readonly byKeyFamily = new Queues<T>();
+  private readonly byFamily = new Queues<T>();
+  private readonly byFamilyNoKey = new Queues<T>();
+  private readonly byFamilyNoField = new Queues<T>();
+  /** Operations whose identifier is from a field, by identifier (and family). */
+  private readonly byKeyField = new Queues<T>();
+  private readonly byKeyFamilyField = new Queues<T>();
+
+  constructor(private readonly cap: number) {}
+
+  /** The newest open operation. */
+  last(): T | undefined {
+    return this.all.last()?.op;
+  }
+
+  add(op: T): void {
+    const e: Entry<T> = { op, seq: this.seq++, live: true };
+    this.entries.set(op, e);
+    const { key, family } = op;
+    this.all.push(e);
+    this.byKey.push(key, e);
+    this.byKeyFamily.push(pair(key, family), e);
+    this.byFamily.push(family, e);
+    if (key === '') this.byFamilyNoKey.push(family, e);
+    if (op.fieldKey) {
+      this.byKeyField.push(key, e);
+      this.byKeyFamilyField.push(pair(key, family), e);
+    } else {
+      this.noField.push(e);
+      this.byFamilyNoField.push(family, e);
+    }
+    if (++this.live > this.cap) this.remove((this.all.first() as Entry<T>).op);
+  }
+
+  remove(op: T): void {
+    const e = this.entries.get(op);
+    if (!e || !e.live) return;
+    e.live = false;
+    this.entries.delete(op);
+    this.live--;
+  }
+
+  /**
+   * Which open operation an end closes: the oldest with the same identifier
+   * (and family, when the end names one); else the oldest of the family with
+   * no identifier (any, when the end has none); else the oldest of the family
+   * whose identifier does not contradict the end's (two identifiers from
+   * fields that differ); with no family, the newest that does not.
+   */
+  find(key: string, family: string, fieldKey: boolean): T | undefined {
+    if (key) {
+      const e = family ? this.byKeyFamily.get(pair(key, family))?.first() : this.byKey.get(key)?.first();
+      if (e) return e.op;
+    }
+    if (family) {
+      const e = key ? this.byFamilyNoKey.get(family)?.first() : this.byFamily.get(family)?.first();
+      if (e) return e.op;
+      if (!fieldKey) return this.byFamily.get(family)?.first()?.op;
+      return older(this.byFamilyNoField.get(family)?.first(), this.byKeyFamilyField.get(pair(key, family))?.first())?.op;
+    }
+    if (!fieldKey) return this.all.last()?.op;
+    return newer(this.noField.last(), this.byKeyField.get(key)?.last())?.op;
+  }
+}
