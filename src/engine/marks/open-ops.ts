@@ -100,10 +100,12 @@ export class OpenOps<T extends OpenOp> {
     this.entries.set(op, e);
     const { key, family } = op;
     this.all.push(e);
-    this.byKey.push(key, e);
-    this.byKeyFamily.push(pair(key, family), e);
+    // An end looks an identifier up only when it has one.
+    if (key !== '') {
+      this.byKey.push(key, e);
+      this.byKeyFamily.push(pair(key, family), e);
+    } else this.byFamilyNoKey.push(family, e);
     this.byFamily.push(family, e);
-    if (key === '') this.byFamilyNoKey.push(family, e);
     if (op.fieldKey) {
       this.byKeyField.push(key, e);
       this.byKeyFamilyField.push(pair(key, family), e);
