@@ -43,8 +43,14 @@ class ListReference {
 }
 
 describe('open operations', () => {
-  it.each([3, 20, 1000])('close the same operation as the walk over the list, on random starts and ends (cap %i)', (cap) => {
-    const r = rng(cap);
+  it.each([
+    [3, 0],
+    [20, 0],
+    [20, 6],
+    [1000, 0],
+    [1000, 32],
+  ])('close the same operation as the walk over the list, on random starts and ends (cap %i, queues past %i open)', (cap, listMax) => {
+    const r = rng(cap + listMax);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
     const keys = ['', '', 'a.example.com', 'b.example.com', 'job-7', 'db'];
     const families = ['', 'certificate', 'backup', 'template 3', 'template 9'];
@@ -52,7 +58,7 @@ describe('open operations', () => {
     let evicted = 0;
     for (let run = 0; run < 40; run++) {
       const ref = new ListReference(cap);
-      const ops = new OpenOps<Op>(cap);
+      const ops = new OpenOps<Op>(cap, listMax);
       let id = 0;
       for (let step = 0; step < 400; step++) {
         expect(ops.last()?.id).toBe(ref.open[ref.open.length - 1]?.id);
@@ -82,7 +88,7 @@ describe('open operations', () => {
   });
 
   it('closes a field-keyed renewal only with its own end, and an end with no identifier with the newest', () => {
-    const ops = new OpenOps<Op>(10);
+    const ops = new OpenOps<Op>(10, 0);
     const a: Op = { id: 1, key: 'a.example.com', family: 'certificate', fieldKey: true };
     const b: Op = { id: 2, key: 'b.example.com', family: 'certificate', fieldKey: true };
     const job: Op = { id: 3, key: '', family: 'job', fieldKey: false };
