@@ -47,6 +47,11 @@ class Queue<T> {
     return this.items[this.head];
   }
 
+  /** Each live entry, oldest first. */
+  forEachLive(f: (e: Entry<T>) => void): void {
+    for (let i = this.head; i < this.items.length; i++) if (this.items[i].live) f(this.items[i]);
+  }
+
   /** The newest live entry. */
   last(): Entry<T> | undefined {
     const items = this.items;
@@ -55,18 +60,34 @@ class Queue<T> {
   }
 }
 
-/** A queue per name, made on first use. */
-class Queues<T> {
-  private readonly map = new Map<string, Queue<T>>();
+/**
+ * A queue per name an operation is filed under (null: not filed here). Kept
+ * only once an end asks it something, and then filled with the operations
+ * still open: a log's ends ask two or three of the questions, and filing
+ * every start under all of them cost more than it saved on the 200 MB
+ * benchmark log.
+ */
+class Index<T extends OpenOp> {
+  private map: Map<string, Queue<T>> | null = null;
 
-  get(name: string): Queue<T> | undefined {
-    return this.map.get(name);
-  }
+  constructor(private readonly nameOf: (op: T) => string | null) {}
 
-  push(name: string, e: Entry<T>): void {
+  add(e: Entry<T>): void {
+    if (!this.map) return;
+    const name = this.nameOf(e.op);
+    if (name === null) return;
     let q = this.map.get(name);
     if (!q) this.map.set(name, (q = new Queue()));
     q.push(e);
+  }
+
+  /** The queue of `name`; `open` holds every open operation, in order, for filing them on first use. */
+  get(name: string, open: Queue<T>): Queue<T> | undefined {
+    if (!this.map) {
+      this.map = new Map();
+      open.forEachLive((e) => this.add(e));
+    }
+    return this.map.get(name);
   }
 }
 
@@ -102,16 +123,18 @@ export class OpenOps<T extends OpenOp> {
   private live = 0;
   private readonly entries = new Map<T, Entry<T>>();
   private readonly all = new Queue<T>();
-  /** Operations whose identifier is not from a field. */
-  private readonly noField = new Queue<T>();
-  private readonly byKey = new Queues<T>();
-  private readonly byKeyFamily = new Queues<T>();
-  private readonly byFamily = new Queues<T>();
-  private readonly byFamilyNoKey = new Queues<T>();
-  private readonly byFamilyNoField = new Queues<T>();
+  // An end looks an identifier up only when it has one.
+  private readonly byKey = new Index<T>((o) => (o.key !== '' ? o.key : null));
+  private readonly byKeyFamily = new Index<T>((o) => (o.key !== '' ? pair(o.key, o.family) : null));
+  private readonly byFamily = new Index<T>((o) => o.family);
+  private readonly byFamilyNoKey = new Index<T>((o) => (o.key === '' ? o.family : null));
+  /** Operations whose identifier is not from a field (all of them under ''), and by family. */
+  private readonly noField = new Index<T>((o) => (o.fieldKey ? null : ''));
+  private readonly byFamilyNoField = new Index<T>((o) => (o.fieldKey ? null : o.family));
   /** Operations whose identifier is from a field, by identifier (and family). */
-  private readonly byKeyField = new Queues<T>();
-  private readonly byKeyFamilyField = new Queues<T>();
+  private readonly byKeyField = new Index<T>((o) => (o.fieldKey ? o.key : null));
+  private readonly byKeyFamilyField = new Index<T>((o) => (o.fieldKey ? pair(o.key, o.family) : null));
+  private readonly indexes = [this.byKey, this.byKeyFamily, this.byFamily, this.byFamilyNoKey, this.noField, this.byFamilyNoField, this.byKeyField, this.byKeyFamilyField];
 
   /** `listMax`: how many open operations are walked before the queues take over (tests set fewer). */
   constructor(private readonly cap: number, private readonly listMax = LIST_MAX) {}
@@ -135,21 +158,8 @@ export class OpenOps<T extends OpenOp> {
   private index(op: T): void {
     const e: Entry<T> = { op, seq: this.seq++, live: true };
     this.entries.set(op, e);
-    const { key, family } = op;
     this.all.push(e);
-    // An end looks an identifier up only when it has one.
-    if (key !== '') {
-      this.byKey.push(key, e);
-      this.byKeyFamily.push(pair(key, family), e);
-    } else this.byFamilyNoKey.push(family, e);
-    this.byFamily.push(family, e);
-    if (op.fieldKey) {
-      this.byKeyField.push(key, e);
-      this.byKeyFamilyField.push(pair(key, family), e);
-    } else {
-      this.noField.push(e);
-      this.byFamilyNoField.push(family, e);
-    }
+    for (const index of this.indexes) index.add(e);
     if (++this.live > this.cap) this.remove((this.all.first() as Entry<T>).op);
   }
 
@@ -180,17 +190,18 @@ export class OpenOps<T extends OpenOp> {
       const i = walk(list, key, family, fieldKey);
       return i >= 0 ? list[i] : undefined;
     }
+    const all = this.all;
     if (key) {
-      const e = family ? this.byKeyFamily.get(pair(key, family))?.first() : this.byKey.get(key)?.first();
+      const e = family ? this.byKeyFamily.get(pair(key, family), all)?.first() : this.byKey.get(key, all)?.first();
       if (e) return e.op;
     }
     if (family) {
-      const e = key ? this.byFamilyNoKey.get(family)?.first() : this.byFamily.get(family)?.first();
+      const e = key ? this.byFamilyNoKey.get(family, all)?.first() : this.byFamily.get(family, all)?.first();
       if (e) return e.op;
-      if (!fieldKey) return this.byFamily.get(family)?.first()?.op;
-      return older(this.byFamilyNoField.get(family)?.first(), this.byKeyFamilyField.get(pair(key, family))?.first())?.op;
+      if (!fieldKey) return this.byFamily.get(family, all)?.first()?.op;
+      return older(this.byFamilyNoField.get(family, all)?.first(), this.byKeyFamilyField.get(pair(key, family), all)?.first())?.op;
     }
-    if (!fieldKey) return this.all.last()?.op;
-    return newer(this.noField.last(), this.byKeyField.get(key)?.last())?.op;
+    if (!fieldKey) return all.last()?.op;
+    return newer(this.noField.get('', all)?.last(), this.byKeyField.get(key, all)?.last())?.op;
   }
 }
