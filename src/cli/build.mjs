@@ -92,15 +92,24 @@ function lazyModules(table) {
 }
 
 /**
- * The literals each built-in failure signature requires (signature-finder.ts),
- * worked out here once instead of on every run: parsing ~130 patterns for
- * them cost ~35 ms, and without them the first texts of a log compile every
- * pattern (~20 ms of a one-line file's run). The engine code that works them
- * out is bundled and run here, so the table is what the engine would compute.
+ * What the bundle knows of the built-in knowledge before it runs, worked out
+ * here once instead of on every run, by the engine's own code bundled and run
+ * here: the literals each failure signature requires (signature-finder.ts;
+ * parsing ~130 patterns for them cost ~35 ms, and without them the first
+ * texts of a log compile every pattern, ~20 ms of a one-line file's run), and
+ * the check of the built-in rule files (knowledge/rules/index.ts).
  */
-async function signatureLiterals(esbuild) {
+async function checkedKnowledge(esbuild) {
   const out = await esbuild({
-    stdin: { contents: "module.exports = require('./src/engine/knowledge/signature-finder.ts').builtinSignatureLiterals();", resolveDir: ROOT, loader: 'js' },
+    stdin: {
+      contents: [
+        "exports.literals = require('./src/engine/knowledge/signature-finder.ts').builtinSignatureLiterals();",
+        // Loading the built-in rules checks them (knowledge/rules/index.ts): a broken one throws here, not in every run.
+        "exports.rules = require('./src/engine/knowledge/rules/index.ts').BUILTIN_RULE_SPECS.length;",
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'js',
+    },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', write: false, logLevel: 'warning',
   });
   const module = { exports: {} };
@@ -111,7 +120,7 @@ async function signatureLiterals(esbuild) {
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const { version } = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const literals = await signatureLiterals(esbuild);
+  const knowledge = await checkedKnowledge(esbuild);
   const common = { absWorkingDir: ROOT, outdir: OUT, bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
   // CommonJS has no import.meta: the bundle's own URL stands in for it (the thread pool finds slice-thread.mjs beside it).
   const cjs = {
@@ -122,7 +131,7 @@ export async function build() {
     banner: { js: 'var __timberlineUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
   await esbuild({ ...cjs, entryPoints: { 'slice-thread': ENTRIES['slice-thread'] }, plugins: [lazyModules(LAZY)] });
-  await esbuild({ ...cjs, define: { ...cjs.define, TIMBERLINE_SIGNATURE_LITERALS: JSON.stringify(literals) }, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
+  await esbuild({ ...cjs, define: { ...cjs.define, TIMBERLINE_SIGNATURE_LITERALS: JSON.stringify(knowledge.literals), TIMBERLINE_RULES_CHECKED: JSON.stringify(knowledge.rules > 0) }, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
   writeFileSync(join(OUT, 'slice-thread.mjs'), THREAD_ENTRY);
   // A new bundle invalidates the code caches made from the old one.
   for (const name of ['main.cjs', 'slice-thread.cjs']) rmSync(join(OUT, `${name}.cache`), { force: true });
