@@ -5,6 +5,7 @@
 // any source file, so a checkout that was edited (or installed with scripts
 // off) never runs stale code.
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,16 +30,20 @@ exports.serve(save);
 /** The folders the CLI's bundle is made from; a newer file in any of them means a rebuild. */
 const SOURCE_DIRS = ['src/engine', 'src/cli', 'src/share'];
 
+/** Every run asks this first: paths are joined by hand (path.join's normalising cost ~4 ms over the ~240 files, of a ~150 ms run). */
 function newestSourceMs() {
   let newest = 0;
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
+      const p = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(p);
-      else newest = Math.max(newest, statSync(p).mtimeMs);
+      else {
+        const ms = statSync(p).mtimeMs;
+        if (ms > newest) newest = ms;
+      }
     }
   };
-  for (const d of SOURCE_DIRS) walk(join(ROOT, d));
+  for (const d of SOURCE_DIRS) walk(`${ROOT}/${d}`);
   return Math.max(newest, statSync(join(ROOT, 'package.json')).mtimeMs);
 }
 
@@ -86,9 +91,36 @@ function lazyModules(table) {
   };
 }
 
+/**
+ * What the bundle knows of the built-in knowledge before it runs, worked out
+ * here once instead of on every run, by the engine's own code bundled and run
+ * here: the literals each failure signature requires (signature-finder.ts;
+ * parsing ~130 patterns for them cost ~35 ms, and without them the first
+ * texts of a log compile every pattern, ~20 ms of a one-line file's run), and
+ * the check of the built-in rule files (knowledge/rules/index.ts).
+ */
+async function checkedKnowledge(esbuild) {
+  const out = await esbuild({
+    stdin: {
+      contents: [
+        "exports.literals = require('./src/engine/knowledge/signature-finder.ts').builtinSignatureLiterals();",
+        // Loading the built-in rules checks them (knowledge/rules/index.ts): a broken one throws here, not in every run.
+        "exports.rules = require('./src/engine/knowledge/rules/index.ts').BUILTIN_RULE_SPECS.length;",
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'js',
+    },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', write: false, logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(join(ROOT, 'package.json')));
+  return module.exports;
+}
+
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const { version } = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const knowledge = await checkedKnowledge(esbuild);
   const common = { absWorkingDir: ROOT, outdir: OUT, bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
   // CommonJS has no import.meta: the bundle's own URL stands in for it (the thread pool finds slice-thread.mjs beside it).
   const cjs = {
@@ -99,7 +131,7 @@ export async function build() {
     banner: { js: 'var __timberlineUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
   await esbuild({ ...cjs, entryPoints: { 'slice-thread': ENTRIES['slice-thread'] }, plugins: [lazyModules(LAZY)] });
-  await esbuild({ ...cjs, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
+  await esbuild({ ...cjs, define: { ...cjs.define, TIMBERLINE_SIGNATURE_LITERALS: JSON.stringify(knowledge.literals), TIMBERLINE_RULES_CHECKED: JSON.stringify(knowledge.rules > 0) }, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
   writeFileSync(join(OUT, 'slice-thread.mjs'), THREAD_ENTRY);
   // A new bundle invalidates the code caches made from the old one.
   for (const name of ['main.cjs', 'slice-thread.cjs']) rmSync(join(OUT, `${name}.cache`), { force: true });

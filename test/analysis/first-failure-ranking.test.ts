@@ -81,4 +81,21 @@ describe('the first-failure finding weighs the failures it sees', () => {
     ]) }]);
     expect(all.report.findings.filter((f) => f.severity !== 'info').map((f) => f.title)).toEqual([]);
   });
+  it('does not list as another file\'s later errors the failures already in the run, from either file', async () => {
+    const r = await analyzeLogs([
+      { name: 'gunicorn.log', text: gunicorn([
+        ['10:00:01', 'ERROR', 'Ledger sync rejected batch 17'],
+        ['10:00:40', 'ERROR', 'Ledger sync rejected batch 18'],
+      ]) },
+      { name: 'worker.log', text: gunicorn([
+        ['09:59:00', 'INFO', 'Booting worker with pid: 31'],
+        ['10:00:20', 'ERROR', 'Ledger worker rejected batch 17'],
+        ['10:00:50', 'INFO', 'Booting worker with pid: 32'],
+      ]) },
+    ]);
+    const [f] = r.of('first-failure');
+    expect(f.title).toMatch(/^First failure: An error: "Ledger sync rejected batch 17"/);
+    expect(f.detail).toMatch(/2 more failure lines followed/);
+    expect(f.detail).not.toMatch(/logged .*error.* after it/);
+  });
 });

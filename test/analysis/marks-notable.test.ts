@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { makeContext } from '../../src/engine/analysis/analyze.ts';
 import { computeMarks } from '../../src/engine/marks/index.ts';
 import { buildSourceIndex, isNotable } from '../../src/engine/marks/sources.ts';
+import { trafficRows } from '../../src/engine/marks/gaps.ts';
+import { Kind } from '../../src/engine/model/kinds.ts';
 import { analyzeLogs, render, rng, sec, type Dialect, type Ev, type LevelName } from './dialects.ts';
 
 const HOSTS = ['a.example.com', 'b.example.com', 'c.example.com'];
@@ -76,6 +78,21 @@ describe('marks over notable rows', () => {
       expect([...notable[f]]).toEqual(expected);
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(rows[f].length);
+    }
+  });
+  it('leave the same traffic rows whether operation lines are skipped by search or by a walk over every row', async () => {
+    const { result } = await analyzeLogs([
+      { name: 'a.log', text: render('slog', randomLog(5, 900)) },
+      { name: 'b.log', text: render('text', randomLog(6, 900)) },
+    ]);
+    const t = result.table;
+    const { rows, notable } = buildSourceIndex(t, result.files.length);
+    for (let f = 0; f < rows.length; f++) {
+      const searched = trafficRows(t, rows[f], notable[f], Infinity);
+      const walked = trafficRows(t, rows[f], notable[f], 0);
+      expect(searched).not.toBeNull();
+      expect([...(walked ?? [])]).toEqual([...(searched ?? [])]);
+      expect(searched?.length).toBe([...rows[f]].filter((row) => t.kind[row] !== Kind.opStart && t.kind[row] !== Kind.opEnd && t.kind[row] !== Kind.signal).length);
     }
   });
 });

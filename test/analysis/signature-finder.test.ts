@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinSignatures } from '../../src/engine/knowledge/index.ts';
 import type { Signature } from '../../src/engine/knowledge/load-signatures.ts';
-import { builtinSignatureFinder, signatureFinder } from '../../src/engine/knowledge/signature-finder.ts';
+import { builtinSignatureFinder, builtinSignatureLiterals, signatureFinder, type FinderOptions } from '../../src/engine/knowledge/signature-finder.ts';
 import { EVENT_WARNING, namesKnownFailure } from '../../src/engine/rules/signature-match.ts';
 import { FAILURE_WORD } from '../../src/engine/rules/helpers.ts';
 import { rng } from './dialects.ts';
@@ -54,14 +54,17 @@ function generated(sigs: readonly Signature[], n: number): string[] {
 
 describe('signature finder', () => {
   const sigs = builtinSignatures();
-  const finder = signatureFinder(sigs, 0);
+  const finder = signatureFinder(sigs, { scanFrom: 0 });
 
-  it.each([
-    ['the literal scan', 0],
-    ['every pattern in turn', Infinity],
-    ['the built-in finder (every pattern, then the scan)', -1],
-  ])('names the same signature as trying every pattern in order, on real and generated lines: %s', (_, scanFrom) => {
-    const f = scanFrom < 0 ? builtinSignatureFinder() : signatureFinder(sigs, scanFrom);
+  const ahead = builtinSignatureLiterals();
+  it.each<[string, FinderOptions | null]>([
+    ['the literal scan', { scanFrom: 0 }],
+    ['every pattern in turn', { scanFrom: Infinity }],
+    ['the built-in finder (every pattern, then the scan)', null],
+    ['literals known ahead, each checked on its own (the bundled CLI\'s first texts)', { scanFrom: Infinity, ahead, prefilterTexts: Infinity }],
+    ['literals known ahead, then every pattern, then the scan built from them', { scanFrom: 2000, ahead, prefilterTexts: 500 }],
+  ])('names the same signature as trying every pattern in order, on real and generated lines: %s', (_, options) => {
+    const f = options ? signatureFinder(sigs, options) : builtinSignatureFinder();
     const texts = [...corpusLines(), ...generated(sigs, 20_000)];
     expect(texts.length).toBeGreaterThan(30_000);
     let named = 0;
@@ -86,9 +89,19 @@ describe('signature finder', () => {
     const [first, second] = sigs;
     const anything: Signature = { ...second, re: /\d+ (?:\w+)?$/i };
     const list = [first, anything, second];
-    const f = signatureFinder(list, 0);
+    const f = signatureFinder(list, { scanFrom: 0 });
     for (const text of ['disk 42 full', 'x 42', 'nothing here', ...first.spec.samples, ...second.spec.samples]) expect(f.find(text)).toBe(reference(list, text));
     expect(f.find('after 42 ')).toBe(1);
+    const known = signatureFinder(list, { scanFrom: Infinity, ahead: builtinSignatureLiterals(), prefilterTexts: Infinity });
+    expect(known.find('after 42 ')).toBe(1);
+    expect(known.find(first.spec.samples[0])).toBe(0);
+  });
+
+  it('knows ahead the literals of every built-in pattern, in lower case, nearly all of them requiring some', () => {
+    const known = Object.values(ahead);
+    expect(known.length).toBe(new Set(sigs.map((s) => `${s.re.flags}/${s.re.source}`)).size);
+    expect(known.filter((l) => l !== null && l.length > 0).length).toBeGreaterThan(known.length * 0.9);
+    for (const l of known) for (const text of l ?? []) expect(text).toBe(text.toLowerCase());
   });
 
   it('tells a continuation line that names a failure as before: any signature with a failure word or on a Warning event row, a decisive one without', () => {

@@ -3,6 +3,7 @@
 // changes nothing.
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/engine/formats/index.ts';
+import { textProfile } from '../../src/engine/formats/plain-text.ts';
 
 const CASES: [string, string[]][] = [
   ['json-lines', ['{"time":"2024-05-01T10:00:00Z","level":"info","msg":"a"}', '{"time":"2024-05-01T10:00:01Z","level":"info","msg":"b"}']],
@@ -55,5 +56,23 @@ describe('detection', () => {
   it('falls back to plain text for nothing recognisable, and for empty input', () => {
     expect(detectFormat('a.json', ['hello', 'world']).format.id).toBe('text');
     expect(detectFormat('a.json', []).format.id).toBe('text');
+  });
+});
+
+describe('the text profile detection reads twice', () => {
+  it('is read once per lines array, and again when the array changed', () => {
+    const lines = ['May  1 10:00:00 host sshd[1]: Accepted publickey', 'May  1 10:00:01 host CRON[2]: (root) CMD (true)'];
+    const first = textProfile(lines);
+    expect(textProfile(lines)).toBe(first);
+    expect(first.timed).toBe(2);
+    lines.push('2024-05-01 10:00:00,123 INFO [main] com.x.App: started', 'not a log line');
+    const grown = textProfile(lines);
+    expect(grown).not.toBe(first);
+    expect({ ...grown, patterns: [...grown.patterns] }).toEqual({ ...textProfile([...lines]), patterns: [...textProfile([...lines]).patterns] });
+    expect(grown.nonBlank).toBe(4);
+    lines[3] = '2024-05-01 10:00:02,000 WARN [main] com.x.App: slow';
+    expect(textProfile(lines).timed).toBe(grown.timed + 1);
+    // The same answer as before the memo, for the formats that read it.
+    expect(detectFormat('x.log', lines).format.id).toBe(detectFormat('x.log', [...lines]).format.id);
   });
 });

@@ -28,6 +28,15 @@ export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceInde
     return r.templates[r.table.template[row]]?.pattern ?? '';
   };
   const peek = (row: number) => r.messages[row] ?? r.templates[r.table.template[row]]?.pattern ?? '';
+  // Rules ask for the cause lines of nearly every row (the signature scan, for each row no signature named),
+  // and only a few hundred have any: a byte per row answers most without a Map lookup.
+  const causeMap = r.causes;
+  let causes: (row: number) => string[] | undefined = () => undefined;
+  if (causeMap && causeMap.size > 0) {
+    const has = new Uint8Array(r.table.length);
+    for (const row of causeMap.keys()) if (row >= 0 && row < has.length) has[row] = 1;
+    causes = (row) => (has[row] === 1 ? causeMap.get(row) : undefined);
+  }
   return {
     table: r.table,
     files: r.files,
@@ -35,7 +44,7 @@ export function makeContext(r: IngestResult, marks: Mark[], sources?: SourceInde
     marks,
     message,
     peek,
-    causes: (row: number) => r.causes?.get(row),
+    causes,
     sources: sources ?? buildSourceIndex(r.table, r.files.length),
     templateTimes: templateTimes(r.table, r.templates.length),
   };

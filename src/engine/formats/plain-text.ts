@@ -7,8 +7,32 @@ import { newTimeOut } from '../model/time.ts';
 import { TextMatch, TextReader } from './text-line.ts';
 import { LineType, newRecordOut, resetRecord, type LineParser, type LogFormat, type ParseEnv } from './types.ts';
 
-/** Share of non-blank lines the text runner reads with a time, and which patterns did. */
-export function textProfile(lines: readonly string[]): { nonBlank: number; timed: number; untimed: number; patterns: Map<string, number> } {
+export interface TextProfile {
+  nonBlank: number;
+  timed: number;
+  untimed: number;
+  patterns: ReadonlyMap<string, number>;
+}
+
+/** Profiles made, per lines array, with the strings it held then (kept only while the array is: no text outlives its caller). */
+const made = new WeakMap<readonly string[], { copy: readonly string[]; profile: TextProfile }>();
+
+/**
+ * Share of non-blank lines the text runner reads with a time, and which
+ * patterns did. Detection asks this twice of the same first lines (plain
+ * text and syslog each score from it), and reading 200 JSON lines through the
+ * text runner costs ~10 ms before a big file's slices can start: the same
+ * array still holding the same strings gets the profile already made.
+ */
+export function textProfile(lines: readonly string[]): TextProfile {
+  const seen = made.get(lines);
+  if (seen && seen.copy.length === lines.length && seen.copy.every((l, i) => l === lines[i])) return seen.profile;
+  const profile = readProfile(lines);
+  made.set(lines, { copy: lines.slice(), profile });
+  return profile;
+}
+
+function readProfile(lines: readonly string[]): TextProfile {
   const reader = new TextReader({ year: 2000, time: newTimeOut() });
   const out = newRecordOut();
   const patterns = new Map<string, number>();

@@ -51,14 +51,25 @@ interface Compiled {
   inner: boolean;
 }
 
+/** First-character tables by class: most patterns share a handful ('0-9', '\\['), and every run builds them at load. */
+const firstTables = new Map<string, { first: Uint8Array; firstRe: RegExp }>();
+
+function firstTable(cls: string): { first: Uint8Array; firstRe: RegExp } {
+  let t = firstTables.get(cls);
+  if (!t) {
+    const firstRe = new RegExp(`^[${cls}]`);
+    const first = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) first[c] = firstRe.test(String.fromCharCode(c)) ? 1 : 0;
+    firstTables.set(cls, (t = { first, firstRe }));
+  }
+  return t;
+}
+
 function compile(p: TextPattern): Compiled {
   const re = new RegExp(expandPattern(p.re));
   const inner = !p.re.includes('{EPOCH}');
   if (!p.first) return { pattern: p, re, first: null, firstRe: null, inner };
-  const firstRe = new RegExp(`^[${p.first}]`);
-  const first = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) first[c] = firstRe.test(String.fromCharCode(c)) ? 1 : 0;
-  return { pattern: p, re, first, firstRe, inner };
+  return { pattern: p, re, ...firstTable(p.first), inner };
 }
 
 const COMPILED: readonly Compiled[] = TEXT_PATTERNS.map(compile);

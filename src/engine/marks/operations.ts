@@ -19,6 +19,7 @@ import type { Mark, SpanEnd } from './types.ts';
 import type { SourceIndex } from './sources.ts';
 import { cleanKey, opFamily, opKey } from './op-identity.ts';
 import { MAX_MARK_EVENTS, labelOf } from './points.ts';
+import { OpenOps } from './open-ops.ts';
 
 /** A second start within this long of an open operation's last event, same family, other template: a step of it.
  * Steps of one renewal (renew, ACME order, challenge) follow each other within a second or two. */
@@ -81,7 +82,7 @@ function memoised(read: (text: string) => string): (text: string) => string {
 
 function pairFile(table: EventTable, rows: Int32Array, file: number, message: (row: number) => string): Op[] {
   const all: Op[] = [];
-  const open: Op[] = [];
+  const open = new OpenOps<Op>(MAX_TRACKED_OPEN);
   const keyOf = memoised(opKey);
   const familyOf = memoised(opFamily);
   for (let k = 0; k < rows.length; k++) {
@@ -96,7 +97,7 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
     const noun = familyOf(msg);
     if (kind === Kind.opStart) {
       const family = noun || `template ${table.template[row]}`;
-      const last = open[open.length - 1];
+      const last = open.last();
       if (last && last.family === family && (key === '' || key === last.key) && t - last.lastSeen <= STEP_MS
         && table.template[row] !== last.startTemplate && !last.steps.has(table.template[row])) {
         last.steps.add(table.template[row]);
@@ -105,15 +106,13 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
         continue;
       }
       const op: Op = { startRow: row, start: t, end: t, lastSeen: t, key, fieldKey, family, startTemplate: table.template[row], steps: new Set(), events: [row], spanEnd: 'open', file };
-      open.push(op);
-      if (open.length > MAX_TRACKED_OPEN) open.shift();
+      open.add(op);
       all.push(op);
       continue;
     }
-    const i = findOpen(open, key, noun, fieldKey);
-    if (i < 0) continue; // an end whose start is before the file begins
-    const op = open[i];
-    open.splice(i, 1);
+    const op = open.find(key, noun, fieldKey);
+    if (!op) continue; // an end whose start is before the file begins
+    open.remove(op);
     op.end = t;
     op.lastSeen = t;
     op.spanEnd = table.flags[row] & Flag.failed ? 'failed' : 'ended';
@@ -121,24 +120,6 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
   }
   return all;
 }
-
-/** Which open operation an end closes: same identifier, else same family (oldest), else the latest. */
-function findOpen(open: Op[], key: string, family: string, fieldKey: boolean): number {
-  if (key) {
-    const i = open.findIndex((o) => o.key === key && (!family || o.family === family));
-    if (i >= 0) return i;
-  }
-  // Identifiers read from fields on both sides are trusted: a.example.com's end never closes b's renewal.
-  const other = (o: Op) => fieldKey && o.fieldKey && o.key !== key;
-  if (family) {
-    const i = open.findIndex((o) => o.family === family && (!key || !o.key));
-    if (i >= 0) return i;
-    return open.findIndex((o) => o.family === family && !other(o));
-  }
-  for (let i = open.length - 1; i >= 0; i--) if (!other(open[i])) return i;
-  return -1;
-}
-
 
 /** In families that never log an end, the next start of a close run ends the previous one. */
 function inferSequentialEnds(ops: Op[]): void {
