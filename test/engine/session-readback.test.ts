@@ -92,3 +92,41 @@ describe('detail of a CSV row', () => {
     expect(Array.isArray((await s.detail(0))?.fields?.fields)).toBe(true);
   });
 });
+
+describe('reading many rows back at once', () => {
+  // 40,000 lines of ~100 bytes (~4 MB): a failure every 10,000 lines, the rest routine.
+  const big: string[] = [];
+  for (let i = 0; i < 40_000; i++) {
+    const t = new Date(Date.UTC(2024, 4, 1, 10, 0, 0, i * 10)).toISOString();
+    big.push(`${t} INFO request ${i} served in ${i % 13} ms from cache shard ${i % 7} of the read path`);
+  }
+  const bigText = big.join('\n') + '\n';
+
+  async function counted(): Promise<{ s: EngineSession; bytesRead: () => number; reads: () => number }> {
+    const src = bytesSource('big.log', bigText);
+    const read = src.read.bind(src);
+    let bytes = 0;
+    let reads = 0;
+    const s = new EngineSession();
+    await s.load([{ ...src, read: async (a: number, b: number) => ((bytes += b - a), reads++, read(a, b)) }], { messageBudget: 0 });
+    bytes = 0;
+    reads = 0;
+    return { s, bytesRead: () => bytes, reads: () => reads };
+  }
+
+  it('reads rows far apart without the megabytes between them', async () => {
+    const { s, bytesRead } = await counted();
+    const rows = [5, 10_005, 20_005, 30_005, 39_999];
+    const raws = await s.raws(rows);
+    expect(raws.map((r) => r.split(' ')[3])).toEqual(['5', '10005', '20005', '30005', '39999']);
+    expect(bytesRead()).toBeLessThan(rows.length * 200);
+  });
+
+  it('still reads neighbouring rows together', async () => {
+    const { s, reads } = await counted();
+    const rows = Array.from({ length: 4000 }, (_, i) => i * 10);
+    const raws = await s.raws(rows);
+    expect(raws[123]).toContain(`request ${123 * 10} served`);
+    expect(reads()).toBeLessThan(5);
+  });
+});

@@ -82,6 +82,16 @@ export const MAX_RAW_BYTES = 256 * 1024;
  * over a million rows costs a few hundred reads, not a million.
  */
 const READ_SPAN_BYTES = 4 * 1024 * 1024;
+/**
+ * ...and while the next row starts within this many bytes of the span's end.
+ * Rows far apart (the few failure events of a big file whose continuation
+ * lines the analysis reads) were otherwise read with megabytes of the file
+ * between them: at 1 GB about half the file, read back in the browser
+ * before the findings while a core sat idle.
+ */
+const READ_GAP_BYTES = 64 * 1024;
+/** Range reads awaited together: in the browser each is a round trip to the file. */
+const READS_IN_FLIGHT = 6;
 /** Rows whose text a search reads back at once (bounds the strings held). */
 const SEARCH_BATCH_ROWS = 65536;
 /** When a query looks into fields every row's text is read: fewer rows at once, and more of each (records are long). */
@@ -218,7 +228,8 @@ export class EngineSession {
   /**
    * Raw text of many rows (each capped at `cap` bytes), in the order given.
    * Rows are visited by file and byte offset, and neighbours are read with one
-   * range read (see READ_SPAN_BYTES).
+   * range read (see READ_SPAN_BYTES and READ_GAP_BYTES); a few reads are in
+   * flight at once (READS_IN_FLIGHT).
    */
   async raws(rows: readonly number[], cap = MAX_RAW_BYTES): Promise<string[]> {
     const out = new Array<string>(rows.length).fill('');
@@ -233,7 +244,7 @@ export class EngineSession {
       else order.push(i);
     });
     order.sort((a, b) => t.file[rows[a]] - t.file[rows[b]] || t.byteOffset[rows[a]] - t.byteOffset[rows[b]]);
-    const decoders = new Map<string, TextDecoder>();
+    const spans: { file: number; start: number; end: number; from: number; to: number }[] = [];
     for (let k = 0; k < order.length; ) {
       const file = t.file[rows[order[k]]];
       const spanStart = t.byteOffset[rows[order[k]]];
@@ -242,20 +253,29 @@ export class EngineSession {
       for (; m < order.length; m++) {
         const row = rows[order[m]];
         const end = t.byteOffset[row] + Math.min(t.byteLength[row], cap);
-        if (t.file[row] !== file || (m > k && Math.max(spanEnd, end) - spanStart > READ_SPAN_BYTES)) break;
+        if (m > k && (t.file[row] !== file || Math.max(spanEnd, end) - spanStart > READ_SPAN_BYTES || t.byteOffset[row] - spanEnd > READ_GAP_BYTES)) break;
         spanEnd = Math.max(spanEnd, end);
       }
-      const bytes = await this.readers[file].read(spanStart, spanEnd);
-      const enc = r.files[file]?.encoding ?? 'utf-8';
-      let decoder = decoders.get(enc);
-      if (!decoder) decoders.set(enc, (decoder = new TextDecoder(enc)));
-      for (let q = k; q < m; q++) {
-        const row = rows[order[q]];
-        const from = t.byteOffset[row] - spanStart;
-        out[order[q]] = decoder.decode(bytes.subarray(from, from + Math.min(t.byteLength[row], cap)));
-      }
+      spans.push({ file, start: spanStart, end: spanEnd, from: k, to: m });
       k = m;
     }
+    const decoders = new Map<string, TextDecoder>();
+    const readSpan = async (span: (typeof spans)[number]): Promise<void> => {
+      const bytes = await this.readers[span.file].read(span.start, span.end);
+      const enc = r.files[span.file]?.encoding ?? 'utf-8';
+      let decoder = decoders.get(enc);
+      if (!decoder) decoders.set(enc, (decoder = new TextDecoder(enc)));
+      for (let q = span.from; q < span.to; q++) {
+        const row = rows[order[q]];
+        const from = t.byteOffset[row] - span.start;
+        out[order[q]] = decoder.decode(bytes.subarray(from, from + Math.min(t.byteLength[row], cap)));
+      }
+    };
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < spans.length) await readSpan(spans[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, spans.length) }, lane));
     return out;
   }
 
