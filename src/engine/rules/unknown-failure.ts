@@ -9,7 +9,7 @@
 // healthy excerpt (one routine error, a requested stop, failures that heal)
 // stays quiet.
 
-import { Kind } from '../model/kinds.ts';
+import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
@@ -54,8 +54,28 @@ export function saysFailed(ctx: RuleContext, row: number): boolean {
   const text = failureText(ctx, row);
   if (RETRY.test(text)) return false;
   if (!isExcerpt(ctx)) return lv === Level.none && FAILURE_WORD.test(text);
-  if (lv !== Level.none && lv < Level.warn) return false;
+  if (lv !== Level.none && lv < Level.warn) return retried(ctx, row);
   return troubled(text) || FAILURE_WORD.test(text);
+}
+
+/** The program announced another attempt this soon after a failure: it is retrying what failed. */
+const RETRIED_MS = 60_000;
+
+/**
+ * In a pasted excerpt, an INFO line that says it failed ("Failed to connect:
+ * Handshake error.") and is followed at once by the program announcing
+ * another attempt ("Waiting 3 seconds before retry"): the program is retrying
+ * what failed, whatever level it gave the line. One such line that then
+ * connects is a wait (recovery.ts); three of them in a minute with no
+ * success are a client that cannot get through.
+ */
+function retried(ctx: RuleContext, row: number): boolean {
+  if (!isExcerpt(ctx) || levelOf(ctx, row) !== Level.info) return false;
+  const text = failureText(ctx, row);
+  if (!FAILURE_WORD.test(text) || RETRY.test(text) || ROUTINE_ERROR.test(text)) return false;
+  const own = ctx.sources.rows[ctx.table.file[row]];
+  const next = own[own.indexOf(row) + 1];
+  return next !== undefined && RETRY.test(ctx.peek(next)) && !FAILURE_WORD.test(ctx.peek(next)) && !(ctx.table.tMs[next] - ctx.table.tMs[row] > RETRIED_MS);
 }
 
 /**
@@ -89,7 +109,7 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
   if (lv !== Level.none && lv < Level.info) return false;
   const text = failureText(ctx, row);
   if (RETRY.test(text)) return false;
-  return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text));
+  return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text)) || retried(ctx, row);
 }
 
 /**
@@ -157,7 +177,34 @@ function sameOperation(ctx: RuleContext, rows: readonly number[]): boolean {
 function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
   const last = rows[rows.length - 1];
   const own = ctx.sources.rows[ctx.table.file[last]];
-  return own[own.length - 1] === last;
+  let end = own.length - 1;
+  // Lines with neither a time nor a level after a timed failure are its detail the reader kept apart
+  // ("dispatch error:" then "id:3, addr:... status:2"), not the program going on.
+  if (!allUntimed(ctx, [last])) while (end > 0 && own[end] > last && detailLine(ctx, own[end])) end--;
+  return own[end] === last;
+}
+
+/** No time and no level of its own: the rest of the record above it. */
+function detailLine(ctx: RuleContext, row: number): boolean {
+  return (ctx.table.flags[row] & Flag.untimed) !== 0 && levelOf(ctx, row) === Level.none && ctx.table.kind[row] === Kind.plain;
+}
+
+/**
+ * Does the paste end on a chain of failure lines that began with the last
+ * strong one? "backoffer.maxSleep 5000ms is exceeded", then, in the same
+ * second, "dispatch error:" at WARN: the later lines only say "error", but
+ * they are the same failure reaching the caller, and the paste stops there.
+ * Every line between the strong one and the end says it failed.
+ */
+function failedToTheEnd(ctx: RuleContext, strong: readonly number[], said: readonly number[]): boolean {
+  const t = ctx.table;
+  const last = strong[strong.length - 1];
+  const tail = said.filter((r) => r > last && t.file[r] === t.file[last]);
+  if (!tail.length || !endsOnFailure(ctx, tail) || t.tMs[tail[tail.length - 1]] - t.tMs[last] > UNKNOWN_RUN_MS) return false;
+  const own = ctx.sources.rows[t.file[last]];
+  const from = own.indexOf(last);
+  // Only warnings and the records' own detail lines in between: an INFO line would make the later failures separate ones.
+  return own.slice(from + 1).every((r) => tail.includes(r) || levelOf(ctx, r) >= Level.warn || detailLine(ctx, r));
 }
 
 /**
@@ -167,8 +214,8 @@ function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
  * "unrecoverable error"), not a demo's "this is a critical message", or a
  * last line of trouble logged as a warning ("session ... has expired").
  */
-function standing(ctx: RuleContext, strong: readonly number[]): boolean {
-  if (!strong.length || !endsOnFailure(ctx, strong)) return false;
+function standing(ctx: RuleContext, strong: readonly number[], said: readonly number[]): boolean {
+  if (!strong.length || !(endsOnFailure(ctx, strong) || failedToTheEnd(ctx, strong, said))) return false;
   if (sameOperation(ctx, strong)) return true;
   // The paste ends on a line of trouble logged as a warning or worse ("session ... has expired"): the excerpt was cut there because of it.
   const last = strong[strong.length - 1];
@@ -227,7 +274,7 @@ export function unknownIncident(ctx: RuleContext, run: readonly number[]): boole
   for (const r of burstTimeouts(ctx, run)) if (!strong.includes(r)) strong.push(r);
   strong.sort((a, b) => a - b);
   if (!strong.length) return false;
-  if (!concentrated(ctx, strong) && !standing(ctx, strong)) return false;
+  if (!concentrated(ctx, strong) && !standing(ctx, strong, said)) return false;
   if (strong.some((r) => stopRequest(ctx.peek(r)))) return false;
   const rows = ctx.sources.rows[t.file[strong[0]]];
   const from = t.tMs[strong[0]] - STOP_MS;
