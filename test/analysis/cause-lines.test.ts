@@ -79,4 +79,25 @@ describe('which continuation lines are causes', () => {
     // Not JSON (or cut): the line itself, as before.
     expect(causeLines('write failed: no space left on device')).toEqual(['write failed: no space left on device']);
   });
+
+  it("keeps a one-line record's error field when it says what went wrong in words of trouble, and only then", () => {
+    const notify = (err: string) => `ts=2023-12-27T07:48:18.910Z caller=dispatch.go:352 level=error component=dispatcher msg="Notify for alerts failed" num_alerts=1 err="${err}"`;
+    expect(causeLines(notify('default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400'))).toEqual([
+      'err: default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400',
+    ]);
+    expect(causeLines(notify('context canceled'))).toEqual([]);
+    expect(causeLines('{"level":"error","msg":"sync stopped","error":"giving up after 5 attempts"}')).toEqual(['error: giving up after 5 attempts']);
+  });
+
+  it('a pasted start-up then one notification that failed for good (its reason only in err=) warns; one a client canceled does not', async () => {
+    const log = (err: string) => [
+      'ts=2023-12-27T07:47:25.848Z caller=tls_config.go:274 level=info msg="Listening on" address=[::]:9093',
+      'ts=2023-12-27T07:47:35.816Z caller=cluster.go:700 level=info component=cluster msg="gossip settled; proceeding" elapsed=10.0s',
+      `ts=2023-12-27T07:48:18.910Z caller=dispatch.go:352 level=error component=dispatcher msg="Notify for alerts failed" num_alerts=1 err="${err}"`,
+    ].join('\n') + '\n';
+    const bad = await findings(log('default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400'));
+    expect(bad.map((f) => f.family)).toEqual(['first-failure']);
+    expect(bad[0].title).toContain('Notify for alerts failed (err: default/webhook');
+    expect(await findings(log('context canceled'))).toEqual([]);
+  });
 });

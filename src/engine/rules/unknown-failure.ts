@@ -14,7 +14,7 @@ import { Level } from '../model/levels.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
 import type { RuleContext } from './types.ts';
-import { allUntimed, DEATH, FAILURE_WORD, levelOf, RETRY, SHUTDOWN } from './helpers.ts';
+import { allUntimed, DEATH, FAILURE_WORD, FORCED_STOP, levelOf, RETRY, SHUTDOWN, troubled } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { repeatsOf } from './repeats.ts';
 import { recoveryAfter } from './recovery.ts';
@@ -22,12 +22,6 @@ import { MIN_QUIET_MATCHES } from './failure-signature.ts';
 
 /** A log this short is an excerpt someone pasted because of what is in it. */
 export const EXCERPT_MAX_ROWS = 100;
-/** Words of trouble whatever the level: a member declared failed, no primary, replicas missing, nothing idle. */
-const TROUBLE = vocabularyClass('trouble');
-/** A stop an error forced ("Shutting down due to ServeAPI error", "exited on signal 9 (SIGKILL)"): the failure itself, not a stop around it. */
-const FORCED_STOP = vocabularyClass('forced-stop');
-
-const troubled = (text: string) => TROUBLE.test(text) || FORCED_STOP.test(text);
 /** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
 const ROUTINE_ERROR = vocabularyClass('routine-error');
 /** Unknown failures this close together (MIN_QUIET_MATCHES of them) are an incident rather than sporadic errors. */
