@@ -94,3 +94,19 @@ describe('findings on a log with no time at all', () => {
     expect(report.findings.some((f) => f.untimed)).toBe(false);
   });
 });
+
+describe('lines each wrapped in Markdown inline-code backticks', () => {
+  const TICKED = [
+    '`2024-06-12 13:02:23.005 +03 [2865569] LOG C-0x5605: app/app@10.0.0.7:64507 closing because: server conn crashed? (age=151s)`',
+    '`2024-06-12 13:02:23.005 +03 [2865569] WARNING C-0x5605: app/app@10.0.0.7:64507 pooler error: server conn crashed?`',
+    '`not a record, a note the poster typed in backticks`',
+  ].join('\n') + '\n';
+
+  it('reads each as the record inside the backticks, at its own time and level, without the closing backtick', async () => {
+    const r = await ingestSources([saved('pasted.log', TICKED, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    expect([r.files[0].events, r.files[0].untimed]).toEqual([3, 1]);
+    expect(toIso(t.tMs[1], t.subNs[1])).toBe('2024-06-12T10:02:23.005Z');
+    expect(r.messages[1]).toMatch(/pooler error: server conn crashed\?$/);
+  });
+});
