@@ -661,6 +661,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'pid-then-iso',
+    note: 'a process id in brackets, then an ISO-like time and the level in brackets (NATS server)',
+    first: '\\[',
+    re: String.raw`^\[\d{1,10}\] (?<ts>{ISO}) +(?<msg>.*)$`,
+    tail: true,
+    samples: ['[1] 2021/12/13 02:44:15.208575 [WRN] Consumer assignment not cleaned up, retrying', '[7] 2024/03/01 10:00:00.120000 [INF] Server is ready'],
+  },
+  {
     id: 'iso',
     note: 'any ISO-8601-like time first, then level / [thread] / logger in any usual order',
     first: '0-9\\[',

@@ -46,7 +46,7 @@ export function saysFailed(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
   if (lv >= Level.error) return true;
   const text = failureText(ctx, row);
-  if (RETRY.test(text)) return false;
+  if (RETRY.test(text)) return retryLoop(ctx, row);
   if (!isExcerpt(ctx)) return lv === Level.none && FAILURE_WORD.test(text);
   if (lv !== Level.none && lv < Level.warn) return retried(ctx, row);
   return troubled(text) || FAILURE_WORD.test(text);
@@ -91,6 +91,31 @@ export function reportedFailure(ctx: RuleContext, row: number): boolean {
   return saysFailed(ctx, row) || ledToExit(ctx, row);
 }
 
+/** What failed now works ("retry succeeded", "connected"): not a retry loop. */
+const RECOVERED = vocabularyClass('recovered');
+/** Not, as in "assignment not cleaned up, retrying": the attempt that is retried did not happen. */
+const NOT = /\bnot\b/i;
+
+/**
+ * In a pasted excerpt, the same retry announced MIN_QUIET_MATCHES times or
+ * more, at INFO or above, each saying what failed ("failed to flush chunk
+ * ..., retry in 223 seconds", "Consumer assignment not cleaned up,
+ * retrying"): one retry is a program coping, the same one again and again is
+ * a failure that does not go away. A retry that then succeeds is told by
+ * recovery.ts.
+ */
+function retryLoop(ctx: RuleContext, row: number): boolean {
+  if (!isExcerpt(ctx)) return false;
+  const lv = levelOf(ctx, row);
+  if (lv !== Level.none && lv < Level.info) return false;
+  const text = failureText(ctx, row);
+  if (!RETRY.test(text) || !(FAILURE_WORD.test(text) || NOT.test(text)) || RECOVERED.test(text)) return false;
+  const t = ctx.table;
+  let n = 0;
+  for (const r of ctx.sources.rows[t.file[row]]) if (t.template[r] === t.template[row] && ++n >= MIN_QUIET_MATCHES) return true;
+  return false;
+}
+
 /**
  * A row that counts as a failure in a pasted excerpt although its level does
  * not say so: an unlevelled line that says it failed in words, or a line of
@@ -102,7 +127,7 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
   if (lv !== Level.none && lv < Level.info) return false;
   const text = failureText(ctx, row);
-  if (RETRY.test(text)) return false;
+  if (RETRY.test(text)) return retryLoop(ctx, row);
   return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text)) || retried(ctx, row);
 }
 
@@ -116,7 +141,7 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
  */
 function weak(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
-  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row))) return false;
+  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row)) || retryLoop(ctx, row)) return false;
   return lv === Level.warn || (lv === Level.none && !allUntimed(ctx, [row]));
 }
 
@@ -261,7 +286,7 @@ export function unknownIncident(ctx: RuleContext, run: readonly number[]): boole
     const kind = ctx.table.kind[r];
     // Reported as a failure by its level, its kind (a timeout, a failed probe, a crash), or in words an excerpt counts.
     const reported = lv >= Level.error || kind === Kind.timeout || kind === Kind.healthFail || kind === Kind.crash || excerptFailure(ctx, r);
-    return reported && (saysFailed(ctx, r) || troubled(text)) && (FAILURE_WORD.test(text) || troubled(text)) && !ROUTINE_ERROR.test(text);
+    return reported && (saysFailed(ctx, r) || troubled(text)) && (FAILURE_WORD.test(text) || troubled(text) || retryLoop(ctx, r)) && !ROUTINE_ERROR.test(text);
   });
   const strong = said.filter((r) => !weak(ctx, r));
   // A burst of timeouts is a failure however the product levels it (MongoDB logs its refused heartbeats at INFO).
