@@ -110,3 +110,18 @@ describe('lines each wrapped in Markdown inline-code backticks', () => {
     expect(r.messages[1]).toMatch(/pooler error: server conn crashed\?$/);
   });
 });
+
+describe("journalctl's header above year-less lines", () => {
+  const JOURNAL_WITH_HEADER = [
+    '-- Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --',
+    'Jun 09 14:52:35 host systemd[1]: app.service: Main process exited, code=exited, status=1/FAILURE',
+    'Jun 09 14:52:38 host systemd[1]: app.service: Service hold-off time over, scheduling restart.',
+  ].join('\n') + '\n';
+
+  it('gives them the year it states, not the year the file was saved in', async () => {
+    const r = await ingestSources([saved('journal.txt', JOURNAL_WITH_HEADER, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    expect(toIso(t.tMs[1], t.subNs[1])).toBe('2020-06-09T14:52:35.000Z');
+    expect(toIso(t.tMs[0], t.subNs[0])).toBe('2020-06-09T14:48:54.000Z');
+  });
+});

@@ -159,6 +159,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['@4000000065b8a47d2f3c1a08 s6-rc: info: service nginx successfully started', '@4000000065b8a47e0a1b2c3d [30-Jan-2024 07:31:43] NOTICE: fpm is running, pid 211'],
   },
   {
+    id: 'journalctl-header',
+    note: "journalctl's first line says when the journal begins and ends, with full dates: pasted above year-less syslog-style lines, it is what tells their year (and zone)",
+    first: '-LJ',
+    has: ' at ',
+    re: String.raw`^(?:-- )?(?<msg>(?:Logs|Journal) begins? at (?<dow>[^\s\d]{1,4}) (?<ts>{ISO}), ends? at .*?)(?: --)?$`,
+    levels: { '*': 3 },
+    samples: ['Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --', '-- Journal begins at Mon 2021-11-29 10:01:02 CET, ends at Fri 2022-01-07 09:00:00 CET. --'],
+  },
+  {
     id: 'systemctl-unit',
     note: "systemctl status: the unit's first line (no time); it heads the status block, whose Active: line below gives it its time",
     first: '*\u25cf\u25cb\u00d7',
