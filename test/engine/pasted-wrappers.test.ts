@@ -125,3 +125,23 @@ describe("journalctl's header above year-less lines", () => {
     expect(toIso(t.tMs[0], t.subNs[0])).toBe('2020-06-09T14:48:54.000Z');
   });
 });
+
+describe('records whose time is on a labelled line of its own', () => {
+  const LABELLED = [
+    'API: SYSTEM()',
+    'Time: 18:27:32 PDT 04/30/2018',
+    'Error: disk not found',
+    '       endpoint=store3:9000',
+    '       1: cmd/prepare-storage.go:39:cmd.glob..func4.1()',
+    '',
+  ].join('\n') + '\n';
+
+  it('reads the time line with its zone as the record, its text from the line below', async () => {
+    const r = await ingestSources([saved('server.log', LABELLED, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    const row = Array.from({ length: t.length }, (_, i) => i).find((i) => Number.isFinite(t.tMs[i]) && (t.flags[i] & 4) === 0);
+    expect(row).toBeDefined();
+    expect(toIso(t.tMs[row!], t.subNs[row!])).toBe('2018-05-01T01:27:32.000Z');
+    expect(r.messages[row!]).toBe('Error: disk not found');
+  });
+});

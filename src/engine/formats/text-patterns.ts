@@ -159,6 +159,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['@4000000065b8a47d2f3c1a08 s6-rc: info: service nginx successfully started', '@4000000065b8a47e0a1b2c3d [30-Jan-2024 07:31:43] NOTICE: fpm is running, pid 211'],
   },
   {
+    id: 'time-label-header',
+    note: 'a record whose time sits on a labelled line of its own ("Time: 18:27:32 PDT 04/30/2018", MinIO before 2019), the record\'s text on the untimed lines below',
+    first: 'T',
+    has: 'Time: ',
+    re: String.raw`^Time: (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<frac>\d{1,9}))? (?<tz>${ZONE_NAME_RE}|[+-]\d{4}) (?<M>\d\d)/(?<D>\d\d)/(?<Y>\d{4})$`,
+    headsBody: true,
+    samples: ['Time: 18:27:32 PDT 04/30/2018', 'Time: 09:01:02 UTC 01/15/2019'],
+  },
+  {
     id: 'journalctl-header',
     note: "journalctl's first line says when the journal begins and ends, with full dates: pasted above year-less syslog-style lines, it is what tells their year (and zone)",
     first: '-LJ',
