@@ -100,4 +100,22 @@ describe('which continuation lines are causes', () => {
     expect(bad[0].title).toContain('Notify for alerts failed (err: default/webhook');
     expect(await findings(log('context canceled'))).toEqual([]);
   });
+
+  it('a pasted WARN that carries the exception it caught, stack and all, warns when the paste ends on it, not when the program goes on', async () => {
+    const warn = [
+      '2022-03-01 10:14:01.002 [main] INFO  org.example.broker.Service - broker ready',
+      '2022-03-01 10:14:02.118 [store-2-1] WARN  org.example.broker.lookup.TopicLookup - Failed to lookup topic persistent://public/orders/p-3 with error org.example.broker.ServerException: Failed to fetch partition metadata',
+      'java.util.concurrent.CompletionException: org.example.broker.ServerException: Failed to fetch partition metadata',
+      '        at java.util.concurrent.CompletableFuture.encodeRelay(CompletableFuture.java:326) ~[?:1.8.0_102]',
+      '        at java.util.concurrent.CompletableFuture.completeRelay(CompletableFuture.java:338) ~[?:1.8.0_102]',
+    ];
+    const ends = await findings(warn.join('\n') + '\n');
+    expect(ends.map((f) => f.family)).toEqual(['first-failure']);
+    const goesOn = [
+      ...warn,
+      '2022-03-01 10:14:03.410 [store-2-1] INFO  org.example.broker.lookup.TopicLookup - Lookup for topic persistent://public/orders/p-3 served by broker-1',
+      '2022-03-01 10:14:05.902 [store-2-1] INFO  org.example.broker.lookup.TopicLookup - Lookup for topic persistent://public/orders/p-4 served by broker-1',
+    ];
+    expect(await findings(goesOn.join('\n') + '\n')).toEqual([]);
+  });
 });

@@ -141,7 +141,7 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
  */
 function weak(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
-  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row)) || retryLoop(ctx, row)) return false;
+  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row)) || retryLoop(ctx, row) || withException(ctx, row)) return false;
   return lv === Level.warn || (lv === Level.none && !allUntimed(ctx, [row]));
 }
 
@@ -226,18 +226,29 @@ function failedToTheEnd(ctx: RuleContext, strong: readonly number[], said: reado
   return own.slice(from + 1).every((r) => tail.includes(r) || levelOf(ctx, r) >= Level.warn || detailLine(ctx, r));
 }
 
+/** An event of several lines whose continuation names an exception ("java.util.concurrent.CompletionException: ..."), with frames below it. */
+function withException(ctx: RuleContext, row: number): boolean {
+  if (ctx.table.lineCount[row] < 3) return false;
+  const lines = ctx.causes?.(row);
+  return !!lines && lines.some((l) => exceptionClass(l) !== '');
+}
+
 /**
  * Failures the excerpt ends on, with more than a word to them: the same
  * operation failing MIN_QUIET_MATCHES times, a FATAL or ERROR line that says
  * what went wrong beyond its level ("Shutting down due to ServeAPI error",
- * "unrecoverable error"), not a demo's "this is a critical message", or a
- * last line of trouble logged as a warning ("session ... has expired").
+ * "unrecoverable error"), not a demo's "this is a critical message", a
+ * last line of trouble logged as a warning ("session ... has expired"), or
+ * a last warning of failure that carries the exception it caught, stack and
+ * all.
  */
 function standing(ctx: RuleContext, strong: readonly number[], said: readonly number[]): boolean {
   if (!strong.length || !(endsOnFailure(ctx, strong) || failedToTheEnd(ctx, strong, said))) return false;
   if (sameOperation(ctx, strong)) return true;
   // The paste ends on a line of trouble logged as a warning or worse ("session ... has expired"): the excerpt was cut there because of it.
   const last = strong[strong.length - 1];
+  // Or on a warning of failure that carries the exception it caught, stack and all: the program reported the failure in full.
+  if (levelOf(ctx, last) >= Level.warn && withException(ctx, last)) return true;
   return levelOf(ctx, last) >= Level.warn && troubled(failureText(ctx, last)) || strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
 }
 
