@@ -79,6 +79,18 @@ describe('adding cases to the split', () => {
     expect(next.tuning.filter((id) => 'ef'.includes(id)).length).toBe(1);
     expect(extendSplit(cases, { seed: 7, tuning: ['a'], checking: [] })).toEqual(next);
   });
+
+  it('with --to tuning puts only the new cases in tuning, and none of the placed ones move', () => {
+    const cases = [fake('a', 'incident'), fake('b', 'healthy'), fake('c', 'incident'), fake('d', 'healthy'), fake('e', 'incident')];
+    const placed = { seed: 7, tuning: ['a'], checking: ['b', 'c'] };
+    const next = extendSplit(cases, placed, 'tuning');
+    expect(next.checking).toEqual(['b', 'c']);
+    expect(next.tuning).toEqual(['a', 'd', 'e']);
+    // The random deal of the same cases would have sent some of them to checking.
+    const dealt = extendSplit([...cases, fake('f', 'incident'), fake('g', 'healthy')], placed);
+    expect(dealt.checking.length).toBeGreaterThan(2);
+    expect(extendSplit(cases, next, 'tuning')).toEqual(next);
+  });
 });
 
 describe('engine accuracy on real logs', () => {

@@ -5,9 +5,13 @@
 // generator seeded from the recorded seed and their ids, then dealt so each
 // half stays as even as possible within the kind: both halves keep holding
 // incidents and healthy logs. `--seed N` is only for the very first split.
+// `--to tuning` puts every new case in the tuning half instead: a gathering
+// meant as material to learn from, for a tuner who has run out of cases. The
+// checking half is never grown with cases a tuner has seen (nor ever shrunk),
+// so it only ever holds cases dealt at random.
 
 import { writeFileSync } from 'node:fs';
-import { loadCases, readSplit, SPLIT_FILE, type Case, type Split } from './cases.ts';
+import { loadCases, readSplit, SPLIT_FILE, type Case, type Half, type Split } from './cases.ts';
 import { rng } from '../fixtures/rng.ts';
 
 
@@ -27,10 +31,19 @@ function shuffle<T>(items: T[], rand: () => number): T[] {
   return out;
 }
 
-/** Assigns the unassigned cases; returns the new split (existing entries untouched). */
-export function extendSplit(cases: Case[], split: Split): Split {
+/**
+ * Assigns the unassigned cases; returns the new split (existing entries untouched).
+ * With `to`, every unassigned case goes to that half; only 'tuning' is allowed,
+ * since a case dealt to checking by hand would no longer be a random draw.
+ */
+export function extendSplit(cases: Case[], split: Split, to?: Extract<Half, 'tuning'>): Split {
   const next: Split = { seed: split.seed, tuning: split.tuning.slice(), checking: split.checking.slice() };
   const assigned = new Set([...split.tuning, ...split.checking]);
+  if (to === 'tuning') {
+    next.tuning.push(...cases.filter((c) => !assigned.has(c.id)).map((c) => c.id));
+    next.tuning.sort();
+    return next;
+  }
   for (const kind of ['incident', 'healthy'] as const) {
     const fresh = cases.filter((c) => c.verdict.kind === kind && !assigned.has(c.id)).map((c) => c.id).sort();
     if (!fresh.length) continue;
@@ -58,6 +71,11 @@ export function extendSplit(cases: Case[], split: Split): Split {
 function main(argv: string[]): void {
   const cases = loadCases();
   const seedAt = argv.indexOf('--seed');
+  const toAt = argv.indexOf('--to');
+  const to = toAt >= 0 ? argv[toAt + 1] : undefined;
+  if (to !== undefined && to !== 'tuning') {
+    throw new Error(`--to takes only "tuning" (got ${JSON.stringify(to)}): the checking half is only ever dealt at random`);
+  }
   let split = readSplit();
   if (!split) {
     if (seedAt < 0) throw new Error('no split.json yet: give the first split a --seed (a random number, recorded in the file)');
@@ -67,10 +85,10 @@ function main(argv: string[]): void {
   }
   const gone = [...split.tuning, ...split.checking].filter((id) => !cases.some((c) => c.id === id));
   if (gone.length) throw new Error(`split.json names cases that do not exist: ${gone.join(', ')}`);
-  const next = extendSplit(cases, split);
+  const next = extendSplit(cases, split, to);
   const added = next.tuning.length + next.checking.length - split.tuning.length - split.checking.length;
   writeFileSync(SPLIT_FILE, JSON.stringify(next, null, 2) + '\n');
-  process.stdout.write(`split.json: ${added} new case(s) placed; tuning ${next.tuning.length}, checking ${next.checking.length} (seed ${next.seed})\n`);
+  process.stdout.write(`split.json: ${added} new case(s) placed${to ? ' (all in tuning)' : ''}; tuning ${next.tuning.length}, checking ${next.checking.length} (seed ${next.seed})\n`);
 }
 
 if (process.argv[1]?.endsWith('split.ts')) main(process.argv.slice(2));

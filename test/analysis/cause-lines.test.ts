@@ -79,4 +79,43 @@ describe('which continuation lines are causes', () => {
     // Not JSON (or cut): the line itself, as before.
     expect(causeLines('write failed: no space left on device')).toEqual(['write failed: no space left on device']);
   });
+
+  it("keeps a one-line record's error field when it says what went wrong in words of trouble, and only then", () => {
+    const notify = (err: string) => `ts=2023-12-27T07:48:18.910Z caller=dispatch.go:352 level=error component=dispatcher msg="Notify for alerts failed" num_alerts=1 err="${err}"`;
+    expect(causeLines(notify('default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400'))).toEqual([
+      'err: default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400',
+    ]);
+    expect(causeLines(notify('context canceled'))).toEqual([]);
+    expect(causeLines('{"level":"error","msg":"sync stopped","error":"giving up after 5 attempts"}')).toEqual(['error: giving up after 5 attempts']);
+  });
+
+  it('a pasted start-up then one notification that failed for good (its reason only in err=) warns; one a client canceled does not', async () => {
+    const log = (err: string) => [
+      'ts=2023-12-27T07:47:25.848Z caller=tls_config.go:274 level=info msg="Listening on" address=[::]:9093',
+      'ts=2023-12-27T07:47:35.816Z caller=cluster.go:700 level=info component=cluster msg="gossip settled; proceeding" elapsed=10.0s',
+      `ts=2023-12-27T07:48:18.910Z caller=dispatch.go:352 level=error component=dispatcher msg="Notify for alerts failed" num_alerts=1 err="${err}"`,
+    ].join('\n') + '\n';
+    const bad = await findings(log('default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400'));
+    expect(bad.map((f) => f.family)).toEqual(['first-failure']);
+    expect(bad[0].title).toContain('Notify for alerts failed (err: default/webhook');
+    expect(await findings(log('context canceled'))).toEqual([]);
+  });
+
+  it('a pasted WARN that carries the exception it caught, stack and all, warns when the paste ends on it, not when the program goes on', async () => {
+    const warn = [
+      '2022-03-01 10:14:01.002 [main] INFO  org.example.broker.Service - broker ready',
+      '2022-03-01 10:14:02.118 [store-2-1] WARN  org.example.broker.lookup.TopicLookup - Failed to lookup topic persistent://public/orders/p-3 with error org.example.broker.ServerException: Failed to fetch partition metadata',
+      'java.util.concurrent.CompletionException: org.example.broker.ServerException: Failed to fetch partition metadata',
+      '        at java.util.concurrent.CompletableFuture.encodeRelay(CompletableFuture.java:326) ~[?:1.8.0_102]',
+      '        at java.util.concurrent.CompletableFuture.completeRelay(CompletableFuture.java:338) ~[?:1.8.0_102]',
+    ];
+    const ends = await findings(warn.join('\n') + '\n');
+    expect(ends.map((f) => f.family)).toEqual(['first-failure']);
+    const goesOn = [
+      ...warn,
+      '2022-03-01 10:14:03.410 [store-2-1] INFO  org.example.broker.lookup.TopicLookup - Lookup for topic persistent://public/orders/p-3 served by broker-1',
+      '2022-03-01 10:14:05.902 [store-2-1] INFO  org.example.broker.lookup.TopicLookup - Lookup for topic persistent://public/orders/p-4 served by broker-1',
+    ];
+    expect(await findings(goesOn.join('\n') + '\n')).toEqual([]);
+  });
 });

@@ -94,3 +94,54 @@ describe('findings on a log with no time at all', () => {
     expect(report.findings.some((f) => f.untimed)).toBe(false);
   });
 });
+
+describe('lines each wrapped in Markdown inline-code backticks', () => {
+  const TICKED = [
+    '`2024-06-12 13:02:23.005 +03 [2865569] LOG C-0x5605: app/app@10.0.0.7:64507 closing because: server conn crashed? (age=151s)`',
+    '`2024-06-12 13:02:23.005 +03 [2865569] WARNING C-0x5605: app/app@10.0.0.7:64507 pooler error: server conn crashed?`',
+    '`not a record, a note the poster typed in backticks`',
+  ].join('\n') + '\n';
+
+  it('reads each as the record inside the backticks, at its own time and level, without the closing backtick', async () => {
+    const r = await ingestSources([saved('pasted.log', TICKED, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    expect([r.files[0].events, r.files[0].untimed]).toEqual([3, 1]);
+    expect(toIso(t.tMs[1], t.subNs[1])).toBe('2024-06-12T10:02:23.005Z');
+    expect(r.messages[1]).toMatch(/pooler error: server conn crashed\?$/);
+  });
+});
+
+describe("journalctl's header above year-less lines", () => {
+  const JOURNAL_WITH_HEADER = [
+    '-- Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --',
+    'Jun 09 14:52:35 host systemd[1]: app.service: Main process exited, code=exited, status=1/FAILURE',
+    'Jun 09 14:52:38 host systemd[1]: app.service: Service hold-off time over, scheduling restart.',
+  ].join('\n') + '\n';
+
+  it('gives them the year it states, not the year the file was saved in', async () => {
+    const r = await ingestSources([saved('journal.txt', JOURNAL_WITH_HEADER, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    expect(toIso(t.tMs[1], t.subNs[1])).toBe('2020-06-09T14:52:35.000Z');
+    expect(toIso(t.tMs[0], t.subNs[0])).toBe('2020-06-09T14:48:54.000Z');
+  });
+});
+
+describe('records whose time is on a labelled line of its own', () => {
+  const LABELLED = [
+    'API: SYSTEM()',
+    'Time: 18:27:32 PDT 04/30/2018',
+    'Error: disk not found',
+    '       endpoint=store3:9000',
+    '       1: cmd/prepare-storage.go:39:cmd.glob..func4.1()',
+    '',
+  ].join('\n') + '\n';
+
+  it('reads the time line with its zone as the record, its text from the line below', async () => {
+    const r = await ingestSources([saved('server.log', LABELLED, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    const row = Array.from({ length: t.length }, (_, i) => i).find((i) => Number.isFinite(t.tMs[i]) && (t.flags[i] & 4) === 0);
+    expect(row).toBeDefined();
+    expect(toIso(t.tMs[row!], t.subNs[row!])).toBe('2018-05-01T01:27:32.000Z');
+    expect(r.messages[row!]).toBe('Error: disk not found');
+  });
+});

@@ -10,7 +10,7 @@ import type { IngestResult } from '../ingest/ingest.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { namesKnownFailure } from '../rules/signature-match.ts';
-import { FAILURE_WORD } from '../rules/helpers.ts';
+import { FAILURE_WORD, troubled } from '../rules/helpers.ts';
 
 /** Multi-line events read back at most (the earliest failures first): a few hundred is what a responder reads. */
 export const CAUSE_ROWS = 400;
@@ -62,7 +62,7 @@ export function causeLines(raw: string): string[] {
   const lines = raw.replace(/\n$/, '').split('\n');
   // A one-line event: the fields that name a failure its message does not ("error: context deadline exceeded"),
   // else the line itself.
-  if (lines.length === 1) return namesKnownFailure(lines[0]) ? failingFields(lines[0]) ?? [lines[0].trim()] : [];
+  if (lines.length === 1) return namesKnownFailure(lines[0]) ? failingFields(lines[0]) ?? [lines[0].trim()] : troubleFields(lines[0]);
   for (let i = 1; i < lines.length && out.length < CAUSES_PER_EVENT; i++) {
     const l = lines[i];
     // Signatures are looked for in the first lines only: a pasted table or wrapped line is short, a trace's tail is frames.
@@ -97,6 +97,35 @@ function failingFields(line: string): string[] | null {
   };
   visit(record, '', 0);
   return out.length ? out : null;
+}
+
+/** A field that carries a record's error: logfmt's err="..." or error=..., JSON's "error" or "err" (top level). */
+const ERROR_FIELD = /(?:^|\s)(err|error|reason|cause)=("(?:[^"\\]|\\.)*"|\S+)/g;
+const ERROR_KEYS = new Set(['err', 'error', 'reason', 'cause']);
+
+/**
+ * The error field of a one-line record no signature knows, when it says what
+ * went wrong in words of trouble: Alertmanager's msg="Notify for alerts
+ * failed" keeps "... unrecoverable error after 1 attempts: unexpected status
+ * code 400" in err=. A responder reads that field; the message alone says
+ * only that something failed.
+ */
+function troubleFields(line: string): string[] {
+  const text = line.trim();
+  const pairs: [string, string][] = [];
+  if (text.startsWith('{')) {
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      return [];
+    }
+    if (typeof record !== 'object' || record === null) return [];
+    for (const [k, v] of Object.entries(record)) if (ERROR_KEYS.has(k.toLowerCase()) && typeof v === 'string') pairs.push([k, v]);
+  } else {
+    for (const m of text.matchAll(ERROR_FIELD)) pairs.push([m[1], m[2].startsWith('"') ? m[2].slice(1, -1).replace(/\\(.)/g, '$1') : m[2]]);
+  }
+  return pairs.filter(([, v]) => troubled(v)).slice(0, MAX_FIELDS).map(([k, v]) => `${k}: ${v.trim()}`);
 }
 
 /** Read back the candidate rows once and keep their cause lines on the result (r.causes). */

@@ -209,13 +209,17 @@ export class TextReader {
     const found = this.matchAt(stripAnsi(line), out);
     if (found !== TextMatch.none) return found;
     const c = line.charCodeAt(0);
-    if (c !== 32 && c !== 9) return found;
-    // Lines indented as pasted (a quote block, a copied terminal): a full time after the indent
-    // makes it a record. Only a timed reading counts, so stack frames stay continuations.
-    let i = 1;
+    if (c !== 32 && c !== 9 && c !== 96) return found;
+    // Lines indented as pasted (a quote block, a copied terminal), or each wrapped in Markdown's
+    // inline-code backticks: a full time after the indent makes it a record. Only a timed reading
+    // counts, so stack frames stay continuations.
+    let i = 0;
     while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+    const ticked = line.charCodeAt(i) === 96;
+    if (ticked) i++;
     if (!mayOpenWithTime(line, i)) return TextMatch.none;
-    const trimmed = stripAnsi(line.slice(i));
+    const end = line.trimEnd();
+    const trimmed = stripAnsi(ticked && end.endsWith('`') ? end.slice(i, -1) : line.slice(i));
     resetRecord(this.scratch);
     if (this.matchAt(trimmed, this.scratch) !== TextMatch.timed) return TextMatch.none;
     return this.matchAt(trimmed, out);

@@ -40,8 +40,9 @@ const CHRONIC_SPAN_MS = 60 * 60_000;
 export function isChronic(ctx: RuleContext, h: SignatureHits): boolean {
   const t = ctx.table;
   const rows = h.rows;
-  // A disk that returns I/O errors every few hours is failing, not a condition to live with.
-  if (h.sig.spec.chronicWarns) return false;
+  // A disk that returns I/O errors every few hours is failing, not a condition to live with;
+  // nor is a grave failure that needs no second line (a process out of memory twice a day, a disk full every night).
+  if (h.sig.spec.chronicWarns || (h.sig.spec.decisive && gravityOf(h.sig) === 'grave')) return false;
   if (rows.length < 3 || t.tMs[rows[rows.length - 1]] - t.tMs[rows[0]] < CHRONIC_SPAN_MS) return false;
   let runs = 1;
   let size = 1;

@@ -23,6 +23,10 @@ export const OOM_KILLER = vocabularyClass('oom-killer');
 export const FAILURE_WORD = vocabularyClass('failure-word');
 /** Another attempt announced: a line coping with a failure rather than reporting one. */
 export const RETRY = vocabularyClass('retry');
+/** Words of trouble whatever the level (a member declared failed, an unrecoverable error), or a stop an error forced. */
+const TROUBLE = vocabularyClass('trouble');
+export const FORCED_STOP = vocabularyClass('forced-stop');
+export const troubled = (text: string): boolean => TROUBLE.test(text) || FORCED_STOP.test(text);
 
 /** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {

@@ -99,9 +99,11 @@ export function failureText(ctx: RuleContext, row: number): string {
   const message = ctx.message(row);
   const lines = ctx.causes?.(row);
   if (!lines) return message;
-  const cause = causeText(message, lines);
-  // A one-line record's cause is one of its own fields: quote it beside the message it belongs to.
-  return cause !== message && ctx.table.lineCount[row] < 2 && !cause.startsWith('{') ? `${message} (${cause})` : cause;
+  const oneLine = ctx.table.lineCount[row] < 2;
+  // A one-line record's cause is one of its own fields (its err= field when no signature knows it): quote it beside the message it belongs to.
+  const named = causeText(message, lines);
+  const cause = named === message && oneLine && lines.length ? lines[0] : named;
+  return cause !== message && oneLine && !cause.startsWith('{') ? `${message} (${cause})` : cause;
 }
 
 function causeText(message: string, lines: readonly string[]): string {

@@ -9,12 +9,12 @@
 // healthy excerpt (one routine error, a requested stop, failures that heal)
 // stays quiet.
 
-import { Kind } from '../model/kinds.ts';
+import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
 import { vocabularyClass } from '../knowledge/index.ts';
 import type { RuleContext } from './types.ts';
-import { allUntimed, DEATH, FAILURE_WORD, levelOf, RETRY, SHUTDOWN } from './helpers.ts';
+import { allUntimed, DEATH, FAILURE_WORD, FORCED_STOP, levelOf, RETRY, SHUTDOWN, troubled } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { repeatsOf } from './repeats.ts';
 import { recoveryAfter } from './recovery.ts';
@@ -22,12 +22,6 @@ import { MIN_QUIET_MATCHES } from './failure-signature.ts';
 
 /** A log this short is an excerpt someone pasted because of what is in it. */
 export const EXCERPT_MAX_ROWS = 100;
-/** Words of trouble whatever the level: a member declared failed, no primary, replicas missing, nothing idle. */
-const TROUBLE = vocabularyClass('trouble');
-/** A stop an error forced ("Shutting down due to ServeAPI error", "exited on signal 9 (SIGKILL)"): the failure itself, not a stop around it. */
-const FORCED_STOP = vocabularyClass('forced-stop');
-
-const troubled = (text: string) => TROUBLE.test(text) || FORCED_STOP.test(text);
 /** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
 const ROUTINE_ERROR = vocabularyClass('routine-error');
 /** Unknown failures this close together (MIN_QUIET_MATCHES of them) are an incident rather than sporadic errors. */
@@ -52,10 +46,30 @@ export function saysFailed(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
   if (lv >= Level.error) return true;
   const text = failureText(ctx, row);
-  if (RETRY.test(text)) return false;
+  if (RETRY.test(text)) return retryLoop(ctx, row);
   if (!isExcerpt(ctx)) return lv === Level.none && FAILURE_WORD.test(text);
-  if (lv !== Level.none && lv < Level.warn) return false;
+  if (lv !== Level.none && lv < Level.warn) return retried(ctx, row);
   return troubled(text) || FAILURE_WORD.test(text);
+}
+
+/** The program announced another attempt this soon after a failure: it is retrying what failed. */
+const RETRIED_MS = 60_000;
+
+/**
+ * In a pasted excerpt, an INFO line that says it failed ("Failed to connect:
+ * Handshake error.") and is followed at once by the program announcing
+ * another attempt ("Waiting 3 seconds before retry"): the program is retrying
+ * what failed, whatever level it gave the line. One such line that then
+ * connects is a wait (recovery.ts); three of them in a minute with no
+ * success are a client that cannot get through.
+ */
+function retried(ctx: RuleContext, row: number): boolean {
+  if (!isExcerpt(ctx) || levelOf(ctx, row) !== Level.info) return false;
+  const text = failureText(ctx, row);
+  if (!FAILURE_WORD.test(text) || RETRY.test(text) || ROUTINE_ERROR.test(text)) return false;
+  const own = ctx.sources.rows[ctx.table.file[row]];
+  const next = own[own.indexOf(row) + 1];
+  return next !== undefined && RETRY.test(ctx.peek(next)) && !FAILURE_WORD.test(ctx.peek(next)) && !(ctx.table.tMs[next] - ctx.table.tMs[row] > RETRIED_MS);
 }
 
 /**
@@ -77,6 +91,31 @@ export function reportedFailure(ctx: RuleContext, row: number): boolean {
   return saysFailed(ctx, row) || ledToExit(ctx, row);
 }
 
+/** What failed now works ("retry succeeded", "connected"): not a retry loop. */
+const RECOVERED = vocabularyClass('recovered');
+/** Not, as in "assignment not cleaned up, retrying": the attempt that is retried did not happen. */
+const NOT = /\bnot\b/i;
+
+/**
+ * In a pasted excerpt, the same retry announced MIN_QUIET_MATCHES times or
+ * more, at INFO or above, each saying what failed ("failed to flush chunk
+ * ..., retry in 223 seconds", "Consumer assignment not cleaned up,
+ * retrying"): one retry is a program coping, the same one again and again is
+ * a failure that does not go away. A retry that then succeeds is told by
+ * recovery.ts.
+ */
+function retryLoop(ctx: RuleContext, row: number): boolean {
+  if (!isExcerpt(ctx)) return false;
+  const lv = levelOf(ctx, row);
+  if (lv !== Level.none && lv < Level.info) return false;
+  const text = failureText(ctx, row);
+  if (!RETRY.test(text) || !(FAILURE_WORD.test(text) || NOT.test(text)) || RECOVERED.test(text)) return false;
+  const t = ctx.table;
+  let n = 0;
+  for (const r of ctx.sources.rows[t.file[row]]) if (t.template[r] === t.template[row] && ++n >= MIN_QUIET_MATCHES) return true;
+  return false;
+}
+
 /**
  * A row that counts as a failure in a pasted excerpt although its level does
  * not say so: an unlevelled line that says it failed in words, or a line of
@@ -88,8 +127,8 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
   if (lv !== Level.none && lv < Level.info) return false;
   const text = failureText(ctx, row);
-  if (RETRY.test(text)) return false;
-  return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text));
+  if (RETRY.test(text)) return retryLoop(ctx, row);
+  return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text)) || retried(ctx, row);
 }
 
 /**
@@ -102,7 +141,7 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
  */
 function weak(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
-  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row))) return false;
+  if (ctx.table.kind[row] !== Kind.plain || troubled(failureText(ctx, row)) || retryLoop(ctx, row) || withException(ctx, row)) return false;
   return lv === Level.warn || (lv === Level.none && !allUntimed(ctx, [row]));
 }
 
@@ -157,21 +196,59 @@ function sameOperation(ctx: RuleContext, rows: readonly number[]): boolean {
 function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
   const last = rows[rows.length - 1];
   const own = ctx.sources.rows[ctx.table.file[last]];
-  return own[own.length - 1] === last;
+  let end = own.length - 1;
+  // Lines with neither a time nor a level after a timed failure are its detail the reader kept apart
+  // ("dispatch error:" then "id:3, addr:... status:2"), not the program going on.
+  if (!allUntimed(ctx, [last])) while (end > 0 && own[end] > last && detailLine(ctx, own[end])) end--;
+  return own[end] === last;
+}
+
+/** No time and no level of its own: the rest of the record above it. */
+function detailLine(ctx: RuleContext, row: number): boolean {
+  return (ctx.table.flags[row] & Flag.untimed) !== 0 && levelOf(ctx, row) === Level.none && ctx.table.kind[row] === Kind.plain;
+}
+
+/**
+ * Does the paste end on a chain of failure lines that began with the last
+ * strong one? "backoffer.maxSleep 5000ms is exceeded", then, in the same
+ * second, "dispatch error:" at WARN: the later lines only say "error", but
+ * they are the same failure reaching the caller, and the paste stops there.
+ * Every line between the strong one and the end says it failed.
+ */
+function failedToTheEnd(ctx: RuleContext, strong: readonly number[], said: readonly number[]): boolean {
+  const t = ctx.table;
+  const last = strong[strong.length - 1];
+  const tail = said.filter((r) => r > last && t.file[r] === t.file[last]);
+  if (!tail.length || !endsOnFailure(ctx, tail) || t.tMs[tail[tail.length - 1]] - t.tMs[last] > UNKNOWN_RUN_MS) return false;
+  const own = ctx.sources.rows[t.file[last]];
+  const from = own.indexOf(last);
+  // Only warnings and the records' own detail lines in between: an INFO line would make the later failures separate ones.
+  return own.slice(from + 1).every((r) => tail.includes(r) || levelOf(ctx, r) >= Level.warn || detailLine(ctx, r));
+}
+
+/** An event of several lines whose continuation names an exception ("java.util.concurrent.CompletionException: ..."), with frames below it. */
+function withException(ctx: RuleContext, row: number): boolean {
+  if (ctx.table.lineCount[row] < 3) return false;
+  const lines = ctx.causes?.(row);
+  return !!lines && lines.some((l) => exceptionClass(l) !== '');
 }
 
 /**
  * Failures the excerpt ends on, with more than a word to them: the same
  * operation failing MIN_QUIET_MATCHES times, a FATAL or ERROR line that says
  * what went wrong beyond its level ("Shutting down due to ServeAPI error",
- * "unrecoverable error"), not a demo's "this is a critical message", or a
- * last line of trouble logged as a warning ("session ... has expired").
+ * "unrecoverable error"), not a demo's "this is a critical message", a
+ * last line of trouble logged as a warning ("session ... has expired"), or
+ * a last warning of failure that carries the exception it caught, stack and
+ * all.
  */
-function standing(ctx: RuleContext, strong: readonly number[]): boolean {
-  if (!strong.length || !endsOnFailure(ctx, strong)) return false;
+function standing(ctx: RuleContext, strong: readonly number[], said: readonly number[]): boolean {
+  if (!strong.length || !(endsOnFailure(ctx, strong) || failedToTheEnd(ctx, strong, said))) return false;
   if (sameOperation(ctx, strong)) return true;
   // The paste ends on a line of trouble logged as a warning or worse ("session ... has expired"): the excerpt was cut there because of it.
   const last = strong[strong.length - 1];
+  // Or on a warning of failure that carries the exception it caught, stack and all: the program reported the failure in full.
+  if (levelOf(ctx, last) >= Level.warn && withException(ctx, last)) return true;
   return levelOf(ctx, last) >= Level.warn && troubled(failureText(ctx, last)) || strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
 }
 
@@ -220,14 +297,14 @@ export function unknownIncident(ctx: RuleContext, run: readonly number[]): boole
     const kind = ctx.table.kind[r];
     // Reported as a failure by its level, its kind (a timeout, a failed probe, a crash), or in words an excerpt counts.
     const reported = lv >= Level.error || kind === Kind.timeout || kind === Kind.healthFail || kind === Kind.crash || excerptFailure(ctx, r);
-    return reported && (saysFailed(ctx, r) || troubled(text)) && (FAILURE_WORD.test(text) || troubled(text)) && !ROUTINE_ERROR.test(text);
+    return reported && (saysFailed(ctx, r) || troubled(text)) && (FAILURE_WORD.test(text) || troubled(text) || retryLoop(ctx, r)) && !ROUTINE_ERROR.test(text);
   });
   const strong = said.filter((r) => !weak(ctx, r));
   // A burst of timeouts is a failure however the product levels it (MongoDB logs its refused heartbeats at INFO).
   for (const r of burstTimeouts(ctx, run)) if (!strong.includes(r)) strong.push(r);
   strong.sort((a, b) => a - b);
   if (!strong.length) return false;
-  if (!concentrated(ctx, strong) && !standing(ctx, strong)) return false;
+  if (!concentrated(ctx, strong) && !standing(ctx, strong, said)) return false;
   if (strong.some((r) => stopRequest(ctx.peek(r)))) return false;
   const rows = ctx.sources.rows[t.file[strong[0]]];
   const from = t.tMs[strong[0]] - STOP_MS;

@@ -10,6 +10,7 @@ import errorBurst from './error-burst.json';
 import errorBurstAfterDeploy from './error-burst-after-deploy.json';
 import operationNeverFinished from './operation-never-finished.json';
 import restartLoop from './restart-loop.json';
+import roleFlap from './role-flap.json';
 
 /** File name -> parsed JSON, as listed. */
 export const BUILTIN_RULE_FILES: Record<string, unknown> = {
@@ -17,6 +18,7 @@ export const BUILTIN_RULE_FILES: Record<string, unknown> = {
   'error-burst-after-deploy.json': errorBurstAfterDeploy,
   'operation-never-finished.json': operationNeverFinished,
   'restart-loop.json': restartLoop,
+  'role-flap.json': roleFlap,
 };
 
 /**
