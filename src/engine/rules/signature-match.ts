@@ -102,7 +102,8 @@ export function failureText(ctx: RuleContext, row: number): string {
   const oneLine = ctx.table.lineCount[row] < 2;
   // A one-line record's cause is one of its own fields (its err= field when no signature knows it): quote it beside the message it belongs to.
   const named = causeText(message, lines);
-  const cause = named === message && oneLine && lines.length ? lines[0] : named;
+  // The whole raw line (a CSV row, a text line) already holds the message: quoting it again adds nothing.
+  const cause = named === message && oneLine && lines.length && !lines[0].includes(message) ? lines[0] : named;
   return cause !== message && oneLine && !cause.startsWith('{') ? `${message} (${cause})` : cause;
 }
 
