@@ -83,11 +83,8 @@ export const MAX_RAW_BYTES = 256 * 1024;
  */
 const READ_SPAN_BYTES = 4 * 1024 * 1024;
 /**
- * ...and while the next row starts within this many bytes of the span's end.
- * Rows far apart (the few failure events of a big file whose continuation
- * lines the analysis reads) were otherwise read with megabytes of the file
- * between them: at 1 GB about half the file, read back in the browser
- * before the findings while a core sat idle.
+ * ...and while the next row starts within this many bytes of the span's end: rows far apart (failure events
+ * whose continuation lines the analysis reads) are not read with the megabytes between them.
  */
 const READ_GAP_BYTES = 64 * 1024;
 /** Range reads awaited together: in the browser each is a round trip to the file. */
