@@ -75,3 +75,15 @@ describe('user rules', () => {
     expect(failed[0]).toMatchObject({ ok: false, problems: ['finding 1: count 3, expected 4'] });
   });
 });
+
+describe('which engine runs a rule pattern', () => {
+  it('runs the built-in rules' patterns natively (vetted at load) and a user pattern on the linear-time engine', async () => {
+    const { BUILTIN_RULE_FILES } = await import('../../src/engine/knowledge/rules/index.ts');
+    const { isVetted, selectorPattern } = await import('../../src/engine/rules/detectors/pattern.ts');
+    const roleFlap = BUILTIN_RULE_FILES['role-flap.json'] as { detector: { of: { match: string }; between: { of: { match: string } } } };
+    expect(isVetted(roleFlap.detector.of.match)).toBe(true);
+    expect(isVetted(roleFlap.detector.between.of.match)).toBe(true);
+    expect(selectorPattern(roleFlap.detector.of.match)('VRRP_Instance(VI_1) Entering BACKUP STATE')).toBe(true);
+    expect(isVetted('upstream responded slowly')).toBe(false);
+  });
+});

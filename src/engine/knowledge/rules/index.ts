@@ -5,6 +5,7 @@
 // (the CLI's: when its bundle is built).
 
 import type { RuleSpec } from '../../rules/spec.ts';
+import { vetPatterns } from '../../rules/detectors/pattern.ts';
 import { compileOnly, loadRuleValue } from '../rule-loader.ts';
 import errorBurst from './error-burst.json';
 import errorBurstAfterDeploy from './error-burst-after-deploy.json';
@@ -44,4 +45,17 @@ function load(): RuleSpec[] {
   return out;
 }
 
+/** Every `match` pattern in a rule, wherever it sits (selector, between, hypotheses' evidence). */
+function matchPatterns(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) matchPatterns(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'match' && typeof v === 'string') out.push(v);
+      else matchPatterns(v, out);
+    }
+  }
+  return out;
+}
+
 export const BUILTIN_RULE_SPECS: readonly RuleSpec[] = load();
+vetPatterns(matchPatterns(BUILTIN_RULE_SPECS));
