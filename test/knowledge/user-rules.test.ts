@@ -77,7 +77,7 @@ describe('user rules', () => {
 });
 
 describe('which engine runs a rule pattern', () => {
-  it('runs the built-in rules' patterns natively (vetted at load) and a user pattern on the linear-time engine', async () => {
+  it("runs the built-in rules' patterns natively (vetted at load) and a user pattern on the linear-time engine", async () => {
     const { BUILTIN_RULE_FILES } = await import('../../src/engine/knowledge/rules/index.ts');
     const { isVetted, selectorPattern } = await import('../../src/engine/rules/detectors/pattern.ts');
     const roleFlap = BUILTIN_RULE_FILES['role-flap.json'] as { detector: { of: { match: string }; between: { of: { match: string } } } };
