@@ -11,12 +11,13 @@
 //
 // Remembering answers per distinct text was measured and left out: on a
 // 200 MB log with ~100k distinct messages of ~20 characters, looking a row's
-// text up in a Map cost about twice testing it; remembering each template's
-// last text (a repeated message is one shared string) saved time on that log
-// and cost 10-15% on a Bunyan log whose messages repeat less.
+// text up in a Map cost about twice testing it. Each template's last text is
+// remembered instead (template-memo.ts), and not for templates whose texts
+// keep changing.
 
 import { lowerBoundRows } from '../marks/sources.ts';
 import { lowerBound } from '../model/event-table.ts';
+import { memoByTemplate } from './template-memo.ts';
 import type { RuleContext } from './types.ts';
 
 /** One search: for each pattern, the first `cap` rows with a time in [from, to], not in `exclude`, whose text (ctx.peek) it matches. */
@@ -60,12 +61,14 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
   const all: Open[] = searches.map((search) => ({ search, found: search.patterns.map((): number[] => []), wanting: search.cap > 0 ? search.patterns.length : 0, skip: 0 }));
   const t = ctx.table;
   const byStart = all.filter((o) => o.wanting > 0 && o.search.from <= o.search.to).sort((a, b) => a.search.from - b.search.from);
-  let prefilter: RegExp | null = null;
+  // The alternation of the patterns still looking, tested once per row (remembered per template).
+  let prefiltered: ((row: number) => boolean) | null = null;
   let stale = true;
   const rebuild = () => {
     const live = new Set<RegExp>();
     for (const o of byStart) if (o.wanting > 0) o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
-    prefilter = alternation([...live]);
+    const re = alternation([...live]);
+    prefiltered = re ? memoByTemplate(ctx, (text) => re.test(text)) : null;
     stale = false;
   };
   let next = 0;
@@ -93,7 +96,7 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
       }
       if (text === undefined) {
         text = ctx.peek(row);
-        any = prefilter === null || (prefilter as RegExp).test(text);
+        any = prefiltered === null || prefiltered(row);
       }
       if (!any) break;
       const { patterns, cap } = o.search;

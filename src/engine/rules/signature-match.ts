@@ -7,6 +7,7 @@ import type { Signature } from '../knowledge/load-signatures.ts';
 import { builtinSignatureFinder } from '../knowledge/signature-finder.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
+import { memoNumberByTemplate } from './template-memo.ts';
 import type { RuleContext } from './types.ts';
 import { FAILURE_WORD } from './helpers.ts';
 
@@ -61,15 +62,19 @@ function scan(ctx: RuleContext): SignatureHits[] {
   // Most texts name no signature: one pass of a literal scan rules them out before any pattern runs.
   const finder = builtinSignatureFinder();
   const find = (text: string) => finder.find(text);
+  // A candidate's own text: its template's last text answers a repeat, the memo a text seen before.
+  const findInRow = memoNumberByTemplate(ctx, (text) => {
+    let found = memo.get(text);
+    if (found === undefined) {
+      found = find(text);
+      if (memo.size < MEMO_MAX) memo.set(text, found);
+    }
+    return found;
+  });
   for (let row = 0; row < t.length; row++) {
     let i: number | undefined;
     if (candidate(ctx, row)) {
-      const text = ctx.peek(row);
-      i = memo.get(text);
-      if (i === undefined) {
-        i = find(text);
-        if (memo.size < MEMO_MAX) memo.set(text, i);
-      }
+      i = findInRow(row);
     } else {
       // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
       const tpl = t.template[row];

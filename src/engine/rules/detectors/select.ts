@@ -11,6 +11,7 @@ import type { Selector } from '../spec.ts';
 import { vocabularyTest } from './vocabulary-classes.ts';
 import { selectorPattern } from './pattern.ts';
 import { rowsInWindow } from '../helpers.ts';
+import { memoByTemplate } from '../template-memo.ts';
 
 /** One thing a detector counts: a line (start === end) or a mark. */
 export interface Occurrence {
@@ -36,14 +37,11 @@ export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => bool
   const vocab = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
   const any = (sel.anyOf ?? []).map((s) => lineTest(ctx, s));
   const not = sel.not ? lineTest(ctx, sel.not) : null;
+  const textTest = re || vocab ? memoByTemplate(ctx, (text) => (!re || re(text)) && (!vocab || vocab(text))) : null;
   return (row) => {
     if (kinds.size && !kinds.has(t.kind[row] as KindCode)) return false;
     if (min && t.level[row] < min) return false;
-    if (re || vocab) {
-      const text = ctx.peek(row);
-      if (re && !re(text)) return false;
-      if (vocab && !vocab(text)) return false;
-    }
+    if (textTest && !textTest(row)) return false;
     if (any.length && !any.some((f) => f(row))) return false;
     if (not && not(row)) return false;
     return true;
