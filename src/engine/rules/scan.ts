@@ -62,7 +62,7 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
   const t = ctx.table;
   const byStart = all.filter((o) => o.wanting > 0 && o.search.from <= o.search.to).sort((a, b) => a.search.from - b.search.from);
   // The alternation of the patterns still looking, tested once per row (remembered per template).
-  let prefiltered: ((row: number) => boolean) | null = null;
+  let prefiltered = null as ((row: number) => boolean) | null;
   let stale = true;
   const rebuild = () => {
     const live = new Set<RegExp>();
@@ -73,12 +73,24 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
   };
   let next = 0;
   const active: Open[] = [];
+  // The earliest end among the active windows, and whether a search got all it wants: only then is the active list walked to drop some.
+  let minTo = Infinity;
+  let satisfied = false;
   let row = byStart.length ? lowerBound(t, byStart[0].search.from) : t.length;
   while (row < t.length && (active.length > 0 || next < byStart.length)) {
     const tMs = t.tMs[row];
-    while (next < byStart.length && byStart[next].search.from <= tMs) active.push(byStart[next++]);
-    // Drop searches whose window ended or that have all they want.
-    for (let k = active.length - 1; k >= 0; k--) if (active[k].wanting === 0 || tMs > active[k].search.to) active.splice(k, 1);
+    while (next < byStart.length && byStart[next].search.from <= tMs) {
+      const o = byStart[next++];
+      active.push(o);
+      if (o.search.to < minTo) minTo = o.search.to;
+    }
+    if (tMs > minTo || satisfied) {
+      // Drop searches whose window ended or that have all they want.
+      for (let k = active.length - 1; k >= 0; k--) if (active[k].wanting === 0 || tMs > active[k].search.to) active.splice(k, 1);
+      minTo = Infinity;
+      for (const o of active) if (o.search.to < minTo) minTo = o.search.to;
+      satisfied = false;
+    }
     if (active.length === 0) {
       // Nothing looks here: jump to the next window.
       if (next >= byStart.length) break;
@@ -86,19 +98,18 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
       continue;
     }
     if (stale) rebuild();
-    let text: string | undefined;
-    let any = true;
+    // Most rows match no pattern: the alternation rules them out before any search looks at its exclusions.
+    if (prefiltered !== null && !prefiltered(row)) {
+      row++;
+      continue;
+    }
+    const text = ctx.peek(row);
     for (const o of active) {
       const ex = o.search.exclude;
       if (ex) {
         while (o.skip < ex.length && ex[o.skip] < row) o.skip++;
         if (o.skip < ex.length && ex[o.skip] === row) continue;
       }
-      if (text === undefined) {
-        text = ctx.peek(row);
-        any = prefiltered === null || prefiltered(row);
-      }
-      if (!any) break;
       const { patterns, cap } = o.search;
       for (let i = 0; i < patterns.length; i++) {
         if (o.found[i].length >= cap || !patterns[i].test(text)) continue;
@@ -106,6 +117,7 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
         if (o.found[i].length === cap) {
           o.wanting--;
           stale = true;
+          if (o.wanting === 0) satisfied = true;
         }
       }
     }
