@@ -62,6 +62,9 @@ export interface TextPattern {
   samples: readonly string[];
 }
 
+/** syslog's facility.priority as some templates print it ("daemon.err", "kern.warning"): the priority is the line's level. */
+const FACILITY_PRIORITY = String.raw`(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?<level>emerg|alert|crit|err|error|warning|warn|notice|info|debug)`;
+
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
   ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| [+-]\d\d(?::\d\d)?(?= |$)| (?:${ZONE_NAME_RE})(?![\w]))?`,
@@ -570,6 +573,29 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^(?<ts>{ISO}) (?<host>[\w.-]+) (?<logger>[^\s:[]+)\[(?<pid>\d+)\]: ?(?<msg>.*)$`,
     wrapper: true,
     samples: ['2024-05-01T10:00:00.123456+02:00 edge-1 caddy[811]: {"level":"info","msg":"received signal","signal":"SIGHUP"}'],
+  },
+  {
+    id: 'syslog-facility',
+    note: 'BSD syslog with the facility.priority before the program (remote syslog templates, log servers of OpenWrt routers): Mmm dd hh:mm:ss host daemon.err ident[pid]: msg',
+    first: 'A-Za-z0-9\u0410-\u044f',
+    has: '.',
+    re: String.raw`^(?<ts>{SYSLOG}) (?:(?<host>\S+) )?${FACILITY_PRIORITY} (?<logger>[^\s:[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: [
+      'Oct 10 21:51:23 OpenMPTCProuter daemon.info unbound: [6360:0] info: service stopped (unbound 1.17.1).',
+      'Mar  3 04:12:09 gw kern.err kernel: [12345.678] ath10k_pci 0000:01:00.0: failed to receive control response completion, polling..',
+    ],
+  },
+  {
+    id: 'openwrt-logread',
+    note: "OpenWrt's logread: ctime with the year, then facility.priority and ident[pid]: msg",
+    first: 'A-Z',
+    has: '.',
+    re: String.raw`^(?<ts>{CTIME}) ${FACILITY_PRIORITY} (?<logger>[^\s:[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: ['Mon Jan  8 12:20:31 2024 daemon.err odhcpd[1642]: Failed to send to ff02::1%lan@br-lan (Address not available)'],
   },
   {
     id: 'syslog',
