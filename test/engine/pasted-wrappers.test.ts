@@ -8,6 +8,7 @@ import { ingestSources } from '../../src/engine/ingest/ingest.ts';
 import { buildReport } from '../../src/engine/report.ts';
 import { toIso } from '../../src/engine/model/time.ts';
 import { EngineSession } from '../../src/engine/session/session.ts';
+import { Level } from '../../src/engine/model/levels.ts';
 
 /** A file saved at `mtime` (year-less dates default to its year). */
 const saved = (name: string, text: string, mtime: number) => ({ ...bytesSource(name, text), lastModified: mtime });
@@ -143,5 +144,28 @@ describe('records whose time is on a labelled line of its own', () => {
     expect(row).toBeDefined();
     expect(toIso(t.tMs[row!], t.subNs[row!])).toBe('2018-05-01T01:27:32.000Z');
     expect(r.messages[row!]).toBe('Error: disk not found');
+  });
+});
+
+describe("syslog lines that carry the facility.priority before the program", () => {
+  const ROUTER = [
+    'Oct 10 21:51:23 gw daemon.info unbound: [6360:0] info: server stats for thread 0: requestlist max 6 avg 1.375 exceeded 0 jostled 0',
+    'Oct 10 21:51:24 gw daemon.err odhcpd[1642]: Failed to send to ff02::1%lan@br-lan (Address not available)',
+    'Thu Oct 10 21:51:25 2024 kern.warning kernel: [ 1234.567890] br-lan: received packet with own address as source address',
+  ].join('\n') + '\n';
+
+  it('take their level from the priority and their lane from the program, not the host', async () => {
+    const r = await ingestSources([saved('router.log', ROUTER, Date.UTC(2026, 5, 1))]);
+    const t = r.table;
+    expect([r.files[0].events, r.files[0].untimed]).toEqual([3, 0]);
+    expect(Array.from(t.level)).toEqual([Level.info, Level.error, Level.warn]);
+    expect(Array.from(t.logger, (l) => t.loggers[l])).toEqual(['unbound', 'odhcpd', 'kernel']);
+    expect(r.messages[1]).toBe('Failed to send to ff02::1%lan@br-lan (Address not available)');
+  });
+
+  it('leave a routine statistics line that counts none of its failures quiet', async () => {
+    const session = new EngineSession();
+    const summary = await session.load([saved('router.log', ROUTER.split('\n')[0] + '\n', Date.UTC(2026, 5, 1))]);
+    expect(summary.analysis.findings).toEqual([]);
   });
 });
