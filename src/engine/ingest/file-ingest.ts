@@ -751,6 +751,8 @@ export class FileIngest {
     /** The message's bytes when it was not looked up (RecordOut.messageBytes). */
     let b: Uint8Array | null = null;
     if (cached) {
+      // (A text line's message may be a slice of its chunk: only the byte path's strings are kept.)
+      if (this.lineText === null) facts.adopt(message, extra);
       cls = facts.classification();
       template = facts.templateId();
       opens = facts.stackOpens();

@@ -41,6 +41,18 @@ export class MessageFacts {
     return this.keys[this.slot] === message && this.extras[this.slot] === extra;
   }
 
+  /**
+   * After find() said yes: keep the caller's strings as the slot's key (strings
+   * of their own, as for store). The fast path hands a repeated message back
+   * as one string object from its second sighting on, another object than the
+   * first sighting's that store() kept, so every later === compared their
+   * characters; holding the latest object makes it an identity check.
+   */
+  adopt(message: string, extra: string): void {
+    this.keys[this.slot] = message;
+    this.extras[this.slot] = extra;
+  }
+
   /** Whether store() may keep this message and extra text. */
   static keeps(message: string, extra: string): boolean {
     return message.length + extra.length <= MAX_CHARS;
