@@ -96,6 +96,14 @@ describe('the tail reader', () => {
     ['conn.go:427: [warning] [3] dispatch error:', 'warn', '', 'dispatch error:'],
     ['server.go:12: ERROR boom', 'error', '', 'boom'],
     ['server.go:12: error handling request', 'none', '', 'server.go:12: error handling request'],
+    // Python's braced caller before the level (Airflow): skipped the same way; with no level after it, it stays.
+    ['{scheduler_job.py:1204} ERROR - Executor reports task instance finished (failed)', 'error', '', 'Executor reports task instance finished (failed)'],
+    ['{"key": 1} ERROR - not a caller', 'none', '', '{"key": 1} ERROR - not a caller'],
+    ['{taskinstance.py:88} marking task as FAILED', 'none', '', '{taskinstance.py:88} marking task as FAILED'],
+    // GlusterFS's level letters, read only before its message id or C source position.
+    ['C [rpc-clnt-ping.c:152:rpc_clnt_ping_timer_expired] 0-vol-client-1: server 10.0.0.2:49152 has not responded', 'fatal', 'rpc-clnt-ping.c:152:rpc_clnt_ping_timer_expired', '0-vol-client-1: server 10.0.0.2:49152 has not responded'],
+    ['E [MSGID: 108006] [afr-common.c:4317:afr_notify] 0-vol-replicate-0: All subvolumes are down.', 'error', '', '[MSGID: 108006] [afr-common.c:4317:afr_notify] 0-vol-replicate-0: All subvolumes are down.'],
+    ['I [ok] started', 'none', '', 'I [ok] started'],
   ])('%s', (msg, level, logger, message) => {
     const t = readTail(msg, true, true);
     expect(LEVEL_NAMES[t.level]).toBe(level);
