@@ -572,6 +572,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['2024-05-01T10:00:00.123456+02:00 edge-1 caddy[811]: {"level":"info","msg":"received signal","signal":"SIGHUP"}'],
   },
   {
+    id: 'syslog-no-host',
+    note: 'journalctl short with the host name cut (pasted so, or --no-hostname): Mmm dd hh:mm:ss ident[pid]: msg; the pid is required, so a host name is never taken for the program',
+    first: 'A-Za-z0-9\u0410-\u044f',
+    re: String.raw`^(?<ts>{SYSLOG}) (?<logger>[^\s:[]+)\[(?<pid>\d+)\]: ?(?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: ['Jun 09 14:52:35 systemd[1]: matrix-synapse.service: Main process exited, code=exited, status=1/FAILURE'],
+  },
+  {
     id: 'syslog',
     note: 'BSD syslog / journalctl short: Mmm dd hh:mm:ss host ident[pid]: msg (no year)',
     // journalctl writes the month in the machine's language: lower case ("nov 20"), Cyrillic ("окт 06"), or its number and sign ("10月 06")
@@ -685,6 +694,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^\[\d{1,10}\] (?<ts>{ISO}) +(?<msg>.*)$`,
     tail: true,
     samples: ['[1] 2021/12/13 02:44:15.208575 [WRN] Consumer assignment not cleaned up, retrying', '[7] 2024/03/01 10:00:00.120000 [INF] Server is ready'],
+  },
+  {
+    id: 'component-then-iso',
+    note: "a component in brackets, then Go's log time (InfluxDB 1.x: [write], [udp], [shard]): the component is the lane",
+    first: '\\[',
+    re: String.raw`^\[(?<source>[A-Za-z][\w.-]{0,31})\] (?<ts>{ISO}) (?<msg>.*)$`,
+    tail: true,
+    samples: ['[write] 2016/08/16 12:20:56 write failed for shard 3: engine: cache maximum memory size exceeded'],
   },
   {
     id: 'iso',
