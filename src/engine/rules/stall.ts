@@ -20,7 +20,7 @@ import { duration, plural, quote } from './text.ts';
 import { EXCERPT_MAX_ROWS } from './unknown-failure.ts';
 
 const STALL = vocabularyClass('stall');
-/** Words every stall pattern needs, tested on a template once before its rows are read. */
+/** Words every stall pattern needs, tested once per template before any of its rows is read. */
 const HINT = /slept|pause|behind|starvation|clock leap|stopped|took|stalled|froze|frozen|blocked|hung|unresponsive|stuck|Total:/i;
 
 /** Shorter is latency, not a stop: Minecraft only warns from 2 s behind, ZooKeeper from a 1 s fsync. */
@@ -53,17 +53,14 @@ interface Stall {
 }
 
 /** The stalls of one file, long enough to count, from lines logged as warnings or worse or with no level. */
-function stallsOf(ctx: RuleContext, rows: ArrayLike<number>, hinted: Map<number, boolean>): Stall[] {
+function stallsOf(ctx: RuleContext, rows: ArrayLike<number>, hinted: Uint8Array): Stall[] {
   const t = ctx.table;
   const out: Stall[] = [];
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
+    if (!hinted[t.template[row]]) continue;
     const lv = levelOf(ctx, row);
     if (lv !== Level.none && lv < Level.warn) continue;
-    const tpl = t.template[row];
-    let hint = hinted.get(tpl);
-    if (hint === undefined) hinted.set(tpl, (hint = HINT.test(ctx.peek(row))));
-    if (!hint) continue;
     const m = STALL.exec(ctx.message(row));
     const ms = m ? stallMs(m[0]) : NaN;
     if (!(ms >= MIN_STALL_MS)) continue;
@@ -143,7 +140,9 @@ export const stall: Rule = {
   description: 'A process reports that it, its threads or its host stood still (a pause, an overrun sleep, a loop behind, an fsync that took seconds): a warning when one stall lasts 30 s or more, when three or more come in one file, when one of 10 s or more is followed by failures within a minute, or when a pasted excerpt holds one logged as a warning.',
   run(ctx) {
     const out: Finding[] = [];
-    const hinted = new Map<number, boolean>();
+    // The words survive templating (only figures become <*>): templates without them are skipped whole, and most logs have none.
+    const hinted = Uint8Array.from(ctx.templates, (tpl) => (HINT.test(tpl.pattern) ? 1 : 0));
+    if (!hinted.includes(1)) return out;
     const excerpt = ctx.table.length <= EXCERPT_MAX_ROWS;
     for (let file = 0; file < ctx.sources.rows.length; file++) {
       const stalls = stallsOf(ctx, ctx.sources.rows[file], hinted);
