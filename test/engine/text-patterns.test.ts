@@ -58,6 +58,8 @@ describe('what users see from common lines', () => {
     ['03-17 16:13:38.811  1702  2395 W WindowManager: slow', '2024-03-17T16:13:38.811Z', 'warn', 'WindowManager', 'slow'],
     // journalctl with the host name cut: the program is the program, not the host.
     ['Jun 09 14:52:35 systemd[1]: app.service: Main process exited, code=exited, status=1/FAILURE', '2024-06-09T14:52:35.000Z', 'none', 'systemd', 'app.service: Main process exited, code=exited, status=1/FAILURE'],
+    // Python logging with the line number after the logger's name (Synapse).
+    ['2024-05-01 10:00:00,123 - twisted - 192 - ERROR - - Connection refused', '2024-05-01T10:00:00.123Z', 'error', 'twisted', '- Connection refused'],
     // A bracketed component before Go's log time (InfluxDB 1.x).
     ['[shard] 2016/08/16 12:20:56 compacting full: 4 files', '2016-08-16T12:20:56.000Z', 'none', 'shard', 'compacting full: 4 files'],
   ])('%s', (line, time, level, logger, message) => {

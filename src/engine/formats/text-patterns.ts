@@ -533,10 +533,10 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'python-dashes',
-    note: "Python logging '%(asctime)s - %(name)s - %(levelname)s - %(message)s'",
+    note: "Python logging '%(asctime)s - %(name)s - %(levelname)s - %(message)s', also with '%(lineno)d' after the name (Synapse)",
     first: '0-9',
-    re: String.raw`^(?<ts>{ISO}) - (?<logger>\S+) - (?<level>[A-Z]+) - (?<msg>.*)$`,
-    samples: ['2024-05-01 10:00:00,123 - billing.db - ERROR - connection pool exhausted'],
+    re: String.raw`^(?<ts>{ISO}) - (?<logger>\S+)(?: - \d+)? - (?<level>[A-Z]+) - (?<msg>.*)$`,
+    samples: ['2024-05-01 10:00:00,123 - billing.db - ERROR - connection pool exhausted', '2020-06-09 14:52:33,955 - synapse.storage.database - 312 - WARNING - - Database connection lost, retrying'],
   },
   {
     id: 'log4j-dashes',
