@@ -20,6 +20,8 @@ import { duration, plural, quote } from './text.ts';
 import { EXCERPT_MAX_ROWS } from './unknown-failure.ts';
 
 const STALL = vocabularyClass('stall');
+/** A program announcing it started or is ready (listening, ready to accept connections). */
+const START = vocabularyClass('start');
 /** Words every stall pattern needs, tested once per template before any of its rows is read. */
 const HINT = /slept|pause|behind|starvation|clock leap|stopped|took|stalled|froze|frozen|blocked|hung|unresponsive|stuck|Total:/i;
 
@@ -29,6 +31,8 @@ export const MIN_STALL_MS = 2_000;
 export const LONG_STALL_MS = 30_000;
 /** Stalls that come back: one is a hiccup, three are a process that keeps stopping. */
 export const MIN_STALLS = 3;
+/** A stall this soon after the program started is start-up work (loading data, warming caches), not a fault on its own. */
+const STARTUP_MS = 5 * 60_000;
 /** A stall longer than common client and session timeouts (5-10 s), followed by failures, is what made them fail. */
 export const COSTLY_STALL_MS = 10_000;
 /** Failures this soon after such a stall are its doing: clients that gave up during it, sends to peers that left. */
@@ -93,6 +97,18 @@ function failuresAfter(ctx: RuleContext, rows: ArrayLike<number>, stalls: readon
   return out;
 }
 
+/** Did the file announce a start in the STARTUP_MS before this stall? */
+function duringStartup(ctx: RuleContext, rows: ArrayLike<number>, stall: Stall): boolean {
+  const t = ctx.table;
+  const at = t.tMs[stall.row];
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (r >= stall.row) break;
+    if (at - t.tMs[r] <= STARTUP_MS && START.test(ctx.peek(r))) return true;
+  }
+  return false;
+}
+
 const GC = /\bGC\b|garbage|heap|collect|ParNew|G1|CMS|Unloading/i;
 const HOST = /host machine|starvation|clock leap|overloaded|steal|suspend/i;
 const DISK = /fsync|fdatasync|sync|flush|checkpoint|write ahead|disk/i;
@@ -137,7 +153,7 @@ function stallHypotheses(ctx: RuleContext, stalls: readonly Stall[]): Hypothesis
 export const stall: Rule = {
   id: 'stall',
   title: 'A process stood still for seconds',
-  description: 'A process reports that it, its threads or its host stood still (a pause, an overrun sleep, a loop behind, an fsync that took seconds): a warning when one stall lasts 30 s or more, when three or more come in one file, when one of 10 s or more is followed by failures within a minute, or when a pasted excerpt holds one logged as a warning.',
+  description: 'A process reports that it, its threads or its host stood still (a pause, an overrun sleep, a loop behind, an fsync that took seconds): a warning when one stall lasts 30 s or more, when three or more come in one file, when one of 10 s or more is followed by failures within a minute, or when a pasted excerpt holds one logged as a warning that did not come with start-up.',
   run(ctx) {
     const out: Finding[] = [];
     // The words survive templating (only figures become <*>): templates without them are skipped whole, and most logs have none.
@@ -148,7 +164,8 @@ export const stall: Rule = {
       const stalls = stallsOf(ctx, ctx.sources.rows[file], hinted);
       if (!stalls.length) continue;
       const longest = stalls.reduce((a, b) => (b.ms > a.ms ? b : a));
-      const warned = stalls.some((s) => levelOf(ctx, s.row) >= Level.warn);
+      // In a pasted excerpt one stall logged as a warning is why it was pasted, unless it came with start-up.
+      const warned = stalls.some((s) => levelOf(ctx, s.row) >= Level.warn && !duringStartup(ctx, ctx.sources.rows[file], s));
       const after = failuresAfter(ctx, ctx.sources.rows[file], stalls);
       const grave = longest.ms >= LONG_STALL_MS || stalls.length >= MIN_STALLS || (excerpt && warned) || after.length > 0;
       const t = ctx.table;
