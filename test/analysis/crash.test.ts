@@ -121,6 +121,20 @@ describe('crash rule', () => {
     expect(f[0].detail).toMatch(/segmentation fault/);
   });
 
+  it('counts systemd\'s older "hold-off time over, scheduling restart" as the restart that follows a failed exit', async () => {
+    const journal = [
+      'May 01 10:00:00 web1 systemd[1]: chat.service: Main process exited, code=exited, status=1/FAILURE',
+      'May 01 10:00:00 web1 systemd[1]: chat.service: Failed with result \'exit-code\'.',
+      'May 01 10:00:05 web1 systemd[1]: chat.service: Service hold-off time over, scheduling restart.',
+      'May 01 10:00:05 web1 systemd[1]: Starting Chat server...',
+    ].join('\n');
+    const r = await analyzeLogs([{ name: 'journal.log', text: journal }]);
+    const f = r.of('crash');
+    expect(f).toHaveLength(1);
+    expect(f[0].title).toMatch(/back after 5 s/);
+    expect(f[0].detail).not.toMatch(/Nothing after it shows a restart/);
+  });
+
   it('does not call a recovered panic or a logged exception a crash', async () => {
     const app: Ev[] = [
       { t: sec(100), level: 'error', msg: 'http: panic serving 10.0.0.4:5512: runtime error: index out of range [3] with length 3' },

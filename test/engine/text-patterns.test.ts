@@ -56,6 +56,12 @@ describe('what users see from common lines', () => {
     ['1714557600125 ERROR lost leader', '2024-05-01T10:00:00.125Z', 'error', '', 'lost leader'],
     ['WARN 2024-05-01T10:00:00Z disk almost full', '2024-05-01T10:00:00.000Z', 'warn', '', 'disk almost full'],
     ['03-17 16:13:38.811  1702  2395 W WindowManager: slow', '2024-03-17T16:13:38.811Z', 'warn', 'WindowManager', 'slow'],
+    // journalctl with the host name cut: the program is the program, not the host.
+    ['Jun 09 14:52:35 systemd[1]: app.service: Main process exited, code=exited, status=1/FAILURE', '2024-06-09T14:52:35.000Z', 'none', 'systemd', 'app.service: Main process exited, code=exited, status=1/FAILURE'],
+    // Python logging with the line number after the logger's name (Synapse).
+    ['2024-05-01 10:00:00,123 - twisted - 192 - ERROR - - Connection refused', '2024-05-01T10:00:00.123Z', 'error', 'twisted', '- Connection refused'],
+    // A bracketed component before Go's log time (InfluxDB 1.x).
+    ['[shard] 2016/08/16 12:20:56 compacting full: 4 files', '2016-08-16T12:20:56.000Z', 'none', 'shard', 'compacting full: 4 files'],
   ])('%s', (line, time, level, logger, message) => {
     const r = read(line);
     expect(r.found).toBe(TextMatch.timed);
@@ -96,6 +102,14 @@ describe('the tail reader', () => {
     ['conn.go:427: [warning] [3] dispatch error:', 'warn', '', 'dispatch error:'],
     ['server.go:12: ERROR boom', 'error', '', 'boom'],
     ['server.go:12: error handling request', 'none', '', 'server.go:12: error handling request'],
+    // Python's braced caller before the level (Airflow): skipped the same way; with no level after it, it stays.
+    ['{scheduler_job.py:1204} ERROR - Executor reports task instance finished (failed)', 'error', '', 'Executor reports task instance finished (failed)'],
+    ['{"key": 1} ERROR - not a caller', 'none', '', '{"key": 1} ERROR - not a caller'],
+    ['{taskinstance.py:88} marking task as FAILED', 'none', '', '{taskinstance.py:88} marking task as FAILED'],
+    // GlusterFS's level letters, read only before its message id or C source position.
+    ['C [rpc-clnt-ping.c:152:rpc_clnt_ping_timer_expired] 0-vol-client-1: server 10.0.0.2:49152 has not responded', 'fatal', 'rpc-clnt-ping.c:152:rpc_clnt_ping_timer_expired', '0-vol-client-1: server 10.0.0.2:49152 has not responded'],
+    ['E [MSGID: 108006] [afr-common.c:4317:afr_notify] 0-vol-replicate-0: All subvolumes are down.', 'error', '', '[MSGID: 108006] [afr-common.c:4317:afr_notify] 0-vol-replicate-0: All subvolumes are down.'],
+    ['I [ok] started', 'none', '', 'I [ok] started'],
   ])('%s', (msg, level, logger, message) => {
     const t = readTail(msg, true, true);
     expect(LEVEL_NAMES[t.level]).toBe(level);

@@ -536,10 +536,10 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'python-dashes',
-    note: "Python logging '%(asctime)s - %(name)s - %(levelname)s - %(message)s'",
+    note: "Python logging '%(asctime)s - %(name)s - %(levelname)s - %(message)s', also with '%(lineno)d' after the name (Synapse)",
     first: '0-9',
-    re: String.raw`^(?<ts>{ISO}) - (?<logger>\S+) - (?<level>[A-Z]+) - (?<msg>.*)$`,
-    samples: ['2024-05-01 10:00:00,123 - billing.db - ERROR - connection pool exhausted'],
+    re: String.raw`^(?<ts>{ISO}) - (?<logger>\S+)(?: - \d+)? - (?<level>[A-Z]+) - (?<msg>.*)$`,
+    samples: ['2024-05-01 10:00:00,123 - billing.db - ERROR - connection pool exhausted', '2020-06-09 14:52:33,955 - synapse.storage.database - 312 - WARNING - - Database connection lost, retrying'],
   },
   {
     id: 'log4j-dashes',
@@ -596,6 +596,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     tail: true,
     wrapper: true,
     samples: ['Mon Jan  8 12:20:31 2024 daemon.err odhcpd[1642]: Failed to send to ff02::1%lan@br-lan (Address not available)'],
+  },
+  {
+    id: 'syslog-no-host',
+    note: 'journalctl short with the host name cut (pasted so, or --no-hostname): Mmm dd hh:mm:ss ident[pid]: msg; the pid is required, so a host name is never taken for the program',
+    first: 'A-Za-z0-9\u0410-\u044f',
+    re: String.raw`^(?<ts>{SYSLOG}) (?<logger>[^\s:[]+)\[(?<pid>\d+)\]: ?(?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: ['Jun 09 14:52:35 systemd[1]: matrix-synapse.service: Main process exited, code=exited, status=1/FAILURE'],
   },
   {
     id: 'syslog',
@@ -711,6 +720,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^\[\d{1,10}\] (?<ts>{ISO}) +(?<msg>.*)$`,
     tail: true,
     samples: ['[1] 2021/12/13 02:44:15.208575 [WRN] Consumer assignment not cleaned up, retrying', '[7] 2024/03/01 10:00:00.120000 [INF] Server is ready'],
+  },
+  {
+    id: 'component-then-iso',
+    note: "a component in brackets, then Go's log time (InfluxDB 1.x: [write], [udp], [shard]): the component is the lane",
+    first: '\\[',
+    re: String.raw`^\[(?<source>[A-Za-z][\w.-]{0,31})\] (?<ts>{ISO}) (?<msg>.*)$`,
+    tail: true,
+    samples: ['[write] 2016/08/16 12:20:56 write failed for shard 3: engine: cache maximum memory size exceeded'],
   },
   {
     id: 'iso',

@@ -78,10 +78,17 @@ export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Ta
       i = skipSeparators(s, j + 1);
       continue;
     }
+    if (c === 123 && wantLevel && !level) { // {
+      // Python's "{module.py:130} ERROR - ..." (Airflow's default format): a braced caller before the level, skipped like a pid
+      const j = closing(s, i, 123, 125);
+      if (j < 0 || !CALLER_LIKE.test(s.slice(i + 1, j)) || !levelAt(s, skipSeparators(s, j + 1))) break;
+      i = skipSeparators(s, j + 1);
+      continue;
+    }
     let j = i;
     while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
     const word = s.slice(i, j);
-    const lv = wantLevel && !level ? bareLevel(word) : 0;
+    const lv = wantLevel && !level ? bareLevel(word) || letterLevel(s, word, j) : 0;
     if (lv) {
       level = lv;
     } else if (!level && /^\d{1,7}$/.test(word)) {
@@ -99,6 +106,16 @@ export function readTail(s: string, wantLevel: boolean, wantLogger: boolean): Ta
     i = skipSeparators(s, j);
   }
   return { level, logger: logger || (wantLogger ? component : ''), message: s.slice(i) };
+}
+
+/** GlusterFS's level letters (I, W, E, C for critical, ...), each followed by its "[MSGID: n]" or "[file.c:line:function]" field. */
+const LEVEL_LETTERS: Record<string, number> = { T: 1, D: 2, I: 3, N: 3, W: 4, E: 5, C: 6, A: 6 };
+const LETTER_CONTEXT = /^ \[(?:MSGID: \d+|[\w.-]+\.[ch]:\d+:\w+)\]/;
+
+/** A one-letter level, only where a message id or a C source position follows it: alone, "I" or "A" is a word. */
+function letterLevel(s: string, word: string, end: number): number {
+  if (word.length !== 1 || !Object.prototype.hasOwnProperty.call(LEVEL_LETTERS, word)) return 0;
+  return LETTER_CONTEXT.test(s.slice(end, end + 80)) ? LEVEL_LETTERS[word] : 0;
 }
 
 /** The level of the field at s[i] (bracketed or a bare level word), or 0. */

@@ -9,6 +9,7 @@ import vCrashDeath from './vocabulary/crash-death.json' with { type: 'json' };
 import vCrashHeader from './vocabulary/crash-header.json' with { type: 'json' };
 import vDeath from './vocabulary/death.json' with { type: 'json' };
 import vDeploy from './vocabulary/deploy.json' with { type: 'json' };
+import vDuration from './vocabulary/duration.json' with { type: 'json' };
 import vFailureWord from './vocabulary/failure-word.json' with { type: 'json' };
 import vForcedStop from './vocabulary/forced-stop.json' with { type: 'json' };
 import vHealthFail from './vocabulary/health-fail.json' with { type: 'json' };
@@ -27,6 +28,7 @@ import vRoutineError from './vocabulary/routine-error.json' with { type: 'json' 
 import vStart from './vocabulary/start.json' with { type: 'json' };
 import vShutdown from './vocabulary/shutdown.json' with { type: 'json' };
 import vSignal from './vocabulary/signal.json' with { type: 'json' };
+import vStall from './vocabulary/stall.json' with { type: 'json' };
 import vTimeout from './vocabulary/timeout.json' with { type: 'json' };
 import vTrouble from './vocabulary/trouble.json' with { type: 'json' };
 import sStorage from './signatures/storage.json' with { type: 'json' };
@@ -47,6 +49,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/crash-header.json', data: vCrashHeader },
   { file: 'vocabulary/death.json', data: vDeath },
   { file: 'vocabulary/deploy.json', data: vDeploy },
+  { file: 'vocabulary/duration.json', data: vDuration },
   { file: 'vocabulary/failure-word.json', data: vFailureWord },
   { file: 'vocabulary/forced-stop.json', data: vForcedStop },
   { file: 'vocabulary/health-fail.json', data: vHealthFail },
@@ -65,6 +68,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
   { file: 'vocabulary/start.json', data: vStart },
   { file: 'vocabulary/shutdown.json', data: vShutdown },
   { file: 'vocabulary/signal.json', data: vSignal },
+  { file: 'vocabulary/stall.json', data: vStall },
   { file: 'vocabulary/timeout.json', data: vTimeout },
   { file: 'vocabulary/trouble.json', data: vTrouble },
 ];

@@ -14,10 +14,11 @@ import { firstFailure } from './first-failure.ts';
 import { dataRule } from './data-rule.ts';
 import { periodicFreeze } from './periodic-freeze.ts';
 import { stallAfterReload } from './stall-after-reload.ts';
+import { stall } from './stall.ts';
 import { BUILTIN_RULE_SPECS } from '../knowledge/rules/index.ts';
 import { codeOrder } from '../model/code-order.ts';
 
-export const CODE_RULES: readonly Rule[] = [crash, failureSignature, firstFailure, periodicFreeze, stallAfterReload];
+export const CODE_RULES: readonly Rule[] = [crash, failureSignature, firstFailure, periodicFreeze, stall, stallAfterReload];
 
 const byId = (a: Rule, b: Rule) => codeOrder(a.id, b.id);
 
