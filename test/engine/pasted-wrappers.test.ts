@@ -163,6 +163,23 @@ describe("syslog lines that carry the facility.priority before the program", () 
     expect(r.messages[1]).toBe('Failed to send to ff02::1%lan@br-lan (Address not available)');
   });
 
+  it("warn of a client PAM gave up on, though sshd logs each wrong password at auth.info", async () => {
+    const SSHD = [
+      'May  4 09:12:01 edge authpriv.alert sshd[811]: PAM service(sshd) ignoring max retries; 5 > 3',
+      'May  4 09:12:02 edge auth.info sshd[822]: Failed password for admin from 10.20.0.7 port 40112 ssh2',
+      'May  4 09:12:04 edge auth.info sshd[822]: Failed password for admin from 10.20.0.7 port 40112 ssh2',
+      'May  4 09:12:05 edge authpriv.notice sshd[830]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.20.0.7  user=admin',
+    ].join('\n') + '\n';
+    const session = new EngineSession();
+    const summary = await session.load([saved('auth.log', SSHD, Date.UTC(2026, 5, 1))]);
+    const alarms = summary.analysis.findings.filter((f) => f.severity !== 'info');
+    expect(alarms.map((f) => f.family)).toContain('auth-failure');
+    // Without PAM giving up, the same wrong passwords at auth.info are routine.
+    const routine = new EngineSession();
+    const quiet = await routine.load([saved('auth.log', SSHD.split('\n').slice(1).join('\n'), Date.UTC(2026, 5, 1))]);
+    expect(quiet.analysis.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   it('leave a routine statistics line that counts none of its failures quiet', async () => {
     const session = new EngineSession();
     const summary = await session.load([saved('router.log', ROUTER.split('\n')[0] + '\n', Date.UTC(2026, 5, 1))]);
