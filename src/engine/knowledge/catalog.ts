@@ -33,6 +33,9 @@ import sStorage from './signatures/storage.json' with { type: 'json' };
 import sSaturation from './signatures/saturation.json' with { type: 'json' };
 import sServices from './signatures/services.json' with { type: 'json' };
 import sSignatures from './signatures/signatures.json' with { type: 'json' };
+import sCatalogueErrno from './signatures/catalogue-errno.json' with { type: 'json' };
+import sCatalogueSignals from './signatures/catalogue-signals.json' with { type: 'json' };
+import sCatalogueRuntime from './signatures/catalogue-runtime.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -81,5 +84,8 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/saturation.json', data: sSaturation },
   { file: 'signatures/services.json', data: sServices },
   { file: 'signatures/signatures.json', data: sSignatures },
+  { file: 'signatures/catalogue-errno.json', data: sCatalogueErrno },
+  { file: 'signatures/catalogue-signals.json', data: sCatalogueSignals },
+  { file: 'signatures/catalogue-runtime.json', data: sCatalogueRuntime },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
