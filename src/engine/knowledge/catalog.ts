@@ -36,6 +36,7 @@ import sSignatures from './signatures/signatures.json' with { type: 'json' };
 import sCatalogueErrno from './signatures/catalogue-errno.json' with { type: 'json' };
 import sCatalogueSignals from './signatures/catalogue-signals.json' with { type: 'json' };
 import sCatalogueRuntime from './signatures/catalogue-runtime.json' with { type: 'json' };
+import sCatalogueDb from './signatures/catalogue-db.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -87,5 +88,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-errno.json', data: sCatalogueErrno },
   { file: 'signatures/catalogue-signals.json', data: sCatalogueSignals },
   { file: 'signatures/catalogue-runtime.json', data: sCatalogueRuntime },
+  { file: 'signatures/catalogue-db.json', data: sCatalogueDb },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
