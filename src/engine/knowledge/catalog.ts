@@ -31,6 +31,7 @@ import vTimeout from './vocabulary/timeout.json' with { type: 'json' };
 import vTrouble from './vocabulary/trouble.json' with { type: 'json' };
 import sStorage from './signatures/storage.json' with { type: 'json' };
 import sSaturation from './signatures/saturation.json' with { type: 'json' };
+import sCatalogueK8s from './signatures/catalogue-k8s.json' with { type: 'json' };
 import sServices from './signatures/services.json' with { type: 'json' };
 import sSignatures from './signatures/signatures.json' with { type: 'json' };
 import sCatalogueErrno from './signatures/catalogue-errno.json' with { type: 'json' };
@@ -83,6 +84,7 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
 export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/storage.json', data: sStorage },
   { file: 'signatures/saturation.json', data: sSaturation },
+  { file: 'signatures/catalogue-k8s.json', data: sCatalogueK8s },
   { file: 'signatures/services.json', data: sServices },
   { file: 'signatures/signatures.json', data: sSignatures },
   { file: 'signatures/catalogue-errno.json', data: sCatalogueErrno },
