@@ -38,6 +38,7 @@ import sCatalogueErrno from './signatures/catalogue-errno.json' with { type: 'js
 import sCatalogueSignals from './signatures/catalogue-signals.json' with { type: 'json' };
 import sCatalogueRuntime from './signatures/catalogue-runtime.json' with { type: 'json' };
 import sCatalogueDb from './signatures/catalogue-db.json' with { type: 'json' };
+import sCatalogueKernel from './signatures/catalogue-kernel.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -91,5 +92,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-signals.json', data: sCatalogueSignals },
   { file: 'signatures/catalogue-runtime.json', data: sCatalogueRuntime },
   { file: 'signatures/catalogue-db.json', data: sCatalogueDb },
+  { file: 'signatures/catalogue-kernel.json', data: sCatalogueKernel },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
