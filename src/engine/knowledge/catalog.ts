@@ -39,6 +39,7 @@ import sCatalogueSignals from './signatures/catalogue-signals.json' with { type:
 import sCatalogueRuntime from './signatures/catalogue-runtime.json' with { type: 'json' };
 import sCatalogueDb from './signatures/catalogue-db.json' with { type: 'json' };
 import sCatalogueKernel from './signatures/catalogue-kernel.json' with { type: 'json' };
+import sCatalogueNetwork from './signatures/catalogue-network.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -93,5 +94,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-runtime.json', data: sCatalogueRuntime },
   { file: 'signatures/catalogue-db.json', data: sCatalogueDb },
   { file: 'signatures/catalogue-kernel.json', data: sCatalogueKernel },
+  { file: 'signatures/catalogue-network.json', data: sCatalogueNetwork },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
