@@ -1,7 +1,8 @@
 // The knowledge files, listed once. An explicit list (not import.meta.glob)
 // so the same module bundles into the worker and runs in the CLI under tsx
-// and in Node tests; test/knowledge/knowledge-files.test.ts fails when a file
-// in vocabulary/ or signatures/ is missing here. JSON is imported as data and
+// and in Node tests; test/knowledge/vocabulary-files.test.ts and
+// signatures.test.ts fail when a file in vocabulary/ or signatures/ is missing
+// here. JSON is imported as data and
 // validated by the loader (load-vocabulary.ts, load-signatures.ts) before use.
 
 import vCompleted from './vocabulary/completed.json' with { type: 'json' };
@@ -81,7 +82,12 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
  * it, so the files naming one product's own messages (a RabbitMQ alarm, an
  * Elasticsearch watermark, php-fpm's max_children) come before the generic
  * one, whose broad words ("connection refused", "timed out") such lines often
- * quote.
+ * quote. The catalogue-*.json files were written from reference catalogues
+ * of failure messages (errno texts, signals, runtimes, database servers,
+ * Kubernetes, the kernel, TLS/DNS/HTTP/cloud APIs) rather than from cases:
+ * Kubernetes' and Docker's go before services.json (a pull rate limit is not a
+ * start-up error), the rest after signatures.json, so they name what the
+ * older files missed without taking lines those already name.
  */
 export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/storage.json', data: sStorage },
