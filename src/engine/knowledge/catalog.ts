@@ -41,6 +41,7 @@ import sCatalogueRuntime from './signatures/catalogue-runtime.json' with { type:
 import sCatalogueDb from './signatures/catalogue-db.json' with { type: 'json' };
 import sCatalogueKernel from './signatures/catalogue-kernel.json' with { type: 'json' };
 import sCatalogueNetwork from './signatures/catalogue-network.json' with { type: 'json' };
+import sCataloguePlatform from './signatures/catalogue-platform.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -101,5 +102,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-db.json', data: sCatalogueDb },
   { file: 'signatures/catalogue-kernel.json', data: sCatalogueKernel },
   { file: 'signatures/catalogue-network.json', data: sCatalogueNetwork },
+  { file: 'signatures/catalogue-platform.json', data: sCataloguePlatform },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
