@@ -42,6 +42,7 @@ import sCatalogueDb from './signatures/catalogue-db.json' with { type: 'json' };
 import sCatalogueKernel from './signatures/catalogue-kernel.json' with { type: 'json' };
 import sCatalogueNetwork from './signatures/catalogue-network.json' with { type: 'json' };
 import sCataloguePlatform from './signatures/catalogue-platform.json' with { type: 'json' };
+import sCatalogueServers from './signatures/catalogue-servers.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -103,5 +104,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-kernel.json', data: sCatalogueKernel },
   { file: 'signatures/catalogue-network.json', data: sCatalogueNetwork },
   { file: 'signatures/catalogue-platform.json', data: sCataloguePlatform },
+  { file: 'signatures/catalogue-servers.json', data: sCatalogueServers },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
