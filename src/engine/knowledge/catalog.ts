@@ -43,6 +43,7 @@ import sCatalogueKernel from './signatures/catalogue-kernel.json' with { type: '
 import sCatalogueNetwork from './signatures/catalogue-network.json' with { type: 'json' };
 import sCataloguePlatform from './signatures/catalogue-platform.json' with { type: 'json' };
 import sCatalogueServers from './signatures/catalogue-servers.json' with { type: 'json' };
+import sCatalogueTools from './signatures/catalogue-tools.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -105,5 +106,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-network.json', data: sCatalogueNetwork },
   { file: 'signatures/catalogue-platform.json', data: sCataloguePlatform },
   { file: 'signatures/catalogue-servers.json', data: sCatalogueServers },
+  { file: 'signatures/catalogue-tools.json', data: sCatalogueTools },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
