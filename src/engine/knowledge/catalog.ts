@@ -44,6 +44,7 @@ import sCatalogueNetwork from './signatures/catalogue-network.json' with { type:
 import sCataloguePlatform from './signatures/catalogue-platform.json' with { type: 'json' };
 import sCatalogueServers from './signatures/catalogue-servers.json' with { type: 'json' };
 import sCatalogueTools from './signatures/catalogue-tools.json' with { type: 'json' };
+import sCatalogueBrokers from './signatures/catalogue-brokers.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -87,7 +88,8 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
  * one, whose broad words ("connection refused", "timed out") such lines often
  * quote. The catalogue-*.json files were written from reference catalogues
  * of failure messages (errno texts, signals, runtimes, database servers,
- * Kubernetes, the kernel, TLS/DNS/HTTP/cloud APIs) rather than from cases:
+ * Kubernetes, the kernel, TLS/DNS/HTTP/cloud APIs, platforms, servers,
+ * deployment tools, message brokers) rather than from cases:
  * Kubernetes' and Docker's go before services.json (a pull rate limit is not a
  * start-up error), the rest after signatures.json, so they name what the
  * older files missed without taking lines those already name.
@@ -107,5 +109,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-platform.json', data: sCataloguePlatform },
   { file: 'signatures/catalogue-servers.json', data: sCatalogueServers },
   { file: 'signatures/catalogue-tools.json', data: sCatalogueTools },
+  { file: 'signatures/catalogue-brokers.json', data: sCatalogueBrokers },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
