@@ -1,6 +1,9 @@
-// The failure signatures as data: every file loads (each entry's samples
-// match it and its negatives do not, checked by the loader), the issue's
-// families are all covered, and a broken entry is refused by name.
+// The failure signatures as data: every file of the folder is listed and
+// loads (each entry's samples match it and its negatives do not, checked by
+// the loader), the issue's families are all covered, a catalogue entry's
+// samples reach its family through the whole list, and a broken entry is
+// refused by name.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinSignatures } from '../../src/engine/knowledge/index.ts';
 import { loadSignatures } from '../../src/engine/knowledge/load-signatures.ts';
@@ -9,6 +12,21 @@ import { SIGNATURE_FILES } from '../../src/engine/knowledge/catalog.ts';
 const entry = { id: 'x-fail', family: 'disk-full', title: 'Something filled', match: 'volume full', samples: ['volume full'], negatives: ['volume fine'], hypotheses: [{ id: 'h', statement: 'It grew.', check: 'df -h' }], next: 'df -h' };
 
 describe('built-in failure signatures', () => {
+  it('list every file of the folder in the catalog', () => {
+    const onDisk = readdirSync(new URL('../../src/engine/knowledge/signatures/', import.meta.url)).filter((f) => f.endsWith('.json')).sort();
+    expect(SIGNATURE_FILES.map((f) => f.file.replace('signatures/', '')).sort()).toEqual(onDisk);
+  });
+
+  it('give each sample of a reference-catalogue entry its family through the whole list (an earlier entry of another family must not take it)', () => {
+    const all = builtinSignatures();
+    const catalogue = SIGNATURE_FILES.filter((f) => f.file.startsWith('signatures/catalogue-')).flatMap((f) => (f.data as { signatures: { id: string }[] }).signatures.map((e) => e.id));
+    expect(catalogue.length).toBeGreaterThan(40);
+    for (const id of catalogue) {
+      const sig = all.find((x) => x.spec.id === id)!;
+      for (const line of sig.spec.samples) expect(all.find((x) => x.re.test(line))?.family, `${id}: ${line}`).toBe(sig.family);
+    }
+  });
+
   it('load without a problem, at least 40 of them with unique ids', () => {
     const r = loadSignatures(SIGNATURE_FILES.map((f) => ({ name: f.file, data: f.data })));
     expect(r.problems).toEqual([]);

@@ -1,7 +1,8 @@
 // The knowledge files, listed once. An explicit list (not import.meta.glob)
 // so the same module bundles into the worker and runs in the CLI under tsx
-// and in Node tests; test/knowledge/knowledge-files.test.ts fails when a file
-// in vocabulary/ or signatures/ is missing here. JSON is imported as data and
+// and in Node tests; test/knowledge/vocabulary-files.test.ts and
+// signatures.test.ts fail when a file in vocabulary/ or signatures/ is missing
+// here. JSON is imported as data and
 // validated by the loader (load-vocabulary.ts, load-signatures.ts) before use.
 
 import vCompleted from './vocabulary/completed.json' with { type: 'json' };
@@ -33,8 +34,19 @@ import vTimeout from './vocabulary/timeout.json' with { type: 'json' };
 import vTrouble from './vocabulary/trouble.json' with { type: 'json' };
 import sStorage from './signatures/storage.json' with { type: 'json' };
 import sSaturation from './signatures/saturation.json' with { type: 'json' };
+import sCatalogueK8s from './signatures/catalogue-k8s.json' with { type: 'json' };
 import sServices from './signatures/services.json' with { type: 'json' };
 import sSignatures from './signatures/signatures.json' with { type: 'json' };
+import sCatalogueErrno from './signatures/catalogue-errno.json' with { type: 'json' };
+import sCatalogueSignals from './signatures/catalogue-signals.json' with { type: 'json' };
+import sCatalogueRuntime from './signatures/catalogue-runtime.json' with { type: 'json' };
+import sCatalogueDb from './signatures/catalogue-db.json' with { type: 'json' };
+import sCatalogueKernel from './signatures/catalogue-kernel.json' with { type: 'json' };
+import sCatalogueNetwork from './signatures/catalogue-network.json' with { type: 'json' };
+import sCataloguePlatform from './signatures/catalogue-platform.json' with { type: 'json' };
+import sCatalogueServers from './signatures/catalogue-servers.json' with { type: 'json' };
+import sCatalogueTools from './signatures/catalogue-tools.json' with { type: 'json' };
+import sCatalogueBrokers from './signatures/catalogue-brokers.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
 
 export interface KnowledgeFile {
@@ -78,12 +90,29 @@ export const VOCABULARY_FILES: readonly KnowledgeFile[] = [
  * it, so the files naming one product's own messages (a RabbitMQ alarm, an
  * Elasticsearch watermark, php-fpm's max_children) come before the generic
  * one, whose broad words ("connection refused", "timed out") such lines often
- * quote.
+ * quote. The catalogue-*.json files were written from reference catalogues
+ * of failure messages (errno texts, signals, runtimes, database servers,
+ * Kubernetes, the kernel, TLS/DNS/HTTP/cloud APIs, platforms, servers,
+ * deployment tools, message brokers) rather than from cases:
+ * Kubernetes' and Docker's go before services.json (a pull rate limit is not a
+ * start-up error), the rest after signatures.json, so they name what the
+ * older files missed without taking lines those already name.
  */
 export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/storage.json', data: sStorage },
   { file: 'signatures/saturation.json', data: sSaturation },
+  { file: 'signatures/catalogue-k8s.json', data: sCatalogueK8s },
   { file: 'signatures/services.json', data: sServices },
   { file: 'signatures/signatures.json', data: sSignatures },
+  { file: 'signatures/catalogue-errno.json', data: sCatalogueErrno },
+  { file: 'signatures/catalogue-signals.json', data: sCatalogueSignals },
+  { file: 'signatures/catalogue-runtime.json', data: sCatalogueRuntime },
+  { file: 'signatures/catalogue-db.json', data: sCatalogueDb },
+  { file: 'signatures/catalogue-kernel.json', data: sCatalogueKernel },
+  { file: 'signatures/catalogue-network.json', data: sCatalogueNetwork },
+  { file: 'signatures/catalogue-platform.json', data: sCataloguePlatform },
+  { file: 'signatures/catalogue-servers.json', data: sCatalogueServers },
+  { file: 'signatures/catalogue-tools.json', data: sCatalogueTools },
+  { file: 'signatures/catalogue-brokers.json', data: sCatalogueBrokers },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
