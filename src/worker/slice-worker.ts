@@ -5,8 +5,7 @@
 
 import * as Comlink from 'comlink';
 import { iterate } from '../engine/ingest/byte-source.ts';
-import { ingestSlice, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
-import { tableBuffers } from '../engine/model/event-table.ts';
+import { ingestSlice, sliceBuffers, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
 import { holdLifeLock } from './life-lock.ts';
 import { paced, pacer } from './pace.ts';
 
@@ -38,7 +37,7 @@ async function parse(task: SliceTask, blob: Blob, onBytes?: (bytes: number) => v
     }
   });
   if (pending > 0 && onBytes) void onBytes(pending);
-  return Comlink.transfer(result, [...tableBuffers(result.columns), result.messageIds.buffer as ArrayBuffer]);
+  return Comlink.transfer(result, sliceBuffers(result));
 }
 
 export type SliceWorkerApi = typeof api;
