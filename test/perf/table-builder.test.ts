@@ -115,6 +115,13 @@ describe('rows appended already sorted (a slice sorted by its own worker)', () =
     expect(Array.from(c.sortedRows())).toEqual([1, 2, 0]);
   });
 
+  it('orders rows still without a time (NaN) as the plain sort does', () => {
+    const b = sliced(jittered(), [0, 2000, n]);
+    b.columns.tMs[2500] = NaN;
+    b.columns.tMs[10] = NaN;
+    expect(Array.from(b.sortedRows())).toEqual(Array.from(sortedOrder(b.columns, b.length)));
+  });
+
   it('finishes into the same table with or without the slices\' order', () => {
     const times = jittered();
     const hinted = sliced(times, [0, 1000, 4000, n], 2).finish().table;

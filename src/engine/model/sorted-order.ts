@@ -42,41 +42,63 @@ const LOCAL_DISORDER = 1024;
 export function sortedOrder(c: EventColumns, n: number, desc: Uint8Array | null = null, runs: readonly SortedRun[] = []): Uint32Array {
   const a = new Uint32Array(n);
   const starts: number[] = [0];
-  // With a time missing (NaN) the order is not total: the plain pass decides, as it always has.
-  let at = 0;
-  if (runs.length > 0 && !hasNaN(c.tMs, n)) {
-    for (const r of runs) {
-      const end = r.start + r.order.length;
-      if (r.start < at || end > n || r.order.length === 0) continue;
-      if (r.start > at) insertionRuns(c, a, at, r.start, desc, starts);
-      if (!takeRun(c, a, r, desc)) insertionRuns(c, a, r.start, end, desc, starts);
-      else if (r.start > 0) starts.push(r.start);
-      at = end;
-    }
+  if (runs.length === 0 || !takeRuns(c, a, n, desc, runs, starts)) {
+    starts.length = 1;
+    insertionRuns(c, a, 0, n, desc, starts);
   }
-  if (at < n) insertionRuns(c, a, at, n, desc, starts);
   return mergeRuns(c, a, starts, n, desc);
 }
 
-function hasNaN(t: Float64Array, n: number): boolean {
-  for (let i = 0; i < n; i++) if (t[i] !== t[i]) return true;
+/**
+ * Fill `a` with the sorted runs and the rows between them sorted by
+ * insertion; false when a time is missing (NaN): the order is not total then,
+ * and the plain pass over every row decides, as it always has.
+ */
+function takeRuns(c: EventColumns, a: Uint32Array, n: number, desc: Uint8Array | null, runs: readonly SortedRun[], starts: number[]): boolean {
+  const t = c.tMs;
+  let at = 0;
+  for (const r of runs) {
+    const end = r.start + r.order.length;
+    if (r.start < at || end > n || r.order.length === 0) continue;
+    if (r.start > at) {
+      if (hasNaN(t, at, r.start)) return false;
+      insertionRuns(c, a, at, r.start, desc, starts);
+    }
+    const took = takeRun(c, a, r, desc);
+    if (took === null) return false;
+    if (!took) insertionRuns(c, a, r.start, end, desc, starts);
+    else if (r.start > 0) starts.push(r.start);
+    at = end;
+  }
+  if (at < n) {
+    if (hasNaN(t, at, n)) return false;
+    insertionRuns(c, a, at, n, desc, starts);
+  }
+  return true;
+}
+
+function hasNaN(t: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (t[i] !== t[i]) return true;
   return false;
 }
 
-/** Copy a sorted run into `a`, checking it is still strictly ascending (and so a permutation of its rows). */
-function takeRun(c: EventColumns, a: Uint32Array, r: SortedRun, desc: Uint8Array | null): boolean {
+/** Copy a sorted run into `a`, checking it is still strictly ascending (and so a permutation of its rows); null: a time is missing. */
+function takeRun(c: EventColumns, a: Uint32Array, r: SortedRun, desc: Uint8Array | null): boolean | null {
   const { start, order } = r;
   const len = order.length;
+  const t = c.tMs;
   let prev = -1;
+  let ok = true;
   for (let i = 0; i < len; i++) {
     const o = order[i];
-    if (o >= len) return false;
+    if (o >= len) return hasNaN(t, start, start + len) ? null : false;
     const x = start + o;
-    if (prev >= 0 && !before(c, prev, x, desc)) return false;
+    if (t[x] !== t[x]) return null;
+    if (ok && prev >= 0 && !before(c, prev, x, desc)) ok = false;
     a[start + i] = x;
     prev = x;
   }
-  return true;
+  return ok;
 }
 
 /** Sort rows [from, to) into a[from..to) by insertion within runs, recording where each run starts in `starts`. */
