@@ -119,16 +119,22 @@ function insertionRuns(c: EventColumns, a: Uint32Array, from: number, to: number
       continue;
     }
     // a[lo..i) is sorted: binary-search x's place (after its equals, so the order stays stable) and move the rest up at once.
-    let l = lo;
-    let h = i - 1;
-    while (l < h) {
-      const m = (l + h) >>> 1;
-      if (before(c, x, a[m], desc)) h = m;
-      else l = m + 1;
-    }
+    const l = firstAfter(c, x, a, lo, i - 1, desc);
     a.copyWithin(l + 1, l, i);
     a[l] = x;
   }
+}
+
+/** In sorted a[lo..last], the first position whose row comes after row x (last when none before it does). */
+function firstAfter(c: EventColumns, x: number, a: Uint32Array, lo: number, last: number, desc: Uint8Array | null): number {
+  let l = lo;
+  let h = last;
+  while (l < h) {
+    const m = (l + h) >>> 1;
+    if (before(c, x, a[m], desc)) h = m;
+    else l = m + 1;
+  }
+  return l;
 }
 
 /**
@@ -163,14 +169,7 @@ function mergeTwo(c: EventColumns, a: Uint32Array, b: Uint32Array, lo: number, m
     return;
   }
   // The left run's rows before the right run's first stay where they are: find the first that comes after it.
-  const first = a[mid];
-  let l = lo;
-  let h = mid - 1;
-  while (l < h) {
-    const m = (l + h) >>> 1;
-    if (before(c, first, a[m], desc)) h = m;
-    else l = m + 1;
-  }
+  const l = firstAfter(c, a[mid], a, lo, mid - 1, desc);
   b.set(a.subarray(lo, l), lo);
   let i = l;
   let j = mid;
