@@ -4,8 +4,7 @@
 // the bundle) loads this file and calls serve().
 
 import { parentPort } from 'node:worker_threads';
-import { tableBuffers } from '../engine/model/event-table.ts';
-import { ingestSlice, type SliceTask } from '../engine/ingest/slice-ingest.ts';
+import { ingestSlice, sliceBuffers, type SliceTask } from '../engine/ingest/slice-ingest.ts';
 import { sliceChunks } from './node-source.ts';
 
 export interface ThreadRequest {
@@ -38,7 +37,7 @@ export function serve(afterFirst?: () => void): void {
           }
         });
         if (pending > 0) port.postMessage({ id: req.id, bytes: pending } satisfies ThreadReply);
-        port.postMessage({ id: req.id, result } satisfies ThreadReply, [...tableBuffers(result.columns), result.messageIds.buffer as ArrayBuffer]);
+        port.postMessage({ id: req.id, result } satisfies ThreadReply, sliceBuffers(result));
       } catch (e) {
         port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) } satisfies ThreadReply);
       }

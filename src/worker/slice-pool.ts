@@ -26,6 +26,9 @@ export function slicePoolSize(): number {
   return Math.max(2, Math.min(8, n));
 }
 
+/** Slices handed to a worker at once: the one it parses and the next, queued in the worker. */
+const SLICES_AHEAD = 2;
+
 interface Slot {
   remote: Comlink.Remote<SliceWorkerApi>;
   /** Ends when this slice worker dies (life-lock.ts) or fails: its slice then fails the load with a message instead of hanging it. */
@@ -76,10 +79,11 @@ export function createSlicePool(blobs: readonly Blob[], size = slicePoolSize(), 
   };
   // Booting a worker takes ~0.1-0.25 s: on the critical path to the first slice (the first timeline) unless started now.
   if (prestart) for (let slot = 0; slot < size; slot++) slotFor(slot);
+  // Two tasks per worker: it queues the second (slice-worker.ts) and starts it the moment the first is done.
   const runner = queueRunner(size, (task, slot, onBytes) => {
     if (closed.ended) return closed.failure();
     const s = slotFor(slot);
     return closed.race(s.dead.race(s.remote.run(task, blobs[task.fileIndex], onBytes ? Comlink.proxy(onBytes) : undefined) as Promise<Awaited<ReturnType<SliceWorkerApi['run']>>>));
-  });
+  }, undefined, SLICES_AHEAD);
   return { concurrency: runner.concurrency, run: runner.run, cancel: close, close };
 }

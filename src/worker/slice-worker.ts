@@ -5,31 +5,40 @@
 
 import * as Comlink from 'comlink';
 import { iterate } from '../engine/ingest/byte-source.ts';
-import { ingestSlice, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
-import { tableBuffers } from '../engine/model/event-table.ts';
+import { ingestSlice, sliceBuffers, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
 import { holdLifeLock } from './life-lock.ts';
 import { paced, pacer } from './pace.ts';
 
 const PROGRESS_BYTES = 4 << 20;
 
+/** The slice being parsed: the pool hands out the next one ahead (slice-pool.ts), and it waits for this. */
+let running: Promise<unknown> = Promise.resolve();
+
 const api = {
-  async run(task: SliceTask, blob: Blob, onBytes?: (bytes: number) => void): Promise<SliceResult> {
-    let pending = 0;
-    // Paced, so a terminate() from the pool (Cancel) is acted on at once, not after the slice.
-    const chunks = paced(iterate(blob.slice(sliceReadFrom(task)).stream() as ReadableStream<Uint8Array>), pacer());
-    const result = await ingestSlice(task, chunks, undefined, (n) => {
-      pending += n;
-      if (pending >= PROGRESS_BYTES && onBytes) {
-        void onBytes(pending);
-        pending = 0;
-      }
-    });
-    if (pending > 0 && onBytes) void onBytes(pending);
-    return Comlink.transfer(result, [...tableBuffers(result.columns), result.messageIds.buffer as ArrayBuffer]);
+  /** Parse one slice, after the ones handed out before it: slices run one at a time. */
+  run(task: SliceTask, blob: Blob, onBytes?: (bytes: number) => void): Promise<SliceResult> {
+    const next = running.then(() => parse(task, blob, onBytes));
+    running = next.catch(() => undefined);
+    return next;
   },
   /** Take this worker's life lock, so the pool notices when it dies (life-lock.ts). */
   holdLifeLock: (name: string) => holdLifeLock(name),
 };
+
+async function parse(task: SliceTask, blob: Blob, onBytes?: (bytes: number) => void): Promise<SliceResult> {
+  let pending = 0;
+  // Paced, so a terminate() from the pool (Cancel) is acted on at once, not after the slice.
+  const chunks = paced(iterate(blob.slice(sliceReadFrom(task)).stream() as ReadableStream<Uint8Array>), pacer());
+  const result = await ingestSlice(task, chunks, undefined, (n) => {
+    pending += n;
+    if (pending >= PROGRESS_BYTES && onBytes) {
+      void onBytes(pending);
+      pending = 0;
+    }
+  });
+  if (pending > 0 && onBytes) void onBytes(pending);
+  return Comlink.transfer(result, sliceBuffers(result));
+}
 
 export type SliceWorkerApi = typeof api;
 

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource, type ByteSource } from '../../src/engine/ingest/byte-source.ts';
 import { ingestSources, type IngestResult } from '../../src/engine/ingest/ingest.ts';
 import { IngestCancelled } from '../../src/engine/ingest/ingest.ts';
-import { ingestParallel, inProcessRunner, sliceStarts, type SliceRunner } from '../../src/engine/ingest/parallel-ingest.ts';
+import { ingestParallel, inProcessRunner, queueRunner, sliceStarts, type SliceRunner } from '../../src/engine/ingest/parallel-ingest.ts';
+import type { SliceResult, SliceTask } from '../../src/engine/ingest/slice-ingest.ts';
 import { HEAD_CAP_LINES } from '../../src/engine/ingest/slice-ingest.ts';
 import { COLUMN_NAMES } from '../../src/engine/model/event-table.ts';
 import { logLines, rng } from '../bench/generate.ts';
@@ -200,3 +201,28 @@ describe('slice plan', () => {
     expect(sliceStarts(20 * MB, 64 * MB, 2)).toEqual([0]);
   });
 });
+
+describe('slice queue', () => {
+  const task = (slice: number) => ({ slice }) as SliceTask;
+
+  it('hands each worker its next slice ahead when asked to, first to every worker, then a second each', async () => {
+    const handed: [number, number][] = [];
+    const done: (() => void)[] = [];
+    const runner = queueRunner(2, (t, slot) => {
+      handed.push([t.slice, slot]);
+      return new Promise<SliceResult>((res) => done.push(() => res({} as SliceResult)));
+    }, undefined, 2);
+    const runs = [0, 1, 2, 3, 4].map((k) => runner.run(task(k)));
+    await new Promise((r) => setTimeout(r, 0));
+    // Four out at once (two a worker), the fifth waits for a worker to send one back.
+    expect(handed).toEqual([[0, 0], [1, 1], [2, 0], [3, 1]]);
+    expect(runner.concurrency).toBe(2);
+    done[0]();
+    await runs[0];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(handed[4]).toEqual([4, 0]);
+    for (const d of done.slice(1)) d();
+    await Promise.all(runs);
+  });
+});
+

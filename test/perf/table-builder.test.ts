@@ -79,3 +79,53 @@ describe('table order', () => {
     expect(build([1, 3, 2, 5]).finish().inOrder).toBe(false);
   });
 });
+
+describe('rows appended already sorted (a slice sorted by its own worker)', () => {
+  const r = rng(9);
+  const n = 6000;
+  const jittered = () => Array.from({ length: n }, (_, i) => i * 3 + Math.floor(r() * 400));
+
+  /** A builder made of slices of `times` (each appended with the order its own builder gives), with `loose` rows pushed between some of them. */
+  function sliced(times: number[], cuts: number[], loose = 0, sorted = true): TableBuilder {
+    const b = new TableBuilder(4);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      for (let j = 0; j < loose; j++) b.push({ tMs: times[cuts[k]] + j, subNs: 0, level: 0, kind: 0, flags: 0, file: 0, logger: 0, line: 1, lineCount: 1, byteOffset: 0, byteLength: 0, template: 0 });
+      const part = build(times.slice(cuts[k], cuts[k + 1]));
+      b.appendRows(part.takeColumns(), part.length, { logger: [0], template: [0], lineBase: cuts[k], ...(sorted ? { order: part.sortedRows() } : {}) });
+    }
+    return b;
+  }
+
+  it('orders them exactly like a stable sort of every row, across slice seams and loose rows between', () => {
+    const times = jittered();
+    for (const loose of [0, 3]) {
+      const b = sliced(times, [0, 700, 2500, 2501, 4100, n], loose);
+      expect(Array.from(b.sortedRows())).toEqual(reference(b.columns, b.length));
+    }
+  });
+
+  it('sorts a slice again when its times changed after it was sorted, or its order is not one of its rows', () => {
+    const b = sliced(jittered(), [0, 3000, n]);
+    // A later line gave an early row its time (rows waiting for a time), as the merge does.
+    b.columns.tMs[3001] = -5;
+    expect(Array.from(b.sortedRows())).toEqual(reference(b.columns, b.length));
+    const c = new TableBuilder(4);
+    const part = build([3, 1, 2]);
+    c.appendRows(part.takeColumns(), 3, { logger: [0], template: [0], lineBase: 0, order: Uint32Array.from([1, 1, 2]) });
+    expect(Array.from(c.sortedRows())).toEqual([1, 2, 0]);
+  });
+
+  it('orders rows still without a time (NaN) as the plain sort does', () => {
+    const b = sliced(jittered(), [0, 2000, n]);
+    b.columns.tMs[2500] = NaN;
+    b.columns.tMs[10] = NaN;
+    expect(Array.from(b.sortedRows())).toEqual(Array.from(sortedOrder(b.columns, b.length)));
+  });
+
+  it('finishes into the same table with or without the slices\' order', () => {
+    const times = jittered();
+    const hinted = sliced(times, [0, 1000, 4000, n], 2).finish().table;
+    const plain = sliced(times, [0, 1000, 4000, n], 2, false).finish().table;
+    for (const c of COLUMN_NAMES) expect(Array.from(hinted[c])).toEqual(Array.from(plain[c]));
+  });
+});

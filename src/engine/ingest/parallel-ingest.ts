@@ -70,10 +70,15 @@ type Exec = (task: SliceTask, slot: number, onBytes?: (bytes: number) => void) =
 
 /**
  * A SliceRunner that runs at most `concurrency` tasks at a time, first come
- * first served, each on a free slot (a worker index for pools).
+ * first served, each on a free slot (a worker index for pools). With `depth`
+ * > 1 each slot is handed up to that many tasks at once, for workers that run
+ * them one after another: a worker then starts its next slice as soon as it
+ * sends one back, instead of waiting for the merging thread to hand it out
+ * (busy merging or sorting a partial table, it answered up to a second late).
  */
-export function queueRunner(concurrency: number, exec: Exec, cancel?: () => void): SliceRunner {
-  const free: number[] = Array.from({ length: concurrency }, (_, i) => concurrency - 1 - i);
+export function queueRunner(concurrency: number, exec: Exec, cancel?: () => void, depth = 1): SliceRunner {
+  // Popped from the end: every slot's first task before any slot's second.
+  const free: number[] = Array.from({ length: concurrency * depth }, (_, i) => (concurrency * depth - 1 - i) % concurrency);
   const waiting: (() => void)[] = [];
   const acquire = async (): Promise<number> => {
     while (free.length === 0) await new Promise<void>((res) => waiting.push(res));

@@ -95,7 +95,7 @@ export class FileMerge {
         sinks.templater.counts[id] += t.count - 1;
         return id;
       });
-      builder.appendRows(r.columns, r.length, { logger, template, lineBase: this.linesBefore, subjects: r.subjects });
+      builder.appendRows(r.columns, r.length, { logger, template, lineBase: this.linesBefore, subjects: r.subjects, order: r.order });
       const msgs = sinks.messages;
       const texts = r.messageTexts;
       for (let i = 0; i < r.length; i++) {

@@ -14,7 +14,7 @@
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { formatById } from '../formats/index.ts';
 import type { LogFormat } from '../formats/types.ts';
-import type { EventColumns } from '../model/event-table.ts';
+import { tableBuffers, type EventColumns } from '../model/event-table.ts';
 import { Flag } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { TableBuilder } from '../model/table-builder.ts';
@@ -80,6 +80,8 @@ export interface SliceResult {
    */
   messageTexts: string[];
   messageIds: Int32Array;
+  /** The rows' sorted order (TableBuilder.sortedRows): sorted here, in parallel, the merge only checks and merges it. */
+  order: Uint32Array;
   /** What operation / signal rows are about (TableBuilder.subjects), by this slice's row. */
   subjects: Map<number, string>;
   /** Counts for the rows above (not the head lines). */
@@ -328,6 +330,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     loggers: builder.loggers.slice(),
     templates: sinks.templater.list(),
     ...messageDictionary(sinks.messages, builder.length),
+    order: builder.sortedRows(),
     subjects: builder.subjects,
     stats,
     head,
@@ -336,6 +339,11 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     endState: complete && builder.length > 0 ? real.snapshot() : null,
     counts: { invalidLines: invalidLines + real.invalidLines, longLines },
   };
+}
+
+/** The buffers of a SliceResult to transfer, not copy, to the merging thread. */
+export function sliceBuffers(r: SliceResult): ArrayBuffer[] {
+  return [...tableBuffers(r.columns), r.messageIds.buffer as ArrayBuffer, r.order.buffer as ArrayBuffer];
 }
 
 /** SliceResult's message dictionary from a message per row. */

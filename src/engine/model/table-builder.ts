@@ -1,10 +1,14 @@
 // The only way to make an EventTable: append rows into growable typed columns
 // (amortised doubling, so no row objects and no per-row allocation), then
 // `finish` merges the per-file runs into one time-ordered table. Parallel
-// ingest appends whole slices (`appendRows`), and a partial, sorted copy can
-// be taken while loading (`snapshot`) so the timeline draws progressively.
+// ingest appends whole slices (`appendRows`), sorted by the worker that parsed
+// them (sorted-order.ts merges them), and a partial, sorted copy can be taken
+// while loading (`snapshot`) so the timeline draws progressively.
 
 import { COLUMN_NAMES, type EventColumns, type EventTable } from './event-table.ts';
+import { sortedOrder, type SortedRun } from './sorted-order.ts';
+
+export { sortedOrder };
 
 type ColumnCtor = Float64ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
 const CTORS: Record<keyof EventColumns, ColumnCtor> = {
@@ -57,6 +61,8 @@ export class TableBuilder {
   readonly subjects = new Map<number, string>();
   /** Files whose lines run newest first (see newestFirst). */
   private readonly newestFirstFiles = new Set<number>();
+  /** Appended rows that came sorted (appendRows' `order`): the sort checks and merges them instead of sorting them again. */
+  private sortedRuns: SortedRun[] = [];
 
   constructor(initialCapacity = 1024) {
     this.cap = Math.max(16, initialCapacity);
@@ -97,8 +103,14 @@ export class TableBuilder {
    * Append rows built elsewhere (a slice parsed by another worker), mapping
    * its interned logger and template ids to ours and shifting its line numbers.
    */
-  appendRows(src: EventColumns, n: number, map: { logger: ArrayLike<number>; template: ArrayLike<number>; lineBase: number; file?: number; subjects?: ReadonlyMap<number, string> }): void {
+  appendRows(
+    src: EventColumns,
+    n: number,
+    map: { logger: ArrayLike<number>; template: ArrayLike<number>; lineBase: number; file?: number; subjects?: ReadonlyMap<number, string>; order?: Uint32Array },
+  ): void {
     if (this.length + n > this.cap) this.grow(this.length + n);
+    // Their sorted order (from the slice's own sortedRows) still holds: line numbers shift alike, and the file is one.
+    if (map.order && map.order.length === n && n > 0) this.sortedRuns.push({ start: this.length, order: map.order });
     const c = this.cols;
     const at = this.length;
     for (const name of COLUMN_NAMES) (c[name] as Float64Array).set((src[name] as Float64Array).subarray(0, n), at);
@@ -119,10 +131,21 @@ export class TableBuilder {
     this.subjects.set(row, detachString(subject));
   }
 
-  /** The rows so far as exactly-sized columns (copies), e.g. to transfer a slice's rows to the merging thread. */
+  /** The rows' sorted order (as finish would order them), for a slice to send with its rows (appendRows' `order`). */
+  sortedRows(): Uint32Array {
+    return sortedOrder(this.cols, this.length, this.descending(), this.sortedRuns);
+  }
+
+  /**
+   * The rows so far as columns of exactly their length, to transfer a slice's
+   * rows to the merging thread: views of the builder's own buffers, not
+   * copies (the merge copies them into its table anyway, and a copy per
+   * slice cost the slice workers a pass over their rows and ~15 MB to
+   * collect per 64 MB slice). Transferring them ends the builder's use.
+   */
   takeColumns(): EventColumns {
     const out = {} as Record<keyof EventColumns, unknown>;
-    for (const name of COLUMN_NAMES) out[name] = (this.cols[name] as Float64Array).slice(0, this.length);
+    for (const name of COLUMN_NAMES) out[name] = (this.cols[name] as Float64Array).subarray(0, this.length);
     return out as EventColumns;
   }
 
@@ -155,7 +178,7 @@ export class TableBuilder {
       const fill = Number.isFinite(min) ? min : 0;
       for (let i = 0; i < n; i++) if (cols.tMs[i] !== cols.tMs[i]) cols.tMs[i] = fill;
     }
-    const order = sortedOrder(cols, n, this.descending());
+    const order = sortedOrder(cols, n, this.descending(), this.sortedRuns);
     const out = allocColumns(n, byteRanges ? null : BYTE_RANGES);
     for (const name of COLUMN_NAMES) if (byteRanges || !BYTE_RANGES.has(name)) permute(cols[name] as Float64Array, out[name] as Float64Array, order, n);
     return { ...out, length: n, loggers: this.loggers.slice() };
@@ -213,6 +236,7 @@ export class TableBuilder {
   truncate(from: number): void {
     this.length = Math.min(this.length, from);
     for (const row of this.subjects.keys()) if (row >= this.length) this.subjects.delete(row);
+    this.sortedRuns = this.sortedRuns.filter((r) => r.start + r.order.length <= this.length);
   }
 
   /**
@@ -225,7 +249,8 @@ export class TableBuilder {
   finish(): { table: EventTable; order: Uint32Array; inOrder: boolean } {
     const n = this.length;
     const c = this.cols;
-    const order = sortedOrder(c, n, this.descending());
+    const order = sortedOrder(c, n, this.descending(), this.sortedRuns);
+    this.sortedRuns = [];
     // One column at a time, dropping the builder's copy as we go: the peak is
     // the builder plus one column, not two whole tables (the memory target for big files).
     const out = {} as Record<keyof EventColumns, unknown>;
@@ -302,79 +327,4 @@ function permuteU8(src: Uint8Array, dst: Uint8Array, order: Uint32Array, n: numb
  */
 export function detachString(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-function before(c: EventColumns, a: number, b: number, desc: Uint8Array | null): boolean {
-  const d = c.tMs[a] - c.tMs[b];
-  if (d !== 0) return d < 0;
-  const s = c.subNs[a] - c.subNs[b];
-  if (s !== 0) return s < 0;
-  if (c.file[a] !== c.file[b]) return c.file[a] < c.file[b];
-  // A file written newest first: within one instant, the later line happened first.
-  if (c.line[a] !== c.line[b]) return desc !== null && desc[c.file[a]] === 1 ? c.line[a] > c.line[b] : c.line[a] < c.line[b];
-  return a < b;
-}
-
-/** How far back a row that is slightly out of order may be moved within its run (see sortedOrder). */
-const LOCAL_DISORDER = 1024;
-
-/**
- * Natural merge sort of row indices: linear on sorted input, n log n worst
- * case, stable. Interleaved writers make logs *almost* sorted (a line a few
- * rows early): such a row is moved back into its run by insertion, as
- * timsort does, instead of starting a new run, so the merge passes see a
- * handful of runs rather than one per jitter.
- */
-export function sortedOrder(c: EventColumns, n: number, desc: Uint8Array | null = null): Uint32Array {
-  let a = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  if (n < 2) return a;
-  const runs: number[] = [0];
-  let runStart = 0;
-  const t = c.tMs;
-  for (let i = 1; i < n; i++) {
-    const x = a[i];
-    const d = t[x] - t[a[i - 1]];
-    if (d > 0 || (d === 0 && !before(c, x, a[i - 1], desc))) continue; // the common case: later than the row before
-    if (d !== d && !before(c, x, a[i - 1], desc)) continue;
-    const lo = Math.max(runStart, i - LOCAL_DISORDER);
-    if (lo > runStart && before(c, x, a[lo], desc)) {
-      runs.push(i); // too far out of order: a run of its own
-      runStart = i;
-      continue;
-    }
-    // a[lo..i) is sorted: binary-search x's place (after its equals, so the order stays stable) and move the rest up at once.
-    let l = lo;
-    let h = i - 1;
-    while (l < h) {
-      const m = (l + h) >>> 1;
-      if (before(c, x, a[m], desc)) h = m;
-      else l = m + 1;
-    }
-    a.copyWithin(l + 1, l, i);
-    a[l] = x;
-  }
-  if (runs.length === 1) return a;
-  runs.push(n);
-  let b = new Uint32Array(n);
-  let bounds = runs;
-  while (bounds.length > 2) {
-    const next: number[] = [0];
-    for (let r = 0; r + 1 < bounds.length; r += 2) {
-      const lo = bounds[r];
-      const mid = bounds[r + 1];
-      const hi = r + 2 < bounds.length ? bounds[r + 2] : mid;
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) b[k++] = before(c, a[j], a[i], desc) ? a[j++] : a[i++];
-      while (i < mid) b[k++] = a[i++];
-      while (j < hi) b[k++] = a[j++];
-      next.push(hi);
-    }
-    if (next[next.length - 1] !== n) next.push(n);
-    [a, b] = [b, a];
-    bounds = next;
-  }
-  return a;
 }
