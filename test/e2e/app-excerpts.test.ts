@@ -146,7 +146,7 @@ describe('a pasted excerpt with times of day and cut lines', () => {
   it('says when a clock is process uptime, and which times were inferred from the line before', async () => {
     const { page } = app;
     let before = await dataVersion(page);
-    const gc = ['[2.114s][info][gc,start    ] GC(0) Pause Young (Normal)', '[95.402s][warning][gc,alloc    ] GC(41) To-space exhausted'].join('\n');
+    const gc = ['[2.114s][info][gc,start    ] GC(0) Pause Young (Normal)', '[95.402s][info][gc          ] GC(41) Pause Young (Normal) (G1 Evacuation Pause) 24M->4M(256M) 3.210ms'].join('\n');
     await page.click('.header button:has-text("Paste")');
     await page.fill('dialog textarea', gc);
     await page.fill('dialog input[type="text"]', 'gc.log');
