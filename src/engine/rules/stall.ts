@@ -16,6 +16,7 @@ import { likelihoodOf, rankHypotheses } from './data-rule.ts';
 import { hypothesisLines } from './stall-evidence.ts';
 import { evidence, FAILURE_WORD, levelOf, sourceName, troubled, whenRow } from './helpers.ts';
 import { Kind } from '../model/kinds.ts';
+import { lowerBoundRows } from '../marks/sources.ts';
 import { duration, plural, quote } from './text.ts';
 import { EXCERPT_MAX_ROWS } from './unknown-failure.ts';
 
@@ -80,15 +81,17 @@ function stallsOf(ctx: RuleContext, rows: ArrayLike<number>, hinted: Uint8Array)
 }
 
 /** Lines of the same file that failed within AFTER_MS after a long stall (not stall lines themselves). */
-function failuresAfter(ctx: RuleContext, rows: ArrayLike<number>, stalls: readonly Stall[]): number[] {
+function failuresAfter(ctx: RuleContext, rows: Int32Array, stalls: readonly Stall[]): number[] {
   const t = ctx.table;
   const own = new Set(stalls.map((s) => s.row));
   const out: number[] = [];
   for (const s of stalls) {
     if (s.ms < COSTLY_STALL_MS) continue;
-    for (let k = 0; k < rows.length && out.length < 10; k++) {
+    const at = t.tMs[s.row];
+    // The file's rows are in time order: only the minute after the stall is walked.
+    for (let k = lowerBoundRows(t.tMs, rows, at); k < rows.length && out.length < 10 && !(t.tMs[rows[k]] - at > AFTER_MS); k++) {
       const r = rows[k];
-      const dt = t.tMs[r] - t.tMs[s.row];
+      const dt = t.tMs[r] - at;
       if (r === s.row || own.has(r) || !(dt >= 0 && dt <= AFTER_MS) || out.includes(r)) continue;
       const text = ctx.peek(r);
       if (levelOf(ctx, r) >= Level.error || t.kind[r] === Kind.timeout || FAILURE_WORD.test(text) || troubled(text)) out.push(r);
@@ -98,10 +101,10 @@ function failuresAfter(ctx: RuleContext, rows: ArrayLike<number>, stalls: readon
 }
 
 /** Did the file announce a start in the STARTUP_MS before this stall? */
-function duringStartup(ctx: RuleContext, rows: ArrayLike<number>, stall: Stall): boolean {
+function duringStartup(ctx: RuleContext, rows: Int32Array, stall: Stall): boolean {
   const t = ctx.table;
   const at = t.tMs[stall.row];
-  for (let k = 0; k < rows.length; k++) {
+  for (let k = lowerBoundRows(t.tMs, rows, at - STARTUP_MS); k < rows.length; k++) {
     const r = rows[k];
     if (r >= stall.row) break;
     if (at - t.tMs[r] <= STARTUP_MS && START.test(ctx.peek(r))) return true;
