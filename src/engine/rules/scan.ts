@@ -9,15 +9,12 @@
 // followed with a cursor. The rows found are exactly those of one search per
 // pattern (test/analysis/scan-equivalence.test.ts checks it against that).
 //
-// Remembering answers per distinct text was measured and left out: on a
-// 200 MB log with ~100k distinct messages of ~20 characters, looking a row's
-// text up in a Map cost about twice testing it. Each template's last text is
-// remembered instead (template-memo.ts), and not for templates whose texts
-// keep changing.
+// The alternation's answers are remembered per distinct text (text-ids.ts:
+// the analysis numbers its row texts once, for every rule's tests).
 
 import { lowerBoundRows } from '../marks/sources.ts';
 import { lowerBound } from '../model/event-table.ts';
-import { memoByTemplate } from './template-memo.ts';
+import { memoByText } from './text-ids.ts';
 import type { RuleContext } from './types.ts';
 
 /** One search: for each pattern, the first `cap` rows with a time in [from, to], not in `exclude`, whose text (ctx.peek) it matches. */
@@ -68,7 +65,7 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
     const live = new Set<RegExp>();
     for (const o of byStart) if (o.wanting > 0) o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
     const re = alternation([...live]);
-    prefiltered = re ? memoByTemplate(ctx, (text) => re.test(text)) : null;
+    prefiltered = re ? memoByText(ctx, (text) => re.test(text)) : null;
     stale = false;
   };
   let next = 0;

@@ -7,7 +7,7 @@ import type { Signature } from '../knowledge/load-signatures.ts';
 import { builtinSignatureFinder } from '../knowledge/signature-finder.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import { memoNumberByTemplate } from './template-memo.ts';
+import { memoNumberByText } from './text-ids.ts';
 import type { RuleContext } from './types.ts';
 import { FAILURE_WORD } from './helpers.ts';
 
@@ -17,18 +17,11 @@ export interface SignatureHits {
   rows: number[];
 }
 
-/** A message is tested once; the memo stops growing past this many distinct texts. */
-const MEMO_MAX = 50_000;
-
-/** Up to this many rows, every row is tested on its own text: a template's placeholders can hide the words a signature needs. */
+/**
+ * Up to this many rows, every row is tested on its own text: a template's placeholders can hide the words a signature needs.
+ * In a bigger log, so are warnings and worse, classified events and lines with no level (journald, kubectl events, pasted text).
+ */
 const SMALL_LOG_ROWS = 5000;
-
-/** Rows tested one by one: warnings and worse, classified events, lines with no level (journald, kubectl events, pasted text), and every row of a small log. */
-function candidate(ctx: RuleContext, row: number): boolean {
-  if (ctx.table.length <= SMALL_LOG_ROWS) return true;
-  const lv = ctx.table.level[row];
-  return lv >= Level.warn || lv === Level.none || ctx.table.kind[row] !== Kind.plain;
-}
 
 /** One scan per analysis: failure-signature and first-failure read the same hits. */
 const scanned = new WeakMap<RuleContext, SignatureHits[]>();
@@ -54,7 +47,6 @@ function findInCauses(ctx: RuleContext, row: number, find: (text: string) => num
 
 function scan(ctx: RuleContext): SignatureHits[] {
   const sigs = builtinSignatures();
-  const memo = new Map<string, number>();
   // Per template id: its answer + 2 (0: not tested yet); an array, since every routine row looks its template up.
   const byTemplate = new Int32Array(ctx.templates.length);
   const hits = new Map<number, SignatureHits>();
@@ -62,18 +54,15 @@ function scan(ctx: RuleContext): SignatureHits[] {
   // Most texts name no signature: one pass of a literal scan rules them out before any pattern runs.
   const finder = builtinSignatureFinder();
   const find = (text: string) => finder.find(text);
-  // A candidate's own text: its template's last text answers a repeat, the memo a text seen before.
-  const findInRow = memoNumberByTemplate(ctx, (text) => {
-    let found = memo.get(text);
-    if (found === undefined) {
-      found = find(text);
-      if (memo.size < MEMO_MAX) memo.set(text, found);
-    }
-    return found;
-  });
+  // A candidate's own text, searched once per distinct text.
+  const findInRow = memoNumberByText(ctx, find);
+  // Rows tested on their own text (this loop visits every row of the log).
+  const small = t.length <= SMALL_LOG_ROWS;
+  const { level, kind } = t;
   for (let row = 0; row < t.length; row++) {
-    let i: number | undefined;
-    if (candidate(ctx, row)) {
+    let i: number;
+    const lv = level[row];
+    if (small || lv >= Level.warn || lv === Level.none || kind[row] !== Kind.plain) {
       i = findInRow(row);
     } else {
       // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
