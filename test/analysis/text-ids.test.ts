@@ -4,7 +4,7 @@
 // test no distinct text passes says so without a row failing to be asked.
 
 import { describe, expect, it } from 'vitest';
-import { TextTest, memoByText, memoNumberByText, textIds } from '../../src/engine/rules/text-ids.ts';
+import { TextTest, memoByText, textIds } from '../../src/engine/rules/text-ids.ts';
 import type { RuleContext } from '../../src/engine/rules/types.ts';
 
 function context(rows: { template: number; text: string }[], templates: number): RuleContext {
@@ -65,16 +65,6 @@ describe('text tests', () => {
     });
     expect(ROWS.map((_, row) => test(row))).toEqual(ROWS.map((r) => r.text.includes('failed')));
     expect(tested).toEqual(['cache hit', 'order 1 failed', 'order 2 shipped', 'failed outside the template list']);
-  });
-
-  it('remember numbers per distinct text', () => {
-    let calls = 0;
-    const f = memoNumberByText(context(ROWS, 2), (text) => {
-      calls++;
-      return text.length;
-    });
-    expect(ROWS.map((_, row) => f(row))).toEqual(ROWS.map((r) => r.text.length));
-    expect(calls).toBe(4);
   });
 
   it('say whether any row passes, each distinct text tested once between both questions', () => {

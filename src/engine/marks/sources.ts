@@ -28,13 +28,18 @@ export function isNotable(kind: number, level: number): boolean {
 }
 
 export function buildSourceIndex(table: Pick<EventTable, 'file' | 'kind' | 'level' | 'length'>, fileCount: number): SourceIndex {
-  let files = fileCount;
-  for (let i = 0; i < table.length; i++) if (table.file[i] >= files) files = table.file[i] + 1;
   const { file, kind, level } = table;
-  const counts = new Int32Array(files);
-  const notableCounts = new Int32Array(files);
+  // Counted in the same pass that finds a file number past fileCount (the arrays then grow).
+  let files = fileCount;
+  let counts: Int32Array = new Int32Array(files);
+  let notableCounts: Int32Array = new Int32Array(files);
   for (let i = 0; i < table.length; i++) {
     const f = file[i];
+    if (f >= files) {
+      files = f + 1;
+      counts = grown(counts, files);
+      notableCounts = grown(notableCounts, files);
+    }
     counts[f]++;
     if (isNotable(kind[i], level[i])) notableCounts[f]++;
   }
@@ -48,6 +53,12 @@ export function buildSourceIndex(table: Pick<EventTable, 'file' | 'kind' | 'leve
     if (isNotable(kind[i], level[i])) notable[f][fillNotable[f]++] = i;
   }
   return { rows, notable };
+}
+
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /** Where `row` sits in `rows` (a file's rows, ascending row numbers as buildSourceIndex lists them), or -1. */

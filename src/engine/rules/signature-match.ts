@@ -7,7 +7,7 @@ import type { Signature } from '../knowledge/load-signatures.ts';
 import { builtinSignatureFinder } from '../knowledge/signature-finder.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import { memoNumberByText } from './text-ids.ts';
+import { textIds } from './text-ids.ts';
 import type { RuleContext } from './types.ts';
 import { FAILURE_WORD } from './helpers.ts';
 
@@ -54,8 +54,10 @@ function scan(ctx: RuleContext): SignatureHits[] {
   // Most texts name no signature: one pass of a literal scan rules them out before any pattern runs.
   const finder = builtinSignatureFinder();
   const find = (text: string) => finder.find(text);
-  // A candidate's own text, searched once per distinct text.
-  const findInRow = memoNumberByText(ctx, find);
+  // A candidate's own text, searched once per distinct text: per text number, its answer + 2 (0: not searched yet).
+  const texts = textIds(ctx).id;
+  const byText = new Int32Array(textIds(ctx).count);
+  const crash = Uint8Array.from(sigs, (s) => (s.family === 'crash' ? 1 : 0));
   // Rows tested on their own text (this loop visits every row of the log).
   const small = t.length <= SMALL_LOG_ROWS;
   const { level, kind } = t;
@@ -63,7 +65,9 @@ function scan(ctx: RuleContext): SignatureHits[] {
     let i: number;
     const lv = level[row];
     if (small || lv >= Level.warn || lv === Level.none || kind[row] !== Kind.plain) {
-      i = findInRow(row);
+      const k = texts[row];
+      if (byText[k] === 0) byText[k] = find(ctx.peek(row)) + 2;
+      i = byText[k] - 2;
     } else {
       // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
       const tpl = t.template[row];
@@ -72,9 +76,9 @@ function scan(ctx: RuleContext): SignatureHits[] {
       if (known === 0 && tpl < byTemplate.length) byTemplate[tpl] = i + 2;
     }
     // A generic crash line ("Traceback ...", "panic: ...") is better named by its root cause, when a cause line names one.
-    if (i < 0 || sigs[i].family === 'crash') {
+    if (i < 0 || crash[i] === 1) {
       const j = findInCauses(ctx, row, find);
-      if (j >= 0 && (i < 0 || sigs[j].family !== 'crash')) i = j;
+      if (j >= 0 && (i < 0 || crash[j] === 0)) i = j;
     }
     if (i < 0) continue;
     let h = hits.get(i);

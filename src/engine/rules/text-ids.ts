@@ -64,21 +64,6 @@ export function textIds(ctx: RuleContext): TextIds {
   return ids;
 }
 
-/** `compute` of a row's text (ctx.peek), computed once per distinct text (textIds). */
-export function memoNumberByText(ctx: RuleContext, compute: (text: string) => number): (row: number) => number {
-  const { id, row: rowOf, count } = textIds(ctx);
-  const known = new Uint8Array(count);
-  const answer = new Int32Array(count);
-  return (row) => {
-    const i = id[row];
-    if (known[i] === 1) return answer[i];
-    const a = compute(ctx.peek(rowOf[i]));
-    known[i] = 1;
-    answer[i] = a;
-    return a;
-  };
-}
-
 /** A test of row texts (ctx.peek), answered once per distinct text (textIds). */
 export class TextTest {
   private readonly ids: TextIds;
