@@ -29,28 +29,44 @@ export function isNotable(kind: number, level: number): boolean {
 
 export function buildSourceIndex(table: Pick<EventTable, 'file' | 'kind' | 'level' | 'length'>, fileCount: number): SourceIndex {
   const { file, kind, level } = table;
-  // Counted in the same pass that finds a file number past fileCount (the arrays then grow).
+  const n = table.length;
+  // One pass counts each file's rows, finds a file number past fileCount (the counts grow) and lists the notable rows.
   let files = fileCount;
   let counts: Int32Array = new Int32Array(files);
-  let notableCounts: Int32Array = new Int32Array(files);
-  for (let i = 0; i < table.length; i++) {
+  let notableRows: Int32Array = new Int32Array(Math.min(n, 1024));
+  let notables = 0;
+  for (let i = 0; i < n; i++) {
     const f = file[i];
     if (f >= files) {
       files = f + 1;
       counts = grown(counts, files);
-      notableCounts = grown(notableCounts, files);
     }
     counts[f]++;
-    if (isNotable(kind[i], level[i])) notableCounts[f]++;
+    if (isNotable(kind[i], level[i])) {
+      if (notables === notableRows.length) notableRows = grown(notableRows, notableRows.length * 2);
+      notableRows[notables++] = i;
+    }
   }
-  const rows = Array.from(counts, (n) => new Int32Array(n));
-  const notable = Array.from(notableCounts, (n) => new Int32Array(n));
+  const rows = Array.from(counts, (c) => new Int32Array(c));
+  // One file (most loads): its rows are every row, and its notable rows those listed.
+  if (files === 1) {
+    const only = rows[0];
+    for (let i = 0; i < n; i++) only[i] = i;
+    return { rows, notable: [notableRows.slice(0, notables)] };
+  }
+  const notableCounts = new Int32Array(files);
+  for (let k = 0; k < notables; k++) notableCounts[file[notableRows[k]]]++;
+  const notable = Array.from(notableCounts, (c) => new Int32Array(c));
   const fill = new Int32Array(files);
-  const fillNotable = new Int32Array(files);
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0; i < n; i++) {
     const f = file[i];
     rows[f][fill[f]++] = i;
-    if (isNotable(kind[i], level[i])) notable[f][fillNotable[f]++] = i;
+  }
+  fill.fill(0);
+  for (let k = 0; k < notables; k++) {
+    const row = notableRows[k];
+    const f = file[row];
+    notable[f][fill[f]++] = row;
   }
   return { rows, notable };
 }

@@ -14,7 +14,7 @@
 
 import { lowerBoundRows } from '../marks/sources.ts';
 import { lowerBound } from '../model/event-table.ts';
-import { memoByText } from './text-ids.ts';
+import { TextTest } from './text-ids.ts';
 import type { RuleContext } from './types.ts';
 
 /** One search: for each pattern, the first `cap` rows with a time in [from, to], not in `exclude`, whose text (ctx.peek) it matches. */
@@ -59,13 +59,13 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
   const t = ctx.table;
   const byStart = all.filter((o) => o.wanting > 0 && o.search.from <= o.search.to).sort((a, b) => a.search.from - b.search.from);
   // The alternation of the patterns still looking, tested once per row (remembered per template).
-  let prefiltered = null as ((row: number) => boolean) | null;
+  let prefiltered = null as TextTest | null;
   let stale = true;
   const rebuild = () => {
     const live = new Set<RegExp>();
     for (const o of byStart) if (o.wanting > 0) o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
     const re = alternation([...live]);
-    prefiltered = re ? memoByText(ctx, (text) => re.test(text)) : null;
+    prefiltered = re ? new TextTest(ctx, (text) => re.test(text)) : null;
     stale = false;
   };
   let next = 0;
@@ -96,8 +96,13 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
     }
     if (stale) rebuild();
     // Most rows match no pattern: the alternation rules them out before any search looks at its exclusions.
-    if (prefiltered !== null && !prefiltered(row)) {
+    if (prefiltered !== null && !prefiltered.has(row)) {
+      // The rows after it that the alternation rules out too are passed over in a tight loop, up to the
+      // first where a window starts or ends (nothing else changes on a row no pattern matches).
+      const times = t.tMs;
+      const nextFrom = next < byStart.length ? byStart[next].search.from : Infinity;
       row++;
+      while (row < t.length && !(times[row] >= nextFrom || times[row] > minTo) && !prefiltered.has(row)) row++;
       continue;
     }
     const text = ctx.peek(row);

@@ -6,11 +6,13 @@
 // instead of comparing strings. A text is numbered by comparing it with its
 // template's last text (the ingest keeps a repeated message as one shared
 // string, so this is mostly a pointer comparison), else by looking it up in a
-// Map of the texts seen before. Giving a template's changing texts fresh
-// numbers without the lookup (an id in each) was measured on the 200 MB
-// benchmark log: the lookups cost ~35 ms, but the texts they find again
-// (~35% of them) are then tested once instead of by each rule, and the
-// analysis was no faster without them.
+// Map of the texts seen before. Those lookups cost ~35 ms on the 200 MB
+// benchmark log, whose changing texts come back about a third of the time,
+// and were worth it there: a text found again is then tested once instead
+// of by each rule. A template whose texts almost never come back (a request
+// id in each) stops being looked up once that is clear, and each of its rows
+// gets a number of its own: a number never stands for two texts, whatever
+// the lookups found.
 
 import type { RuleContext } from './types.ts';
 
@@ -32,6 +34,9 @@ function number(ctx: RuleContext): TextIds {
   const row = new Int32Array(n);
   const lastText: (string | undefined)[] = new Array(size).fill(undefined);
   const lastId = new Int32Array(size);
+  // Per template: texts looked up, and how many of them were found again.
+  const lookups = new Int32Array(size);
+  const found = new Int32Array(size);
   const seen = new Map<string, number>();
   let count = 0;
   for (let r = 0; r < n; r++) {
@@ -41,9 +46,18 @@ function number(ctx: RuleContext): TextIds {
       id[r] = lastId[tpl];
       continue;
     }
-    let known = seen.get(text);
+    let known: number | undefined;
+    if (tpl < size && lookups[tpl] >= TRIAL_LOOKUPS && found[tpl] * FOUND_SHARE < lookups[tpl]) known = undefined;
+    else {
+      known = seen.get(text);
+      if (tpl < size) {
+        lookups[tpl]++;
+        if (known !== undefined) found[tpl]++;
+      }
+    }
     if (known === undefined) {
-      seen.set(text, (known = count));
+      known = count;
+      if (tpl >= size || lookups[tpl] < TRIAL_LOOKUPS || found[tpl] * FOUND_SHARE >= lookups[tpl]) seen.set(text, known);
       row[count++] = r;
     }
     id[r] = known;
@@ -54,6 +68,12 @@ function number(ctx: RuleContext): TextIds {
   }
   return { id, row: row.subarray(0, count), count };
 }
+
+/** A template's texts are looked up at least this many times... */
+const TRIAL_LOOKUPS = 1000;
+/** ...and from then on only while at least one in this many was found again. */
+const FOUND_SHARE = 10;
+
 /** One numbering per analysis: a new context (messages read back since) numbers its texts again. */
 const numbered = new WeakMap<RuleContext['peek'], TextIds>();
 
