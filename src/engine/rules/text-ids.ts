@@ -31,7 +31,8 @@ function number(ctx: RuleContext): TextIds {
   const template = t.template;
   const size = ctx.templates.length;
   const id = new Int32Array(n);
-  const row = new Int32Array(n);
+  // A row per number, grown by doubling: most logs have far fewer distinct texts than rows.
+  let row = new Int32Array(Math.min(n, 4096));
   const lastText: (string | undefined)[] = new Array(size).fill(undefined);
   const lastId = new Int32Array(size);
   // Per template: texts looked up, and how many of them were found again.
@@ -58,6 +59,11 @@ function number(ctx: RuleContext): TextIds {
     if (known === undefined) {
       known = count;
       if (tpl >= size || lookups[tpl] < TRIAL_LOOKUPS || found[tpl] * FOUND_SHARE >= lookups[tpl]) seen.set(text, known);
+      if (count === row.length) {
+        const bigger = new Int32Array(Math.min(n, row.length * 2));
+        bigger.set(row);
+        row = bigger;
+      }
       row[count++] = r;
     }
     id[r] = known;
