@@ -43,8 +43,8 @@ export function gapMarks(table: EventTable, sources: SourceIndex): Mark[] {
   const out: Mark[] = [];
   for (let f = 0; f < sources.rows.length; f++) {
     const rows = sources.rows[f];
-    const fileGaps = gapsOf(table.tMs, rows, f, 0);
     const pauses = longPauses(table, rows);
+    const fileGaps = pauses.file ? gapsOf(table.tMs, rows, f, 0) : [];
     // Traffic alone: a long operation logging a step every few seconds must not hide the
     // silence of everything else in the same file (renewals go on while requests hang).
     const traffic = pauses.traffic ? trafficRows(table, rows, sources.notable[f]) : null;
@@ -64,19 +64,21 @@ export function gapMarks(table: EventTable, sources: SourceIndex): Mark[] {
 }
 
 /**
- * Which of a file's views can hold a gap at all: its traffic rows, and each
+ * Which of a file's views can hold a gap at all: all its rows, its traffic rows, and each
  * logger's rows (by logger number), for a pause of at least MIN_GAP_MS
  * between two of them. One pass over the rows; a busy log has no such pause
  * in most of them, and then their rows are never copied out and walked again
  * (gapsOf finds nothing in a view without one).
  */
-function longPauses(table: EventTable, rows: Int32Array): { traffic: boolean; loggers: Uint8Array } {
+function longPauses(table: EventTable, rows: Int32Array): { file: boolean; traffic: boolean; loggers: Uint8Array } {
   const { tMs, kind, logger } = table;
   // Logger numbers index the table's interned names; a bigger one grows the arrays.
   let size = Math.max(1, table.loggers?.length ?? 0);
   // NaN before a logger's first row: a difference with it is never a pause.
   let last = new Float64Array(size).fill(NaN);
   let loggers = new Uint8Array(size);
+  let file = false;
+  let lastRow = NaN;
   let traffic = false;
   let lastTraffic = NaN;
   for (let k = 0; k < rows.length; k++) {
@@ -90,6 +92,8 @@ function longPauses(table: EventTable, rows: Int32Array): { traffic: boolean; lo
       last.fill(NaN, before);
       loggers = grown(loggers, size);
     }
+    if (t - lastRow >= MIN_GAP_MS) file = true;
+    lastRow = t;
     if (t - last[lg] >= MIN_GAP_MS) loggers[lg] = 1;
     last[lg] = t;
     if (!isNotTraffic(kind[row])) {
@@ -97,7 +101,7 @@ function longPauses(table: EventTable, rows: Int32Array): { traffic: boolean; lo
       lastTraffic = t;
     }
   }
-  return { traffic, loggers };
+  return { file, traffic, loggers };
 }
 
 function grown<T extends Float64Array | Uint8Array>(a: T, size: number): T {
