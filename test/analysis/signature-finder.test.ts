@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinSignatures } from '../../src/engine/knowledge/index.ts';
 import type { Signature } from '../../src/engine/knowledge/load-signatures.ts';
-import { builtinSignatureFinder, builtinSignatureLiterals, signatureFinder, type FinderOptions } from '../../src/engine/knowledge/signature-finder.ts';
+import { builtinSignatureFinder, builtinSignatureLiterals, patternLiterals, signatureFinder, type FinderOptions } from '../../src/engine/knowledge/signature-finder.ts';
 import { EVENT_WARNING, namesKnownFailure } from '../../src/engine/rules/signature-match.ts';
 import { FAILURE_WORD } from '../../src/engine/rules/helpers.ts';
 import { rng } from './dialects.ts';
@@ -77,6 +77,24 @@ describe('signature finder', () => {
     // The comparison means something only if many lines name a signature and many do not.
     expect(named).toBeGreaterThan(2000);
     expect(texts.length - named).toBeGreaterThan(2000);
+  });
+
+  it('uses the literal scan from the first text once prepared, naming the same signatures', () => {
+    let tried = 0;
+    class Counted extends RegExp {
+      test(text: string): boolean {
+        tried++;
+        return super.test(text);
+      }
+    }
+    const counted = sigs.map((s): Signature => ({ ...s, re: new Counted(s.re.source, s.re.flags) }));
+    const f = signatureFinder(counted, { scanFrom: Infinity });
+    f.prepare();
+    // Only the patterns that require no literal at all are tried on a text that holds none of the others' literals.
+    const literalFree = counted.filter((s) => patternLiterals(s.re) === null).length;
+    expect(f.find('Processed request e6ae3ffd2e046b20 in 41 ms')).toBe(-1);
+    expect(tried).toBe(literalFree);
+    for (const text of generated(sigs, 3000)) expect(f.find(text)).toBe(reference(sigs, text));
   });
 
   it('finds every sample of every signature and no signature in a line without its words', () => {

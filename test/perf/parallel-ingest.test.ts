@@ -141,6 +141,16 @@ describe('parallel ingest', () => {
     expectSame(single, parallel);
   });
 
+  it('calls whileSlicing once per split file, after its first slice, while its other slices are still being parsed', async () => {
+    const texts = [mixedLog(800, 21), mixedLog(40, 22), mixedLog(500, 23)];
+    // a.log and c.log are split; b.log (a few KB) is read whole.
+    expect(texts.map((t) => t.length >= 10_000)).toEqual([true, false, true]);
+    const sources = texts.map((t, i) => bytesSource(`${'abc'[i]}.log`, t));
+    let calls = 0;
+    await ingestParallel(sources, inProcessRunner(sources, 2), { sliceMinBytes: 10_000, sliceBytes: 1500, whileSlicing: () => calls++ });
+    expect(calls).toBe(2);
+  });
+
   it('reads a file whole, with a notice and the single-reader result, when a worker reading one of its slices dies', async () => {
     const text = mixedLog(600, 31);
     const single = await ingestSources([bytesSource('a.log', text)]);

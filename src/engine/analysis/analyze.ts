@@ -11,6 +11,7 @@ import { RULES } from '../rules/index.ts';
 import type { Finding, Rule, RuleContext, Severity } from '../rules/types.ts';
 import { templateTimes } from '../templates/template-stats.ts';
 import { textIds } from '../rules/text-ids.ts';
+import { prepareSignatureScan } from '../rules/signature-match.ts';
 import { readCauses } from './cause-lines.ts';
 import { Flag } from '../model/kinds.ts';
 import { codeOrder } from '../model/code-order.ts';
@@ -100,6 +101,15 @@ export function analyze(r: IngestResult, missing?: (row: number) => void, rules:
   const findings = runRules({ ...base, marks }, rules);
   for (const f of findings) if (untimedEvidence(r, f.evidence)) f.untimed = true;
   return { marks, findings };
+}
+
+/**
+ * Build now what the analysis of a big table builds on first use (the failure signatures' literal scanner,
+ * ~60 ms where their literals are not worked out ahead, and the patterns the first 1,000 texts would try
+ * one by one), for a thread that waits while a big file is parsed by workers. Findings are the same.
+ */
+export function prepareAnalysis(): void {
+  prepareSignatureScan();
 }
 
 /** Rows analysis may read back at most; past that their templates stand in. */

@@ -47,6 +47,11 @@ export interface ParallelOptions extends IngestOptions {
   sliceMinBytes?: number;
   /** Bytes per slice (default: file size / (3 x workers), between 8 and 64 MB). */
   sliceBytes?: number;
+  /**
+   * Called once, when the first slice of a split file is merged and more are still being parsed by the
+   * workers: work that would otherwise wait for the load (the analysis's scanners) can be done meanwhile.
+   */
+  whileSlicing?: () => void;
 }
 
 export const SLICE_MIN_BYTES = 16 << 20;
@@ -333,6 +338,7 @@ async function mergeSlices(
       }
       report.progress(readBytes(), sinks.builder.length, fi);
       report.partial(sinks.builder, readBytes(), k === 0);
+      if (k === 0 && plan.tasks.length > 1) options.whileSlicing?.();
     }
     return merge.finish();
   } catch (e) {

@@ -22,6 +22,11 @@ import type { Signature } from './load-signatures.ts';
 export interface SignatureFinder {
   /** Index of the first signature (in `signatures` order) whose pattern matches `text`, or -1; with `decisiveOnly`, among the decisive ones. */
   find(text: string, decisiveOnly?: boolean): number;
+  /**
+   * Build the literal scanner now and use it from the first text on (the same answers): for a thread that
+   * waits anyway while a big file is parsed elsewhere, and will search tens of thousands of texts after.
+   */
+  prepare(): void;
 }
 
 /**
@@ -127,6 +132,10 @@ export function signatureFinder(signatures: readonly Signature[], options: Finde
       s.scanner.begin();
       if (!s.scanner.feed(text) && !s.anyAlways) return -1;
       return first(text, decisiveOnly, (i) => s.always[i] === 1 || s.scanner.saw(i));
+    },
+    prepare() {
+      scan ??= buildScan((literals ??= literalsOf(signatures, ahead)));
+      direct = 0;
     },
   };
 }

@@ -23,6 +23,11 @@ export interface SignatureHits {
  */
 const SMALL_LOG_ROWS = 5000;
 
+/** Build the signature finder's scanner ahead of a big table's scan (analysis/analyze.ts prepareAnalysis). */
+export function prepareSignatureScan(): void {
+  builtinSignatureFinder().prepare();
+}
+
 /** One scan per analysis: failure-signature and first-failure read the same hits. */
 const scanned = new WeakMap<RuleContext, SignatureHits[]>();
 

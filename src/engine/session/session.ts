@@ -3,7 +3,7 @@
 // tests use it directly. Raw text stays in the files: an event's full line is
 // read back by byte range only when it is shown (docs/big-files.md).
 
-import { analyzeReading, type Analysis } from '../analysis/analyze.ts';
+import { analyzeReading, prepareAnalysis, type Analysis } from '../analysis/analyze.ts';
 import { CAUSE_BYTES } from '../analysis/cause-lines.ts';
 import type { Rule } from '../rules/types.ts';
 import { blobSource, type ByteSource, type RangeReader } from '../ingest/byte-source.ts';
@@ -119,7 +119,8 @@ export class EngineSession {
     const sources = unpacked.sources;
     const density = unpacked.density;
     const analyse = analyseGiven ?? (density ? (r: IngestResult) => analyzePulled(r, density, rules) : undefined);
-    const result = slices ? await ingestParallel(sources, slices, rest) : await ingestSources(sources, rest);
+    // While workers parse a big file's slices, this thread builds what the analysis after the load needs.
+    const result = slices ? await ingestParallel(sources, slices, { whileSlicing: prepareAnalysis, ...rest }) : await ingestSources(sources, rest);
     const readers = sources.map((s, i) => {
       const d = result.decompressed[i];
       return d ? blobSource(d, s.name) : s;
