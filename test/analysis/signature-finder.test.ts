@@ -82,7 +82,7 @@ describe('signature finder', () => {
   it('uses the literal scan from the first text once prepared, naming the same signatures', () => {
     let tried = 0;
     class Counted extends RegExp {
-      test(text: string): boolean {
+      override test(text: string): boolean {
         tried++;
         return super.test(text);
       }
