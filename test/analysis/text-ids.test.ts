@@ -4,7 +4,7 @@
 // test no distinct text passes says so without a row failing to be asked.
 
 import { describe, expect, it } from 'vitest';
-import { TextTest, memoByText, textIds } from '../../src/engine/rules/text-ids.ts';
+import { TextTest, textIds } from '../../src/engine/rules/text-ids.ts';
 import type { RuleContext } from '../../src/engine/rules/types.ts';
 
 function context(rows: { template: number; text: string }[], templates: number): RuleContext {
@@ -55,8 +55,8 @@ describe('textIds of one-off texts', () => {
     // No text of template 0 was found again in its first thousand lookups: the repeats get numbers of their own.
     expect(count).toBe(rows.length);
     for (let a = 0; a < rows.length; a += 97) for (let b = 0; b < rows.length; b++) if (id[a] === id[b]) expect(rows[a].text).toBe(rows[b].text);
-    const test = memoByText(ctx, (text) => text.endsWith('failed'));
-    expect(rows.map((_, row) => test(row))).toEqual(rows.map((r) => r.text.endsWith('failed')));
+    const test = new TextTest(ctx, (text) => text.endsWith('failed'));
+    expect(rows.map((_, row) => test.has(row))).toEqual(rows.map((r) => r.text.endsWith('failed')));
   });
 });
 
@@ -73,11 +73,11 @@ describe('textIds per context', () => {
 describe('text tests', () => {
   it("answer each row for its own text, testing each distinct text once", () => {
     const tested: string[] = [];
-    const test = memoByText(context(ROWS, 2), (text) => {
+    const test = new TextTest(context(ROWS, 2), (text) => {
       tested.push(text);
       return text.includes('failed');
     });
-    expect(ROWS.map((_, row) => test(row))).toEqual(ROWS.map((r) => r.text.includes('failed')));
+    expect(ROWS.map((_, row) => test.has(row))).toEqual(ROWS.map((r) => r.text.includes('failed')));
     expect(tested).toEqual(['cache hit', 'order 1 failed', 'order 2 shipped', 'failed outside the template list']);
   });
 

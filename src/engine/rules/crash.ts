@@ -13,7 +13,7 @@ import { Level } from '../model/levels.ts';
 import type { Family, Finding, Rule, RuleContext } from './types.ts';
 import { evidence, KILL, marksOf, mostly, OOM_KILLER, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
 import { fileRowsInWindow } from './scan.ts';
-import { memoByText } from './text-ids.ts';
+import { TextTest } from './text-ids.ts';
 import { matchSignatures } from './signature-match.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote } from './text.ts';
@@ -100,14 +100,17 @@ function familyOf(own: Family, cause: () => Family | undefined): Family {
   return own === 'crash' ? cause() ?? own : own;
 }
 
-/** The start-limit test of each analysis, remembered per template: a crash group of a long log spans most of its file. */
-const startLimitTests = new WeakMap<RuleContext, (row: number) => boolean>();
+/** The start-limit test of each analysis, answered once per distinct text: a crash group of a long log spans most of its file. */
+const startLimitTests = new WeakMap<RuleContext, TextTest>();
 
 /** Did systemd give up on the crashing unit within a minute of its last crash? */
 function startLimitHit(ctx: RuleContext, file: number, from: number, to: number): boolean {
   let test = startLimitTests.get(ctx);
-  if (!test) startLimitTests.set(ctx, (test = memoByText(ctx, (text) => START_LIMIT_HIT.test(text))));
-  return fileRowsInWindow(ctx, file, from, to + 60_000, test, 1).length > 0;
+  if (!test) startLimitTests.set(ctx, (test = new TextTest(ctx, (text) => START_LIMIT_HIT.test(text))));
+  // A log that never says so anywhere (most) is answered from its distinct texts, not by walking each crash's window.
+  if (!test.anyRow()) return false;
+  const limit = test;
+  return fileRowsInWindow(ctx, file, from, to + 60_000, (row) => limit.has(row), 1).length > 0;
 }
 
 function groups(crashes: readonly Mark[], restarts: readonly Mark[]): Mark[][] {

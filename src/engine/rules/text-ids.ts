@@ -124,9 +124,3 @@ export class TextTest {
     return false;
   }
 }
-
-/** `test` of a row's text (ctx.peek), computed once per distinct text (textIds). */
-export function memoByText(ctx: RuleContext, test: (text: string) => boolean): (row: number) => boolean {
-  const t = new TextTest(ctx, test);
-  return (row) => t.has(row);
-}
