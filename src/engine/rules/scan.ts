@@ -14,7 +14,7 @@
 
 import { lowerBoundRows } from '../marks/sources.ts';
 import { lowerBound } from '../model/event-table.ts';
-import { TextTest } from './text-ids.ts';
+import { TextTest, textIds } from './text-ids.ts';
 import type { RuleContext } from './types.ts';
 
 /** One search: for each pattern, the first `cap` rows with a time in [from, to], not in `exclude`, whose text (ctx.peek) it matches. */
@@ -61,12 +61,24 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
   // The alternation of the patterns still looking, tested once per row (remembered per template).
   let prefiltered = null as TextTest | null;
   let stale = true;
-  const rebuild = () => {
+  const count = textIds(ctx).count;
+  /**
+   * The alternation of the patterns still wanting rows; false when none of them can match a row from `from` on.
+   * That is decided from the distinct texts when the windows left span more rows than the log has distinct
+   * texts (a failure that went on for hours), rather than by walking the rest of them.
+   */
+  const rebuild = (from: number): boolean => {
     const live = new Set<RegExp>();
-    for (const o of byStart) if (o.wanting > 0) o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
+    let to = -Infinity;
+    for (const o of byStart) {
+      if (o.wanting === 0) continue;
+      o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
+      if (o.search.to > to) to = o.search.to;
+    }
     const re = alternation([...live]);
     prefiltered = re ? new TextTest(ctx, (text) => re.test(text)) : null;
     stale = false;
+    return prefiltered === null || lowerBound(t, to + 1) - from < count || prefiltered.anyRow();
   };
   let next = 0;
   const active: Open[] = [];
@@ -94,7 +106,7 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
       row = Math.max(row + 1, lowerBound(t, byStart[next].search.from));
       continue;
     }
-    if (stale) rebuild();
+    if (stale && !rebuild(row)) break;
     // Most rows match no pattern: the alternation rules them out before any search looks at its exclusions.
     if (prefiltered !== null && !prefiltered.has(row)) {
       // The rows after it that the alternation rules out too are passed over in a tight loop, up to the
