@@ -193,7 +193,7 @@ function sameOperation(ctx: RuleContext, rows: readonly number[]): boolean {
  * file's last word, is standing; one followed by routine lines ("export
  * finished: 412 reports, 3 skipped") may have been per-item.
  */
-function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
+export function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
   const last = rows[rows.length - 1];
   const own = ctx.sources.rows[ctx.table.file[last]];
   let end = own.length - 1;
