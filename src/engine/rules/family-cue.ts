@@ -14,7 +14,7 @@ import type { Family, RuleContext } from './types.ts';
 import { levelOf } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { recoveryAfter } from './recovery.ts';
-import { endsOnFailure, EXCERPT_MAX_ROWS } from './unknown-failure.ts';
+import { endsOnFailure, EXCERPT_MAX_ROWS, sameOperation } from './unknown-failure.ts';
 
 /** Only the first failures of a run are read: the family of a long run shows in its first lines. */
 const READ_ROWS = 20;
@@ -67,7 +67,10 @@ export function readCues(ctx: RuleContext, run: readonly number[]): CueReading |
  * In a pasted excerpt, a line logged as an error whose words say what went
  * wrong ("insufficient space", "timed out waiting for responses") is why the
  * excerpt was pasted when the paste ends on it or the same words come again
- * at ERROR, and nothing after it says the thing works again. A bare ERROR, a
+ * at ERROR, and nothing after it says the thing works again; so is the same
+ * operation failing in such words three times at WARN or with no level ("all
+ * 200 http_worker threads are busy" every five seconds) when the paste ends
+ * on it. A bare ERROR, a
  * routine per-request error or a WARN does not count (a healthy start-up
  * warns that it "cannot allocate huge pages" and runs), nor one error the
  * program got past (a supervised child that timed out once and was
@@ -76,7 +79,10 @@ export function readCues(ctx: RuleContext, run: readonly number[]): CueReading |
 export function cuedIncident(ctx: RuleContext, run: readonly number[], reading: CueReading): boolean {
   if (ctx.table.length > EXCERPT_MAX_ROWS) return false;
   const told = reading.rows.filter((r) => levelOf(ctx, r) >= Level.error && !ROUTINE_ERROR.test(failureText(ctx, r)));
-  if (!told.length || (told.length < 2 && !endsOnFailure(ctx, run))) return false;
+  // Or the same operation failing in those words again and again until the paste ends, at WARN or with no level.
+  const said = reading.rows.filter((r) => (levelOf(ctx, r) >= Level.warn || levelOf(ctx, r) === Level.none) && !ROUTINE_ERROR.test(failureText(ctx, r)));
+  const standing = endsOnFailure(ctx, run);
+  if (!(told.length >= 2 || (told.length && standing) || (standing && sameOperation(ctx, said)))) return false;
   // The same failure lines again after a recovery undo it; other lines do not.
   const own = new Set(run);
   return recoveryAfter(ctx, run, (r) => own.has(r)) < 0;
