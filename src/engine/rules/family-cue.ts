@@ -35,6 +35,31 @@ export interface CueReading {
 }
 
 /**
+ * A row's cue: in its failure text, or else in the lines below it, the root
+ * cause first ("Error in handling inbound message, {}" over "Caused by:
+ * ...OutOfDirectMemoryError: failed to allocate 20971520 byte(s)").
+ */
+function cueOfRow(ctx: RuleContext, row: number, cues: readonly Cue[]): Cue | undefined {
+  const own = cues.find((c) => c.re.test(failureText(ctx, row)));
+  if (own) return own;
+  const lines = ctx.causes?.(row) ?? [];
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const cue = cues.find((c) => c.re.test(lines[k]));
+    if (cue) return cue;
+  }
+  return undefined;
+}
+
+/** The line of a row that carries the cue, for quoting its words. */
+function cueLine(ctx: RuleContext, row: number, cue: Cue): string {
+  const text = failureText(ctx, row);
+  if (cue.re.test(text)) return text;
+  const lines = ctx.causes?.(row) ?? [];
+  for (let k = lines.length - 1; k >= 0; k--) if (cue.re.test(lines[k])) return lines[k];
+  return text;
+}
+
+/**
  * The family most of the run's first failure lines point at, each line
  * voting for the first cue it carries; a tie goes to the cue listed first
  * (the more specific). Undefined when no line carries a cue.
@@ -44,8 +69,7 @@ export function readCues(ctx: RuleContext, run: readonly number[]): CueReading |
   const byCue = new Map<Cue, number[]>();
   let read = 0;
   for (const row of run.slice(0, READ_ROWS)) {
-    const text = failureText(ctx, row);
-    const cue = cues.find((c) => c.re.test(text));
+    const cue = cueOfRow(ctx, row, cues);
     if (!cue) continue;
     read++;
     const rows = byCue.get(cue);
@@ -59,7 +83,7 @@ export function readCues(ctx: RuleContext, run: readonly number[]): CueReading |
   }
   if (!best) return undefined;
   const rows = byCue.get(best)!;
-  const words = best.re.exec(failureText(ctx, rows[0]))?.[0] ?? '';
+  const words = best.re.exec(cueLine(ctx, rows[0], best))?.[0] ?? '';
   return { family: best.family, reads: best.spec.reads, cue: best, rows, words, read };
 }
 

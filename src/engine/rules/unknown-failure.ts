@@ -101,7 +101,7 @@ const NOT = /\bnot\b/i;
  * In a pasted excerpt, the same retry announced MIN_QUIET_MATCHES times or
  * more, at INFO or above, each saying what failed ("failed to flush chunk
  * ..., retry in 223 seconds", "Consumer assignment not cleaned up,
- * retrying"): one retry is a program coping, the same one again and again is
+ * retrying", "Database locked, sleeping then retrying"): one retry is a program coping, the same one again and again is
  * a failure that does not go away. A retry that then succeeds is told by
  * recovery.ts.
  */
@@ -110,7 +110,7 @@ function retryLoop(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
   if (lv !== Level.none && lv < Level.info) return false;
   const text = failureText(ctx, row);
-  if (!RETRY.test(text) || !(FAILURE_WORD.test(text) || NOT.test(text)) || RECOVERED.test(text)) return false;
+  if (!RETRY.test(text) || !(FAILURE_WORD.test(text) || NOT.test(text) || cued(text)) || RECOVERED.test(text)) return false;
   const t = ctx.table;
   let n = 0;
   for (const r of ctx.sources.rows[t.file[row]]) if (t.template[r] === t.template[row] && ++n >= MIN_QUIET_MATCHES) return true;
