@@ -7,6 +7,7 @@
 // ERROR line in a pasted excerpt an incident. What it names is a hypothesis
 // from words, and the finding says so.
 
+import { Flag } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { builtinCues, vocabularyClass } from '../knowledge/index.ts';
 import type { Cue } from '../knowledge/load-cues.ts';
@@ -102,7 +103,12 @@ export function readCues(ctx: RuleContext, run: readonly number[]): CueReading |
  */
 export function cuedIncident(ctx: RuleContext, run: readonly number[], reading: CueReading): boolean {
   if (ctx.table.length > EXCERPT_MAX_ROWS) return false;
-  const told = reading.rows.filter((r) => levelOf(ctx, r) >= Level.error && !ROUTINE_ERROR.test(failureText(ctx, r)));
+  // Pasted console output (a line with neither time nor level, in a file that levels none of its lines)
+  // cannot say "error" by level: its words must. A timed unlevelled line (Go's log package) is not that.
+  const t = ctx.table;
+  const unlevelled = !ctx.sources.rows[t.file[run[0]]].some((r) => levelOf(ctx, r) !== Level.none);
+  const console = (r: number) => unlevelled && (t.flags[r] & Flag.untimed) !== 0;
+  const told = reading.rows.filter((r) => (levelOf(ctx, r) >= Level.error || console(r)) && !ROUTINE_ERROR.test(failureText(ctx, r)));
   // Or the same operation failing in those words again and again until the paste ends, at WARN or with no level.
   const said = reading.rows.filter((r) => (levelOf(ctx, r) >= Level.warn || levelOf(ctx, r) === Level.none) && !ROUTINE_ERROR.test(failureText(ctx, r)));
   const standing = endsOnFailure(ctx, run);
