@@ -10,6 +10,7 @@ import { buildSourceIndex, type SourceIndex } from '../marks/sources.ts';
 import { RULES } from '../rules/index.ts';
 import type { Finding, Rule, RuleContext, Severity } from '../rules/types.ts';
 import { templateTimes } from '../templates/template-stats.ts';
+import { textIds } from '../rules/text-ids.ts';
 import { readCauses } from './cause-lines.ts';
 import { Flag } from '../model/kinds.ts';
 import { codeOrder } from '../model/code-order.ts';
@@ -95,7 +96,7 @@ function collect(ctx: RuleContext, rules: readonly Rule[], found: { finding: Fin
 export function analyze(r: IngestResult, missing?: (row: number) => void, rules: readonly Rule[] = RULES): Analysis {
   const sources = buildSourceIndex(r.table, r.files.length);
   const base = makeContext(r, [], sources, missing);
-  const marks = computeMarks({ table: r.table, fileCount: r.files.length, message: base.message, sources });
+  const marks = computeMarks({ table: r.table, fileCount: r.files.length, message: base.message, sources, texts: textIds(base) });
   const findings = runRules({ ...base, marks }, rules);
   for (const f of findings) if (untimedEvidence(r, f.evidence)) f.untimed = true;
   return { marks, findings };

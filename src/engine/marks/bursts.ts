@@ -53,9 +53,7 @@ function inClass(table: EventTable, row: number, cls: BurstClass): boolean {
 
 export function burstMarks(table: EventTable, sources: SourceIndex): Mark[] {
   const out: Mark[] = [];
-  for (let f = 0; f < sources.rows.length; f++) {
-    for (const cls of ['timeout-burst', 'error-burst'] as const) fileBursts(table, sources.rows[f], sources.notable[f], f, cls, out);
-  }
+  for (let f = 0; f < sources.rows.length; f++) fileBursts(table, sources.rows[f], sources.notable[f], f, out);
   return out;
 }
 
@@ -63,23 +61,41 @@ function threshold(lambda: number): number {
   return Math.max(MIN_BUCKET_EVENTS, BURST_FACTOR * lambda, lambda + POISSON_Z * Math.sqrt(lambda));
 }
 
-/** `rows`: the file's rows; `notable`: its notable ones (sources.ts), which hold every row of both classes. */
-function fileBursts(table: EventTable, rows: Int32Array, notable: Int32Array, file: number, cls: BurstClass, out: Mark[]): void {
+const CLASSES = ['timeout-burst', 'error-burst'] as const;
+
+/**
+ * Both classes of one file, timeouts first. `rows`: the file's rows; `notable`: its notable ones (sources.ts),
+ * which hold every row of both classes. One pass over them counts both classes per bucket.
+ */
+function fileBursts(table: EventTable, rows: Int32Array, notable: Int32Array, file: number, out: Mark[]): void {
   const n = rows.length;
   if (n === 0) return;
   const t = table.tMs;
-  let total = 0;
-  for (let k = 0; k < notable.length; k++) if (inClass(table, notable[k], cls)) total++;
-  if (total < MIN_BURST_EVENTS) {
-    if (n <= EXCERPT_MAX_EVENTS) excerptBursts(table, rows, file, cls, out);
-    return;
-  }
   const t0 = t[rows[0]];
   const span = t[rows[n - 1]] - t0;
   const width = Math.max(BUCKET_MS, span / MAX_BUCKETS);
   const nb = Math.floor(span / width) + 1;
-  const counts = new Uint32Array(nb);
-  for (let k = 0; k < notable.length; k++) if (inClass(table, notable[k], cls)) counts[Math.floor((t[notable[k]] - t0) / width)]++;
+  const counts = CLASSES.map(() => new Uint32Array(nb));
+  const totals = [0, 0];
+  for (let k = 0; k < notable.length; k++) {
+    const row = notable[k];
+    const c = inClass(table, row, 'timeout-burst') ? 0 : inClass(table, row, 'error-burst') ? 1 : -1;
+    if (c < 0) continue;
+    totals[c]++;
+    counts[c][Math.floor((t[row] - t0) / width)]++;
+  }
+  CLASSES.forEach((cls, c) => {
+    if (totals[c] < MIN_BURST_EVENTS) {
+      if (n <= EXCERPT_MAX_EVENTS) excerptBursts(table, rows, file, cls, out);
+      return;
+    }
+    bucketBursts(table, notable, file, cls, counts[c], totals[c], t0, width, out);
+  });
+}
+
+/** Hot buckets of one class against the baseline of its cold buckets. */
+function bucketBursts(table: EventTable, notable: Int32Array, file: number, cls: BurstClass, counts: Uint32Array, total: number, t0: number, width: number, out: Mark[]): void {
+  const nb = counts.length;
   // Baseline from the cold buckets, re-estimated once without the hot ones.
   let lambda = total / nb;
   for (let pass = 0; pass < 2; pass++) {

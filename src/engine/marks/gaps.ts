@@ -44,22 +44,66 @@ export function gapMarks(table: EventTable, sources: SourceIndex): Mark[] {
   for (let f = 0; f < sources.rows.length; f++) {
     const rows = sources.rows[f];
     const fileGaps = gapsOf(table.tMs, rows, f, 0);
+    const pauses = longPauses(table, rows);
     // Traffic alone: a long operation logging a step every few seconds must not hide the
     // silence of everything else in the same file (renewals go on while requests hang).
-    const traffic = trafficRows(table, rows, sources.notable[f]);
+    const traffic = pauses.traffic ? trafficRows(table, rows, sources.notable[f]) : null;
     if (traffic) {
       for (const g of gapsOf(table.tMs, traffic, f, 0)) if (!fileGaps.some((x) => x.start <= g.end && g.start <= x.end)) fileGaps.push(g);
     }
     out.push(...fileGaps);
     // Lanes: a busy logger (the access log inside a Caddy log) can stop while the rest of the
     // file goes on; judge each busy lane by its own rhythm too, unless the whole file was silent.
-    for (const [logger, laneRows] of lanes(table, rows)) {
+    for (const [logger, laneRows] of lanes(table, rows, pauses.loggers)) {
       for (const g of gapsOf(table.tMs, laneRows, f, logger)) {
         if (!fileGaps.some((x) => x.start <= g.end && g.start <= x.end)) out.push(g);
       }
     }
   }
   return out;
+}
+
+/**
+ * Which of a file's views can hold a gap at all: its traffic rows, and each
+ * logger's rows (by logger number), for a pause of at least MIN_GAP_MS
+ * between two of them. One pass over the rows; a busy log has no such pause
+ * in most of them, and then their rows are never copied out and walked again
+ * (gapsOf finds nothing in a view without one).
+ */
+function longPauses(table: EventTable, rows: Int32Array): { traffic: boolean; loggers: Uint8Array } {
+  const { tMs, kind, logger } = table;
+  // Logger numbers index the table's interned names; a bigger one grows the arrays.
+  let size = Math.max(1, table.loggers?.length ?? 0);
+  // NaN before a logger's first row: a difference with it is never a pause.
+  let last = new Float64Array(size).fill(NaN);
+  let loggers = new Uint8Array(size);
+  let traffic = false;
+  let lastTraffic = NaN;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k];
+    const t = tMs[row];
+    const lg = logger[row];
+    if (lg >= size) {
+      size = lg + 1;
+      const before = last.length;
+      last = grown(last, size);
+      last.fill(NaN, before);
+      loggers = grown(loggers, size);
+    }
+    if (t - last[lg] >= MIN_GAP_MS) loggers[lg] = 1;
+    last[lg] = t;
+    if (!isNotTraffic(kind[row])) {
+      if (t - lastTraffic >= MIN_GAP_MS) traffic = true;
+      lastTraffic = t;
+    }
+  }
+  return { traffic, loggers };
+}
+
+function grown<T extends Float64Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }
 
 /** One operation or reload line in this many rows, or more, and the traffic rows are found by walking them all. */
@@ -95,10 +139,14 @@ export function trafficRows(table: EventTable, rows: Int32Array, notable: Int32A
   return out;
 }
 
-/** Rows per logger, for files with more than one logger; lanes too small to judge are left out. */
-function lanes(table: EventTable, rows: Int32Array): Map<number, Int32Array> {
+/**
+ * Rows per logger, for files with more than one logger; lanes too small to
+ * judge are left out, and so are those `pausing` (by logger number) says
+ * hold no pause long enough to be a gap (longPauses).
+ */
+function lanes(table: EventTable, rows: Int32Array, pausing: Uint8Array): Map<number, Int32Array> {
   const out = new Map<number, Int32Array>();
-  if (rows.length === 0) return out;
+  if (rows.length === 0 || !pausing.includes(1)) return out;
   const first = table.logger[rows[0]];
   let mixed = false;
   for (let k = 1; k < rows.length && !mixed; k++) mixed = table.logger[rows[k]] !== first;
@@ -111,7 +159,7 @@ function lanes(table: EventTable, rows: Int32Array): Map<number, Int32Array> {
   const order: number[] = []; // loggers in order of first appearance, as lanes are reported
   for (let k = 0; k < rows.length; k++) if (count[logger[rows[k]]]++ === 0) order.push(logger[rows[k]]);
   const fill = new Array<Int32Array | null>(top + 1).fill(null);
-  for (const lg of order) if (lg !== 0 && count[lg] >= MIN_SOURCE_EVENTS) fill[lg] = new Int32Array(count[lg]);
+  for (const lg of order) if (lg !== 0 && count[lg] >= MIN_SOURCE_EVENTS && pausing[lg] === 1) fill[lg] = new Int32Array(count[lg]);
   count.fill(0);
   for (let k = 0; k < rows.length; k++) {
     const lg = logger[rows[k]];

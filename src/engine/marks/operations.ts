@@ -20,6 +20,7 @@ import type { SourceIndex } from './sources.ts';
 import { cleanKey, opFamily, opKey } from './op-identity.ts';
 import { MAX_MARK_EVENTS, labelOf } from './points.ts';
 import { OpenOps } from './open-ops.ts';
+import type { TextNumbers } from './types.ts';
 
 /** A second start within this long of an open operation's last event, same family, other template: a step of it.
  * Steps of one renewal (renew, ACME order, challenge) follow each other within a second or two. */
@@ -42,7 +43,8 @@ interface Op {
   fieldKey: boolean;
   family: string;
   startTemplate: number;
-  steps: Set<number>;
+  /** Templates of the steps folded into it (null until the first). */
+  steps: Set<number> | null;
   events: number[];
   spanEnd: SpanEnd;
   file: number;
@@ -52,6 +54,8 @@ export interface OperationInput {
   table: EventTable;
   sources: SourceIndex;
   message(row: number): string;
+  /** The rows' texts numbered (rules/text-ids.ts): rows with one number have one message. */
+  texts?: TextNumbers;
 }
 
 export function operationMarks(input: OperationInput): Mark[] {
@@ -59,7 +63,9 @@ export function operationMarks(input: OperationInput): Mark[] {
   const ops: Op[] = [];
   // No push(...spread): a big file has more operations than the call stack has room for arguments.
   // Operation rows are notable (sources.ts): pairing walks those, not every row of the file.
-  for (let f = 0; f < sources.notable.length; f++) for (const op of pairFile(table, sources.notable[f], f, message)) ops.push(op);
+  const keyOf = memoised(opKey, input.texts);
+  const familyOf = memoised(opFamily, input.texts);
+  for (let f = 0; f < sources.notable.length; f++) for (const op of pairFile(table, sources.notable[f], f, message, keyOf, familyOf)) ops.push(op);
   inferSequentialEnds(ops);
   return toMarks(ops, message);
 }
@@ -67,10 +73,26 @@ export function operationMarks(input: OperationInput): Mark[] {
 /** Distinct messages whose identifier and family are remembered per file (a big file's ops repeat a few messages). */
 const MEMO_MAX = 100_000;
 
-/** `read` per distinct text: operation lines repeat ("renewing certificate for a.example.com"), and reading one runs a dozen regular expressions. */
-function memoised(read: (text: string) => string): (text: string) => string {
+/**
+ * `read` of a row's text once per distinct text: operation lines repeat ("renewing certificate for a.example.com"),
+ * and reading one runs a dozen regular expressions. By the text's number when the texts are numbered, else in a Map.
+ */
+function memoised(read: (text: string) => string, texts: TextNumbers | undefined): (row: number, text: string) => string {
+  if (texts) {
+    // Per text number, 1 + the index of its answer (0: not read yet): a typed array is allocated zeroed in one go.
+    const slot = new Int32Array(texts.count);
+    const answers: string[] = [];
+    return (row, text) => {
+      const i = texts.id[row];
+      const k = slot[i];
+      if (k !== 0) return answers[k - 1];
+      const v = read(text);
+      slot[i] = answers.push(v);
+      return v;
+    };
+  }
   const seen = new Map<string, string>();
-  return (text) => {
+  return (_row, text) => {
     let v = seen.get(text);
     if (v === undefined) {
       v = read(text);
@@ -80,11 +102,11 @@ function memoised(read: (text: string) => string): (text: string) => string {
   };
 }
 
-function pairFile(table: EventTable, rows: Int32Array, file: number, message: (row: number) => string): Op[] {
+type Memo = (row: number, text: string) => string;
+
+function pairFile(table: EventTable, rows: Int32Array, file: number, message: (row: number) => string, keyOf: Memo, familyOf: Memo): Op[] {
   const all: Op[] = [];
   const open = new OpenOps<Op>(MAX_TRACKED_OPEN);
-  const keyOf = memoised(opKey);
-  const familyOf = memoised(opFamily);
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     const kind = table.kind[row];
@@ -93,19 +115,19 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
     const t = table.tMs[row];
     const subject = table.subjects?.get(row);
     const fieldKey = !!subject;
-    const key = subject ? cleanKey(subject) : keyOf(msg);
-    const noun = familyOf(msg);
+    const key = subject ? cleanKey(subject) : keyOf(row, msg);
+    const noun = familyOf(row, msg);
     if (kind === Kind.opStart) {
       const family = noun || `template ${table.template[row]}`;
       const last = open.last();
       if (last && last.family === family && (key === '' || key === last.key) && t - last.lastSeen <= STEP_MS
-        && table.template[row] !== last.startTemplate && !last.steps.has(table.template[row])) {
-        last.steps.add(table.template[row]);
+        && table.template[row] !== last.startTemplate && !last.steps?.has(table.template[row])) {
+        (last.steps ??= new Set()).add(table.template[row]);
         last.lastSeen = t;
         if (last.events.length < MAX_MARK_EVENTS) last.events.push(row);
         continue;
       }
-      const op: Op = { startRow: row, start: t, end: t, lastSeen: t, key, fieldKey, family, startTemplate: table.template[row], steps: new Set(), events: [row], spanEnd: 'open', file };
+      const op: Op = { startRow: row, start: t, end: t, lastSeen: t, key, fieldKey, family, startTemplate: table.template[row], steps: null, events: [row], spanEnd: 'open', file };
       open.add(op);
       all.push(op);
       continue;
@@ -123,14 +145,16 @@ function pairFile(table: EventTable, rows: Int32Array, file: number, message: (r
 
 /** In families that never log an end, the next start of a close run ends the previous one. */
 function inferSequentialEnds(ops: Op[]): void {
-  const byFamily = new Map<string, Op[]>();
+  // Per file, then per family (no key string built per operation: a big log has tens of thousands).
+  const byFile = new Map<number, Map<string, Op[]>>();
   for (const op of ops) {
-    const k = `${op.file}\u0000${op.family}`;
-    let list = byFamily.get(k);
-    if (!list) byFamily.set(k, (list = []));
+    let families = byFile.get(op.file);
+    if (!families) byFile.set(op.file, (families = new Map()));
+    let list = families.get(op.family);
+    if (!list) families.set(op.family, (list = []));
     list.push(op);
   }
-  for (const list of byFamily.values()) {
+  for (const list of [...byFile.values()].flatMap((families) => [...families.values()])) {
     if (list.some((o) => o.spanEnd === 'ended' || o.spanEnd === 'failed')) continue;
     for (let i = 0; i + 1 < list.length; i++) {
       const next = list[i + 1];

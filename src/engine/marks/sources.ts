@@ -28,26 +28,53 @@ export function isNotable(kind: number, level: number): boolean {
 }
 
 export function buildSourceIndex(table: Pick<EventTable, 'file' | 'kind' | 'level' | 'length'>, fileCount: number): SourceIndex {
-  let files = fileCount;
-  for (let i = 0; i < table.length; i++) if (table.file[i] >= files) files = table.file[i] + 1;
   const { file, kind, level } = table;
-  const counts = new Int32Array(files);
-  const notableCounts = new Int32Array(files);
-  for (let i = 0; i < table.length; i++) {
+  const n = table.length;
+  // One pass counts each file's rows, finds a file number past fileCount (the counts grow) and lists the notable rows.
+  let files = fileCount;
+  let counts: Int32Array = new Int32Array(files);
+  let notableRows: Int32Array = new Int32Array(Math.min(n, 1024));
+  let notables = 0;
+  for (let i = 0; i < n; i++) {
     const f = file[i];
+    if (f >= files) {
+      files = f + 1;
+      counts = grown(counts, files);
+    }
     counts[f]++;
-    if (isNotable(kind[i], level[i])) notableCounts[f]++;
+    if (isNotable(kind[i], level[i])) {
+      if (notables === notableRows.length) notableRows = grown(notableRows, notableRows.length * 2);
+      notableRows[notables++] = i;
+    }
   }
-  const rows = Array.from(counts, (n) => new Int32Array(n));
-  const notable = Array.from(notableCounts, (n) => new Int32Array(n));
+  const rows = Array.from(counts, (c) => new Int32Array(c));
+  // One file (most loads): its rows are every row, and its notable rows those listed.
+  if (files === 1) {
+    const only = rows[0];
+    for (let i = 0; i < n; i++) only[i] = i;
+    return { rows, notable: [notableRows.slice(0, notables)] };
+  }
+  const notableCounts = new Int32Array(files);
+  for (let k = 0; k < notables; k++) notableCounts[file[notableRows[k]]]++;
+  const notable = Array.from(notableCounts, (c) => new Int32Array(c));
   const fill = new Int32Array(files);
-  const fillNotable = new Int32Array(files);
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0; i < n; i++) {
     const f = file[i];
     rows[f][fill[f]++] = i;
-    if (isNotable(kind[i], level[i])) notable[f][fillNotable[f]++] = i;
+  }
+  fill.fill(0);
+  for (let k = 0; k < notables; k++) {
+    const row = notableRows[k];
+    const f = file[row];
+    notable[f][fill[f]++] = row;
   }
   return { rows, notable };
+}
+
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /** Where `row` sits in `rows` (a file's rows, ascending row numbers as buildSourceIndex lists them), or -1. */

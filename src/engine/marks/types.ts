@@ -42,3 +42,9 @@ export interface Mark {
   /** Gaps: events the source's rate next to the silence predicts for it. */
   expected?: number;
 }
+
+/** Row texts numbered so that rows with one number have the same text (rules/text-ids.ts makes them). */
+export interface TextNumbers {
+  id: Int32Array;
+  count: number;
+}

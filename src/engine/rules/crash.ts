@@ -13,7 +13,7 @@ import { Level } from '../model/levels.ts';
 import type { Family, Finding, Rule, RuleContext } from './types.ts';
 import { evidence, KILL, marksOf, mostly, OOM_KILLER, SHUTDOWN, sourceName, whenRow } from './helpers.ts';
 import { fileRowsInWindow } from './scan.ts';
-import { memoByTemplate } from './template-memo.ts';
+import { memoByText } from './text-ids.ts';
 import { matchSignatures } from './signature-match.ts';
 import { matchSignature } from './crash-signatures.ts';
 import { clock, duration, plural, quote } from './text.ts';
@@ -106,7 +106,7 @@ const startLimitTests = new WeakMap<RuleContext, (row: number) => boolean>();
 /** Did systemd give up on the crashing unit within a minute of its last crash? */
 function startLimitHit(ctx: RuleContext, file: number, from: number, to: number): boolean {
   let test = startLimitTests.get(ctx);
-  if (!test) startLimitTests.set(ctx, (test = memoByTemplate(ctx, (text) => START_LIMIT_HIT.test(text))));
+  if (!test) startLimitTests.set(ctx, (test = memoByText(ctx, (text) => START_LIMIT_HIT.test(text))));
   return fileRowsInWindow(ctx, file, from, to + 60_000, test, 1).length > 0;
 }
 

@@ -48,9 +48,10 @@ interface Signature {
 function signatures(ctx: RuleContext): Signature[] {
   const out: Signature[] = [];
   const t = ctx.table;
-  for (let f = 0; f < ctx.sources.rows.length; f++) {
+  for (let f = 0; f < ctx.sources.notable.length; f++) {
     const times: Signature['times'] = [];
-    for (const row of ctx.sources.rows[f]) if (t.kind[row] === Kind.healthFail) times.push({ t: t.tMs[row], rows: [row] });
+    // Health failures are classified events, so notable (sources.ts): their rows hold every one, in the same order.
+    for (const row of ctx.sources.notable[f]) if (t.kind[row] === Kind.healthFail) times.push({ t: t.tMs[row], rows: [row] });
     if (times.length) out.push({ file: f, what: 'health failure', times });
   }
   const byFile = (kind: 'timeout-burst' | 'crash', what: string) => {

@@ -9,15 +9,12 @@
 // followed with a cursor. The rows found are exactly those of one search per
 // pattern (test/analysis/scan-equivalence.test.ts checks it against that).
 //
-// Remembering answers per distinct text was measured and left out: on a
-// 200 MB log with ~100k distinct messages of ~20 characters, looking a row's
-// text up in a Map cost about twice testing it. Each template's last text is
-// remembered instead (template-memo.ts), and not for templates whose texts
-// keep changing.
+// The alternation's answers are remembered per distinct text (text-ids.ts:
+// the analysis numbers its row texts once, for every rule's tests).
 
 import { lowerBoundRows } from '../marks/sources.ts';
 import { lowerBound } from '../model/event-table.ts';
-import { memoByTemplate } from './template-memo.ts';
+import { TextTest } from './text-ids.ts';
 import type { RuleContext } from './types.ts';
 
 /** One search: for each pattern, the first `cap` rows with a time in [from, to], not in `exclude`, whose text (ctx.peek) it matches. */
@@ -62,13 +59,13 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
   const t = ctx.table;
   const byStart = all.filter((o) => o.wanting > 0 && o.search.from <= o.search.to).sort((a, b) => a.search.from - b.search.from);
   // The alternation of the patterns still looking, tested once per row (remembered per template).
-  let prefiltered = null as ((row: number) => boolean) | null;
+  let prefiltered = null as TextTest | null;
   let stale = true;
   const rebuild = () => {
     const live = new Set<RegExp>();
     for (const o of byStart) if (o.wanting > 0) o.search.patterns.forEach((re, i) => o.found[i].length < o.search.cap && live.add(re));
     const re = alternation([...live]);
-    prefiltered = re ? memoByTemplate(ctx, (text) => re.test(text)) : null;
+    prefiltered = re ? new TextTest(ctx, (text) => re.test(text)) : null;
     stale = false;
   };
   let next = 0;
@@ -99,8 +96,13 @@ export function searchWindows(ctx: RuleContext, searches: readonly WindowSearch[
     }
     if (stale) rebuild();
     // Most rows match no pattern: the alternation rules them out before any search looks at its exclusions.
-    if (prefiltered !== null && !prefiltered(row)) {
+    if (prefiltered !== null && !prefiltered.has(row)) {
+      // The rows after it that the alternation rules out too are passed over in a tight loop, up to the
+      // first where a window starts or ends (nothing else changes on a row no pattern matches).
+      const times = t.tMs;
+      const nextFrom = next < byStart.length ? byStart[next].search.from : Infinity;
       row++;
+      while (row < t.length && !(times[row] >= nextFrom || times[row] > minTo) && !prefiltered.has(row)) row++;
       continue;
     }
     const text = ctx.peek(row);

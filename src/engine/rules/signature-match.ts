@@ -7,7 +7,7 @@ import type { Signature } from '../knowledge/load-signatures.ts';
 import { builtinSignatureFinder } from '../knowledge/signature-finder.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import { memoNumberByTemplate } from './template-memo.ts';
+import { textIds } from './text-ids.ts';
 import type { RuleContext } from './types.ts';
 import { FAILURE_WORD } from './helpers.ts';
 
@@ -17,18 +17,11 @@ export interface SignatureHits {
   rows: number[];
 }
 
-/** A message is tested once; the memo stops growing past this many distinct texts. */
-const MEMO_MAX = 50_000;
-
-/** Up to this many rows, every row is tested on its own text: a template's placeholders can hide the words a signature needs. */
+/**
+ * Up to this many rows, every row is tested on its own text: a template's placeholders can hide the words a signature needs.
+ * In a bigger log, so are warnings and worse, classified events and lines with no level (journald, kubectl events, pasted text).
+ */
 const SMALL_LOG_ROWS = 5000;
-
-/** Rows tested one by one: warnings and worse, classified events, lines with no level (journald, kubectl events, pasted text), and every row of a small log. */
-function candidate(ctx: RuleContext, row: number): boolean {
-  if (ctx.table.length <= SMALL_LOG_ROWS) return true;
-  const lv = ctx.table.level[row];
-  return lv >= Level.warn || lv === Level.none || ctx.table.kind[row] !== Kind.plain;
-}
 
 /** One scan per analysis: failure-signature and first-failure read the same hits. */
 const scanned = new WeakMap<RuleContext, SignatureHits[]>();
@@ -54,7 +47,6 @@ function findInCauses(ctx: RuleContext, row: number, find: (text: string) => num
 
 function scan(ctx: RuleContext): SignatureHits[] {
   const sigs = builtinSignatures();
-  const memo = new Map<string, number>();
   // Per template id: its answer + 2 (0: not tested yet); an array, since every routine row looks its template up.
   const byTemplate = new Int32Array(ctx.templates.length);
   const hits = new Map<number, SignatureHits>();
@@ -62,19 +54,20 @@ function scan(ctx: RuleContext): SignatureHits[] {
   // Most texts name no signature: one pass of a literal scan rules them out before any pattern runs.
   const finder = builtinSignatureFinder();
   const find = (text: string) => finder.find(text);
-  // A candidate's own text: its template's last text answers a repeat, the memo a text seen before.
-  const findInRow = memoNumberByTemplate(ctx, (text) => {
-    let found = memo.get(text);
-    if (found === undefined) {
-      found = find(text);
-      if (memo.size < MEMO_MAX) memo.set(text, found);
-    }
-    return found;
-  });
+  // A candidate's own text, searched once per distinct text: per text number, its answer + 2 (0: not searched yet).
+  const texts = textIds(ctx).id;
+  const byText = new Int32Array(textIds(ctx).count);
+  const crash = Uint8Array.from(sigs, (s) => (s.family === 'crash' ? 1 : 0));
+  // Rows tested on their own text (this loop visits every row of the log).
+  const small = t.length <= SMALL_LOG_ROWS;
+  const { level, kind } = t;
   for (let row = 0; row < t.length; row++) {
-    let i: number | undefined;
-    if (candidate(ctx, row)) {
-      i = findInRow(row);
+    let i: number;
+    const lv = level[row];
+    if (small || lv >= Level.warn || lv === Level.none || kind[row] !== Kind.plain) {
+      const k = texts[row];
+      if (byText[k] === 0) byText[k] = find(ctx.peek(row)) + 2;
+      i = byText[k] - 2;
     } else {
       // Routine lines (info and below) are many: their template is tested once, so a signature logged at info is still seen.
       const tpl = t.template[row];
@@ -83,9 +76,9 @@ function scan(ctx: RuleContext): SignatureHits[] {
       if (known === 0 && tpl < byTemplate.length) byTemplate[tpl] = i + 2;
     }
     // A generic crash line ("Traceback ...", "panic: ...") is better named by its root cause, when a cause line names one.
-    if (i < 0 || sigs[i].family === 'crash') {
+    if (i < 0 || crash[i] === 1) {
       const j = findInCauses(ctx, row, find);
-      if (j >= 0 && (i < 0 || sigs[j].family !== 'crash')) i = j;
+      if (j >= 0 && (i < 0 || crash[j] === 0)) i = j;
     }
     if (i < 0) continue;
     let h = hits.get(i);

@@ -11,7 +11,7 @@ import type { Selector } from '../spec.ts';
 import { vocabularyTest } from './vocabulary-classes.ts';
 import { selectorPattern } from './pattern.ts';
 import { rowsInWindow } from '../helpers.ts';
-import { memoByTemplate } from '../template-memo.ts';
+import { TextTest } from '../text-ids.ts';
 
 /** One thing a detector counts: a line (start === end) or a mark. */
 export interface Occurrence {
@@ -28,24 +28,41 @@ export interface Occurrence {
 
 const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** Compiled line test; regexes were checked when the rule was loaded and run on the linear-time engine (pattern.ts). */
-export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => boolean {
-  const t = ctx.table;
-  const kinds = new Set<KindCode>(asList(sel.kind).map((k) => kindFromName(k) ?? Kind.plain));
-  const min = sel.level ? levelFromWord(sel.level) : 0;
+interface LineParts {
+  kinds: Set<KindCode>;
+  min: number;
+  text: TextTest | null;
+  any: ((row: number) => boolean)[];
+  not: ((row: number) => boolean) | null;
+}
+
+function lineParts(ctx: RuleContext, sel: Selector): LineParts {
   const re = sel.match ? selectorPattern(sel.match) : null;
   const vocab = sel.vocabulary ? vocabularyTest(sel.vocabulary) : null;
-  const any = (sel.anyOf ?? []).map((s) => lineTest(ctx, s));
-  const not = sel.not ? lineTest(ctx, sel.not) : null;
-  const textTest = re || vocab ? memoByTemplate(ctx, (text) => (!re || re(text)) && (!vocab || vocab(text))) : null;
+  return {
+    kinds: new Set<KindCode>(asList(sel.kind).map((k) => kindFromName(k) ?? Kind.plain)),
+    min: sel.level ? levelFromWord(sel.level) : 0,
+    text: re || vocab ? new TextTest(ctx, (text) => (!re || re(text)) && (!vocab || vocab(text))) : null,
+    any: (sel.anyOf ?? []).map((s) => lineTest(ctx, s)),
+    not: sel.not ? lineTest(ctx, sel.not) : null,
+  };
+}
+
+function partsTest(ctx: RuleContext, { kinds, min, text, any, not }: LineParts): (row: number) => boolean {
+  const t = ctx.table;
   return (row) => {
     if (kinds.size && !kinds.has(t.kind[row] as KindCode)) return false;
     if (min && t.level[row] < min) return false;
-    if (textTest && !textTest(row)) return false;
+    if (text && !text.has(row)) return false;
     if (any.length && !any.some((f) => f(row))) return false;
     if (not && not(row)) return false;
     return true;
   };
+}
+
+/** Compiled line test; regexes were checked when the rule was loaded and run on the linear-time engine (pattern.ts). */
+export function lineTest(ctx: RuleContext, sel: Selector): (row: number) => boolean {
+  return partsTest(ctx, lineParts(ctx, sel));
 }
 
 function markOccurrence(m: Mark): Occurrence {
@@ -67,8 +84,12 @@ export function occurrences(ctx: RuleContext, sel: Selector): Occurrence[] {
       .map(markOccurrence)
       .sort((a, b) => a.start - b.start);
   }
-  const test = lineTest(ctx, sel);
+  const parts = lineParts(ctx, sel);
   const out: Occurrence[] = [];
+  // A selector whose text test every row must pass (no kind or level before it), and no distinct text passes: no row does.
+  // Most selectors name words a log never holds ("entering backup state"), and this answers them without a walk over its rows.
+  if (parts.kinds.size === 0 && !parts.min && parts.text && !parts.text.anyRow()) return out;
+  const test = partsTest(ctx, parts);
   const t = ctx.table;
   for (let row = 0; row < t.length; row++) {
     if (test(row)) out.push({ start: t.tMs[row], end: t.tMs[row], file: t.file[row], rows: [row], count: 1, label: ctx.message(row) });
