@@ -186,3 +186,18 @@ describe("syslog lines that carry the facility.priority before the program", () 
     expect(summary.analysis.findings).toEqual([]);
   });
 });
+
+describe('logfmt and JSON records pasted with an indent', () => {
+  it('reads each indented record as its own timed event, not as continuations of the first', async () => {
+    const pasted = [
+      '  logger=sqlstore.session t=2023-12-27T06:34:35.406652627Z level=debug msg="reusing existing session" transaction=true',
+      '  logger=sqlstore.transactions t=2023-12-27T06:34:35.439471764Z level=info msg="Database locked, sleeping then retrying" retry=5',
+      '  {"level":"warn","ts":"2023-12-27T06:34:36.000Z","msg":"provisioning slow"}',
+      '    at an indented line with no time of its own',
+    ].join('\n') + '\n';
+    const r = await ingestSources([saved('pasted.log', pasted, Date.UTC(2024, 0, 1))]);
+    const f = r.files[0];
+    expect([f.events, f.continuations, f.untimed]).toEqual([3, 1, 0]);
+    expect(Array.from(r.table.level.slice(0, 3))).toEqual([Level.debug, Level.info, Level.warn]);
+  });
+});

@@ -20,8 +20,8 @@ import { slicesOut } from '../../src/engine/formats/json-values.ts';
 
 const ALL_TEXT = 1e9;
 
-async function read(name: string, bytes: Uint8Array, detectLines: number, chunk?: number): Promise<IngestResult> {
-  return ingestSources([bytesSource(name, bytes, chunk)], { year: 2024, detectLines });
+async function read(name: string, bytes: Uint8Array, detectLines: number, chunk?: number, format?: string): Promise<IngestResult> {
+  return ingestSources([bytesSource(name, bytes, chunk)], { year: 2024, detectLines, format });
 }
 
 function expectSame(bytewise: IngestResult, text: IngestResult, label: string): void {
@@ -85,7 +85,9 @@ describe('JSON lines read as bytes', () => {
           const bytes = new Uint8Array(readFileSync(p));
           const text = await read(name, bytes, ALL_TEXT);
           if (text.files[0].format !== 'json-lines') continue;
-          expectSame(await read(name, bytes, 1, 4096), text, p);
+          // The format the whole file shows, given to both routes: one line is too few to detect it from
+          // when a paste opens on an odd line (a record wrapped in Markdown's backticks).
+          expectSame(await read(name, bytes, 1, 4096, 'json-lines'), text, p);
           checked++;
         }
       }

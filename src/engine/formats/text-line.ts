@@ -211,13 +211,14 @@ export class TextReader {
     const c = line.charCodeAt(0);
     if (c !== 32 && c !== 9 && c !== 96) return found;
     // Lines indented as pasted (a quote block, a copied terminal), or each wrapped in Markdown's
-    // inline-code backticks: a full time after the indent makes it a record. Only a timed reading
+    // inline-code backticks: a full time after the indent (or in a logfmt or JSON record's field) makes it a record. Only a timed reading
     // counts, so stack frames stay continuations.
     let i = 0;
     while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
     const ticked = line.charCodeAt(i) === 96;
     if (ticked) i++;
-    if (!mayOpenWithTime(line, i)) return TextMatch.none;
+    // A logfmt or JSON record carries its time in a field ("  logger=sqlstore t=2023-12-27T06:34:35Z level=info ...").
+    if (!mayOpenWithTime(line, i) && !startsLikeLogfmt(line.slice(i, i + 70)) && line.charCodeAt(i) !== 123) return TextMatch.none;
     const end = line.trimEnd();
     const trimmed = stripAnsi(ticked && end.endsWith('`') ? end.slice(i, -1) : line.slice(i));
     resetRecord(this.scratch);

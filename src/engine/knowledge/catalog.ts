@@ -48,6 +48,7 @@ import sCatalogueServers from './signatures/catalogue-servers.json' with { type:
 import sCatalogueTools from './signatures/catalogue-tools.json' with { type: 'json' };
 import sCatalogueBrokers from './signatures/catalogue-brokers.json' with { type: 'json' };
 import sGeneric from './signatures/generic.json' with { type: 'json' };
+import cFamilyCues from './cues/family-cues.json' with { type: 'json' };
 
 export interface KnowledgeFile {
   /** Path under src/engine/knowledge/, for error messages. */
@@ -116,3 +117,6 @@ export const SIGNATURE_FILES: readonly KnowledgeFile[] = [
   { file: 'signatures/catalogue-brokers.json', data: sCatalogueBrokers },
   { file: 'signatures/generic.json', data: sGeneric },
 ];
+
+/** Words that point at a family in a failure line no signature knows (load-cues.ts). */
+export const CUE_FILE: KnowledgeFile = { file: 'cues/family-cues.json', data: cFamilyCues };

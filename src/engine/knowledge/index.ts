@@ -3,9 +3,10 @@
 // operations, timeouts, health failures, restarts, crashes, and the word
 // classes rules look up: deploy, death, kill, OOM killer, shutdown,
 // completed, request status). Code holds detectors; word lists live here.
-// docs/knowledge.md describes the format.
+// docs/rules.md describes the formats.
 
-import { SIGNATURE_FILES, VOCABULARY_FILES } from './catalog.ts';
+import { CUE_FILE, SIGNATURE_FILES, VOCABULARY_FILES } from './catalog.ts';
+import { loadCues, type Cue } from './load-cues.ts';
 import { loadSignatures, type Signature } from './load-signatures.ts';
 import { assertLoaded, loadVocabulary, type LoadedVocabulary, type VocabularyKind } from './load-vocabulary.ts';
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
@@ -58,4 +59,16 @@ export function builtinSignatures(): Signature[] {
     signatures = r.signatures;
   }
   return signatures;
+}
+
+let cues: Cue[] | null = null;
+
+/** The built-in family cues, in the order they are tried (the test suite checks their schema, samples and negatives). */
+export function builtinCues(): Cue[] {
+  if (!cues) {
+    const r = loadCues(CUE_FILE, true);
+    if (r.problems.length) throw new Error(`The built-in family cues are broken:\n${r.problems.join('\n')}`);
+    cues = r.cues;
+  }
+  return cues;
 }

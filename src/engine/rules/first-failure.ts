@@ -29,6 +29,7 @@ import { occurrences } from './repeats.ts';
 import { EXCERPT_MAX_ROWS, excerptFailure, reportedFailure, unknownIncident } from './unknown-failure.ts';
 import { clock, duration, plural, quote } from './text.ts';
 import { mostTelling, weighFailures, type Candidate } from './telling.ts';
+import { cuedIncident, readCues } from './family-cue.ts';
 
 /** Failures closer than this to the previous one belong to the same run. */
 export const CHAIN_GAP_MS = 10 * 60_000;
@@ -155,9 +156,12 @@ export const firstFailure: Rule = {
     // A failure that is routine once (one wrong password, one user's expired token) needs a run of its own, even in an excerpt.
     // A line Kubernetes folded ("(x11 over 23m)") counts as the occurrences it stands for.
     const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
+    // A failure no signature knows may still say in words what went wrong ("insufficient space"): a hypothesis, labelled so.
+    const cued = known ? undefined : readCues(ctx, run);
     const loud = t.kind[first] === Kind.crash || (pick !== undefined && t.kind[pick.row] === Kind.crash) || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS)) ||
       // Failures a signature knows but that were not told on their own (lines of trouble at INFO) are weighed as unknown ones are.
-      ((!known || (!told && !isChronic(ctx, known) && noiseRow(ctx, known) < 0)) && unknownIncident(ctx, run));
+      ((!known || (!told && !isChronic(ctx, known) && noiseRow(ctx, known) < 0)) && unknownIncident(ctx, run)) ||
+      (cued !== undefined && cuedIncident(ctx, run, cued));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first && cands.length <= 1) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
@@ -170,7 +174,7 @@ export const firstFailure: Rule = {
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
     // Unknown failures that are mostly timeouts are a burst of timeouts: the family says so even when no signature knows the words.
     const timeouts = !known && run.filter((r) => t.kind[r] === Kind.timeout).length * 2 > run.length && run.length >= MIN_QUIET_MATCHES;
-    const name = known ? `${known.sig.spec.title}` : timeouts ? 'Operations timed out' : 'An error';
+    const name = known ? `${known.sig.spec.title}` : timeouts ? 'Operations timed out' : cued ? `An error that reads as ${cued.reads}` : 'An error';
     const head = pick && (pick.row !== first || earlier) ? 'Most telling failure' : 'First failure';
     return [{
       rule: this.id,
@@ -182,12 +186,16 @@ export const firstFailure: Rule = {
         ...facts.map((f) => f.text),
         ...(known
           ? ['What could explain it (the logs show the failure, not yet its cause):', ...hypothesisLines(hypotheses), `Check next: ${known.sig.spec.next}`]
-          : ['No known failure signature matches these lines: the logs show that it failed, not why. Check next: the lines just before the first failure, and the component it names.']),
+          : [
+            'No known failure signature matches these lines: the logs show that it failed, not why.',
+            ...(cued && !timeouts ? [`Hypothesis from words alone: ${plural(cued.rows.length, 'failure line')} of the first ${Math.min(run.length, 20)} say "${cued.words}", which suggests ${cued.reads}; no signature confirms it.`] : []),
+            'Check next: the lines just before the first failure, and the component it names.',
+          ]),
       ].join('\n'),
       count: run.length,
       confidence: loud ? 0.5 : 0.3,
       evidence: evidence(ctx, run.slice(0, 20)),
-      family: known ? known.sig.family : timeouts ? 'timeout-burst' : 'first-failure',
+      family: known ? known.sig.family : timeouts ? 'timeout-burst' : cued ? cued.family : 'first-failure',
       facts,
       hypotheses,
       data: known ? { signature: known.sig.spec.id } : undefined,

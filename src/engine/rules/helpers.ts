@@ -104,15 +104,22 @@ export function rowsInWindow(ctx: RuleContext, from: number, to: number, test: (
 
 /** A time a wrapped program writes before its own level: "2023-10-04T08:07:36+08:00", "[08:07:36.123]", "2024/01/02". */
 const STAMP_TOKEN = /^\[?\d{2,4}[-/.:]\d{1,2}(?:[-/.:T,+Z]|\d)*\]?$/;
+/** A process id before a program's level ("47045:", "[17333]"). */
+const PID_TOKEN = /^\[?\d{1,7}\]?:?$/;
+/** A host name a collector put before the program's own line ("ops-object01.domain.de"). */
+const HOST_TOKEN = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+){2,}$/i;
+/** A level word in any case when a colon ends it ("Error:", "warning:"): the colon makes it a label, not prose. */
+const WORD_COLON = /^[A-Za-z]{3,11}:$/;
 /** A level word as programs print it: UPPER case or bracketed, three letters or more ("ERROR", "[warn]", "<crit>"). */
 const LEVEL_TOKEN = /^(?:[A-Z]{3,11}:?|[[<(][A-Za-z]{3,11}[\]>)]:?)$/;
 
 /**
  * The row's level; when its format read none (a journald or syslog line
  * wrapping a program's own "2023-10-04T08:07:36+08:00 ERROR ..." log), the
- * level word that opens the message, after that program's own timestamp.
- * Only the first word that is not a time is looked at: "ERROR" further on is
- * part of the text, not the line's level.
+ * level word that opens the message, after that program's own timestamp,
+ * process id or host name ("47045: error : ...", "ops-object01.domain.de
+ * Error: Read failed"). Only the first word that is none of those is looked
+ * at: "ERROR" further on is part of the text, not the line's level.
  */
 export function levelOf(ctx: RuleContext, row: number): number {
   const lv = ctx.table.level[row];
@@ -137,8 +144,10 @@ function leadingLevelWord(msg: string): number {
     let j = i;
     while (j < msg.length && j - i < 40 && msg.charCodeAt(j) !== 32 && msg.charCodeAt(j) !== 9) j++;
     if (j === i) return Level.none;
-    const token = msg.slice(i, j);
-    if (!STAMP_TOKEN.test(token)) return LEVEL_TOKEN.test(token) ? levelFromWord(token) : Level.none;
+    let token = msg.slice(i, j);
+    // libvirt's "47045: error : qemu...": the level word and its colon apart.
+    if (/^[a-z]{3,11}$/i.test(token) && msg.startsWith(' : ', j)) token += ':';
+    if (!STAMP_TOKEN.test(token) && !(field < 3 && (PID_TOKEN.test(token) || HOST_TOKEN.test(token)))) return LEVEL_TOKEN.test(token) || WORD_COLON.test(token) ? levelFromWord(token) : Level.none;
     i = j;
   }
   return Level.none;

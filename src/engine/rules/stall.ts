@@ -57,7 +57,7 @@ interface Stall {
   ms: number;
 }
 
-/** The stalls of one file, long enough to count, from lines logged as warnings or worse or with no level. */
+/** The stalls of one file, long enough to count, from lines logged as warnings or worse or with no level (at INFO, only the long ones). */
 function stallsOf(ctx: RuleContext, rows: ArrayLike<number>, hinted: Uint8Array): Stall[] {
   const t = ctx.table;
   const out: Stall[] = [];
@@ -65,10 +65,12 @@ function stallsOf(ctx: RuleContext, rows: ArrayLike<number>, hinted: Uint8Array)
     const row = rows[k];
     if (!hinted[t.template[row]]) continue;
     const lv = levelOf(ctx, row);
-    if (lv !== Level.none && lv < Level.warn) continue;
+    if (lv !== Level.none && lv < Level.info) continue;
     const m = STALL.exec(ctx.message(row));
     const ms = m ? stallMs(m[0]) : NaN;
-    if (!(ms >= MIN_STALL_MS)) continue;
+    // A program that logs its stalls at INFO (InnoDB's page cleaner, as a Note) says a few seconds are routine to it;
+    // standing still for as long as sessions and heartbeats last is not, whatever the level.
+    if (!(ms >= (lv === Level.info ? LONG_STALL_MS : MIN_STALL_MS))) continue;
     // A stall that began before the previous report (a pause monitor and a sleeper both noticing one GC): the same stall, told once.
     const prev = out[out.length - 1];
     if (prev && t.tMs[row] - ms < t.tMs[prev.row]) {

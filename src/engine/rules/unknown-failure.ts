@@ -12,7 +12,8 @@
 import { Flag, Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { lowerBoundRows } from '../marks/sources.ts';
-import { vocabularyClass } from '../knowledge/index.ts';
+import { builtinCues, vocabularyClass } from '../knowledge/index.ts';
+import { cueOf } from '../knowledge/load-cues.ts';
 import type { RuleContext } from './types.ts';
 import { allUntimed, DEATH, FAILURE_WORD, FORCED_STOP, levelOf, RETRY, SHUTDOWN, troubled } from './helpers.ts';
 import { failureText } from './signature-match.ts';
@@ -100,7 +101,7 @@ const NOT = /\bnot\b/i;
  * In a pasted excerpt, the same retry announced MIN_QUIET_MATCHES times or
  * more, at INFO or above, each saying what failed ("failed to flush chunk
  * ..., retry in 223 seconds", "Consumer assignment not cleaned up,
- * retrying"): one retry is a program coping, the same one again and again is
+ * retrying", "Database locked, sleeping then retrying"): one retry is a program coping, the same one again and again is
  * a failure that does not go away. A retry that then succeeds is told by
  * recovery.ts.
  */
@@ -109,7 +110,7 @@ function retryLoop(ctx: RuleContext, row: number): boolean {
   const lv = levelOf(ctx, row);
   if (lv !== Level.none && lv < Level.info) return false;
   const text = failureText(ctx, row);
-  if (!RETRY.test(text) || !(FAILURE_WORD.test(text) || NOT.test(text)) || RECOVERED.test(text)) return false;
+  if (!RETRY.test(text) || !(FAILURE_WORD.test(text) || NOT.test(text) || cued(text)) || RECOVERED.test(text)) return false;
   const t = ctx.table;
   let n = 0;
   for (const r of ctx.sources.rows[t.file[row]]) if (t.template[r] === t.template[row] && ++n >= MIN_QUIET_MATCHES) return true;
@@ -119,8 +120,10 @@ function retryLoop(ctx: RuleContext, row: number): boolean {
 /**
  * A row that counts as a failure in a pasted excerpt although its level does
  * not say so: an unlevelled line that says it failed in words, or a line of
- * trouble at any level. A WARN line whose only sign is a failure word does
- * not: start-ups warn "failed to load plugin ... not supported" by the dozen.
+ * trouble at any level, or an unlevelled or WARN line that says it failed
+ * or whose words point at a family ("no free leases"). Such a line joins a
+ * run of failures; whether the run is an incident is decided by
+ * unknownIncident and the family cues (family-cue.ts).
  */
 export function excerptFailure(ctx: RuleContext, row: number): boolean {
   if (!isExcerpt(ctx)) return false;
@@ -128,7 +131,12 @@ export function excerptFailure(ctx: RuleContext, row: number): boolean {
   if (lv !== Level.none && lv < Level.info) return false;
   const text = failureText(ctx, row);
   if (RETRY.test(text)) return retryLoop(ctx, row);
-  return troubled(text) || ((lv === Level.none || lv === Level.warn) && FAILURE_WORD.test(text)) || retried(ctx, row);
+  return troubled(text) || ((lv === Level.none || lv === Level.warn) && (FAILURE_WORD.test(text) || cued(text))) || retried(ctx, row);
+}
+
+/** The line's words point at a family (knowledge/cues/family-cues.json: "no free leases", "all 200 workers are busy"). */
+function cued(text: string): boolean {
+  return cueOf(builtinCues(), text) !== undefined;
 }
 
 /**
@@ -176,7 +184,7 @@ function concentrated(ctx: RuleContext, rows: readonly number[]): boolean {
 }
 
 /** The same operation failing again and again: MIN_QUIET_MATCHES rows of one template, however spread over the run. */
-function sameOperation(ctx: RuleContext, rows: readonly number[]): boolean {
+export function sameOperation(ctx: RuleContext, rows: readonly number[]): boolean {
   const counts = new Map<number, number>();
   for (const r of rows) {
     const tpl = ctx.table.template[r];
@@ -193,7 +201,7 @@ function sameOperation(ctx: RuleContext, rows: readonly number[]): boolean {
  * file's last word, is standing; one followed by routine lines ("export
  * finished: 412 reports, 3 skipped") may have been per-item.
  */
-function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
+export function endsOnFailure(ctx: RuleContext, rows: readonly number[]): boolean {
   const last = rows[rows.length - 1];
   const own = ctx.sources.rows[ctx.table.file[last]];
   let end = own.length - 1;
