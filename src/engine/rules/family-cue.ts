@@ -9,55 +9,45 @@
 
 import { Flag } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import { builtinCues, vocabularyClass } from '../knowledge/index.ts';
-import type { Cue } from '../knowledge/load-cues.ts';
+import { builtinCues } from '../knowledge/index.ts';
+import { cueOf, type Cue } from '../knowledge/load-cues.ts';
 import type { Family, RuleContext } from './types.ts';
 import { levelOf } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { recoveryAfter } from './recovery.ts';
-import { endsOnFailure, EXCERPT_MAX_ROWS, sameOperation } from './unknown-failure.ts';
+import { endsOnFailure, EXCERPT_MAX_ROWS, ROUTINE_ERROR, sameOperation } from './unknown-failure.ts';
 
 /** Only the first failures of a run are read: the family of a long run shows in its first lines. */
 const READ_ROWS = 20;
-/** Errors a program logs per request and an operator reads as routine (a 404's missing file). */
-const ROUTINE_ERROR = vocabularyClass('routine-error');
 
 export interface CueReading {
   family: Family;
   /** What the words suggest, as a phrase ("a full disk or an exhausted quota"). */
   reads: string;
-  cue: Cue;
   /** The run's rows that carry this cue. */
   rows: number[];
   /** The words that matched on the first of them. */
   words: string;
-  /** How many of the read rows carry any cue. */
-  read: number;
+  /** How many of the run's rows were read. */
+  of: number;
 }
 
 /**
- * A row's cue: in its failure text, or else in the lines below it, the root
- * cause first ("Error in handling inbound message, {}" over "Caused by:
- * ...OutOfDirectMemoryError: failed to allocate 20971520 byte(s)").
+ * A row's cue and the line that carries it: its failure text, or else the
+ * lines below it, the root cause first ("Error in handling inbound message,
+ * {}" over "Caused by: ...OutOfDirectMemoryError: failed to allocate
+ * 20971520 byte(s)").
  */
-function cueOfRow(ctx: RuleContext, row: number, cues: readonly Cue[]): Cue | undefined {
-  const own = cues.find((c) => c.re.test(failureText(ctx, row)));
-  if (own) return own;
+function cueOfRow(ctx: RuleContext, row: number, cues: readonly Cue[]): { cue: Cue; line: string } | undefined {
+  const text = failureText(ctx, row);
+  const own = cueOf(cues, text);
+  if (own) return { cue: own, line: text };
   const lines = ctx.causes?.(row) ?? [];
   for (let k = lines.length - 1; k >= 0; k--) {
-    const cue = cues.find((c) => c.re.test(lines[k]));
-    if (cue) return cue;
+    const cue = cueOf(cues, lines[k]);
+    if (cue) return { cue, line: lines[k] };
   }
   return undefined;
-}
-
-/** The line of a row that carries the cue, for quoting its words. */
-function cueLine(ctx: RuleContext, row: number, cue: Cue): string {
-  const text = failureText(ctx, row);
-  if (cue.re.test(text)) return text;
-  const lines = ctx.causes?.(row) ?? [];
-  for (let k = lines.length - 1; k >= 0; k--) if (cue.re.test(lines[k])) return lines[k];
-  return text;
 }
 
 /**
@@ -67,25 +57,23 @@ function cueLine(ctx: RuleContext, row: number, cue: Cue): string {
  */
 export function readCues(ctx: RuleContext, run: readonly number[]): CueReading | undefined {
   const cues = builtinCues();
-  const byCue = new Map<Cue, number[]>();
-  let read = 0;
-  for (const row of run.slice(0, READ_ROWS)) {
-    const cue = cueOfRow(ctx, row, cues);
-    if (!cue) continue;
-    read++;
-    const rows = byCue.get(cue);
-    if (rows) rows.push(row);
-    else byCue.set(cue, [row]);
+  const byCue = new Map<Cue, { rows: number[]; line: string }>();
+  const read = run.slice(0, READ_ROWS);
+  for (const row of read) {
+    const hit = cueOfRow(ctx, row, cues);
+    if (!hit) continue;
+    const votes = byCue.get(hit.cue);
+    if (votes) votes.rows.push(row);
+    else byCue.set(hit.cue, { rows: [row], line: hit.line });
   }
   let best: Cue | undefined;
-  for (const [cue, rows] of byCue) {
-    const n = byCue.get(best as Cue)?.length ?? 0;
-    if (rows.length > n || (rows.length === n && cues.indexOf(cue) < cues.indexOf(best as Cue))) best = cue;
+  for (const [cue, votes] of byCue) {
+    const lead = best && byCue.get(best)!.rows.length;
+    if (!best || votes.rows.length > lead! || (votes.rows.length === lead && cues.indexOf(cue) < cues.indexOf(best))) best = cue;
   }
   if (!best) return undefined;
-  const rows = byCue.get(best)!;
-  const words = best.re.exec(cueLine(ctx, rows[0], best))?.[0] ?? '';
-  return { family: best.family, reads: best.spec.reads, cue: best, rows, words, read };
+  const { rows, line } = byCue.get(best)!;
+  return { family: best.family, reads: best.spec.reads, rows, words: best.re.exec(line)?.[0] ?? '', of: read.length };
 }
 
 /**
@@ -95,11 +83,10 @@ export function readCues(ctx: RuleContext, run: readonly number[]): CueReading |
  * at ERROR, and nothing after it says the thing works again; so is the same
  * operation failing in such words three times at WARN or with no level ("all
  * 200 http_worker threads are busy" every five seconds) when the paste ends
- * on it. A bare ERROR, a
- * routine per-request error or a WARN does not count (a healthy start-up
- * warns that it "cannot allocate huge pages" and runs), nor one error the
- * program got past (a supervised child that timed out once and was
- * restarted, then worked).
+ * on it. A bare ERROR, a routine per-request error or a WARN does not count
+ * (a healthy start-up warns that it "cannot allocate huge pages" and runs),
+ * nor one error the program got past (a supervised child that timed out
+ * once and was restarted, then worked).
  */
 export function cuedIncident(ctx: RuleContext, run: readonly number[], reading: CueReading): boolean {
   if (ctx.table.length > EXCERPT_MAX_ROWS) return false;

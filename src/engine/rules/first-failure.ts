@@ -188,7 +188,7 @@ export const firstFailure: Rule = {
           ? ['What could explain it (the logs show the failure, not yet its cause):', ...hypothesisLines(hypotheses), `Check next: ${known.sig.spec.next}`]
           : [
             'No known failure signature matches these lines: the logs show that it failed, not why.',
-            ...(cued && !timeouts ? [`Hypothesis from words alone: ${plural(cued.rows.length, 'failure line')} of the first ${Math.min(run.length, 20)} say "${cued.words}", which suggests ${cued.reads}; no signature confirms it.`] : []),
+            ...(cued && !timeouts ? [`Hypothesis from words alone: ${plural(cued.rows.length, 'failure line')} of the first ${cued.of} say "${cued.words}", which suggests ${cued.reads}; no signature confirms it.`] : []),
             'Check next: the lines just before the first failure, and the component it names.',
           ]),
       ].join('\n'),

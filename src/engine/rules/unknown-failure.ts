@@ -24,7 +24,7 @@ import { MIN_QUIET_MATCHES } from './failure-signature.ts';
 /** A log this short is an excerpt someone pasted because of what is in it. */
 export const EXCERPT_MAX_ROWS = 100;
 /** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
-const ROUTINE_ERROR = vocabularyClass('routine-error');
+export const ROUTINE_ERROR = vocabularyClass('routine-error');
 /** Unknown failures this close together (MIN_QUIET_MATCHES of them) are an incident rather than sporadic errors. */
 const UNKNOWN_RUN_MS = 60_000;
 /** A stop request this close before a failure makes the failure part of the stop. */
