@@ -80,12 +80,13 @@ describe('which continuation lines are causes', () => {
     expect(causeLines('write failed: no space left on device')).toEqual(['write failed: no space left on device']);
   });
 
-  it("keeps a one-line record's error field when it says what went wrong in words of trouble, and only then", () => {
+  it("keeps a one-line record's error field when it says what went wrong in words of trouble, or that the caller gave up, and only then", () => {
     const notify = (err: string) => `ts=2023-12-27T07:48:18.910Z caller=dispatch.go:352 level=error component=dispatcher msg="Notify for alerts failed" num_alerts=1 err="${err}"`;
     expect(causeLines(notify('default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400'))).toEqual([
       'err: default/webhook[0]: notify retry canceled due to unrecoverable error after 1 attempts: unexpected status code 400',
     ]);
-    expect(causeLines(notify('context canceled'))).toEqual([]);
+    expect(causeLines(notify('context canceled'))).toEqual(['err: context canceled']);
+    expect(causeLines(notify('template rendered'))).toEqual([]);
     expect(causeLines('{"level":"error","msg":"sync stopped","error":"giving up after 5 attempts"}')).toEqual(['error: giving up after 5 attempts']);
   });
 

@@ -10,7 +10,7 @@ import type { IngestResult } from '../ingest/ingest.ts';
 import { Kind } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
 import { namesKnownFailure } from '../rules/signature-match.ts';
-import { FAILURE_WORD, troubled } from '../rules/helpers.ts';
+import { FAILURE_WORD, ROUTINE_ERROR, troubled } from '../rules/helpers.ts';
 
 /** Multi-line events read back at most (the earliest failures first): a few hundred is what a responder reads. */
 export const CAUSE_ROWS = 400;
@@ -125,7 +125,8 @@ function troubleFields(line: string): string[] {
   } else {
     for (const m of text.matchAll(ERROR_FIELD)) pairs.push([m[1], m[2].startsWith('"') ? m[2].slice(1, -1).replace(/\\(.)/g, '$1') : m[2]]);
   }
-  return pairs.filter(([, v]) => troubled(v)).slice(0, MAX_FIELDS).map(([k, v]) => `${k}: ${v.trim()}`);
+  // A caller that gave up (err="context canceled") is kept too: it tells the failure apart from one that stands.
+  return pairs.filter(([k, v]) => troubled(v) || ROUTINE_ERROR.test(`${k}: ${v}`)).slice(0, MAX_FIELDS).map(([k, v]) => `${k}: ${v.trim()}`);
 }
 
 /** Read back the candidate rows once and keep their cause lines on the result (r.causes). */

@@ -12,10 +12,10 @@ import { Level } from '../model/levels.ts';
 import { builtinCues } from '../knowledge/index.ts';
 import { cueOf, type Cue } from '../knowledge/load-cues.ts';
 import type { Family, RuleContext } from './types.ts';
-import { levelOf } from './helpers.ts';
+import { levelOf, ROUTINE_ERROR } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { recoveryAfter } from './recovery.ts';
-import { endsOnFailure, EXCERPT_MAX_ROWS, ROUTINE_ERROR, sameOperation } from './unknown-failure.ts';
+import { endsOnFailure, EXCERPT_MAX_ROWS, sameOperation } from './unknown-failure.ts';
 
 /** Only the first failures of a run are read: the family of a long run shows in its first lines. */
 const READ_ROWS = 20;

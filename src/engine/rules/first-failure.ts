@@ -26,7 +26,7 @@ import { failureText, matchSignatures, type SignatureHits } from './signature-ma
 import { hypothesisLines } from './stall-evidence.ts';
 import { recoveryAfter, recoveryFact } from './recovery.ts';
 import { occurrences } from './repeats.ts';
-import { EXCERPT_MAX_ROWS, excerptFailure, reportedFailure, unknownIncident } from './unknown-failure.ts';
+import { EXCERPT_MAX_ROWS, excerptFailure, pastedFailure, reportedFailure, unknownIncident } from './unknown-failure.ts';
 import { clock, duration, plural, quote } from './text.ts';
 import { mostTelling, weighFailures, type Candidate } from './telling.ts';
 import { cuedIncident, readCues } from './family-cue.ts';
@@ -158,10 +158,12 @@ export const firstFailure: Rule = {
     const onceOnly = known?.sig.spec.routineOnce === true && occurrences(known.rows, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) < MIN_QUIET_MATCHES;
     // A failure no signature knows may still say in words what went wrong ("insufficient space"): a hypothesis, labelled so.
     const cued = known ? undefined : readCues(ctx, run);
+    let alone = false;
     const loud = t.kind[first] === Kind.crash || (pick !== undefined && t.kind[pick.row] === Kind.crash) || (told && healed < 0 && !onceOnly && (occurrences(run, (r) => failureText(ctx, r), MIN_QUIET_MATCHES) >= MIN_QUIET_MATCHES || t.length <= EXCERPT_MAX_ROWS)) ||
       // Failures a signature knows but that were not told on their own (lines of trouble at INFO) are weighed as unknown ones are.
       ((!known || (!told && !isChronic(ctx, known) && noiseRow(ctx, known) < 0)) && unknownIncident(ctx, run)) ||
-      (cued !== undefined && cuedIncident(ctx, run, cued));
+      (cued !== undefined && cuedIncident(ctx, run, cued)) ||
+      (healed < 0 && (alone = pastedFailure(ctx, run)));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first && cands.length <= 1) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });
@@ -170,6 +172,7 @@ export const firstFailure: Rule = {
     if (unknownFirst >= 0) facts.push({ text: `An error no signature knows came before it, at ${whenRow(ctx, unknownFirst, true)}: ${quote(ctx.message(unknownFirst), 100)}.`, rows: [unknownFirst] });
     facts.push(...after(ctx, start, end + AFTER_MS, t.file[first], run));
     if (healed >= 0) facts.push(recoveryFact(ctx, healed));
+    if (alone) facts.push({ text: `The paste holds only ${plural(t.length, 'event')} and this failure is among them, with nothing after it saying the thing works again: it is what was pasted.`, rows: [first] });
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
     // Unknown failures that are mostly timeouts are a burst of timeouts: the family says so even when no signature knows the words.

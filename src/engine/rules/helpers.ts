@@ -27,6 +27,8 @@ export const RETRY = vocabularyClass('retry');
 const TROUBLE = vocabularyClass('trouble');
 export const FORCED_STOP = vocabularyClass('forced-stop');
 export const troubled = (text: string): boolean => TROUBLE.test(text) || FORCED_STOP.test(text);
+/** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key, a caller that gave up). */
+export const ROUTINE_ERROR = vocabularyClass('routine-error');
 
 /** A signal mark that starts a reload (not a shutdown, not a completion notice). */
 export function isReload(m: Mark): boolean {
@@ -136,6 +138,9 @@ export function levelOf(ctx: RuleContext, row: number): number {
 
 const levelMemo = new WeakMap<RuleContext, Map<number, number>>();
 
+/** A bracketed name that is not a level ("(stats)", "[main]"): the thread or category some programs print before the level. */
+const threadToken = (token: string) => /^[[(][\w.-]{1,30}[\])]$/.test(token) && levelFromWord(token) === Level.none;
+
 /** The level word after up to three leading time tokens of a message, or none. */
 function leadingLevelWord(msg: string): number {
   let i = 0;
@@ -147,7 +152,7 @@ function leadingLevelWord(msg: string): number {
     let token = msg.slice(i, j);
     // libvirt's "47045: error : qemu...": the level word and its colon apart.
     if (/^[a-z]{3,11}$/i.test(token) && msg.startsWith(' : ', j)) token += ':';
-    if (!STAMP_TOKEN.test(token) && !(field < 3 && (PID_TOKEN.test(token) || HOST_TOKEN.test(token)))) return LEVEL_TOKEN.test(token) || WORD_COLON.test(token) ? levelFromWord(token) : Level.none;
+    if (!STAMP_TOKEN.test(token) && !(field < 3 && (PID_TOKEN.test(token) || HOST_TOKEN.test(token) || threadToken(token)))) return LEVEL_TOKEN.test(token) || WORD_COLON.test(token) ? levelFromWord(token) : Level.none;
     i = j;
   }
   return Level.none;

@@ -15,7 +15,7 @@ import { lowerBoundRows } from '../marks/sources.ts';
 import { builtinCues, vocabularyClass } from '../knowledge/index.ts';
 import { cueOf } from '../knowledge/load-cues.ts';
 import type { RuleContext } from './types.ts';
-import { allUntimed, DEATH, FAILURE_WORD, FORCED_STOP, levelOf, RETRY, SHUTDOWN, troubled } from './helpers.ts';
+import { allUntimed, DEATH, FAILURE_WORD, FORCED_STOP, levelOf, RETRY, ROUTINE_ERROR, SHUTDOWN, troubled } from './helpers.ts';
 import { failureText } from './signature-match.ts';
 import { repeatsOf } from './repeats.ts';
 import { recoveryAfter } from './recovery.ts';
@@ -23,8 +23,6 @@ import { MIN_QUIET_MATCHES } from './failure-signature.ts';
 
 /** A log this short is an excerpt someone pasted because of what is in it. */
 export const EXCERPT_MAX_ROWS = 100;
-/** Errors a program logs per request and an operator reads as routine (a 404's missing file, a duplicate key). */
-export const ROUTINE_ERROR = vocabularyClass('routine-error');
 /** Unknown failures this close together (MIN_QUIET_MATCHES of them) are an incident rather than sporadic errors. */
 const UNKNOWN_RUN_MS = 60_000;
 /** A stop request this close before a failure makes the failure part of the stop. */
@@ -260,6 +258,38 @@ function standing(ctx: RuleContext, strong: readonly number[], said: readonly nu
   return levelOf(ctx, last) >= Level.warn && troubled(failureText(ctx, last)) || strong.some((r) => levelOf(ctx, r) >= Level.error && troubled(failureText(ctx, r)));
 }
 
+/** A paste of at most this many events is the failure itself, copied out to ask about it. */
+export const FEW_EVENTS = 3;
+
+/**
+ * A paste of a few events (FEW_EVENTS) that holds a failure the program
+ * reported, in words as well as by level ("ERROR ... AccessDeniedException",
+ * "Singleton lock renewal failed ... 409", "AUTH_FAILED" then the exit): the
+ * failure is what was pasted, as nobody copies two lines of a healthy log to
+ * ask about them; unless a line after it says the thing works again. A few
+ * routine lines, or failures that heal, stay informational.
+ */
+export function pastedFailure(ctx: RuleContext, run: readonly number[]): boolean {
+  const t = ctx.table;
+  if (t.length > FEW_EVENTS) return false;
+  const { said, strong } = weighedFailures(ctx, run);
+  const told = run.filter((r) => {
+    const text = failureText(ctx, r);
+    const lv = levelOf(ctx, r);
+    // Lines of trouble at INFO ("evictions to avoid running out of memory") are weighed as a run, never alone.
+    if (ROUTINE_ERROR.test(text) || (lv !== Level.none && lv < Level.warn && t.kind[r] === Kind.plain)) return false;
+    if (strong.includes(r)) return true;
+    if (lv !== Level.none && lv < Level.warn) return false;
+    // Words that point at a family ("insufficient space") say it at WARN; and a paste made of nothing but failure
+    // lines ("unable to add device", then "unable to add vif devices") needs no more. A level alone never does:
+    // some programs log routine readings at alert.
+    return (reportedFailure(ctx, r) && cued(text)) || said.length === t.length;
+  });
+  if (!told.length || stoppedBefore(ctx, told[0])) return false;
+  const own = new Set(run);
+  return recoveryAfter(ctx, run, (r) => own.has(r)) < 0;
+}
+
 /**
  * The timeouts of a timeout burst (MIN_QUIET_MATCHES or more) that overlaps
  * the run in its file, whatever their level, when they say they failed in
@@ -297,8 +327,31 @@ function stopRequest(text: string): boolean {
  * "connected" stay informational: a healthy excerpt has those too.
  */
 export function unknownIncident(ctx: RuleContext, run: readonly number[]): boolean {
-  const t = ctx.table;
   if (!isExcerpt(ctx)) return false;
+  const { said, strong } = weighedFailures(ctx, run);
+  if (!strong.length) return false;
+  if (!concentrated(ctx, strong) && !standing(ctx, strong, said)) return false;
+  if (strong.some((r) => stopRequest(ctx.peek(r))) || stoppedBefore(ctx, strong[0])) return false;
+  return recoveryAfter(ctx, strong, (r) => strong.includes(r)) < 0;
+}
+
+/** Was a stop requested (STOP_MS or less) before this failure, in its file? Then the failure is part of the stop. */
+function stoppedBefore(ctx: RuleContext, row: number): boolean {
+  const t = ctx.table;
+  const rows = ctx.sources.rows[t.file[row]];
+  const from = t.tMs[row] - STOP_MS;
+  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < row; k++) if (stopRequest(ctx.peek(rows[k]))) return true;
+  return false;
+}
+
+/**
+ * A run's failures as an excerpt weighs them: `said`, the rows reported as a
+ * failure (by level, kind, or in words an excerpt counts) that say so in
+ * words and are not routine per-request errors; `strong`, those of them that
+ * are more than a start-up's warning (weak, above), with the timeouts of a
+ * burst the run overlaps, in row order.
+ */
+function weighedFailures(ctx: RuleContext, run: readonly number[]): { said: number[]; strong: number[] } {
   const said = run.filter((r) => {
     const text = failureText(ctx, r);
     const lv = levelOf(ctx, r);
@@ -311,11 +364,5 @@ export function unknownIncident(ctx: RuleContext, run: readonly number[]): boole
   // A burst of timeouts is a failure however the product levels it (MongoDB logs its refused heartbeats at INFO).
   for (const r of burstTimeouts(ctx, run)) if (!strong.includes(r)) strong.push(r);
   strong.sort((a, b) => a - b);
-  if (!strong.length) return false;
-  if (!concentrated(ctx, strong) && !standing(ctx, strong, said)) return false;
-  if (strong.some((r) => stopRequest(ctx.peek(r)))) return false;
-  const rows = ctx.sources.rows[t.file[strong[0]]];
-  const from = t.tMs[strong[0]] - STOP_MS;
-  for (let k = lowerBoundRows(t.tMs, rows, from); k < rows.length && rows[k] < strong[0]; k++) if (stopRequest(ctx.peek(rows[k]))) return false;
-  return recoveryAfter(ctx, strong, (r) => strong.includes(r)) < 0;
+  return { said, strong };
 }
