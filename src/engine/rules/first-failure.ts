@@ -163,7 +163,7 @@ export const firstFailure: Rule = {
       // Failures a signature knows but that were not told on their own (lines of trouble at INFO) are weighed as unknown ones are.
       ((!known || (!told && !isChronic(ctx, known) && noiseRow(ctx, known) < 0)) && unknownIncident(ctx, run)) ||
       (cued !== undefined && cuedIncident(ctx, run, cued)) ||
-      (healed < 0 && (alone = pastedFailure(ctx, run)));
+      (healed < 0 && (alone = pastedFailure(ctx, run, (r) => signed.has(r))));
     const facts: Fact[] = [{ text: `The first ${unknownFirst >= 0 ? 'known ' : ''}failure is at ${whenRow(ctx, first)} in ${sourceName(ctx, t.file[first])}: ${quote(failureText(ctx, first), 160)}.`, rows: [first] }];
     if (run.length > 1) facts.push({ text: `${plural(run.length - 1, 'more failure line')} followed until ${whenRow(ctx, run[run.length - 1], true)}${allUntimed(ctx, run) ? '' : ` (${duration(end - start)})`}.`, rows: run.slice(1, 10) });
     if (known && knownRow !== first && cands.length <= 1) facts.push({ text: `The first failure a signature knows is at ${whenRow(ctx, knownRow, true)}: ${quote(failureText(ctx, knownRow), 120)}.`, rows: [knownRow] });

@@ -269,7 +269,7 @@ export const FEW_EVENTS = 3;
  * ask about them; unless a line after it says the thing works again. A few
  * routine lines, or failures that heal, stay informational.
  */
-export function pastedFailure(ctx: RuleContext, run: readonly number[]): boolean {
+export function pastedFailure(ctx: RuleContext, run: readonly number[], known: (row: number) => boolean = () => false): boolean {
   const t = ctx.table;
   if (t.length > FEW_EVENTS) return false;
   const { said, strong } = weighedFailures(ctx, run);
@@ -280,10 +280,10 @@ export function pastedFailure(ctx: RuleContext, run: readonly number[]): boolean
     if (ROUTINE_ERROR.test(text) || (lv !== Level.none && lv < Level.warn && t.kind[r] === Kind.plain)) return false;
     if (strong.includes(r)) return true;
     if (lv !== Level.none && lv < Level.warn) return false;
-    // Words that point at a family ("insufficient space") say it at WARN; and a paste made of nothing but failure
-    // lines ("unable to add device", then "unable to add vif devices") needs no more. A level alone never does:
-    // some programs log routine readings at alert.
-    return (reportedFailure(ctx, r) && cued(text)) || said.length === t.length;
+    // A failure signature knows the line (an access line's "503 UC"), or words that point at a family say it
+    // ("insufficient space" at WARN), or the paste is made of nothing but failure lines ("unable to add device",
+    // then "unable to add vif devices"). A level alone never does: some programs log routine readings at alert.
+    return known(r) || (reportedFailure(ctx, r) && cued(text)) || said.length === t.length;
   });
   if (!told.length || stoppedBefore(ctx, told[0])) return false;
   const own = new Set(run);
