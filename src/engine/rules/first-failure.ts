@@ -175,9 +175,9 @@ export const firstFailure: Rule = {
     if (alone) facts.push({ text: `The paste holds only ${plural(t.length, 'event')} and this failure is among them, with nothing after it saying the thing works again: it is what was pasted.`, rows: [first] });
     const ownRows = known ? known.rows.filter((r) => t.tMs[r] >= start && t.tMs[r] <= end) : [];
     const hypotheses = known ? hypothesesOf(ctx, { sig: known.sig, rows: ownRows }, start, end) : [];
-    // Unknown failures that are mostly timeouts are a burst of timeouts: the family says so even when no signature knows the words.
-    const timeouts = !known && run.filter((r) => t.kind[r] === Kind.timeout).length * 2 > run.length && run.length >= MIN_QUIET_MATCHES;
-    const name = known ? `${known.sig.spec.title}` : timeouts ? 'Operations timed out' : cued ? `An error that reads as ${cued.reads}` : 'An error';
+    // Unknown failures that are mostly timeouts (one alone included) name the timeout family even when no signature knows the words.
+    const timeouts = !known && run.filter((r) => t.kind[r] === Kind.timeout).length * 2 > run.length;
+    const name = known ? `${known.sig.spec.title}` : timeouts ? (run.length >= MIN_QUIET_MATCHES ? 'Operations timed out' : 'An operation timed out') : cued ? `An error that reads as ${cued.reads}` : 'An error';
     const head = pick && (pick.row !== first || earlier) ? 'Most telling failure' : 'First failure';
     return [{
       rule: this.id,
