@@ -279,6 +279,9 @@ export function pastedFailure(ctx: RuleContext, run: readonly number[], known: (
     // Lines of trouble at INFO ("evictions to avoid running out of memory") are weighed as a run, never alone.
     if (ROUTINE_ERROR.test(text) || (lv !== Level.none && lv < Level.warn && t.kind[r] === Kind.plain)) return false;
     if (strong.includes(r)) return true;
+    // A timeout that says so ("Task timed out after 18.02 seconds") is one whatever level a wrapper gave it,
+    // unless the line announces another attempt.
+    if (t.kind[r] === Kind.timeout && FAILURE_WORD.test(text) && !RETRY.test(text)) return true;
     if (lv !== Level.none && lv < Level.warn) return false;
     // A failure signature knows the line (an access line's "503 UC"), or words that point at a family say it
     // ("insufficient space" at WARN), or the paste is made of nothing but failure lines ("unable to add device",
