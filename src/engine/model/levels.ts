@@ -24,6 +24,8 @@ const WORDS: Record<string, LevelCode> = {
   info: 3, inf: 3, information: 3, informational: 3, notice: 3, note: 3, i: 3, config: 3, success: 3, log: 3,
   warn: 4, warning: 4, warnings: 4, wrn: 4, w: 4, wrng: 4, warnin: 4,
   error: 5, err: 5, eror: 5, erro: 5, e: 5, severe: 5, failure: 5,
+  // Windows Event Viewer exports in other languages write the level in words: Fehler, Warnung, Erreur, Avertissement...
+  fehler: 5, erreur: 5, errore: 5, warnung: 4, avertissement: 4, advertencia: 4, avviso: 4, informationen: 3, informationsebene: 3, kritisch: 6, critique: 6,
   fatal: 6, fata: 6, ftl: 6, fatl: 6, crit: 6, critical: 6, crt: 6, alert: 6, emerg: 6, emergency: 6, panic: 6, pani: 6, dpanic: 6, f: 6, pnc: 6,
 };
 
