@@ -102,6 +102,8 @@ export class TextReader {
   private readonly dates: DateOrderState;
   /** Zone abbreviations read (IST, CST...): their offsets and, for the file's notices, the ambiguous ones. */
   private readonly zones = new ZoneAbbreviations();
+  /** IANA zone ids the platform's time-zone data does not know: their times were read as UTC. */
+  private readonly unknownZoneIds = new Set<string>();
   /** The inner record of a wrapper line (journald around klog), and the pattern that read it last. */
   private readonly innerOut: RecordOut = newRecordOut();
   private lastInner = -1;
@@ -133,6 +135,7 @@ export class TextReader {
   notices(): string[] {
     const out: string[] = [];
     out.push(...this.zones.notices());
+    for (const id of this.unknownZoneIds) out.push(`the time zone ${id} is not in this platform's time-zone data: times written with it were read as UTC`);
     const d = this.dates;
     if (d.readUnsettled > 0) {
       out.push(d.order === DateOrder.dayFirst
@@ -288,6 +291,7 @@ export class TextReader {
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
     else if (out.yearless) this.pastYear(out);
     const zoneName = this.env.time.zoneName;
+    if (this.env.time.zoneId && !out.zoned) this.unknownZoneIds.add(this.env.time.zoneId);
     if (zoneName) {
       this.noteOffset(this.zones.read(zoneName, g.dow));
       out.tMs -= this.zones.correctionMs;
@@ -487,6 +491,7 @@ function subSecond(r: RecordOut): boolean {
 function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: RecordOut, dates: DateOrderState): boolean | 'date-less' {
   const t = env.time;
   t.zoneName = '';
+  t.zoneId = '';
   if (g.ts !== undefined) {
     if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
   } else if (g.up !== undefined || g.upms !== undefined) {

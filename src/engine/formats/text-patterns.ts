@@ -26,6 +26,7 @@
 // before the generic "timestamp, then anything" ones at the end.
 
 import { ZONE_NAME_RE } from '../model/zone-names.ts';
+import { ZONE_ID_RE } from '../model/time-zone-ids.ts';
 
 export interface TextPattern {
   id: string;
@@ -67,7 +68,7 @@ const FACILITY_PRIORITY = String.raw`(?:kern|user|mail|daemon|auth|syslog|lpr|ne
 
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
-  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| [+-]\d\d(?::\d\d)?(?= |$)| (?:${ZONE_NAME_RE})(?![\w]))?`,
+  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| [+-]\d\d(?::\d\d)?(?=[ ;]|$)| (?:${ZONE_NAME_RE})(?![\w])| (?:${ZONE_ID_RE})(?![\w/]))?(?:\[(?:${ZONE_ID_RE})\])?`,
   SYSLOG: String.raw`(?:[A-Za-z][a-z\u00e0-\u00fc]{2,4}\.?|[\u0410-\u042f\u0430-\u044f][\u0430-\u044f]{2}\.?|1?\d[\u6708\uc6d4]) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
@@ -78,8 +79,8 @@ export const TIME_MACROS: Readonly<Record<string, string>> = {
   NUMDATE: String.raw`\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)(?:\d{4}|\d\d),? {1,2}\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AaPp][Mm](?![\w]))?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
   /** MySQL / MariaDB's older "yymmdd hh:mm:ss" ("181129  1:23:23"). */
   MYSQL: String.raw`\d{6} {1,2}\d{1,2}:\d\d:\d\d`,
-  /** "16-Dec-2019 16:32:50.735" (Tomcat 8+), "[01-May-2024 10:00:00 UTC]" (PHP). */
-  DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
+  /** "16-Dec-2019 16:32:50.735" (Tomcat 8+), "[01-May-2024 10:00:00 UTC]", "[19-Apr-2023 01:30:56 Europe/Bucharest]" (PHP). */
+  DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w])| (?:${ZONE_ID_RE})(?![\w/]))?`,
 };
 
 /** The parts of a PostgreSQL message written after its first line, each on a line with the prefix again. */
@@ -131,7 +132,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: '\\[',
     re: String.raw`^\[(?<ts>{DMONY})\] (?<msg>(?:PHP )?(?:(?<level>Fatal error|Parse error|Warning|Notice|Deprecated)\b)?.*)$`,
     levels: { 'Fatal error': 6, 'Parse error': 6, Warning: 4, Notice: 3, Deprecated: 3 },
-    samples: ['[01-May-2024 10:00:00 UTC] PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/db.php:12'],
+    samples: ['[01-May-2024 10:00:00 UTC] PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/db.php:12', '[07-Mar-2024 16:02:11 Europe/Lisbon] PHP Warning:  session_start(): open(/var/lib/php/sessions/sess_x, O_RDWR) failed: No space left on device (28)'],
   },
   {
     id: 'elasticsearch',

@@ -8,6 +8,7 @@
 import { monthNameAt } from './month-names.ts';
 import { zoneNameOffset } from './zone-names.ts';
 import { parseClockValue } from './time-of-day.ts';
+import { zoneIdEnd, zoneIdOffset } from './time-zone-ids.ts';
 import { fromEpoch, fromEpochString } from './epoch-time.ts';
 
 // The epoch readers live beside this file; callers keep importing them from here.
@@ -23,10 +24,12 @@ export interface TimeOut {
   yearless: boolean;
   /** The zone abbreviation read ("PDT", "IST"), '' for none or a numeric zone. */
   zoneName?: string;
+  /** The IANA zone id read after the clock ("Europe/Bucharest"), '' for none; `zoned` is false when the platform does not know it. */
+  zoneId?: string;
 }
 
 export function newTimeOut(): TimeOut {
-  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '' };
+  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '', zoneId: '' };
 }
 
 /**
@@ -129,8 +132,10 @@ function zoneName(s: string, i: number, out: TimeOut): number {
 
 /**
  * ±HH[:MM] or ±HHMM at s[i]. After a space (`strict`) a bare ±HH counts only
- * when a space or the end follows it: PostgreSQL's %t writes "+06" or "-03"
- * for zones with no abbreviation, while "10:00:00 +12x" is not a zone.
+ * when a space, a ';' or the end follows it: PostgreSQL's %t writes "+06" or
+ * "-03" for zones with no abbreviation, and so does systemctl status
+ * ("since Thu 2024-12-26 23:33:52 -03; 48s ago"), while "10:00:00 +12x" is
+ * not a zone.
  */
 function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
   const sign = s.charCodeAt(i) === 45 ? -1 : 1;
@@ -144,7 +149,7 @@ function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
   if (m2 >= 0 && m2 < 60) {
     mm = m2;
     j += 2;
-  } else if (colon || (strict && !(j >= s.length || s.charCodeAt(j) === 32))) return NaN;
+  } else if (colon || (strict && !(j >= s.length || s.charCodeAt(j) === 32 || s.charCodeAt(j) === 59))) return NaN;
   if (isDigit(s.charCodeAt(j))) return NaN; // "+12345" is a number, not a zone
   out.end = j;
   return sign * (hh * 60 + mm);
@@ -448,13 +453,41 @@ export function toIso(ms: number, subNs = 0): string {
  */
 export function finishTime(s: string, j: number, y: number, mo: number, d: number, hh: number, mi: number, ss: number, fracMs: number, out: TimeOut): boolean {
   out.end = j;
+  out.zoneId = '';
+  const local = utcFields(y, mo, d, hh, mi, ss, fracMs);
   let off = zone(s, j, out);
   out.zoned = !Number.isNaN(off);
-  if (!out.zoned) {
-    off = 0;
+  if (out.zoned) zoneIdAfterOffset(s, out);
+  else {
     out.end = j;
+    off = zoneIdAfterClock(s, j, local, out);
+    out.zoned = !Number.isNaN(off);
+    if (!out.zoned) off = 0;
   }
-  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
+  out.ms = local - off * 60000;
   out.yearless = false;
   return Number.isFinite(out.ms);
+}
+
+/**
+ * An IANA zone id after a clock, after a space or in brackets ("01:30:56
+ * Europe/Bucharest", "01:30:56[Europe/Paris]"): the zone's offset when the
+ * clock showed `local`, with out.zoneId and out.end set; NaN when there is
+ * none or the platform does not know it (then only out.zoneId tells).
+ */
+function zoneIdAfterClock(s: string, j: number, local: number, out: TimeOut): number {
+  const c = s.charCodeAt(j);
+  if (c !== 32 && c !== 91) return NaN;
+  const k = zoneIdEnd(s, j + 1);
+  if (k < 0 || (c === 91 && s.charCodeAt(k) !== 93)) return NaN;
+  out.zoneId = s.slice(j + 1, k);
+  out.end = c === 91 ? k + 1 : k;
+  return zoneIdOffset(out.zoneId, local);
+}
+
+/** Java's ZonedDateTime writes the zone id after the offset ("+03:00[Europe/Bucharest]"): the offset already says it all. */
+function zoneIdAfterOffset(s: string, out: TimeOut): void {
+  if (s.charCodeAt(out.end) !== 91) return;
+  const k = zoneIdEnd(s, out.end + 1);
+  if (k > 0 && s.charCodeAt(k) === 93) out.end = k + 1;
 }
