@@ -295,7 +295,7 @@ export class TextReader {
     if (zoneName) {
       this.noteOffset(this.zones.read(zoneName, g.dow));
       out.tMs -= this.zones.correctionMs;
-    }
+    } else if (p.tellsZone) this.noteOffset(this.env.time.offsetMin ?? NaN);
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -492,6 +492,7 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   const t = env.time;
   t.zoneName = '';
   t.zoneId = '';
+  t.offsetMin = NaN;
   if (g.ts !== undefined) {
     if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
   } else if (g.up !== undefined || g.upms !== undefined) {

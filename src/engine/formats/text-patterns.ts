@@ -60,6 +60,12 @@ export interface TextPattern {
   partOfPrevious?: readonly string[];
   /** The line is a header: its record's text is on the untimed lines below it (two-line-records.ts). */
   headsBody?: boolean;
+  /**
+   * The line states the zone of the zone-less lines around it (systemctl
+   * status above journal lines): a numeric offset on it counts as the file's
+   * zone evidence, as an abbreviation on any line does.
+   */
+  tellsZone?: boolean;
   samples: readonly string[];
 }
 
@@ -178,6 +184,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     has: ' at ',
     re: String.raw`^(?:-- )?(?<msg>(?:Logs|Journal) begins? at (?<dow>[^\s\d]{1,4}) (?<ts>{ISO}), ends? at .*?)(?: --)?$`,
     levels: { '*': 3 },
+    tellsZone: true,
     samples: ['Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --', '-- Journal begins at Mon 2021-11-29 10:01:02 CET, ends at Fri 2022-01-07 09:00:00 CET. --'],
   },
   {
@@ -194,7 +201,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     has: 'since',
     re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?<dow>[^\s\d]{1,4}) (?<ts>{ISO})(?:;.*)?)$`,
     levels: { failed: 5, '*': 3 },
+    tellsZone: true,
     samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago',
+      '     Active: failed (Result: exit-code) since Sat 2024-11-02 06:41:17 -03; 12s ago',
       '   Active: failed (Result: exit-code) since 四 2023-03-02 09:15:40 CST; 6min ago',
       '     Active: active (running) since Di 2024-01-16 08:02:13 CET; 1h 4min ago',
     ],

@@ -26,10 +26,12 @@ export interface TimeOut {
   zoneName?: string;
   /** The IANA zone id read after the clock ("Europe/Bucharest"), '' for none; `zoned` is false when the platform does not know it. */
   zoneId?: string;
+  /** The offset the zone read stands for, minutes east of UTC (NaN for none; set by readers that split a time into fields). */
+  offsetMin?: number;
 }
 
 export function newTimeOut(): TimeOut {
-  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '', zoneId: '' };
+  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '', zoneId: '', offsetMin: NaN };
 }
 
 /**
@@ -465,6 +467,7 @@ export function finishTime(s: string, j: number, y: number, mo: number, d: numbe
     if (!out.zoned) off = 0;
   }
   out.ms = local - off * 60000;
+  out.offsetMin = out.zoned ? off : NaN;
   out.yearless = false;
   return Number.isFinite(out.ms);
 }
