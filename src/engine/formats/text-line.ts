@@ -14,7 +14,7 @@
 // json-recover.ts, the patterns themselves).
 
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
-import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
+import { FUTURE_MARGIN_MS, fromEpochString, parseZone, timeFromParts, yearEarlier } from '../model/time.ts';
 import { fromTai64n } from '../model/tai64n.ts';
 import { uptimeFromText } from '../model/uptime.ts';
 import { offsetBetween } from '../model/zone-names.ts';
@@ -102,6 +102,8 @@ export class TextReader {
   private readonly dates: DateOrderState;
   /** Zone abbreviations read (IST, CST...): their offsets and, for the file's notices, the ambiguous ones. */
   private readonly zones = new ZoneAbbreviations();
+  /** Year-less dates read a year before the file's year, as the latest possible past date (pastYear). */
+  private movedBack = 0;
   /** IANA zone ids the platform's time-zone data does not know: their times were read as UTC. */
   private readonly unknownZoneIds = new Set<string>();
   /** The inner record of a wrapper line (journald around klog), and the pattern that read it last. */
@@ -135,6 +137,7 @@ export class TextReader {
   notices(): string[] {
     const out: string[] = [];
     out.push(...this.zones.notices());
+    if (this.movedBack > 0) out.push(`${this.movedBack} date(s) without a year would have fallen after today or after the other files' dates in ${this.env.year}: read in ${this.env.year - 1}`);
     for (const id of this.unknownZoneIds) out.push(`the time zone ${id} is not in this platform's time-zone data: times written with it were read as UTC`);
     const d = this.dates;
     if (d.readUnsettled > 0) {
@@ -320,18 +323,21 @@ export class TextReader {
   }
 
   /**
-   * A year-less date well after the file's day (its modification date, or
-   * the latest full date of the files loaded with it) was written the year
-   * before: "Dec 31" in a file saved on January 2nd. The margin is wide
-   * because a reference day taken from other files' first lines can precede
-   * this file's later lines by days or weeks.
+   * A year-less date is never in the future: one that would fall after
+   * today (the file's year is its modification year, or this year) was
+   * written the year before, as "Dec 26" read on December 7th. Nor well
+   * after the latest full date of the files loaded with it: "Dec 31" beside
+   * files of January 2nd. That margin is wide because a reference day taken
+   * from other files' first lines can precede this file's later lines by
+   * days or weeks; the one past today only allows for a zone ahead of UTC.
    */
   private pastYear(out: RecordOut): void {
     const day = this.env.day;
-    if (day === undefined || out.tMs <= day + PAST_YEAR_MARGIN_MS) return;
-    const d = new Date(out.tMs);
-    d.setUTCFullYear(d.getUTCFullYear() - 1);
-    out.tMs = d.getTime();
+    const now = (this.env.now ?? Date.now()) + FUTURE_MARGIN_MS;
+    const limit = day === undefined ? now : Math.min(now, day + PAST_YEAR_MARGIN_MS);
+    if (out.tMs <= limit) return;
+    out.tMs = yearEarlier(out.tMs);
+    this.movedBack++;
   }
 
   /**

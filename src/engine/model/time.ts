@@ -421,9 +421,26 @@ export function parseZone(s: string, out: TimeOut): number {
   return out.end === s.length ? off : NaN;
 }
 
-/** Loose forms found inside JSON time fields: syslog, ctime, CLF, RFC 1123 ("Mon, 02 Jan 2006 15:04:05 MST"). */
-export function parseLooseText(s: string, out: TimeOut, year = new Date().getUTCFullYear()): boolean {
-  if (parseSyslogAt(s, 0, year, out)) return true;
+/** The same day and time a year earlier (February 29th becomes March 1st). */
+export function yearEarlier(ms: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.getTime();
+}
+
+/** A year-less local time read as UTC may be up to 14 hours ahead of the present; past that margin it was last year's. */
+export const FUTURE_MARGIN_MS = 86400000;
+
+/**
+ * Loose forms found inside JSON time fields: syslog, ctime, CLF, RFC 1123
+ * ("Mon, 02 Jan 2006 15:04:05 MST"). A year-less syslog date is read in the
+ * current year, or the year before when it would fall in the future.
+ */
+export function parseLooseText(s: string, out: TimeOut, year = new Date().getUTCFullYear(), now = Date.now()): boolean {
+  if (parseSyslogAt(s, 0, year, out)) {
+    if (out.yearless && out.ms > now + FUTURE_MARGIN_MS) out.ms = yearEarlier(out.ms);
+    return true;
+  }
   if (parseCtimeAt(s, 0, year, out)) return true;
   if (parseClfAt(s, 0, out)) return true;
   const ms = Date.parse(s);
