@@ -308,7 +308,11 @@ export class TextReader {
       if (!level) out.level = levelFromHttpStatus(out.status);
     }
     if (msg.charCodeAt(0) === 123 || startsLikeLogfmt(msg)) {
-      if (this.payload(msg, out, logger)) return true;
+      if (this.payload(msg, out, logger)) {
+        // A record that names no logger of its own goes on the prefix's lane (the pod before a logfmt record).
+        if (!out.logger && g.source) out.logger = g.source;
+        return true;
+      }
     }
     if (p.wrapper && !this.nested && mayBeInner(msg) && this.innerText(msg, out, logger || g.source || '')) return true;
     if (p.tail) {

@@ -763,6 +763,17 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['s01s5pk 2019-08-10T00:19:23.383+0000 I ASIO     [Replication] Failed to connect to db-mongo-secondary:27017', 'api-7d9f 2024-05-01T10:00:00.120Z ERROR upstream timed out'],
   },
   {
+    id: 'names-then-logfmt',
+    note: "a pod and container name before a logfmt record (stern, kubectl logs --prefix without the brackets): the record is read, from its time key (t=, ts=, time=, after a level key or not); the time is matched here so that prose with a 'time=' is not taken for a record",
+    first: 'a-z0-9',
+    has: '=',
+    re: String.raw`^(?<source>[a-z0-9][a-z0-9.-]{0,252}) (?:[a-z0-9][a-z0-9.-]{0,62} )?(?<msg>(?:(?:level|lvl)=\w+ )?(?:t|ts|time)="?(?<ts>{ISO}|\d{10}(?:\.\d{1,9})?|\d{13})[\s"].*)$`, // the record's own time must read
+    samples: [
+      'prometheus-grafana-5d8f7c9b6-x2lqp grafana t=2020-03-02T08:14:51+0000 lvl=eror msg="Alert Rule Result Error" logger=alerting.evalContext ruleId=12 error="tsdb.HandleRequest() error Post http://prometheus:9090/api/v1/query_range: context deadline exceeded"',
+      'loki-0 loki level=warn ts=2021-06-01T12:00:03.118Z caller=flush.go:198 msg="failed to flush user" err="context canceled"',
+    ],
+  },
+  {
     id: 'csv-time-first',
     note: 'a CSV export without its header, time first and the line quoted ("2019-07-17T20:36:24.774Z","…": log explorers\' Download CSV): the line is read as a line of its own',
     first: '"',
