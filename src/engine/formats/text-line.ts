@@ -526,7 +526,7 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
     if (mo < 0 || (g.D === undefined && yday < 0)) return 'date-less';
     const y = g.Y !== undefined ? Number(g.Y) : g.y2 !== undefined ? 2000 + Number(g.y2) : env.year;
     const off = g.tz !== undefined ? parseZone(g.tz, t) : NaN;
-    if (!timeFromParts(y, mo, yday >= 0 ? 1 : Number(g.D), Number(g.h), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
+    if (!timeFromParts(y, mo, yday >= 0 ? 1 : Number(g.D), hour24(g.h, g.ap), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
     if (yday > 0) t.ms += yday * 86400000;
     t.yearless = g.Y === undefined && g.y2 === undefined;
   } else return 'date-less';
@@ -535,6 +535,14 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   out.zoned = t.zoned;
   out.yearless = t.yearless;
   return true;
+}
+
+/** The hour on a 24-hour clock: a 12-hour one with `ap` ("am", "PM"); 12 am is 0, 12 pm is 12, an hour over 12 there is no time. */
+function hour24(h: string, ap: string | undefined): number {
+  const n = Number(h);
+  if (ap === undefined) return n;
+  if (n < 1 || n > 12) return 99;
+  return (n % 12) + ((ap.charCodeAt(0) | 32) === 112 ? 12 : 0);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -8,8 +8,9 @@
 //
 // Named groups the runner understands:
 //   ts                       a whole timestamp, read by time.ts (ISO, CLF, epoch, syslog, ctime)
-//   Y | y2, M | mon, D, h, m, s, ms, frac, tz
+//   Y | y2, M | mon, D, h, m, s, ms, frac, tz, ap
 //                            a timestamp in pieces (odd shapes: klog, HDFS, HealthApp, Proxifier);
+//                            ap: "am" / "pm" after a 12-hour clock;
 //                            without Y/y2 the file's year is used, without a date the line is untimed
 //   epoch (+ frac)           epoch seconds, with sub-second digits from another field (BGL)
 //   tai                      the 24 hex digits of a TAI64N label (tai64n.ts)
@@ -761,6 +762,19 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^(?<source>[A-Za-z][\w.@:/-]{0,63}) +(?:\| +)?(?<msg>(?<ts>{ISO}) .*)$`,
     wrapper: true,
     samples: ['s01s5pk 2019-08-10T00:19:23.383+0000 I ASIO     [Replication] Failed to connect to db-mongo-secondary:27017', 'api-7d9f 2024-05-01T10:00:00.120Z ERROR upstream timed out'],
+  },
+  {
+    id: 'viewer-stamp',
+    note: "a log viewer's own stamp, in the viewer's local 12-hour time, before the program's line (Rancher's log view): the program's stamp and its zone win; the viewer's stays in the line's text, and times lines that have none",
+    first: 'A-Z',
+    has: ' | ',
+    re: String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<mon>[A-Z][a-z]{2}) (?<D>\d{1,2}) (?<Y>\d{4}) (?<h>\d{1,2}):(?<m>\d\d):(?<s>\d\d) (?<ap>[ap]m) \| (?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: [
+      'Tue, Mar 14 2023 9:02:47 am | 2023-03-14 16:02:47.118 UTC [2291] FATAL:  terminating connection due to administrator command',
+      'Tue, Mar 14 2023 9:02:48 am | Waiting for the database to come back',
+    ],
   },
   {
     id: 'names-then-logfmt',
