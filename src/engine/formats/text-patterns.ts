@@ -189,6 +189,22 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --', '-- Journal begins at Mon 2021-11-29 10:01:02 CET, ends at Fri 2022-01-07 09:00:00 CET. --'],
   },
   {
+    id: 'windows-event-log-name',
+    note: "Windows Event Viewer's 'Copy details as text': Log Name: opens an entry, and the Source:, Date:, Event ID:, Level: and Description: lines below it are the same record (two-line-records.ts)",
+    first: 'L',
+    has: 'Log Name:',
+    re: String.raw`^(?<msg>Log Name: +\S.*)$`,
+    samples: ['Log Name:      Application', 'Log Name:      System'],
+  },
+  {
+    id: 'windows-event-date',
+    note: "Windows Event Viewer's Date: line, in the machine's locale (day- or month-first as the file's dates tell, 24- or 12-hour) and without a zone",
+    first: 'D',
+    has: 'Date:',
+    re: String.raw`^(?<msg>Date: +(?<ts>{NUMDATE}|{ISO})) *$`,
+    samples: ['Date:          20/11/2023 18:37:22', 'Date:          7/5/2018 10:08:35 AM', 'Date:          2024-03-02T14:05:11.204'],
+  },
+  {
     id: 'systemctl-unit',
     note: "systemctl status: the unit's first line (no time); it heads the status block, whose Active: line below gives it its time",
     first: '*\u25cf\u25cb\u00d7',
