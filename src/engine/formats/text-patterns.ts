@@ -793,6 +793,20 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'kubectl-prefix',
+    note: "kubectl logs --prefix: [pod/NAME/CONTAINER] before each line; the pod is the lane when the line names no logger, the line after it is read as usual (a time, a logfmt or JSON record)",
+    first: '\\[',
+    has: '[pod/',
+    re: String.raw`^\[pod/(?<source>[a-z0-9][a-z0-9.-]{0,252})/[a-z0-9][a-z0-9.-]{0,62}\] (?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: [
+      '[pod/grafana-6479967497-vrlmf/grafana] t=2019-11-28T11:07:18+0000 lvl=eror msg="Failed to send alertmanager" logger=alerting.notifier error="context deadline exceeded"',
+      '[pod/api-7d9f8c6b5-2kq4x/api] 2024-05-01T10:00:00.120Z ERROR upstream timed out',
+      '[pod/api-7d9f8c6b5-2kq4x/migrate] applying migration 0042_orders_index',
+    ],
+  },
+  {
     id: 'names-then-logfmt',
     note: "a pod and container name before a logfmt record (stern, kubectl logs --prefix without the brackets): the record is read, from its time key (t=, ts=, time=, after a level key or not); the time is matched here so that prose with a 'time=' is not taken for a record",
     first: 'a-z0-9',
