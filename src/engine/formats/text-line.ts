@@ -9,7 +9,7 @@
 // is tried first (a file keeps one shape), and the others are only tried when
 // their first character and a required substring fit.
 //
-// Just over 500 lines: TextReader is the per-line hot path and stays one
+// Over 500 lines: TextReader is the per-line hot path and stays one
 // class; what can stand alone already does (text-tail.ts, zone-abbreviations.ts,
 // json-recover.ts, the patterns themselves).
 
@@ -137,7 +137,8 @@ export class TextReader {
   notices(): string[] {
     const out: string[] = [];
     out.push(...this.zones.notices());
-    if (this.movedBack > 0) out.push(`${this.movedBack} date(s) without a year would have fallen after today or after the other files' dates in ${this.env.year}: read in ${this.env.year - 1}`);
+    // No count: a file read in parallel slices gives one notice per slice, and they must be the same to merge.
+    if (this.movedBack > 0) out.push(`dates without a year that would fall after today (or well after the other files' dates) in ${this.env.year} were read in ${this.env.year - 1}`);
     for (const id of this.unknownZoneIds) out.push(`the time zone ${id} is not in this platform's time-zone data: times written with it were read as UTC`);
     const d = this.dates;
     if (d.readUnsettled > 0) {

@@ -8,6 +8,8 @@
 // platform does not know gives NaN, and the caller reads the clock as UTC.
 // The tz database: https://www.iana.org/time-zones
 
+import type { TimeOut } from './time.ts';
+
 /** The areas zone ids start with (and the old country links still printed: US/Eastern, Canada/Pacific). */
 const AREAS = 'Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Brazil|Mexico|Chile';
 
@@ -75,4 +77,27 @@ export function zoneIdOffset(id: string, localMs: number): number {
   lastHour = hour;
   lastOffset = off;
   return off;
+}
+
+/**
+ * An IANA zone id after a clock, after a space or in brackets ("01:30:56
+ * Europe/Bucharest", "01:30:56[Europe/Paris]"): the zone's offset when the
+ * clock showed `local`, with out.zoneId and out.end set; NaN when there is
+ * none or the platform does not know it (then only out.zoneId tells).
+ */
+export function zoneIdAfterClock(s: string, j: number, local: number, out: TimeOut): number {
+  const c = s.charCodeAt(j);
+  if (c !== 32 && c !== 91) return NaN;
+  const k = zoneIdEnd(s, j + 1);
+  if (k < 0 || (c === 91 && s.charCodeAt(k) !== 93)) return NaN;
+  out.zoneId = s.slice(j + 1, k);
+  out.end = c === 91 ? k + 1 : k;
+  return zoneIdOffset(out.zoneId, local);
+}
+
+/** Java's ZonedDateTime writes the zone id after the offset ("+03:00[Europe/Bucharest]"): the offset already says it all. */
+export function zoneIdAfterOffset(s: string, out: TimeOut): void {
+  if (s.charCodeAt(out.end) !== 91) return;
+  const k = zoneIdEnd(s, out.end + 1);
+  if (k > 0 && s.charCodeAt(k) === 93) out.end = k + 1;
 }

@@ -8,7 +8,7 @@
 import { monthNameAt } from './month-names.ts';
 import { zoneNameOffset } from './zone-names.ts';
 import { parseClockValue } from './time-of-day.ts';
-import { zoneIdEnd, zoneIdOffset } from './time-zone-ids.ts';
+import { zoneIdAfterClock, zoneIdAfterOffset } from './time-zone-ids.ts';
 import { fromEpoch, fromEpochString } from './epoch-time.ts';
 
 // The epoch readers live beside this file; callers keep importing them from here.
@@ -489,25 +489,3 @@ export function finishTime(s: string, j: number, y: number, mo: number, d: numbe
   return Number.isFinite(out.ms);
 }
 
-/**
- * An IANA zone id after a clock, after a space or in brackets ("01:30:56
- * Europe/Bucharest", "01:30:56[Europe/Paris]"): the zone's offset when the
- * clock showed `local`, with out.zoneId and out.end set; NaN when there is
- * none or the platform does not know it (then only out.zoneId tells).
- */
-function zoneIdAfterClock(s: string, j: number, local: number, out: TimeOut): number {
-  const c = s.charCodeAt(j);
-  if (c !== 32 && c !== 91) return NaN;
-  const k = zoneIdEnd(s, j + 1);
-  if (k < 0 || (c === 91 && s.charCodeAt(k) !== 93)) return NaN;
-  out.zoneId = s.slice(j + 1, k);
-  out.end = c === 91 ? k + 1 : k;
-  return zoneIdOffset(out.zoneId, local);
-}
-
-/** Java's ZonedDateTime writes the zone id after the offset ("+03:00[Europe/Bucharest]"): the offset already says it all. */
-function zoneIdAfterOffset(s: string, out: TimeOut): void {
-  if (s.charCodeAt(out.end) !== 91) return;
-  const k = zoneIdEnd(s, out.end + 1);
-  if (k > 0 && s.charCodeAt(k) === 93) out.end = k + 1;
-}
