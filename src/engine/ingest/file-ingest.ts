@@ -558,7 +558,8 @@ export class FileIngest {
     }
     // The next entry's first line ends this one.
     if (found === TextMatch.timed || pattern === EVENT_PATTERN) return found;
-    if (found === TextMatch.none && this.held.takeEventLine(text, lineNo, offset, length)) {
+    // An entry's fields are read as fields, whatever the dialect table makes of them ("Level: Error" looks like a program and its level).
+    if (this.held.takeEventLine(text, lineNo, offset, length)) {
       this.stats.continuations++;
       return BODY_TAKEN;
     }
