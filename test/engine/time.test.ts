@@ -188,3 +188,40 @@ describe('JSON time values and parts', () => {
     expect(Number.isNaN(parseZone('+09:00x', o))).toBe(true);
   });
 });
+
+describe('IANA zone ids after the clock', () => {
+  it.each([
+    // Summer and winter offsets of one zone come from the platform's time-zone data.
+    ['2023-04-19 01:30:56 Europe/Bucharest', '2023-04-18T22:30:56.000Z'],
+    ['2023-01-19 01:30:56 Europe/Bucharest', '2023-01-18T23:30:56.000Z'],
+    ['2024-12-26 23:33:52 America/Sao_Paulo', '2024-12-27T02:33:52.000Z'],
+    ['2024-07-01 00:00:00 America/Argentina/Buenos_Aires', '2024-07-01T03:00:00.000Z'],
+    // Java's ZonedDateTime: the offset says it, the bracketed id is skipped.
+    ['2024-07-15T08:00:02.250+02:00[Europe/Berlin]', '2024-07-15T06:00:02.250Z'],
+    ['2024-07-15T08:00:02[Europe/Berlin]', '2024-07-15T06:00:02.000Z'],
+    // The hour before clocks go back is still summer time.
+    ['2023-10-29 01:59:00 Europe/Berlin', '2023-10-28T23:59:00.000Z'],
+    ['2023-10-29 03:00:00 Europe/Berlin', '2023-10-29T02:00:00.000Z'],
+  ])('%s', (s, want) => {
+    const out = newTimeOut();
+    expect(parseIso(s, out)).toBe(true);
+    expect(toIso(out.ms, out.subNs)).toBe(want);
+    expect(out.zoned).toBe(true);
+    expect(out.end).toBe(s.length);
+  });
+
+  it('reads a zone id the platform does not know as UTC, unzoned, and says which id it was', () => {
+    const out = newTimeOut();
+    expect(parseIso('2023-04-19 01:30:56 Europe/Nowhere', out)).toBe(true);
+    expect(toIso(out.ms)).toBe('2023-04-19T01:30:56.000Z');
+    expect(out.zoned).toBe(false);
+    expect(out.zoneId).toBe('Europe/Nowhere');
+  });
+
+  it('takes no word after the clock for a zone unless it is Area/Location', () => {
+    const out = newTimeOut();
+    expect(parseIso('2023-04-19 01:30:56 Europe ERROR', out)).toBe(true);
+    expect(out.zoned).toBe(false);
+    expect(out.end).toBe('2023-04-19 01:30:56'.length);
+  });
+});

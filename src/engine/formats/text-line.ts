@@ -9,12 +9,12 @@
 // is tried first (a file keeps one shape), and the others are only tried when
 // their first character and a required substring fit.
 //
-// Just over 500 lines: TextReader is the per-line hot path and stays one
+// Over 500 lines: TextReader is the per-line hot path and stays one
 // class; what can stand alone already does (text-tail.ts, zone-abbreviations.ts,
 // json-recover.ts, the patterns themselves).
 
 import { levelFromHttpStatus, levelFromSyslog, levelFromWord } from '../model/levels.ts';
-import { fromEpochString, parseZone, timeFromParts } from '../model/time.ts';
+import { FUTURE_MARGIN_MS, fromEpochString, parseZone, timeFromParts, yearEarlier } from '../model/time.ts';
 import { fromTai64n } from '../model/tai64n.ts';
 import { uptimeFromText } from '../model/uptime.ts';
 import { offsetBetween } from '../model/zone-names.ts';
@@ -102,6 +102,10 @@ export class TextReader {
   private readonly dates: DateOrderState;
   /** Zone abbreviations read (IST, CST...): their offsets and, for the file's notices, the ambiguous ones. */
   private readonly zones = new ZoneAbbreviations();
+  /** Year-less dates read a year before the file's year, as the latest possible past date (pastYear). */
+  private movedBack = 0;
+  /** IANA zone ids the platform's time-zone data does not know: their times were read as UTC. */
+  private readonly unknownZoneIds = new Set<string>();
   /** The inner record of a wrapper line (journald around klog), and the pattern that read it last. */
   private readonly innerOut: RecordOut = newRecordOut();
   private lastInner = -1;
@@ -133,6 +137,9 @@ export class TextReader {
   notices(): string[] {
     const out: string[] = [];
     out.push(...this.zones.notices());
+    // No count: a file read in parallel slices gives one notice per slice, and they must be the same to merge.
+    if (this.movedBack > 0) out.push(`dates without a year that would fall after today (or well after the other files' dates) in ${this.env.year} were read in ${this.env.year - 1}`);
+    for (const id of this.unknownZoneIds) out.push(`the time zone ${id} is not in this platform's time-zone data: times written with it were read as UTC`);
     const d = this.dates;
     if (d.readUnsettled > 0) {
       out.push(d.order === DateOrder.dayFirst
@@ -288,10 +295,11 @@ export class TextReader {
     if (timed === 'date-less' && g.h !== undefined) this.placeClock(g, out);
     else if (out.yearless) this.pastYear(out);
     const zoneName = this.env.time.zoneName;
+    if (this.env.time.zoneId && !out.zoned) this.unknownZoneIds.add(this.env.time.zoneId);
     if (zoneName) {
       this.noteOffset(this.zones.read(zoneName, g.dow));
       out.tMs -= this.zones.correctionMs;
-    }
+    } else if (p.tellsZone) this.noteOffset(this.env.time.offsetMin ?? NaN);
     let logger = g.logger === undefined || g.logger === '-' ? '' : g.logger.trim();
     let msg = g.msg ?? '';
     out.level = level;
@@ -301,7 +309,11 @@ export class TextReader {
       if (!level) out.level = levelFromHttpStatus(out.status);
     }
     if (msg.charCodeAt(0) === 123 || startsLikeLogfmt(msg)) {
-      if (this.payload(msg, out, logger)) return true;
+      if (this.payload(msg, out, logger)) {
+        // A record that names no logger of its own goes on the prefix's lane (the pod before a logfmt record).
+        if (!out.logger && g.source) out.logger = g.source;
+        return true;
+      }
     }
     if (p.wrapper && !this.nested && mayBeInner(msg) && this.innerText(msg, out, logger || g.source || '')) return true;
     if (p.tail) {
@@ -316,18 +328,21 @@ export class TextReader {
   }
 
   /**
-   * A year-less date well after the file's day (its modification date, or
-   * the latest full date of the files loaded with it) was written the year
-   * before: "Dec 31" in a file saved on January 2nd. The margin is wide
-   * because a reference day taken from other files' first lines can precede
-   * this file's later lines by days or weeks.
+   * A year-less date is never in the future: one that would fall after
+   * today (the file's year is its modification year, or this year) was
+   * written the year before, as "Dec 26" read on December 7th. Nor well
+   * after the latest full date of the files loaded with it: "Dec 31" beside
+   * files of January 2nd. That margin is wide because a reference day taken
+   * from other files' first lines can precede this file's later lines by
+   * days or weeks; the one past today only allows for a zone ahead of UTC.
    */
   private pastYear(out: RecordOut): void {
     const day = this.env.day;
-    if (day === undefined || out.tMs <= day + PAST_YEAR_MARGIN_MS) return;
-    const d = new Date(out.tMs);
-    d.setUTCFullYear(d.getUTCFullYear() - 1);
-    out.tMs = d.getTime();
+    const now = (this.env.now ?? Date.now()) + FUTURE_MARGIN_MS;
+    const limit = day === undefined ? now : Math.min(now, day + PAST_YEAR_MARGIN_MS);
+    if (out.tMs <= limit) return;
+    out.tMs = yearEarlier(out.tMs);
+    this.movedBack++;
   }
 
   /**
@@ -487,6 +502,8 @@ function subSecond(r: RecordOut): boolean {
 function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: RecordOut, dates: DateOrderState): boolean | 'date-less' {
   const t = env.time;
   t.zoneName = '';
+  t.zoneId = '';
+  t.offsetMin = NaN;
   if (g.ts !== undefined) {
     if (!parseTextTimeAt(g.ts, 0, env.year, t, dates)) return false;
   } else if (g.up !== undefined || g.upms !== undefined) {
@@ -510,7 +527,7 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
     if (mo < 0 || (g.D === undefined && yday < 0)) return 'date-less';
     const y = g.Y !== undefined ? Number(g.Y) : g.y2 !== undefined ? 2000 + Number(g.y2) : env.year;
     const off = g.tz !== undefined ? parseZone(g.tz, t) : NaN;
-    if (!timeFromParts(y, mo, yday >= 0 ? 1 : Number(g.D), Number(g.h), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
+    if (!timeFromParts(y, mo, yday >= 0 ? 1 : Number(g.D), hour24(g.h, g.ap), Number(g.m), Number(g.s ?? 0), Number(g.ms ?? 0), g.frac ?? '', off, t)) return false;
     if (yday > 0) t.ms += yday * 86400000;
     t.yearless = g.Y === undefined && g.y2 === undefined;
   } else return 'date-less';
@@ -519,6 +536,14 @@ function readTime(g: Record<string, string | undefined>, env: ParseEnv, out: Rec
   out.zoned = t.zoned;
   out.yearless = t.yearless;
   return true;
+}
+
+/** The hour on a 24-hour clock: a 12-hour one with `ap` ("am", "PM"); 12 am is 0, 12 pm is 12, an hour over 12 there is no time. */
+function hour24(h: string, ap: string | undefined): number {
+  const n = Number(h);
+  if (ap === undefined) return n;
+  if (n < 1 || n > 12) return 99;
+  return (n % 12) + ((ap.charCodeAt(0) | 32) === 112 ? 12 : 0);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

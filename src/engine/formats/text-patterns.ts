@@ -8,8 +8,9 @@
 //
 // Named groups the runner understands:
 //   ts                       a whole timestamp, read by time.ts (ISO, CLF, epoch, syslog, ctime)
-//   Y | y2, M | mon, D, h, m, s, ms, frac, tz
+//   Y | y2, M | mon, D, h, m, s, ms, frac, tz, ap
 //                            a timestamp in pieces (odd shapes: klog, HDFS, HealthApp, Proxifier);
+//                            ap: "am" / "pm" after a 12-hour clock;
 //                            without Y/y2 the file's year is used, without a date the line is untimed
 //   epoch (+ frac)           epoch seconds, with sub-second digits from another field (BGL)
 //   tai                      the 24 hex digits of a TAI64N label (tai64n.ts)
@@ -26,6 +27,7 @@
 // before the generic "timestamp, then anything" ones at the end.
 
 import { ZONE_NAME_RE } from '../model/zone-names.ts';
+import { ZONE_ID_RE } from '../model/time-zone-ids.ts';
 
 export interface TextPattern {
   id: string;
@@ -59,6 +61,12 @@ export interface TextPattern {
   partOfPrevious?: readonly string[];
   /** The line is a header: its record's text is on the untimed lines below it (two-line-records.ts). */
   headsBody?: boolean;
+  /**
+   * The line states the zone of the zone-less lines around it (systemctl
+   * status above journal lines): a numeric offset on it counts as the file's
+   * zone evidence, as an abbreviation on any line does.
+   */
+  tellsZone?: boolean;
   samples: readonly string[];
 }
 
@@ -67,7 +75,7 @@ const FACILITY_PRIORITY = String.raw`(?:kern|user|mail|daemon|auth|syslog|lpr|ne
 
 /** Timestamp shapes shared by the patterns. time.ts reads what they capture. */
 export const TIME_MACROS: Readonly<Record<string, string>> = {
-  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| [+-]\d\d(?::\d\d)?(?= |$)| (?:${ZONE_NAME_RE})(?![\w]))?`,
+  ISO: String.raw`\d{4}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)(?:[T _]\d\d| {1,2}\d):\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AP]M(?![\w]))?(?:[Zz]|[+-]\d\d(?::?\d\d)?(?!\d)| [+-]\d{4}(?: (?:${ZONE_NAME_RE}))?(?![\w])| [+-]\d\d(?::\d\d)?(?=[ ;]|$)| (?:${ZONE_NAME_RE})(?![\w])| (?:${ZONE_ID_RE})(?![\w/]))?(?:\[(?:${ZONE_ID_RE})\])?`,
   SYSLOG: String.raw`(?:[A-Za-z][a-z\u00e0-\u00fc]{2,4}\.?|[\u0410-\u042f\u0430-\u044f][\u0430-\u044f]{2}\.?|1?\d[\u6708\uc6d4]) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| (?:${ZONE_NAME_RE})(?![\w]))?(?: \d{4}(?= ))?`,
   CTIME: String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?(?: (?:${ZONE_NAME_RE}))?(?: \d{4})?`,
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
@@ -78,8 +86,8 @@ export const TIME_MACROS: Readonly<Record<string, string>> = {
   NUMDATE: String.raw`\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)(?:\d{4}|\d\d),? {1,2}\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AaPp][Mm](?![\w]))?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
   /** MySQL / MariaDB's older "yymmdd hh:mm:ss" ("181129  1:23:23"). */
   MYSQL: String.raw`\d{6} {1,2}\d{1,2}:\d\d:\d\d`,
-  /** "16-Dec-2019 16:32:50.735" (Tomcat 8+), "[01-May-2024 10:00:00 UTC]" (PHP). */
-  DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
+  /** "16-Dec-2019 16:32:50.735" (Tomcat 8+), "[01-May-2024 10:00:00 UTC]", "[19-Apr-2023 01:30:56 Europe/Bucharest]" (PHP). */
+  DMONY: String.raw`\d{1,2}(?:-[A-Z][a-z]{2}-| [A-Z][a-z]{2} )\d{4} \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:${ZONE_NAME_RE})(?![\w])| (?:${ZONE_ID_RE})(?![\w/]))?`,
 };
 
 /** The parts of a PostgreSQL message written after its first line, each on a line with the prefix again. */
@@ -131,7 +139,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: '\\[',
     re: String.raw`^\[(?<ts>{DMONY})\] (?<msg>(?:PHP )?(?:(?<level>Fatal error|Parse error|Warning|Notice|Deprecated)\b)?.*)$`,
     levels: { 'Fatal error': 6, 'Parse error': 6, Warning: 4, Notice: 3, Deprecated: 3 },
-    samples: ['[01-May-2024 10:00:00 UTC] PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/db.php:12'],
+    samples: ['[01-May-2024 10:00:00 UTC] PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/db.php:12', '[07-Mar-2024 16:02:11 Europe/Lisbon] PHP Warning:  session_start(): open(/var/lib/php/sessions/sess_x, O_RDWR) failed: No space left on device (28)'],
   },
   {
     id: 'elasticsearch',
@@ -177,7 +185,24 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     has: ' at ',
     re: String.raw`^(?:-- )?(?<msg>(?:Logs|Journal) begins? at (?<dow>[^\s\d]{1,4}) (?<ts>{ISO}), ends? at .*?)(?: --)?$`,
     levels: { '*': 3 },
+    tellsZone: true,
     samples: ['Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --', '-- Journal begins at Mon 2021-11-29 10:01:02 CET, ends at Fri 2022-01-07 09:00:00 CET. --'],
+  },
+  {
+    id: 'windows-event-log-name',
+    note: "Windows Event Viewer's 'Copy details as text': Log Name: opens an entry, and the Source:, Date:, Event ID:, Level: and Description: lines below it are the same record (two-line-records.ts)",
+    first: 'L',
+    has: 'Log Name:',
+    re: String.raw`^(?<msg>Log Name: +\S.*)$`,
+    samples: ['Log Name:      Application', 'Log Name:      System'],
+  },
+  {
+    id: 'windows-event-date',
+    note: "Windows Event Viewer's Date: line, in the machine's locale (day- or month-first as the file's dates tell, 24- or 12-hour) and without a zone",
+    first: 'D',
+    has: 'Date:',
+    re: String.raw`^(?<msg>Date: +(?<ts>{NUMDATE}|{ISO})) *$`,
+    samples: ['Date:          20/11/2023 18:37:22', 'Date:          7/5/2018 10:08:35 AM', 'Date:          2024-03-02T14:05:11.204'],
   },
   {
     id: 'systemctl-unit',
@@ -193,7 +218,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     has: 'since',
     re: String.raw`^ *(?<msg>Active: (?<level>active|inactive|failed|activating|deactivating|reloading) \([^)]*\) since (?<dow>[^\s\d]{1,4}) (?<ts>{ISO})(?:;.*)?)$`,
     levels: { failed: 5, '*': 3 },
+    tellsZone: true,
     samples: ['   Active: failed (Result: exit-code) since Tue 2021-06-15 04:12:09 UTC; 3min 2s ago', '     Active: active (running) since Mon 2024-03-04 10:00:01 CET; 2 days ago',
+      '     Active: failed (Result: exit-code) since Sat 2024-11-02 06:41:17 -03; 12s ago',
       '   Active: failed (Result: exit-code) since 四 2023-03-02 09:15:40 CST; 6min ago',
       '     Active: active (running) since Di 2024-01-16 08:02:13 CET; 1h 4min ago',
     ],
@@ -751,6 +778,44 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^(?<source>[A-Za-z][\w.@:/-]{0,63}) +(?:\| +)?(?<msg>(?<ts>{ISO}) .*)$`,
     wrapper: true,
     samples: ['s01s5pk 2019-08-10T00:19:23.383+0000 I ASIO     [Replication] Failed to connect to db-mongo-secondary:27017', 'api-7d9f 2024-05-01T10:00:00.120Z ERROR upstream timed out'],
+  },
+  {
+    id: 'viewer-stamp',
+    note: "a log viewer's own stamp, in the viewer's local 12-hour time, before the program's line (Rancher's log view): the program's stamp and its zone win; the viewer's stays in the line's text, and times lines that have none",
+    first: 'A-Z',
+    has: ' | ',
+    re: String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<mon>[A-Z][a-z]{2}) (?<D>\d{1,2}) (?<Y>\d{4}) (?<h>\d{1,2}):(?<m>\d\d):(?<s>\d\d) (?<ap>[ap]m) \| (?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: [
+      'Tue, Mar 14 2023 9:02:47 am | 2023-03-14 16:02:47.118 UTC [2291] FATAL:  terminating connection due to administrator command',
+      'Tue, Mar 14 2023 9:02:48 am | Waiting for the database to come back',
+    ],
+  },
+  {
+    id: 'kubectl-prefix',
+    note: "kubectl logs --prefix: [pod/NAME/CONTAINER] before each line; the pod is the lane when the line names no logger, the line after it is read as usual (a time, a logfmt or JSON record)",
+    first: '\\[',
+    has: '[pod/',
+    re: String.raw`^\[pod/(?<source>[a-z0-9][a-z0-9.-]{0,252})/[a-z0-9][a-z0-9.-]{0,62}\] (?<msg>.*)$`,
+    tail: true,
+    wrapper: true,
+    samples: [
+      '[pod/grafana-6479967497-vrlmf/grafana] t=2019-11-28T11:07:18+0000 lvl=eror msg="Failed to send alertmanager" logger=alerting.notifier error="context deadline exceeded"',
+      '[pod/api-7d9f8c6b5-2kq4x/api] 2024-05-01T10:00:00.120Z ERROR upstream timed out',
+      '[pod/api-7d9f8c6b5-2kq4x/migrate] applying migration 0042_orders_index',
+    ],
+  },
+  {
+    id: 'names-then-logfmt',
+    note: "a pod and container name before a logfmt record (stern, kubectl logs --prefix without the brackets): the record is read, from its time key (t=, ts=, time=, after a level key or not); the time is matched here so that prose with a 'time=' is not taken for a record",
+    first: 'a-z0-9',
+    has: '=',
+    re: String.raw`^(?<source>[a-z0-9][a-z0-9.-]{0,252}) (?:[a-z0-9][a-z0-9.-]{0,62} )?(?<msg>(?:(?:level|lvl)=\w+ )?(?:t|ts|time)="?(?<ts>{ISO}|\d{10}(?:\.\d{1,9})?|\d{13})[\s"].*)$`, // the record's own time must read
+    samples: [
+      'prometheus-grafana-5d8f7c9b6-x2lqp grafana t=2020-03-02T08:14:51+0000 lvl=eror msg="Alert Rule Result Error" logger=alerting.evalContext ruleId=12 error="tsdb.HandleRequest() error Post http://prometheus:9090/api/v1/query_range: context deadline exceeded"',
+      'loki-0 loki level=warn ts=2021-06-01T12:00:03.118Z caller=flush.go:198 msg="failed to flush user" err="context canceled"',
+    ],
   },
   {
     id: 'csv-time-first',

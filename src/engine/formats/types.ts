@@ -92,6 +92,8 @@ export interface ParseEnv {
   year: number;
   /** Midnight UTC (epoch ms) of the day a clock without a date is placed on; default January 1 of `year`. */
   day?: number;
+  /** The present (epoch ms), which no year-less date may pass; default the clock's (tests fix it). */
+  now?: number;
   /** Shared scratch for time parsing. */
   time: TimeOut;
   /** How the file writes numeric dates (DateOrder in time-forms.ts), told by its first lines; unknown when absent. */

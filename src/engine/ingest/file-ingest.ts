@@ -17,7 +17,7 @@ import { lineSubject } from '../classify/subject.ts';
 import type { Templater } from '../templates/templater.ts';
 import type { FileStats } from './file-stats.ts';
 import { STACK_WORDS, StackState } from './multiline.ts';
-import { HEADER_PATTERN, HeldHeader, headsBody, STATUS_PATTERN, STATUS_TIME_PATTERN } from './two-line-records.ts';
+import { Block, EVENT_PATTERN, HEADER_PATTERN, HeldHeader, headsBody, STATUS_PATTERN } from './two-line-records.ts';
 import { MessageFacts } from './message-facts.ts';
 import { detachString, type TableBuilder } from '../model/table-builder.ts';
 import { ClockPlacer, DATE_PLACED_NOTICE, DATE_UNKNOWN_NOTICE, isRawClock, isUnknownDay, UPTIME_NOTICE } from '../model/time-of-day.ts';
@@ -550,12 +550,19 @@ export class FileIngest {
     const t = this.textOut;
     resetRecord(t);
     const found = this.reader.read(text, t);
-    if (found === TextMatch.timed && this.held.status && Number.isNaN(this.held.record.tMs) && this.reader.matchedPattern === STATUS_TIME_PATTERN) {
-      this.held.takeStatusTime(t, lineNo, offset, length);
+    const pattern = this.reader.matchedPattern;
+    if (found === TextMatch.timed && this.held.timesBlock(pattern)) {
+      this.held.takeBlockTime(t, lineNo, offset, length);
       this.stats.continuations++;
       return BODY_TAKEN;
     }
-    if (found === TextMatch.timed) return found;
+    // The next entry's first line ends this one.
+    if (found === TextMatch.timed || pattern === EVENT_PATTERN) return found;
+    // An entry's fields are read as fields, whatever the dialect table makes of them ("Level: Error" looks like a program and its level).
+    if (this.held.takeEventLine(text, lineNo, offset, length)) {
+      this.stats.continuations++;
+      return BODY_TAKEN;
+    }
     this.held.takeBodyLine(found === TextMatch.none ? text : t.message, t.level, lineNo, offset, length);
     this.stats.continuations++;
     return BODY_TAKEN;
@@ -587,8 +594,8 @@ export class FileIngest {
       return;
     }
     const pattern = this.reader.matchedPattern;
-    if (pattern === STATUS_PATTERN) {
-      this.held.holdStatus(t, lineNo, offset, length, this.out.logger);
+    if (pattern === STATUS_PATTERN || pattern === EVENT_PATTERN) {
+      this.held.holdBlock(t, lineNo, offset, length, this.out.logger, pattern === STATUS_PATTERN ? Block.status : Block.event);
       return;
     }
     if (pattern === HEADER_PATTERN) {

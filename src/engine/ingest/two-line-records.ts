@@ -19,6 +19,20 @@
 //     Thread 1 cannot allocate new log, sequence 26
 //     Checkpoint not complete
 //
+// Windows Event Viewer's "Copy details as text" writes one entry as fields,
+// the time in the middle of them and the text after `Description:`:
+//
+//     Log Name:      Application
+//     Source:        Application Error
+//     Date:          20/11/2023 18:37:22
+//     Event ID:      1000
+//     Level:         Error
+//     Description:
+//     Faulting application name: repackinator.exe, version: 0.0.0.0, …
+//
+// `Log Name:` heads the entry, `Date:` times it, `Level:` and `Source:` give
+// its level and lane, the first line after `Description:` its message.
+//
 // The driver holds such a header until the lines after it tell, so a record
 // becomes one event (its other lines continuations, its level and message
 // from them) instead of an event without a message followed by untimed ones.
@@ -41,6 +55,17 @@ export const HEADER_PATTERN = 'jul-header';
  */
 export const STATUS_PATTERN = 'systemctl-unit';
 export const STATUS_TIME_PATTERN = 'systemctl-active';
+
+/** A Windows event entry's first line, and its Date: line (text-patterns.ts). */
+export const EVENT_PATTERN = 'windows-event-log-name';
+export const EVENT_TIME_PATTERN = 'windows-event-date';
+
+/** What a held block is: a systemctl status block or a Windows event entry, whose time comes from a line inside it. */
+export const Block = { none: 0, status: 1, event: 2 } as const;
+export type BlockCode = (typeof Block)[keyof typeof Block];
+
+/** A field line of a Windows event entry: Level: and Source: say something; the others are kept as text. */
+const EVENT_FIELD = /^(?:Level: +(Critical|Error|Warning|Information|Verbose)|Source: +(\S.*?)|(Description):.*|(?:Event ID|Task Category|Keywords|User|Computer|OpCode):.*?) *$/;
 
 /**
  * What may follow the time on a line that heads a body: nothing, or only
@@ -75,34 +100,74 @@ export class HeldHeader {
   lane = '';
   /** The body has given the record its message. */
   private messaged = false;
-  /** A systemctl status block (STATUS_PATTERN): its Active: line gives the held record its time. */
-  status = false;
+  /** A block whose time is on a line inside it (Block): a systemctl status block (STATUS_PATTERN), a Windows event entry (EVENT_PATTERN). */
+  block: BlockCode = Block.none;
 
-  /** A systemctl unit line: the block below is its body, the Active: line its time; the unit line stays the message. */
-  holdStatus(r: RecordOut, line: number, offset: number, length: number, lane: string): void {
+  /**
+   * A systemctl unit line or a Windows event's Log Name: line: the block
+   * below is its body, a line inside it its time; the unit line stays the
+   * message, an event's message is the line after Description:.
+   */
+  holdBlock(r: RecordOut, line: number, offset: number, length: number, lane: string, block: BlockCode): void {
     this.hold(r, line, offset, length, true, lane);
     this.record.extra = r.extra;
-    this.status = true;
+    this.block = block;
     this.messaged = true;
+    // An event's description may run over blank lines: only the next entry (or a timed line) ends it.
+    this.throughBlanks = block === Block.event;
   }
 
-  /** The status block's Active: line: its time and state are the block's. */
-  takeStatusTime(t: RecordOut, line: number, offset: number, length: number): void {
+  /** Is the line read with `pattern` the one that times this block (its time not taken yet)? */
+  timesBlock(pattern: string): boolean {
+    if (!Number.isNaN(this.record.tMs)) return false;
+    return (this.block === Block.status && pattern === STATUS_TIME_PATTERN) || (this.block === Block.event && pattern === EVENT_TIME_PATTERN);
+  }
+
+  /** The block's time line (systemctl's Active:, an event's Date:): its time is the block's, and systemctl's state its level and message. */
+  takeBlockTime(t: RecordOut, line: number, offset: number, length: number): void {
     const r = this.record;
     r.tMs = t.tMs;
     r.subNs = t.subNs;
     r.zoned = t.zoned;
     r.yearless = t.yearless;
     r.dateless = t.dateless;
-    r.level = t.level;
-    r.message = `${r.message}: ${t.message.trim()}`;
+    if (this.block === Block.status) {
+      r.level = t.level;
+      r.message = `${r.message}: ${t.message.trim()}`;
+    }
+    this.extendTo(line, offset, length);
+  }
+
+  /**
+   * A field line of a Windows event entry other than its Date: Level: and
+   * Source: fill the record, Description: says the next line is the message.
+   * False for the lines of the description (and the entry's XML), which
+   * takeBodyLine reads.
+   */
+  takeEventLine(text: string, line: number, offset: number, length: number): boolean {
+    if (this.block !== Block.event || !this.messaged) return false;
+    const m = EVENT_FIELD.exec(text);
+    if (!m) return false;
+    const r = this.record;
+    if (m[1]) r.level = levelFromWord(m[1]);
+    if (m[2]) r.logger = m[2];
+    if (m[3]) {
+      const after = text.slice(text.indexOf(':') + 1).trim();
+      if (after) r.message = after;
+      else this.messaged = false;
+    }
+    this.extendTo(line, offset, length);
+    return true;
+  }
+
+  private extendTo(line: number, offset: number, length: number): void {
     this.endLine = line;
     this.endOffset = offset;
     this.endLength = length;
   }
 
   hold(r: RecordOut, line: number, offset: number, length: number, body: boolean, lane = ''): void {
-    this.status = false;
+    this.block = Block.none;
     Object.assign(this.record, r);
     this.lane = lane;
     this.line = line;
@@ -151,8 +216,6 @@ export class HeldHeader {
       this.messaged = true;
     }
     if (!r.level) r.level = level || leadingLevel(text);
-    this.endLine = line;
-    this.endOffset = offset;
-    this.endLength = length;
+    this.extendTo(line, offset, length);
   }
 }

@@ -8,6 +8,7 @@
 import { monthNameAt } from './month-names.ts';
 import { zoneNameOffset } from './zone-names.ts';
 import { parseClockValue } from './time-of-day.ts';
+import { zoneIdAfterClock, zoneIdAfterOffset } from './time-zone-ids.ts';
 import { fromEpoch, fromEpochString } from './epoch-time.ts';
 
 // The epoch readers live beside this file; callers keep importing them from here.
@@ -23,10 +24,14 @@ export interface TimeOut {
   yearless: boolean;
   /** The zone abbreviation read ("PDT", "IST"), '' for none or a numeric zone. */
   zoneName?: string;
+  /** The IANA zone id read after the clock ("Europe/Bucharest"), '' for none; `zoned` is false when the platform does not know it. */
+  zoneId?: string;
+  /** The offset the zone read stands for, minutes east of UTC (NaN for none; set by readers that split a time into fields). */
+  offsetMin?: number;
 }
 
 export function newTimeOut(): TimeOut {
-  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '' };
+  return { ms: NaN, subNs: 0, zoned: false, end: 0, yearless: false, zoneName: '', zoneId: '', offsetMin: NaN };
 }
 
 /**
@@ -129,8 +134,10 @@ function zoneName(s: string, i: number, out: TimeOut): number {
 
 /**
  * ±HH[:MM] or ±HHMM at s[i]. After a space (`strict`) a bare ±HH counts only
- * when a space or the end follows it: PostgreSQL's %t writes "+06" or "-03"
- * for zones with no abbreviation, while "10:00:00 +12x" is not a zone.
+ * when a space, a ';' or the end follows it: PostgreSQL's %t writes "+06" or
+ * "-03" for zones with no abbreviation, and so does systemctl status
+ * ("since Thu 2024-12-26 23:33:52 -03; 48s ago"), while "10:00:00 +12x" is
+ * not a zone.
  */
 function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
   const sign = s.charCodeAt(i) === 45 ? -1 : 1;
@@ -144,7 +151,7 @@ function offset(s: string, i: number, out: TimeOut, strict: boolean): number {
   if (m2 >= 0 && m2 < 60) {
     mm = m2;
     j += 2;
-  } else if (colon || (strict && !(j >= s.length || s.charCodeAt(j) === 32))) return NaN;
+  } else if (colon || (strict && !(j >= s.length || s.charCodeAt(j) === 32 || s.charCodeAt(j) === 59))) return NaN;
   if (isDigit(s.charCodeAt(j))) return NaN; // "+12345" is a number, not a zone
   out.end = j;
   return sign * (hh * 60 + mm);
@@ -414,9 +421,26 @@ export function parseZone(s: string, out: TimeOut): number {
   return out.end === s.length ? off : NaN;
 }
 
-/** Loose forms found inside JSON time fields: syslog, ctime, CLF, RFC 1123 ("Mon, 02 Jan 2006 15:04:05 MST"). */
-export function parseLooseText(s: string, out: TimeOut, year = new Date().getUTCFullYear()): boolean {
-  if (parseSyslogAt(s, 0, year, out)) return true;
+/** The same day and time a year earlier (February 29th becomes March 1st). */
+export function yearEarlier(ms: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.getTime();
+}
+
+/** A year-less local time read as UTC may be up to 14 hours ahead of the present; past that margin it was last year's. */
+export const FUTURE_MARGIN_MS = 86400000;
+
+/**
+ * Loose forms found inside JSON time fields: syslog, ctime, CLF, RFC 1123
+ * ("Mon, 02 Jan 2006 15:04:05 MST"). A year-less syslog date is read in the
+ * current year, or the year before when it would fall in the future.
+ */
+export function parseLooseText(s: string, out: TimeOut, year = new Date().getUTCFullYear(), now = Date.now()): boolean {
+  if (parseSyslogAt(s, 0, year, out)) {
+    if (out.yearless && out.ms > now + FUTURE_MARGIN_MS) out.ms = yearEarlier(out.ms);
+    return true;
+  }
   if (parseCtimeAt(s, 0, year, out)) return true;
   if (parseClfAt(s, 0, out)) return true;
   const ms = Date.parse(s);
@@ -448,13 +472,20 @@ export function toIso(ms: number, subNs = 0): string {
  */
 export function finishTime(s: string, j: number, y: number, mo: number, d: number, hh: number, mi: number, ss: number, fracMs: number, out: TimeOut): boolean {
   out.end = j;
+  out.zoneId = '';
+  const local = utcFields(y, mo, d, hh, mi, ss, fracMs);
   let off = zone(s, j, out);
   out.zoned = !Number.isNaN(off);
-  if (!out.zoned) {
-    off = 0;
+  if (out.zoned) zoneIdAfterOffset(s, out);
+  else {
     out.end = j;
+    off = zoneIdAfterClock(s, j, local, out);
+    out.zoned = !Number.isNaN(off);
+    if (!out.zoned) off = 0;
   }
-  out.ms = utcFields(y, mo, d, hh, mi, ss, fracMs) - off * 60000;
+  out.ms = local - off * 60000;
+  out.offsetMin = out.zoned ? off : NaN;
   out.yearless = false;
   return Number.isFinite(out.ms);
 }
+
