@@ -180,13 +180,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'journalctl-header',
-    note: "journalctl's first line says when the journal begins and ends, with full dates: pasted above year-less syslog-style lines, it is what tells their year (and zone)",
+    note: "journalctl's first line says when the journal begins (and, but for a followed journal, when it ends), with full dates: pasted above year-less syslog-style lines, it is what tells their year (and zone)",
     first: '-LJ',
     has: ' at ',
-    re: String.raw`^(?:-- )?(?<msg>(?:Logs|Journal) begins? at (?<dow>[^\s\d]{1,4}) (?<ts>{ISO}), ends? at .*?)(?: --)?$`,
+    re: String.raw`^(?:-- )?(?<msg>(?:Logs|Journal) begins? at (?<dow>[^\s\d]{1,4}) (?<ts>{ISO})(?:, ends? at .*?|\.))(?: --)?$`,
     levels: { '*': 3 },
     tellsZone: true,
-    samples: ['Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --', '-- Journal begins at Mon 2021-11-29 10:01:02 CET, ends at Fri 2022-01-07 09:00:00 CET. --'],
+    samples: ['Logs begin at Tue 2020-06-09 14:48:54 UTC, end at Tue 2020-06-09 14:53:20 UTC. --', '-- Journal begins at Mon 2021-11-29 10:01:02 CET, ends at Fri 2022-01-07 09:00:00 CET. --', '-- Logs begin at Fri 2022-05-06 20:44:39 UTC. --'],
   },
   {
     id: 'windows-event-log-name',
