@@ -13,6 +13,7 @@ import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
 import type { ParseEnv } from '../formats/types.ts';
 import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
+import { permuteListWindows } from '../model/row-permute.ts';
 import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -455,11 +456,13 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
     if (!Number.isFinite(min)) min = UNKNOWN_DAY_MS;
     for (const r of noTimeRows) c.tMs[r] = min;
   }
-  const { table, order, inOrder } = builder.finish();
+  const { table, order, inOrder, windows } = builder.finish();
   const src = sinks.messages;
   let messages: (string | undefined)[];
   // A file written in time order keeps its rows where they are: its messages need no second array.
   if (inOrder && src.length === table.length) messages = src;
+  // Only a few stretches of rows moved (slices sorted by their workers): their messages move alike, in place.
+  else if (windows && src.length === table.length) permuteListWindows((messages = src), order, windows);
   else {
     messages = new Array(table.length);
     for (let i = 0; i < table.length; i++) messages[i] = src[order[i]];

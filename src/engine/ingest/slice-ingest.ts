@@ -17,7 +17,7 @@ import type { LogFormat } from '../formats/types.ts';
 import { tableBuffers, type EventColumns } from '../model/event-table.ts';
 import { Flag } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import { TableBuilder } from '../model/table-builder.ts';
+import { remapRows, TableBuilder } from '../model/table-builder.ts';
 import { newTimeOut } from '../model/time.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import { FileIngest, ingestClassifier, type FileIngestState, type SharedSinks } from './file-ingest.ts';
@@ -66,7 +66,7 @@ export interface HeadLine {
 export interface SliceResult {
   fileIndex: number;
   slice: number;
-  /** Rows from the anchor on, in file order; line numbers count from the slice's first line (1). */
+  /** Rows from the anchor on, in file order unless `sorted`; line numbers count from the slice's first line (1). */
   columns: EventColumns;
   length: number;
   /** This slice's interned logger names (index 0 is '') and templates; the merge re-interns them. */
@@ -80,8 +80,16 @@ export interface SliceResult {
    */
   messageTexts: string[];
   messageIds: Int32Array;
-  /** The rows' sorted order (TableBuilder.sortedRows): sorted here, in parallel, the merge only checks and merges it. */
+  /**
+   * The rows' sorted order (TableBuilder.sortedRows), worked out here, in parallel: the merge only checks and
+   * merges it, or, for rows sent sorted, reads their line order from it.
+   */
   order: Uint32Array;
+  /**
+   * The rows (columns, messageIds, subjects, endState.current) were put in that order before sending: row i
+   * is line order[i] of the slice's own. False when a row had no time yet (it is placed by the merge).
+   */
+  sorted: boolean;
   /** What operation / signal rows are about (TableBuilder.subjects), by this slice's row. */
   subjects: Map<number, string>;
   /** Counts for the rows above (not the head lines). */
@@ -322,23 +330,51 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   if (signal?.aborted) throw new Error('slice cancelled');
   const complete = !capped;
   if (!complete) head.length = 0;
+  const endState = complete && builder.length > 0 ? real.snapshot() : null;
+  const order = builder.sortedRows();
+  const rows = builder.length;
+  const { messageTexts, messageIds: ids } = messageDictionary(sinks.messages, rows);
+  let messageIds = ids;
+  let subjects = builder.subjects;
+  let columns: EventColumns;
+  // Sorted here, in parallel, so the merging thread's final sort has little left to move (row-permute.ts).
+  const sorted = endState !== null && endState.leadingUntimed.length === 0 && !hasNaN(builder.columns.tMs, rows);
+  if (sorted) {
+    columns = builder.takeColumnsInOrder(order);
+    messageIds = permuteIds(messageIds, order);
+    if (subjects.size > 0) subjects = remapRows(subjects, order, false);
+    if (endState.current >= 0) endState.current = order.indexOf(endState.current);
+  } else columns = builder.takeColumns();
   return {
     fileIndex: task.fileIndex,
     slice: task.slice,
-    columns: builder.takeColumns(),
-    length: builder.length,
+    columns,
+    length: rows,
     loggers: builder.loggers.slice(),
     templates: sinks.templater.list(),
-    ...messageDictionary(sinks.messages, builder.length),
-    order: builder.sortedRows(),
-    subjects: builder.subjects,
+    messageTexts,
+    messageIds,
+    order,
+    sorted,
+    subjects,
     stats,
     head,
     complete,
     lines: complete ? lines : 0,
-    endState: complete && builder.length > 0 ? real.snapshot() : null,
+    endState,
     counts: { invalidLines: invalidLines + real.invalidLines, longLines },
   };
+}
+
+function hasNaN(t: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (t[i] !== t[i]) return true;
+  return false;
+}
+
+function permuteIds(ids: Int32Array, order: Uint32Array): Int32Array {
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < out.length; i++) out[i] = ids[order[i]];
+  return out;
 }
 
 /** The buffers of a SliceResult to transfer, not copy, to the merging thread. */
