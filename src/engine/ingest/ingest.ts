@@ -25,6 +25,7 @@ import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
 import { clockShifts, shiftClocks } from './clock-shift.ts';
+import { reserveRows, rollBackRows } from './sink-rows.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -267,7 +268,6 @@ export async function ingestFile(
 ): Promise<FileOutcome> {
   const builder = sinks.builder;
   const rowsBefore = builder.length;
-  const msgsBefore = sinks.messages.length;
   try {
     const opened = await openText(src);
     stats.encoding = opened.encoding;
@@ -343,7 +343,7 @@ export async function ingestFile(
         if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
           // Size the table once from the rows per byte seen so far (+10%).
           reserved = true;
-          builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
+          reserveRows(sinks, builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
         }
         const readSoFar = opened.gzip ? opened.rawBytes() : fileBytes;
         report.advance(chunk.length, bytesBefore + Math.min(readSoFar, src.size || readSoFar), builder.length, fi);
@@ -370,25 +370,11 @@ export async function ingestFile(
     return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null, placed };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
-    rollBackRows(sinks, rowsBefore, msgsBefore);
+    rollBackRows(sinks, rowsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
     stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
     return { untimedRows: [], decompressed: null };
   }
-}
-
-/**
- * Drop the rows a file added from `rows` on (it failed to read): the rows,
- * their kept messages and their share of the template counts, so no report
- * lists a template (or a count) for rows that are not there.
- */
-export function rollBackRows(sinks: SharedSinks, rows: number, messages: number): void {
-  const b = sinks.builder;
-  const template = b.columns.template;
-  const counts = sinks.templater.counts;
-  for (let r = rows; r < b.length; r++) counts[template[r]]--;
-  b.truncate(rows);
-  sinks.messages.length = messages;
 }
 
 function crToLf(chunk: Uint8Array): Uint8Array {
@@ -458,6 +444,7 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
   }
   const { table, order, inOrder, windows } = builder.finish();
   const src = sinks.messages;
+  if (src.length > table.length) src.length = table.length; // room reserved for rows that never came (reserveRows)
   let messages: (string | undefined)[];
   // A file written in time order keeps its rows where they are: its messages need no second array.
   if (inOrder && src.length === table.length) messages = src;

@@ -21,11 +21,11 @@ import {
   IngestCancelled,
   LoadReporter,
   newSinks,
-  rollBackRows,
   type IngestOptions,
   type IngestResult,
 } from './ingest.ts';
 import { LineSplitter } from './line-splitter.ts';
+import { reserveRows, rollBackRows } from './sink-rows.ts';
 import { openText } from './open-text.ts';
 import { FileMerge } from './parallel-merge.ts';
 import { withReferenceDate } from './reference-date.ts';
@@ -334,7 +334,7 @@ async function mergeSlices(
       if (k === 0 && plan.tasks.length > 1) {
         // Size the table once for the whole file from the first slice's rows per byte (+10%).
         const t = plan.tasks[0];
-        sinks.builder.reserve(sinks.builder.length + (r.length / Math.max(1, t.bytes)) * (src.size - t.bytes) * 1.1);
+        reserveRows(sinks, sinks.builder.length + (r.length / Math.max(1, t.bytes)) * (src.size - t.bytes) * 1.1);
       }
       report.progress(readBytes(), sinks.builder.length, fi);
       report.partial(sinks.builder, readBytes(), k === 0);
@@ -343,7 +343,7 @@ async function mergeSlices(
     return merge.finish();
   } catch (e) {
     if (e instanceof IngestCancelled || options.signal?.aborted) throw e instanceof IngestCancelled ? e : new IngestCancelled();
-    rollBackRows(sinks, rowsBefore, rowsBefore);
+    rollBackRows(sinks, rowsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
     onFailed?.(e instanceof Error ? e.message : String(e));
     return null;

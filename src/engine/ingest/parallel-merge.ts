@@ -18,7 +18,7 @@ import { FileIngest, type FileIngestState, type SharedSinks } from './file-inges
 import type { FileStats } from './file-stats.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { fileNotices, type SplitCounts } from './ingest.ts';
-import { readOwnedLines, sliceReadFrom, type SliceResult, type SliceTask } from './slice-ingest.ts';
+import { readOwnedLines, sliceReadFrom, type LineOrder, type SliceResult, type SliceTask } from './slice-ingest.ts';
 
 const SUMMED = ['lines', 'events', 'continuations', 'blank', 'malformed', 'recovered', 'elided', 'untimed'] as const;
 
@@ -105,8 +105,8 @@ export class FileMerge {
       });
       // Sorted rows need no order: the final sort finds them in place (an order given would be checked again).
       builder.appendRows(r.columns, r.length, { logger, template, lineBase: this.linesBefore, subjects: r.subjects, order: r.sorted ? undefined : r.order });
-      if (r.sorted) {
-        this.order.sortedRows(builder.columns, rowBase, r.order);
+      if (r.lineOrder) {
+        this.order.sortedSlice(builder.columns, rowBase, r.length, r.lineOrder);
         this.counted = builder.length;
       }
       const msgs = sinks.messages;
@@ -164,10 +164,28 @@ class LineOrderCount {
     }
   }
 
-  /** Rows from `base` on, sorted: row base + k is the slice's line order[k]. Counted in line order. */
-  sortedRows(c: EventColumns, base: number, order: Uint32Array): void {
-    const at = new Uint32Array(order.length);
-    for (let k = 0; k < order.length; k++) at[order[k]] = k;
-    for (let j = 0; j < at.length; j++) this.row(c, base + at[j]);
+  /**
+   * A slice's `n` rows from `base` on, sent sorted by time, counted as if in line order: its own out-of-order
+   * lines count, and of its new highs those before the latest line of the slices before it. Sorted, the rows
+   * before that line come first.
+   */
+  sortedSlice(c: EventColumns, base: number, n: number, lines: LineOrder): void {
+    this.count += lines.below;
+    for (let k = 0; k < n; k++) {
+      const ms = c.tMs[base + k];
+      if (!(ms < this.maxMs || (ms === this.maxMs && c.subNs[base + k] < this.maxNs))) break;
+      this.count += lines.newHigh[k];
+    }
+    for (let k = n - 1; k >= 0; k--) {
+      const i = base + k;
+      if (c.flags[i] & Flag.untimed) continue;
+      const ms = c.tMs[i];
+      const ns = c.subNs[i];
+      if (ms > this.maxMs || (ms === this.maxMs && ns > this.maxNs)) {
+        this.maxMs = ms;
+        this.maxNs = ns;
+      }
+      break;
+    }
   }
 }

@@ -25,6 +25,7 @@ import type { PlausibleRange } from './plausible-time.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import type { SplitCounts } from './ingest.ts';
 import { LineSplitter } from './line-splitter.ts';
+import { reserveRows } from './sink-rows.ts';
 
 /** A classifier with what it tells FileIngest besides (ingestClassifier). */
 type Classifying = ReturnType<typeof ingestClassifier>;
@@ -54,6 +55,19 @@ export interface SliceTask {
   vocabulary: readonly VocabularyEntry[];
   /** This slice's share of the characters of message text kept in memory. */
   messageBudget: number;
+}
+
+/**
+ * Out-of-order lines of a slice as one reader counts them (a timed line whose
+ * time is before an earlier line's), in the slice's line order: `below`
+ * lines are before an earlier line of the slice itself, and count whatever
+ * came before it; the others (`newHigh[row]` 1, by the slice's row as sent)
+ * are each the slice's latest so far, and count only when the lines before
+ * the slice went later still (parallel-merge.ts).
+ */
+export interface LineOrder {
+  below: number;
+  newHigh: Uint8Array;
 }
 
 export interface HeadLine {
@@ -90,6 +104,8 @@ export interface SliceResult {
    * is line order[i] of the slice's own. False when a row had no time yet (it is placed by the merge).
    */
   sorted: boolean;
+  /** For rows sent sorted: what the merge needs to count out-of-order lines without walking them in line order. */
+  lineOrder: LineOrder | null;
   /** What operation / signal rows are about (TableBuilder.subjects), by this slice's row. */
   subjects: Map<number, string>;
   /** Counts for the rows above (not the head lines). */
@@ -280,7 +296,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const sizeOnce = (offset: number) => {
     if (!sized && lines === 2000) {
       sized = true; // size the columns once from the rows per byte so far
-      builder.reserve((builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
+      reserveRows(sinks, (builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
     }
   };
   // Past the anchor, JSON lines are read from their bytes (as ingestFile does); FileIngest counts their invalid UTF-8.
@@ -339,7 +355,9 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   let columns: EventColumns;
   // Sorted here, in parallel, so the merging thread's final sort has little left to move (row-permute.ts).
   const sorted = endState !== null && endState.leadingUntimed.length === 0 && !hasNaN(builder.columns.tMs, rows);
+  let lineOrder: LineOrder | null = null;
   if (sorted) {
+    lineOrder = lineOrderOf(builder.columns, rows, order);
     columns = builder.takeColumnsInOrder(order);
     messageIds = permuteIds(messageIds, order);
     if (subjects.size > 0) subjects = remapRows(subjects, order, false);
@@ -356,6 +374,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     messageIds,
     order,
     sorted,
+    lineOrder,
     subjects,
     stats,
     head,
@@ -364,6 +383,28 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     endState,
     counts: { invalidLines: invalidLines + real.invalidLines, longLines },
   };
+}
+
+/** LineOrder of the rows in line order, its flags by their place in `order`. */
+function lineOrderOf(c: EventColumns, n: number, order: Uint32Array): LineOrder {
+  const high = new Uint8Array(n);
+  let below = 0;
+  let maxMs = -Infinity;
+  let maxNs = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.flags[i] & Flag.untimed) continue;
+    const ms = c.tMs[i];
+    const ns = c.subNs[i];
+    if (ms < maxMs || (ms === maxMs && ns < maxNs)) below++;
+    else {
+      high[i] = 1;
+      maxMs = ms;
+      maxNs = ns;
+    }
+  }
+  const newHigh = new Uint8Array(n);
+  for (let k = 0; k < n; k++) newHigh[k] = high[order[k]];
+  return { below, newHigh };
 }
 
 function hasNaN(t: Float64Array, n: number): boolean {
@@ -379,7 +420,9 @@ function permuteIds(ids: Int32Array, order: Uint32Array): Int32Array {
 
 /** The buffers of a SliceResult to transfer, not copy, to the merging thread. */
 export function sliceBuffers(r: SliceResult): ArrayBuffer[] {
-  return [...tableBuffers(r.columns), r.messageIds.buffer as ArrayBuffer, r.order.buffer as ArrayBuffer];
+  const buffers = [...tableBuffers(r.columns), r.messageIds.buffer as ArrayBuffer, r.order.buffer as ArrayBuffer];
+  if (r.lineOrder) buffers.push(r.lineOrder.newHigh.buffer as ArrayBuffer);
+  return buffers;
 }
 
 /** SliceResult's message dictionary from a message per row. */
