@@ -160,6 +160,15 @@ describe('parallel ingest', () => {
     expect(single.files[0].outOfOrder).toBeGreaterThan(50);
     expect(reordered.filter(Boolean).length).toBeGreaterThan(reordered.length / 2);
     expectSame(single, parallel);
+    // The slices' messages come numbered, sorted with their rows: one number, one message.
+    const numbers = parallel.table.messageNumbers as Int32Array;
+    const byNumber = new Map<number, string | undefined>();
+    for (let row = 0; row < numbers.length; row++) {
+      if (numbers[row] < 0) continue;
+      if (!byNumber.has(numbers[row])) byNumber.set(numbers[row], parallel.messages[row]);
+      expect(parallel.messages[row]).toBe(byNumber.get(numbers[row]));
+    }
+    expect(byNumber.size).toBeGreaterThan(100);
   });
 
   it('calls whileSlicing once per split file, after its first slice, while its other slices are still being parsed', async () => {

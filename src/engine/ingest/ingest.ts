@@ -13,7 +13,7 @@ import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
 import type { ParseEnv } from '../formats/types.ts';
 import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
-import { permuteListWindows } from '../model/row-permute.ts';
+import { permute, permuteListWindows, permuteWindows } from '../model/row-permute.ts';
 import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -431,7 +431,8 @@ function ceilingNotice(c: Ceiling, decompressed: number, raw: number, size: numb
 }
 
 /** Sort the rows into the final table; events of files with no time at all go to the timeline's start. */
-export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[], clockOffsetMs?: Record<number, number>): IngestResult {
+/** `messageNumbers`: per builder row, its message's number (message-numbers.ts), sorted along with the rows into the table. */
+export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[], clockOffsetMs?: Record<number, number>, messageNumbers?: Int32Array): IngestResult {
   const builder = sinks.builder;
   shiftClocks(builder, files, clockOffsetMs);
   if (noTimeRows.length > 0) {
@@ -455,7 +456,19 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
     for (let i = 0; i < table.length; i++) messages[i] = src[order[i]];
   }
   sinks.messages = [];
+  if (messageNumbers?.length === table.length) table.messageNumbers = sortedNumbers(messageNumbers, order, inOrder, windows);
   return { table, files, messages, templates: sinks.templater.list(), decompressed };
+}
+
+function sortedNumbers(numbers: Int32Array, order: Uint32Array, inOrder: boolean, windows: Uint32Array | null): Int32Array {
+  if (inOrder) return numbers;
+  if (windows) {
+    permuteWindows(numbers, order, windows);
+    return numbers;
+  }
+  const out = new Int32Array(numbers.length);
+  permute(numbers, out, order, numbers.length);
+  return out;
 }
 
 export async function ingestSources(sources: readonly ByteSource[], options: IngestOptions = {}): Promise<IngestResult> {

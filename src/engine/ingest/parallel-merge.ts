@@ -18,6 +18,7 @@ import { FileIngest, type FileIngestState, type SharedSinks } from './file-inges
 import type { FileStats } from './file-stats.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { fileNotices, type SplitCounts } from './ingest.ts';
+import type { MessageNumbering } from './message-numbers.ts';
 import { readOwnedLines, sliceReadFrom, type LineOrder, type SliceResult, type SliceTask } from './slice-ingest.ts';
 
 const SUMMED = ['lines', 'events', 'continuations', 'blank', 'malformed', 'recovered', 'elided', 'untimed'] as const;
@@ -53,6 +54,8 @@ export class FileMerge {
     zoneOffsetMin: number,
     day?: number,
     plausibleTime?: PlausibleRange,
+    /** Numbers the slices' messages (message-numbers.ts); without it they are only written into the messages. */
+    private readonly numbering?: MessageNumbering,
   ) {
     this.reader = new FileIngest(fileIndex, format, { year, day, time: newTimeOut() }, stats, sinks, zoneOffsetMin, plausibleTime);
     this.state = this.reader.snapshot();
@@ -111,9 +114,12 @@ export class FileMerge {
       }
       const msgs = sinks.messages;
       const texts = r.messageTexts;
-      for (let i = 0; i < r.length; i++) {
-        const id = r.messageIds[i];
-        msgs[rowBase + i] = id < 0 ? undefined : texts[id];
+      if (this.numbering) this.numbering.slice(rowBase, texts, r.messageIds, msgs);
+      else {
+        for (let i = 0; i < r.length; i++) {
+          const id = r.messageIds[i];
+          msgs[rowBase + i] = id < 0 ? undefined : texts[id];
+        }
       }
       for (const m of texts) sinks.messageChars += m.length;
       addStats(this.stats, r.stats);

@@ -5,8 +5,8 @@
 // of every column through the permutation (~115 ms for twelve columns of a
 // million rows, all of it after the last slice was parsed).
 
-/** A typed column of the event table. */
-export type Column = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+/** A typed column of the event table (or one carried along with it: message numbers). */
+export type Column = Float64Array | Uint32Array | Uint16Array | Uint8Array | Int32Array;
 
 /**
  * dst[i] = src[order[i]]. One loop per element type: a single loop fed all
@@ -17,6 +17,7 @@ export function permute(src: Column, dst: Column, order: Uint32Array, n: number)
   if (src instanceof Float64Array) permuteF64(src, dst as Float64Array, order, 0, n, 0);
   else if (src instanceof Uint32Array) permuteU32(src, dst as Uint32Array, order, 0, n, 0);
   else if (src instanceof Uint16Array) permuteU16(src, dst as Uint16Array, order, 0, n, 0);
+  else if (src instanceof Int32Array) permuteI32(src, dst as Int32Array, order, 0, n, 0);
   else permuteU8(src, dst as Uint8Array, order, 0, n, 0);
 }
 
@@ -30,6 +31,10 @@ function permuteU32(src: Uint32Array, dst: Uint32Array, order: Uint32Array, from
 }
 
 function permuteU16(src: Uint16Array, dst: Uint16Array, order: Uint32Array, from: number, to: number, base: number): void {
+  for (let i = from; i < to; i++) dst[i] = src[order[i] - base];
+}
+
+function permuteI32(src: Int32Array, dst: Int32Array, order: Uint32Array, from: number, to: number, base: number): void {
   for (let i = from; i < to; i++) dst[i] = src[order[i] - base];
 }
 
@@ -76,6 +81,7 @@ export function permuteWindows(col: Column, order: Uint32Array, windows: Uint32A
     if (col instanceof Float64Array) permuteF64(src as Float64Array, col, order, start, end, start);
     else if (col instanceof Uint32Array) permuteU32(src as Uint32Array, col, order, start, end, start);
     else if (col instanceof Uint16Array) permuteU16(src as Uint16Array, col, order, start, end, start);
+    else if (col instanceof Int32Array) permuteI32(src as Int32Array, col, order, start, end, start);
     else permuteU8(src as Uint8Array, col, order, start, end, start);
   }
 }
