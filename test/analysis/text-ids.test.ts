@@ -99,16 +99,8 @@ describe('text tests', () => {
 describe('textIds with the numbers the ingest gave', () => {
   it('takes them for the rows that have one, numbers the others by text, and never gives two texts one number', () => {
     // Rows 0-4 numbered by the ingest (sparse numbers, as a split file's slices give them); rows 5-7 read whole.
-    const rows = [
-      { template: 0, text: 'cache hit' },
-      { template: 1, text: 'order 1 failed' },
-      { template: 0, text: 'cache hit' },
-      { template: 1, text: 'order 2 shipped' },
-      { template: 1, text: 'order 1 failed' },
-      { template: 1, text: 'order 1 failed' },
-      { template: 0, text: 'cache miss' },
-      { template: 0, text: 'cache miss' },
-    ];
+    const texts = ['cache hit', 'order 1 failed', 'cache hit', 'order 2 shipped', 'order 1 failed', 'order 1 failed', 'cache miss', 'cache miss'];
+    const rows = texts.map((text) => ({ template: text.startsWith('order') ? 1 : 0, text }));
     const ctx = context(rows, 2);
     (ctx.table as { messageNumbers?: Int32Array }).messageNumbers = Int32Array.from([40, 7, 40, 12, 7, -1, -1, -1]);
     const { id, row, count } = textIds(ctx);
