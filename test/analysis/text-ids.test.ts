@@ -95,3 +95,21 @@ describe('text tests', () => {
     expect(new TextTest(ctx, (text) => text.includes('refund')).anyRow()).toBe(false);
   });
 });
+
+describe('textIds with the numbers the ingest gave', () => {
+  it('takes them for the rows that have one, numbers the others by text, and never gives two texts one number', () => {
+    // Rows 0-4 numbered by the ingest (sparse numbers, as a split file's slices give them); rows 5-7 read whole.
+    const texts = ['cache hit', 'order 1 failed', 'cache hit', 'order 2 shipped', 'order 1 failed', 'order 1 failed', 'cache miss', 'cache miss'];
+    const rows = texts.map((text) => ({ template: text.startsWith('order') ? 1 : 0, text }));
+    const ctx = context(rows, 2);
+    (ctx.table as { messageNumbers?: Int32Array }).messageNumbers = Int32Array.from([40, 7, 40, 12, 7, -1, -1, -1]);
+    const { id, row, count } = textIds(ctx);
+    for (let a = 0; a < rows.length; a++) for (let b = 0; b < rows.length; b++) if (id[a] === id[b]) expect(rows[a].text).toBe(rows[b].text);
+    // Numbered rows share a number exactly when the ingest's numbers are equal; the rows read whole share theirs by text.
+    expect([id[0] === id[2], id[1] === id[4], id[6] === id[7]]).toEqual([true, true, true]);
+    expect(count).toBe(5);
+    for (let i = 0; i < count; i++) expect(id[row[i]]).toBe(i);
+    const test = new TextTest(ctx, (text) => text.endsWith('failed'));
+    expect(rows.map((_, r) => test.has(r))).toEqual(rows.map((r) => r.text.endsWith('failed')));
+  });
+});

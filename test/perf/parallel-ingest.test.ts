@@ -141,6 +141,36 @@ describe('parallel ingest', () => {
     expectSame(single, parallel);
   });
 
+  it('gives the single reader\'s table and out-of-order count when the slices come back sorted by time', async () => {
+    // Interleaved writers: lines out of time order, inside slices and across their seams.
+    const text = mixedLog(1500, 41);
+    const src = [bytesSource('jittered.log', text)];
+    const inner = inProcessRunner(src, 2);
+    const reordered: boolean[] = [];
+    const watching: SliceRunner = {
+      concurrency: 2,
+      run: async (task, onBytes) => {
+        const r = await inner.run(task, onBytes);
+        reordered.push(r.sorted && r.order.some((row, i) => row !== i));
+        return r;
+      },
+    };
+    const parallel = await ingestParallel(src, watching, { sliceMinBytes: 0, sliceBytes: 2000 });
+    const single = await ingestSources([bytesSource('jittered.log', text)]);
+    expect(single.files[0].outOfOrder).toBeGreaterThan(50);
+    expect(reordered.filter(Boolean).length).toBeGreaterThan(reordered.length / 2);
+    expectSame(single, parallel);
+    // The slices' messages come numbered, sorted with their rows: one number, one message.
+    const numbers = parallel.table.messageNumbers as Int32Array;
+    const byNumber = new Map<number, string | undefined>();
+    for (let row = 0; row < numbers.length; row++) {
+      if (numbers[row] < 0) continue;
+      if (!byNumber.has(numbers[row])) byNumber.set(numbers[row], parallel.messages[row]);
+      expect(parallel.messages[row]).toBe(byNumber.get(numbers[row]));
+    }
+    expect(byNumber.size).toBeGreaterThan(100);
+  });
+
   it('calls whileSlicing once per split file, after its first slice, while its other slices are still being parsed', async () => {
     const texts = [mixedLog(800, 21), mixedLog(40, 22), mixedLog(500, 23)];
     // a.log and c.log are split; b.log (a few KB) is read whole.

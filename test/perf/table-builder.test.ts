@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMN_NAMES, rowBefore, type EventColumns } from '../../src/engine/model/event-table.ts';
 import { sortedOrder, TableBuilder } from '../../src/engine/model/table-builder.ts';
+import { movedWindows, permuteListWindows } from '../../src/engine/model/row-permute.ts';
 import { rng } from '../bench/generate.ts';
 
 function build(times: number[], files?: number[]): TableBuilder {
@@ -127,5 +128,38 @@ describe('rows appended already sorted (a slice sorted by its own worker)', () =
     const hinted = sliced(times, [0, 1000, 4000, n], 2).finish().table;
     const plain = sliced(times, [0, 1000, 4000, n], 2, false).finish().table;
     for (const c of COLUMN_NAMES) expect(Array.from(hinted[c])).toEqual(Array.from(plain[c]));
+  });
+
+  it('moves only where slices sent sorted overlap, and side data moves with the rows', () => {
+    const times = jittered();
+    const cuts = [0, 1000, 4000, n];
+    // Each slice's rows appended already in their order, as slice workers send them.
+    const b = new TableBuilder(n + 100);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const part = build(times.slice(cuts[k], cuts[k + 1]));
+      b.appendRows(part.takeColumnsInOrder(part.sortedRows()), part.length, { logger: [0], template: [0], lineBase: cuts[k] });
+    }
+    const rows = Array.from({ length: b.length }, (_, i) => `row ${i}`);
+    const want = reference(b.columns, b.length);
+    const plain = sliced(times, cuts, 0, false).finish().table;
+    const { table, order, windows } = b.finish();
+    expect(Array.from(order)).toEqual(want);
+    // The slices overlap by a few hundred rows at their seams: only those move.
+    expect(windows).not.toBeNull();
+    const moved = Array.from(windows as Uint32Array).reduce((sum, x, i) => sum + (i % 2 ? x : -x), 0);
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThan(n / 4);
+    for (const c of COLUMN_NAMES) expect(Array.from(table[c])).toEqual(Array.from(plain[c]));
+    permuteListWindows(rows, order, windows as Uint32Array);
+    expect(rows).toEqual(want.map((i) => `row ${i}`));
+  });
+
+  it('finds no stretch to move in the identity, and gives up on a permutation that moves most rows', () => {
+    expect(Array.from(movedWindows(Uint32Array.from([0, 1, 2, 3]), 4) as Uint32Array)).toEqual([]);
+    const twoSwaps = Array.from({ length: 20 }, (_, i) => i);
+    [twoSwaps[1], twoSwaps[2]] = [2, 1];
+    [twoSwaps[18], twoSwaps[19]] = [19, 18];
+    expect(Array.from(movedWindows(Uint32Array.from(twoSwaps), 20) as Uint32Array)).toEqual([1, 3, 18, 20]);
+    expect(movedWindows(Uint32Array.from([3, 2, 1, 0]), 4)).toBeNull();
   });
 });

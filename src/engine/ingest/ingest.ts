@@ -13,6 +13,7 @@ import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
 import type { ParseEnv } from '../formats/types.ts';
 import { UNKNOWN_DAY_MS } from '../model/time-of-day.ts';
 import { TableBuilder } from '../model/table-builder.ts';
+import { permute, permuteListWindows, permuteWindows } from '../model/row-permute.ts';
 import type { EventTable } from '../model/event-table.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -24,6 +25,7 @@ import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
 import { clockShifts, shiftClocks } from './clock-shift.ts';
+import { reserveRows, rollBackRows } from './sink-rows.ts';
 
 export interface IngestProgress {
   bytes: number;
@@ -266,7 +268,6 @@ export async function ingestFile(
 ): Promise<FileOutcome> {
   const builder = sinks.builder;
   const rowsBefore = builder.length;
-  const msgsBefore = sinks.messages.length;
   try {
     const opened = await openText(src);
     stats.encoding = opened.encoding;
@@ -342,7 +343,7 @@ export async function ingestFile(
         if (!reserved && fileBytes >= PROGRESS_EVERY_BYTES && !opened.gzip && src.size > fileBytes * 2) {
           // Size the table once from the rows per byte seen so far (+10%).
           reserved = true;
-          builder.reserve(builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
+          reserveRows(sinks, builder.length + ((builder.length - rowsBefore) / fileBytes) * (src.size - fileBytes) * 1.1);
         }
         const readSoFar = opened.gzip ? opened.rawBytes() : fileBytes;
         report.advance(chunk.length, bytesBefore + Math.min(readSoFar, src.size || readSoFar), builder.length, fi);
@@ -369,25 +370,11 @@ export async function ingestFile(
     return { untimedRows: fin.untimedRows, decompressed: keep ? new Blob(keep as BlobPart[]) : null, placed };
   } catch (e) {
     if (e instanceof IngestCancelled) throw e;
-    rollBackRows(sinks, rowsBefore, msgsBefore);
+    rollBackRows(sinks, rowsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
     stats.error = `could not read: ${e instanceof Error ? e.message : String(e)}`;
     return { untimedRows: [], decompressed: null };
   }
-}
-
-/**
- * Drop the rows a file added from `rows` on (it failed to read): the rows,
- * their kept messages and their share of the template counts, so no report
- * lists a template (or a count) for rows that are not there.
- */
-export function rollBackRows(sinks: SharedSinks, rows: number, messages: number): void {
-  const b = sinks.builder;
-  const template = b.columns.template;
-  const counts = sinks.templater.counts;
-  for (let r = rows; r < b.length; r++) counts[template[r]]--;
-  b.truncate(rows);
-  sinks.messages.length = messages;
 }
 
 function crToLf(chunk: Uint8Array): Uint8Array {
@@ -444,7 +431,8 @@ function ceilingNotice(c: Ceiling, decompressed: number, raw: number, size: numb
 }
 
 /** Sort the rows into the final table; events of files with no time at all go to the timeline's start. */
-export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[], clockOffsetMs?: Record<number, number>): IngestResult {
+/** `messageNumbers`: per builder row, its message's number (message-numbers.ts), sorted along with the rows into the table. */
+export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows: readonly number[], decompressed: (Blob | null)[], clockOffsetMs?: Record<number, number>, messageNumbers?: Int32Array): IngestResult {
   const builder = sinks.builder;
   shiftClocks(builder, files, clockOffsetMs);
   if (noTimeRows.length > 0) {
@@ -455,17 +443,32 @@ export function finishIngest(sinks: SharedSinks, files: FileStats[], noTimeRows:
     if (!Number.isFinite(min)) min = UNKNOWN_DAY_MS;
     for (const r of noTimeRows) c.tMs[r] = min;
   }
-  const { table, order, inOrder } = builder.finish();
+  const { table, order, inOrder, windows } = builder.finish();
   const src = sinks.messages;
+  if (src.length > table.length) src.length = table.length; // room reserved for rows that never came (reserveRows)
   let messages: (string | undefined)[];
   // A file written in time order keeps its rows where they are: its messages need no second array.
   if (inOrder && src.length === table.length) messages = src;
+  // Only a few stretches of rows moved (slices sorted by their workers): their messages move alike, in place.
+  else if (windows && src.length === table.length) permuteListWindows((messages = src), order, windows);
   else {
     messages = new Array(table.length);
     for (let i = 0; i < table.length; i++) messages[i] = src[order[i]];
   }
   sinks.messages = [];
+  if (messageNumbers?.length === table.length) table.messageNumbers = sortedNumbers(messageNumbers, order, inOrder, windows);
   return { table, files, messages, templates: sinks.templater.list(), decompressed };
+}
+
+function sortedNumbers(numbers: Int32Array, order: Uint32Array, inOrder: boolean, windows: Uint32Array | null): Int32Array {
+  if (inOrder) return numbers;
+  if (windows) {
+    permuteWindows(numbers, order, windows);
+    return numbers;
+  }
+  const out = new Int32Array(numbers.length);
+  permute(numbers, out, order, numbers.length);
+  return out;
 }
 
 export async function ingestSources(sources: readonly ByteSource[], options: IngestOptions = {}): Promise<IngestResult> {

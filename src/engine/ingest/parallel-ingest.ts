@@ -21,11 +21,12 @@ import {
   IngestCancelled,
   LoadReporter,
   newSinks,
-  rollBackRows,
   type IngestOptions,
   type IngestResult,
 } from './ingest.ts';
 import { LineSplitter } from './line-splitter.ts';
+import { reserveRows, rollBackRows } from './sink-rows.ts';
+import { MessageNumbering } from './message-numbers.ts';
 import { openText } from './open-text.ts';
 import { FileMerge } from './parallel-merge.ts';
 import { withReferenceDate } from './reference-date.ts';
@@ -254,6 +255,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
   const decompressed: (Blob | null)[] = [];
   const noTimeRows: number[] = [];
   const placed: PlacedFile[] = [];
+  const numbering = new MessageNumbering();
   let bytesBefore = 0;
   try {
     for (let fi = 0; fi < sources.length; fi++) {
@@ -262,7 +264,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
       const plan = plans[fi];
       decompressed.push(null);
       let failed: string | null = null;
-      let untimed = plan ? await mergeSlices(src, fi, plan, stats, sinks, options, report, () => readBytes, (why) => (failed = why)) : null;
+      let untimed = plan ? await mergeSlices(src, fi, plan, stats, sinks, numbering, options, report, () => readBytes, (why) => (failed = why)) : null;
       if (!untimed) {
         const outcome = await ingestFile(src, fi, stats, sinks, options, report, bytesBefore);
         if (failed !== null) stats.notices.push(`a worker reading part of this file failed (${failed}); the whole file was read again on one thread`);
@@ -281,7 +283,7 @@ export async function ingestParallel(sources: readonly ByteSource[], runner: Sli
   }
   // Times of day placed on the other files' date stay there only when they fit (as in ingestSources).
   checkDayFit(sinks.builder, files, placed);
-  const result = finishIngest(sinks, files, noTimeRows, decompressed, options.clockOffsetMs);
+  const result = finishIngest(sinks, files, noTimeRows, decompressed, options.clockOffsetMs, numbering.finish(sinks.builder.length));
   report.progress(totalBytes, result.table.length, sources.length - 1);
   return result;
 }
@@ -313,6 +315,7 @@ async function mergeSlices(
   plan: SlicedPlan,
   stats: FileStats,
   sinks: ReturnType<typeof newSinks>,
+  numbering: MessageNumbering,
   options: ParallelOptions,
   report: LoadReporter,
   readBytes: () => number,
@@ -325,7 +328,7 @@ async function mergeSlices(
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
   if (plan.zoneLearnedMin !== null) stats.zoneLearnedMin = plan.zoneLearnedMin;
-  const merge = new FileMerge(fi, format, fileYear(src, options, fi), stats, sinks, options.zoneOffsetMin?.[fi] ?? plan.zoneLearnedMin ?? 0, fileDayOf(fi, options), options.plausibleTime);
+  const merge = new FileMerge(fi, format, fileYear(src, options, fi), stats, sinks, options.zoneOffsetMin?.[fi] ?? plan.zoneLearnedMin ?? 0, fileDayOf(fi, options), options.plausibleTime, numbering);
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();
@@ -334,7 +337,7 @@ async function mergeSlices(
       if (k === 0 && plan.tasks.length > 1) {
         // Size the table once for the whole file from the first slice's rows per byte (+10%).
         const t = plan.tasks[0];
-        sinks.builder.reserve(sinks.builder.length + (r.length / Math.max(1, t.bytes)) * (src.size - t.bytes) * 1.1);
+        reserveRows(sinks, sinks.builder.length + (r.length / Math.max(1, t.bytes)) * (src.size - t.bytes) * 1.1);
       }
       report.progress(readBytes(), sinks.builder.length, fi);
       report.partial(sinks.builder, readBytes(), k === 0);
@@ -343,7 +346,8 @@ async function mergeSlices(
     return merge.finish();
   } catch (e) {
     if (e instanceof IngestCancelled || options.signal?.aborted) throw e instanceof IngestCancelled ? e : new IngestCancelled();
-    rollBackRows(sinks, rowsBefore, rowsBefore);
+    rollBackRows(sinks, rowsBefore);
+    numbering.rollBack(rowsBefore);
     Object.assign(stats, newFileStats(stats.name, src.size));
     onFailed?.(e instanceof Error ? e.message : String(e));
     return null;

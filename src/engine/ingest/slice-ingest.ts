@@ -17,7 +17,7 @@ import type { LogFormat } from '../formats/types.ts';
 import { tableBuffers, type EventColumns } from '../model/event-table.ts';
 import { Flag } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import { TableBuilder } from '../model/table-builder.ts';
+import { remapRows, TableBuilder } from '../model/table-builder.ts';
 import { newTimeOut } from '../model/time.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import { FileIngest, ingestClassifier, type FileIngestState, type SharedSinks } from './file-ingest.ts';
@@ -25,6 +25,7 @@ import type { PlausibleRange } from './plausible-time.ts';
 import { newFileStats, type FileStats } from './file-stats.ts';
 import type { SplitCounts } from './ingest.ts';
 import { LineSplitter } from './line-splitter.ts';
+import { reserveRows } from './sink-rows.ts';
 
 /** A classifier with what it tells FileIngest besides (ingestClassifier). */
 type Classifying = ReturnType<typeof ingestClassifier>;
@@ -56,6 +57,19 @@ export interface SliceTask {
   messageBudget: number;
 }
 
+/**
+ * Out-of-order lines of a slice as one reader counts them (a timed line whose
+ * time is before an earlier line's), in the slice's line order: `below`
+ * lines are before an earlier line of the slice itself, and count whatever
+ * came before it; the others (`newHigh[row]` 1, by the slice's row as sent)
+ * are each the slice's latest so far, and count only when the lines before
+ * the slice went later still (parallel-merge.ts).
+ */
+export interface LineOrder {
+  below: number;
+  newHigh: Uint8Array;
+}
+
 export interface HeadLine {
   text: string;
   offset: number;
@@ -66,7 +80,7 @@ export interface HeadLine {
 export interface SliceResult {
   fileIndex: number;
   slice: number;
-  /** Rows from the anchor on, in file order; line numbers count from the slice's first line (1). */
+  /** Rows from the anchor on, in file order unless `sorted`; line numbers count from the slice's first line (1). */
   columns: EventColumns;
   length: number;
   /** This slice's interned logger names (index 0 is '') and templates; the merge re-interns them. */
@@ -80,8 +94,18 @@ export interface SliceResult {
    */
   messageTexts: string[];
   messageIds: Int32Array;
-  /** The rows' sorted order (TableBuilder.sortedRows): sorted here, in parallel, the merge only checks and merges it. */
+  /**
+   * The rows' sorted order (TableBuilder.sortedRows), worked out here, in parallel: the merge only checks and
+   * merges it, or, for rows sent sorted, reads their line order from it.
+   */
   order: Uint32Array;
+  /**
+   * The rows (columns, messageIds, subjects, endState.current) were put in that order before sending: row i
+   * is line order[i] of the slice's own. False when a row had no time yet (it is placed by the merge).
+   */
+  sorted: boolean;
+  /** For rows sent sorted: what the merge needs to count out-of-order lines without walking them in line order. */
+  lineOrder: LineOrder | null;
   /** What operation / signal rows are about (TableBuilder.subjects), by this slice's row. */
   subjects: Map<number, string>;
   /** Counts for the rows above (not the head lines). */
@@ -272,7 +296,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const sizeOnce = (offset: number) => {
     if (!sized && lines === 2000) {
       sized = true; // size the columns once from the rows per byte so far
-      builder.reserve((builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
+      reserveRows(sinks, (builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
     }
   };
   // Past the anchor, JSON lines are read from their bytes (as ingestFile does); FileIngest counts their invalid UTF-8.
@@ -322,28 +346,83 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   if (signal?.aborted) throw new Error('slice cancelled');
   const complete = !capped;
   if (!complete) head.length = 0;
+  const endState = complete && builder.length > 0 ? real.snapshot() : null;
+  const order = builder.sortedRows();
+  const rows = builder.length;
+  const { messageTexts, messageIds: ids } = messageDictionary(sinks.messages, rows);
+  let messageIds = ids;
+  let subjects = builder.subjects;
+  let columns: EventColumns;
+  // Sorted here, in parallel, so the merging thread's final sort has little left to move (row-permute.ts).
+  const sorted = endState !== null && endState.leadingUntimed.length === 0 && !hasNaN(builder.columns.tMs, rows);
+  let lineOrder: LineOrder | null = null;
+  if (sorted) {
+    lineOrder = lineOrderOf(builder.columns, rows, order);
+    columns = builder.takeColumnsInOrder(order);
+    messageIds = permuteIds(messageIds, order);
+    if (subjects.size > 0) subjects = remapRows(subjects, order, false);
+    if (endState.current >= 0) endState.current = order.indexOf(endState.current);
+  } else columns = builder.takeColumns();
   return {
     fileIndex: task.fileIndex,
     slice: task.slice,
-    columns: builder.takeColumns(),
-    length: builder.length,
+    columns,
+    length: rows,
     loggers: builder.loggers.slice(),
     templates: sinks.templater.list(),
-    ...messageDictionary(sinks.messages, builder.length),
-    order: builder.sortedRows(),
-    subjects: builder.subjects,
+    messageTexts,
+    messageIds,
+    order,
+    sorted,
+    lineOrder,
+    subjects,
     stats,
     head,
     complete,
     lines: complete ? lines : 0,
-    endState: complete && builder.length > 0 ? real.snapshot() : null,
+    endState,
     counts: { invalidLines: invalidLines + real.invalidLines, longLines },
   };
 }
 
+/** LineOrder of the rows in line order, its flags by their place in `order`. */
+function lineOrderOf(c: EventColumns, n: number, order: Uint32Array): LineOrder {
+  const high = new Uint8Array(n);
+  let below = 0;
+  let maxMs = -Infinity;
+  let maxNs = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.flags[i] & Flag.untimed) continue;
+    const ms = c.tMs[i];
+    const ns = c.subNs[i];
+    if (ms < maxMs || (ms === maxMs && ns < maxNs)) below++;
+    else {
+      high[i] = 1;
+      maxMs = ms;
+      maxNs = ns;
+    }
+  }
+  const newHigh = new Uint8Array(n);
+  for (let k = 0; k < n; k++) newHigh[k] = high[order[k]];
+  return { below, newHigh };
+}
+
+function hasNaN(t: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (t[i] !== t[i]) return true;
+  return false;
+}
+
+function permuteIds(ids: Int32Array, order: Uint32Array): Int32Array {
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < out.length; i++) out[i] = ids[order[i]];
+  return out;
+}
+
 /** The buffers of a SliceResult to transfer, not copy, to the merging thread. */
 export function sliceBuffers(r: SliceResult): ArrayBuffer[] {
-  return [...tableBuffers(r.columns), r.messageIds.buffer as ArrayBuffer, r.order.buffer as ArrayBuffer];
+  const buffers = [...tableBuffers(r.columns), r.messageIds.buffer as ArrayBuffer, r.order.buffer as ArrayBuffer];
+  if (r.lineOrder) buffers.push(r.lineOrder.newHigh.buffer as ArrayBuffer);
+  return buffers;
 }
 
 /** SliceResult's message dictionary from a message per row. */

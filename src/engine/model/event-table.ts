@@ -42,6 +42,13 @@ export interface EventTable extends EventColumns {
    * events that name one are here, so it is a map and not a column.
    */
   subjects?: Map<number, string>;
+  /**
+   * Per row, a number for its kept message: rows with one number have the
+   * same message. -1: not numbered (no message kept, or the file was read
+   * whole). Given by parallel ingest, from the slices' message dictionaries
+   * (ingest/message-numbers.ts); rules/text-ids.ts starts from it.
+   */
+  messageNumbers?: Int32Array;
 }
 
 /** All ArrayBuffers of a table, for Comlink.transfer / postMessage. */

@@ -7,6 +7,7 @@
 
 import { COLUMN_NAMES, type EventColumns, type EventTable } from './event-table.ts';
 import { sortedOrder, type SortedRun } from './sorted-order.ts';
+import { movedWindows, permute, permuteWindows, type Column } from './row-permute.ts';
 
 export { sortedOrder };
 
@@ -150,6 +151,21 @@ export class TableBuilder {
   }
 
   /**
+   * The rows in `order` (sortedRows) as columns of exactly their length, to
+   * transfer a slice already sorted: the thread that parsed it sorts it, so
+   * the merging thread's final sort finds the rows in place but where
+   * neighbouring slices overlap. Ends the builder's use, as takeColumns does.
+   */
+  takeColumnsInOrder(order: Uint32Array): EventColumns {
+    const n = this.length;
+    const out = allocColumns(n);
+    for (const name of COLUMN_NAMES) permute(this.cols[name], out[name], order, n);
+    this.cols = EMPTY;
+    this.cap = 0;
+    return out;
+  }
+
+  /**
    * A sorted copy of the rows so far, for drawing while the rest loads. Rows
    * still waiting for a time (NaN) are placed at the earliest time seen.
    * Byte ranges come back empty unless `byteRanges`: drawing never reads
@@ -180,7 +196,7 @@ export class TableBuilder {
     }
     const order = sortedOrder(cols, n, this.descending(), this.sortedRuns);
     const out = allocColumns(n, byteRanges ? null : BYTE_RANGES);
-    for (const name of COLUMN_NAMES) if (byteRanges || !BYTE_RANGES.has(name)) permute(cols[name] as Float64Array, out[name] as Float64Array, order, n);
+    for (const name of COLUMN_NAMES) if (byteRanges || !BYTE_RANGES.has(name)) permute(cols[name], out[name], order, n);
     return { ...out, length: n, loggers: this.loggers.slice() };
   }
 
@@ -242,11 +258,14 @@ export class TableBuilder {
   /**
    * Sort rows into one stable time order and return the table plus the
    * permutation (order[newRow] = oldRow) so callers can carry side data
-   * (messages) along; `inOrder` when that permutation is the identity. Rows
-   * are mostly sorted already (log files are written in time order), so a
-   * merge sort over runs is close to linear here.
+   * (messages) along; `inOrder` when that permutation is the identity, and
+   * `windows` (movedWindows) when only those stretches of rows moved: the
+   * columns kept their buffers and were permuted within them, and side data
+   * can be too (permuteListWindows). Rows are mostly sorted already (log
+   * files are written in time order), so a merge sort over runs is close to
+   * linear here.
    */
-  finish(): { table: EventTable; order: Uint32Array; inOrder: boolean } {
+  finish(): { table: EventTable; order: Uint32Array; inOrder: boolean; windows: Uint32Array | null } {
     const n = this.length;
     const c = this.cols;
     const order = sortedOrder(c, n, this.descending(), this.sortedRuns);
@@ -254,12 +273,15 @@ export class TableBuilder {
     // One column at a time, dropping the builder's copy as we go: the peak is
     // the builder plus one column, not two whole tables (the memory target for big files).
     const out = {} as Record<keyof EventColumns, unknown>;
-    const sorted = isIdentity(order, n);
+    const windows = movedWindows(order, n);
+    const sorted = windows !== null && windows.length === 0;
     for (const name of COLUMN_NAMES) {
-      const src = c[name] as Float64Array;
-      let dst: Float64Array;
-      if (sorted) dst = src.length === n ? src : src.slice(0, n);
-      else {
+      const src = c[name] as Column;
+      let dst: Column;
+      if (windows) {
+        dst = exactly(src, n);
+        permuteWindows(dst, order, windows);
+      } else {
         dst = new (src.constructor as Float64ArrayConstructor)(n);
         permute(src, dst, order, n);
       }
@@ -269,54 +291,34 @@ export class TableBuilder {
     this.cap = 0;
     const table: EventTable = { ...(out as unknown as EventColumns), length: n, loggers: this.loggers.slice() };
     if (this.subjects.size > 0) table.subjects = remapRows(this.subjects, order, sorted);
-    return { table, order, inOrder: sorted };
+    return { table, order, inOrder: sorted, windows };
   }
 }
 
 const EMPTY = allocColumns(0);
 
+/** Past this many spare rows per row in a column's buffer, the table gets a copy of the rows rather than a view. */
+const SPARE_SHARE = 1 / 8;
+
+/**
+ * A column of exactly `n` rows: the builder's own buffer when it is no more
+ * than an eighth too big (a table reserved from an estimate: copying a
+ * million rows' columns cost ~50-90 ms, most of it faulting in fresh pages),
+ * else a copy, so a buffer grown by doubling does not stay twice its size.
+ */
+function exactly(col: Column, n: number): Column {
+  if (col.length === n) return col;
+  return col.length - n <= n * SPARE_SHARE ? col.subarray(0, n) : col.slice(0, n);
+}
+
 /** Side data keyed by builder row, re-keyed by the row it has after sorting (order[newRow] = oldRow). */
-function remapRows<T>(byRow: ReadonlyMap<number, T>, order: Uint32Array, identity: boolean): Map<number, T> {
+export function remapRows<T>(byRow: ReadonlyMap<number, T>, order: Uint32Array, identity: boolean): Map<number, T> {
   if (identity) return new Map(byRow);
   const newRow = new Uint32Array(order.length);
   for (let i = 0; i < order.length; i++) newRow[order[i]] = i;
   const out = new Map<number, T>();
   for (const [row, v] of byRow) if (row < order.length) out.set(newRow[row], v);
   return out;
-}
-
-function isIdentity(order: Uint32Array, n: number): boolean {
-  for (let i = 0; i < n; i++) if (order[i] !== i) return false;
-  return true;
-}
-
-/**
- * dst[i] = src[order[i]]. One loop per element type: a single loop fed all
- * twelve columns goes megamorphic and runs ~20x slower (a 1M-row snapshot
- * took half a second in Chromium), so each type gets a loop of its own.
- */
-function permute(src: Float64Array, dst: Float64Array, order: Uint32Array, n: number): void {
-  const s = src as Float64Array | Uint32Array | Uint16Array | Uint8Array;
-  if (s instanceof Float64Array) permuteF64(s, dst, order, n);
-  else if (s instanceof Uint32Array) permuteU32(s, dst as unknown as Uint32Array, order, n);
-  else if (s instanceof Uint16Array) permuteU16(s, dst as unknown as Uint16Array, order, n);
-  else permuteU8(s, dst as unknown as Uint8Array, order, n);
-}
-
-function permuteF64(src: Float64Array, dst: Float64Array, order: Uint32Array, n: number): void {
-  for (let i = 0; i < n; i++) dst[i] = src[order[i]];
-}
-
-function permuteU32(src: Uint32Array, dst: Uint32Array, order: Uint32Array, n: number): void {
-  for (let i = 0; i < n; i++) dst[i] = src[order[i]];
-}
-
-function permuteU16(src: Uint16Array, dst: Uint16Array, order: Uint32Array, n: number): void {
-  for (let i = 0; i < n; i++) dst[i] = src[order[i]];
-}
-
-function permuteU8(src: Uint8Array, dst: Uint8Array, order: Uint32Array, n: number): void {
-  for (let i = 0; i < n; i++) dst[i] = src[order[i]];
 }
 
 /**

@@ -12,7 +12,9 @@
 // of by each rule. A template whose texts almost never come back (a request
 // id in each) stops being looked up once that is clear, and each of its rows
 // gets a number of its own: a number never stands for two texts, whatever
-// the lookups found.
+// the lookups found. Rows whose message the ingest already numbered (the
+// slices of a big file, table.messageNumbers) take their number from it, one
+// array read each; the two ways never share a number.
 
 import type { RuleContext } from './types.ts';
 
@@ -32,7 +34,7 @@ function number(ctx: RuleContext): TextIds {
   const size = ctx.templates.length;
   const id = new Int32Array(n);
   // A row per number, grown by doubling: most logs have far fewer distinct texts than rows.
-  let row = new Int32Array(Math.min(n, 4096));
+  let row: Int32Array = new Int32Array(Math.min(n, 4096));
   const lastText: (string | undefined)[] = new Array(size).fill(undefined);
   const lastId = new Int32Array(size);
   // Per template: texts looked up, and how many of them were found again.
@@ -40,7 +42,20 @@ function number(ctx: RuleContext): TextIds {
   const found = new Int32Array(size);
   const seen = new Map<string, number>();
   let count = 0;
+  // The ingest's numbers, renumbered densely in row order (a number for every text that has rows).
+  const given = t.messageNumbers?.length === n ? t.messageNumbers : null;
+  const dense = given ? new Int32Array(maxOf(given) + 1).fill(-1) : null;
   for (let r = 0; r < n; r++) {
+    const g = given ? given[r] : -1;
+    if (g >= 0) {
+      let k = (dense as Int32Array)[g];
+      if (k < 0) {
+        k = (dense as Int32Array)[g] = count;
+        row = withRow(row, count++, r, n);
+      }
+      id[r] = k;
+      continue;
+    }
     const text = ctx.peek(r);
     const tpl = template[r];
     if (tpl < size && lastText[tpl] === text) {
@@ -59,12 +74,7 @@ function number(ctx: RuleContext): TextIds {
     if (known === undefined) {
       known = count;
       if (tpl >= size || lookups[tpl] < TRIAL_LOOKUPS || found[tpl] * FOUND_SHARE >= lookups[tpl]) seen.set(text, known);
-      if (count === row.length) {
-        const bigger = new Int32Array(Math.min(n, row.length * 2));
-        bigger.set(row);
-        row = bigger;
-      }
-      row[count++] = r;
+      row = withRow(row, count++, r, n);
     }
     id[r] = known;
     if (tpl < size) {
@@ -73,6 +83,23 @@ function number(ctx: RuleContext): TextIds {
     }
   }
   return { id, row: row.subarray(0, count), count };
+}
+
+/** `row` (grown by doubling, up to `n`) with number `k`'s row set to `r`. */
+function withRow(row: Int32Array, k: number, r: number, n: number): Int32Array {
+  if (k === row.length) {
+    const bigger = new Int32Array(Math.min(n, row.length * 2));
+    bigger.set(row);
+    row = bigger;
+  }
+  row[k] = r;
+  return row;
+}
+
+function maxOf(xs: Int32Array): number {
+  let max = -1;
+  for (let i = 0; i < xs.length; i++) if (xs[i] > max) max = xs[i];
+  return max;
 }
 
 /** A template's texts are looked up at least this many times... */
