@@ -6,7 +6,6 @@
 // (summer time), so it is asked of the platform's time-zone database through
 // Intl.DateTimeFormat, which Node and every browser carry. A name the
 // platform does not know gives NaN, and the caller reads the clock as UTC.
-// The tz database: https://www.iana.org/time-zones
 
 import type { TimeOut } from './time.ts';
 

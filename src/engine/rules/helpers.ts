@@ -138,8 +138,11 @@ export function levelOf(ctx: RuleContext, row: number): number {
 
 const levelMemo = new WeakMap<RuleContext, Map<number, number>>();
 
-/** A bracketed name that is not a level ("(stats)", "[main]"): the thread or category some programs print before the level. */
-const threadToken = (token: string) => /^[[(][\w.-]{1,30}[\])]$/.test(token) && levelFromWord(token) === Level.none;
+/** A bracketed name ("(stats)", "[main]"): when it is no level word, the thread or category some programs print before the level. */
+const BRACKETED_NAME = /^[[(][\w.-]{1,30}[\])]$/;
+const threadToken = (token: string) => BRACKETED_NAME.test(token) && levelFromWord(token) === Level.none;
+/** A bare word that may be a level when " : " follows it apart (libvirt's "47045: error : qemu..."). */
+const BARE_WORD = /^[a-z]{3,11}$/i;
 
 /** The level word after up to three leading time tokens of a message, or none. */
 function leadingLevelWord(msg: string): number {
@@ -151,7 +154,7 @@ function leadingLevelWord(msg: string): number {
     if (j === i) return Level.none;
     let token = msg.slice(i, j);
     // libvirt's "47045: error : qemu...": the level word and its colon apart.
-    if (/^[a-z]{3,11}$/i.test(token) && msg.startsWith(' : ', j)) token += ':';
+    if (BARE_WORD.test(token) && msg.startsWith(' : ', j)) token += ':';
     if (!STAMP_TOKEN.test(token) && !(field < 3 && (PID_TOKEN.test(token) || HOST_TOKEN.test(token) || threadToken(token)))) return LEVEL_TOKEN.test(token) || WORD_COLON.test(token) ? levelFromWord(token) : Level.none;
     i = j;
   }

@@ -273,7 +273,8 @@ export function pastedFailure(ctx: RuleContext, run: readonly number[], known: (
   const t = ctx.table;
   if (t.length > FEW_EVENTS) return false;
   const { said, strong } = weighedFailures(ctx, run);
-  const told = run.filter((r) => {
+  const allFailures = said.length === t.length;
+  const told = run.find((r) => {
     const text = failureText(ctx, r);
     const lv = levelOf(ctx, r);
     // Lines of trouble at INFO ("evictions to avoid running out of memory") are weighed as a run, never alone.
@@ -286,9 +287,9 @@ export function pastedFailure(ctx: RuleContext, run: readonly number[], known: (
     // A failure signature knows the line (an access line's "503 UC"), or words that point at a family say it
     // ("insufficient space" at WARN), or the paste is made of nothing but failure lines ("unable to add device",
     // then "unable to add vif devices"). A level alone never does: some programs log routine readings at alert.
-    return known(r) || (reportedFailure(ctx, r) && cued(text)) || said.length === t.length;
+    return known(r) || (reportedFailure(ctx, r) && cued(text)) || allFailures;
   });
-  if (!told.length || stoppedBefore(ctx, told[0])) return false;
+  if (told === undefined || stoppedBefore(ctx, told)) return false;
   const own = new Set(run);
   return recoveryAfter(ctx, run, (r) => own.has(r)) < 0;
 }
