@@ -262,6 +262,17 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['[ 8113.204557] Out of memory: Killed process 2291 (java) total-vm:8123456kB, anon-rss:3990120kB', '[1523662.017351] EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0'],
   },
   {
+    id: 'talosctl-dmesg',
+    note: "talosctl dmesg: the node, the kernel's facility and level, then the time in brackets (NODE: kern:   alert: [time]: msg); the node is the lane",
+    first: '0-9a-zA-Z',
+    has: ': [',
+    re: String.raw`^(?<source>[\w.:-]{1,64}): (?<logger>kern|user|daemon|auth|syslog|authpriv|local[0-7]): +(?<level>emerg|alert|crit|err|warning|warn|notice|info|debug): \[(?<ts>{ISO})\]: (?<msg>.*)$`,
+    samples: [
+      '109.200.197.196: kern:   alert: [2024-05-13T15:13:11.99476118Z]: XFS (sdb6): log I/O error -5',
+      '172.20.0.2: kern:    info: [2024-04-16T18:19:30.92421418Z]: XFS (sdb5): Ending clean mount',
+    ],
+  },
+  {
     id: 'nest',
     note: 'NestJS ConsoleLogger: [Nest] pid  - locale date, time     LEVEL [Context] msg +Nms',
     first: '\\[',
@@ -856,6 +867,18 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<D>\d{1,2}) (?<mon>[A-Z][a-z]{2}) (?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?: (?<tz>GMT|UTC|[+-]\d{4}))?[,:]? +(?<msg>.*)$`,
     tail: true,
     samples: ['Mon, 05 Feb 2018 09:14:03 GMT, queue worker lost its connection, retrying in 5s', 'Sat, 17 Aug 2024 23:00:01 +0200 backup started'],
+  },
+  {
+    id: 'js-date',
+    note: "JavaScript's Date toString() first (Node programs that log `${new Date()}`): Wed Apr 01 2015 15:44:17 GMT+0200 (CEST); the offset is the time's zone, the name in brackets only repeats it",
+    first: 'A-Z',
+    has: ' GMT',
+    re: String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<mon>[A-Z][a-z]{2}) (?<D>\d\d) (?<Y>\d{4}) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d) GMT(?<tz>[+-]\d{4})(?: \([^()]{1,64}\))?:?(?: +- +| +)(?<msg>.*)$`,
+    tail: true,
+    samples: [
+      'Wed Apr 01 2015 15:44:17 GMT+0200 (CEST) - SVCMGR - Uncaught exception: Error: ENOSPC, no space left on device',
+      'Tue Mar 05 2024 09:12:44 GMT-0500 (Eastern Standard Time) server listening on port 3000',
+    ],
   },
   {
     id: 'numeric-date',
