@@ -142,6 +142,18 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     samples: ['[01-May-2024 10:00:00 UTC] PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/db.php:12', '[07-Mar-2024 16:02:11 Europe/Lisbon] PHP Warning:  session_start(): open(/var/lib/php/sessions/sess_x, O_RDWR) failed: No space left on device (28)'],
   },
   {
+    id: 'samba',
+    note: "Samba's debug header: the time, the debug level (0 an error, 1 a warning, 2-3 notices, more is debugging) and where in the source (kept as searchable text); the message is on the indented lines below",
+    first: '\\[',
+    re: String.raw`^\[(?<ts>\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?), +(?<level>\d{1,2})(?:, [^\]]{1,160})?\] (?<extra>\S+\(\w+\))$`,
+    levels: { '0': 5, '1': 4, '2': 3, '3': 3, '*': 2 },
+    headsBody: true,
+    samples: [
+      '[2025/01/16 10:48:01.199888,  0] ../../source3/smbd/server.c:981(smbd_accept_connection)',
+      '[2019/03/07 09:43:34.566426,  3, pid=2911, effective(0, 0), real(0, 0)] ../source3/smbd/service.c:1114(make_connection_snum)',
+    ],
+  },
+  {
     id: 'elasticsearch',
     note: 'Elasticsearch 1.x to 7.x log4j layout: [time][LEVEL ][logger padded] [node] msg (no space between the brackets)',
     first: '\\[',
@@ -915,12 +927,12 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'epoch',
-    note: 'epoch seconds or milliseconds first',
+    note: 'epoch seconds or milliseconds first (Mosquitto: "1664316103: Client … disconnected")',
     first: '0-9\\[',
-    re: String.raw`^\[?(?<ts>{EPOCH})\]?[ ,;|\t]+(?<msg>.*)$`,
+    re: String.raw`^\[?(?<ts>{EPOCH})\]?:?[ ,;|\t]+(?<msg>.*)$`,
     tail: true,
     wrapper: true,
-    samples: ['1714557600.125 WARN health probe failed: context deadline exceeded', '1714557600125|proxy|route table reloaded'],
+    samples: ['1714557600.125 WARN health probe failed: context deadline exceeded', '1714557600125|proxy|route table reloaded', '1664316103: Client IoTSocket8D1B2BE4 disconnected due to protocol error.'],
   },
   {
     id: 'time-of-day',

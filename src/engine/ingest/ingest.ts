@@ -7,6 +7,7 @@
 
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
+import { isQuotedPaste, unquote } from '../formats/quote-marks.ts';
 import { newTimeOut } from '../model/time.ts';
 import { settleDateOrder } from '../model/time-forms.ts';
 import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
@@ -281,7 +282,10 @@ export async function ingestFile(
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;
+    let quoted = false;
     const startParsing = () => {
+      quoted = isQuotedPaste(head.map((h) => h[0]));
+      if (quoted) for (const h of head) h[0] = unquote(h[0]);
       const firstLines = head.map((h) => h[0]);
       const { format } = detectFormat(src.name, firstLines, options.format);
       env.dateOrder = settleDateOrder(firstLines);
@@ -293,14 +297,14 @@ export async function ingestFile(
       head.length = 0;
       // JSON lines are read from their bytes from here on (no decoded string per line).
       // (A file with NULs stays on the text path, where they are removed from each line.)
-      if (fin.takesBytes && !opened.nul) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off), (b) => fin.chunk(b));
+      if (fin.takesBytes && !opened.nul && !quoted) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off), (b) => fin.chunk(b));
     };
     let longLines = 0;
     const nul = { leading: 0, lines: 0, started: false };
     const splitter = new LineSplitter((text, off, len, truncated) => {
       if (truncated) longLines++;
       if (opened.nul) text = withoutNul(text, nul);
-      if (fileIngest) fileIngest.line(text, off, len, truncated);
+      if (fileIngest) fileIngest.line(quoted ? unquote(text) : text, off, len, truncated);
       else {
         head.push([text, off, len, truncated]);
         if (head.length >= detectLines) startParsing();
