@@ -81,7 +81,7 @@ export const TIME_MACROS: Readonly<Record<string, string>> = {
   CLF: String.raw`\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d(?: [+-]\d{4})?`,
   EPOCH: String.raw`\d{10}(?:\.\d{1,9})?|\d{13}`,
   /** Java util.logging / Tomcat catalina.out: "Apr 7, 2014 8:11:23 PM". */
-  JUL: String.raw`[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d(?:[.,]\d+)? ?[AaPp][Mm]`,
+  JUL: String.raw`(?:[A-Z][a-z]{2,8}\.?|[一二三四五六七八九十]{1,3}月) \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d(?:[.,]\d+)? ?(?:[AaPp][Mm]|[上下]午)`,
   /** Locale dates, day- or month-first: "07/03/2024, 3:52:49 PM", "03.11.2022, 10:54:40". */
   NUMDATE: String.raw`\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)(?:\d{4}|\d\d),? {1,2}\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?(?: ?[AaPp][Mm](?![\w]))?(?: (?:${ZONE_NAME_RE})(?![\w]))?`,
   /** MySQL / MariaDB's older "yymmdd hh:mm:ss" ("181129  1:23:23"). */
@@ -113,10 +113,10 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'jul-header',
-    note: 'Java util.logging SimpleFormatter / Tomcat catalina.out, first line: time class method (the level and message follow on the next line)',
-    first: 'A-Z',
+    note: 'Java util.logging SimpleFormatter / Tomcat catalina.out, first line: time class method (the level and message follow on the next line); in a Chinese locale too',
+    first: 'A-Z一二三四五六七八九十',
     re: String.raw`^(?<ts>{JUL}) (?<logger>[\w$.]+)(?: (?<msg>[\w$<>]+))?$`,
-    samples: ['May 16, 2020 3:57:52 AM org.apache.catalina.startup.VersionLoggerListener log', 'Apr 7, 2014 8:11:23 PM org.apache.catalina.core.StandardService startInternal'],
+    samples: ['May 16, 2020 3:57:52 AM org.apache.catalina.startup.VersionLoggerListener log', 'Apr 7, 2014 8:11:23 PM org.apache.catalina.core.StandardService startInternal', '十一月 07, 2018 3:07:45 下午 org.apache.catalina.startup.Catalina start'],
   },
   {
     id: 'tomcat',
@@ -687,6 +687,18 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     ],
   },
   {
+    id: 'ceph',
+    note: "Ceph daemons: time, thread id, debug level (-1 is derr, an error; the others say how verbose, not how bad), message; Rook's containers put 'debug' in front, a crash dump's recent events '-7>'",
+    first: '0-9d \\-',
+    re: String.raw`^(?:debug +)?(?:-?\d{1,5}> +)?(?<ts>{ISO}) (?<thread>[0-9a-f]{8,16}) +(?<level>-1|\d{1,2}) (?<msg>.*)$`,
+    levels: { '-1': 5 },
+    samples: [
+      'debug     -3> 2022-03-10T09:59:05.434+0000 7ff21a9db080 -1 bluefs _allocate allocation failed, needed 0x80cbb',
+      'debug 2021-01-05T10:48:38.007+0000 7f244c720700  0 log_channel(cluster) log [DBG] : pgmap v24: 97 pgs: 97 active+clean',
+      '2017-02-08 06:11:15.324892 7f39862b6700 -1 osd.2 9 heartbeat_check: no reply from 192.168.125.102:6803 osd.3',
+    ],
+  },
+  {
     id: 'level-first',
     note: 'the level word before the time: "ERROR 2024-05-01 ..." / "[WARN] [2024-05-01 ...]"',
     first: 'A-Za-z\\[<',
@@ -778,6 +790,15 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^\[(?<source>[A-Za-z][\w.-]{0,31})\] (?<ts>{ISO}) (?<msg>.*)$`,
     tail: true,
     samples: ['[write] 2016/08/16 12:20:56 write failed for shard 3: engine: cache maximum memory size exceeded'],
+  },
+  {
+    id: 'ovs',
+    note: "Open vSwitch (ovs-vswitchd, ovsdb-server): time|sequence|module|level|message",
+    first: '0-9',
+    has: '|',
+    re: String.raw`^(?<ts>{ISO})\|\d{5,}\|(?<logger>[\w-]{1,40})\|(?<level>EMER|ERR|WARN|INFO|DBG)\|(?<msg>.*)$`,
+    levels: { EMER: 6, ERR: 5, WARN: 4, INFO: 3, DBG: 2 },
+    samples: ['2020-05-20T08:53:27.294Z|00872|timeval|WARN|Unreasonably long 1415ms poll interval (647ms user, 749ms system)', '2020-05-20T08:53:27.312Z|00874|poll_loop|INFO|Dropped 4 log messages in last 4 seconds'],
   },
   {
     id: 'iso',
