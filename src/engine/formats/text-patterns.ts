@@ -101,6 +101,17 @@ const LETTER_LEVELS = { V: 1, T: 1, D: 2, I: 3, W: 4, E: 5, F: 6, A: 6 } as cons
 
 export const TEXT_PATTERNS: readonly TextPattern[] = [
   {
+    id: 'cockroach',
+    note: 'CockroachDB: a level letter, then yymmdd (klog with the year), the goroutine, file:line, a ⋮ redaction marker and [tags]',
+    first: 'IWEF',
+    re: String.raw`^(?<level>[IWEF])(?<y2>\d\d)(?<M>\d\d)(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<frac>\d{1,9}))? +\d+ (?:@|(?<logger>[\w./-]+:\d+)) +(?:⋮ +)?(?<msg>.*)$`,
+    levels: LETTER_LEVELS,
+    samples: [
+      'F240502 23:55:46.268103 338424495 storage/pebble.go:1525 ⋮ [n2,s2,pebble] 549369  file write stall detected: disk slowness detected',
+      'W180315 10:02:11.114325 123 storage/replica_range_lease.go:554  [n1,s1,r7/1:/Table/{SystemCon…-11}] have been waiting 1m0s attempting to acquire lease',
+    ],
+  },
+  {
     id: 'klog',
     note: 'Kubernetes klog / glog: Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg',
     first: 'IWEF',
@@ -388,6 +399,14 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     first: '0-9',
     re: String.raw`^(?<y2>\d\d)(?<M>\d\d)(?<D>\d\d) (?<h>\d\d)(?<m>\d\d)(?<s>\d\d) \d+ (?<level>[A-Z]+) (?<logger>[^\s:]+): (?<msg>.*)$`,
     samples: ['081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_38865049064139660 terminating'],
+  },
+  {
+    id: 'logcat-time',
+    note: 'Android logcat -v time: MM-DD hh:mm:ss.mmm L/tag( pid): msg (no year)',
+    first: '0-9',
+    re: String.raw`^(?<M>\d\d)-(?<D>\d\d) (?<h>\d\d):(?<m>\d\d):(?<s>\d\d)\.(?<frac>\d{3}) (?<level>[VDIWEFA])/(?<logger>[^(]*?) *\( *\d+\): (?<msg>.*)$`,
+    levels: LETTER_LEVELS,
+    samples: ['12-02 09:30:06.406 F/libc    ( 5059): Fatal signal 11 (SIGSEGV), code 1, fault addr 0x0 in tid 5642 (CBLRequestWorke)', '12-02 09:30:05.118 I/ActivityManager(  812): Start proc com.example for activity'],
   },
   {
     id: 'logcat',
@@ -868,6 +887,45 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
     re: String.raw`^"(?<ts>{ISO})",\s*"(?<msg>.*)"$`,
     wrapper: true,
     samples: ['"2019-07-17T20:36:24.774Z","[2019-07-17 20:36:24.774][1][warning][config] gRPC config stream closed: 14, upstream connect error"', '"2024-05-01T10:00:00.120Z","ERROR upstream timed out"'],
+  },
+  {
+    id: 'cups',
+    note: "CUPS error_log: a level letter (E error, W warning, N notice, I info, D/d debug, C critical, A alert, X emergency), then the time in brackets",
+    first: 'EWNIDdCAX',
+    re: String.raw`^(?<level>[EWNIDdCAX]) \[(?<ts>{CLF})\] (?<msg>.*)$`,
+    levels: { E: 5, W: 4, N: 3, I: 3, D: 2, d: 1, C: 6, A: 6, X: 6 },
+    samples: ['E [28/Jan/2015:14:57:55 +0100] [Job 42721] recoverable: Unable to connect to printer; will retry in 30 seconds...', 'I [28/Jan/2015:14:54:45 +0100] [Job 42721] Started backend /usr/lib64/cups/backend/lpd (PID 25487)'],
+  },
+  {
+    id: 'program-level-iso',
+    note: "a program name and its level before the time (Zigbee2MQTT: 'Zigbee2MQTT:info  2021-02-11 15:36:40: …')",
+    first: 'A-Za-z',
+    re: String.raw`^(?<logger>[A-Za-z][\w.-]{0,39}):(?<level>error|warn|warning|info|debug) +(?<ts>{ISO}):? (?<msg>.*)$`,
+    samples: ["Zigbee2MQTT:error 2021-02-11 15:37:00: Failed to start zigbee", "Zigbee2MQTT:info  2021-02-11 15:36:40: Starting Zigbee2MQTT version 1.17.1 (commit #99274c7)"],
+  },
+  {
+    id: 'esphome',
+    note: 'ESPHome device logs: [time of day][level letter][component:line]: msg (the day is not written)',
+    first: '\\[',
+    re: String.raw`^\[(?<h>\d\d):(?<m>\d\d):(?<s>\d\d)(?:\.(?<frac>\d{1,3}))?\]\[(?<level>[EWICDVA])\]\[(?<logger>[\w.]+)(?::\d+)?\]: ?(?<msg>.*)$`,
+    levels: { E: 5, W: 4, I: 3, C: 3, D: 2, V: 1, A: 1 },
+    samples: ['[11:16:34][I][app:101]: ESPHome version 1.15.0-dev compiled on May 22 2020, 10:28:20', '[11:17:02][W][wifi:554]: WiFi Unknown connection status 0'],
+  },
+  {
+    id: 'pipes',
+    note: "fields between bars after the time (NLog's ${longdate}|${level}|${logger}|${message}, its empty fields too): the level and logger where the bars put them",
+    first: '0-9',
+    has: '|',
+    re: String.raw`^(?<ts>{ISO}) ?\|\|? ?(?<level>TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|Trace|Debug|Info|Warn|Warning|Error|Fatal) ?\| ?(?<logger>[\w.$\-]{1,120}) ?\| ?(?<msg>.*)$`,
+    samples: ['2020-08-12 06:56:57.4373||INFO|Microsoft.Hosting.Lifetime|Content root path: C:\\inetpub\\app', '2024-05-01 10:00:00.1234|ERROR|App.Worker|Job 17 failed'],
+  },
+  {
+    id: 'syslog-level-pipes',
+    note: "a syslog severity number, then fields between bars (librdkafka's log callback: '7|2016-10-28 16:43:51.360|rdkafka#consumer-1|CGRPSTATE| …')",
+    first: '0-7',
+    has: '|',
+    re: String.raw`^(?<pri>[0-7])\|(?<ts>{ISO})\|(?<logger>[^|]{1,80})\|(?<msg>.*)$`,
+    samples: ['7|2016-10-28 16:43:51.360|rdkafka#consumer-1|CGRPSTATE| Group "my_kafka_group" changed state wait-broker-transport -> up', '3|2016-10-28 16:44:01.002|rdkafka#consumer-1|FAIL| kafka-1:9092/1: Connect to ipv4#10.0.0.7:9092 failed: Connection refused'],
   },
   {
     id: 'clf-first',
