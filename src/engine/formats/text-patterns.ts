@@ -668,12 +668,12 @@ export const TEXT_PATTERNS: readonly TextPattern[] = [
   },
   {
     id: 'syslog-no-host',
-    note: 'journalctl short with the host name cut (pasted so, or --no-hostname): Mmm dd hh:mm:ss ident[pid]: msg; the pid is required, so a host name is never taken for the program',
+    note: 'journalctl short with the host name cut (pasted so, or --no-hostname; or blanked out, leaving two spaces): Mmm dd hh:mm:ss ident[pid]: msg; the pid is required, so a host name is never taken for the program',
     first: 'A-Za-z0-9\u0410-\u044f',
-    re: String.raw`^(?<ts>{SYSLOG}) (?<logger>[^\s:[]+)\[(?<pid>\d+)\]: ?(?<msg>.*)$`,
+    re: String.raw`^(?<ts>{SYSLOG})  ?(?<logger>[^\s:[]+)\[(?<pid>\d+)\]: ?(?<msg>.*)$`,
     tail: true,
     wrapper: true,
-    samples: ['Jun 09 14:52:35 systemd[1]: matrix-synapse.service: Main process exited, code=exited, status=1/FAILURE'],
+    samples: ['Jun 09 14:52:35 systemd[1]: matrix-synapse.service: Main process exited, code=exited, status=1/FAILURE', 'jan 02 15:17:27  systemd-resolved[508625]: Using degraded feature set (UDP) for DNS server 192.0.2.53.'],
   },
   {
     id: 'syslog',
