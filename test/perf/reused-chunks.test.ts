@@ -13,7 +13,7 @@ import { logLines, rng } from '../bench/generate.ts';
 const TRACE = ['panic: runtime error: invalid memory address or nil pointer dereference', '', 'goroutine 1 [running]:', 'main.main()', '\t/app/main.go:88 +0x3a5'];
 
 /** JSON lines with traces, bare text and lines far longer than a chunk mixed in. */
-function log(n: number): Uint8Array {
+function log(n: number): Uint8Array<ArrayBuffer> {
   const r = rng(7);
   const out: string[] = [];
   let k = 0;
