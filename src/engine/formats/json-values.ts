@@ -191,11 +191,23 @@ const ARENA = new Uint8Array(INTERN_SIZE * INTERN_MAX);
 const SEEN_SIZE = 1 << 13;
 const SEEN = new Int32Array(SEEN_SIZE);
 
-/** FNV-1a over b[start..end), never 0 (SEEN's "empty"). */
+/**
+ * A hash of all of b[start..end), never 0 (SEEN's "empty"): FNV-1a over the
+ * even and the odd bytes as two lanes, mixed at the end. Every one-off value
+ * pays this pass; one lane waits for each multiply before the next byte, two
+ * run side by side (about a third less time a message). A collision only
+ * admits a value a sighting early.
+ */
 function fullHash(b: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  return h | 1;
+  let g = 0x050c5d1f;
+  let i = start;
+  for (; i + 1 < end; i += 2) {
+    h = Math.imul(h ^ b[i], 0x01000193);
+    g = Math.imul(g ^ b[i + 1], 0x01000193);
+  }
+  if (i < end) h = Math.imul(h ^ b[i], 0x01000193);
+  return (h ^ Math.imul(g ^ (g >>> 15), 0x2c1b3c6d)) | 1;
 }
 
 /**
