@@ -4,10 +4,10 @@
 // (a Blob slice, no copy) and hands the columns back as transferred buffers.
 
 import * as Comlink from 'comlink';
-import { iterate } from '../engine/ingest/byte-source.ts';
 import { ingestSlice, sliceBuffers, sliceReadFrom, type SliceResult, type SliceTask } from '../engine/ingest/slice-ingest.ts';
 import { holdLifeLock } from './life-lock.ts';
 import { paced, pacer } from './pace.ts';
+import { blobChunks } from './blob-chunks.ts';
 
 const PROGRESS_BYTES = 4 << 20;
 
@@ -28,7 +28,8 @@ const api = {
 async function parse(task: SliceTask, blob: Blob, onBytes?: (bytes: number) => void): Promise<SliceResult> {
   let pending = 0;
   // Paced, so a terminate() from the pool (Cancel) is acted on at once, not after the slice.
-  const chunks = paced(iterate(blob.slice(sliceReadFrom(task)).stream() as ReadableStream<Uint8Array>), pacer());
+  // Read into one buffer used again (blob-chunks.ts): ingestSlice keeps no view of a chunk it is done with.
+  const chunks = paced(blobChunks(blob, sliceReadFrom(task)), pacer());
   const result = await ingestSlice(task, chunks, undefined, (n) => {
     pending += n;
     if (pending >= PROGRESS_BYTES && onBytes) {

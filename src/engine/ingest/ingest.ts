@@ -7,6 +7,7 @@
 
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
+import { isQuotedPaste, unquote } from '../formats/quote-marks.ts';
 import { newTimeOut } from '../model/time.ts';
 import { settleDateOrder } from '../model/time-forms.ts';
 import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
@@ -141,6 +142,14 @@ const PARTIAL_MIN_MS = 1000;
  * the copying stays under a third of the final table's.
  */
 const PARTIAL_GROWTH = 4;
+/**
+ * ...and none once more than this share of the bytes is read: the whole table
+ * comes soon after, and a late partial is the dearest (a 200 MB file's third
+ * came with ~85% read, ~700 K rows sorted and copied on the engine worker and
+ * prepared again on the page while the slice workers needed both cores). At
+ * 1 GB the third comes with under half read, and is kept.
+ */
+const LAST_PARTIAL_SHARE = 0.6;
 
 /**
  * Rows the table starts with. Small on purpose: it grows (doubling) within the
@@ -231,6 +240,7 @@ export class LoadReporter {
     if (!force) {
       if (this.lastPartialRows === 0 && doneBytes < FIRST_PARTIAL_BYTES && now - this.started < FIRST_PARTIAL_MS) return;
       if (builder.length < this.lastPartialRows * PARTIAL_GROWTH || now - this.lastPartialAt < PARTIAL_MIN_MS) return;
+      if (this.lastPartialRows > 0 && this.totalBytes > 0 && doneBytes > this.totalBytes * LAST_PARTIAL_SHARE) return;
     }
     this.lastPartialRows = builder.length;
     this.lastPartialAt = now;
@@ -281,7 +291,10 @@ export async function ingestFile(
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;
+    let quoted = false;
     const startParsing = () => {
+      quoted = isQuotedPaste(head.map((h) => h[0]));
+      if (quoted) for (const h of head) h[0] = unquote(h[0]);
       const firstLines = head.map((h) => h[0]);
       const { format } = detectFormat(src.name, firstLines, options.format);
       env.dateOrder = settleDateOrder(firstLines);
@@ -293,14 +306,14 @@ export async function ingestFile(
       head.length = 0;
       // JSON lines are read from their bytes from here on (no decoded string per line).
       // (A file with NULs stays on the text path, where they are removed from each line.)
-      if (fin.takesBytes && !opened.nul) splitter.useReader(fin);
+      if (fin.takesBytes && !opened.nul && !quoted) splitter.useReader(fin);
     };
     let longLines = 0;
     const nul = { leading: 0, lines: 0, started: false };
     const splitter = new LineSplitter((text, off, len, truncated) => {
       if (truncated) longLines++;
       if (opened.nul) text = withoutNul(text, nul);
-      if (fileIngest) fileIngest.line(text, off, len, truncated);
+      if (fileIngest) fileIngest.line(quoted ? unquote(text) : text, off, len, truncated);
       else {
         head.push([text, off, len, truncated]);
         if (head.length >= detectLines) startParsing();

@@ -42,7 +42,10 @@ import { leadingLevel } from '../formats/text-tail.ts';
 import { levelFromWord } from '../model/levels.ts';
 import { newRecordOut, type RecordOut } from '../formats/types.ts';
 
-const SECOND_LINE = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): ?(.*)$/;
+const SECOND_LINE = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|严重|警告|信息|配置|详细|较详细|非常详细): ?(.*)$/;
+
+/** The level words of a JVM running in a Chinese locale, as English's. */
+const CHINESE_LEVELS: Readonly<Record<string, string>> = { 严重: 'SEVERE', 警告: 'WARNING', 信息: 'INFO', 配置: 'CONFIG', 详细: 'FINE', 较详细: 'FINER', 非常详细: 'FINEST' };
 
 /** The text pattern (text-patterns.ts) whose lines are such headers. */
 export const HEADER_PATTERN = 'jul-header';
@@ -196,7 +199,7 @@ export class HeldHeader {
     const m = SECOND_LINE.exec(text);
     if (!m) return false;
     const r = this.record;
-    r.level = levelFromWord(m[1]);
+    r.level = levelFromWord(CHINESE_LEVELS[m[1]] ?? m[1]);
     const msg = m[2].trim();
     if (msg) r.message = msg;
     return true;

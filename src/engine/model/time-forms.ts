@@ -73,6 +73,12 @@ export function looseClockAt(s: string, i: number, y: number, mo: number, d: num
 /** " AM" / "PM" / " pm" at s[i], not followed by a letter: 1 for AM, 2 for PM, 0 for none. */
 function meridiem(s: string, i: number): number {
   const k = s.charCodeAt(i) === 32 ? i + 1 : i;
+  // Chinese locales write 上午 (morning) and 下午 (afternoon) where English has AM and PM.
+  if (s.charCodeAt(k + 1) === 0x5348) {
+    const c = s.charCodeAt(k);
+    if (c === 0x4e0a) return 1;
+    if (c === 0x4e0b) return 2;
+  }
   const a = s.charCodeAt(k) | 32;
   if ((a !== 97 && a !== 112) || (s.charCodeAt(k + 1) | 32) !== 109 || isLetter(s.charCodeAt(k + 2))) return 0;
   return a === 97 ? 1 : 2;
@@ -163,9 +169,13 @@ function dayMonthNameAt(s: string, i: number, out: TimeOut): boolean {
 
 /** Java util.logging's SimpleFormatter and Tomcat's catalina.out: "Apr 7, 2014 8:11:23 PM", "May 16, 2020 3:57:52 AM". */
 function monthNameCommaAt(s: string, i: number, out: TimeOut): boolean {
-  const mo = monthFromName(s.slice(i, i + 3));
-  if (mo < 0) return false;
+  let mo = monthFromName(s.slice(i, i + 3));
   let j = i + 3;
+  if (mo < 0) {
+    // The same format in a Chinese locale: "二月 20, 2019 6:54:39 下午".
+    [mo, j] = chineseMonthAt(s, i);
+    if (mo < 0) return false;
+  }
   while (isLetter(s.charCodeAt(j)) && j - i < 9) j++; // "April", "Sept."
   if (s.charCodeAt(j) === 46) j++;
   if (s.charCodeAt(j) !== 32) return false;
@@ -174,6 +184,21 @@ function monthNameCommaAt(s: string, i: number, out: TimeOut): boolean {
   const y = digits(s, k + 2, 4);
   if (y < MIN_YEAR || s.charCodeAt(k + 6) !== 32) return false;
   return looseClockAt(s, k + 7, y, mo, d, out);
+}
+
+const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+/** A month written in Chinese numerals and 月 at s[i] ("二月", "十二月"): its index from 0 as monthFromName gives it and where it ends, or -1. */
+function chineseMonthAt(s: string, i: number): [number, number] {
+  let n = 0;
+  let j = i;
+  for (; j - i < 3; j++) {
+    const v = CHINESE_NUMERALS.indexOf(s[j]) + 1;
+    if (v === 0) break;
+    n = v === 10 ? (n || 1) * 10 : n + v; // 十 is ten, 十二 ten and two
+  }
+  if (j === i || s.charCodeAt(j) !== 0x6708 || n < 1 || n > 12) return [-1, j];
+  return [n - 1, j + 1];
 }
 
 /**
