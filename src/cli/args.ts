@@ -132,18 +132,13 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         a.format = v;
         break;
       }
-      case '--split-from': {
-        const v = value();
-        const n = v === undefined ? NaN : parseSize(v);
-        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `--split-from needs a size such as 64M or 1G, not "${v ?? ''}"` };
-        a.splitFrom = n;
-        break;
-      }
+      case '--split-from':
       case '--max-decompressed': {
         const v = value();
         const n = v === undefined ? NaN : parseSize(v);
-        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `--max-decompressed needs a size such as 512M or 2G, not "${v ?? ''}"` };
-        a.maxDecompressed = n;
+        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `${flag} needs a size such as 64M or 2G, not "${v ?? ''}"` };
+        if (flag === '--split-from') a.splitFrom = n;
+        else a.maxDecompressed = n;
         break;
       }
       case '--plausible-years': {
