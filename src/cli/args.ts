@@ -18,6 +18,8 @@ export interface AnalyzeArgs {
   format?: string;
   /** Bytes of text a .gz file may yield before the rest is left unread. */
   maxDecompressed?: number;
+  /** Files from this size on are split across the threads (default: main.ts THREADS_BREAK_EVEN_BYTES). */
+  splitFrom?: number;
   /** Years (inclusive) whose timestamps are believed; others leave their event untimed. */
   plausibleYears?: [number, number];
   /** A query whose matches are counted, as in the app's filter box. */
@@ -51,8 +53,10 @@ export const USAGE = `usage: timberline analyze [options] FILE...
 
   --json            print one JSON document (version 1) instead of a summary
   --quiet, -q       print only the findings (no per-file summary or marks)
-  --threads N       worker threads for big files (default: as many as pay
-                    off: files under the break-even size are read on one)
+  --threads N       worker threads for big files (default: one per core);
+                    files under the break-even size are read on one
+  --split-from SIZE split JSON-lines and logfmt files from SIZE on (e.g.
+                    64M; default 256M, below which threads did not pay off)
   --since TIME      analyse only events at or after TIME (ISO 8601, e.g.
                     2024-05-01T10:00:00Z; a time without a zone is UTC)
   --until TIME      analyse only events before TIME
@@ -128,11 +132,13 @@ export function parseArgs(argv: readonly string[], formats: readonly string[]): 
         a.format = v;
         break;
       }
+      case '--split-from':
       case '--max-decompressed': {
         const v = value();
         const n = v === undefined ? NaN : parseSize(v);
-        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `--max-decompressed needs a size such as 512M or 2G, not "${v ?? ''}"` };
-        a.maxDecompressed = n;
+        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: `${flag} needs a size such as 64M or 2G, not "${v ?? ''}"` };
+        if (flag === '--split-from') a.splitFrom = n;
+        else a.maxDecompressed = n;
         break;
       }
       case '--plausible-years': {

@@ -92,18 +92,39 @@ function lazyModules(table) {
 }
 
 /**
+ * The knowledge files (JSON, about half the bundle) as one JSON.parse of a
+ * string each instead of object literals: V8's code cache of an object
+ * literal holds its bytecode and boilerplate, which every run deserializes
+ * (the whole cache is read at start) and then builds the objects from; a
+ * string is copied, and JSON.parse builds the same objects faster.
+ */
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return { contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
+/**
  * What the bundle knows of the built-in knowledge before it runs, worked out
  * here once instead of on every run, by the engine's own code bundled and run
  * here: the literals each failure signature requires (signature-finder.ts;
  * parsing ~130 patterns for them cost ~35 ms, and without them the first
- * texts of a log compile every pattern, ~20 ms of a one-line file's run), and
- * the check of the built-in rule files (knowledge/rules/index.ts).
+ * texts of a log compile every pattern, ~20 ms of a one-line file's run), the
+ * literals of the vocabulary's patterns (classifier.ts; ~60 ms cold, in every
+ * thread that reads a big file), and the check of the built-in rule files
+ * (knowledge/rules/index.ts).
  */
 async function checkedKnowledge(esbuild) {
   const out = await esbuild({
     stdin: {
       contents: [
         "exports.literals = require('./src/engine/knowledge/signature-finder.ts').builtinSignatureLiterals();",
+        "exports.vocabularyLiterals = require('./src/engine/classify/classifier.ts').builtinVocabularyLiterals();",
         // Loading the built-in rules checks them (knowledge/rules/index.ts): a broken one throws here, not in every run.
         "exports.rules = require('./src/engine/knowledge/rules/index.ts').BUILTIN_RULE_SPECS.length;",
       ].join('\n'),
@@ -130,8 +151,9 @@ export async function build() {
     define: { TIMBERLINE_VERSION: JSON.stringify(version), 'import.meta.url': '__timberlineUrl' },
     banner: { js: 'var __timberlineUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
-  await esbuild({ ...cjs, entryPoints: { 'slice-thread': ENTRIES['slice-thread'] }, plugins: [lazyModules(LAZY)] });
-  await esbuild({ ...cjs, define: { ...cjs.define, TIMBERLINE_SIGNATURE_LITERALS: JSON.stringify(knowledge.literals), TIMBERLINE_RULES_CHECKED: JSON.stringify(knowledge.rules > 0) }, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI)] });
+  const vocabulary = { ...cjs.define, TIMBERLINE_VOCABULARY_LITERALS: JSON.stringify(knowledge.vocabularyLiterals) };
+  await esbuild({ ...cjs, define: vocabulary, entryPoints: { 'slice-thread': ENTRIES['slice-thread'] }, plugins: [lazyModules(LAZY), jsonAsParse] });
+  await esbuild({ ...cjs, define: { ...vocabulary, TIMBERLINE_SIGNATURE_LITERALS: JSON.stringify(knowledge.literals), TIMBERLINE_RULES_CHECKED: JSON.stringify(knowledge.rules > 0) }, entryPoints: { main: ENTRIES.main }, plugins: [lazyModules(LAZY_IN_CLI), jsonAsParse] });
   writeFileSync(join(OUT, 'slice-thread.mjs'), THREAD_ENTRY);
   // A new bundle invalidates the code caches made from the old one.
   for (const name of ['main.cjs', 'slice-thread.cjs']) rmSync(join(OUT, `${name}.cache`), { force: true });

@@ -13,7 +13,6 @@ import { FORMATS } from '../engine/formats/index.ts';
 import { windowResult } from '../engine/ingest/table-window.ts';
 import { parseArgs, USAGE } from './args.ts';
 import type { IngestResult } from '../engine/ingest/ingest.ts';
-import { SLICE_MIN_BYTES } from '../engine/ingest/parallel-ingest.ts';
 import { EngineSession, type LoadSummary, type SessionSource } from '../engine/session/session.ts';
 import { buildReport, type Report } from '../engine/report.ts';
 import { fileSource, missingSource, stdinSource } from './node-source.ts';
@@ -106,17 +105,20 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions = {}
  * The file size from which splitting across threads paid off in the CLI,
  * measured cold on a shared 2-core machine (docs/benchmarks.md). With this
  * thread parsing slices beside one worker, two threads were 1.4x slower than
- * one on 20 MB and 1.00-1.13x faster on 200 MB (medians of alternating runs):
- * the worker starts cold, and loading the bundle, the analysis after ingest
- * and the merge stay on one thread. So by default only bigger files are split.
+ * one on 20 MB, and on 200 MB 1.00-1.13x faster in one measurement and
+ * 0.94x one's speed in another (medians of alternating runs at a load of
+ * about 2): the worker starts cold and compiles the parser again, and
+ * loading the bundle, the analysis after ingest and the merge stay on one
+ * thread. So only bigger files are split, also when threads are asked for
+ * (--threads sets how many; --split-from moves this size).
  */
 export const THREADS_BREAK_EVEN_BYTES = 256 << 20;
 
 /** Big files are split across worker threads, as the app splits them across workers; the rest is read here. */
 async function loadPaths(session: EngineSession, paths: string[], sources: SessionSource[], options: AnalyzeOptions): Promise<LoadSummary> {
   const threads = options.threads ?? availableParallelism();
-  // Asked for threads: split what the app splits. Left to choose: only where threads paid off when measured.
-  const sliceMinBytes = options.sliceMinBytes ?? (options.threads !== undefined ? SLICE_MIN_BYTES : THREADS_BREAK_EVEN_BYTES);
+  // Only where threads paid off when measured, unless told otherwise (--split-from, tests).
+  const sliceMinBytes = options.sliceMinBytes ?? THREADS_BREAK_EVEN_BYTES;
   const common = { rules: options.rules, clockOffsetMs: options.clockOffsetMs, format: options.format, maxDecompressedBytes: options.maxDecompressedBytes, maxSessionDecompressedBytes: options.maxSessionDecompressedBytes, plausibleTime: options.plausibleTime };
   if (threads < 2 || !sources.some((s) => s.size >= sliceMinBytes && s.streamFrom)) return session.load(sources, common);
   const runner = threadRunner(paths, threads);
@@ -221,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
   const plausibleTime = a.plausibleYears ? plausibleYears(...a.plausibleYears) : undefined;
   let report: Awaited<ReturnType<typeof analyzePaths>>;
   try {
-    report = await analyzePaths(a.paths, { threads: a.threads, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, plausibleTime, findingsOnly: a.quiet && !a.json, ...ceilings });
+    report = await analyzePaths(a.paths, { threads: a.threads, sliceMinBytes: a.splitFrom, since: a.since, until: a.until, format: a.format, query: a.query, rules, flowKeys: a.flowKeys, noFlows: a.noFlows, clockOffsetMs, plausibleTime, findingsOnly: a.quiet && !a.json, ...ceilings });
   } catch (e) {
     if (a.query === undefined) throw e;
     process.stderr.write(terminalSafe(`timberline: the query cannot run: ${e instanceof Error ? e.message : String(e)}`) + '\n');

@@ -79,6 +79,20 @@ describe('signature finder', () => {
     expect(texts.length - named).toBeGreaterThan(2000);
   });
 
+  it('names with firstOf, in every mode, the first signature an allowed one matches, as trying each allowed pattern in order', () => {
+    const notCrash = (i: number) => sigs[i].family !== 'crash';
+    const texts = [...corpusLines().slice(0, 5000), ...generated(sigs, 3000)];
+    const finders = [signatureFinder(sigs, { scanFrom: 0 }), signatureFinder(sigs, { scanFrom: Infinity }), signatureFinder(sigs, { scanFrom: Infinity, ahead }), signatureFinder(sigs, { scanFrom: 100, ahead })];
+    for (const text of texts) {
+      const want = sigs.findIndex((s) => s.re.test(text));
+      const wantNotCrash = sigs.findIndex((s, i) => notCrash(i) && s.re.test(text));
+      for (const f of finders) {
+        f.find(text); // the finder's own switch to the scanner must not change firstOf's answers
+        if (f.firstOf(text) !== want || f.firstOf(text, notCrash) !== wantNotCrash) expect({ text, got: [f.firstOf(text), f.firstOf(text, notCrash)] }).toEqual({ text, got: [want, wantNotCrash] });
+      }
+    }
+  });
+
   it('uses the literal scan from the first text once prepared, naming the same signatures', () => {
     let tried = 0;
     class Counted extends RegExp {

@@ -113,8 +113,8 @@ describe('timberline bin', () => {
     expect(report.findings.map((f) => f.title)).toContain('The disk is full: "Backup failed: disk full"');
   });
 
-  it('--threads 2 splits a big file across a worker thread and reports what one thread reports', () => {
-    // Over the 16 MB from which asked-for threads split a file; one-off messages and a burst of errors.
+  it('--threads 2 --split-from 16M splits a file across a worker thread and reports what one thread reports', () => {
+    // Over 16 MB; one-off messages and a burst of errors.
     const lines: string[] = [];
     let bytes = 0;
     for (let i = 0; bytes < SLICE_MIN_BYTES + (1 << 20); i++) {
@@ -126,7 +126,7 @@ describe('timberline bin', () => {
     const path = join(dir, 'big.jsonl');
     writeFileSync(path, lines.join('\n') + '\n');
     const one = run(['analyze', '--json', '--threads', '1', path]);
-    const two = run(['analyze', '--json', '--threads', '2', path]);
+    const two = run(['analyze', '--json', '--threads', '2', '--split-from', '16M', path]);
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
     const parsed = JSON.parse(one.stdout) as { files: { events: number }[]; findings: unknown[] };

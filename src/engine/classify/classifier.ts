@@ -130,12 +130,25 @@ function prepare(custom: readonly VocabularyEntry[]): Prepared {
   return { compiled, results, direct: 0, directAnswers: new Map(), scans: new Map() };
 }
 
+/** The built-in patterns' literals by pattern source, put into the CLI's bundle when it is built (build.mjs); absent elsewhere (app, tests). */
+declare const TIMBERLINE_VOCABULARY_LITERALS: Record<string, string[] | null> | undefined;
+/** Working them out cost ~60 ms a thread, cold (the CLI's worker threads each build a scanner). */
+const VOCABULARY_LITERALS = typeof TIMBERLINE_VOCABULARY_LITERALS === 'object' ? TIMBERLINE_VOCABULARY_LITERALS : undefined;
+
+/** The built-in vocabulary's required literals by pattern source: what build.mjs puts into the bundle. */
+export function builtinVocabularyLiterals(): Record<string, string[] | null> {
+  const out: Record<string, string[] | null> = {};
+  for (const c of compileVocabulary(BUILTIN_VOCABULARY)) out[c.re.source] = requiredLiterals(c.re.source);
+  return out;
+}
+
 /** The scanner over the entries' literals, plus the watched words as one more entry (index compiled.length) that never classifies. */
 function buildScan(compiled: readonly CompiledEntry[], watched: readonly string[]): Scan {
   const literals: { text: string; entry: number }[] = [];
   const always = new Uint8Array(compiled.length);
   compiled.forEach((c, i) => {
-    const req = requiredLiterals(c.re.source);
+    const known = VOCABULARY_LITERALS?.[c.re.source];
+    const req = known !== undefined ? known : requiredLiterals(c.re.source);
     if (req) for (const text of req) literals.push({ text, entry: i });
     else always[i] = 1;
   });

@@ -306,7 +306,7 @@ export async function ingestFile(
       head.length = 0;
       // JSON lines are read from their bytes from here on (no decoded string per line).
       // (A file with NULs stays on the text path, where they are removed from each line.)
-      if (fin.takesBytes && !opened.nul && !quoted) splitter.useBytes((b, start, end, off) => fin.lineBytes(b, start, end, off), (b, start, off) => fin.scanLine(b, start, off), (b) => fin.chunk(b));
+      if (fin.takesBytes && !opened.nul && !quoted) splitter.useReader(fin);
     };
     let longLines = 0;
     const nul = { leading: 0, lines: 0, started: false };

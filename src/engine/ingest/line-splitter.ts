@@ -34,6 +34,19 @@ export type ByteLineScanner = (b: Uint8Array, start: number, byteOffset: number)
  */
 export type ChunkListener = (b: Uint8Array | null) => void;
 
+/**
+ * Byte mode's three callbacks as methods of one object (LineSplitter.useReader).
+ * The splitter's line loop is compiled with the reader's methods inlined; a
+ * reader of one class keeps that code valid from one reader to the next,
+ * where a new closure per reader (each slice of a split file) was a new call
+ * target, and the loop was compiled again.
+ */
+export interface ByteLineReader {
+  lineBytes: ByteLineSink;
+  scanLine?: ByteLineScanner;
+  chunk?: ChunkListener;
+}
+
 export class LineSplitter {
   private carry: Uint8Array[] = [];
   private carryLen = 0;
@@ -45,9 +58,7 @@ export class LineSplitter {
   private readonly utf16: boolean;
   private pendingText = '';
   /** Set by useBytes: UTF-8 lines from now on go out undecoded (lines over MAX_LINE_BYTES still go out as text). */
-  private bytesSink: ByteLineSink | null = null;
-  private bytesScanner: ByteLineScanner | null = null;
-  private chunkListener: ChunkListener | null = null;
+  private bytesReader: ByteLineReader | null = null;
   /** Lines whose text had bytes that were not valid in the encoding (replaced by U+FFFD). */
   invalidLines = 0;
 
@@ -63,19 +74,22 @@ export class LineSplitter {
    * and counts invalid bytes itself.
    */
   useBytes(sink: ByteLineSink, scanner?: ByteLineScanner, onChunk?: ChunkListener): boolean {
+    return this.useReader({ lineBytes: sink, scanLine: scanner, chunk: onChunk });
+  }
+
+  /** useBytes with the callbacks as one reader's methods (see ByteLineReader). */
+  useReader(reader: ByteLineReader): boolean {
     if (this.utf16) return false;
-    this.bytesSink = sink;
-    this.bytesScanner = scanner ?? null;
-    this.chunkListener = onChunk ?? null;
+    this.bytesReader = reader;
     return true;
   }
 
   push(chunk: Uint8Array): void {
     if (this.utf16) return this.pushUtf16(chunk);
-    if (this.bytesSink) {
+    if (this.bytesReader) {
       // Node hands out Buffers (a Uint8Array subclass): one array class keeps the parsers' byte loads monomorphic.
       if (Object.getPrototypeOf(chunk) !== Uint8Array.prototype) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      return this.pushBytes(chunk, this.bytesSink);
+      return this.pushBytes(chunk, this.bytesReader);
     }
     let start = 0;
     for (;;) {
@@ -96,7 +110,7 @@ export class LineSplitter {
   }
 
   /** Byte mode: complete lines go straight from the chunk, the rest waits in the carry. */
-  private pushBytes(chunk: Uint8Array, sink: ByteLineSink): void {
+  private pushBytes(chunk: Uint8Array, reader: ByteLineReader): void {
     let start = 0;
     if (this.carryLen > 0 || this.dropped > 0) {
       const nl = chunk.indexOf(10);
@@ -108,16 +122,14 @@ export class LineSplitter {
       this.flushCarry();
       start = nl + 1;
     }
-    const scanner = this.bytesScanner;
     // The scanner only sees lines with a newline after them in this chunk: it never reads past the chunk.
-    const lastNl = scanner !== null ? chunk.lastIndexOf(10) : -1;
+    const lastNl = reader.scanLine !== undefined ? chunk.lastIndexOf(10) : -1;
     // (The carry above is a buffer of its own, never announced: lines from it are decoded value by value.)
-    const listener = this.chunkListener;
-    listener?.(chunk);
+    reader.chunk?.(chunk);
     try {
-      start = this.linesOf(chunk, start, lastNl, scanner, sink);
+      start = this.linesOf(chunk, start, lastNl, reader);
     } finally {
-      listener?.(null);
+      reader.chunk?.(null);
     }
     if (start < chunk.length) this.appendCarry(chunk.subarray(start));
   }
@@ -129,11 +141,11 @@ export class LineSplitter {
    * runs once per chunk and, reached in the optimised code without type
    * feedback, threw that code away at the end of nearly every chunk.
    */
-  private linesOf(chunk: Uint8Array, start: number, lastNl: number, scanner: ByteLineScanner | null, sink: ByteLineSink): number {
+  private linesOf(chunk: Uint8Array, start: number, lastNl: number, reader: ByteLineReader): number {
     for (;;) {
       if (start <= lastNl) {
-        // (scanner is not null here: lastNl is -1 without one)
-        const found = (scanner as ByteLineScanner)(chunk, start, this.offset);
+        // (scanLine is there: lastNl is -1 without it)
+        const found = (reader as Required<ByteLineReader>).scanLine(chunk, start, this.offset);
         if (found >= 0) {
           this.offset += found + 1 - start;
           start = found + 1;
@@ -143,7 +155,7 @@ export class LineSplitter {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
       const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
-      sink(chunk, start, end, this.offset);
+      reader.lineBytes(chunk, start, end, this.offset);
       this.offset += nl + 1 - start;
       start = nl + 1;
     }
@@ -198,11 +210,11 @@ export class LineSplitter {
       this.offset += total;
       return;
     }
-    const sink = this.bytesSink;
-    if (sink) {
+    const reader = this.bytesReader;
+    if (reader) {
       const nl = o > 0 && buf[o - 1] === 10 ? o - 1 : o;
       const end = nl > 0 && buf[nl - 1] === 13 ? nl - 1 : nl;
-      sink(buf, 0, end, this.offset);
+      reader.lineBytes(buf, 0, end, this.offset);
       this.offset += o;
       return;
     }
@@ -219,11 +231,11 @@ export class LineSplitter {
     let pos = 0;
     /** Byte position of the line in `bytes`: each '\n' of the text is a 0x0A there (invalid bytes never swallow one). */
     let bytePos = 0;
-    const textMode = this.bytesSink === null;
+    const textMode = this.bytesReader === null;
     while (pos < text.length) {
-      if (textMode && this.bytesSink !== null) {
+      if (textMode && this.bytesReader !== null) {
         // The sink switched to bytes (format detected on a line of this piece): the rest goes as bytes, undecoded.
-        this.restAsBytes(bytes.subarray(ascii ? pos : bytePos), this.bytesSink);
+        this.restAsBytes(bytes.subarray(ascii ? pos : bytePos), this.bytesReader);
         return;
       }
       let nl = text.indexOf('\n', pos);
@@ -254,10 +266,10 @@ export class LineSplitter {
    * without its newline only at the end of the input (flushed at once, as
    * end() would have).
    */
-  private restAsBytes(rest: Uint8Array, sink: ByteLineSink): void {
+  private restAsBytes(rest: Uint8Array, reader: ByteLineReader): void {
     if (rest.length === 0) return;
     if (Object.getPrototypeOf(rest) !== Uint8Array.prototype) rest = new Uint8Array(rest.buffer, rest.byteOffset, rest.byteLength);
-    this.pushBytes(rest, sink);
+    this.pushBytes(rest, reader);
     if (rest[rest.length - 1] !== 10 && this.carryLen > 0) this.flushCarry();
   }
 

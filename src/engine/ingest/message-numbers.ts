@@ -7,6 +7,8 @@
 // of different slices (equal strings, not one string) meant comparing them
 // whole. Equal texts of different slices also become one string here.
 
+import { ROW_BLOCK } from '../model/table-builder.ts';
+
 /** Rows not numbered: their message was not kept, or their file was read whole. */
 export const NOT_NUMBERED = -1;
 
@@ -36,19 +38,7 @@ export class MessageNumbering {
     }
     const n = messageIds.length;
     this.reach(base + n);
-    const ids = this.ids;
-    const texts = this.texts;
-    for (let i = 0; i < n; i++) {
-      const local = messageIds[i];
-      if (local < 0) {
-        ids[base + i] = NOT_NUMBERED;
-        messages[base + i] = undefined;
-      } else {
-        const g = global[local];
-        ids[base + i] = g;
-        messages[base + i] = texts[g];
-      }
-    }
+    for (let from = 0; from < n; from += ROW_BLOCK) numberRange(this.ids, messages, this.texts, global, messageIds, base, from, Math.min(n, from + ROW_BLOCK));
     this.upTo = base + n;
   }
 
@@ -74,5 +64,20 @@ export class MessageNumbering {
     }
     this.ids.fill(NOT_NUMBERED, this.upTo, rows);
     this.upTo = Math.max(this.upTo, rows);
+  }
+}
+
+/** MessageNumbering.slice's rows [from, to), a block at a time (see ROW_BLOCK). */
+function numberRange(ids: Int32Array, messages: (string | undefined)[], texts: readonly string[], global: Int32Array, messageIds: Int32Array, base: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const local = messageIds[i];
+    if (local < 0) {
+      ids[base + i] = NOT_NUMBERED;
+      messages[base + i] = undefined;
+    } else {
+      const g = global[local];
+      ids[base + i] = g;
+      messages[base + i] = texts[g];
+    }
   }
 }

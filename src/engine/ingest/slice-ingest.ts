@@ -17,7 +17,7 @@ import type { LogFormat } from '../formats/types.ts';
 import { tableBuffers, type EventColumns } from '../model/event-table.ts';
 import { Flag } from '../model/kinds.ts';
 import { Level } from '../model/levels.ts';
-import { remapRows, TableBuilder } from '../model/table-builder.ts';
+import { remapRows, ROW_BLOCK, TableBuilder } from '../model/table-builder.ts';
 import { newTimeOut } from '../model/time.ts';
 import { Templater, type TemplateInfo } from '../templates/templater.ts';
 import { FileIngest, ingestClassifier, type FileIngestState, type SharedSinks } from './file-ingest.ts';
@@ -186,16 +186,47 @@ function ownEvent(rows: TableBuilder, before: number): boolean {
 export type OwnedLineSink = (text: string, offset: number, length: number, truncated: boolean) => boolean;
 
 /**
- * Byte mode for readOwnedLines: once the text sink has set `bytes`, later
- * UTF-8 lines arrive undecoded there (see LineSplitter.useBytes); return
- * false to stop reading.
+ * Byte mode for readOwnedLines: once the text sink has set `reader`, later
+ * UTF-8 lines arrive undecoded there (see LineSplitter.useReader).
  */
 export interface OwnedBytes {
-  bytes?: (b: Uint8Array, start: number, end: number, offset: number) => boolean;
-  /** With `bytes`: read a whole line and return the index of its newline, or -1 (see ByteLineScanner). */
-  scan?: (b: Uint8Array, start: number, offset: number) => number;
-  /** With `bytes`: the buffer lines now come from (see LineSplitter's ChunkListener). */
-  chunk?: (b: Uint8Array | null) => void;
+  reader?: OwnedByteReader;
+}
+
+/** Reads a slice's lines as bytes (LineSplitter's ByteLineReader, but lineBytes returns false to stop reading). */
+export interface OwnedByteReader {
+  lineBytes(b: Uint8Array, start: number, end: number, offset: number): boolean;
+  /** Read a whole line and return the index of its newline, or -1 (see ByteLineScanner). */
+  scanLine(b: Uint8Array, start: number, offset: number): number;
+  /** The buffer lines now come from (see LineSplitter's ChunkListener). */
+  chunk(b: Uint8Array | null): void;
+}
+
+/**
+ * The lines of a range as bytes, up to its end: an object, not closures made
+ * per slice, so the splitter's loop compiled with the parser inlined stays
+ * valid from slice to slice (LineSplitter's ByteLineReader).
+ */
+class OwnedRange {
+  /** Set once a line at or past the end was seen, or a sink said stop (text and byte lines alike). */
+  stopped = false;
+  /** Set when the lines switch to bytes. */
+  reader: OwnedByteReader | null = null;
+  constructor(private readonly end: number) {}
+
+  lineBytes(b: Uint8Array, start: number, end: number, offset: number): void {
+    if (this.stopped) return;
+    if (offset >= this.end || !(this.reader as OwnedByteReader).lineBytes(b, start, end, offset)) this.stopped = true;
+  }
+
+  // Lines at or past the range's end are not this slice's: lineBytes above stops there.
+  scanLine(b: Uint8Array, start: number, offset: number): number {
+    return this.stopped || offset >= this.end ? -1 : (this.reader as OwnedByteReader).scanLine(b, start, offset);
+  }
+
+  chunk(b: Uint8Array | null): void {
+    (this.reader as OwnedByteReader).chunk(b);
+  }
 }
 
 /**
@@ -211,24 +242,13 @@ export async function readOwnedLines(
   onBytes?: (bytes: number) => void,
   owned: OwnedBytes = {},
 ): Promise<void> {
-  let stop = false;
-  let bytewise = false;
+  const lines = new OwnedRange(range.end);
   const splitter = new LineSplitter((text, offset, length, truncated) => {
-    if (stop) return;
-    if (offset >= range.end || !sink(text, offset, length, truncated)) stop = true;
-    const bytes = owned.bytes;
-    if (bytes && !bytewise) {
-      bytewise = true;
-      const scan = owned.scan;
-      splitter.useBytes(
-        (b, start, end, offset) => {
-          if (stop) return;
-          if (offset >= range.end || !bytes(b, start, end, offset)) stop = true;
-        },
-        // Lines at or past the range's end are not this slice's: the byte sink above stops there.
-        scan && ((b, start, offset) => (stop || offset >= range.end ? -1 : scan(b, start, offset))),
-        owned.chunk,
-      );
+    if (lines.stopped) return;
+    if (offset >= range.end || !sink(text, offset, length, truncated)) lines.stopped = true;
+    if (owned.reader && !lines.reader) {
+      lines.reader = owned.reader;
+      splitter.useReader(lines);
     }
   });
   // Slice 0 starts at the file's start (after a BOM); the others just past the first newline at or after start-1.
@@ -239,7 +259,7 @@ export async function readOwnedLines(
   const it = chunks[Symbol.asyncIterator]();
   try {
     for (;;) {
-      if (stop || signal?.aborted) break;
+      if (lines.stopped || signal?.aborted) break;
       const r = await it.next();
       if (r.done) break;
       let chunk = r.value;
@@ -264,7 +284,7 @@ export async function readOwnedLines(
       }
       splitter.push(chunk);
     }
-    if (!stop && !seeking && !signal?.aborted) splitter.end();
+    if (!lines.stopped && !seeking && !signal?.aborted) splitter.end();
   } finally {
     await it.return?.();
   }
@@ -288,45 +308,22 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const head: HeadLine[] = [];
   let headChars = 0;
   let capped = false;
-  let lines = 0;
   let longLines = 0;
   let invalidLines = 0;
-  let sized = false;
-
-  const sizeOnce = (offset: number) => {
-    if (!sized && lines === 2000) {
-      sized = true; // size the columns once from the rows per byte so far
-      reserveRows(sinks, (builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
-    }
-  };
+  const counted = new SliceLines(real, sinks, task);
   // Past the anchor, JSON lines are read from their bytes (as ingestFile does); FileIngest counts their invalid UTF-8.
   const owned: OwnedBytes = {};
   const bytewise = () => {
-    if (!real.takesBytes) return;
-    owned.bytes = (b, start, end, offset) => {
-      lines++;
-      real.lineBytes(b, start, end, offset);
-      sizeOnce(offset);
-      return true;
-    };
-    owned.scan = (b, start, offset) => {
-      const nl = real.scanLine(b, start, offset);
-      if (nl >= 0) {
-        lines++;
-        sizeOnce(offset);
-      }
-      return nl;
-    };
-    owned.chunk = (b) => real.chunk(b);
+    if (real.takesBytes) owned.reader = counted;
   };
   if (!probing) bytewise();
   await readOwnedLines(task, chunks, (text, offset, length, truncated) => {
-    lines++;
+    counted.lines++;
     if (truncated) longLines++;
     else if (text.includes('\uFFFD')) invalidLines++; // as the splitter counts them, for owned lines only
     if (!probing) {
       real.line(text, offset, length, truncated);
-      sizeOnce(offset);
+      counted.sizeOnce(offset);
       return true;
     }
     if ((probe as AnchorProbe).isAnchor(text, offset, length, truncated)) {
@@ -379,10 +376,55 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
     stats,
     head,
     complete,
-    lines: complete ? lines : 0,
+    lines: complete ? counted.lines : 0,
     endState,
     counts: { invalidLines: invalidLines + real.invalidLines, longLines },
   };
+}
+
+/**
+ * A slice's lines past its anchor, read as bytes by its FileIngest, counted,
+ * and the table sized once from the first of them (one class for every
+ * slice: see OwnedRange).
+ */
+class SliceLines implements OwnedByteReader {
+  /** Physical lines read (head and text lines included: ingestSlice counts those). */
+  lines = 0;
+  private sized = false;
+
+  constructor(
+    private readonly real: FileIngest,
+    private readonly sinks: SharedSinks,
+    private readonly task: SliceTask,
+  ) {}
+
+  /** Size the columns once from the rows per byte so far. */
+  sizeOnce(offset: number): void {
+    if (this.sized || this.lines !== 2000) return;
+    this.sized = true;
+    const task = this.task;
+    reserveRows(this.sinks, (this.sinks.builder.length / Math.max(1, offset - task.start)) * task.bytes * 1.1);
+  }
+
+  lineBytes(b: Uint8Array, start: number, end: number, offset: number): boolean {
+    this.lines++;
+    this.real.lineBytes(b, start, end, offset);
+    this.sizeOnce(offset);
+    return true;
+  }
+
+  scanLine(b: Uint8Array, start: number, offset: number): number {
+    const nl = this.real.scanLine(b, start, offset);
+    if (nl >= 0) {
+      this.lines++;
+      this.sizeOnce(offset);
+    }
+    return nl;
+  }
+
+  chunk(b: Uint8Array | null): void {
+    this.real.chunk(b);
+  }
 }
 
 /** LineOrder of the rows in line order, its flags by their place in `order`. */
@@ -414,8 +456,12 @@ function hasNaN(t: Float64Array, n: number): boolean {
 
 function permuteIds(ids: Int32Array, order: Uint32Array): Int32Array {
   const out = new Int32Array(ids.length);
-  for (let i = 0; i < out.length; i++) out[i] = ids[order[i]];
+  for (let from = 0; from < out.length; from += ROW_BLOCK) permuteRange(out, ids, order, from, Math.min(out.length, from + ROW_BLOCK));
   return out;
+}
+
+function permuteRange(out: Int32Array, ids: Int32Array, order: Uint32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) out[i] = ids[order[i]];
 }
 
 /** The buffers of a SliceResult to transfer, not copy, to the merging thread. */
@@ -430,7 +476,13 @@ export function messageDictionary(messages: readonly (string | undefined)[], row
   const messageTexts: string[] = [];
   const messageIds = new Int32Array(rows).fill(-1);
   const ids = new Map<string, number>();
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0; from < rows; from += ROW_BLOCK) dictionaryRange(messages, messageTexts, messageIds, ids, from, Math.min(rows, from + ROW_BLOCK));
+  return { messageTexts, messageIds };
+}
+
+/** messageDictionary's rows [from, to), a block at a time (see ROW_BLOCK). */
+function dictionaryRange(messages: readonly (string | undefined)[], messageTexts: string[], messageIds: Int32Array, ids: Map<string, number>, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const m = messages[i];
     if (m === undefined) continue;
     let id = ids.get(m);
@@ -441,5 +493,4 @@ export function messageDictionary(messages: readonly (string | undefined)[], row
     }
     messageIds[i] = id;
   }
-  return { messageTexts, messageIds };
 }

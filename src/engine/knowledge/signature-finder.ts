@@ -23,6 +23,12 @@ export interface SignatureFinder {
   /** Index of the first signature (in `signatures` order) whose pattern matches `text`, or -1; with `decisiveOnly`, among the decisive ones. */
   find(text: string, decisiveOnly?: boolean): number;
   /**
+   * Index of the first signature that `allowed` admits and whose pattern matches `text`, or -1: find's answer
+   * for a few texts (a finding's cause lines), which count toward nothing (find's switch to the scanner), and
+   * try only the patterns whose literals the text holds once those are known (so a short log compiles few).
+   */
+  firstOf(text: string, allowed?: (i: number) => boolean): number;
+  /**
    * Build the literal scanner now and use it from the first text on (the same answers): for a thread that
    * waits anyway while a big file is parsed elsewhere, and will search tens of thousands of texts after.
    */
@@ -132,6 +138,25 @@ export function signatureFinder(signatures: readonly Signature[], options: Finde
       s.scanner.begin();
       if (!s.scanner.feed(text) && !s.anyAlways) return -1;
       return first(text, decisiveOnly, (i) => s.always[i] === 1 || s.scanner.saw(i));
+    },
+    firstOf(text, allowed = () => true) {
+      if (scan) {
+        const s = scan;
+        s.scanner.begin();
+        if (!s.scanner.feed(text) && !s.anyAlways) return -1;
+        return first(text, false, (i) => (s.always[i] === 1 || s.scanner.saw(i)) && allowed(i));
+      }
+      // Without the literals at hand (the app, tests), working them out would cost more than trying the patterns.
+      if (!ahead && !literals) return first(text, false, allowed);
+      const lower = text.toLowerCase();
+      const lits = (literals ??= literalsOf(signatures, ahead));
+      return first(text, false, (i) => {
+        if (!allowed(i)) return false;
+        const req = lits[i];
+        if (req === null) return true;
+        for (const l of req) if (lower.includes(l)) return true;
+        return false;
+      });
     },
     prepare() {
       scan ??= buildScan((literals ??= literalsOf(signatures, ahead)));
