@@ -26,7 +26,7 @@ describe('year-less dates', () => {
       'Dec 07 20:00:00 mac-mint systemd[1]: Started Session 4 of user dev.',
     ], {});
     expect(r.times).toEqual(['2025-12-26T23:33:52.000Z', '2026-01-03T10:00:00.000Z', '2026-12-07T20:00:00.000Z']);
-    expect(r.notices).toContain("dates without a year that would fall after today (or well after the other files' dates) in 2026 were read in 2025");
+    expect(r.notices).toContain("dates without a year that would fall after the file was saved, or after today (or well after the other files' dates) in 2026 were read in 2025");
   });
 
   it("keeps today's date read as UTC though it is hours ahead (a zone east of UTC)", () => {
@@ -49,5 +49,20 @@ describe('year-less dates', () => {
     expect(toIso(out.ms)).toBe('2025-12-26T10:00:00.000Z');
     expect(parseLooseText('Dec 06 10:00:00', out, 2026, TODAY)).toBe(true);
     expect(toIso(out.ms)).toBe('2026-12-06T10:00:00.000Z');
+  });
+});
+
+describe('year-less dates in a saved file', () => {
+  it("are never after the file was saved, whenever it is read", async () => {
+    const { bytesSource } = await import('../../src/engine/ingest/byte-source.ts');
+    const { ingestSources } = await import('../../src/engine/ingest/ingest.ts');
+    const text = 'Dec 31 23:59:58 host app[1]: last of the year\nJan 01 00:00:02 host app[1]: first of the next\n';
+    // Saved on 2 January 2025, read long after: "Dec 31" is 2024's, "Jan 01" 2025's.
+    const saved = { ...bytesSource('syslog.log', text), lastModified: Date.UTC(2025, 0, 2, 8) };
+    const r = await ingestSources([saved]);
+    expect([toIso(r.table.tMs[0]), toIso(r.table.tMs[1])]).toEqual(['2024-12-31T23:59:58.000Z', '2025-01-01T00:00:02.000Z']);
+    // The year given by the user is kept as given.
+    const given = await ingestSources([saved], { year: 2025 });
+    expect(Array.from(given.table.tMs, (t) => toIso(t))).toContain('2025-12-31T23:59:58.000Z');
   });
 });

@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 import { layersPlugin } from './layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'test/.out/**', 'node_modules/**', 'test/bench/data/**'] },
+  { ignores: ['dist/**', 'test/.out/**', 'node_modules/**', 'test/bench/data/**', 'test/bench/*.bundled.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -138,7 +138,7 @@ export class TextReader {
     const out: string[] = [];
     out.push(...this.zones.notices());
     // No count: a file read in parallel slices gives one notice per slice, and they must be the same to merge.
-    if (this.movedBack > 0) out.push(`dates without a year that would fall after today (or well after the other files' dates) in ${this.env.year} were read in ${this.env.year - 1}`);
+    if (this.movedBack > 0) out.push(`dates without a year that would fall after the file was saved, or after today (or well after the other files' dates) in ${this.env.year} were read in ${this.env.year - 1}`);
     for (const id of this.unknownZoneIds) out.push(`the time zone ${id} is not in this platform's time-zone data: times written with it were read as UTC`);
     const d = this.dates;
     if (d.readUnsettled > 0) {
@@ -329,7 +329,8 @@ export class TextReader {
 
   /**
    * A year-less date is never in the future: one that would fall after
-   * today (the file's year is its modification year, or this year) was
+   * the file was saved (env.now; else today: the file's year is its
+   * modification year, or this year) was
    * written the year before, as "Dec 26" read on December 7th. Nor well
    * after the latest full date of the files loaded with it: "Dec 31" beside
    * files of January 2nd. That margin is wide because a reference day taken

@@ -178,6 +178,16 @@ export function fileYear(src: ByteSource, options: IngestOptions, fi: number): n
   return options.ownYear?.[fi] ?? options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
 }
 
+/**
+ * The latest moment a year-less date of the file may fall on: when it was
+ * last saved, since no line is written after that ("Dec 31" in a file saved
+ * on January 2nd is last year's, whenever it is read); unset (the clock's
+ * now) when that is not known, or when the user gave the year.
+ */
+export function fileNow(src: ByteSource, options: IngestOptions, fi: number): number | undefined {
+  return options.ownYear?.[fi] !== undefined || options.year !== undefined ? undefined : src.lastModified;
+}
+
 /** The day a file's times of day without a date go on: the user's date for it, else the other files' (reference-date.ts). */
 export function fileDayOf(fi: number, options: IngestOptions): number | undefined {
   return options.fileDay?.[fi] ?? options.day;
@@ -287,7 +297,7 @@ export async function ingestFile(
       await opened.chunks.return(undefined);
       return { untimedRows: [], decompressed: null };
     }
-    const env: ParseEnv = { year: fileYear(src, options, fi), day: fileDayOf(fi, options), time: newTimeOut() };
+    const env: ParseEnv = { year: fileYear(src, options, fi), day: fileDayOf(fi, options), now: fileNow(src, options, fi), time: newTimeOut() };
     let fileIngest: FileIngest | null = null;
     const head: [string, number, number, boolean][] = [];
     const detectLines = options.detectLines ?? DETECT_LINES;

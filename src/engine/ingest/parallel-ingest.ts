@@ -14,6 +14,7 @@ import { countInferred, newFileStats, type FileStats } from './file-stats.ts';
 import {
   DEFAULT_MESSAGE_BUDGET,
   DETECT_LINES,
+  fileNow,
   fileYear,
   fileDayOf,
   finishIngest,
@@ -201,6 +202,7 @@ function planSlices(src: ByteSource, fi: number, { formatId, bom, zoneLearnedMin
       bom: k === 0 ? bom : 0,
       formatId,
       year: fileYear(src, options, fi),
+      ...(fileNow(src, options, fi) !== undefined ? { now: fileNow(src, options, fi) } : {}),
       day: fileDayOf(fi, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? zoneLearnedMin ?? 0,
       ...(options.plausibleTime ? { plausibleTime: options.plausibleTime } : {}),
@@ -328,7 +330,7 @@ async function mergeSlices(
   stats.encoding = 'utf-8';
   const rowsBefore = sinks.builder.length;
   if (plan.zoneLearnedMin !== null) stats.zoneLearnedMin = plan.zoneLearnedMin;
-  const merge = new FileMerge(fi, format, fileYear(src, options, fi), stats, sinks, options.zoneOffsetMin?.[fi] ?? plan.zoneLearnedMin ?? 0, fileDayOf(fi, options), options.plausibleTime, numbering);
+  const merge = new FileMerge(fi, format, fileYear(src, options, fi), stats, sinks, options.zoneOffsetMin?.[fi] ?? plan.zoneLearnedMin ?? 0, fileDayOf(fi, options), options.plausibleTime, numbering, fileNow(src, options, fi));
   try {
     for (let k = 0; k < plan.tasks.length; k++) {
       if (options.signal?.aborted) throw new IngestCancelled();

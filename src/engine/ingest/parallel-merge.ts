@@ -56,8 +56,10 @@ export class FileMerge {
     plausibleTime?: PlausibleRange,
     /** Numbers the slices' messages (message-numbers.ts); without it they are only written into the messages. */
     private readonly numbering?: MessageNumbering,
+    /** The latest moment a year-less date may fall on (ingest.ts fileNow). */
+    now?: number,
   ) {
-    this.reader = new FileIngest(fileIndex, format, { year, day, time: newTimeOut() }, stats, sinks, zoneOffsetMin, plausibleTime);
+    this.reader = new FileIngest(fileIndex, format, { year, day, now, time: newTimeOut() }, stats, sinks, zoneOffsetMin, plausibleTime);
     this.state = this.reader.snapshot();
     this.counted = sinks.builder.length;
   }

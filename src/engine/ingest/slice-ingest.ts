@@ -47,6 +47,8 @@ export interface SliceTask {
   bom: number;
   formatId: string;
   year: number;
+  /** The latest moment a year-less date may fall on (ingest.ts fileNow); undefined: the clock's now. */
+  now?: number;
   /** Midnight UTC of the day times of day without a date go on (ingest.ts fileDayOf); undefined: unknown. */
   day?: number;
   zoneOffsetMin: number;
@@ -156,7 +158,7 @@ class AnchorProbe {
   constructor(task: SliceTask, format: LogFormat, classify: Classifying) {
     this.freshRows = new TableBuilder(64);
     this.eagerRows = new TableBuilder(64);
-    const env = () => ({ year: task.year, day: task.day, time: newTimeOut() });
+    const env = () => ({ year: task.year, day: task.day, now: task.now, time: newTimeOut() });
     this.fresh = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.freshRows, 0), task.zoneOffsetMin, task.plausibleTime);
     this.eager = new FileIngest(task.fileIndex, format, env(), newFileStats('', 0), sinksFor(classify, this.eagerRows, 0), task.zoneOffsetMin, task.plausibleTime);
     this.eagerRows.push({ tMs: 0, subNs: 0, level: Level.fatal, kind: 0, flags: 0, file: task.fileIndex, logger: 0, line: 0, lineCount: 1, byteOffset: 0, byteLength: 0, template: 0 });
@@ -302,7 +304,7 @@ export async function ingestSlice(task: SliceTask, chunks: AsyncIterable<Uint8Ar
   const classify = ingestClassifier(task.vocabulary, false); // FileIngest's message facts answer repeats
   const sinks = sinksFor(classify, builder, task.messageBudget);
   const stats = newFileStats(task.fileName, 0);
-  const real = new FileIngest(task.fileIndex, format, { year: task.year, day: task.day, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin, task.plausibleTime);
+  const real = new FileIngest(task.fileIndex, format, { year: task.year, day: task.day, now: task.now, time: newTimeOut() }, stats, sinks, task.zoneOffsetMin, task.plausibleTime);
   const probe = task.slice > 0 ? new AnchorProbe(task, format, classify) : null;
   let probing = probe !== null;
   const head: HeadLine[] = [];
