@@ -8,6 +8,7 @@
 import type { VocabularyEntry } from '../classify/vocabulary.ts';
 import { detectFormat } from '../formats/index.ts';
 import { isQuotedPaste, unquote } from '../formats/quote-marks.ts';
+import { fileDayOf, fileNow, fileYear } from './file-dates.ts';
 import { newTimeOut } from '../model/time.ts';
 import { settleDateOrder } from '../model/time-forms.ts';
 import { fileZoneOffset, zoneNotice } from './zone-learn.ts';
@@ -21,7 +22,7 @@ import type { ByteSource } from './byte-source.ts';
 import { FileIngest, ingestClassifier, type SharedSinks } from './file-ingest.ts';
 import { countInferred, markNewestFirst, newFileStats, type FileStats } from './file-stats.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.ts';
-import { openText } from './open-text.ts';
+import { openText, withoutNul } from './open-text.ts';
 import type { PlausibleRange } from './plausible-time.ts';
 import { withReferenceDate } from './reference-date.ts';
 import { checkDayFit, type PlacedFile } from './day-fit.ts';
@@ -173,25 +174,7 @@ export function newSinks(options: IngestOptions, builder = new TableBuilder(FIRS
   };
 }
 
-/** Year for year-less timestamps in one file. */
-export function fileYear(src: ByteSource, options: IngestOptions, fi: number): number {
-  return options.ownYear?.[fi] ?? options.year ?? new Date(src.lastModified ?? Date.now()).getUTCFullYear();
-}
-
-/**
- * The latest moment a year-less date of the file may fall on: when it was
- * last saved, since no line is written after that ("Dec 31" in a file saved
- * on January 2nd is last year's, whenever it is read); unset (the clock's
- * now) when that is not known, or when the user gave the year.
- */
-export function fileNow(src: ByteSource, options: IngestOptions, fi: number): number | undefined {
-  return options.ownYear?.[fi] !== undefined || options.year !== undefined ? undefined : src.lastModified;
-}
-
-/** The day a file's times of day without a date go on: the user's date for it, else the other files' (reference-date.ts). */
-export function fileDayOf(fi: number, options: IngestOptions): number | undefined {
-  return options.fileDay?.[fi] ?? options.day;
-}
+export { fileDayOf, fileNow, fileYear };
 
 /** Counts the line splitter keeps, turned into per-file notices once the file is done. */
 export interface SplitCounts {
@@ -404,26 +387,6 @@ function crToLf(chunk: Uint8Array): Uint8Array {
   const out = chunk.slice();
   for (let i = out.indexOf(13); i >= 0; i = out.indexOf(13, i + 1)) out[i] = 10;
   return out;
-}
-
-/** A line's text without NUL characters, counting leading padding apart from NULs inside lines. */
-function withoutNul(text: string, nul: { leading: number; lines: number; started: boolean }): string {
-  if (!text.includes('\u0000')) {
-    if (text.length > 0) nul.started = true;
-    return text;
-  }
-  let i = 0;
-  if (!nul.started) {
-    while (i < text.length && text.charCodeAt(i) === 0) i++;
-    nul.leading += i;
-    if (i < text.length) nul.started = true;
-  }
-  const rest = text.slice(i);
-  if (rest.includes('\u0000')) {
-    nul.lines++;
-    return rest.replaceAll('\u0000', '');
-  }
-  return rest;
 }
 
 interface Ceiling {

@@ -156,3 +156,23 @@ export async function openText(source: ByteSource): Promise<OpenedText> {
   }
   return { ...base, encoding: 'utf-8', bom: 0 };
 }
+
+/** A line's text without NUL characters, counting leading padding apart from NULs inside lines. */
+export function withoutNul(text: string, nul: { leading: number; lines: number; started: boolean }): string {
+  if (!text.includes('\u0000')) {
+    if (text.length > 0) nul.started = true;
+    return text;
+  }
+  let i = 0;
+  if (!nul.started) {
+    while (i < text.length && text.charCodeAt(i) === 0) i++;
+    nul.leading += i;
+    if (i < text.length) nul.started = true;
+  }
+  const rest = text.slice(i);
+  if (rest.includes('\u0000')) {
+    nul.lines++;
+    return rest.replaceAll('\u0000', '');
+  }
+  return rest;
+}

@@ -188,6 +188,7 @@ function planSlices(src: ByteSource, fi: number, { formatId, bom, zoneLearnedMin
   const target = options.sliceBytes ?? Math.min(SLICE_TARGET_MAX, Math.max(SLICE_TARGET_MIN, Math.ceil(src.size / (3 * Math.max(1, runner.concurrency)))));
   const starts = sliceStarts(src.size, target, runner.concurrency);
   const budget = options.messageBudget ?? DEFAULT_MESSAGE_BUDGET;
+  const now = fileNow(src, options, fi);
   return starts.map((start, k) => {
     // The last slice runs to the end of the file, even if it grew since its size was read.
     const end = k === starts.length - 1 ? Infinity : starts[k + 1];
@@ -202,7 +203,7 @@ function planSlices(src: ByteSource, fi: number, { formatId, bom, zoneLearnedMin
       bom: k === 0 ? bom : 0,
       formatId,
       year: fileYear(src, options, fi),
-      ...(fileNow(src, options, fi) !== undefined ? { now: fileNow(src, options, fi) } : {}),
+      ...(now !== undefined ? { now } : {}),
       day: fileDayOf(fi, options),
       zoneOffsetMin: options.zoneOffsetMin?.[fi] ?? zoneLearnedMin ?? 0,
       ...(options.plausibleTime ? { plausibleTime: options.plausibleTime } : {}),
